@@ -1,0 +1,1 @@
+#include "base/binary_io.h"

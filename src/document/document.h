@@ -1,0 +1,101 @@
+// The Document: one article and every layer the stages have added to it.
+//
+// Offsets: every Span is [start, end) in BYTES into Document::text, which is
+// valid NFC UTF-8. Writers convert to Unicode code point offsets on output
+// (docs/formats/document-jsonl.md), so users see character offsets.
+// A Document is a plain value: not thread-safe, cheap to move.
+#ifndef NEWSGRAPH_DOCUMENT_DOCUMENT_H_
+#define NEWSGRAPH_DOCUMENT_DOCUMENT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/status.h"
+
+namespace newsgraph::document {
+
+// A calendar date; always a real one (ParseIso rejects 2023-02-30).
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+
+  // Parses "YYYY-MM-DD". Rejects impossible dates with a message saying why.
+  static StatusOr<Date> ParseIso(std::string_view text);
+  static bool IsValid(int year, int month, int day);
+  std::string ToIso() const;
+  // Days since 1970-01-01 (negative before), for date arithmetic.
+  int64_t ToDays() const;
+  static Date FromDays(int64_t days);
+  bool operator==(const Date&) const = default;
+  auto operator<=>(const Date&) const = default;
+};
+
+struct Span {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  uint32_t size() const { return end - start; }
+  bool empty() const { return end <= start; }
+  bool operator==(const Span&) const = default;
+};
+
+struct Token {
+  Span span;
+  std::string form;    // the token's text; equals text[span] except for CoNLL-U gold input
+  std::string lemma;   // layers filled by the models; empty until then
+  std::string upos;
+  std::string xpos;
+  std::string feats;
+  int head = -1;       // CoNLL-U convention: 1-based index in the sentence, 0 = root, -1 = not parsed
+  std::string deprel;
+  std::string ner;     // BIO tag, e.g. "B-PER"; empty until NER runs
+  std::string misc;    // CoNLL-U MISC kept from input (SpaceAfter=No ...)
+  bool space_after = true;
+};
+
+struct Sentence {
+  Span span;
+  uint32_t token_begin = 0;  // tokens [token_begin, token_end) of Document::tokens
+  uint32_t token_end = 0;
+  std::vector<std::string> comments;  // CoNLL-U comment lines (without "# "), kept from input
+  // CoNLL-U multiword token lines ("1-2\tdon't\t_..."), kept verbatim for round trips.
+  std::vector<std::string> multiword_lines;
+  uint32_t size() const { return token_end - token_begin; }
+};
+
+// A piece of the text recognised as site boilerplate: kept in `text` so offsets stay
+// true, but left out of sentences and every later layer.
+struct RemovedSpan {
+  Span span;
+  std::string why;  // "boilerplate: also-read", "boilerplate: agency-credit" ...
+};
+
+struct Document {
+  std::string id;           // stable id: the input's own, else derived from the content hash
+  std::string source;       // publisher or feed, when known
+  std::string url;
+  std::string origin;       // where it was read: "file.jsonl:12", "crawl.warc.gz@1834"
+  std::optional<Date> date;
+  std::string date_from;    // how the date was found: "dateline", "json", "html-meta", "warc", "--date", "" = none
+  std::string title;
+  std::string text;         // normalized text (NFC); every offset points into it
+  std::string language;     // ISO 639-1 from the language identifier; "" when not run or unknown
+  bool skipped = false;     // true when not analysed (e.g. not English); skip_reason says why
+  std::string skip_reason;
+  std::vector<RemovedSpan> removed;
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+  nlohmann::json metadata = nlohmann::json::object();  // input fields newsgraph does not interpret
+  std::vector<std::string> notes;  // what a user should know: "no date line: date is null"
+
+  std::string_view SpanText(Span s) const { return std::string_view(text).substr(s.start, s.size()); }
+};
+
+}  // namespace newsgraph::document
+
+#endif  // NEWSGRAPH_DOCUMENT_DOCUMENT_H_
