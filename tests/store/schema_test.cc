@@ -1,0 +1,92 @@
+#include "store/schema.h"
+
+#include <fstream>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "store/store.h"
+#include "store/test_docs.h"
+
+namespace newsgraph::store {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::RawQuery;
+using testing::TempDbPath;
+
+TEST(SchemaTest, MigrationsAreNumberedOneToN) {
+  int count = 0;
+  const Migration* m = Migrations(&count);
+  ASSERT_EQ(count, kSchemaVersion);
+  for (int i = 0; i < count; ++i) {
+    EXPECT_EQ(m[i].version, i + 1);
+    EXPECT_NE(std::string(m[i].description), "");
+  }
+}
+
+TEST(SchemaTest, MigratesAnEmptyVersionZeroDatabase) {
+  std::string path = TempDbPath("v0");
+  // A SQLite file that exists, at user_version 0, with no tables.
+  ASSERT_EQ(RawQuery(path, "PRAGMA user_version = 0"), "");
+  ASSERT_EQ(RawQuery(path, "PRAGMA user_version"), "0");
+  // Read-only cannot migrate, and says so.
+  StatusOr<std::unique_ptr<Store>> ro = Store::Open(path, {.read_only = true});
+  ASSERT_FALSE(ro.ok());
+  EXPECT_THAT(ro.status().message(), HasSubstr("open it once read-write"));
+  StatusOr<std::unique_ptr<Store>> store = Store::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ((*store)->schema_version(), kSchemaVersion);
+  store = Status::Internal("closed");  // closes the connection
+  EXPECT_EQ(RawQuery(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
+  EXPECT_EQ(RawQuery(path, "PRAGMA application_id"), std::to_string(kApplicationId));
+  EXPECT_EQ(RawQuery(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'documents'"), "1");
+}
+
+TEST(SchemaTest, RefusesANewerSchema) {
+  std::string path = TempDbPath("v999");
+  { ASSERT_TRUE(Store::Open(path).ok()); }
+  ASSERT_EQ(RawQuery(path, "PRAGMA user_version = 999"), "");
+  for (bool read_only : {false, true}) {
+    StatusOr<std::unique_ptr<Store>> store = Store::Open(path, {.read_only = read_only});
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.status().code(), StatusCode::kUnsupported);
+    EXPECT_THAT(store.status().message(), HasSubstr(path));
+    EXPECT_THAT(store.status().message(),
+                HasSubstr("file was written by a newer newsgraph (schema 999 > " + std::to_string(kSchemaVersion) + ")"));
+  }
+}
+
+TEST(SchemaTest, RefusesAFileThatIsNotSqlite) {
+  std::string path = TempDbPath("notsqlite");
+  {
+    std::ofstream out(path, std::ios::binary);
+    for (int i = 0; i < 200; ++i) out << "date 2023-09-13 This is a plain text article, not a database.\n";
+  }
+  for (bool read_only : {false, true}) {
+    StatusOr<std::unique_ptr<Store>> store = Store::Open(path, {.read_only = read_only});
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.status().code(), StatusCode::kCorruption);
+    EXPECT_THAT(store.status().message(), HasSubstr(path + ": not a SQLite database"));
+  }
+}
+
+TEST(SchemaTest, RefusesAnotherProgramsDatabase) {
+  std::string path = TempDbPath("foreign");
+  ASSERT_EQ(RawQuery(path, "CREATE TABLE recipes (name TEXT)"), "");
+  StatusOr<std::unique_ptr<Store>> store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_THAT(store.status().message(), HasSubstr("not a newsgraph store"));
+  EXPECT_EQ(RawQuery(path, "SELECT count(*) FROM sqlite_schema"), "1");  // left untouched
+}
+
+TEST(SchemaTest, MissingDirectoryIsAnIoError) {
+  std::string path = ::testing::TempDir() + "/no/such/dir/news.db";
+  StatusOr<std::unique_ptr<Store>> store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kIoError);
+  EXPECT_THAT(store.status().message(), HasSubstr(path));
+}
+
+}  // namespace
+}  // namespace newsgraph::store
