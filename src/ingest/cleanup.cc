@@ -1,0 +1,184 @@
+#include "ingest/cleanup.h"
+
+#include <algorithm>
+#include <memory>
+
+#include <cld2/public/compact_lang_det.h>
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+
+#include "base/checksum.h"
+#include "base/utf8.h"
+
+namespace newsgraph::ingest {
+namespace {
+
+bool IsAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// NFC with fast paths: ASCII is NFC, and most news text passes the quick check.
+std::string ToNfc(std::string_view text) {
+  if (IsAscii(text)) return std::string(text);
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) return std::string(text);
+  icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+  if (nfc->isNormalizedUTF8(piece, err) && U_SUCCESS(err)) return std::string(text);
+  err = U_ZERO_ERROR;
+  std::string out;
+  out.reserve(text.size());
+  icu::StringByteSink<std::string> sink(&out);
+  nfc->normalizeUTF8(0, piece, sink, nullptr, err);
+  if (U_FAILURE(err)) return std::string(text);
+  return out;
+}
+
+// What one (possibly multi-byte) character means to the whitespace pass.
+enum class CharClass { kOther, kSpace, kNewline, kParagraph, kDrop };
+
+// Classifies the character at text[pos] and sets `len` to its byte length.
+CharClass Classify(std::string_view text, size_t pos, size_t& len) {
+  unsigned char c = static_cast<unsigned char>(text[pos]);
+  len = 1;
+  if (c < 0x80) {
+    if (c == ' ' || c == '\t') return CharClass::kSpace;
+    if (c == '\n') return CharClass::kNewline;
+    if (c == '\r') {
+      if (pos + 1 < text.size() && text[pos + 1] == '\n') len = 2;
+      return CharClass::kNewline;
+    }
+    if (c == '\f' || c == '\v') return CharClass::kParagraph;
+    if (c < 0x20 || c == 0x7F) return CharClass::kDrop;
+    return CharClass::kOther;
+  }
+  len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (pos + len > text.size()) {
+    len = text.size() - pos;
+    return CharClass::kOther;
+  }
+  auto b = [&](size_t i) { return static_cast<unsigned char>(text[pos + i]); };
+  if (c == 0xC2 && b(1) == 0xA0) return CharClass::kSpace;       // NBSP
+  if (c == 0xC2 && b(1) == 0x85) return CharClass::kNewline;     // NEL
+  if (c == 0xE1 && b(1) == 0x9A && b(2) == 0x80) return CharClass::kSpace;  // ogham space
+  if (c == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return CharClass::kSpace;  // ideographic
+  if (c == 0xEF && b(1) == 0xBB && b(2) == 0xBF) return CharClass::kDrop;   // BOM / ZWNBSP
+  if (c == 0xE2 && b(1) == 0x80) {
+    unsigned char t = b(2);
+    if (t <= 0x8A || t == 0xAF) return CharClass::kSpace;  // en/em/thin/... spaces, NNBSP
+    if (t == 0x8B) return CharClass::kDrop;                // zero-width space
+    if (t == 0xA8) return CharClass::kNewline;             // line separator
+    if (t == 0xA9) return CharClass::kParagraph;           // paragraph separator
+  }
+  if (c == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) return CharClass::kSpace;  // math space
+  if (c == 0xE2 && b(1) == 0x81 && b(2) == 0xA0) return CharClass::kDrop;   // word joiner
+  return CharClass::kOther;
+}
+
+// One pass: collapses spaces, trims lines, keeps at most one blank line.
+std::string NormalizeWhitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  int pending_newlines = 0;
+  auto emit = [&](size_t from, size_t len) {
+    if (!out.empty()) {
+      if (pending_newlines > 0) {
+        out.append(pending_newlines >= 2 ? "\n\n" : "\n");
+      } else if (pending_space) {
+        out.push_back(' ');
+      }
+    }
+    pending_space = false;
+    pending_newlines = 0;
+    out.append(text.data() + from, len);
+  };
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t run = pos;  // printable ASCII run: the common case, copied in one go
+    while (run < text.size() && static_cast<unsigned char>(text[run]) - 0x21u < 0x5Eu) ++run;
+    if (run > pos) {
+      emit(pos, run - pos);
+      pos = run;
+      continue;
+    }
+    size_t len = 1;
+    switch (Classify(text, pos, len)) {
+      case CharClass::kSpace: pending_space = true; break;
+      case CharClass::kNewline: pending_newlines += 1; pending_space = false; break;
+      case CharClass::kParagraph: pending_newlines += 2; pending_space = false; break;
+      case CharClass::kDrop: break;
+      case CharClass::kOther: emit(pos, len); break;
+    }
+    pos += len;
+  }
+  return out;
+}
+
+std::string OneLine(std::string_view text) {
+  std::string s = NormalizeText(text);
+  std::replace(s.begin(), s.end(), '\n', ' ');
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string InvalidUtf8Note(const base::Utf8Repair& repair, const char* what) {
+  std::string note = std::to_string(repair.invalid_sequences) + " invalid UTF-8 sequence" +
+                     (repair.invalid_sequences == 1 ? "" : "s") + " or control character" +
+                     (repair.invalid_sequences == 1 ? "" : "s") + " replaced in " + what;
+  if (!repair.invalid_bytes.empty()) {
+    note += " (first at byte " + std::to_string(repair.invalid_bytes.front()) + ")";
+  }
+  return note;
+}
+
+}  // namespace
+
+std::string NormalizeText(std::string_view text) {
+  if (!base::IsValidUtf8(text)) {
+    base::Utf8Repair repair = base::RepairUtf8(text);
+    return NormalizeWhitespace(ToNfc(repair.text));
+  }
+  return NormalizeWhitespace(ToNfc(text));
+}
+
+std::string IdentifyLanguage(std::string_view text, bool* reliable) {
+  // CLD2 is sure after a few KB; looking further only costs time on huge articles.
+  constexpr size_t kMaxBytes = 64 * 1024;
+  size_t n = std::min(text.size(), kMaxBytes);
+  while (n < text.size() && n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  bool is_reliable = false;
+  CLD2::Language lang = CLD2::DetectLanguage(text.data(), static_cast<int>(n), true, &is_reliable);
+  if (reliable != nullptr) *reliable = is_reliable;
+  if (lang == CLD2::UNKNOWN_LANGUAGE) return "";
+  std::string code = CLD2::LanguageCode(lang);
+  if (code == "un" || code == "xxx") return "";
+  return code;
+}
+
+void CleanDocument(document::Document& doc, const CleanOptions& options) {
+  if (!base::IsValidUtf8(doc.text)) {
+    base::Utf8Repair repair = base::RepairUtf8(doc.text);
+    doc.notes.push_back(InvalidUtf8Note(repair, "text"));
+    doc.text = std::move(repair.text);
+  }
+  doc.text = NormalizeWhitespace(ToNfc(doc.text));
+  doc.title = OneLine(doc.title);
+  doc.removed = FindBoilerplate(doc.text);
+  if (options.detect_language && !doc.text.empty()) {
+    bool reliable = false;
+    doc.language = IdentifyLanguage(doc.text, &reliable);
+    if (reliable && !doc.language.empty() && doc.language != "en") {
+      doc.skipped = true;
+      doc.skip_reason = "language: " + doc.language;
+    }
+  }
+  if (doc.id.empty()) doc.id = "doc-" + base::ContentHash(doc.text).substr(0, 16);
+}
+
+}  // namespace newsgraph::ingest
