@@ -1,0 +1,99 @@
+#include "models/parser.h"
+
+#include <vector>
+
+#include "models/model_file.h"
+#include "models/parser_core.h"
+
+namespace newsgraph::models {
+
+using parser_internal::TokenIds;
+using parser_internal::Weights;
+
+Parser::Parser() = default;
+Parser::~Parser() = default;
+
+std::string Parser::DefaultPath() { return DefaultModelDir() + "/parser.ngm"; }
+
+StatusOr<std::shared_ptr<const Parser>> Parser::Load(const std::string& path, base::FileSystem& fs) {
+  if (!fs.Exists(path)) {
+    return Status::NotFound(path + ": parser model file is missing; rebuild it with tools/train/train_parser "
+                                   "or restore it from git (git checkout -- data/models/parser.ngm)");
+  }
+  NG_ASSIGN_OR_RETURN(std::string bytes, fs.ReadFile(path, 512ull << 20));
+  return FromBytes(std::move(bytes), path);
+}
+
+StatusOr<std::shared_ptr<const Parser>> Parser::FromBytes(std::string bytes, const std::string& name) {
+  NG_ASSIGN_OR_RETURN(ModelFile file, ModelFile::Parse(std::move(bytes), name));
+  NG_RETURN_IF_ERROR(file.ExpectKind(kKind));
+  const nlohmann::json& meta = file.meta();
+  if (!meta.contains("version") || !meta["version"].is_number_integer() || meta["version"].get<int>() != kVersion) {
+    return Status::Corruption(name + ": parser payload version " +
+                              (meta.contains("version") ? meta["version"].dump() : std::string("(none)")) +
+                              " is not the version this build reads (" + std::to_string(kVersion) + ")");
+  }
+  NG_ASSIGN_OR_RETURN(std::string_view payload, file.Section("weights"));
+  NG_ASSIGN_OR_RETURN(Weights weights, Weights::Deserialize(payload, name + " section 'weights'"));
+  std::shared_ptr<Parser> parser(new Parser());
+  parser->weights_ = std::make_unique<Weights>(std::move(weights));
+  parser->meta_ = meta;
+  NG_RETURN_IF_ERROR(parser->RunSelfTest(file.selftest(), name));
+  return std::shared_ptr<const Parser>(std::move(parser));
+}
+
+// Each self-test case: {"tokens": [[form, upos, xpos], ...], "heads": [...], "deprels": [...]}.
+Status Parser::RunSelfTest(const nlohmann::json& selftest, const std::string& name) const {
+  if (!selftest.is_array()) return Status::Corruption(name + ": self-test section is not a JSON array");
+  for (size_t c = 0; c < selftest.size(); ++c) {
+    const nlohmann::json& tc = selftest[c];
+    const std::string where = name + ": self-test case " + std::to_string(c);
+    if (!tc.contains("tokens") || !tc.contains("heads") || !tc.contains("deprels") || !tc["tokens"].is_array() ||
+        tc["heads"].size() != tc["tokens"].size() || tc["deprels"].size() != tc["tokens"].size()) {
+      return Status::Corruption(where + " is malformed");
+    }
+    document::Document doc;
+    for (const nlohmann::json& t : tc["tokens"]) {
+      if (!t.is_array() || t.size() != 3) return Status::Corruption(where + " has a malformed token");
+      document::Token tok;
+      tok.form = t[0].get<std::string>();
+      tok.upos = t[1].get<std::string>();
+      tok.xpos = t[2].get<std::string>();
+      doc.tokens.push_back(std::move(tok));
+    }
+    document::Sentence s;
+    s.token_end = static_cast<uint32_t>(doc.tokens.size());
+    doc.sentences.push_back(s);
+    Parse(doc);
+    for (size_t i = 0; i < doc.tokens.size(); ++i) {
+      const std::string want = std::to_string(tc["heads"][i].get<int>()) + "/" + tc["deprels"][i].get<std::string>();
+      const std::string got = std::to_string(doc.tokens[i].head) + "/" + doc.tokens[i].deprel;
+      if (want != got) {
+        return Status::Corruption(where + " failed at token " + std::to_string(i + 1) + " '" + doc.tokens[i].form +
+                                  "': expected " + want + ", got " + got +
+                                  " (the weights do not match the model that wrote this file)");
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+void Parser::Parse(document::Document& doc) const {
+  for (const document::Sentence& s : doc.sentences) ParseSentence(doc, s);
+}
+
+void Parser::ParseSentence(document::Document& doc, const document::Sentence& s) const {
+  if (s.token_end <= s.token_begin || s.token_end > doc.tokens.size()) return;
+  thread_local std::vector<TokenIds> toks;
+  thread_local std::vector<int> heads, labels;
+  parser_internal::EncodeSentence(doc, s, toks);
+  parser_internal::ParseTokens(*weights_, toks, heads, labels);
+  for (uint32_t i = 0; i < s.size(); ++i) {
+    document::Token& t = doc.tokens[s.token_begin + i];
+    t.head = heads[i + 1];
+    const int l = labels[i + 1];
+    t.deprel = l >= 0 ? weights_->labels[l] : "dep";
+  }
+}
+
+}  // namespace newsgraph::models

@@ -1,0 +1,395 @@
+#include "models/parser_trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <random>
+
+#include "models/model_file.h"
+#include "models/parser.h"
+#include "models/parser_core.h"
+
+namespace newsgraph::models {
+namespace {
+
+using parser_internal::kLeft;
+using parser_internal::kNumActions;
+using parser_internal::kRight;
+using parser_internal::kShift;
+using parser_internal::RowOf;
+using parser_internal::State;
+using parser_internal::TokenIds;
+using parser_internal::Weights;
+
+// Averaged perceptron weights: rows of `stride` floats with lazy averaging per row.
+class AvgTable {
+ public:
+  AvgTable(int bits, int stride)
+      : bits_(bits), stride_(stride), w_((size_t{1} << bits) * stride, 0.f),
+        total_(w_.size(), 0.0), ts_(size_t{1} << bits, 0) {}
+
+  int bits() const { return bits_; }
+  const float* Row(uint32_t r) const { return &w_[static_cast<size_t>(r) * stride_]; }
+  void Update(uint32_t r, int c, float delta, uint32_t t) {
+    const size_t base = static_cast<size_t>(r) * stride_;
+    const uint32_t dt = t - ts_[r];
+    if (dt != 0) {
+      for (int i = 0; i < stride_; ++i) total_[base + i] += static_cast<double>(dt) * w_[base + i];
+      ts_[r] = t;
+    }
+    w_[base + c] += delta;
+  }
+  std::vector<float> Averaged(uint32_t t) const {
+    std::vector<float> avg(w_.size());
+    for (size_t i = 0; i < w_.size(); ++i) {
+      const double sum = total_[i] + static_cast<double>(t - ts_[i / stride_]) * w_[i];
+      avg[i] = t ? static_cast<float>(sum / t) : 0.f;
+    }
+    return avg;
+  }
+
+ private:
+  int bits_;
+  int stride_;
+  std::vector<float> w_;
+  std::vector<double> total_;
+  std::vector<uint32_t> ts_;
+};
+
+struct TrainSentence {
+  std::vector<TokenIds> toks;
+  std::vector<int> gold_head;   // index 0 unused
+  std::vector<int> gold_label;
+  std::vector<std::vector<int>> children;
+};
+
+StatusOr<TrainSentence> MakeSentence(const document::Document& doc, const document::Sentence& s,
+                                     std::map<std::string, int>& label_ids, bool add_labels) {
+  TrainSentence ts;
+  parser_internal::EncodeSentence(doc, s, ts.toks);
+  const int n = static_cast<int>(s.size());
+  ts.gold_head.assign(n + 1, 0);
+  ts.gold_label.assign(n + 1, -1);
+  ts.children.resize(n + 1);
+  int roots = 0;
+  for (int i = 1; i <= n; ++i) {
+    const document::Token& t = doc.tokens[s.token_begin + i - 1];
+    if (t.head < 0 || t.head > n || t.head == i) {
+      return Status::InvalidArgument(doc.origin + ": sentence with token '" + t.form + "' has head " +
+                                     std::to_string(t.head) + " outside the sentence");
+    }
+    roots += t.head == 0;
+    ts.gold_head[i] = t.head;
+    auto it = label_ids.find(t.deprel);
+    if (it == label_ids.end() && add_labels) {
+      it = label_ids.emplace(t.deprel, static_cast<int>(label_ids.size())).first;
+    }
+    ts.gold_label[i] = it == label_ids.end() ? -1 : it->second;
+    ts.children[t.head].push_back(i);
+  }
+  if (roots != 1) return Status::InvalidArgument(doc.origin + ": sentence without exactly one root");
+  return ts;
+}
+
+bool InStack(const State& st, int k) {
+  return std::binary_search(st.stack().begin(), st.stack().end(), k);
+}
+
+// Dynamic-oracle cost of `action`: gold arcs that become unreachable (Goldberg & Nivre 2013).
+int Cost(const State& st, const TrainSentence& s, int action) {
+  const int b = st.buffer_front();
+  const int s0 = st.S(0), s1 = st.S(1);
+  int cost = 0;
+  if (action == kShift) {
+    for (int k : s.children[b]) cost += (k < b && InStack(st, k));
+    const int h = s.gold_head[b];
+    cost += (h != s0 && h < b && InStack(st, h));
+    return cost;
+  }
+  const int h = s.gold_head[s0];
+  if (action == kLeft) {
+    cost += (h != b && (h == s1 || h > b));
+  } else {
+    cost += (h >= b);
+  }
+  for (int k : s.children[s0]) cost += (k >= b);
+  return cost;
+}
+
+struct Trainer {
+  const ParserTrainerOptions& opt;
+  int num_labels;
+  int stride;
+  int root_label;
+  AvgTable action;
+  AvgTable label;
+  uint32_t t = 0;
+  std::mt19937_64 rng;
+  uint64_t feats[parser_internal::kMaxActionFeatures];
+  uint32_t rows[parser_internal::kMaxActionFeatures];
+
+  Trainer(const ParserTrainerOptions& o, int nl, int rl)
+      : opt(o), num_labels(nl), stride((nl + 7) / 8 * 8), root_label(rl), action(o.action_bits, 4),
+        label(o.label_bits, (nl + 7) / 8 * 8), rng(o.seed) {}
+
+  int NumFeatures(int n, const AvgTable& table) {
+    for (int i = 0; i < n; ++i) rows[i] = RowOf(feats[i], table.bits());
+    return n;
+  }
+  void Scores(const AvgTable& table, int n, int width, float* out) {
+    std::fill(out, out + width, 0.f);
+    for (int i = 0; i < n; ++i) {
+      const float* row = table.Row(rows[i]);
+      for (int c = 0; c < width; ++c) out[c] += row[c];
+    }
+  }
+  void Update(AvgTable& table, int n, int good, int bad) {
+    for (int i = 0; i < n; ++i) {
+      table.Update(rows[i], good, 1.f, t);
+      table.Update(rows[i], bad, -1.f, t);
+    }
+  }
+  int TrainLabel(const State& st, const TrainSentence& s, int h, int d);
+  void TrainSentenceOnce(const TrainSentence& s, bool explore);
+};
+
+int Trainer::TrainLabel(const State& st, const TrainSentence& s, int h, int d) {
+  if (h == 0) return root_label;
+  const int n = NumFeatures(parser_internal::LabelFeatures(st, s.toks, h, d, feats), label);
+  std::vector<float> score(stride);
+  Scores(label, n, stride, score.data());
+  int pred = -1;
+  for (int l = 0; l < num_labels; ++l) {
+    if (l != root_label && (pred < 0 || score[l] > score[pred])) pred = l;
+  }
+  if (s.gold_head[d] != h) return pred;
+  const int gold = s.gold_label[d];
+  if (gold >= 0 && gold != root_label && pred != gold) Update(label, n, gold, pred);
+  return gold;
+}
+
+void Trainer::TrainSentenceOnce(const TrainSentence& s, bool explore) {
+  State st;
+  st.Init(static_cast<int>(s.toks.size()) - 1);
+  std::uniform_real_distribution<double> coin(0.0, 1.0);
+  while (!st.Terminal()) {
+    ++t;
+    const int n = NumFeatures(parser_internal::ActionFeatures(st, s.toks, feats), action);
+    float score[4];
+    Scores(action, n, 4, score);
+    int pred = -1, best_gold = -1, min_cost = 1 << 30;
+    int cost[kNumActions];
+    for (int a = 0; a < kNumActions; ++a) {
+      if (!st.Allowed(a)) continue;
+      cost[a] = Cost(st, s, a);
+      min_cost = std::min(min_cost, cost[a]);
+      if (pred < 0 || score[a] > score[pred]) pred = a;
+    }
+    for (int a = 0; a < kNumActions; ++a) {
+      if (st.Allowed(a) && cost[a] == min_cost && (best_gold < 0 || score[a] > score[best_gold])) best_gold = a;
+    }
+    int next = best_gold;
+    if (cost[pred] != min_cost) {
+      Update(action, n, best_gold, pred);
+      if (explore && coin(rng) < opt.explore_prob) next = pred;
+    }
+    int l = -1;
+    if (next != kShift) l = TrainLabel(st, s, st.ArcHead(next), st.ArcDep());
+    st.Apply(next, l);
+  }
+}
+
+std::vector<std::string> LabelNames(const std::map<std::string, int>& ids) {
+  std::vector<std::string> names(ids.size());
+  for (const auto& [name, id] : ids) names[id] = name;
+  return names;
+}
+
+Status CollectSentences(const std::vector<document::Document>& docs, std::map<std::string, int>& label_ids,
+                        bool add_labels, std::vector<TrainSentence>& out) {
+  for (const document::Document& doc : docs) {
+    for (const document::Sentence& s : doc.sentences) {
+      if (s.size() == 0) continue;
+      auto ts = MakeSentence(doc, s, label_ids, add_labels);
+      if (!ts.ok()) return ts.status();
+      out.push_back(std::move(ts).value());
+    }
+  }
+  return Status::Ok();
+}
+
+AttachmentScore Evaluate(const Weights& w, const std::vector<TrainSentence>& sents) {
+  AttachmentScore score;
+  std::vector<int> heads, labels;
+  for (const TrainSentence& s : sents) {
+    parser_internal::ParseTokens(w, s.toks, heads, labels);
+    for (size_t i = 1; i < s.toks.size(); ++i) {
+      ++score.tokens;
+      if (heads[i] != s.gold_head[i]) continue;
+      ++score.heads;
+      score.labels += labels[i] == s.gold_label[i];
+    }
+  }
+  return score;
+}
+
+}  // namespace
+
+AttachmentScore ScoreParses(const std::vector<document::Document>& gold,
+                            const std::vector<document::Document>& predicted) {
+  AttachmentScore score;
+  for (size_t d = 0; d < gold.size() && d < predicted.size(); ++d) {
+    const auto& g = gold[d].tokens;
+    const auto& p = predicted[d].tokens;
+    for (size_t i = 0; i < g.size() && i < p.size(); ++i) {
+      ++score.tokens;
+      if (g[i].head != p[i].head) continue;
+      ++score.heads;
+      score.labels += g[i].deprel == p[i].deprel;
+    }
+  }
+  return score;
+}
+
+StatusOr<TrainedParser> TrainParser(const std::vector<document::Document>& train,
+                                    const std::vector<std::vector<document::Document>>& dev,
+                                    const ParserTrainerOptions& options, std::ostream& log) {
+  std::map<std::string, int> label_ids = {{"root", 0}};
+  std::vector<TrainSentence> sents;
+  NG_RETURN_IF_ERROR(CollectSentences(train, label_ids, true, sents));
+  if (sents.empty()) return Status::InvalidArgument("parser training: no sentences with trees in the training data");
+  std::vector<std::vector<TrainSentence>> dev_sents(dev.size());
+  for (size_t i = 0; i < dev.size(); ++i) NG_RETURN_IF_ERROR(CollectSentences(dev[i], label_ids, false, dev_sents[i]));
+  Trainer tr(options, static_cast<int>(label_ids.size()), 0);
+  log << "parser: " << sents.size() << " training sentences, " << label_ids.size() << " labels\n";
+  std::vector<size_t> order(sents.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  TrainedParser best;
+  double best_las = -1;
+  const auto start = std::chrono::steady_clock::now();
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[tr.rng() % i]);
+    for (size_t i : order) tr.TrainSentenceOnce(sents[i], epoch >= options.explore_from_epoch);
+    Weights w;
+    w.action_bits = options.action_bits;
+    w.label_bits = options.label_bits;
+    w.label_stride = tr.stride;
+    w.labels = LabelNames(label_ids);
+    w.root_label = 0;
+    w.action = parser_internal::Quantize(tr.action.Averaged(tr.t));
+    w.label = parser_internal::Quantize(tr.label.Averaged(tr.t));
+    std::vector<AttachmentScore> scores;
+    for (const auto& ds : dev_sents) scores.push_back(Evaluate(w, ds));
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    log << "epoch " << epoch << " (" << static_cast<int>(secs) << " s)";
+    for (size_t i = 0; i < scores.size(); ++i) {
+      log << "  dev" << i << " UAS " << scores[i].uas() << " LAS " << scores[i].las();
+    }
+    const double las = scores.empty() ? epoch : scores[0].las();
+    if (las > best_las) {
+      best_las = las;
+      best.weights = w.Serialize();
+      best.best_epoch = epoch;
+      best.dev = scores.empty() ? AttachmentScore{} : scores[0];
+      best.dev_all = scores;
+      log << "  *";
+    }
+    log << std::endl;
+  }
+  return best;
+}
+
+StatusOr<std::string> BuildParserModelFile(const std::string& weights, nlohmann::json meta,
+                                           const std::vector<document::Document>& selftest_sentences) {
+  meta["kind"] = Parser::kKind;
+  meta["version"] = Parser::kVersion;
+  ModelFileWriter draft(meta);
+  draft.AddSection("weights", weights);
+  NG_ASSIGN_OR_RETURN(std::shared_ptr<const Parser> parser, Parser::FromBytes(draft.Serialize(), "(new parser)"));
+  nlohmann::json selftest = nlohmann::json::array();
+  for (document::Document doc : selftest_sentences) {
+    parser->Parse(doc);
+    nlohmann::json tc = {{"tokens", nlohmann::json::array()}, {"heads", nlohmann::json::array()},
+                         {"deprels", nlohmann::json::array()}};
+    for (const document::Token& t : doc.tokens) {
+      tc["tokens"].push_back({t.form, t.upos, t.xpos});
+      tc["heads"].push_back(t.head);
+      tc["deprels"].push_back(t.deprel);
+    }
+    selftest.push_back(std::move(tc));
+  }
+  ModelFileWriter writer(meta);
+  writer.AddSection("weights", weights);
+  writer.SetSelfTest(selftest);
+  return writer.Serialize();
+}
+
+}  // namespace newsgraph::models
+
+namespace newsgraph::models {
+namespace {
+
+// One sentence: {form, upos, xpos, head, deprel} per token.
+struct SelfTestToken {
+  const char* form;
+  const char* upos;
+  const char* xpos;
+  int head;
+  const char* deprel;
+};
+
+document::Document MakeSelfTestDoc(const std::vector<SelfTestToken>& tokens) {
+  document::Document doc;
+  for (const SelfTestToken& st : tokens) {
+    document::Token t;
+    t.form = st.form;
+    t.upos = st.upos;
+    t.xpos = st.xpos;
+    t.head = st.head;
+    t.deprel = st.deprel;
+    doc.tokens.push_back(std::move(t));
+  }
+  document::Sentence s;
+  s.token_end = static_cast<uint32_t>(doc.tokens.size());
+  doc.sentences.push_back(s);
+  return doc;
+}
+
+}  // namespace
+
+std::vector<document::Document> ParserSelfTestSentences() {
+  return {
+      MakeSelfTestDoc({{"The", "DET", "DT", 2, "det"},
+                       {"minister", "NOUN", "NN", 3, "nsubj"},
+                       {"said", "VERB", "VBD", 0, "root"},
+                       {"on", "ADP", "IN", 5, "case"},
+                       {"Tuesday", "PROPN", "NNP", 3, "obl"},
+                       {"that", "SCONJ", "IN", 10, "mark"},
+                       {"the", "DET", "DT", 8, "det"},
+                       {"talks", "NOUN", "NNS", 10, "nsubj"},
+                       {"would", "AUX", "MD", 10, "aux"},
+                       {"resume", "VERB", "VB", 3, "ccomp"},
+                       {".", "PUNCT", ".", 3, "punct"}}),
+      MakeSelfTestDoc({{"Police", "NOUN", "NNS", 2, "nsubj"},
+                       {"arrested", "VERB", "VBD", 0, "root"},
+                       {"two", "NUM", "CD", 4, "nummod"},
+                       {"men", "NOUN", "NNS", 2, "obj"},
+                       {"in", "ADP", "IN", 6, "case"},
+                       {"Lagos", "PROPN", "NNP", 2, "obl"},
+                       {"after", "ADP", "IN", 9, "case"},
+                       {"the", "DET", "DT", 9, "det"},
+                       {"protest", "NOUN", "NN", 2, "obl"},
+                       {".", "PUNCT", ".", 2, "punct"}}),
+      MakeSelfTestDoc({{"The", "DET", "DT", 2, "det"},
+                       {"agreement", "NOUN", "NN", 4, "nsubj:pass"},
+                       {"was", "AUX", "VBD", 4, "aux:pass"},
+                       {"signed", "VERB", "VBN", 0, "root"},
+                       {"by", "ADP", "IN", 7, "case"},
+                       {"both", "DET", "DT", 7, "det"},
+                       {"leaders", "NOUN", "NNS", 4, "obl"},
+                       {".", "PUNCT", ".", 4, "punct"}}),
+  };
+}
+
+}  // namespace newsgraph::models

@@ -1,0 +1,67 @@
+// Training of the dependency parser (parser.h): averaged perceptron, arc-hybrid
+// transitions, dynamic oracle with exploration (Goldberg & Nivre 2013), and a
+// label classifier trained on the arcs the parser makes. Deterministic for a
+// given seed. Linked only by tools/train programs and tests, never by newsgraph.
+#ifndef NEWSGRAPH_MODELS_PARSER_TRAINER_H_
+#define NEWSGRAPH_MODELS_PARSER_TRAINER_H_
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/status.h"
+#include "document/document.h"
+
+namespace newsgraph::models {
+
+struct ParserTrainerOptions {
+  int epochs = 15;             // passes over the training set; the best dev epoch is kept
+  int action_bits = 22;        // action table has 2^bits hashed feature rows
+  int label_bits = 17;         // label table has 2^bits rows
+  int explore_from_epoch = 2;  // 1-based epoch from which wrong predictions are followed
+  double explore_prob = 0.9;   // probability of following a wrong prediction then
+  uint64_t seed = 1;           // shuffling and exploration
+};
+
+// Attachment scores over all tokens (punctuation included, as in CoNLL 2018).
+struct AttachmentScore {
+  int64_t tokens = 0;
+  int64_t heads = 0;   // correct heads
+  int64_t labels = 0;  // correct head and deprel
+  double uas() const { return tokens ? 100.0 * heads / tokens : 0; }
+  double las() const { return tokens ? 100.0 * labels / tokens : 0; }
+};
+
+// Compares heads/deprels of two documents with identical tokenization.
+AttachmentScore ScoreParses(const std::vector<document::Document>& gold,
+                            const std::vector<document::Document>& predicted);
+
+struct TrainedParser {
+  std::string weights;  // payload of the model file's "weights" section
+  int best_epoch = 0;
+  AttachmentScore dev;  // of the best epoch on the first dev set (empty if none)
+  std::vector<AttachmentScore> dev_all;  // best epoch, every dev set
+};
+
+// Trains on the gold heads/deprels of `train` (tokens need form, upos, xpos).
+// `dev` sets (possibly empty) are parsed after each epoch; the epoch with the best
+// LAS on dev[0] is kept (the last epoch if there is no dev set). Progress goes to `log`.
+StatusOr<TrainedParser> TrainParser(const std::vector<document::Document>& train,
+                                    const std::vector<std::vector<document::Document>>& dev,
+                                    const ParserTrainerOptions& options, std::ostream& log);
+
+// Assembles a complete model file: `meta` (kind and version are set here) plus a
+// self-test made of `selftest_sentences` (tagged tokens) with the output of these
+// weights as the expected result.
+StatusOr<std::string> BuildParserModelFile(const std::string& weights, nlohmann::json meta,
+                                           const std::vector<document::Document>& selftest_sentences);
+
+// Our own tagged sentences for the self-test, with hand-made gold trees.
+std::vector<document::Document> ParserSelfTestSentences();
+
+}  // namespace newsgraph::models
+
+#endif  // NEWSGRAPH_MODELS_PARSER_TRAINER_H_

@@ -1,0 +1,155 @@
+// Trains the dependency parser and writes data/models/parser.ngm.
+// The defaults reproduce the committed model:
+//   train_parser            (EWT train + GUM train, EWT dev for epoch selection, tags from tagger.ngm)
+// Prints per-epoch dev UAS/LAS, the training time, and the self-test parses.
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "base/checksum.h"
+#include "base/file.h"
+#include "document/conllu.h"
+#include "models/model_file.h"
+#include "models/parser_trainer.h"
+#include "models/tagger.h"
+
+namespace ng = newsgraph;
+namespace models = newsgraph::models;
+
+namespace {
+
+const std::string kShared = std::string(NEWSGRAPH_SOURCE_DIR) + "/../shared/data";
+
+// Reads CoNLL-U files (directories are expanded); appends their bytes to `all_bytes` for the data hash.
+ng::StatusOr<std::vector<ng::document::Document>> ReadAll(const std::vector<std::string>& inputs,
+                                                          std::string* all_bytes) {
+  NG_ASSIGN_OR_RETURN(std::vector<std::string> paths, ng::base::ExpandInputPaths(inputs));
+  std::vector<ng::document::Document> docs;
+  for (const std::string& p : paths) {
+    if (p.size() < 7 || p.substr(p.size() - 7) != ".conllu") continue;
+    NG_ASSIGN_OR_RETURN(std::string bytes, ng::base::LocalFileSystem().ReadFile(p, 1ull << 30));
+    NG_ASSIGN_OR_RETURN(std::vector<ng::document::Document> part, ng::document::ReadConllu(bytes, p));
+    for (auto& d : part) {
+      d.origin = p;
+      docs.push_back(std::move(d));
+    }
+    if (all_bytes != nullptr) *all_bytes += bytes;
+  }
+  return docs;
+}
+
+void Retag(const models::Tagger& tagger, std::vector<ng::document::Document>& docs) {
+  models::TagOptions opts;
+  opts.feats = false;
+  opts.lemma = false;
+  for (auto& d : docs) tagger.Tag(d, opts);
+}
+
+std::string GitRevision() {
+  std::string cmd = "git -C '" + std::string(NEWSGRAPH_SOURCE_DIR) + "' rev-parse --short HEAD 2>/dev/null";
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return "unknown";
+  char buf[64] = {};
+  std::string rev = fgets(buf, sizeof buf, p) != nullptr ? buf : "unknown";
+  pclose(p);
+  while (!rev.empty() && (rev.back() == '\n' || rev.back() == '\r')) rev.pop_back();
+  return rev;
+}
+
+nlohmann::json Scores(const models::AttachmentScore& s) {
+  auto r = [](double x) { return static_cast<double>(static_cast<int64_t>(x * 100 + 0.5)) / 100; };
+  return {{"uas", r(s.uas())}, {"las", r(s.las())}, {"tokens", s.tokens}};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Train the newsgraph dependency parser"};
+  std::vector<std::string> train = {kShared + "/ud-english-ewt/en_ewt-ud-train.conllu",
+                                    kShared + "/gum-entities/train/dep"};
+  std::string dev = kShared + "/ud-english-ewt/en_ewt-ud-dev.conllu";
+  std::string dev2 = kShared + "/ud-english-gum/en_gum-ud-dev.conllu";
+  std::string tagger_path = models::DefaultModelDir() + "/tagger.ngm";
+  std::string out = models::DefaultModelDir() + "/parser.ngm";
+  models::ParserTrainerOptions opt;
+  app.add_option("--train", train, "training CoNLL-U files or directories");
+  app.add_option("--dev", dev, "dev CoNLL-U used to pick the best epoch (EWT dev)");
+  app.add_option("--dev2", dev2, "second dev set, reported only (GUM dev); '' to skip");
+  app.add_option("--tagger", tagger_path, "tagger model used to retag train/dev; 'none' keeps gold tags");
+  app.add_option("--out", out, "output model file");
+  app.add_option("--epochs", opt.epochs, "training epochs");
+  app.add_option("--action-bits", opt.action_bits, "log2 rows of the action table");
+  app.add_option("--label-bits", opt.label_bits, "log2 rows of the label table");
+  app.add_option("--explore-from", opt.explore_from_epoch, "first epoch with exploration");
+  app.add_option("--explore-prob", opt.explore_prob, "probability of following a wrong prediction");
+  app.add_option("--seed", opt.seed, "random seed");
+  CLI11_PARSE(app, argc, argv);
+
+  std::string train_bytes;
+  auto train_docs = ReadAll(train, &train_bytes);
+  auto dev_docs = ReadAll({dev}, nullptr);
+  if (!train_docs.ok() || !dev_docs.ok()) {
+    std::cerr << "train_parser: " << (!train_docs.ok() ? train_docs.status() : dev_docs.status()).ToString() << "\n";
+    return 1;
+  }
+  std::vector<std::vector<ng::document::Document>> devs = {std::move(dev_docs).value()};
+  if (!dev2.empty()) {
+    auto d2 = ReadAll({dev2}, nullptr);
+    if (!d2.ok()) {
+      std::cerr << "train_parser: " << d2.status().ToString() << "\n";
+      return 1;
+    }
+    devs.push_back(std::move(d2).value());
+  }
+  std::string tags = "gold";
+  if (tagger_path != "none") {
+    auto tagger = models::Tagger::Load(tagger_path);
+    if (!tagger.ok()) {
+      std::cerr << "train_parser: " << tagger.status().ToString() << " (use --tagger none for gold tags)\n";
+      return 1;
+    }
+    Retag(**tagger, *train_docs);
+    for (auto& d : devs) Retag(**tagger, d);
+    tags = "predicted by " + tagger_path;
+  }
+  std::cerr << "train_parser: tags " << tags << "\n";
+  const auto start = std::chrono::steady_clock::now();
+  auto trained = models::TrainParser(*train_docs, devs, opt, std::cerr);
+  if (!trained.ok()) {
+    std::cerr << "train_parser: " << trained.status().ToString() << "\n";
+    return 1;
+  }
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  nlohmann::json spec = {{"train", train},  {"dev", dev},
+                         {"dev2", dev2},    {"tags", tags},
+                         {"epochs", opt.epochs}, {"best_epoch", trained->best_epoch},
+                         {"action_bits", opt.action_bits}, {"label_bits", opt.label_bits},
+                         {"explore_from_epoch", opt.explore_from_epoch}, {"explore_prob", opt.explore_prob},
+                         {"seed", opt.seed}, {"training_seconds", static_cast<int>(secs)},
+                         {"algorithm", "arc-hybrid greedy, averaged perceptron, dynamic oracle, separate labeller"}};
+  nlohmann::json dev_scores = {{"ewt", Scores(trained->dev_all[0])}};
+  if (trained->dev_all.size() > 1) dev_scores["gum"] = Scores(trained->dev_all[1]);
+  nlohmann::json meta = {{"training_spec", spec},
+                         {"training_data_hash", ng::base::ContentHash(train_bytes)},
+                         {"git_revision", GitRevision()},
+                         {"dev_scores", dev_scores}};
+  auto bytes = models::BuildParserModelFile(trained->weights, meta, models::ParserSelfTestSentences());
+  if (!bytes.ok()) {
+    std::cerr << "train_parser: " << bytes.status().ToString() << "\n";
+    return 1;
+  }
+  ng::Status st = ng::base::LocalFileSystem().WriteFileAtomically(out, *bytes);
+  if (!st.ok()) {
+    std::cerr << "train_parser: " << st.ToString() << "\n";
+    return 1;
+  }
+  std::cerr << "train_parser: best epoch " << trained->best_epoch << ", dev scores " << dev_scores.dump()
+            << ", trained in " << static_cast<int>(secs) << " s, wrote " << out << " (" << bytes->size()
+            << " bytes)\n";
+  return 0;
+}
