@@ -64,10 +64,11 @@ class Reader {
       return Status::InvalidArgument(name_ + ":" + std::to_string(line_no) + ": expected 10 tab-separated columns, found " +
                                      std::to_string(f.size()));
     }
-    if (f[0].find_first_of("-.") != std::string_view::npos) {
+    if (f[0].find('.') != std::string_view::npos) {  // empty node: kept, not a token
       pending_multiword_.emplace_back(line);
       return Status::Ok();
     }
+    if (f[0].find('-') != std::string_view::npos) return Multiword(f, line);
     return Word(f, line_no);
   }
 
@@ -92,6 +93,22 @@ class Reader {
     return Status::Ok();
   }
 
+  // "3-4 don't": the surface form goes into the text; words 3 and 4 share its span.
+  Status Multiword(const std::vector<std::string_view>& f, std::string_view line) {
+    if (!in_sentence_) StartSentence();
+    pending_multiword_.emplace_back(line);
+    int first = 0, last = 0;
+    std::from_chars(f[0].data(), f[0].data() + f[0].size(), first);
+    size_t dash = f[0].find('-');
+    std::from_chars(f[0].data() + dash + 1, f[0].data() + f[0].size(), last);
+    multiword_last_ = last;
+    multiword_space_after_ = !HasSpaceAfterNo(f[9]);
+    uint32_t start = static_cast<uint32_t>(doc_.text.size());
+    doc_.text += std::string(f[1]);
+    multiword_span_ = {start, static_cast<uint32_t>(doc_.text.size())};
+    return Status::Ok();
+  }
+
   Status Word(const std::vector<std::string_view>& f, int line_no) {
     if (!in_sentence_) StartSentence();
     Token t;
@@ -112,10 +129,16 @@ class Reader {
     t.deprel = Field(f[7]);
     t.misc = Field(f[9]);
     t.space_after = !HasSpaceAfterNo(f[9]);
-    uint32_t start = static_cast<uint32_t>(doc_.text.size());
-    doc_.text += t.form;
-    t.span = {start, static_cast<uint32_t>(doc_.text.size())};
-    if (t.space_after) doc_.text += ' ';
+    int id = static_cast<int>(doc_.tokens.size() - doc_.sentences.back().token_begin) + 1;
+    if (id <= multiword_last_) {
+      t.span = multiword_span_;
+      if (id == multiword_last_ && multiword_space_after_) doc_.text += ' ';
+    } else {
+      uint32_t start = static_cast<uint32_t>(doc_.text.size());
+      doc_.text += t.form;
+      t.span = {start, static_cast<uint32_t>(doc_.text.size())};
+      if (t.space_after) doc_.text += ' ';
+    }
     doc_.tokens.push_back(std::move(t));
     return Status::Ok();
   }
@@ -129,6 +152,7 @@ class Reader {
     new_paragraph_ = false;
     Sentence s;
     s.token_begin = static_cast<uint32_t>(doc_.tokens.size());
+    multiword_last_ = 0;
     s.comments = std::move(pending_comments_);
     pending_comments_.clear();
     doc_.sentences.push_back(std::move(s));
@@ -154,6 +178,9 @@ class Reader {
   bool new_paragraph_ = false;
   std::vector<std::string> pending_comments_;
   std::vector<std::string> pending_multiword_;
+  int multiword_last_ = 0;  // last word id covered by the current multiword token
+  bool multiword_space_after_ = true;
+  Span multiword_span_;
 };
 
 std::string Or(const std::string& s) { return s.empty() ? "_" : s; }

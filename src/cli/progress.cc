@@ -1,0 +1,72 @@
+#include "cli/progress.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace newsgraph::cli {
+
+std::string WithCommas(uint64_t n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string Megabytes(uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MB", bytes / 1e6);
+  return buf;
+}
+
+Progress::Progress(std::string verb, bool quiet)
+    : verb_(std::move(verb)), quiet_(quiet), live_(!quiet && isatty(STDERR_FILENO) == 1),
+      start_(std::chrono::steady_clock::now()) {}
+
+Progress::~Progress() { Clear(); }
+
+void Progress::Update(const pipeline::RunSummary& s) {
+  if (!live_) return;
+  auto now = std::chrono::steady_clock::now();
+  if (shown_ && now - last_draw_ < std::chrono::milliseconds(200)) return;
+  last_draw_ = now;
+  double seconds = std::chrono::duration<double>(now - start_).count();
+  double rate = seconds > 0 ? s.bytes_done / seconds : 0;
+  std::string eta = "?";
+  if (rate > 0 && s.bytes_total >= s.bytes_done) {
+    long left = static_cast<long>((s.bytes_total - s.bytes_done) / rate);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%ld:%02ld", left / 60, left % 60);
+    eta = buf;
+  }
+  std::fprintf(stderr, "\r\033[K%s: %zu/%zu inputs, %s articles, %.1f MB/s, %zu errors, %s left", verb_.c_str(),
+               s.inputs_done, s.inputs_total, WithCommas(s.documents).c_str(), rate / 1e6, errors_, eta.c_str());
+  std::fflush(stderr);
+  shown_ = true;
+}
+
+void Progress::Clear() {
+  if (!shown_) return;
+  std::fprintf(stderr, "\r\033[K");
+  std::fflush(stderr);
+  shown_ = false;
+}
+
+void Progress::Report(const std::string& line) {
+  ++errors_;
+  Clear();
+  std::fprintf(stderr, "newsgraph: error: %s\n", line.c_str());
+}
+
+void Progress::Warn(const std::string& line) {
+  if (quiet_) return;
+  Clear();
+  std::fprintf(stderr, "newsgraph: %s\n", line.c_str());
+}
+
+void Progress::Finish() { Clear(); }
+
+}  // namespace newsgraph::cli

@@ -1,0 +1,43 @@
+// Terminal progress for long runs: one status line on stderr, redrawn at most
+// five times a second, only when stderr is a terminal and --quiet is off.
+// Problem lines printed through Report() clear the status line first.
+#ifndef NEWSGRAPH_CLI_PROGRESS_H_
+#define NEWSGRAPH_CLI_PROGRESS_H_
+
+#include <chrono>
+#include <string>
+
+#include "pipeline/runner.h"
+
+namespace newsgraph::cli {
+
+class Progress {
+ public:
+  Progress(std::string verb, bool quiet);
+  ~Progress();
+  void Update(const pipeline::RunSummary& summary);
+  // Prints one message line on stderr (errors always; warnings unless quiet).
+  void Report(const std::string& line);
+  void Warn(const std::string& line);
+  void Finish();
+  size_t errors() const { return errors_; }
+
+ private:
+  void Clear();
+  std::string verb_;
+  bool quiet_ = false;
+  bool live_ = false;  // stderr is a terminal and not quiet
+  bool shown_ = false;
+  size_t errors_ = 0;
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_draw_;
+};
+
+// "1,234,567"
+std::string WithCommas(uint64_t n);
+// "12.3 MB"
+std::string Megabytes(uint64_t bytes);
+
+}  // namespace newsgraph::cli
+
+#endif  // NEWSGRAPH_CLI_PROGRESS_H_

@@ -1,0 +1,50 @@
+#include "pipeline/pipeline.h"
+
+#include "models/model_file.h"
+#include "models/parser.h"
+#include "models/tagger.h"
+#include "text/segmenter.h"
+
+namespace newsgraph::pipeline {
+
+struct Pipeline::Models {
+  Stage until = Stage::kParse;
+  std::shared_ptr<const text::Segmenter> segmenter;
+  std::shared_ptr<const models::Tagger> tagger;
+  std::shared_ptr<const models::Parser> parser;
+};
+
+StatusOr<Stage> ParseStage(const std::string& name) {
+  if (name == "segment") return Stage::kSegment;
+  if (name == "tag") return Stage::kTag;
+  if (name == "parse" || name == "all") return Stage::kParse;
+  return Status::InvalidArgument("unknown stage '" + name + "' (expected segment, tag, parse or all)");
+}
+
+Pipeline::Pipeline(std::unique_ptr<Models> models) : models_(std::move(models)) {}
+Pipeline::~Pipeline() = default;
+
+StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
+  std::string dir = options.model_dir.empty() ? models::DefaultModelDir() : options.model_dir;
+  auto m = std::make_unique<Models>();
+  m->until = options.until;
+  NG_ASSIGN_OR_RETURN(m->segmenter, text::Segmenter::Load(dir + "/segmenter.ngm"));
+  if (options.until >= Stage::kTag) {
+    NG_ASSIGN_OR_RETURN(m->tagger, models::Tagger::Load(dir + "/tagger.ngm"));
+  }
+  if (options.until >= Stage::kParse) {
+    NG_ASSIGN_OR_RETURN(m->parser, models::Parser::Load(dir + "/parser.ngm"));
+  }
+  return std::unique_ptr<Pipeline>(new Pipeline(std::move(m)));
+}
+
+void Pipeline::Annotate(document::Document& doc) const {
+  if (doc.skipped) return;
+  if (doc.tokens.empty()) models_->segmenter->Segment(doc);
+  if (models_->tagger) models_->tagger->Tag(doc);
+  if (models_->parser) models_->parser->Parse(doc);
+}
+
+Stage Pipeline::until() const { return models_->until; }
+
+}  // namespace newsgraph::pipeline

@@ -1,0 +1,48 @@
+// The one facade that runs newsgraph's stages over documents; cli/ and serve/
+// use it and nothing below it. A Pipeline loads every model once and is then
+// immutable: Annotate() may be called from many threads at once.
+#ifndef NEWSGRAPH_PIPELINE_PIPELINE_H_
+#define NEWSGRAPH_PIPELINE_PIPELINE_H_
+
+#include <memory>
+#include <string>
+
+#include "base/status.h"
+#include "document/document.h"
+
+namespace newsgraph::pipeline {
+
+// How far the analysis goes. Each stage includes the ones before it.
+enum class Stage { kSegment, kTag, kParse };
+
+// "segment", "tag", "parse" (also "all" = the last stage).
+StatusOr<Stage> ParseStage(const std::string& name);
+
+struct PipelineOptions {
+  std::string model_dir;       // "" = models::DefaultModelDir()
+  Stage until = Stage::kParse;  // the last stage to run
+};
+
+class Pipeline {
+ public:
+  // Loads the models the stages need. A missing or corrupt model file gives a
+  // Status naming the file and how to restore it.
+  static StatusOr<std::unique_ptr<Pipeline>> Create(const PipelineOptions& options);
+  ~Pipeline();
+
+  // Adds every layer up to options.until. Documents marked skipped (not English)
+  // are left as they are. If the document already has tokens (CoNLL-U input with
+  // gold tokens) segmentation is not redone.
+  void Annotate(document::Document& doc) const;
+
+  Stage until() const;
+
+ private:
+  struct Models;
+  explicit Pipeline(std::unique_ptr<Models> models);
+  std::unique_ptr<Models> models_;
+};
+
+}  // namespace newsgraph::pipeline
+
+#endif  // NEWSGRAPH_PIPELINE_PIPELINE_H_

@@ -1,0 +1,112 @@
+#include "pipeline/runner.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "base/file.h"
+
+namespace newsgraph::pipeline {
+namespace {
+
+// Annotates a batch with up to `threads` workers pulling documents by index.
+void AnnotateBatch(const Pipeline& pipeline, std::vector<document::Document>& batch, int threads) {
+  int workers = std::max(1, std::min<int>(threads, static_cast<int>(batch.size())));
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < batch.size(); i = next++) pipeline.Annotate(batch[i]);
+  };
+  std::vector<std::thread> pool;
+  for (int i = 1; i < workers; ++i) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+}
+
+class BatchRunner {
+ public:
+  BatchRunner(const Pipeline& pipeline, const RunOptions& options, const BatchSink& sink,
+              const ProgressSink& progress, RunSummary& summary)
+      : pipeline_(pipeline), options_(options), sink_(sink), progress_(progress), summary_(summary) {
+    threads_ = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  }
+
+  void Add(document::Document doc) {
+    batch_bytes_ += doc.text.size();
+    summary_.bytes_done = std::min(summary_.bytes_total, summary_.bytes_done + doc.text.size());
+    batch_.push_back(std::move(doc));
+    if (batch_.size() >= options_.batch_documents || batch_bytes_ >= options_.batch_bytes) Flush();
+  }
+
+  // Annotates and hands over what is pending; remembers the first sink failure.
+  void Flush() {
+    if (batch_.empty() || !status_.ok()) {
+      batch_.clear();
+      return;
+    }
+    AnnotateBatch(pipeline_, batch_, threads_);
+    for (const document::Document& doc : batch_) {
+      ++summary_.documents;
+      if (doc.skipped) ++summary_.skipped;
+      summary_.sentences += doc.sentences.size();
+      summary_.tokens += doc.tokens.size();
+    }
+    status_ = sink_(batch_);
+    batch_.clear();
+    batch_bytes_ = 0;
+    if (progress_) progress_(summary_);
+  }
+
+  const Status& status() const { return status_; }
+
+ private:
+  const Pipeline& pipeline_;
+  const RunOptions& options_;
+  const BatchSink& sink_;
+  const ProgressSink& progress_;
+  RunSummary& summary_;
+  int threads_ = 1;
+  std::vector<document::Document> batch_;
+  uint64_t batch_bytes_ = 0;
+  Status status_;
+};
+
+}  // namespace
+
+Status Run(const std::vector<std::string>& inputs, const Pipeline& pipeline, const RunOptions& options,
+           const BatchSink& sink, const ProblemSink& problems, const ProgressSink& progress, RunSummary& summary) {
+  auto start = std::chrono::steady_clock::now();
+  NG_ASSIGN_OR_RETURN(std::vector<std::string> paths, base::ExpandInputPaths(inputs));
+  summary.inputs_total = paths.size();
+  std::vector<uint64_t> sizes;
+  for (const std::string& path : paths) {
+    auto size = path == "-" ? StatusOr<uint64_t>(uint64_t{0}) : base::LocalFileSystem().FileSize(path);
+    sizes.push_back(size.ok() ? *size : 0);
+    summary.bytes_total += sizes.back();
+  }
+  BatchRunner runner(pipeline, options, sink, progress, summary);
+  uint64_t bytes_before = 0;
+  for (size_t i = 0; i < paths.size() && runner.status().ok(); ++i) {
+    Status read = ingest::ReadInput(paths[i], options.read, [&](StatusOr<document::Document> record) {
+      if (!record.ok()) {
+        ++summary.rejected;
+        problems(record.status().message());
+        return;
+      }
+      runner.Add(std::move(record).value());
+    });
+    if (!read.ok()) {
+      ++summary.rejected;
+      problems(read.message());
+    }
+    bytes_before += sizes[i];
+    summary.bytes_done = bytes_before;
+    ++summary.inputs_done;
+    if (progress) progress(summary);
+  }
+  runner.Flush();
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return runner.status();
+}
+
+}  // namespace newsgraph::pipeline

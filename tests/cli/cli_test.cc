@@ -1,0 +1,214 @@
+// End-to-end tests of the newsgraph binary: what a user types, what they see.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "base/utf8.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void WriteFile(const std::string& path, const std::string& data) {
+  fs::create_directories(fs::path(path).parent_path());
+  std::ofstream(path, std::ios::binary) << data;
+}
+
+class CliTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::TempDir() + "/ng_cli_" + testing::UnitTest::GetInstance()->current_test_info()->name();
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+
+  // Runs the binary with `args` (a shell-quoted string), stdin from /dev/null.
+  Result Run(const std::string& args) {
+    std::string out = dir_ + "/stdout", err = dir_ + "/stderr";
+    std::string cmd = std::string(NEWSGRAPH_BINARY) + " " + args + " <" + "/dev/null >" + out + " 2>" + err;
+    int status = std::system(cmd.c_str());
+    Result r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = ReadAll(out);
+    r.err = ReadAll(err);
+    return r;
+  }
+
+  std::string Examples() const { return std::string(NEWSGRAPH_SOURCE_DIR) + "/examples/articles"; }
+  std::string dir_;
+};
+
+TEST_F(CliTest, VersionAndHelpForEverySubcommand) {
+  Result v = Run("--version");
+  EXPECT_EQ(v.exit_code, 0);
+  EXPECT_NE(v.out.find("newsgraph "), std::string::npos);
+  for (const char* sub : {"ingest", "annotate", "stats"}) {
+    Result h = Run(std::string(sub) + " --help");
+    EXPECT_EQ(h.exit_code, 0) << sub;
+    EXPECT_NE(h.out.find("--"), std::string::npos) << sub;
+  }
+  EXPECT_NE(Run("frobnicate").exit_code, 0);
+}
+
+TEST_F(CliTest, IngestExamplesThenAgainIsANoOp) {
+  std::string db = dir_ + "/news.db";
+  Result first = Run("ingest --quiet --db " + db + " " + Examples());
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("already stored (no-op)"), std::string::npos);
+  Result second = Run("ingest --db " + db + " " + Examples());
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_NE(second.out.find("stored 0 new"), std::string::npos) << second.out;
+  EXPECT_NE(second.err.find("(no-op)"), std::string::npos);
+  Result stats = Run("stats --db " + db);
+  EXPECT_EQ(stats.exit_code, 0);
+  EXPECT_NE(stats.out.find("documents"), std::string::npos);
+}
+
+TEST_F(CliTest, AnnotateWritesOneJsonDocumentPerLineWithOffsetsIntoText) {
+  WriteFile(dir_ + "/a.txt",
+            "date 2024-02-01 The chief of Nordavia\xE2\x80\x99s navy, Adm. Karl Berg, visited Oslo on Monday. "
+            "He said the talks went well.\n\nAlso read | Ten facts about fjords\n");
+  Result r = Run("annotate --until segment " + dir_ + "/a.txt");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["date"], "2024-02-01");
+  std::string utf8 = doc["text"];
+  std::u32string text;
+  for (size_t pos = 0; pos < utf8.size();) text.push_back(newsgraph::base::DecodeUtf8(utf8, pos));
+  auto slice = [&](const nlohmann::json& j) {
+    std::string out;
+    for (size_t i = j["start"]; i < j["end"].get<size_t>(); ++i) newsgraph::base::AppendUtf8(text[i], out);
+    return out;
+  };
+  ASSERT_EQ(doc["removed"].size(), 1u);
+  EXPECT_EQ(slice(doc["removed"][0]), "Also read | Ten facts about fjords");
+  ASSERT_EQ(doc["sentences"].size(), 2u);
+  std::vector<std::string> tokens;
+  for (const auto& sentence : doc["sentences"]) {
+    EXPECT_LE(sentence["end"].get<int>(), doc["removed"][0]["start"].get<int>());
+    for (const auto& token : sentence["tokens"]) {
+      EXPECT_EQ(slice(token), token["text"]);
+      tokens.push_back(token["text"]);
+    }
+  }
+  EXPECT_NE(std::find(tokens.begin(), tokens.end(), "\xE2\x80\x99s"), tokens.end());
+  EXPECT_NE(std::find(tokens.begin(), tokens.end(), "Adm."), tokens.end());
+}
+
+TEST_F(CliTest, AnnotateWritesConlluTokens) {
+  WriteFile(dir_ + "/b.txt", "date 2024-02-01 Talks resumed in Geneva. Both sides agreed.\n");
+  Result r = Run("annotate --input text --format conllu --until segment " + dir_ + "/b.txt");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("# text = Talks resumed in Geneva."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1\tTalks\t"), std::string::npos);
+  EXPECT_NE(r.out.find("4\t.\t"), std::string::npos);
+  EXPECT_NE(r.out.find("# text = Both sides agreed."), std::string::npos);
+}
+
+// A batch with every kind of bad input: each problem is named on stderr, the good
+// articles are stored, and the exit status says something was rejected.
+TEST_F(CliTest, BadInputIsReportedAndTheRestOfTheBatchIsStored) {
+  std::string in = dir_ + "/in";
+  WriteFile(in + "/good.txt", "date 2024-01-10 Leaders met in Rome on Wednesday.\n");
+  WriteFile(in + "/bad-utf8.txt", "date 2024-01-11 Ministers met in Bern\xFF\xFE on Thursday.\n");
+  WriteFile(in + "/empty.txt", "");
+  WriteFile(in + "/impossible-date.txt", "date 2023-02-30 This date does not exist.\n");
+  WriteFile(in + "/binary.bin", std::string("\x7F" "ELF\0\0\0\x01\x02\x03\0\0\0\0", 16) + std::string(4000, '\0'));
+  WriteFile(in + "/lines.jsonl",
+            "{\"id\":\"j1\",\"date\":\"2024-01-12\",\"text\":\"Talks opened in Vienna.\"}\n"
+            "{\"id\":\"j2\",\"date\":\"2024-01-12\",\"text\":\"broken\n"
+            "{\"id\":\"j3\",\"date\":\"2024-01-13\",\"text\":\"Talks closed in Vienna.\"}\n");
+  WriteFile(in + "/truncated.warc", "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\nHTTP/1.1 200 OK\r\n");
+  std::string db = dir_ + "/news.db";
+  Result r = Run("ingest --db " + db + " " + in);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("empty.txt"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("impossible-date.txt"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("binary.bin"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("lines.jsonl:2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("truncated.warc"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad-utf8.txt"), std::string::npos) << r.err;
+  // good.txt, bad-utf8.txt (repaired), j1 and j3.
+  EXPECT_NE(r.out.find("stored 4 new"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, MissingDateIsNullOrTakenFromTheFlag) {
+  WriteFile(dir_ + "/nodate.txt", "The embassy opened on Friday.\n");
+  Result r = Run("annotate --until segment " + dir_ + "/nodate.txt");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json doc = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(doc["date"].is_null());
+  EXPECT_NE(doc["notes"].dump().find("date"), std::string::npos);
+  Result with = Run("annotate --until segment --date 2024-05-06 " + dir_ + "/nodate.txt");
+  EXPECT_EQ(nlohmann::json::parse(with.out)["date"], "2024-05-06");
+  EXPECT_EQ(Run("annotate --date 2024-02-30 " + dir_ + "/nodate.txt").exit_code, 1);
+}
+
+TEST_F(CliTest, NonEnglishArticleIsSkipped) {
+  Result r = Run("annotate --until segment " + Examples() + "/2024-10-01-german-brief.txt");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["language"], "de");
+  EXPECT_TRUE(doc["skipped"].get<bool>());
+  EXPECT_TRUE(doc["sentences"].empty());
+}
+
+// kill -9 in the middle of a large ingest leaves a database that a re-run completes.
+TEST_F(CliTest, KillDashNineDuringIngestThenRerunCompletes) {
+  std::string jsonl;
+  const int kDocs = 4000;
+  for (int i = 0; i < kDocs; ++i) {
+    jsonl += "{\"id\":\"k" + std::to_string(i) + "\",\"date\":\"2024-03-01\",\"text\":\"Report number " +
+             std::to_string(i) + ": the council met in Lisbon and agreed on a budget of " + std::to_string(i * 7) +
+             " million euros. Delegates said more talks would follow.\"}\n";
+  }
+  WriteFile(dir_ + "/big.jsonl", jsonl);
+  std::string db = dir_ + "/k.db";
+  pid_t pid = fork();
+  if (pid == 0) {
+    freopen("/dev/null", "w", stdout);
+    freopen("/dev/null", "w", stderr);
+    execl(NEWSGRAPH_BINARY, NEWSGRAPH_BINARY, "ingest", "--quiet", "--until", "segment", "--threads", "1", "--db",
+          db.c_str(), (dir_ + "/big.jsonl").c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Kill it once the database has grown, i.e. mid-way through the batch.
+  for (int i = 0; i < 400 && !(fs::exists(db + "-wal") && fs::file_size(db + "-wal") > 200000); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  Result rerun = Run("ingest --quiet --until segment --db " + db + " " + dir_ + "/big.jsonl");
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  Result stats = Run("stats --db " + db);
+  EXPECT_NE(stats.out.find(std::to_string(kDocs).substr(0, 1) + "," + std::to_string(kDocs).substr(1)),
+            std::string::npos)
+      << stats.out;
+}
+
+}  // namespace
