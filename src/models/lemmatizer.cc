@@ -1,0 +1,145 @@
+#include "models/lemmatizer.h"
+
+#include <algorithm>
+
+#include "base/binary_io.h"
+#include "base/checksum.h"
+
+namespace newsgraph::models {
+namespace {
+
+constexpr uint32_t kLemmatizerVersion = 1;
+
+template <typename Map>
+void WriteMap(base::BinaryWriter& w, const Map& map) {
+  std::vector<std::pair<uint64_t, uint32_t>> items(map.begin(), map.end());
+  std::sort(items.begin(), items.end());  // deterministic bytes
+  w.U64(items.size());
+  for (const auto& [k, v] : items) {
+    w.U64(k);
+    w.U32(v);
+  }
+}
+
+template <typename Map>
+Status ReadMap(base::BinaryReader& r, size_t num_rules, const std::string& what, Map& map) {
+  uint64_t n = 0;
+  NG_RETURN_IF_ERROR(r.U64(n));
+  if (n > r.remaining() / 12) return Status::Corruption(what + ": map size exceeds the payload");
+  map.reserve(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t k = 0;
+    uint32_t v = 0;
+    NG_RETURN_IF_ERROR(r.U64(k));
+    NG_RETURN_IF_ERROR(r.U32(v));
+    if (v >= num_rules) return Status::Corruption(what + ": rule index out of range");
+    map[k] = v;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string Lemmatizer::AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+uint64_t Lemmatizer::LexiconKey(std::string_view lower_form, std::string_view xpos) {
+  return base::Hash64(lower_form, base::Hash64(xpos, 0x4C4558u));
+}
+
+uint64_t Lemmatizer::SuffixKey(std::string_view xpos, std::string_view suffix) {
+  return base::Hash64(suffix, base::Hash64(xpos, 0x535546u));
+}
+
+LemmaRule Lemmatizer::RuleFor(std::string_view form, std::string_view lemma) {
+  LemmaRule rule;
+  std::string base = AsciiLower(form);
+  // Keep the form's case when the lemma shares its prefix case-sensitively (proper
+  // nouns, "I"); otherwise edit the lowercased form.
+  size_t keep = 0, keep_lower = 0;
+  while (keep < form.size() && keep < lemma.size() && form[keep] == lemma[keep]) ++keep;
+  while (keep_lower < base.size() && keep_lower < lemma.size() && base[keep_lower] == lemma[keep_lower]) ++keep_lower;
+  rule.lowercase = keep_lower >= keep;  // ties: lowercase ("The" -> "the")
+  size_t common = rule.lowercase ? keep_lower : keep;
+  size_t strip = form.size() - common;
+  if (strip > 255) strip = 255, common = form.size() - 255;
+  rule.strip = static_cast<uint8_t>(strip);
+  rule.append = std::string(lemma.substr(std::min(common, lemma.size())));
+  return rule;
+}
+
+std::string Lemmatizer::Apply(const LemmaRule& rule, std::string_view form) {
+  std::string out = rule.lowercase ? AsciiLower(form) : std::string(form);
+  if (rule.strip > out.size()) return std::string(form);  // rule does not fit this word
+  out.resize(out.size() - rule.strip);
+  out += rule.append;
+  return out;
+}
+
+uint32_t Lemmatizer::InternRule(const LemmaRule& rule) {
+  auto it = std::find(rules_.begin(), rules_.end(), rule);
+  if (it != rules_.end()) return static_cast<uint32_t>(it - rules_.begin());
+  rules_.push_back(rule);
+  return static_cast<uint32_t>(rules_.size() - 1);
+}
+
+std::string Lemmatizer::Lemmatize(std::string_view form, std::string_view xpos) const {
+  if (form.empty()) return std::string();
+  std::string lower = AsciiLower(form);
+  if (auto it = lexicon_.find(LexiconKey(lower, xpos)); it != lexicon_.end()) {
+    return Apply(rules_[it->second], form);
+  }
+  int max_len = std::min<int>(kMaxSuffix, static_cast<int>(lower.size()) - 1);
+  for (int len = max_len; len >= 0; --len) {
+    std::string_view suffix = std::string_view(lower).substr(lower.size() - len);
+    if (auto it = suffix_.find(SuffixKey(xpos, suffix)); it != suffix_.end()) {
+      return Apply(rules_[it->second], form);
+    }
+  }
+  return std::string(form);
+}
+
+std::string Lemmatizer::Serialize() const {
+  base::BinaryWriter w;
+  w.U32(kLemmatizerVersion);
+  w.U64(rules_.size());
+  for (const LemmaRule& rule : rules_) {
+    w.U8(rule.lowercase ? 1 : 0);
+    w.U8(rule.strip);
+    w.String(rule.append);
+  }
+  WriteMap(w, lexicon_);
+  WriteMap(w, suffix_);
+  return w.Release();
+}
+
+StatusOr<Lemmatizer> Lemmatizer::Parse(std::string_view payload, const std::string& what) {
+  base::BinaryReader r(payload, what);
+  uint32_t version = 0;
+  uint64_t num_rules = 0;
+  NG_RETURN_IF_ERROR(r.U32(version));
+  if (version != kLemmatizerVersion) {
+    return Status::Corruption(what + ": unsupported lemmatizer version " + std::to_string(version));
+  }
+  NG_RETURN_IF_ERROR(r.U64(num_rules));
+  if (num_rules > r.remaining() / 6) return Status::Corruption(what + ": rule count exceeds the payload");
+  Lemmatizer out;
+  out.rules_.resize(num_rules);
+  for (LemmaRule& rule : out.rules_) {
+    uint8_t lowercase = 0;
+    NG_RETURN_IF_ERROR(r.U8(lowercase));
+    NG_RETURN_IF_ERROR(r.U8(rule.strip));
+    NG_RETURN_IF_ERROR(r.String(rule.append));
+    rule.lowercase = lowercase != 0;
+  }
+  NG_RETURN_IF_ERROR(ReadMap(r, num_rules, what, out.lexicon_));
+  NG_RETURN_IF_ERROR(ReadMap(r, num_rules, what, out.suffix_));
+  return out;
+}
+
+}  // namespace newsgraph::models

@@ -1,0 +1,342 @@
+#include "models/tagger.h"
+
+#include <algorithm>
+
+#include "base/binary_io.h"
+#include "base/checksum.h"
+#include "models/model_file.h"
+
+namespace newsgraph::models {
+namespace tagger_internal {
+namespace {
+
+constexpr uint64_t kStart = 0x5354415254ull;  // "START": before the sentence
+constexpr uint64_t kEnd = 0x454E44ull;        // "END": after the sentence
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// "Hello" -> "Xxxxx", "1,000" -> "d,ddd", runs capped at 4; non-ASCII letters -> 'U'.
+std::string Shape(std::string_view form) {
+  std::string out;
+  char last = 0;
+  int run = 0;
+  for (unsigned char u : form) {
+    if ((u & 0xC0) == 0x80) continue;  // UTF-8 continuation byte
+    char c = static_cast<char>(u);
+    char s = IsUpper(c) ? 'X' : IsLower(c) ? 'x' : IsDigit(c) ? 'd' : u >= 0x80 ? 'U' : c;
+    run = (s == last) ? run + 1 : 1;
+    last = s;
+    if (run <= 4) out.push_back(s);
+    if (out.size() >= 12) break;
+  }
+  return out;
+}
+
+uint64_t Flags(std::string_view form, bool first) {
+  bool upper = false, lower = false, digit = false, hyphen = false;
+  for (char c : form) {
+    upper |= IsUpper(c);
+    lower |= IsLower(c);
+    digit |= IsDigit(c);
+    hyphen |= c == '-';
+  }
+  bool title = !form.empty() && IsUpper(form[0]) && lower;
+  return (upper ? 1 : 0) | (lower ? 2 : 0) | (digit ? 4 : 0) | (hyphen ? 8 : 0) | (title ? 16 : 0) | (first ? 32 : 0);
+}
+
+}  // namespace
+
+std::string Normalize(std::string_view form) {
+  std::string out(form);
+  for (char& c : out) {
+    if (IsUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+    else if (IsDigit(c)) c = '0';
+  }
+  return out;
+}
+
+void ComputeWordInfo(const std::vector<std::string_view>& forms, std::vector<WordInfo>& out) {
+  out.resize(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) {
+    std::string norm = Normalize(forms[i]);
+    std::string_view nv = norm;
+    WordInfo& w = out[i];
+    w.form = base::Hash64(forms[i], 1);
+    w.norm = base::Hash64(nv, 2);
+    w.shape = base::Hash64(Shape(forms[i]), 3);
+    w.flags = Flags(forms[i], i == 0);
+    for (size_t k = 0; k < 4; ++k) w.suffix[k] = base::Hash64(nv.substr(nv.size() - std::min(nv.size(), k + 1)), 4);
+    for (size_t k = 0; k < 3; ++k) w.prefix[k] = base::Hash64(nv.substr(0, k + 1), 5);
+  }
+}
+
+int ExtractFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys) {
+  using perceptron::HashKey;
+  using perceptron::PairKey;
+  const WordInfo& w = words[i];
+  auto norm_at = [&](ptrdiff_t j) {
+    return j < 0 ? kStart : j >= static_cast<ptrdiff_t>(words.size()) ? kEnd : words[j].norm;
+  };
+  auto suffix3_at = [&](ptrdiff_t j) {
+    return j < 0 ? kStart : j >= static_cast<ptrdiff_t>(words.size()) ? kEnd : words[j].suffix[2];
+  };
+  auto shape_at = [&](ptrdiff_t j) {
+    return j < 0 ? kStart : j >= static_cast<ptrdiff_t>(words.size()) ? kEnd : words[j].shape;
+  };
+  ptrdiff_t p = static_cast<ptrdiff_t>(i);
+  uint64_t t1 = static_cast<uint64_t>(prev1 + 1), t2 = static_cast<uint64_t>(prev2 + 1);
+  int n = 0;
+  keys[n++] = HashKey(0, 0);
+  keys[n++] = HashKey(1, w.form);
+  keys[n++] = HashKey(2, w.norm);
+  for (int k = 0; k < 4; ++k) keys[n++] = HashKey(3 + k, w.suffix[k]);
+  for (int k = 0; k < 3; ++k) keys[n++] = HashKey(7 + k, w.prefix[k]);
+  keys[n++] = HashKey(10, w.shape);
+  keys[n++] = HashKey(11, w.flags);
+  keys[n++] = HashKey(12, norm_at(p - 1));
+  keys[n++] = HashKey(13, norm_at(p - 2));
+  keys[n++] = HashKey(14, norm_at(p + 1));
+  keys[n++] = HashKey(15, norm_at(p + 2));
+  keys[n++] = HashKey(16, suffix3_at(p - 1));
+  keys[n++] = HashKey(17, suffix3_at(p + 1));
+  keys[n++] = HashKey(18, shape_at(p - 1));
+  keys[n++] = HashKey(19, shape_at(p + 1));
+  keys[n++] = HashKey(20, t1);
+  keys[n++] = PairKey(21, t1, t2);
+  keys[n++] = PairKey(22, t1, w.norm);
+  keys[n++] = PairKey(23, w.norm, norm_at(p + 1));
+  keys[n++] = PairKey(24, norm_at(p - 1), w.norm);
+  keys[n++] = PairKey(25, t1, w.suffix[2]);
+  keys[n++] = PairKey(26, w.shape, shape_at(p + 1));
+  keys[n++] = PairKey(27, w.suffix[1], suffix3_at(p + 1));
+  return n;
+}
+
+}  // namespace tagger_internal
+
+namespace {
+
+constexpr int kTaggerVersion = 1;       // the tagger payload (sections below)
+constexpr int kMinTaggerVersion = 1;
+constexpr uint32_t kFeatsVersion = 1;
+
+void WriteMap(base::BinaryWriter& w, const std::unordered_map<uint64_t, uint32_t>& map) {
+  std::vector<std::pair<uint64_t, uint32_t>> items(map.begin(), map.end());
+  std::sort(items.begin(), items.end());
+  w.U64(items.size());
+  for (const auto& [k, v] : items) {
+    w.U64(k);
+    w.U32(v);
+  }
+}
+
+Status ReadMap(base::BinaryReader& r, size_t limit, const std::string& what,
+               std::unordered_map<uint64_t, uint32_t>& map) {
+  uint64_t n = 0;
+  NG_RETURN_IF_ERROR(r.U64(n));
+  if (n > r.remaining() / 12) return Status::Corruption(what + ": map size exceeds the payload");
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t k = 0;
+    uint32_t v = 0;
+    NG_RETURN_IF_ERROR(r.U64(k));
+    NG_RETURN_IF_ERROR(r.U32(v));
+    if (v >= limit) return Status::Corruption(what + ": value index out of range");
+    map[k] = v;
+  }
+  return Status::Ok();
+}
+
+StatusOr<std::vector<Tagger::Label>> ParseLabels(std::string_view data, const std::string& what) {
+  auto json = nlohmann::json::parse(data, nullptr, false);
+  if (!json.is_array() || json.empty()) return Status::Corruption(what + ": labels are not a JSON array");
+  std::vector<Tagger::Label> labels;
+  for (const auto& item : json) {
+    if (!item.is_array() || item.size() != 2 || !item[0].is_string() || !item[1].is_string()) {
+      return Status::Corruption(what + ": a label is not [xpos, upos]");
+    }
+    labels.push_back({item[0].get<std::string>(), item[1].get<std::string>()});
+  }
+  return labels;
+}
+
+StatusOr<Tagger::FeatsTable> ParseFeats(std::string_view data, size_t num_labels, const std::string& what) {
+  base::BinaryReader r(data, what);
+  Tagger::FeatsTable t;
+  uint32_t version = 0;
+  uint64_t n = 0;
+  NG_RETURN_IF_ERROR(r.U32(version));
+  if (version != kFeatsVersion) return Status::Corruption(what + ": unsupported feats table version");
+  NG_RETURN_IF_ERROR(r.U64(n));
+  if (n > r.remaining() / 4) return Status::Corruption(what + ": value count exceeds the payload");
+  t.values.resize(n);
+  for (std::string& v : t.values) NG_RETURN_IF_ERROR(r.String(v));
+  NG_RETURN_IF_ERROR(r.PodVector(t.by_label));
+  if (t.by_label.size() != num_labels) return Status::Corruption(what + ": feats table does not match the labels");
+  for (uint32_t v : t.by_label) {
+    if (v >= t.values.size()) return Status::Corruption(what + ": value index out of range");
+  }
+  NG_RETURN_IF_ERROR(ReadMap(r, t.values.size(), what, t.by_word));
+  NG_RETURN_IF_ERROR(ReadMap(r, t.values.size(), what, t.by_shape));
+  return t;
+}
+
+}  // namespace
+
+Tagger::Tagger(nlohmann::json meta, std::vector<Label> labels, perceptron::SparseWeights weights, FeatsTable feats,
+               Lemmatizer lemmatizer)
+    : meta_(std::move(meta)),
+      labels_(std::move(labels)),
+      weights_(std::move(weights)),
+      feats_(std::move(feats)),
+      lemmatizer_(std::move(lemmatizer)) {}
+
+std::string Tagger::DefaultPath() { return DefaultModelDir() + "/tagger.ngm"; }
+
+uint64_t Tagger::FeatsWordKey(std::string_view lower, int label) {
+  return base::Hash64(lower, 0x46000000u + static_cast<uint64_t>(label));
+}
+
+uint64_t Tagger::FeatsShapeKey(std::string_view form, int label) {
+  bool digit = std::any_of(form.begin(), form.end(), [](char c) { return c >= '0' && c <= '9'; });
+  bool upper = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
+  return perceptron::Mix(0x46530000u + static_cast<uint64_t>(label), (digit ? 1 : 0) | (upper ? 2 : 0));
+}
+
+std::string Tagger::Feats(std::string_view form, int label) const {
+  std::string lower = Lemmatizer::AsciiLower(form);
+  if (auto it = feats_.by_word.find(FeatsWordKey(lower, label)); it != feats_.by_word.end()) {
+    return feats_.values[it->second];
+  }
+  if (auto it = feats_.by_shape.find(FeatsShapeKey(form, label)); it != feats_.by_shape.end()) {
+    return feats_.values[it->second];
+  }
+  return feats_.values[feats_.by_label[label]];
+}
+
+void Tagger::TagTokens(std::vector<document::Token>& tokens, const TagOptions& options) const {
+  if (tokens.empty() || labels_.empty()) return;
+  thread_local std::vector<std::string_view> forms;
+  thread_local std::vector<tagger_internal::WordInfo> words;
+  thread_local std::vector<float> scores;
+  forms.clear();
+  for (const document::Token& t : tokens) forms.push_back(t.form);
+  tagger_internal::ComputeWordInfo(forms, words);
+  scores.resize(labels_.size());
+  uint64_t keys[tagger_internal::kMaxFeatures];
+  int prev1 = -1, prev2 = -1;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    int label = prev1;
+    if (options.pos) {
+      int n = tagger_internal::ExtractFeatures(words, i, prev1, prev2, keys);
+      weights_.Score(keys, n, scores.data());
+      label = perceptron::ArgMax(scores.data(), static_cast<int>(labels_.size()));
+      tokens[i].xpos = labels_[label].xpos;
+      tokens[i].upos = labels_[label].upos;
+    } else {
+      auto it = std::find_if(labels_.begin(), labels_.end(), [&](const Label& l) {
+        return l.xpos == tokens[i].xpos && l.upos == tokens[i].upos;
+      });
+      label = it == labels_.end() ? 0 : static_cast<int>(it - labels_.begin());
+    }
+    if (options.feats) tokens[i].feats = Feats(tokens[i].form, label);
+    if (options.lemma) tokens[i].lemma = lemmatizer_.Lemmatize(tokens[i].form, tokens[i].xpos);
+    prev2 = prev1;
+    prev1 = label;
+  }
+}
+
+void Tagger::TagSentence(document::Document& doc, const document::Sentence& s, const TagOptions& options) const {
+  if (s.token_end > doc.tokens.size() || s.token_begin >= s.token_end) return;
+  thread_local std::vector<document::Token> tokens;
+  tokens.assign(doc.tokens.begin() + s.token_begin, doc.tokens.begin() + s.token_end);
+  TagTokens(tokens, options);
+  for (size_t i = 0; i < tokens.size(); ++i) doc.tokens[s.token_begin + i] = std::move(tokens[i]);
+}
+
+void Tagger::Tag(document::Document& doc, const TagOptions& options) const {
+  for (const document::Sentence& s : doc.sentences) TagSentence(doc, s, options);
+}
+
+std::string Tagger::SerializeLabels() const {
+  nlohmann::json json = nlohmann::json::array();
+  for (const Label& l : labels_) json.push_back({l.xpos, l.upos});
+  return json.dump();
+}
+
+std::string Tagger::SerializeFeats() const {
+  base::BinaryWriter w;
+  w.U32(kFeatsVersion);
+  w.U64(feats_.values.size());
+  for (const std::string& v : feats_.values) w.String(v);
+  w.PodVector(feats_.by_label);
+  WriteMap(w, feats_.by_word);
+  WriteMap(w, feats_.by_shape);
+  return w.Release();
+}
+
+Status Tagger::CheckSelfTest(const nlohmann::json& selftest, const std::string& name) const {
+  if (!selftest.is_array()) return Status::Corruption(name + ": self-test section is not a JSON array");
+  for (size_t si = 0; si < selftest.size(); ++si) {
+    const nlohmann::json& item = selftest[si];
+    if (!item.is_object() || !item.contains("tokens") || !item["tokens"].is_array()) {
+      return Status::Corruption(name + ": self-test sentence " + std::to_string(si) + " has no token list");
+    }
+    std::vector<document::Token> tokens;
+    for (const auto& f : item["tokens"]) tokens.push_back(document::Token{.form = f.get<std::string>()});
+    TagTokens(tokens);
+    for (const char* layer : {"xpos", "upos", "feats", "lemma"}) {
+      if (!item.contains(layer)) continue;
+      const nlohmann::json& expected = item[layer];
+      for (size_t i = 0; i < tokens.size(); ++i) {
+        const document::Token& t = tokens[i];
+        const std::string& got = layer[0] == 'x' ? t.xpos : layer[0] == 'u' ? t.upos : layer[0] == 'f' ? t.feats : t.lemma;
+        if (i >= expected.size() || !expected[i].is_string() || expected[i].get<std::string>() != got) {
+          return Status::Corruption(name + ": self-test failed: sentence " + std::to_string(si) + " token " +
+                                    std::to_string(i) + " '" + t.form + "' " + layer + " is '" + got +
+                                    "', expected " + (i < expected.size() ? expected[i].dump() : "nothing") +
+                                    "; the model and this build disagree (retrain the model)");
+        }
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+StatusOr<std::shared_ptr<const Tagger>> Tagger::Load(const std::string& path, base::FileSystem& fs) {
+  if (!fs.Exists(path)) {
+    return Status::NotFound(path + ": tagger model file is missing; rebuild it with tools/train/train_tagger "
+                                   "or restore it from git (git checkout -- data/models/tagger.ngm)");
+  }
+  NG_ASSIGN_OR_RETURN(std::string bytes, fs.ReadFile(path, 512ull << 20));
+  return LoadFromBytes(std::move(bytes), path);
+}
+
+StatusOr<std::shared_ptr<const Tagger>> Tagger::LoadFromBytes(std::string bytes, const std::string& name) {
+  NG_ASSIGN_OR_RETURN(ModelFile file, ModelFile::Parse(std::move(bytes), name));
+  NG_RETURN_IF_ERROR(file.ExpectKind("tagger"));
+  const nlohmann::json& version = file.meta()["version"];
+  if (!version.is_number_integer() || version.get<int>() < kMinTaggerVersion || version.get<int>() > kTaggerVersion) {
+    return Status::Corruption(name + ": tagger model version " + version.dump() + " is outside the range this build reads (" +
+                              std::to_string(kMinTaggerVersion) + ".." + std::to_string(kTaggerVersion) + "); retrain it");
+  }
+  auto tagger = std::shared_ptr<Tagger>(new Tagger());
+  tagger->meta_ = file.meta();
+  NG_ASSIGN_OR_RETURN(std::string_view labels, file.Section("labels"));
+  NG_ASSIGN_OR_RETURN(tagger->labels_, ParseLabels(labels, name + " section 'labels'"));
+  NG_ASSIGN_OR_RETURN(std::string_view weights, file.Section("weights"));
+  NG_ASSIGN_OR_RETURN(tagger->weights_, perceptron::SparseWeights::Parse(weights, name + " section 'weights'"));
+  if (tagger->weights_.num_classes() != static_cast<int>(tagger->labels_.size())) {
+    return Status::Corruption(name + ": weight table has " + std::to_string(tagger->weights_.num_classes()) +
+                              " classes but there are " + std::to_string(tagger->labels_.size()) + " labels");
+  }
+  NG_ASSIGN_OR_RETURN(std::string_view feats, file.Section("feats"));
+  NG_ASSIGN_OR_RETURN(tagger->feats_, ParseFeats(feats, tagger->labels_.size(), name + " section 'feats'"));
+  NG_ASSIGN_OR_RETURN(std::string_view lemmas, file.Section("lemmatizer"));
+  NG_ASSIGN_OR_RETURN(tagger->lemmatizer_, Lemmatizer::Parse(lemmas, name + " section 'lemmatizer'"));
+  NG_RETURN_IF_ERROR(tagger->CheckSelfTest(file.selftest(), name));
+  return std::shared_ptr<const Tagger>(std::move(tagger));
+}
+
+}  // namespace newsgraph::models

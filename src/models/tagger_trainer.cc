@@ -1,0 +1,313 @@
+#include "models/tagger_trainer.h"
+
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <random>
+
+#include "base/checksum.h"
+#include "base/file.h"
+#include "document/conllu.h"
+#include "models/lemmatizer_trainer.h"
+#include "models/model_file.h"
+#include "models/perceptron_trainer.h"
+
+namespace newsgraph::models {
+namespace {
+
+using document::Token;
+
+// Sentences written for this project (not from any corpus), with the tags we
+// expect. The model's own output on them becomes the self-test checked at load;
+// agreement with these hand tags is recorded in meta as "selftest_agreement".
+struct HandSentence {
+  std::vector<std::string> tokens, xpos;
+};
+const std::vector<HandSentence>& HandSentences() {
+  static const auto* kSentences = new std::vector<HandSentence>{
+      {{"The", "ministry", "said", "on", "Tuesday", "that", "talks", "would", "resume", "in", "Geneva", "."},
+       {"DT", "NN", "VBD", "IN", "NNP", "IN", "NNS", "MD", "VB", "IN", "NNP", "."}},
+      {{"Ri", "Pyong", "Chol", "met", "Jo", "Chun", "Ryong", "in", "Pyongyang", "on", "12", "September", "2023", "."},
+       {"NNP", "NNP", "NNP", "VBD", "NNP", "NNP", "NNP", "IN", "NNP", "IN", "CD", "NNP", "CD", "."}},
+      {{"shares", "fell", "3.5", "%", "to", "$", "41.20", "after", "the", "report", "."},
+       {"NNS", "VBD", "CD", "NN", "IN", "$", "CD", "IN", "DT", "NN", "."}},
+      {{"REBELS", "SEIZE", "TOWN", "NEAR", "BORDER"}, {"NNS", "VBP", "NN", "IN", "NN"}},
+      {{"She", "was", "n't", "going", "to", "sign", "it", "."},
+       {"PRP", "VBD", "RB", "VBG", "TO", "VB", "PRP", "."}},
+  };
+  return *kSentences;
+}
+
+void Log(const TaggerTrainOptions& o, const std::string& line) {
+  if (o.log) o.log(line);
+}
+
+std::string Percent(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
+std::string NowIso() {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+// One training instance stream: sentences as token vectors (with case copies).
+std::vector<std::vector<Token>> TrainingSentences(const TaggedCorpus& corpus, int augment_every) {
+  std::vector<std::vector<Token>> out;
+  const document::Document& doc = corpus.doc;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const auto& s = doc.sentences[si];
+    out.emplace_back(doc.tokens.begin() + s.token_begin, doc.tokens.begin() + s.token_end);
+    if (augment_every <= 0 || si % augment_every != 0) continue;
+    for (bool upper : {true, false}) {
+      std::vector<Token> copy = out[out.size() - (upper ? 1 : 2)];
+      for (Token& t : copy) {
+        for (char& c : t.form) c = upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c)))
+                                         : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+      out.push_back(std::move(copy));
+    }
+  }
+  return out;
+}
+
+Tagger::FeatsTable BuildFeats(const TaggedCorpus& corpus, const std::map<std::pair<std::string, std::string>, int>& ids) {
+  std::map<uint64_t, std::map<std::string, int>> by_word, by_shape;
+  std::vector<std::map<std::string, int>> by_label(ids.size());
+  for (const Token& t : corpus.doc.tokens) {
+    auto it = ids.find({t.xpos, t.upos});
+    if (it == ids.end()) continue;
+    std::string feats = t.feats.empty() ? "_" : t.feats;
+    ++by_word[Tagger::FeatsWordKey(Lemmatizer::AsciiLower(t.form), it->second)][feats];
+    ++by_shape[Tagger::FeatsShapeKey(t.form, it->second)][feats];
+    ++by_label[it->second][feats];
+  }
+  Tagger::FeatsTable table;
+  std::map<std::string, uint32_t> value_ids;
+  auto intern = [&](const std::map<std::string, int>& counts) {
+    auto best = counts.begin();
+    for (auto i = counts.begin(); i != counts.end(); ++i) best = i->second > best->second ? i : best;
+    auto [pos, added] = value_ids.emplace(best->first, static_cast<uint32_t>(table.values.size()));
+    if (added) table.values.push_back(best->first);
+    return pos->second;
+  };
+  for (const auto& counts : by_label) table.by_label.push_back(counts.empty() ? intern({{"_", 1}}) : intern(counts));
+  for (const auto& [key, counts] : by_shape) table.by_shape[key] = intern(counts);
+  for (const auto& [key, counts] : by_word) table.by_word[key] = intern(counts);
+  return table;
+}
+
+Lemmatizer BuildLemmatizer(const TaggedCorpus& corpus) {
+  LemmatizerTrainer trainer;
+  for (const Token& t : corpus.doc.tokens) trainer.Add(t.form, t.xpos, t.lemma);
+  return trainer.Build();
+}
+
+void Shuffle(std::vector<size_t>& order, std::mt19937_64& rng) {
+  for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+}
+
+// One pass of greedy tagging with perceptron updates.
+void TrainEpoch(const std::vector<std::vector<Token>>& sentences, const std::vector<std::vector<int>>& gold,
+                const std::vector<size_t>& order, perceptron::AveragedPerceptronTrainer& model) {
+  std::vector<std::string_view> forms;
+  std::vector<tagger_internal::WordInfo> words;
+  std::vector<float> scores(model.num_classes());
+  uint64_t keys[tagger_internal::kMaxFeatures];
+  for (size_t si : order) {
+    forms.clear();
+    for (const Token& t : sentences[si]) forms.push_back(t.form);
+    tagger_internal::ComputeWordInfo(forms, words);
+    int prev1 = -1, prev2 = -1;
+    for (size_t i = 0; i < forms.size(); ++i) {
+      int n = tagger_internal::ExtractFeatures(words, i, prev1, prev2, keys);
+      model.Score(keys, n, scores.data());
+      int guess = perceptron::ArgMax(scores.data(), model.num_classes());
+      model.Tick();
+      model.Update(keys, n, gold[si][i], guess);
+      prev2 = prev1;
+      prev1 = guess;
+    }
+  }
+}
+
+nlohmann::json MakeSelfTest(const Tagger& tagger, double& agreement) {
+  nlohmann::json out = nlohmann::json::array();
+  size_t total = 0, agree = 0;
+  for (const HandSentence& s : HandSentences()) {
+    std::vector<Token> tokens;
+    for (const std::string& f : s.tokens) tokens.push_back(Token{.form = f});
+    tagger.TagTokens(tokens);
+    nlohmann::json item = {{"tokens", s.tokens}};
+    for (const char* layer : {"xpos", "upos", "feats", "lemma"}) item[layer] = nlohmann::json::array();
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      item["xpos"].push_back(tokens[i].xpos);
+      item["upos"].push_back(tokens[i].upos);
+      item["feats"].push_back(tokens[i].feats);
+      item["lemma"].push_back(tokens[i].lemma);
+      agree += tokens[i].xpos == s.xpos[i] ? 1 : 0;
+      ++total;
+    }
+    out.push_back(std::move(item));
+  }
+  agreement = total == 0 ? 0 : 100.0 * agree / total;
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json TagScores::ToJson() const {
+  return {{"upos", upos}, {"xpos", xpos}, {"feats", feats}, {"lemma", lemma}, {"all_tags", all}, {"tokens", tokens}};
+}
+
+StatusOr<TaggedCorpus> ReadTaggedCorpus(const std::vector<std::string>& paths) {
+  TaggedCorpus corpus;
+  for (const std::string& path : paths) {
+    NG_ASSIGN_OR_RETURN(std::string data, base::LocalFileSystem().ReadFile(path, 1ull << 30));
+    NG_ASSIGN_OR_RETURN(auto docs, document::ReadConllu(data, path, {.split_on_newdoc = false}));
+    for (document::Document& d : docs) {
+      uint32_t offset = static_cast<uint32_t>(corpus.doc.tokens.size());
+      for (document::Sentence s : d.sentences) {
+        s.token_begin += offset;
+        s.token_end += offset;
+        corpus.doc.sentences.push_back(std::move(s));
+      }
+      for (Token& t : d.tokens) corpus.doc.tokens.push_back(std::move(t));
+    }
+    corpus.name += (corpus.name.empty() ? "" : "+") + path;
+  }
+  return corpus;
+}
+
+TagScores EvaluateTagger(const Tagger& tagger, const TaggedCorpus& gold, const TagOptions& options) {
+  TagScores s;
+  size_t upos = 0, xpos = 0, feats = 0, lemma = 0, all = 0;
+  std::vector<Token> tokens;
+  for (const auto& sent : gold.doc.sentences) {
+    tokens.clear();
+    for (uint32_t i = sent.token_begin; i < sent.token_end; ++i) tokens.push_back(Token{.form = gold.doc.tokens[i].form});
+    tagger.TagTokens(tokens, options);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      const Token& g = gold.doc.tokens[sent.token_begin + i];
+      bool u = tokens[i].upos == g.upos, x = tokens[i].xpos == g.xpos;
+      bool f = tokens[i].feats == (g.feats.empty() ? "_" : g.feats), l = tokens[i].lemma == g.lemma;
+      upos += u, xpos += x, feats += f, lemma += l, all += u && x && f && l;
+      ++s.tokens;
+    }
+  }
+  double n = s.tokens == 0 ? 1 : static_cast<double>(s.tokens);
+  s.upos = 100 * upos / n, s.xpos = 100 * xpos / n, s.feats = 100 * feats / n;
+  s.lemma = 100 * lemma / n, s.all = 100 * all / n;
+  return s;
+}
+
+StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
+  auto start = std::chrono::steady_clock::now();
+  if (options.train_files.empty()) return Status::InvalidArgument("train_tagger: no training files given");
+  NG_ASSIGN_OR_RETURN(TaggedCorpus train, ReadTaggedCorpus(options.train_files));
+  std::string all_bytes;
+  for (const std::string& path : options.train_files) {
+    NG_ASSIGN_OR_RETURN(std::string data, base::LocalFileSystem().ReadFile(path, 1ull << 30));
+    all_bytes += data;
+  }
+  std::vector<std::pair<std::string, TaggedCorpus>> devs;
+  for (const auto& [name, path] : options.dev_files) {
+    NG_ASSIGN_OR_RETURN(TaggedCorpus dev, ReadTaggedCorpus({path}));
+    devs.emplace_back(name, std::move(dev));
+  }
+  std::map<std::pair<std::string, std::string>, int> ids;
+  std::vector<Tagger::Label> labels;
+  for (const Token& t : train.doc.tokens) {
+    if (ids.emplace(std::make_pair(t.xpos, t.upos), static_cast<int>(labels.size())).second) {
+      labels.push_back({t.xpos, t.upos});
+    }
+  }
+  if (labels.size() > 65535) return Status::InvalidArgument("train_tagger: too many distinct XPOS/UPOS labels");
+  Tagger::FeatsTable feats = BuildFeats(train, ids);
+  Lemmatizer lemmatizer = BuildLemmatizer(train);
+  std::vector<std::vector<Token>> sentences = TrainingSentences(train, options.case_augment_every);
+  std::vector<std::vector<int>> gold;
+  for (const auto& s : sentences) {
+    gold.emplace_back();
+    for (const Token& t : s) gold.back().push_back(ids.at({t.xpos, t.upos}));
+  }
+  Log(options, "train: " + std::to_string(train.doc.tokens.size()) + " tokens, " + std::to_string(sentences.size()) +
+                   " sentences (with case copies), " + std::to_string(labels.size()) + " labels");
+
+  nlohmann::json meta = {
+      {"kind", "tagger"},
+      {"version", 1},
+      {"training",
+       {{"algorithm", "greedy averaged perceptron, joint XPOS+UPOS label; feats table; lemma lexicon + suffix rules"},
+        {"epochs", options.epochs},
+        {"seed", options.seed},
+        {"prune", options.prune},
+        {"case_augment_every", options.case_augment_every},
+        {"features", "bias form norm suf1-4 pre1-3 shape flags norm-2..+2 suf3-1,+1 shape-1,+1 t-1 t-1t-2 "
+                     "t-1+norm norm+norm+1 norm-1+norm t-1+suf3 shape+shape+1 suf2+suf3+1"},
+        {"train_files", options.train_files}}},
+      {"training_data_hash", base::ContentHash(all_bytes)},
+      {"git_revision", options.git_revision},
+  };
+  perceptron::AveragedPerceptronTrainer model(static_cast<int>(labels.size()));
+  std::mt19937_64 rng(options.seed);
+  std::vector<size_t> order(sentences.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::shared_ptr<const Tagger> best;
+  double best_score = -1;
+  nlohmann::json best_scores;
+  int best_epoch = 0;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    Shuffle(order, rng);
+    TrainEpoch(sentences, gold, order, model);
+    auto candidate = std::make_shared<const Tagger>(meta, labels, model.Average(options.prune), feats, lemmatizer);
+    nlohmann::json scores = nlohmann::json::object();
+    std::string line = "epoch " + std::to_string(epoch);
+    for (const auto& [name, dev] : devs) {
+      TagScores s = EvaluateTagger(*candidate, dev);
+      scores[name] = s.ToJson();
+      line += "  " + name + ": upos " + Percent(s.upos) + " xpos " + Percent(s.xpos) + " feats " + Percent(s.feats) +
+              " lemma " + Percent(s.lemma);
+    }
+    double key = devs.empty() ? epoch : scores[devs[0].first]["upos"].get<double>();
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    Log(options, line + "  (" + std::to_string(static_cast<int>(secs)) + " s)");
+    if (key > best_score) best_score = key, best = candidate, best_scores = scores, best_epoch = epoch;
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  meta["dev_scores"] = best_scores;
+  meta["best_epoch"] = best_epoch;
+  meta["train_seconds"] = static_cast<int>(secs);
+  meta["trained_at"] = NowIso();
+  meta["labels"] = labels.size();
+  meta["features"] = best->weights().num_features();
+  meta["weights"] = best->weights().num_weights();
+  TrainedTagger out;
+  double agreement = 0;
+  out.selftest = MakeSelfTest(*best, agreement);
+  meta["selftest_agreement"] = agreement;
+  out.tagger = std::make_shared<const Tagger>(meta, labels, best->weights(), feats, lemmatizer);
+  Log(options, "best epoch " + std::to_string(best_epoch) + ", self-test sentences agree with hand tags on " +
+                   Percent(agreement) + "% of tokens, " + std::to_string(static_cast<int>(secs)) + " s");
+  return out;
+}
+
+std::string SerializeTaggerModel(const TrainedTagger& model) {
+  ModelFileWriter writer(model.tagger->meta());
+  writer.SetSelfTest(model.selftest);
+  writer.AddSection("labels", model.tagger->SerializeLabels());
+  writer.AddSection("weights", model.tagger->weights().Serialize());
+  writer.AddSection("feats", model.tagger->SerializeFeats());
+  writer.AddSection("lemmatizer", model.tagger->lemmatizer().Serialize());
+  return writer.Serialize();
+}
+
+Status WriteTaggerModel(const TrainedTagger& model, const std::string& path) {
+  return base::LocalFileSystem().WriteFileAtomically(path, SerializeTaggerModel(model));
+}
+
+}  // namespace newsgraph::models
