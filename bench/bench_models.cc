@@ -1,0 +1,151 @@
+// Throughput and memory of the statistical models on gold-tokenized CoNLL-U.
+//   bench_models [file.conllu] [--threads N] [--min-seconds S]
+// Default input: ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu.
+// Prints tokens/s for the tagger alone, the parser alone, tagger+lemmatizer+parser
+// on one core, the same with N threads sharing the models, the parser's UAS/LAS
+// against the file's gold trees (with predicted tags when the tagger is there),
+// and the peak RSS.
+#include <sys/resource.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "base/file.h"
+#include "document/conllu.h"
+#include "models/parser.h"
+#include "models/tagger.h"
+
+namespace ng = newsgraph;
+using ng::document::Document;
+
+namespace {
+
+size_t CountTokens(const std::vector<Document>& docs) {
+  size_t n = 0;
+  for (const auto& d : docs) n += d.tokens.size();
+  return n;
+}
+
+// Runs `work` over fresh copies of `docs` until `min_seconds` have passed; returns tokens/s.
+double Measure(const std::vector<Document>& docs, double min_seconds, const std::function<void(Document&)>& work) {
+  const size_t tokens = CountTokens(docs);
+  size_t done = 0;
+  double secs = 0;
+  do {
+    std::vector<Document> copy = docs;
+    const auto start = std::chrono::steady_clock::now();
+    for (auto& d : copy) work(d);
+    secs += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    done += tokens;
+  } while (secs < min_seconds);
+  return done / secs;
+}
+
+double MeasureThreads(const std::vector<Document>& docs, int threads, double min_seconds,
+                      const std::function<void(Document&)>& work) {
+  std::vector<std::vector<Document>> copies(threads, docs);
+  std::atomic<size_t> total{0};
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      do {
+        std::vector<Document> copy = copies[t];
+        for (auto& d : copy) work(d);
+        total += CountTokens(copy);
+      } while (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < min_seconds);
+    });
+  }
+  for (auto& th : pool) th.join();
+  return total / std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+void PrintScores(const char* what, const std::vector<Document>& gold, const std::vector<Document>& pred) {
+  size_t tokens = 0, heads = 0, labels = 0;
+  for (size_t d = 0; d < gold.size(); ++d) {
+    for (size_t i = 0; i < gold[d].tokens.size(); ++i) {
+      ++tokens;
+      if (gold[d].tokens[i].head != pred[d].tokens[i].head) continue;
+      ++heads;
+      labels += gold[d].tokens[i].deprel == pred[d].tokens[i].deprel;
+    }
+  }
+  std::printf("parser accuracy (%s): UAS %.2f LAS %.2f over %zu tokens\n", what, 100.0 * heads / tokens,
+              100.0 * labels / tokens, tokens);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string input = std::string(NEWSGRAPH_SOURCE_DIR) + "/../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu";
+  int threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+  double min_seconds = 2.0;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--threads") == 0 && i + 1 < argc) {
+      threads = std::atoi(argv[++i]);
+    } else if (std::strcmp(argv[i], "--min-seconds") == 0 && i + 1 < argc) {
+      min_seconds = std::atof(argv[++i]);
+    } else {
+      input = argv[i];
+    }
+  }
+  auto bytes = ng::base::LocalFileSystem().ReadFile(input, 1ull << 30);
+  if (!bytes.ok()) {
+    std::fprintf(stderr, "bench_models: %s\n", bytes.status().ToString().c_str());
+    return 1;
+  }
+  auto docs = ng::document::ReadConllu(*bytes, input);
+  if (!docs.ok()) {
+    std::fprintf(stderr, "bench_models: %s\n", docs.status().ToString().c_str());
+    return 1;
+  }
+  const std::vector<Document> gold = *docs;
+  std::printf("input: %s (%zu tokens)\n", input.c_str(), CountTokens(gold));
+
+  auto parser = ng::models::Parser::Load(ng::models::Parser::DefaultPath());
+  if (!parser.ok()) {
+    std::fprintf(stderr, "bench_models: %s\n", parser.status().ToString().c_str());
+    return 1;
+  }
+  auto tagger = ng::models::Tagger::Load(ng::models::Tagger::DefaultPath());
+  if (!tagger.ok()) std::printf("tagger: skipped (%s)\n", tagger.status().ToString().c_str());
+
+  std::vector<Document> tagged = gold;  // input of the parser-alone run: predicted tags if possible
+  if (tagger.ok()) {
+    ng::models::TagOptions pos_only{.pos = true, .feats = false, .lemma = false};
+    for (auto& d : tagged) (*tagger)->Tag(d, pos_only);
+    std::printf("tagger alone (UPOS+XPOS):        %10.0f tokens/s\n",
+                Measure(gold, min_seconds, [&](Document& d) { (*tagger)->Tag(d, pos_only); }));
+    std::printf("tagger+feats+lemmatizer:         %10.0f tokens/s\n",
+                Measure(gold, min_seconds, [&](Document& d) { (*tagger)->Tag(d); }));
+  }
+  const auto& p = **parser;
+  std::printf("parser alone:                    %10.0f tokens/s\n",
+              Measure(tagged, min_seconds, [&](Document& d) { p.Parse(d); }));
+  std::vector<Document> parsed = tagged;
+  for (auto& d : parsed) p.Parse(d);
+  PrintScores(tagger.ok() ? "predicted tags" : "gold tags", gold, parsed);
+  std::function<void(Document&)> all = [&](Document& d) { p.Parse(d); };
+  if (tagger.ok()) {
+    all = [&](Document& d) {
+      (*tagger)->Tag(d);
+      p.Parse(d);
+    };
+  }
+  const char* what = tagger.ok() ? "tagger+lemmatizer+parser" : "parser";
+  std::printf("%s, 1 thread:  %10.0f tokens/s\n", what, Measure(gold, min_seconds, all));
+  for (int t = 2; t <= threads; t *= 2) {
+    std::printf("%s, %d threads: %10.0f tokens/s\n", what, t, MeasureThreads(gold, t, min_seconds, all));
+  }
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  std::printf("peak RSS: %.1f MB\n", ru.ru_maxrss / 1024.0);
+  return 0;
+}

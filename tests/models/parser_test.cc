@@ -1,0 +1,261 @@
+#include "models/parser.h"
+
+#include <sstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "base/file.h"
+#include "models/model_file.h"
+#include "models/parser_trainer.h"
+
+namespace newsgraph::models {
+namespace {
+
+struct Tok {
+  const char* form;
+  const char* upos;
+  const char* xpos;
+  int head;
+  const char* deprel;
+};
+
+document::Document MakeDoc(const std::vector<std::vector<Tok>>& sentences) {
+  document::Document doc;
+  doc.origin = "test";
+  for (const auto& sent : sentences) {
+    document::Sentence s;
+    s.token_begin = static_cast<uint32_t>(doc.tokens.size());
+    for (const Tok& t : sent) {
+      document::Token tok;
+      tok.form = t.form;
+      tok.upos = t.upos;
+      tok.xpos = t.xpos;
+      tok.head = t.head;
+      tok.deprel = t.deprel;
+      doc.tokens.push_back(tok);
+    }
+    s.token_end = static_cast<uint32_t>(doc.tokens.size());
+    doc.sentences.push_back(s);
+  }
+  return doc;
+}
+
+// Our own news-like sentences with projective trees.
+document::Document TrainingDoc() {
+  return MakeDoc({
+      {{"Rebels", "NOUN", "NNS", 2, "nsubj"}, {"attacked", "VERB", "VBD", 0, "root"},
+       {"the", "DET", "DT", 4, "det"}, {"town", "NOUN", "NN", 2, "obj"}, {".", "PUNCT", ".", 2, "punct"}},
+      {{"The", "DET", "DT", 2, "det"}, {"president", "NOUN", "NN", 3, "nsubj"},
+       {"visited", "VERB", "VBD", 0, "root"}, {"Kenya", "PROPN", "NNP", 3, "obj"},
+       {"on", "ADP", "IN", 6, "case"}, {"Monday", "PROPN", "NNP", 3, "obl"}, {".", "PUNCT", ".", 3, "punct"}},
+      {{"Officials", "NOUN", "NNS", 2, "nsubj"}, {"said", "VERB", "VBD", 0, "root"},
+       {"talks", "NOUN", "NNS", 5, "nsubj"}, {"would", "AUX", "MD", 5, "aux"},
+       {"continue", "VERB", "VB", 2, "ccomp"}, {".", "PUNCT", ".", 2, "punct"}},
+      {{"Troops", "NOUN", "NNS", 3, "nsubj:pass"}, {"were", "AUX", "VBD", 3, "aux:pass"},
+       {"sent", "VERB", "VBN", 0, "root"}, {"to", "ADP", "IN", 6, "case"}, {"the", "DET", "DT", 6, "det"},
+       {"border", "NOUN", "NN", 3, "obl"}, {".", "PUNCT", ".", 3, "punct"}},
+  });
+}
+
+// True when heads form one tree: heads in range, exactly one root, no cycles.
+bool IsTree(const document::Document& doc, const document::Sentence& s, std::string* why) {
+  const int n = static_cast<int>(s.size());
+  int roots = 0;
+  for (int i = 0; i < n; ++i) {
+    const int h = doc.tokens[s.token_begin + i].head;
+    if (h < 0 || h > n || h == i + 1) return *why = "bad head at " + std::to_string(i + 1), false;
+    if (doc.tokens[s.token_begin + i].deprel.empty()) return *why = "empty deprel", false;
+    roots += h == 0;
+  }
+  if (roots != 1) return *why = std::to_string(roots) + " roots", false;
+  for (int i = 1; i <= n; ++i) {
+    int k = i, steps = 0;
+    while (k != 0 && steps++ <= n) k = doc.tokens[s.token_begin + k - 1].head;
+    if (k != 0) return *why = "cycle through " + std::to_string(i), false;
+  }
+  return true;
+}
+
+void ClearParse(document::Document& doc) {
+  for (auto& t : doc.tokens) {
+    t.head = -1;
+    t.deprel.clear();
+  }
+}
+
+std::string TinyModelBytes() {
+  ParserTrainerOptions opt;
+  opt.epochs = 12;
+  opt.action_bits = 14;
+  opt.label_bits = 10;
+  std::ostringstream log;
+  auto trained = TrainParser({TrainingDoc()}, {}, opt, log);
+  EXPECT_TRUE(trained.ok()) << trained.status().ToString();
+  auto bytes = BuildParserModelFile(trained->weights, {{"training_spec", "tiny test"}}, ParserSelfTestSentences());
+  EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
+  return *bytes;
+}
+
+const std::string& TinyModel() {
+  static const std::string* bytes = new std::string(TinyModelBytes());
+  return *bytes;
+}
+
+TEST(ParserTest, TinyModelLearnsItsTrainingTrees) {
+  base::InMemoryFileSystem fs;
+  ASSERT_TRUE(fs.WriteFileAtomically("/m/parser.ngm", TinyModel()).ok());
+  auto parser = Parser::Load("/m/parser.ngm", fs);
+  ASSERT_TRUE(parser.ok()) << parser.status().ToString();
+  EXPECT_EQ((*parser)->meta()["kind"], "parser");
+  const document::Document gold = TrainingDoc();
+  document::Document doc = gold;
+  ClearParse(doc);
+  (*parser)->Parse(doc);
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    EXPECT_EQ(doc.tokens[i].head, gold.tokens[i].head) << "token " << i << " " << doc.tokens[i].form;
+    EXPECT_EQ(doc.tokens[i].deprel, gold.tokens[i].deprel) << "token " << i << " " << doc.tokens[i].form;
+  }
+}
+
+TEST(ParserTest, MissingFileIsNotFound) {
+  auto parser = Parser::Load("/nonexistent/dir/parser.ngm");
+  ASSERT_FALSE(parser.ok());
+  EXPECT_EQ(parser.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(parser.status().message().find("/nonexistent/dir/parser.ngm"), std::string::npos);
+}
+
+TEST(ParserTest, TruncatedFileIsCorruption) {
+  const std::string& bytes = TinyModel();
+  for (size_t keep : {size_t{0}, size_t{5}, size_t{40}, bytes.size() / 2, bytes.size() - 1}) {
+    auto parser = Parser::FromBytes(bytes.substr(0, keep), "cut.ngm");
+    ASSERT_FALSE(parser.ok()) << "kept " << keep;
+    EXPECT_NE(parser.status().message().find("cut.ngm"), std::string::npos) << parser.status().ToString();
+  }
+}
+
+TEST(ParserTest, FlippedByteIsCorruption) {
+  std::string bytes = TinyModel();
+  bytes[bytes.size() - 10] ^= 0x5a;
+  auto parser = Parser::FromBytes(bytes, "flip.ngm");
+  ASSERT_FALSE(parser.ok());
+  EXPECT_EQ(parser.status().code(), StatusCode::kCorruption);
+}
+
+TEST(ParserTest, WrongKindIsRejected) {
+  ModelFileWriter writer({{"kind", "tagger"}, {"version", 1}});
+  writer.AddSection("weights", "x");
+  auto parser = Parser::FromBytes(writer.Serialize(), "tagger.ngm");
+  ASSERT_FALSE(parser.ok());
+  EXPECT_NE(parser.status().message().find("tagger"), std::string::npos) << parser.status().ToString();
+}
+
+TEST(ParserTest, WrongVersionIsRejected) {
+  ModelFileWriter writer({{"kind", "parser"}, {"version", 99}});
+  auto parser = Parser::FromBytes(writer.Serialize(), "future.ngm");
+  ASSERT_FALSE(parser.ok());
+  EXPECT_NE(parser.status().message().find("version"), std::string::npos) << parser.status().ToString();
+}
+
+TEST(ParserTest, SelfTestMismatchIsReported) {
+  auto good = ModelFile::Parse(TinyModel(), "tiny");
+  ASSERT_TRUE(good.ok());
+  nlohmann::json selftest = good->selftest();
+  ASSERT_FALSE(selftest.empty());
+  selftest[0]["heads"][0] = 99;
+  ModelFileWriter writer(good->meta());
+  writer.AddSection("weights", std::string(*good->Section("weights")));
+  writer.SetSelfTest(selftest);
+  auto parser = Parser::FromBytes(writer.Serialize(), "bad-selftest.ngm");
+  ASSERT_FALSE(parser.ok());
+  EXPECT_NE(parser.status().message().find("self-test"), std::string::npos) << parser.status().ToString();
+}
+
+// ---- The committed model ----
+
+std::shared_ptr<const Parser> CommittedParser() {
+  static std::shared_ptr<const Parser> parser = [] {
+    auto p = Parser::Load(Parser::DefaultPath());
+    return p.ok() ? *p : nullptr;
+  }();
+  return parser;
+}
+
+#define REQUIRE_COMMITTED_PARSER()                                               \
+  auto parser = CommittedParser();                                              \
+  if (parser == nullptr) GTEST_SKIP() << "no committed model at " << Parser::DefaultPath()
+
+TEST(CommittedParserTest, ParsesSimpleNewsSentence) {
+  REQUIRE_COMMITTED_PARSER();
+  document::Document doc = MakeDoc({{{"Protesters", "NOUN", "NNS", 2, "nsubj"},
+                                     {"blocked", "VERB", "VBD", 0, "root"},
+                                     {"the", "DET", "DT", 4, "det"},
+                                     {"road", "NOUN", "NN", 2, "obj"},
+                                     {".", "PUNCT", ".", 2, "punct"}}});
+  const document::Document gold = doc;
+  ClearParse(doc);
+  parser->Parse(doc);
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    EXPECT_EQ(doc.tokens[i].head, gold.tokens[i].head) << doc.tokens[i].form;
+    EXPECT_EQ(doc.tokens[i].deprel, gold.tokens[i].deprel) << doc.tokens[i].form;
+  }
+}
+
+TEST(CommittedParserTest, LongSentenceIsOneTree) {
+  REQUIRE_COMMITTED_PARSER();
+  std::vector<Tok> sent;
+  const std::vector<Tok> chunk = {{"the", "DET", "DT", 0, "_"},    {"army", "NOUN", "NN", 0, "_"},
+                                  {"and", "CCONJ", "CC", 0, "_"},  {"police", "NOUN", "NN", 0, "_"},
+                                  {"said", "VERB", "VBD", 0, "_"}, {",", "PUNCT", ",", 0, "_"}};
+  while (sent.size() < 300) sent.push_back(chunk[sent.size() % chunk.size()]);
+  document::Document doc = MakeDoc({sent});
+  parser->Parse(doc);
+  std::string why;
+  EXPECT_TRUE(IsTree(doc, doc.sentences[0], &why)) << why;
+}
+
+TEST(CommittedParserTest, OddInputsGiveTrees) {
+  REQUIRE_COMMITTED_PARSER();
+  document::Document doc = MakeDoc({
+      {{"PRESIDENT", "PROPN", "NNP", 0, "_"}, {"XJORBLAND", "PROPN", "NNP", 0, "_"},
+       {"VISITS", "VERB", "VBZ", 0, "_"}, {"KABULISTAN", "PROPN", "NNP", 0, "_"}},
+      {{"zq'uaxx-99", "X", "ADD", 0, "_"}},
+      {{"ngozi", "PROPN", "NNP", 0, "_"}, {"okonjo-iweala", "PROPN", "NNP", 0, "_"},
+       {"met", "VERB", "VBD", 0, "_"}, {"mr.", "PROPN", "NNP", 0, "_"}, {"ó'brïen", "PROPN", "NNP", 0, "_"}},
+      {{",", "PUNCT", ",", 0, "_"}, {",", "PUNCT", ",", 0, "_"}, {"\"", "PUNCT", "``", 0, "_"}},
+      {{"untagged", "", "", 0, "_"}, {"words", "", "", 0, "_"}},
+  });
+  parser->Parse(doc);
+  for (const auto& s : doc.sentences) {
+    std::string why;
+    EXPECT_TRUE(IsTree(doc, s, &why)) << why;
+  }
+}
+
+TEST(CommittedParserTest, ThreadsShareOneParser) {
+  REQUIRE_COMMITTED_PARSER();
+  document::Document base = TrainingDoc();
+  ClearParse(base);
+  document::Document expected = base;
+  parser->Parse(expected);
+  std::vector<document::Document> results(4, base);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int rep = 0; rep < 200; ++rep) {
+        results[t] = base;
+        parser->Parse(results[t]);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (const auto& r : results) {
+    for (size_t i = 0; i < r.tokens.size(); ++i) {
+      EXPECT_EQ(r.tokens[i].head, expected.tokens[i].head);
+      EXPECT_EQ(r.tokens[i].deprel, expected.tokens[i].deprel);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace newsgraph::models
