@@ -1,0 +1,90 @@
+// Internal: the sentence-boundary classifier shared by Segmenter (runtime) and the
+// trainer (tools/train/train_segmenter). A linear model over hashed features of
+// the tokens around each gap between two tokens; positive score = sentence end.
+#ifndef NEWSGRAPH_TEXT_BOUNDARY_MODEL_H_
+#define NEWSGRAPH_TEXT_BOUNDARY_MODEL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "document/document.h"
+#include "text/tokenizer.h"
+
+namespace newsgraph::text {
+
+// Bump when the features change: a model trained with other features is refused.
+inline constexpr uint32_t kBoundaryFeatureVersion = 1;
+inline constexpr size_t kMaxBoundaryFeatures = 32;
+
+// What lies between two tokens.
+enum class GapKind : uint8_t { kNone = 0, kSpace = 1, kNewline = 2, kParagraph = 3 };
+
+// Per-token facts computed once per token.
+struct TokenInfo {
+  uint64_t lower_hash = 0;  // hash of the ASCII-lowercased form
+  uint64_t shape_hash = 0;  // hash of the collapsed shape ("Xx", "d", or the punctuation itself)
+  bool capitalized = false;
+  bool word = false;        // starts with a letter or digit
+  bool abbreviation = false;
+  bool final_punct = false;  // . ! ? ... or a run of them
+  GapKind gap_after = GapKind::kSpace;
+};
+
+// Token infos for tokens[begin, end) of `text`; region_end bounds the last gap.
+void ComputeTokenInfos(std::string_view text, const std::vector<document::Span>& tokens, size_t begin,
+                       size_t end, size_t region_end, const TokenizerLexicon& lexicon,
+                       std::vector<TokenInfo>& infos);
+
+// True for gaps the classifier looks at; other gaps are never sentence ends.
+bool IsCandidateGap(const std::vector<TokenInfo>& infos, size_t i);
+
+// Features of the gap after infos[i]; `since_boundary` = tokens since the last
+// sentence end. Returns the count written to feats (<= kMaxBoundaryFeatures).
+size_t ExtractBoundaryFeatures(const std::vector<TokenInfo>& infos, size_t i, size_t since_boundary,
+                               uint64_t* feats);
+
+class BoundaryModel;
+
+// Tokenizes text[begin, end), appends the tokens to `tokens` and, for each
+// sentence, the index one past its last token to `sentence_ends`. The end of the
+// range and paragraph gaps always end a sentence; other candidate gaps end one
+// when the model scores them above zero.
+void SegmentRange(std::string_view text, size_t begin, size_t end, const TokenizerLexicon& lexicon,
+                  const BoundaryModel& model, std::vector<document::Span>& tokens,
+                  std::vector<uint32_t>& sentence_ends);
+
+// Immutable weight table: open addressing on the (never zero) feature hashes.
+class BoundaryModel {
+ public:
+  BoundaryModel() = default;
+  static BoundaryModel FromWeights(const std::vector<uint64_t>& keys, const std::vector<float>& values);
+  static StatusOr<BoundaryModel> Deserialize(std::string_view bytes, const std::string& what);
+  std::string Serialize() const;
+
+  float Score(const uint64_t* feats, size_t n) const {
+    float s = 0;
+    for (size_t k = 0; k < n; ++k) s += Weight(feats[k]);
+    return s;
+  }
+  float Weight(uint64_t key) const {
+    if (keys_.empty()) return 0;
+    for (size_t i = key & mask_;; i = (i + 1) & mask_) {
+      if (keys_[i] == key) return values_[i];
+      if (keys_[i] == 0) return 0;
+    }
+  }
+  size_t size() const { return count_; }
+
+ private:
+  std::vector<uint64_t> keys_;
+  std::vector<float> values_;
+  uint64_t mask_ = 0;
+  size_t count_ = 0;
+};
+
+}  // namespace newsgraph::text
+
+#endif  // NEWSGRAPH_TEXT_BOUNDARY_MODEL_H_

@@ -1,0 +1,152 @@
+#include "text/segmenter.h"
+
+#include <algorithm>
+
+#include "base/binary_io.h"
+#include "models/model_file.h"
+#include "text/boundary_model.h"
+#include "text/tokenizer.h"
+
+namespace newsgraph::text {
+
+class SegmenterImpl {
+ public:
+  TokenizerLexicon lexicon;
+  BoundaryModel model;
+  nlohmann::json meta;
+};
+
+namespace {
+
+using document::Document;
+using document::Span;
+
+Status ReadLexicon(std::string_view bytes, const std::string& what, TokenizerLexicon& lex) {
+  base::BinaryReader r(bytes, what);
+  for (StringSet* set : {&lex.abbreviations, &lex.hyphen_prefixes}) {
+    uint32_t n = 0;
+    NG_RETURN_IF_ERROR(r.U32(n));
+    for (uint32_t i = 0; i < n; ++i) {
+      std::string s;
+      NG_RETURN_IF_ERROR(r.String(s));
+      set->insert(std::move(s));
+    }
+  }
+  if (r.remaining() != 0) return Status::Corruption(what + ": trailing bytes");
+  return Status::Ok();
+}
+
+// Byte ranges of the text outside the removed spans, in order.
+std::vector<Span> KeptRegions(const Document& doc) {
+  std::vector<Span> removed;
+  for (const auto& r : doc.removed) removed.push_back(r.span);
+  std::sort(removed.begin(), removed.end(), [](Span a, Span b) { return a.start < b.start; });
+  std::vector<Span> kept;
+  uint32_t pos = 0;
+  auto size = static_cast<uint32_t>(doc.text.size());
+  for (Span r : removed) {
+    uint32_t start = std::min(r.start, size);
+    if (start > pos) kept.push_back({pos, start});
+    pos = std::max(pos, std::min(r.end, size));
+  }
+  if (pos < size) kept.push_back({pos, size});
+  return kept;
+}
+
+bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+Status CheckSelfTest(const Segmenter& seg, const nlohmann::json& cases, const std::string& name) {
+  if (!cases.is_array() || cases.empty()) return Status::Corruption(name + ": self-test section is empty");
+  for (size_t k = 0; k < cases.size(); ++k) {
+    const auto& c = cases[k];
+    if (!c.contains("text") || !c.contains("tokens") || !c.contains("sentences")) {
+      return Status::Corruption(name + ": self-test case " + std::to_string(k) + " lacks text/tokens/sentences");
+    }
+    Document doc;
+    doc.text = c["text"].get<std::string>();
+    seg.Segment(doc);
+    std::vector<std::string> tokens;
+    std::vector<std::string> sentences;
+    for (const auto& t : doc.tokens) tokens.push_back(t.form);
+    for (const auto& s : doc.sentences) sentences.emplace_back(doc.SpanText(s.span));
+    if (tokens != c["tokens"].get<std::vector<std::string>>() ||
+        sentences != c["sentences"].get<std::vector<std::string>>()) {
+      return Status::Internal(name + ": self-test case " + std::to_string(k) + " (\"" +
+                              doc.text.substr(0, 40) + "...\") segments differently from what the model "
+                              "recorded; the model and this build disagree, retrain it");
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Segmenter::Segmenter(std::unique_ptr<SegmenterImpl> impl) : impl_(std::move(impl)) {}
+Segmenter::~Segmenter() = default;
+
+std::string Segmenter::DefaultPath() { return models::DefaultModelDir() + "/segmenter.ngm"; }
+
+StatusOr<std::shared_ptr<const Segmenter>> Segmenter::Load(const std::string& path) {
+  NG_ASSIGN_OR_RETURN(models::ModelFile file, models::ModelFile::Open(path));
+  return FromModelFile(file);
+}
+
+StatusOr<std::shared_ptr<const Segmenter>> Segmenter::LoadFromBytes(std::string bytes, const std::string& name) {
+  NG_ASSIGN_OR_RETURN(models::ModelFile file, models::ModelFile::Parse(std::move(bytes), name));
+  return FromModelFile(file);
+}
+
+StatusOr<std::shared_ptr<const Segmenter>> Segmenter::FromModelFile(const models::ModelFile& file) {
+  const std::string& name = file.name();
+  NG_RETURN_IF_ERROR(file.ExpectKind("segmenter"));
+  auto impl = std::make_unique<SegmenterImpl>();
+  impl->lexicon = TokenizerLexicon::Default();
+  NG_ASSIGN_OR_RETURN(std::string_view lex_bytes, file.Section("lexicon"));
+  NG_RETURN_IF_ERROR(ReadLexicon(lex_bytes, name + " section 'lexicon'", impl->lexicon));
+  NG_ASSIGN_OR_RETURN(std::string_view weights, file.Section("weights"));
+  NG_ASSIGN_OR_RETURN(impl->model, BoundaryModel::Deserialize(weights, name + " section 'weights'"));
+  impl->meta = file.meta();
+  std::shared_ptr<const Segmenter> seg(new Segmenter(std::move(impl)));
+  NG_RETURN_IF_ERROR(CheckSelfTest(*seg, file.selftest(), name));
+  return seg;
+}
+
+const nlohmann::json& Segmenter::meta() const { return impl_->meta; }
+
+void Segmenter::Segment(Document& doc) const {
+  doc.tokens.clear();
+  doc.sentences.clear();
+  std::vector<Span> spans;
+  std::vector<uint32_t> ends;
+  for (Span region : KeptRegions(doc)) {
+    SegmentRange(doc.text, region.start, region.end, impl_->lexicon, impl_->model, spans, ends);
+  }
+  doc.tokens.resize(spans.size());
+  const std::string& text = doc.text;
+  for (size_t i = 0; i < spans.size(); ++i) {
+    document::Token& t = doc.tokens[i];
+    t.span = spans[i];
+    t.form.assign(text, spans[i].start, spans[i].size());
+    // Non-ASCII whitespace (U+00A0 ...) shows as a gap before the next token.
+    uint32_t e = spans[i].end;
+    t.space_after = e >= text.size() || IsSpaceByte(text[e]) ||
+                    (static_cast<unsigned char>(text[e]) >= 0x80 && i + 1 < spans.size() && spans[i + 1].start > e);
+  }
+  doc.sentences.resize(ends.size());
+  uint32_t begin = 0;
+  for (size_t s = 0; s < ends.size(); ++s) {
+    document::Sentence& sent = doc.sentences[s];
+    sent.token_begin = begin;
+    sent.token_end = ends[s];
+    sent.span = {spans[begin].start, spans[ends[s] - 1].end};
+    begin = ends[s];
+  }
+}
+
+std::vector<Span> Tokenize(std::string_view text, size_t begin, size_t end) {
+  std::vector<Span> out;
+  TokenizeRange(text, begin, end, TokenizerLexicon::Default(), out);
+  return out;
+}
+
+}  // namespace newsgraph::text

@@ -1,0 +1,70 @@
+// Scores the Segmenter against gold CoNLL-U.
+//   eval_tokenization --gold FILE.conllu [--model data/models/segmenter.ngm]
+// Rebuilds the raw text from the `# text` lines (sentences of a paragraph joined by
+// a space, paragraphs by a blank line, one document per `# newdoc`), segments it,
+// and matches predicted tokens and sentences to gold by character offsets.
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "base/file.h"
+#include "text/segmenter.h"
+#include "text/ud_raw_text.h"
+
+using namespace newsgraph;
+
+int main(int argc, char** argv) {
+  std::string gold_path;
+  std::string model_path = text::Segmenter::DefaultPath();
+  int repeat = 1;
+  CLI::App app("Evaluate tokenization and sentence splitting against gold CoNLL-U");
+  app.add_option("--gold", gold_path, "gold CoNLL-U file")->required();
+  app.add_option("--model", model_path, "segmenter model file");
+  app.add_option("--repeat", repeat, "segment the text this many times for the speed figure");
+  CLI11_PARSE(app, argc, argv);
+
+  auto data = base::LocalFileSystem().ReadFile(gold_path, uint64_t{1} << 30);
+  if (!data.ok()) {
+    std::cerr << "eval_tokenization: " << data.status().ToString() << "\n";
+    return 1;
+  }
+  auto gold = text::ReadUdRawText(*data, gold_path);
+  if (!gold.ok()) {
+    std::cerr << "eval_tokenization: " << gold.status().ToString() << "\n";
+    return 1;
+  }
+  auto seg = text::Segmenter::Load(model_path);
+  if (!seg.ok()) {
+    std::cerr << "eval_tokenization: " << seg.status().ToString() << "\n";
+    return 1;
+  }
+  std::vector<document::Document> docs(gold->size());
+  size_t bytes = 0;
+  for (size_t i = 0; i < gold->size(); ++i) {
+    docs[i].text = (*gold)[i].text;
+    bytes += docs[i].text.size();
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  for (int r = 0; r < std::max(1, repeat); ++r) {
+    for (auto& doc : docs) (*seg)->Segment(doc);
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  text::SegmentationCounts counts;
+  size_t words = 0;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    std::vector<document::Span> tokens, sentences;
+    for (const auto& t : docs[i].tokens) tokens.push_back(t.span);
+    for (const auto& s : docs[i].sentences) sentences.push_back(s.span);
+    words += tokens.size();
+    counts.Add((*gold)[i].words, tokens, (*gold)[i].sentences, sentences);
+  }
+  std::printf("%s: %zu docs, %zu gold words, %zu gold sentences\n", gold_path.c_str(), gold->size(),
+              counts.gold_tokens, counts.gold_sentences);
+  std::printf("%s\n", counts.Report().c_str());
+  double total = secs / std::max(1, repeat);
+  std::printf("speed: %.0f words/s, %.1f MB/s (Segment only, %zu bytes, %d run(s))\n", words / total,
+              bytes / total / 1e6, bytes, std::max(1, repeat));
+  return 0;
+}
