@@ -1,0 +1,1 @@
+newsgraph_add_fuzzer(document_conllu_fuzzer ${CMAKE_CURRENT_SOURCE_DIR}/document_conllu_fuzzer.cc ng_document)
