@@ -1,0 +1,316 @@
+#include "kb/gazetteer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+
+namespace newsgraph::kb {
+namespace {
+
+constexpr uint64_t kMaxFileBytes = 64ull << 20;
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> fields;
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return fields;
+}
+
+std::vector<std::string_view> SplitBars(std::string_view list) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t bar = list.find('|', start);
+    if (bar == std::string_view::npos) bar = list.size();
+    if (bar > start) out.push_back(list.substr(start, bar - start));
+    start = bar + 1;
+  }
+  return out;
+}
+
+bool ParseDouble(std::string_view s, double& out) {
+  auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+bool ParseInt(std::string_view s, int64_t& out) {
+  auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+bool IsUpperAlpha(std::string_view s, size_t n) {
+  return s.size() == n && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// Lower-cases ASCII and keeps [a-z0-9]; everything else is a separator.
+void AppendFoldedAscii(char c, std::string& out, bool& pending_space) {
+  bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  if (c >= 'A' && c <= 'Z') {
+    c = static_cast<char>(c - 'A' + 'a');
+    alnum = true;
+  }
+  if (!alnum) {
+    pending_space = !out.empty();
+    return;
+  }
+  if (pending_space) out.push_back(' ');
+  pending_space = false;
+  out.push_back(c);
+}
+
+std::string NormalizeUnicode(std::string_view text) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
+  icu::UnicodeString decomposed = U_SUCCESS(err) ? nfd->normalize(u, err) : u;
+  if (U_FAILURE(err)) decomposed = u;
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (u_isalnum(c)) {
+      kept.append(static_cast<UChar32>(u_foldCase(c, U_FOLD_CASE_DEFAULT)));
+    } else {
+      kept.append(static_cast<UChar32>(' '));
+    }
+  }
+  std::string utf8;
+  kept.toUTF8String(utf8);
+  std::string out;
+  bool pending_space = false;
+  for (char c : utf8) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      out.push_back(c);
+    } else {
+      AppendFoldedAscii(c, out, pending_space);
+    }
+  }
+  return out;
+}
+
+int Rank(const GazetteerEntry& e) {
+  switch (e.type) {
+    case EntryType::kCountry: return 0;
+    case EntryType::kOrganization: return 1;
+    case EntryType::kDemonym: return 2;
+    case EntryType::kCity: return e.detail == "PPLC" ? 3 : 5;
+    case EntryType::kAdmin1: return 4;
+  }
+  return 6;
+}
+
+}  // namespace
+
+const char* EntryTypeName(EntryType type) {
+  switch (type) {
+    case EntryType::kCountry: return "country";
+    case EntryType::kAdmin1: return "admin1";
+    case EntryType::kCity: return "city";
+    case EntryType::kOrganization: return "org";
+    case EntryType::kDemonym: return "demonym";
+  }
+  return "?";
+}
+
+std::string Gazetteer::Normalize(std::string_view text) {
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return NormalizeUnicode(text);
+  }
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char c : text) AppendFoldedAscii(c, out, pending_space);
+  return out;
+}
+
+std::string Gazetteer::DefaultDir() {
+  const char* env = std::getenv("NEWSGRAPH_GAZETTEER");
+  if (env != nullptr && *env != '\0') return env;
+  return std::string(NEWSGRAPH_SOURCE_DIR) + "/data/gazetteer";
+}
+
+// Parses the files row by row into a Gazetteer under construction.
+class GazetteerBuilder {
+ public:
+  GazetteerBuilder() : gaz_(new Gazetteer()) {}
+
+  Status ParseFile(const std::string& file, std::string_view data);
+  std::shared_ptr<const Gazetteer> Finish();
+
+ private:
+  using Fields = std::vector<std::string_view>;
+  Status ParseRow(const std::string& file, const Fields& f);
+  Status Country(const Fields& f);
+  Status Admin1(const Fields& f);
+  Status Place(const Fields& f);
+  Status Demonym(const Fields& f);
+  Status Organization(const Fields& f);
+  void AddName(std::string_view name, uint32_t index);
+  uint32_t Add(GazetteerEntry e) {
+    gaz_->entries_.push_back(std::move(e));
+    return static_cast<uint32_t>(gaz_->entries_.size() - 1);
+  }
+  static Status Expect(const Fields& f, size_t n) {
+    if (f.size() == n) return Status::Ok();
+    return Status::InvalidArgument("expected " + std::to_string(n) + " tab-separated columns, found " +
+                                   std::to_string(f.size()));
+  }
+
+  std::unique_ptr<Gazetteer> gaz_;
+};
+
+Status GazetteerBuilder::ParseFile(const std::string& file, std::string_view data) {
+  size_t line_no = 0;
+  size_t start = 0;
+  while (start < data.size()) {
+    size_t nl = data.find('\n', start);
+    if (nl == std::string_view::npos) nl = data.size();
+    std::string_view line = data.substr(start, nl - start);
+    start = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    Status s = ParseRow(file, SplitTabs(line));
+    if (!s.ok()) return Status::InvalidArgument(file + ":" + std::to_string(line_no) + ": " + s.message());
+  }
+  return Status::Ok();
+}
+
+Status GazetteerBuilder::ParseRow(const std::string& file, const Fields& f) {
+  std::string base = file.substr(file.find_last_of('/') + 1);
+  if (base == "countries.tsv") return Country(f);
+  if (base == "admin1.tsv") return Admin1(f);
+  if (base == "places.tsv") return Place(f);
+  if (base == "demonyms.tsv") return Demonym(f);
+  if (base == "organizations.tsv") return Organization(f);
+  return Status::InvalidArgument("unknown gazetteer file");
+}
+
+Status GazetteerBuilder::Country(const Fields& f) {
+  NG_RETURN_IF_ERROR(Expect(f, 4));
+  if (!IsUpperAlpha(f[0], 3)) return Status::InvalidArgument("bad alpha-3 code '" + std::string(f[0]) + "'");
+  if (!IsUpperAlpha(f[1], 2)) return Status::InvalidArgument("bad alpha-2 code '" + std::string(f[1]) + "'");
+  if (f[2].empty()) return Status::InvalidArgument("empty country name");
+  GazetteerEntry e{EntryType::kCountry, std::string(f[2]), std::string(f[0]), std::string(f[0]), std::string(f[1])};
+  uint32_t index = Add(std::move(e));
+  AddName(f[2], index);
+  for (std::string_view name : SplitBars(f[3])) AddName(name, index);
+  return Status::Ok();
+}
+
+Status GazetteerBuilder::Admin1(const Fields& f) {
+  NG_RETURN_IF_ERROR(Expect(f, 4));
+  if (f[0].size() < 4 || f[0][2] != '-') return Status::InvalidArgument("bad ISO 3166-2 code '" + std::string(f[0]) + "'");
+  if (!f[1].empty() && !IsUpperAlpha(f[1], 3)) return Status::InvalidArgument("bad alpha-3 code '" + std::string(f[1]) + "'");
+  if (f[2].empty()) return Status::InvalidArgument("empty subdivision name");
+  GazetteerEntry e{EntryType::kAdmin1, std::string(f[2]), std::string(f[0]), std::string(f[1]), std::string(f[3])};
+  AddName(f[2], Add(std::move(e)));
+  return Status::Ok();
+}
+
+Status GazetteerBuilder::Place(const Fields& f) {
+  NG_RETURN_IF_ERROR(Expect(f, 8));
+  if (f[0].empty()) return Status::InvalidArgument("empty place name");
+  GazetteerEntry e{EntryType::kCity, std::string(f[0]), std::string(f[3]), std::string(f[2]), std::string(f[6])};
+  if (!ParseDouble(f[4], e.lat) || e.lat < -90 || e.lat > 90) {
+    return Status::InvalidArgument("bad latitude '" + std::string(f[4]) + "'");
+  }
+  if (!ParseDouble(f[5], e.lon) || e.lon < -180 || e.lon > 180) {
+    return Status::InvalidArgument("bad longitude '" + std::string(f[5]) + "'");
+  }
+  if (!ParseInt(f[7], e.population) || e.population < 0) {
+    return Status::InvalidArgument("bad population '" + std::string(f[7]) + "'");
+  }
+  e.has_coordinates = true;
+  uint32_t index = Add(std::move(e));
+  AddName(f[0], index);
+  AddName(f[1], index);
+  return Status::Ok();
+}
+
+Status GazetteerBuilder::Demonym(const Fields& f) {
+  NG_RETURN_IF_ERROR(Expect(f, 2));
+  if (!IsUpperAlpha(f[0], 3)) return Status::InvalidArgument("bad alpha-3 code '" + std::string(f[0]) + "'");
+  std::vector<std::string_view> names = SplitBars(f[1]);
+  if (names.empty()) return Status::InvalidArgument("no demonyms listed");
+  GazetteerEntry e{EntryType::kDemonym, std::string(names[0]), std::string(f[0]), std::string(f[0]), ""};
+  uint32_t index = Add(std::move(e));
+  for (std::string_view name : names) AddName(name, index);
+  return Status::Ok();
+}
+
+Status GazetteerBuilder::Organization(const Fields& f) {
+  NG_RETURN_IF_ERROR(Expect(f, 4));
+  if (f[0].empty() || f[1].empty()) return Status::InvalidArgument("empty organization code or name");
+  GazetteerEntry e{EntryType::kOrganization, std::string(f[1]), std::string(f[0]), "", std::string(f[3])};
+  uint32_t index = Add(std::move(e));
+  AddName(f[1], index);
+  for (std::string_view name : SplitBars(f[2])) AddName(name, index);
+  return Status::Ok();
+}
+
+void GazetteerBuilder::AddName(std::string_view name, uint32_t index) {
+  std::string key = Gazetteer::Normalize(name);
+  if (key.empty()) return;
+  std::vector<uint32_t>& list = gaz_->by_name_[key];
+  if (std::find(list.begin(), list.end(), index) == list.end()) list.push_back(index);
+  int words = 1;
+  for (size_t i = 0; i < key.size(); ++i) {
+    if (key[i] != ' ') continue;
+    gaz_->prefixes_.insert(key.substr(0, i));
+    ++words;
+  }
+  gaz_->prefixes_.insert(key);
+  gaz_->max_words_ = std::max(gaz_->max_words_, words);
+}
+
+std::shared_ptr<const Gazetteer> GazetteerBuilder::Finish() {
+  const std::vector<GazetteerEntry>& entries = gaz_->entries_;
+  for (auto& [key, list] : gaz_->by_name_) {
+    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
+      int ra = Rank(entries[a]), rb = Rank(entries[b]);
+      if (ra != rb) return ra < rb;
+      return entries[a].population > entries[b].population;
+    });
+  }
+  return std::shared_ptr<const Gazetteer>(gaz_.release());
+}
+
+StatusOr<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& dir, base::FileSystem& fs) {
+  GazetteerBuilder builder;
+  for (const char* name : kFiles) {
+    std::string path = dir + "/" + name;
+    if (!fs.Exists(path)) {
+      return Status::NotFound(path + ": gazetteer file missing (regenerate with tools/gazetteer/build_gazetteer.sh)");
+    }
+    NG_ASSIGN_OR_RETURN(std::string data, fs.ReadFile(path, kMaxFileBytes));
+    NG_RETURN_IF_ERROR(builder.ParseFile(path, data));
+  }
+  return builder.Finish();
+}
+
+std::vector<const GazetteerEntry*> Gazetteer::Lookup(std::string_view name) const {
+  std::vector<const GazetteerEntry*> out;
+  for (uint32_t index : LookupNormalized(Normalize(name))) out.push_back(&entries_[index]);
+  return out;
+}
+
+std::span<const uint32_t> Gazetteer::LookupNormalized(std::string_view key) const {
+  auto it = by_name_.find(key);
+  if (it == by_name_.end()) return {};
+  return it->second;
+}
+
+}  // namespace newsgraph::kb
