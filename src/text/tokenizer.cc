@@ -4,6 +4,7 @@
 #include "text/tokenizer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 namespace newsgraph::text {
@@ -69,6 +70,11 @@ class ChunkTokenizer {
       size_t len = 1;
       CharClass c = ClassifyAt(text_, pos, end, len);
       bool word = c == CharClass::kLetter || c == CharClass::kDigit || c == CharClass::kMark;
+      // "file_name.doc": an underscore after a word continues it.
+      if (text_[pos] == '_' && !pieces_.empty() && pieces_.back().word && pieces_.back().end == pos &&
+          pos + 1 < end && std::isalnum(static_cast<unsigned char>(text_[pos + 1]))) {
+        word = true;
+      }
       if (word && !pieces_.empty() && pieces_.back().word && pieces_.back().end == pos) {
         pieces_.back().end = static_cast<uint32_t>(pos + len);
       } else {
@@ -110,9 +116,11 @@ class ChunkTokenizer {
                head.starts_with("ftp://");
     bool email = false;
     if (!url) {
+      // local@domain: the local part holds only word characters and . _ - +
       size_t at = rest.find('@');
-      email = at != std::string_view::npos && at > 0 && rest.find('.', at) != std::string_view::npos &&
-              at + 1 < rest.size() && IsWord(PieceAt(i, pieces_[i].start + at + 1));
+      email = at != std::string_view::npos && at > 0 && at + 1 < rest.size() &&
+              rest.substr(0, at).find_first_of("\"'<>()[]{},;:") == std::string_view::npos &&
+              IsWord(PieceAt(i, pieces_[i].start + at + 1));
     }
     if (!url && !email) return 0;
     size_t stop = rest.size();
@@ -147,7 +155,9 @@ class ChunkTokenizer {
       Emit(pieces_[i].start, pieces_[i + 2].end);
       return i + 3;
     }
-    if (IsChar(i + 1, '.') && !IsChar(i + 2, '.') && IsAbbreviation(pieces_[i].start, pieces_[i + 1].end)) {
+    bool one_more = IsChar(i + 2, '.') && !IsChar(i + 3, '.');  // "Inc.." = "Inc." "."
+    if (IsChar(i + 1, '.') && (!IsChar(i + 2, '.') || one_more) &&
+        IsAbbreviation(pieces_[i].start, pieces_[i + 1].end)) {
       Emit(pieces_[i].start, pieces_[i + 1].end);
       return i + 2;
     }
@@ -179,16 +189,47 @@ class ChunkTokenizer {
     return 0;
   }
 
-  // 3.5, 1,200,000, 10:30, 11/28/2000, 713-853-3989.
+  // 3.5, 1,200,000, 10:30, 11/28/2000, 713-853-3989, 1990s, 4th; "24hrs" -> 24 hrs.
   size_t Number(size_t i) {
     size_t j = i;
-    while (j + 2 < pieces_.size() + 0 && IsWord(j + 2) && IsDigitAscii(text_[pieces_[j + 2].start]) &&
+    while (IsWord(j + 2) && IsDigitAscii(text_[pieces_[j + 2].start]) &&
            (IsChar(j + 1, '.') || IsChar(j + 1, ',') || IsChar(j + 1, ':') || IsChar(j + 1, '/') ||
-            IsChar(j + 1, '-'))) {
+            (IsChar(j + 1, '-') && IsPhoneGroup(j) && IsPhoneGroup(j + 2)))) {
       j += 2;
+    }
+    if (IsClass(j + 1, CharClass::kApostrophe) && IsWord(j + 2) && (Text(j + 2) == "s" || Text(j + 2) == "S") &&
+        !IsWord(j + 3)) {  // 70's
+      Emit(pieces_[i].start, pieces_[j + 2].end);
+      return j + 3;
+    }
+    size_t digits_end = pieces_[j].start;
+    while (digits_end < pieces_[j].end && IsDigitAscii(text_[digits_end])) ++digits_end;
+    if (digits_end < pieces_[j].end && IsUnitSuffix(digits_end, pieces_[j].end)) {
+      Emit(pieces_[i].start, digits_end);
+      Emit(digits_end, pieces_[j].end);
+      return j + 1;
     }
     Emit(pieces_[i].start, pieces_[j].end);
     return j + 1;
+  }
+
+  // Phone-number groups: all digits, at least three ("713", "3989").
+  bool IsPhoneGroup(size_t i) const {
+    std::string_view t = Text(i);
+    return t.size() >= 3 && std::all_of(t.begin(), t.end(), IsDigitAscii);
+  }
+
+  // ASCII letters after digits that are a unit or word ("k", "hrs", "pm"), not
+  // an ordinal or plural ("th", "s").
+  bool IsUnitSuffix(size_t start, size_t end) const {
+    std::string_view t = text_.substr(start, end - start);
+    if (!std::all_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+      return false;
+    }
+    char buf[4];
+    std::string_view lower;
+    if (!LowerInto(t, buf, sizeof buf, lower)) return true;
+    return lower != "th" && lower != "st" && lower != "nd" && lower != "rd" && lower != "s";
   }
 
   // U.S., e.g., a.m., Ph.D., google.com, comp.sources.unix.
@@ -199,7 +240,7 @@ class ChunkTokenizer {
       j += 2;
       short_groups = short_groups && Text(j).size() <= 3;
     }
-    if (short_groups && IsChar(j + 1, '.') && !IsChar(j + 2, '.')) ++j;
+    if (short_groups && IsChar(j + 1, '.') && (!IsChar(j + 2, '.') || !IsChar(j + 3, '.'))) ++j;
     Emit(pieces_[i].start, pieces_[j].end);
     return j + 1;
   }
@@ -246,7 +287,13 @@ class ChunkTokenizer {
     CharClass c = pieces_[i].cls;
     size_t j = i;
     if (c == CharClass::kPeriod || c == CharClass::kSentencePunct || c == CharClass::kEllipsis) {
-      while (IsClass(j + 1, CharClass::kPeriod) || IsClass(j + 1, CharClass::kSentencePunct)) ++j;
+      // ".?" and "?!" stay together; an ellipsis ends at the first non-period.
+      while (IsClass(j + 1, CharClass::kPeriod) ||
+             (IsClass(j + 1, CharClass::kSentencePunct) && (j == i || c != CharClass::kPeriod))) {
+        ++j;
+      }
+    } else if ((IsChar(i, '#') || IsChar(i, '@')) && IsWord(i + 1) && (i == 0 || !pieces_[i - 1].word)) {
+      ++j;  // #hashtag, @handle
     } else {
       std::string_view first = Text(i);
       bool runs = first.size() == 1 && std::strchr("-<>*=~_`'#+", first[0]) != nullptr;
@@ -268,11 +315,11 @@ const char* const kDefaultAbbreviations[] = {
     "capt.", "cpt.", "sgt.", "adm.", "cmdr.", "rev.", "st.", "ft.", "mt.", "jr.", "sr.", "co.", "corp.",
     "inc.", "ltd.", "bros.", "no.", "nos.", "vol.", "vs.", "etc.", "approx.", "dept.", "est.", "fig.",
     "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
-    "mon.", "tue.", "tues.", "wed.", "thu.", "thur.", "thurs.", "fri.", "sat.", "sun.", "ave.", "blvd.",
-    "rd.", "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "del.", "fla.", "ga.", "ill.", "ind.",
-    "kan.", "ky.", "la.", "md.", "mass.", "mich.", "minn.", "miss.", "mo.", "mont.", "neb.", "nev.",
-    "okla.", "ore.", "pa.", "tenn.", "tex.", "va.", "vt.", "wash.", "wis.", "wyo.", "pres.", "supt.",
-    "u.s.", "u.k.", "u.n.", "e.g.", "i.e.", "a.m.", "p.m.", "ph.d.", "d.c.", "cf.", "al.", "op."};
+    "mon.", "tue.", "tues.", "wed.", "thu.", "thur.", "thurs.", "fri.", "sat.", "ave.", "blvd.",
+    "rd.", "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "fla.", "ga.", "ind.",
+    "kan.", "ky.", "la.", "md.", "mich.", "minn.", "mo.", "mont.", "neb.", "nev.",
+    "okla.", "pa.", "tenn.", "tex.", "va.", "vt.", "wis.", "wyo.", "pres.", "supt.",
+    "u.s.", "u.k.", "u.n.", "e.g.", "i.e.", "a.m.", "p.m.", "ph.d.", "d.c.", "cf.", "al.", "op.", "ext.", "tel.", "ca."};
 
 const char* const kDefaultHyphenPrefixes[] = {
     "e", "non", "pre", "anti", "re", "mid", "post", "co", "pro", "multi", "ex", "sub", "semi",

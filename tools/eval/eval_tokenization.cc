@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <set>
 
 #include "base/file.h"
 #include "text/segmenter.h"
@@ -15,14 +16,44 @@
 
 using namespace newsgraph;
 
+namespace {
+
+std::string Join(const std::string& text, const std::vector<document::Span>& spans, uint32_t from, uint32_t to) {
+  std::string out;
+  for (auto s : spans) {
+    if (s.end <= from || s.start >= to) continue;
+    out += text.substr(s.start, s.size()) + "|";
+  }
+  return out;
+}
+
+// Prints gold/predicted tokens around each gold token that has no exact match.
+void PrintErrors(const std::string& text, const std::vector<document::Span>& gold,
+                 const std::vector<document::Span>& pred, int& budget) {
+  std::set<std::pair<uint32_t, uint32_t>> predicted;
+  for (auto s : pred) predicted.insert({s.start, s.end});
+  for (auto g : gold) {
+    if (budget <= 0) return;
+    if (predicted.count({g.start, g.end})) continue;
+    uint32_t from = g.start > 10 ? g.start - 10 : 0;
+    uint32_t to = std::min<uint32_t>(g.end + 10, text.size());
+    std::printf("gold %-40s pred %s\n", Join(text, gold, from, to).c_str(), Join(text, pred, from, to).c_str());
+    --budget;
+  }
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   std::string gold_path;
   std::string model_path = text::Segmenter::DefaultPath();
   int repeat = 1;
+  int show_errors = 0;
   CLI::App app("Evaluate tokenization and sentence splitting against gold CoNLL-U");
   app.add_option("--gold", gold_path, "gold CoNLL-U file")->required();
   app.add_option("--model", model_path, "segmenter model file");
   app.add_option("--repeat", repeat, "segment the text this many times for the speed figure");
+  app.add_option("--errors", show_errors, "print this many unmatched gold tokens with the predicted ones");
   CLI11_PARSE(app, argc, argv);
 
   auto data = base::LocalFileSystem().ReadFile(gold_path, uint64_t{1} << 30);
@@ -59,6 +90,7 @@ int main(int argc, char** argv) {
     for (const auto& s : docs[i].sentences) sentences.push_back(s.span);
     words += tokens.size();
     counts.Add((*gold)[i].words, tokens, (*gold)[i].sentences, sentences);
+    if (show_errors > 0) PrintErrors(docs[i].text, (*gold)[i].words, tokens, show_errors);
   }
   std::printf("%s: %zu docs, %zu gold words, %zu gold sentences\n", gold_path.c_str(), gold->size(),
               counts.gold_tokens, counts.gold_sentences);
