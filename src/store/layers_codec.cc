@@ -22,6 +22,7 @@ constexpr size_t kHeaderBytes = 10;              // version, codec, size, crc
 
 constexpr uint8_t kFlagExplicitForm = 1;  // form differs from text[span] and is stored
 constexpr uint8_t kFlagSpaceAfter = 2;
+constexpr uint8_t kFlagLemmaIsForm = 4;   // lemma equals form and is not stored
 
 bool SpanInside(Span s, size_t text_size) { return s.start <= s.end && s.end <= text_size; }
 
@@ -34,102 +35,230 @@ std::string SpanString(Span s) {
   return out;
 }
 
-void EncodeToken(const Document& doc, const Token& t, base::BinaryWriter& w) {
-  bool explicit_form = t.form != doc.SpanText(t.span);
-  w.U32(t.span.start);
-  w.U32(t.span.end);
-  w.U8((explicit_form ? kFlagExplicitForm : 0) | (t.space_after ? kFlagSpaceAfter : 0));
-  if (explicit_form) w.String(t.form);
-  w.String(t.lemma);
-  w.String(t.upos);
-  w.String(t.xpos);
-  w.String(t.feats);
-  w.I32(t.head);
-  w.String(t.deprel);
-  w.String(t.ner);
-  w.String(t.misc);
-}
-
-void EncodeStrings(const std::vector<std::string>& v, base::BinaryWriter& w) {
-  w.U32(static_cast<uint32_t>(v.size()));
-  for (const std::string& s : v) w.String(s);
-}
-
-void EncodeSentence(const Sentence& s, base::BinaryWriter& w) {
-  w.U32(s.span.start);
-  w.U32(s.span.end);
-  w.U32(s.token_begin);
-  w.U32(s.token_end);
-  EncodeStrings(s.comments, w);
-  EncodeStrings(s.multiword_lines, w);
-}
-
-std::string EncodePayload(const Document& doc) {
-  base::BinaryWriter w;
-  w.U32(static_cast<uint32_t>(doc.tokens.size()));
-  for (const Token& t : doc.tokens) EncodeToken(doc, t, w);
-  w.U32(static_cast<uint32_t>(doc.sentences.size()));
-  for (const Sentence& s : doc.sentences) EncodeSentence(s, w);
-  return w.Release();
-}
-
-Status DecodeToken(const Document& doc, base::BinaryReader& r, Token& t) {
-  uint8_t flags = 0;
-  NG_RETURN_IF_ERROR(r.U32(t.span.start));
-  NG_RETURN_IF_ERROR(r.U32(t.span.end));
-  NG_RETURN_IF_ERROR(r.U8(flags));
-  if (!SpanInside(t.span, doc.text.size())) return Status::Corruption("token span " + SpanString(t.span));
-  if (flags & kFlagExplicitForm) {
-    NG_RETURN_IF_ERROR(r.String(t.form));
-  } else {
-    t.form = std::string(doc.SpanText(t.span));
+// LEB128 varints, zigzag for signed values, strings as length + bytes.
+class VarWriter {
+ public:
+  void Uv(uint64_t v) {
+    while (v >= 0x80) {
+      out_.push_back(static_cast<char>((v & 0x7f) | 0x80));
+      v >>= 7;
+    }
+    out_.push_back(static_cast<char>(v));
   }
-  t.space_after = (flags & kFlagSpaceAfter) != 0;
-  NG_RETURN_IF_ERROR(r.String(t.lemma));
-  NG_RETURN_IF_ERROR(r.String(t.upos));
-  NG_RETURN_IF_ERROR(r.String(t.xpos));
-  NG_RETURN_IF_ERROR(r.String(t.feats));
-  NG_RETURN_IF_ERROR(r.I32(t.head));
-  NG_RETURN_IF_ERROR(r.String(t.deprel));
-  NG_RETURN_IF_ERROR(r.String(t.ner));
-  return r.String(t.misc);
+  void Sv(int64_t v) { Uv((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63)); }
+  void Byte(uint8_t v) { out_.push_back(static_cast<char>(v)); }
+  void Str(std::string_view s) {
+    Uv(s.size());
+    out_.append(s);
+  }
+  std::string Release() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+class VarReader {
+ public:
+  VarReader(std::string_view data, const std::string& what) : data_(data), what_(what) {}
+  Status Uv(uint64_t& v) {
+    v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (pos_ >= data_.size()) return Error("truncated varint");
+      uint8_t b = static_cast<uint8_t>(data_[pos_++]);
+      v |= static_cast<uint64_t>(b & 0x7f) << shift;
+      if ((b & 0x80) == 0) return Status::Ok();
+    }
+    return Error("overlong varint");
+  }
+  Status Sv(int64_t& v) {
+    uint64_t u = 0;
+    NG_RETURN_IF_ERROR(Uv(u));
+    v = static_cast<int64_t>(u >> 1) ^ -static_cast<int64_t>(u & 1);
+    return Status::Ok();
+  }
+  Status Byte(uint8_t& v) {
+    if (pos_ >= data_.size()) return Error("truncated");
+    v = static_cast<uint8_t>(data_[pos_++]);
+    return Status::Ok();
+  }
+  Status Str(std::string& s) {
+    uint64_t n = 0;
+    NG_RETURN_IF_ERROR(Uv(n));
+    if (n > remaining()) return Error("string of " + std::to_string(n) + " bytes past the end");
+    s.assign(data_.substr(pos_, n));
+    pos_ += n;
+    return Status::Ok();
+  }
+  // A count of items that each take at least one byte.
+  Status Count(uint64_t& n) {
+    NG_RETURN_IF_ERROR(Uv(n));
+    return n > remaining() ? Error("count " + std::to_string(n) + " exceeds the data") : Status::Ok();
+  }
+  size_t remaining() const { return data_.size() - pos_; }
+  Status Error(const std::string& m) const {
+    return Status::Corruption(what_ + ": " + m + " at payload byte " + std::to_string(pos_));
+  }
+
+ private:
+  std::string_view data_;
+  const std::string& what_;
+  size_t pos_ = 0;
+};
+
+// Spans are written as (start - previous end, length), which stays small and
+// repetitive for consecutive tokens and so compresses well.
+void PutSpan(Span s, uint32_t& prev_end, VarWriter& w) {
+  w.Sv(static_cast<int64_t>(s.start) - prev_end);
+  w.Uv(s.end - s.start);
+  prev_end = s.end;
 }
 
-Status DecodeStrings(base::BinaryReader& r, std::vector<std::string>& v) {
-  uint32_t n = 0;
-  NG_RETURN_IF_ERROR(r.U32(n));
-  if (n > r.remaining() / 4) return Status::Corruption("string count " + std::to_string(n));
-  v.resize(n);
-  for (std::string& s : v) NG_RETURN_IF_ERROR(r.String(s));
+Status GetSpan(VarReader& r, size_t text_size, uint32_t& prev_end, Span& s) {
+  int64_t delta = 0;
+  uint64_t size = 0;
+  NG_RETURN_IF_ERROR(r.Sv(delta));
+  NG_RETURN_IF_ERROR(r.Uv(size));
+  int64_t start = prev_end + delta;
+  if (start < 0 || static_cast<uint64_t>(start) + size > text_size) return r.Error("span outside the text");
+  s.start = static_cast<uint32_t>(start);
+  s.end = static_cast<uint32_t>(start + static_cast<int64_t>(size));
+  prev_end = s.end;
   return Status::Ok();
 }
 
-Status DecodeSentence(const Document& doc, base::BinaryReader& r, Sentence& s) {
-  NG_RETURN_IF_ERROR(r.U32(s.span.start));
-  NG_RETURN_IF_ERROR(r.U32(s.span.end));
-  NG_RETURN_IF_ERROR(r.U32(s.token_begin));
-  NG_RETURN_IF_ERROR(r.U32(s.token_end));
-  if (!SpanInside(s.span, doc.text.size())) return Status::Corruption("sentence span " + SpanString(s.span));
-  if (s.token_begin > s.token_end || s.token_end > doc.tokens.size()) {
-    return Status::Corruption("sentence token range " + std::to_string(s.token_begin) + ".." +
-                              std::to_string(s.token_end));
+uint8_t TokenFlags(const Document& doc, const Token& t) {
+  uint8_t flags = t.space_after ? kFlagSpaceAfter : 0;
+  if (t.form != doc.SpanText(t.span)) flags |= kFlagExplicitForm;
+  if (t.lemma == t.form) flags |= kFlagLemmaIsForm;
+  return flags;
+}
+
+// Token fields column by column: similar values sit together for the compressor.
+void EncodeTokens(const Document& doc, VarWriter& w) {
+  const std::vector<Token>& tokens = doc.tokens;
+  w.Uv(tokens.size());
+  uint32_t prev_end = 0;
+  for (const Token& t : tokens) PutSpan(t.span, prev_end, w);
+  std::vector<uint8_t> flags;
+  for (const Token& t : tokens) flags.push_back(TokenFlags(doc, t));
+  for (uint8_t f : flags) w.Byte(f);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (flags[i] & kFlagExplicitForm) w.Str(tokens[i].form);
   }
-  NG_RETURN_IF_ERROR(DecodeStrings(r, s.comments));
-  return DecodeStrings(r, s.multiword_lines);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!(flags[i] & kFlagLemmaIsForm)) w.Str(tokens[i].lemma);
+  }
+  for (const Token& t : tokens) w.Str(t.upos);
+  for (const Token& t : tokens) w.Str(t.xpos);
+  for (const Token& t : tokens) w.Str(t.feats);
+  for (const Token& t : tokens) w.Sv(t.head);
+  for (const Token& t : tokens) w.Str(t.deprel);
+  for (const Token& t : tokens) w.Str(t.ner);
+  for (const Token& t : tokens) w.Str(t.misc);
+}
+
+void EncodeStrings(const std::vector<std::string>& v, VarWriter& w) {
+  w.Uv(v.size());
+  for (const std::string& s : v) w.Str(s);
+}
+
+void EncodeSentences(const Document& doc, VarWriter& w) {
+  w.Uv(doc.sentences.size());
+  uint32_t prev_end = 0, prev_token_end = 0;
+  for (const Sentence& s : doc.sentences) {
+    PutSpan(s.span, prev_end, w);
+    w.Sv(static_cast<int64_t>(s.token_begin) - prev_token_end);
+    w.Uv(s.token_end - s.token_begin);
+    prev_token_end = s.token_end;
+    EncodeStrings(s.comments, w);
+    EncodeStrings(s.multiword_lines, w);
+  }
+}
+
+std::string EncodePayload(const Document& doc) {
+  VarWriter w;
+  EncodeTokens(doc, w);
+  EncodeSentences(doc, w);
+  return w.Release();
+}
+
+Status DecodeTokenStrings(VarReader& r, std::vector<Token>& tokens, const std::vector<uint8_t>& flags) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (flags[i] & kFlagExplicitForm) NG_RETURN_IF_ERROR(r.Str(tokens[i].form));
+  }
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (flags[i] & kFlagLemmaIsForm) {
+      tokens[i].lemma = tokens[i].form;
+    } else {
+      NG_RETURN_IF_ERROR(r.Str(tokens[i].lemma));
+    }
+  }
+  for (Token& t : tokens) NG_RETURN_IF_ERROR(r.Str(t.upos));
+  for (Token& t : tokens) NG_RETURN_IF_ERROR(r.Str(t.xpos));
+  for (Token& t : tokens) NG_RETURN_IF_ERROR(r.Str(t.feats));
+  for (Token& t : tokens) {
+    int64_t head = 0;
+    NG_RETURN_IF_ERROR(r.Sv(head));
+    if (head < -1 || head > INT32_MAX) return r.Error("bad head " + std::to_string(head));
+    t.head = static_cast<int>(head);
+  }
+  for (Token& t : tokens) NG_RETURN_IF_ERROR(r.Str(t.deprel));
+  for (Token& t : tokens) NG_RETURN_IF_ERROR(r.Str(t.ner));
+  for (Token& t : tokens) NG_RETURN_IF_ERROR(r.Str(t.misc));
+  return Status::Ok();
+}
+
+Status DecodeTokens(VarReader& r, Document& doc) {
+  uint64_t n = 0;
+  NG_RETURN_IF_ERROR(r.Count(n));
+  doc.tokens.assign(n, Token{});
+  uint32_t prev_end = 0;
+  for (Token& t : doc.tokens) NG_RETURN_IF_ERROR(GetSpan(r, doc.text.size(), prev_end, t.span));
+  std::vector<uint8_t> flags(n);
+  for (size_t i = 0; i < n; ++i) {
+    NG_RETURN_IF_ERROR(r.Byte(flags[i]));
+    if (flags[i] > 7) return r.Error("bad token flags");
+    doc.tokens[i].space_after = (flags[i] & kFlagSpaceAfter) != 0;
+    if (!(flags[i] & kFlagExplicitForm)) doc.tokens[i].form = doc.SpanText(doc.tokens[i].span);
+  }
+  return DecodeTokenStrings(r, doc.tokens, flags);
+}
+
+Status DecodeStrings(VarReader& r, std::vector<std::string>& v) {
+  uint64_t n = 0;
+  NG_RETURN_IF_ERROR(r.Count(n));
+  v.resize(n);
+  for (std::string& s : v) NG_RETURN_IF_ERROR(r.Str(s));
+  return Status::Ok();
+}
+
+Status DecodeSentences(VarReader& r, Document& doc) {
+  uint64_t n = 0;
+  NG_RETURN_IF_ERROR(r.Count(n));
+  doc.sentences.assign(n, Sentence{});
+  uint32_t prev_end = 0, prev_token_end = 0;
+  for (Sentence& s : doc.sentences) {
+    NG_RETURN_IF_ERROR(GetSpan(r, doc.text.size(), prev_end, s.span));
+    int64_t delta = 0;
+    uint64_t size = 0;
+    NG_RETURN_IF_ERROR(r.Sv(delta));
+    NG_RETURN_IF_ERROR(r.Uv(size));
+    int64_t begin = prev_token_end + delta;
+    if (begin < 0 || static_cast<uint64_t>(begin) + size > doc.tokens.size()) return r.Error("bad token range");
+    s.token_begin = static_cast<uint32_t>(begin);
+    s.token_end = static_cast<uint32_t>(begin + static_cast<int64_t>(size));
+    prev_token_end = s.token_end;
+    NG_RETURN_IF_ERROR(DecodeStrings(r, s.comments));
+    NG_RETURN_IF_ERROR(DecodeStrings(r, s.multiword_lines));
+  }
+  return Status::Ok();
 }
 
 Status DecodePayload(std::string_view payload, const std::string& what, Document& doc) {
-  base::BinaryReader r(payload, what);
-  uint32_t n = 0;
-  NG_RETURN_IF_ERROR(r.U32(n));
-  if (n > r.remaining() / 9) return Status::Corruption(what + ": token count " + std::to_string(n));
-  doc.tokens.assign(n, Token{});
-  for (Token& t : doc.tokens) NG_RETURN_IF_ERROR(DecodeToken(doc, r, t).WithContext(what));
-  NG_RETURN_IF_ERROR(r.U32(n));
-  if (n > r.remaining() / 24) return Status::Corruption(what + ": sentence count " + std::to_string(n));
-  doc.sentences.assign(n, Sentence{});
-  for (Sentence& s : doc.sentences) NG_RETURN_IF_ERROR(DecodeSentence(doc, r, s).WithContext(what));
-  if (r.remaining() != 0) return Status::Corruption(what + ": " + std::to_string(r.remaining()) + " trailing bytes");
+  VarReader r(payload, what);
+  NG_RETURN_IF_ERROR(DecodeTokens(r, doc));
+  NG_RETURN_IF_ERROR(DecodeSentences(r, doc));
+  if (r.remaining() != 0) return r.Error(std::to_string(r.remaining()) + " trailing bytes");
   return Status::Ok();
 }
 

@@ -77,9 +77,16 @@ Status Statement::BindText(int i, std::string_view v) {
   return Check(sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8), i);
 }
 
-Status Statement::BindBlob(int i, std::string_view v) {
+Status Statement::BindTextNoCopy(int i, std::string_view v) {
   if (stepped_) Reset();
-  return Check(sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT), i);
+  return Check(sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8), i);
+}
+
+Status Statement::BindBlobNoCopy(int i, std::string_view v) {
+  if (stepped_) Reset();
+  // A zero-length blob with a null pointer would be bound as NULL; "" is not null.
+  const char* data = v.data() != nullptr ? v.data() : "";
+  return Check(sqlite3_bind_blob64(stmt_, i, data, v.size(), SQLITE_STATIC), i);
 }
 
 Status Statement::BindInt(int i, int64_t v) {

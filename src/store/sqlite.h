@@ -51,9 +51,11 @@ class Statement {
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 
-  // Parameters are 1-based, as in SQLite. Text and blobs are copied.
+  // Parameters are 1-based, as in SQLite. Text and blobs are copied, except by the
+  // *NoCopy forms, whose data must stay alive and unchanged until Reset.
   Status BindText(int i, std::string_view v);
-  Status BindBlob(int i, std::string_view v);
+  Status BindTextNoCopy(int i, std::string_view v);
+  Status BindBlobNoCopy(int i, std::string_view v);
   Status BindInt(int i, int64_t v);
   Status BindNull(int i);
   // Returns true when a row is available, false when done.

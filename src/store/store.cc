@@ -153,7 +153,7 @@ Status Store::Impl::InsertDocument(const Document& doc, const std::string& id, c
   NG_RETURN_IF_ERROR(doc.date ? s.BindText(5, doc.date->ToIso()) : s.BindNull(5));
   NG_RETURN_IF_ERROR(s.BindText(6, doc.date_from));
   NG_RETURN_IF_ERROR(s.BindText(7, doc.title));
-  NG_RETURN_IF_ERROR(s.BindText(8, doc.text));
+  NG_RETURN_IF_ERROR(s.BindTextNoCopy(8, doc.text));  // doc and layers outlive the Step below
   NG_RETURN_IF_ERROR(s.BindText(9, doc.language));
   NG_RETURN_IF_ERROR(s.BindInt(10, doc.skipped ? 1 : 0));
   NG_RETURN_IF_ERROR(s.BindText(11, doc.skip_reason));
@@ -163,7 +163,7 @@ Status Store::Impl::InsertDocument(const Document& doc, const std::string& id, c
   NG_RETURN_IF_ERROR(s.BindText(14, nlohmann::json(doc.notes).dump(-1, ' ', false, replace)));
   NG_RETURN_IF_ERROR(s.BindInt(15, static_cast<int64_t>(doc.sentences.size())));
   NG_RETURN_IF_ERROR(s.BindInt(16, static_cast<int64_t>(doc.tokens.size())));
-  NG_RETURN_IF_ERROR(s.BindBlob(17, layers));
+  NG_RETURN_IF_ERROR(s.BindBlobNoCopy(17, layers));
   return s.Step().status();
 }
 
