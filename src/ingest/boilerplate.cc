@@ -116,8 +116,24 @@ size_t TrailingParenStart(std::string_view line) {
   return std::string_view::npos;
 }
 
+// Cheap test run on every line first: can any pattern match it at all?
+bool MayMatch(std::string_view line) {
+  static const std::string* first_chars = [] {
+    auto* chars = new std::string;
+    for (const Pattern& p : Table()) {
+      if (!p.text.empty() && p.kind != Kind::kParen) chars->push_back(p.text[0]);
+    }
+    return chars;
+  }();
+  if (line.back() == ')') return true;
+  char c = line.front();
+  if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return first_chars->find(c) != std::string::npos;
+}
+
 // Matches one line (without its newline); returns the span within the line.
 bool MatchLine(std::string_view line, size_t& start, size_t& end, const std::string** why) {
+  if (!MayMatch(line)) return false;
   std::string lower = Lower(line.substr(0, 512));
   size_t paren = TrailingParenStart(line);
   for (const Pattern& p : Table()) {
@@ -142,6 +158,13 @@ bool MatchLine(std::string_view line, size_t& start, size_t& end, const std::str
   return false;
 }
 
+bool EndsSentence(std::string_view before) {
+  if (before.empty()) return true;
+  if (std::string_view(".!?\"')]").find(before.back()) != std::string_view::npos) return true;
+  std::string_view last3 = before.substr(before.size() >= 3 ? before.size() - 3 : 0);
+  return last3 == "\xE2\x80\x9D" || last3 == "\xE2\x80\x99";  // closing curly quotes
+}
+
 // The "tail" patterns: the text's last word ("... said. Reuter").
 void MatchTail(std::string_view text, std::vector<document::RemovedSpan>& out) {
   size_t word = text.find_last_of(" \n");
@@ -150,6 +173,8 @@ void MatchTail(std::string_view text, std::vector<document::RemovedSpan>& out) {
   for (const Pattern& p : Table()) {
     if (p.kind != Kind::kTail || lower != p.text) continue;
     if (!out.empty() && out.back().span.end > word) return;
+    // Only a sign-off after a finished sentence (or on its own line): "... named after Paul Reuter" stays.
+    if (word > 0 && text[word - 1] == ' ' && !EndsSentence(text.substr(0, word - 1))) return;
     size_t start = word > 0 && text[word - 1] == ' ' ? word - 1 : word;
     out.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(text.size())}, p.reason});
     return;

@@ -17,21 +17,20 @@ bool IsAscii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// NFC with fast paths: ASCII is NFC, and most news text passes the quick check.
-std::string ToNfc(std::string_view text) {
-  if (IsAscii(text)) return std::string(text);
+// NFC in place, with fast paths: ASCII is NFC, and most news text passes the quick check.
+void ToNfc(std::string& text) {
+  if (IsAscii(text)) return;
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
-  if (U_FAILURE(err)) return std::string(text);
+  if (U_FAILURE(err)) return;
   icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
-  if (nfc->isNormalizedUTF8(piece, err) && U_SUCCESS(err)) return std::string(text);
+  if (nfc->isNormalizedUTF8(piece, err) && U_SUCCESS(err)) return;
   err = U_ZERO_ERROR;
   std::string out;
   out.reserve(text.size());
   icu::StringByteSink<std::string> sink(&out);
   nfc->normalizeUTF8(0, piece, sink, nullptr, err);
-  if (U_FAILURE(err)) return std::string(text);
-  return out;
+  if (U_SUCCESS(err)) text = std::move(out);
 }
 
 // What one (possibly multi-byte) character means to the whitespace pass.
@@ -140,11 +139,9 @@ std::string InvalidUtf8Note(const base::Utf8Repair& repair, const char* what) {
 }  // namespace
 
 std::string NormalizeText(std::string_view text) {
-  if (!base::IsValidUtf8(text)) {
-    base::Utf8Repair repair = base::RepairUtf8(text);
-    return NormalizeWhitespace(ToNfc(repair.text));
-  }
-  return NormalizeWhitespace(ToNfc(text));
+  std::string s = base::IsValidUtf8(text) ? std::string(text) : base::RepairUtf8(text).text;
+  ToNfc(s);
+  return NormalizeWhitespace(s);
 }
 
 std::string IdentifyLanguage(std::string_view text, bool* reliable) {
@@ -167,7 +164,8 @@ void CleanDocument(document::Document& doc, const CleanOptions& options) {
     doc.notes.push_back(InvalidUtf8Note(repair, "text"));
     doc.text = std::move(repair.text);
   }
-  doc.text = NormalizeWhitespace(ToNfc(doc.text));
+  ToNfc(doc.text);
+  doc.text = NormalizeWhitespace(doc.text);
   doc.title = OneLine(doc.title);
   doc.removed = FindBoilerplate(doc.text);
   if (options.detect_language && !doc.text.empty()) {

@@ -82,8 +82,8 @@ StatusOr<nlohmann::json> ParseJsonLine(const std::string& line, const std::strin
 void ReadTextDocument(std::string_view bytes, const ReadContext& ctx) {
   document::Document doc;
   doc.origin = ctx.name;
-  std::string text = RepairWithNote(bytes, 0, &doc.notes);
-  std::string_view view(text);
+  doc.text = RepairWithNote(bytes, 0, &doc.notes);
+  std::string_view view(doc.text);
   if (view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);
   while (!view.empty() && (view.front() == '\n' || view.front() == '\r')) view.remove_prefix(1);
   document::Date date;
@@ -98,7 +98,7 @@ void ReadTextDocument(std::string_view bytes, const ReadContext& ctx) {
   } else {
     doc.notes.push_back("no 'date YYYY-MM-DD' line");
   }
-  doc.text = std::string(view);
+  doc.text.erase(0, view.data() - doc.text.data());  // drop the date line, in place
   EmitDocument(std::move(doc), ctx);
 }
 

@@ -209,7 +209,7 @@ void Gather(const GumboNode* node, PageFacts& facts, int depth) {
   GumboTag tag = node->v.element.tag;
   const char* itemprop = Attr(node, "itemprop");
   if (tag == GUMBO_TAG_META) NoteMeta(node, facts);
-  if (tag == GUMBO_TAG_TITLE && facts.title_tag.empty()) facts.title_tag = NodeText(node);
+  if (tag == GUMBO_TAG_TITLE && facts.title_tag.empty()) facts.title_tag = ScriptText(node);
   if (tag == GUMBO_TAG_H1 && facts.first_h1.empty()) facts.first_h1 = NodeText(node);
   if (tag == GUMBO_TAG_TIME && facts.time_datetime.empty() && Attr(node, "datetime")) {
     facts.time_datetime = Attr(node, "datetime");

@@ -123,6 +123,7 @@ uint64_t GzipSource::MemberOffset(uint64_t offset) {
 }
 
 StatusOr<bool> BufferedReader::Fill() {
+  if (!pending_error_.ok()) return pending_error_;
   if (eof_) return false;
   if (pos_ > 0 && pos_ >= buf_.size() / 2) {
     buf_.erase(0, pos_);
@@ -143,8 +144,12 @@ StatusOr<bool> BufferedReader::Fill() {
 
 StatusOr<std::string_view> BufferedReader::Peek(size_t n) {
   while (buf_.size() - pos_ < n) {
-    NG_ASSIGN_OR_RETURN(bool more, Fill());
-    if (!more) break;
+    StatusOr<bool> more = Fill();
+    if (!more.ok()) {
+      pending_error_ = more.status();  // reported once the bytes before it are used up
+      break;
+    }
+    if (!*more) break;
   }
   return std::string_view(buf_).substr(pos_, n);
 }

@@ -97,7 +97,8 @@ class GzipSource : public ByteSource {
 class BufferedReader {
  public:
   explicit BufferedReader(ByteSource* source) : source_(source) {}
-  // Up to n bytes from the current position, without consuming them.
+  // Up to n bytes from the current position, without consuming them. A read error
+  // is held back until the bytes before it have been consumed.
   StatusOr<std::string_view> Peek(size_t n);
   // Reads one line without its "\n" (and "\r"). Returns false at end of input.
   // A line longer than max_len is consumed but truncated, and *too_long is set.
@@ -116,6 +117,7 @@ class BufferedReader {
   size_t pos_ = 0;
   uint64_t offset_ = 0;
   bool eof_ = false;
+  Status pending_error_;
 };
 
 }  // namespace newsgraph::ingest::internal
