@@ -50,6 +50,12 @@ std::vector<Span> KeptRegions(const Document& doc) {
     pos = std::max(pos, std::min(r.end, size));
   }
   if (pos < size) kept.push_back({pos, size});
+  // A removed span that cuts a code point: keep only whole code points outside it.
+  auto continuation = [&](uint32_t i) { return i < size && (static_cast<unsigned char>(doc.text[i]) & 0xC0) == 0x80; };
+  for (Span& k : kept) {
+    while (k.start < k.end && continuation(k.start)) ++k.start;
+    while (k.end > k.start && continuation(k.end)) --k.end;
+  }
   return kept;
 }
 

@@ -45,8 +45,8 @@ constexpr SplitWord kSplitWords[] = {
     {"aint", 2},   {"havent", 4},  {"hasnt", 3},    {"werent", 4},
 };
 
-const char* const kEmoticons[] = {":-)", ":-(", ":-D", ":-P", ":-p", ";-)", ":'(", "^_^", "<3", ":)",
-                                  ":(", ":D", ":P", ":p", ";)", ":/", ":O", ":o", "=)", ":|"};
+constexpr std::string_view kEmoticons[] = {":-)", ":-(", ":-D", ":-P", ":-p", ";-)", ":'(", "^_^", "<3", ":)",
+                                           ":(", ":D", ":P", ":p", ";)", ":/", ":O", ":o", "=)", ":|"};
 
 const char* const kClitics[] = {"s", "m", "d", "ll", "re", "ve"};
 
@@ -130,10 +130,11 @@ class ChunkTokenizer {
   }
 
   size_t TryEmoticon(size_t i) {
-    if (pieces_[i].word && !IsChar(i, 'X')) return 0;
+    char first = text_[pieces_[i].start];
+    if (first != ':' && first != ';' && first != '=' && first != '<' && first != '^') return 0;
     std::string_view rest = text_.substr(pieces_[i].start, end_ - pieces_[i].start);
-    for (const char* e : kEmoticons) {
-      size_t n = std::strlen(e);
+    for (std::string_view e : kEmoticons) {
+      size_t n = e.size();
       if (!rest.starts_with(e)) continue;
       // A letter right after (":Dear") means it is not an emoticon.
       if (n < rest.size() && IsWord(PieceAt(i, pieces_[i].start + n))) continue;
