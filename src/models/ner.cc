@@ -1,0 +1,118 @@
+#include "models/ner.h"
+
+#include "models/model_file.h"
+#include "models/ner_features.h"
+#include "models/ner_rules.h"
+
+namespace newsgraph::models {
+const std::vector<std::string>& NerTagger::Labels() {
+  static const std::vector<std::string> labels = [] {
+    std::vector<std::string> out = {"O"};
+    for (const char* type : {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "MISC"}) {
+      out.push_back(std::string("B-") + type);
+      out.push_back(std::string("I-") + type);
+    }
+    return out;
+  }();
+  return labels;
+}
+
+NerTagger::NerTagger(nlohmann::json meta, perceptron::SparseWeights weights,
+                     std::shared_ptr<const kb::Gazetteer> gazetteer)
+    : meta_(std::move(meta)), weights_(std::move(weights)), gazetteer_(std::move(gazetteer)) {}
+
+std::string NerTagger::DefaultPath() { return DefaultModelDir() + "/ner.ngm"; }
+
+std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>& forms) const {
+  const std::vector<std::string>& labels = Labels();
+  const int num_labels = static_cast<int>(labels.size());
+  std::vector<ner_internal::TokenInfo> info;
+  ner_internal::ComputeTokenInfo(forms, gazetteer_.get(), info);
+  std::vector<std::string> tags(forms.size());
+  uint64_t keys[ner_internal::kMaxFeatures];
+  std::vector<float> scores(num_labels);
+  int prev1 = -1, prev2 = -1;
+  for (size_t i = 0; i < forms.size(); ++i) {
+    int n = ner_internal::ExtractFeatures(info, i, prev1, prev2, keys);
+    weights_.Score(keys, n, scores.data());
+    int best = 0;
+    for (int c = 1; c < num_labels; ++c) {
+      if (ner_internal::Allowed(prev1, c) && scores[c] > scores[best]) best = c;
+    }
+    tags[i] = labels[best];
+    prev2 = prev1;
+    prev1 = best;
+  }
+  ner_internal::ApplyNumericRules(forms, tags);
+  return tags;
+}
+
+void NerTagger::Tag(document::Document& doc) const {
+  std::vector<std::string_view> forms;
+  for (const document::Sentence& s : doc.sentences) {
+    if (s.token_end > doc.tokens.size() || s.token_begin >= s.token_end) continue;
+    forms.clear();
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) forms.push_back(doc.tokens[i].form);
+    std::vector<std::string> tags = TagForms(forms);
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) doc.tokens[i].ner = std::move(tags[i - s.token_begin]);
+  }
+}
+
+Status NerTagger::CheckSelfTest(const nlohmann::json& selftest, const std::string& name) const {
+  if (!selftest.is_array()) return Status::Corruption(name + ": self-test section is not a JSON array");
+  for (size_t si = 0; si < selftest.size(); ++si) {
+    const nlohmann::json& item = selftest[si];
+    if (!item.is_object() || !item.contains("tokens") || !item.contains("ner") || !item["tokens"].is_array() ||
+        !item["ner"].is_array() || item["tokens"].size() != item["ner"].size()) {
+      return Status::Corruption(name + ": self-test sentence " + std::to_string(si) + " is malformed");
+    }
+    std::vector<std::string> tokens;
+    for (const auto& t : item["tokens"]) {
+      if (!t.is_string()) return Status::Corruption(name + ": self-test token is not a string");
+      tokens.push_back(t.get<std::string>());
+    }
+    std::vector<std::string_view> forms(tokens.begin(), tokens.end());
+    std::vector<std::string> got = TagForms(forms);
+    for (size_t i = 0; i < got.size(); ++i) {
+      if (!item["ner"][i].is_string() || got[i] != item["ner"][i].get<std::string>()) {
+        return Status::Corruption(name + ": self-test failed on sentence " + std::to_string(si) + " token " +
+                                  std::to_string(i) + " ('" + tokens[i] + "'): expected " + item["ner"][i].dump() +
+                                  ", got \"" + got[i] + "\" (model and gazetteer do not match, or the file is damaged)");
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+StatusOr<std::shared_ptr<const NerTagger>> NerTagger::LoadFromBytes(std::string bytes, const std::string& name,
+                                                                   std::shared_ptr<const kb::Gazetteer> gazetteer) {
+  if (gazetteer == nullptr) return Status::InvalidArgument(name + ": the NER needs a gazetteer (got none)");
+  NG_ASSIGN_OR_RETURN(ModelFile file, ModelFile::Parse(std::move(bytes), name));
+  NG_RETURN_IF_ERROR(file.ExpectKind("ner"));
+  const nlohmann::json& meta = file.meta();
+  if (!meta.contains("payload_version") || meta["payload_version"] != ner_internal::kPayloadVersion) {
+    return Status::Unsupported(name + ": NER payload version " +
+                               (meta.contains("payload_version") ? meta["payload_version"].dump() : "missing") +
+                               " is not supported (this build reads " + std::to_string(ner_internal::kPayloadVersion) + ")");
+  }
+  NG_ASSIGN_OR_RETURN(std::string_view data, file.Section("weights"));
+  NG_ASSIGN_OR_RETURN(perceptron::SparseWeights weights,
+                      perceptron::SparseWeights::Parse(data, name + " section 'weights'"));
+  if (weights.num_classes() != static_cast<int>(Labels().size())) {
+    return Status::Corruption(name + ": weights have " + std::to_string(weights.num_classes()) +
+                              " classes, expected " + std::to_string(Labels().size()));
+  }
+  auto tagger = std::make_shared<const NerTagger>(meta, std::move(weights), std::move(gazetteer));
+  NG_RETURN_IF_ERROR(tagger->CheckSelfTest(file.selftest(), name));
+  return std::shared_ptr<const NerTagger>(tagger);
+}
+
+StatusOr<std::shared_ptr<const NerTagger>> NerTagger::Load(const std::string& model_path,
+                                                          std::shared_ptr<const kb::Gazetteer> gazetteer,
+                                                          base::FileSystem& fs) {
+  if (!fs.Exists(model_path)) return Status::NotFound(model_path + ": NER model file not found");
+  NG_ASSIGN_OR_RETURN(std::string bytes, fs.ReadFile(model_path, 512ull << 20));
+  return LoadFromBytes(std::move(bytes), model_path, std::move(gazetteer));
+}
+
+}  // namespace newsgraph::models

@@ -1,0 +1,74 @@
+// Named entity recognition. Fills Token::ner with IOB2 tags ("B-PERSON",
+// "I-GPE", "O") over these types:
+//   learned (averaged perceptron, greedy left-to-right with BIO constraints):
+//     PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, MISC (other names: works, products,
+//     languages);
+//   rules over tokens (models/ner_rules.h), on tokens the model left O:
+//     DATE, TIME, MONEY, PERCENT, QUANTITY, CARDINAL.
+// Features: word, shape, affixes, capitalisation, neighbours, previous tags and
+// gazetteer matches (kb/gazetteer.h). POS is not used, so the NER runs on tokens
+// alone. Training: models/ner_trainer.h; scores in data/models/README.md.
+//
+// A NerTagger is immutable after Load; Tag() is const and thread-safe (scratch
+// space is per call), so share one instance across threads.
+#ifndef NEWSGRAPH_MODELS_NER_H_
+#define NEWSGRAPH_MODELS_NER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/file.h"
+#include "base/status.h"
+#include "document/document.h"
+#include "kb/gazetteer.h"
+#include "models/perceptron.h"
+
+namespace newsgraph::models {
+
+class NerTagger {
+ public:
+  // Opens an NER model file: checks the container (magic, version, checksums),
+  // meta.kind == "ner", the payload, and runs the embedded self-test with
+  // `gazetteer` (which must not be null: the model's features use it). Errors
+  // name the file and say what is wrong.
+  static StatusOr<std::shared_ptr<const NerTagger>> Load(const std::string& model_path,
+                                                        std::shared_ptr<const kb::Gazetteer> gazetteer,
+                                                        base::FileSystem& fs = base::LocalFileSystem());
+  // Same, from the bytes of a model file (`name` is used in messages).
+  static StatusOr<std::shared_ptr<const NerTagger>> LoadFromBytes(std::string bytes, const std::string& name,
+                                                                 std::shared_ptr<const kb::Gazetteer> gazetteer);
+  // DefaultModelDir() + "/ner.ngm".
+  static std::string DefaultPath();
+
+  // Fills Token::ner of every token of every sentence of `doc` (tokens outside
+  // sentences are left alone).
+  void Tag(document::Document& doc) const;
+  // Tags one sentence given as token forms; returns one IOB2 tag per form.
+  std::vector<std::string> TagForms(const std::vector<std::string_view>& forms) const;
+
+  // kind, version, training spec, data hash, git revision, dev scores.
+  const nlohmann::json& meta() const { return meta_; }
+
+  // ---- internals shared with NerTrainer; not part of the stable API ----
+  // The learned label set: "O", then B-/I- of each learned type; index = class id.
+  static const std::vector<std::string>& Labels();
+  NerTagger(nlohmann::json meta, perceptron::SparseWeights weights, std::shared_ptr<const kb::Gazetteer> gazetteer);
+  const perceptron::SparseWeights& weights() const { return weights_; }
+  const kb::Gazetteer& gazetteer() const { return *gazetteer_; }
+  // Checks `selftest` ([{"tokens": [...], "ner": [...]}, ...]); Ok or a message
+  // naming the first sentence and token that differ.
+  Status CheckSelfTest(const nlohmann::json& selftest, const std::string& name) const;
+
+ private:
+  nlohmann::json meta_;
+  perceptron::SparseWeights weights_;
+  std::shared_ptr<const kb::Gazetteer> gazetteer_;
+};
+
+}  // namespace newsgraph::models
+
+#endif  // NEWSGRAPH_MODELS_NER_H_

@@ -1,0 +1,170 @@
+#include "models/ner_features.h"
+
+#include <algorithm>
+#include <string>
+
+#include "base/checksum.h"
+#include "models/perceptron.h"
+
+namespace newsgraph::models::ner_internal {
+namespace {
+
+constexpr uint64_t kStart = 0x5354415254ull;
+constexpr uint64_t kEnd = 0x454E44ull;
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// "Hello" -> "Xx", "U.S." -> "X.X.", "1,000" -> "d,d": runs collapsed; non-ASCII -> 'U'.
+std::string Shape(std::string_view form) {
+  std::string out;
+  char last = 0;
+  for (unsigned char u : form) {
+    if ((u & 0xC0) == 0x80) continue;
+    char c = static_cast<char>(u);
+    char s = IsUpper(c) ? 'X' : IsLower(c) ? 'x' : IsDigit(c) ? 'd' : u >= 0x80 ? 'U' : c;
+    if (s != last) out.push_back(s);
+    last = s;
+    if (out.size() >= 10) break;
+  }
+  return out;
+}
+
+uint64_t Flags(std::string_view form, bool first) {
+  bool upper = false, lower = false, digit = false, hyphen = false, period = false;
+  for (char c : form) {
+    upper |= IsUpper(c);
+    lower |= IsLower(c);
+    digit |= IsDigit(c);
+    hyphen |= c == '-';
+    period |= c == '.';
+  }
+  bool init_cap = !form.empty() && (IsUpper(form[0]) || static_cast<unsigned char>(form[0]) >= 0xC3);
+  return (upper ? 1 : 0) | (lower ? 2 : 0) | (digit ? 4 : 0) | (hyphen ? 8 : 0) | (init_cap ? 16 : 0) |
+         (first ? 32 : 0) | (period ? 64 : 0) | (form.size() == 1 ? 128 : 0);
+}
+
+std::string Lower(std::string_view form) {
+  std::string out(form);
+  for (char& c : out) {
+    if (IsUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Longest gazetteer match starting at capitalized token `i`; 0 if none.
+int LongestMatch(const std::vector<std::string>& norm, size_t i, const kb::Gazetteer& gaz,
+                 std::span<const uint32_t>& found) {
+  std::string key;
+  int best = 0;
+  for (size_t j = i; j < norm.size() && static_cast<int>(j - i) < kMaxMatchTokens; ++j) {
+    if (norm[j].empty()) {
+      if (j == i) return 0;
+      continue;  // punctuation inside a name ("U.S.", "Côte d'Ivoire") normalizes away
+    }
+    if (!key.empty()) key.push_back(' ');
+    key += norm[j];
+    if (!gaz.IsPrefix(key)) break;
+    std::span<const uint32_t> hits = gaz.LookupNormalized(key);
+    if (!hits.empty()) {
+      best = static_cast<int>(j - i + 1);
+      found = hits;
+    }
+  }
+  return best;
+}
+
+void AddGazetteerInfo(const std::vector<std::string_view>& forms, const kb::Gazetteer& gaz,
+                      std::vector<TokenInfo>& out) {
+  std::vector<std::string> norm(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) norm[i] = kb::Gazetteer::Normalize(forms[i]);
+  for (size_t i = 0; i < forms.size();) {
+    std::span<const uint32_t> hits;
+    int len = out[i].capitalized ? LongestMatch(norm, i, gaz, hits) : 0;
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    uint64_t best_type = static_cast<uint64_t>(gaz.entry(hits[0]).type);
+    uint64_t mask = 0;
+    for (uint32_t h : hits) mask |= 1ull << static_cast<int>(gaz.entry(h).type);
+    for (int k = 0; k < len; ++k) {
+      out[i + k].gaz = perceptron::Mix(k == 0 ? 1 : 2, best_type + 1);
+      out[i + k].gaz_types = mask;
+    }
+    i += len;
+  }
+}
+
+}  // namespace
+
+void ComputeTokenInfo(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
+                      std::vector<TokenInfo>& out) {
+  out.assign(forms.size(), TokenInfo{});
+  for (size_t i = 0; i < forms.size(); ++i) {
+    std::string lower = Lower(forms[i]);
+    std::string_view lv = lower;
+    TokenInfo& t = out[i];
+    t.form = base::Hash64(forms[i], 11);
+    t.lower = base::Hash64(lv, 12);
+    t.shape = base::Hash64(Shape(forms[i]), 13);
+    t.flags = Flags(forms[i], i == 0);
+    t.capitalized = (t.flags & 16) != 0;
+    for (size_t k = 0; k < 4; ++k) t.suffix[k] = base::Hash64(lv.substr(lv.size() - std::min(lv.size(), k + 1)), 14);
+    for (size_t k = 0; k < 3; ++k) t.prefix[k] = base::Hash64(lv.substr(0, k + 1), 15);
+  }
+  if (gazetteer != nullptr) AddGazetteerInfo(forms, *gazetteer, out);
+}
+
+int ExtractFeatures(const std::vector<TokenInfo>& info, size_t i, int prev1, int prev2, uint64_t* keys) {
+  using perceptron::HashKey;
+  using perceptron::PairKey;
+  const ptrdiff_t n = static_cast<ptrdiff_t>(info.size());
+  const ptrdiff_t ii = static_cast<ptrdiff_t>(i);
+  auto lower_at = [&](ptrdiff_t j) { return j < 0 ? kStart : j >= n ? kEnd : info[j].lower; };
+  auto shape_at = [&](ptrdiff_t j) { return j < 0 ? kStart : j >= n ? kEnd : info[j].shape; };
+  auto gaz_at = [&](ptrdiff_t j) { return j < 0 ? kStart : j >= n ? kEnd : info[j].gaz; };
+  const TokenInfo& t = info[i];
+  uint64_t p1 = static_cast<uint64_t>(prev1 + 1), p2 = static_cast<uint64_t>(prev2 + 1);
+  int k = 0;
+  keys[k++] = HashKey(1, 0);  // bias
+  keys[k++] = HashKey(2, t.form);
+  keys[k++] = HashKey(3, t.lower);
+  keys[k++] = HashKey(4, lower_at(ii - 1));
+  keys[k++] = HashKey(5, lower_at(ii + 1));
+  keys[k++] = HashKey(6, lower_at(ii - 2));
+  keys[k++] = HashKey(7, lower_at(ii + 2));
+  keys[k++] = PairKey(8, lower_at(ii - 1), t.lower);
+  keys[k++] = PairKey(9, t.lower, lower_at(ii + 1));
+  keys[k++] = HashKey(10, t.shape);
+  keys[k++] = HashKey(11, shape_at(ii - 1));
+  keys[k++] = HashKey(12, shape_at(ii + 1));
+  keys[k++] = PairKey(13, shape_at(ii - 1), t.shape);
+  keys[k++] = PairKey(14, t.shape, shape_at(ii + 1));
+  keys[k++] = HashKey(15, t.flags);
+  for (int s = 0; s < 4; ++s) keys[k++] = HashKey(16 + s, t.suffix[s]);
+  for (int p = 0; p < 3; ++p) keys[k++] = HashKey(20 + p, t.prefix[p]);
+  keys[k++] = HashKey(23, p1);
+  keys[k++] = PairKey(24, p1, p2);
+  keys[k++] = PairKey(25, p1, t.lower);
+  keys[k++] = PairKey(26, p1, t.shape);
+  keys[k++] = HashKey(27, gaz_at(ii));
+  keys[k++] = HashKey(28, gaz_at(ii - 1));
+  keys[k++] = HashKey(29, gaz_at(ii + 1));
+  keys[k++] = HashKey(30, t.gaz_types);
+  keys[k++] = PairKey(31, t.gaz, t.flags);
+  keys[k++] = PairKey(32, t.gaz, p1);
+  keys[k++] = PairKey(33, t.gaz, lower_at(ii - 1));
+  keys[k++] = PairKey(34, t.gaz, lower_at(ii + 1));
+  keys[k++] = PairKey(35, t.flags, ii > 0 ? info[i - 1].flags : kStart);
+  keys[k++] = PairKey(36, t.flags, ii + 1 < n ? info[i + 1].flags : kEnd);
+  return k;
+}
+
+bool Allowed(int prev, int next) {
+  if (next <= 0 || next % 2 == 1) return true;  // O or B-X
+  return prev == next - 1 || prev == next;       // I-X after B-X or I-X
+}
+
+}  // namespace newsgraph::models::ner_internal
