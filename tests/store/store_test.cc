@@ -1,5 +1,7 @@
 #include "store/store.h"
 
+#include <sqlite3.h>
+
 #include <fstream>
 
 #include <gmock/gmock.h>
@@ -365,6 +367,45 @@ TEST(StoreTest, VerifyFindsTamperedRows) {
   v = store->Verify();
   EXPECT_EQ(v.code(), StatusCode::kCorruption);
   EXPECT_THAT(v.message(), HasSubstr("content_hash"));
+}
+
+}  // namespace
+}  // namespace newsgraph::store
+
+namespace newsgraph::store {
+namespace {
+
+TEST(StoreConcurrencyTest, TwoConnectionsShareOneFile) {
+  std::string path = testing::TempDbPath("two_conns");
+  auto writer_a = OpenOrDie(path);
+  auto writer_b = OpenOrDie(path);
+  auto reader = OpenOrDie(path, {.read_only = true});
+  ASSERT_TRUE(writer_a && writer_b && reader);
+  Document a = SyntheticDoc(1), b = SyntheticDoc(2);
+  AddOrDie(*writer_a, {&a});
+  auto r = AddOrDie(*writer_b, {&b, &a});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[1].outcome, AddOutcome::kDuplicate);  // b's connection sees a's commit
+  EXPECT_EQ(CountDocs(*reader), 2);
+}
+
+TEST(StoreConcurrencyTest, BusyTimeoutGivesAClearError) {
+  std::string path = testing::TempDbPath("busy");
+  auto store = OpenOrDie(path, {.busy_timeout_ms = 50});
+  ASSERT_NE(store, nullptr);
+  // Another connection holds the write lock.
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  Document d = SyntheticDoc(1);
+  StatusOr<std::vector<AddResult>> r = store->AddDocuments({&d});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kIoError);
+  EXPECT_THAT(r.status().message(), HasSubstr(path));
+  EXPECT_THAT(r.status().message(), HasSubstr("locked"));
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  EXPECT_EQ(AddOrDie(*store, {&d}).size(), 1u);  // works once the lock is gone
 }
 
 }  // namespace
