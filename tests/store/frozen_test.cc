@@ -1,5 +1,5 @@
 // Frozen store files: a database written by an earlier build must keep opening
-// (and migrating) in every later build. tests/store/data/store_v1.db was written
+// (and migrating) in every later build. tests/store/data/store_v1.sqlite was written
 // by schema version 1; regenerate it only when adding a NEW frozen file:
 //   store_test --gtest_also_run_disabled_tests --gtest_filter='*WriteV1Fixture'
 #include <filesystem>
@@ -12,7 +12,7 @@
 namespace newsgraph::store {
 namespace {
 
-std::string FixturePath() { return std::string(NEWSGRAPH_SOURCE_DIR) + "/tests/store/data/store_v1.db"; }
+std::string FixturePath() { return std::string(NEWSGRAPH_SOURCE_DIR) + "/tests/store/data/store_v1.sqlite"; }
 
 document::Document FrozenDoc() {
   document::Document doc = testing::MakeDoc("frozen-1", "Délégués de Northtown signed the accord. Talks end.");
