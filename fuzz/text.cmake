@@ -1,0 +1,1 @@
+newsgraph_add_fuzzer(text_segmenter_fuzzer ${CMAKE_CURRENT_SOURCE_DIR}/text_segmenter_fuzzer.cc ng_text)
