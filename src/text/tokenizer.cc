@@ -35,7 +35,7 @@ bool IsDigitAscii(char c) { return c >= '0' && c <= '9'; }
 
 // Words written without an apostrophe that EWT splits, and where.
 struct SplitWord {
-  const char* lower;
+  std::string_view lower;
   int cut;
 };
 constexpr SplitWord kSplitWords[] = {
@@ -48,7 +48,7 @@ constexpr SplitWord kSplitWords[] = {
 constexpr std::string_view kEmoticons[] = {":-)", ":-(", ":-D", ":-P", ":-p", ";-)", ":'(", "^_^", "<3", ":)",
                                            ":(", ":D", ":P", ":p", ";)", ":/", ":O", ":o", "=)", ":|"};
 
-const char* const kClitics[] = {"s", "m", "d", "ll", "re", "ve"};
+constexpr std::string_view kClitics[] = {"s", "m", "d", "ll", "re", "ve"};
 
 class ChunkTokenizer {
  public:
@@ -257,7 +257,7 @@ class ChunkTokenizer {
     bool short_suffix = LowerInto(Text(i + 2), buf, sizeof buf, suffix);
     bool ends_word = !IsWord(i + 3) && !IsClass(i + 3, CharClass::kApostrophe);
     if (short_suffix && ends_word) {
-      for (const char* c : kClitics) {
+      for (std::string_view c : kClitics) {
         if (suffix != c) continue;
         Emit(pieces_[i].start, pieces_[i].end);
         Emit(pieces_[i + 1].start, pieces_[i + 2].end);
