@@ -5,7 +5,7 @@
 namespace newsgraph::document {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json SpanJson(const base::CharOffsetMap& map, Span s) {
   return json{{"start", map.ToChar(s.start)}, {"end", map.ToChar(s.end)}};

@@ -12,7 +12,7 @@
 namespace newsgraph::document {
 
 // The whole document as one JSON object, with every layer that is filled.
-nlohmann::json ToJson(const Document& doc);
+nlohmann::ordered_json ToJson(const Document& doc);
 // ToJson(doc).dump() with no newline; invalid UTF-8 cannot occur (text is repaired on ingest).
 std::string ToJsonLine(const Document& doc);
 

@@ -14,7 +14,7 @@ TEST(JsonlTest, OffsetsAreCodePointsAndLayersAppearWhenFilled) {
   doc.tokens.push_back({.span = {6, 10}, .form = "\xE2\x80\x99s", .upos = "PART", .head = 1, .deprel = "case"});
   doc.sentences.push_back({.span = {0, 10}, .token_begin = 0, .token_end = 2});
   doc.removed.push_back({.span = {11, 17}, .why = "boilerplate: test"});
-  nlohmann::json j = ToJson(doc);
+  nlohmann::ordered_json j = ToJson(doc);
   EXPECT_EQ(j["date"], "2024-01-02");
   const auto& tokens = j["sentences"][0]["tokens"];
   EXPECT_EQ(tokens[0]["start"], 0);
