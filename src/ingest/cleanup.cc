@@ -144,18 +144,41 @@ std::string NormalizeText(std::string_view text) {
   return NormalizeWhitespace(s);
 }
 
-std::string IdentifyLanguage(std::string_view text, bool* reliable) {
+namespace {
+
+struct LanguageGuess {
+  std::string code;          // ISO 639-1, "" if unknown
+  bool reliable = false;
+  int percent = 0;           // share of the text in `code`
+  int english_percent = 0;   // share of the text CLD2 gives to English
+};
+
+LanguageGuess GuessLanguage(std::string_view text) {
   // CLD2 is sure after a few KB; looking further only costs time on huge articles.
-  constexpr size_t kMaxBytes = 64 * 1024;
+  constexpr size_t kMaxBytes = 16 * 1024;
   size_t n = std::min(text.size(), kMaxBytes);
   while (n < text.size() && n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
-  bool is_reliable = false;
-  CLD2::Language lang = CLD2::DetectLanguage(text.data(), static_cast<int>(n), true, &is_reliable);
-  if (reliable != nullptr) *reliable = is_reliable;
-  if (lang == CLD2::UNKNOWN_LANGUAGE) return "";
-  std::string code = CLD2::LanguageCode(lang);
-  if (code == "un" || code == "xxx") return "";
-  return code;
+  CLD2::Language top3[3];
+  int percent3[3] = {0, 0, 0};
+  int text_bytes = 0;
+  LanguageGuess guess;
+  CLD2::Language lang = CLD2::DetectLanguageSummary(text.data(), static_cast<int>(n), true, top3, percent3,
+                                                    &text_bytes, &guess.reliable);
+  for (int i = 0; i < 3; ++i) {
+    if (top3[i] == CLD2::ENGLISH) guess.english_percent += percent3[i];
+    if (top3[i] == lang) guess.percent = std::max(guess.percent, percent3[i]);
+  }
+  std::string code = lang == CLD2::UNKNOWN_LANGUAGE ? "" : CLD2::LanguageCode(lang);
+  guess.code = code == "un" || code == "xxx" ? "" : code;
+  return guess;
+}
+
+}  // namespace
+
+std::string IdentifyLanguage(std::string_view text, bool* reliable) {
+  LanguageGuess guess = GuessLanguage(text);
+  if (reliable != nullptr) *reliable = guess.reliable;
+  return guess.code;
 }
 
 void CleanDocument(document::Document& doc, const CleanOptions& options) {
@@ -169,9 +192,12 @@ void CleanDocument(document::Document& doc, const CleanOptions& options) {
   doc.title = OneLine(doc.title);
   doc.removed = FindBoilerplate(doc.text);
   if (options.detect_language && !doc.text.empty()) {
-    bool reliable = false;
-    doc.language = IdentifyLanguage(doc.text, &reliable);
-    if (reliable && !doc.language.empty() && doc.language != "en") {
+    LanguageGuess guess = GuessLanguage(doc.text);
+    doc.language = guess.code;
+    // Conservative: English news about foreign firms ("Oesterreichische Draukraftwerke AG ...") and
+    // tables of names fool CLD2, so skip only text that is clearly and mostly another language.
+    if (guess.reliable && !guess.code.empty() && guess.code != "en" && guess.percent >= 70 &&
+        guess.english_percent <= 10) {
       doc.skipped = true;
       doc.skip_reason = "language: " + doc.language;
     }
