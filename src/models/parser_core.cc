@@ -322,10 +322,15 @@ namespace {
 
 int BestAction(const Weights& w, const State& st, const std::vector<TokenIds>& toks, uint64_t* feats) {
   const int n = ActionFeatures(st, toks, feats);
+  // The tables are larger than the caches: issue every load first, then sum.
+  const int16_t* rows[kMaxActionFeatures];
+  for (int i = 0; i < n; ++i) {
+    rows[i] = &w.action[static_cast<size_t>(RowOf(feats[i], w.action_bits)) * 4];
+    __builtin_prefetch(rows[i]);
+  }
   int32_t score[4] = {0, 0, 0, 0};
   for (int i = 0; i < n; ++i) {
-    const int16_t* row = &w.action[static_cast<size_t>(RowOf(feats[i], w.action_bits)) * 4];
-    for (int c = 0; c < 4; ++c) score[c] += row[c];
+    for (int c = 0; c < 4; ++c) score[c] += rows[i][c];
   }
   int best = -1;
   for (int a = 0; a < kNumActions; ++a) {
@@ -341,8 +346,13 @@ int BestLabel(const Weights& w, const State& st, const std::vector<TokenIds>& to
   int32_t score[264];
   const int stride = w.label_stride;
   std::fill(score, score + stride, 0);
+  const int16_t* rows[kMaxLabelFeatures];
   for (int i = 0; i < n; ++i) {
-    const int16_t* row = &w.label[static_cast<size_t>(RowOf(feats[i], w.label_bits)) * stride];
+    rows[i] = &w.label[static_cast<size_t>(RowOf(feats[i], w.label_bits)) * stride];
+    for (int off = 0; off < stride * 2; off += 64) __builtin_prefetch(reinterpret_cast<const char*>(rows[i]) + off);
+  }
+  for (int i = 0; i < n; ++i) {
+    const int16_t* row = rows[i];
     for (int c = 0; c < stride; ++c) score[c] += row[c];
   }
   int best = -1;

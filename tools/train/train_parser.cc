@@ -2,6 +2,8 @@
 // The defaults reproduce the committed model:
 //   train_parser            (EWT train + GUM train, EWT dev for epoch selection, tags from tagger.ngm)
 // Prints per-epoch dev UAS/LAS, the training time, and the self-test parses.
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -17,6 +19,7 @@
 #include "models/model_file.h"
 #include "models/parser_trainer.h"
 #include "models/tagger.h"
+#include "models/tagger_trainer.h"
 
 namespace ng = newsgraph;
 namespace models = newsgraph::models;
@@ -50,6 +53,33 @@ void Retag(const models::Tagger& tagger, std::vector<ng::document::Document>& do
   for (auto& d : docs) tagger.Tag(d, opts);
 }
 
+// Jackknifing: tags each of `folds` slices of the training documents with a tagger trained
+// on the other slices, so the parser learns from tags as noisy as at run time.
+ng::Status JackknifeTags(std::vector<ng::document::Document>& docs, int folds, const std::string& dev) {
+  for (int f = 0; f < folds; ++f) {
+    const std::string path = "/tmp/newsgraph_train_parser_" + std::to_string(getpid()) + "_fold.conllu";
+    std::string bytes;
+    for (size_t i = 0; i < docs.size(); ++i) {
+      if (static_cast<int>(i % folds) != f) bytes += ng::document::WriteConllu(docs[i]);
+    }
+    NG_RETURN_IF_ERROR(ng::base::LocalFileSystem().WriteFileAtomically(path, bytes));
+    models::TaggerTrainOptions o;
+    o.train_files = {path};
+    o.dev_files = {{"ewt", dev}};
+    o.epochs = 6;
+    o.case_augment_every = 20;
+    auto trained = models::TrainTagger(o);
+    std::remove(path.c_str());
+    if (!trained.ok()) return trained.status();
+    models::TagOptions opts;
+    opts.feats = false;
+    opts.lemma = false;
+    for (size_t i = f; i < docs.size(); i += folds) trained->tagger->Tag(docs[i], opts);
+    std::cerr << "train_parser: jackknife fold " << f + 1 << "/" << folds << " tagged" << std::endl;
+  }
+  return ng::Status::Ok();
+}
+
 std::string GitRevision() {
   std::string cmd = "git -C '" + std::string(NEWSGRAPH_SOURCE_DIR) + "' rev-parse --short HEAD 2>/dev/null";
   FILE* p = popen(cmd.c_str(), "r");
@@ -77,6 +107,7 @@ int main(int argc, char** argv) {
   std::string tagger_path = models::DefaultModelDir() + "/tagger.ngm";
   std::string out = models::DefaultModelDir() + "/parser.ngm";
   models::ParserTrainerOptions opt;
+  int jackknife = 0;
   app.add_option("--train", train, "training CoNLL-U files or directories");
   app.add_option("--dev", dev, "dev CoNLL-U used to pick the best epoch (EWT dev)");
   app.add_option("--dev2", dev2, "second dev set, reported only (GUM dev); '' to skip");
@@ -88,6 +119,7 @@ int main(int argc, char** argv) {
   app.add_option("--explore-from", opt.explore_from_epoch, "first epoch with exploration");
   app.add_option("--explore-prob", opt.explore_prob, "probability of following a wrong prediction");
   app.add_option("--seed", opt.seed, "random seed");
+  app.add_option("--jackknife", jackknife, "tag training data by K-fold jackknifing (0 = with --tagger)");
   CLI11_PARSE(app, argc, argv);
 
   std::string train_bytes;
@@ -113,9 +145,18 @@ int main(int argc, char** argv) {
       std::cerr << "train_parser: " << tagger.status().ToString() << " (use --tagger none for gold tags)\n";
       return 1;
     }
-    Retag(**tagger, *train_docs);
+    if (jackknife > 1) {
+      ng::Status st = JackknifeTags(*train_docs, jackknife, dev);
+      if (!st.ok()) {
+        std::cerr << "train_parser: " << st.ToString() << "\n";
+        return 1;
+      }
+    } else {
+      Retag(**tagger, *train_docs);
+    }
     for (auto& d : devs) Retag(**tagger, d);
-    tags = "predicted by " + tagger_path;
+    tags = "predicted by " + tagger_path +
+           (jackknife > 1 ? " (train: " + std::to_string(jackknife) + "-fold jackknife taggers)" : "");
   }
   std::cerr << "train_parser: tags " << tags << "\n";
   const auto start = std::chrono::steady_clock::now();
