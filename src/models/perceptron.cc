@@ -1,5 +1,7 @@
 #include "models/perceptron.h"
 
+#include <algorithm>
+
 #include "base/binary_io.h"
 
 namespace newsgraph::models::perceptron {
@@ -19,25 +21,50 @@ SparseWeights::SparseWeights(int num_classes, const std::vector<Row>& rows) : nu
   size_t live = 0;
   for (const Row& row : rows) live += row.entries.empty() ? 0 : 1;
   slots_.assign(TableSize(live), Slot{});
-  size_t mask = slots_.size() - 1;
   for (const Row& row : rows) {
-    if (row.entries.empty()) continue;
-    size_t i = row.key & mask;
-    while (slots_[i].begin != slots_[i].end) i = (i + 1) & mask;
-    slots_[i].key = row.key;
-    slots_[i].begin = static_cast<uint32_t>(weights_.size());
-    for (const Entry& e : row.entries) {
-      classes_.push_back(e.cls);
-      weights_.push_back(e.weight);
-    }
-    slots_[i].end = static_cast<uint32_t>(weights_.size());
-    ++num_features_;
+    if (!row.entries.empty()) Insert(row.key, row.entries.data(), row.entries.size());
   }
+}
+
+void SparseWeights::Insert(uint64_t key, const Entry* entries, size_t n) {
+  size_t mask = slots_.size() - 1;
+  size_t i = key & mask;
+  while (slots_[i].begin != slots_[i].end) i = (i + 1) & mask;
+  Slot& slot = slots_[i];
+  slot.key = key;
+  if (n * kDenseDivisor >= static_cast<size_t>(num_classes_)) {
+    slot.begin = static_cast<uint32_t>(dense_.size()) | kDenseBit;
+    dense_.resize(dense_.size() + num_classes_, 0.0f);
+    float* row = dense_.data() + (slot.begin & ~kDenseBit);
+    for (size_t e = 0; e < n; ++e) row[entries[e].cls] = entries[e].weight;
+    slot.end = slot.begin + static_cast<uint32_t>(n);  // keeps begin != end; count of stored entries
+  } else {
+    slot.begin = static_cast<uint32_t>(entries_.size());
+    entries_.insert(entries_.end(), entries, entries + n);
+    slot.end = static_cast<uint32_t>(entries_.size());
+  }
+  ++num_features_;
+  num_weights_ += n;
 }
 
 void SparseWeights::Score(const uint64_t* keys, size_t n, float* scores) const {
   for (int c = 0; c < num_classes_; ++c) scores[c] = 0.0f;
-  for (size_t i = 0; i < n; ++i) AddTo(keys[i], scores);
+  if (slots_.empty()) return;
+  size_t mask = slots_.size() - 1;
+  for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[keys[i] & mask]);
+  constexpr size_t kMaxBatch = 64;
+  const Slot* found[kMaxBatch];
+  for (size_t base = 0; base < n; base += kMaxBatch) {
+    size_t m = std::min(kMaxBatch, n - base);
+    for (size_t i = 0; i < m; ++i) {
+      found[i] = Find(keys[base + i]);
+      if (found[i] != nullptr && !(found[i]->begin & kDenseBit)) __builtin_prefetch(&entries_[found[i]->begin]);
+    }
+    for (size_t i = 0; i < m; ++i) {
+      if (found[i] == nullptr) continue;
+      AddRow(*found[i], scores);
+    }
+  }
 }
 
 std::string SparseWeights::Serialize() const {
@@ -53,8 +80,17 @@ std::string SparseWeights::Serialize() const {
   for (const Slot& s : slots_) {
     if (s.begin == s.end) continue;
     keys.push_back(s.key);
-    classes.insert(classes.end(), classes_.begin() + s.begin, classes_.begin() + s.end);
-    weights.insert(weights.end(), weights_.begin() + s.begin, weights_.begin() + s.end);
+    if (s.begin & kDenseBit) {
+      const float* row = dense_.data() + (s.begin & ~kDenseBit);
+      for (int c = 0; c < num_classes_; ++c) {
+        if (row[c] != 0.0f) classes.push_back(static_cast<uint16_t>(c)), weights.push_back(row[c]);
+      }
+    } else {
+      for (uint32_t e = s.begin; e < s.end; ++e) {
+        classes.push_back(entries_[e].cls);
+        weights.push_back(entries_[e].weight);
+      }
+    }
     ends.push_back(static_cast<uint32_t>(weights.size()));
   }
   w.PodVector(keys);
@@ -76,30 +112,30 @@ StatusOr<SparseWeights> SparseWeights::Parse(std::string_view data, const std::s
   NG_RETURN_IF_ERROR(r.U64(num_features));
   std::vector<uint64_t> keys;
   std::vector<uint32_t> ends;
-  SparseWeights out;
+  std::vector<uint16_t> classes;
+  std::vector<float> weights;
   NG_RETURN_IF_ERROR(r.PodVector(keys));
   NG_RETURN_IF_ERROR(r.PodVector(ends));
-  NG_RETURN_IF_ERROR(r.PodVector(out.classes_));
-  NG_RETURN_IF_ERROR(r.PodVector(out.weights_));
-  if (keys.size() != num_features || ends.size() != num_features || out.classes_.size() != out.weights_.size()) {
+  NG_RETURN_IF_ERROR(r.PodVector(classes));
+  NG_RETURN_IF_ERROR(r.PodVector(weights));
+  if (keys.size() != num_features || ends.size() != num_features || classes.size() != weights.size()) {
     return Status::Corruption(what + ": inconsistent weight table sizes");
   }
+  SparseWeights out;
   out.num_classes_ = static_cast<int>(num_classes);
-  out.num_features_ = num_features;
+  std::vector<Entry> entries(classes.size());
+  for (size_t e = 0; e < classes.size(); ++e) {
+    if (classes[e] >= num_classes) return Status::Corruption(what + ": class id out of range");
+    entries[e] = Entry{classes[e], weights[e]};
+  }
   out.slots_.assign(TableSize(num_features), Slot{});
-  size_t mask = out.slots_.size() - 1;
   uint32_t begin = 0;
   for (size_t f = 0; f < num_features; ++f) {
-    if (ends[f] <= begin || ends[f] > out.weights_.size()) {
+    if (ends[f] <= begin || ends[f] > entries.size() || ends[f] - begin > num_classes) {
       return Status::Corruption(what + ": bad row bounds for feature " + std::to_string(f));
     }
-    size_t i = keys[f] & mask;
-    while (out.slots_[i].begin != out.slots_[i].end) i = (i + 1) & mask;
-    out.slots_[i] = Slot{keys[f], begin, ends[f]};
+    out.Insert(keys[f], entries.data() + begin, ends[f] - begin);
     begin = ends[f];
-  }
-  for (uint16_t c : out.classes_) {
-    if (c >= num_classes) return Status::Corruption(what + ": class id out of range");
   }
   return out;
 }

@@ -62,23 +62,17 @@ class SparseWeights {
 
   // Adds the weights of feature `key` to scores[0..num_classes()); unknown keys add nothing.
   void AddTo(uint64_t key, float* scores) const {
-    if (slots_.empty()) return;
-    size_t mask = slots_.size() - 1;
-    for (size_t i = key & mask;; i = (i + 1) & mask) {
-      const Slot& s = slots_[i];
-      if (s.key == key && s.begin != s.end) {
-        for (uint32_t e = s.begin; e < s.end; ++e) scores[classes_[e]] += weights_[e];
-        return;
-      }
-      if (s.begin == s.end) return;  // empty slot: key absent
-    }
+    const Slot* s = Find(key);
+    if (s == nullptr) return;
+    AddRow(*s, scores);
   }
-  // Convenience: scores = sum of rows of `keys` (scores is zeroed first).
+  // scores = sum of the rows of `keys` (zeroed first). Prefetches all rows before
+  // summing, so the cache misses of the ~30 features of a token overlap.
   void Score(const uint64_t* keys, size_t n, float* scores) const;
 
   int num_classes() const { return num_classes_; }
   size_t num_features() const { return num_features_; }
-  size_t num_weights() const { return weights_.size(); }
+  size_t num_weights() const { return num_weights_; }
 
   // Binary layout: docs/formats/model-file.md ("SparseWeights payload").
   std::string Serialize() const;
@@ -88,14 +82,36 @@ class SparseWeights {
  private:
   struct Slot {
     uint64_t key = 0;
-    uint32_t begin = 0;  // [begin, end) into classes_/weights_; begin == end marks an empty slot
-    uint32_t end = 0;
+    uint32_t begin = 0;  // [begin, end) into entries_ (or dense_ when begin has kDenseBit);
+    uint32_t end = 0;    // begin == end marks an empty slot
   };
+  // Rows with at least this share of all classes are stored dense (vectorised add).
+  static constexpr int kDenseDivisor = 4;
+  static constexpr uint32_t kDenseBit = 0x80000000u;
+  void Insert(uint64_t key, const Entry* entries, size_t n);
+  void AddRow(const Slot& s, float* scores) const {
+    if (s.begin & kDenseBit) {
+      const float* w = dense_.data() + (s.begin & ~kDenseBit);
+      for (int c = 0; c < num_classes_; ++c) scores[c] += w[c];
+      return;
+    }
+    for (uint32_t e = s.begin; e < s.end; ++e) scores[entries_[e].cls] += entries_[e].weight;
+  }
+  const Slot* Find(uint64_t key) const {
+    if (slots_.empty()) return nullptr;
+    size_t mask = slots_.size() - 1;
+    for (size_t i = key & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.begin == s.end) return nullptr;  // empty slot: key absent
+      if (s.key == key) return &s;
+    }
+  }
   int num_classes_ = 0;
   size_t num_features_ = 0;
+  size_t num_weights_ = 0;
   std::vector<Slot> slots_;  // open addressing, linear probing, power-of-two size
-  std::vector<uint16_t> classes_;
-  std::vector<float> weights_;
+  std::vector<Entry> entries_;  // sparse rows' entries, contiguous per row
+  std::vector<float> dense_;     // dense rows, num_classes_ floats each
 };
 
 // Index of the largest score (first on ties); -1 when n == 0.

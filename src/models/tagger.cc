@@ -57,7 +57,8 @@ std::string Normalize(std::string_view form) {
   return out;
 }
 
-void ComputeWordInfo(const std::vector<std::string_view>& forms, std::vector<WordInfo>& out) {
+void ComputeWordInfo(const std::vector<std::string_view>& forms, const AmbiguityMap* ambiguity,
+                     std::vector<WordInfo>& out) {
   out.resize(forms.size());
   for (size_t i = 0; i < forms.size(); ++i) {
     std::string norm = Normalize(forms[i]);
@@ -65,6 +66,10 @@ void ComputeWordInfo(const std::vector<std::string_view>& forms, std::vector<Wor
     WordInfo& w = out[i];
     w.form = base::Hash64(forms[i], 1);
     w.norm = base::Hash64(nv, 2);
+    w.ambiguity = 0;
+    if (ambiguity != nullptr) {
+      if (auto it = ambiguity->find(w.norm); it != ambiguity->end()) w.ambiguity = it->second;
+    }
     w.shape = base::Hash64(Shape(forms[i]), 3);
     w.flags = Flags(forms[i], i == 0);
     for (size_t k = 0; k < 4; ++k) w.suffix[k] = base::Hash64(nv.substr(nv.size() - std::min(nv.size(), k + 1)), 4);
@@ -81,6 +86,9 @@ int ExtractFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int
   };
   auto suffix3_at = [&](ptrdiff_t j) {
     return j < 0 ? kStart : j >= static_cast<ptrdiff_t>(words.size()) ? kEnd : words[j].suffix[2];
+  };
+  auto amb_at = [&](ptrdiff_t j) {
+    return j < 0 ? kStart : j >= static_cast<ptrdiff_t>(words.size()) ? kEnd : words[j].ambiguity;
   };
   auto shape_at = [&](ptrdiff_t j) {
     return j < 0 ? kStart : j >= static_cast<ptrdiff_t>(words.size()) ? kEnd : words[j].shape;
@@ -111,6 +119,12 @@ int ExtractFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int
   keys[n++] = PairKey(25, t1, w.suffix[2]);
   keys[n++] = PairKey(26, w.shape, shape_at(p + 1));
   keys[n++] = PairKey(27, w.suffix[1], suffix3_at(p + 1));
+  keys[n++] = HashKey(28, w.ambiguity);
+  keys[n++] = HashKey(29, amb_at(p + 1));
+  keys[n++] = HashKey(30, amb_at(p + 2));
+  keys[n++] = PairKey(31, w.ambiguity, amb_at(p + 1));
+  keys[n++] = PairKey(32, t1, amb_at(p + 1));
+  keys[n++] = PairKey(33, w.norm, amb_at(p + 1));
   return n;
 }
 
@@ -185,12 +199,26 @@ StatusOr<Tagger::FeatsTable> ParseFeats(std::string_view data, size_t num_labels
 }  // namespace
 
 Tagger::Tagger(nlohmann::json meta, std::vector<Label> labels, perceptron::SparseWeights weights, FeatsTable feats,
-               Lemmatizer lemmatizer)
+               Lemmatizer lemmatizer, tagger_internal::AmbiguityMap ambiguity)
     : meta_(std::move(meta)),
       labels_(std::move(labels)),
       weights_(std::move(weights)),
       feats_(std::move(feats)),
-      lemmatizer_(std::move(lemmatizer)) {}
+      lemmatizer_(std::move(lemmatizer)),
+      ambiguity_(std::move(ambiguity)) {}
+
+std::string Tagger::SerializeAmbiguity() const {
+  std::vector<std::pair<uint64_t, uint64_t>> items(ambiguity_.begin(), ambiguity_.end());
+  std::sort(items.begin(), items.end());
+  std::vector<uint64_t> keys, values;
+  for (const auto& [k, v] : items) keys.push_back(k), values.push_back(v);
+  base::BinaryWriter w;
+  w.PodVector(keys);
+  w.PodVector(values);
+  return w.Release();
+}
+
+
 
 std::string Tagger::DefaultPath() { return DefaultModelDir() + "/tagger.ngm"; }
 
@@ -216,17 +244,21 @@ std::string Tagger::Feats(std::string_view form, int label) const {
 }
 
 void Tagger::TagTokens(std::vector<document::Token>& tokens, const TagOptions& options) const {
-  if (tokens.empty() || labels_.empty()) return;
+  TagSpan(tokens.data(), tokens.size(), options);
+}
+
+void Tagger::TagSpan(document::Token* tokens, size_t count, const TagOptions& options) const {
+  if (count == 0 || labels_.empty()) return;
   thread_local std::vector<std::string_view> forms;
   thread_local std::vector<tagger_internal::WordInfo> words;
   thread_local std::vector<float> scores;
   forms.clear();
-  for (const document::Token& t : tokens) forms.push_back(t.form);
-  tagger_internal::ComputeWordInfo(forms, words);
+  for (size_t i = 0; i < count; ++i) forms.push_back(tokens[i].form);
+  tagger_internal::ComputeWordInfo(forms, &ambiguity_, words);
   scores.resize(labels_.size());
   uint64_t keys[tagger_internal::kMaxFeatures];
   int prev1 = -1, prev2 = -1;
-  for (size_t i = 0; i < tokens.size(); ++i) {
+  for (size_t i = 0; i < count; ++i) {
     int label = prev1;
     if (options.pos) {
       int n = tagger_internal::ExtractFeatures(words, i, prev1, prev2, keys);
@@ -249,10 +281,7 @@ void Tagger::TagTokens(std::vector<document::Token>& tokens, const TagOptions& o
 
 void Tagger::TagSentence(document::Document& doc, const document::Sentence& s, const TagOptions& options) const {
   if (s.token_end > doc.tokens.size() || s.token_begin >= s.token_end) return;
-  thread_local std::vector<document::Token> tokens;
-  tokens.assign(doc.tokens.begin() + s.token_begin, doc.tokens.begin() + s.token_end);
-  TagTokens(tokens, options);
-  for (size_t i = 0; i < tokens.size(); ++i) doc.tokens[s.token_begin + i] = std::move(tokens[i]);
+  TagSpan(doc.tokens.data() + s.token_begin, s.token_end - s.token_begin, options);
 }
 
 void Tagger::Tag(document::Document& doc, const TagOptions& options) const {
@@ -335,6 +364,13 @@ StatusOr<std::shared_ptr<const Tagger>> Tagger::LoadFromBytes(std::string bytes,
   NG_ASSIGN_OR_RETURN(tagger->feats_, ParseFeats(feats, tagger->labels_.size(), name + " section 'feats'"));
   NG_ASSIGN_OR_RETURN(std::string_view lemmas, file.Section("lemmatizer"));
   NG_ASSIGN_OR_RETURN(tagger->lemmatizer_, Lemmatizer::Parse(lemmas, name + " section 'lemmatizer'"));
+  NG_ASSIGN_OR_RETURN(std::string_view amb, file.Section("ambiguity"));
+  base::BinaryReader amb_reader(amb, name + " section 'ambiguity'");
+  std::vector<uint64_t> amb_keys, amb_values;
+  NG_RETURN_IF_ERROR(amb_reader.PodVector(amb_keys));
+  NG_RETURN_IF_ERROR(amb_reader.PodVector(amb_values));
+  if (amb_keys.size() != amb_values.size()) return Status::Corruption(name + ": section 'ambiguity' is inconsistent");
+  for (size_t i = 0; i < amb_keys.size(); ++i) tagger->ambiguity_[amb_keys[i]] = amb_values[i];
   NG_RETURN_IF_ERROR(tagger->CheckSelfTest(file.selftest(), name));
   return std::shared_ptr<const Tagger>(std::move(tagger));
 }

@@ -27,6 +27,31 @@
 
 namespace newsgraph::models {
 
+// Feature extraction shared by Tagger and TaggerTrainer (internal).
+namespace tagger_internal {
+
+inline constexpr int kMaxFeatures = 40;
+
+// Per-token hashes computed once per sentence.
+struct WordInfo {
+  uint64_t form, norm, shape, flags;
+  uint64_t ambiguity;  // hash of the labels the word had in training (0 = unknown word)
+  uint64_t suffix[4];
+  uint64_t prefix[3];
+};
+
+// ASCII-lowercases and maps digits to '0' ("Q3 2023" -> "q0 0000").
+std::string Normalize(std::string_view form);
+// `ambiguity` maps Hash64(Normalize(form), 2) to the word's label-set hash (may be null).
+using AmbiguityMap = std::unordered_map<uint64_t, uint64_t>;
+void ComputeWordInfo(const std::vector<std::string_view>& forms, const AmbiguityMap* ambiguity,
+                     std::vector<WordInfo>& out);
+// Writes the feature keys of token i (given the two previous predicted labels,
+// -1 = sentence start) into keys; returns how many (<= kMaxFeatures).
+int ExtractFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys);
+
+}  // namespace tagger_internal
+
 // Which layers TagSentence fills; all by default.
 struct TagOptions {
   bool pos = true;     // upos + xpos (needed by feats and lemma)
@@ -71,7 +96,9 @@ class Tagger {
   static uint64_t FeatsShapeKey(std::string_view form, int label);
   // Builds a usable tagger from parts (the trainer evaluates it before writing).
   Tagger(nlohmann::json meta, std::vector<Label> labels, perceptron::SparseWeights weights, FeatsTable feats,
-         Lemmatizer lemmatizer);
+         Lemmatizer lemmatizer, tagger_internal::AmbiguityMap ambiguity);
+  const tagger_internal::AmbiguityMap& ambiguity() const { return ambiguity_; }
+  std::string SerializeAmbiguity() const;
   // Serialized sections: "labels", "weights", "feats", "lemmatizer".
   std::string SerializeLabels() const;
   std::string SerializeFeats() const;
@@ -82,6 +109,7 @@ class Tagger {
 
  private:
   Tagger() = default;
+  void TagSpan(document::Token* tokens, size_t n, const TagOptions& options) const;
   std::string Feats(std::string_view form, int label) const;
 
   nlohmann::json meta_;
@@ -89,28 +117,9 @@ class Tagger {
   perceptron::SparseWeights weights_;
   FeatsTable feats_;
   Lemmatizer lemmatizer_;
+  tagger_internal::AmbiguityMap ambiguity_;
 };
 
-// Feature extraction shared by Tagger and TaggerTrainer (internal).
-namespace tagger_internal {
-
-inline constexpr int kMaxFeatures = 40;
-
-// Per-token hashes computed once per sentence.
-struct WordInfo {
-  uint64_t form, norm, shape, flags;
-  uint64_t suffix[4];
-  uint64_t prefix[3];
-};
-
-// ASCII-lowercases and maps digits to '0' ("Q3 2023" -> "q0 0000").
-std::string Normalize(std::string_view form);
-void ComputeWordInfo(const std::vector<std::string_view>& forms, std::vector<WordInfo>& out);
-// Writes the feature keys of token i (given the two previous predicted labels,
-// -1 = sentence start) into keys; returns how many (<= kMaxFeatures).
-int ExtractFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys);
-
-}  // namespace tagger_internal
 }  // namespace newsgraph::models
 
 #endif  // NEWSGRAPH_MODELS_TAGGER_H_

@@ -101,6 +101,27 @@ Tagger::FeatsTable BuildFeats(const TaggedCorpus& corpus, const std::map<std::pa
   return table;
 }
 
+// Label set of every word seen at least twice (labels with >= 5% of its uses).
+tagger_internal::AmbiguityMap BuildAmbiguity(const TaggedCorpus& corpus,
+                                             const std::map<std::pair<std::string, std::string>, int>& ids) {
+  std::map<uint64_t, std::map<int, int>> counts;
+  for (const Token& t : corpus.doc.tokens) {
+    ++counts[base::Hash64(tagger_internal::Normalize(t.form), 2)][ids.at({t.xpos, t.upos})];
+  }
+  tagger_internal::AmbiguityMap out;
+  for (const auto& [word, labels] : counts) {
+    int total = 0;
+    for (const auto& [label, n] : labels) total += n;
+    if (total < 2) continue;
+    uint64_t sig = 0x414D42ull;
+    for (const auto& [label, n] : labels) {
+      if (n * 20 >= total) sig = perceptron::Mix(sig, static_cast<uint64_t>(label) + 1);
+    }
+    out[word] = sig;
+  }
+  return out;
+}
+
 Lemmatizer BuildLemmatizer(const TaggedCorpus& corpus) {
   LemmatizerTrainer trainer;
   for (const Token& t : corpus.doc.tokens) trainer.Add(t.form, t.xpos, t.lemma);
@@ -113,7 +134,8 @@ void Shuffle(std::vector<size_t>& order, std::mt19937_64& rng) {
 
 // One pass of greedy tagging with perceptron updates.
 void TrainEpoch(const std::vector<std::vector<Token>>& sentences, const std::vector<std::vector<int>>& gold,
-                const std::vector<size_t>& order, perceptron::AveragedPerceptronTrainer& model) {
+                const std::vector<size_t>& order, const tagger_internal::AmbiguityMap& ambiguity,
+                perceptron::AveragedPerceptronTrainer& model) {
   std::vector<std::string_view> forms;
   std::vector<tagger_internal::WordInfo> words;
   std::vector<float> scores(model.num_classes());
@@ -121,7 +143,7 @@ void TrainEpoch(const std::vector<std::vector<Token>>& sentences, const std::vec
   for (size_t si : order) {
     forms.clear();
     for (const Token& t : sentences[si]) forms.push_back(t.form);
-    tagger_internal::ComputeWordInfo(forms, words);
+    tagger_internal::ComputeWordInfo(forms, &ambiguity, words);
     int prev1 = -1, prev2 = -1;
     for (size_t i = 0; i < forms.size(); ++i) {
       int n = tagger_internal::ExtractFeatures(words, i, prev1, prev2, keys);
@@ -229,6 +251,7 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
   if (labels.size() > 65535) return Status::InvalidArgument("train_tagger: too many distinct XPOS/UPOS labels");
   Tagger::FeatsTable feats = BuildFeats(train, ids);
   Lemmatizer lemmatizer = BuildLemmatizer(train);
+  tagger_internal::AmbiguityMap ambiguity = BuildAmbiguity(train, ids);
   std::vector<std::vector<Token>> sentences = TrainingSentences(train, options.case_augment_every);
   std::vector<std::vector<int>> gold;
   for (const auto& s : sentences) {
@@ -248,7 +271,8 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
         {"prune", options.prune},
         {"case_augment_every", options.case_augment_every},
         {"features", "bias form norm suf1-4 pre1-3 shape flags norm-2..+2 suf3-1,+1 shape-1,+1 t-1 t-1t-2 "
-                     "t-1+norm norm+norm+1 norm-1+norm t-1+suf3 shape+shape+1 suf2+suf3+1"},
+                     "t-1+norm norm+norm+1 norm-1+norm t-1+suf3 shape+shape+1 suf2+suf3+1 amb amb+1 amb+2 amb+amb+1 "
+                     "t-1+amb+1 norm+amb+1 (amb = label set of the word in training)"},
         {"train_files", options.train_files}}},
       {"training_data_hash", base::ContentHash(all_bytes)},
       {"git_revision", options.git_revision},
@@ -263,8 +287,9 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
   int best_epoch = 0;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     Shuffle(order, rng);
-    TrainEpoch(sentences, gold, order, model);
-    auto candidate = std::make_shared<const Tagger>(meta, labels, model.Average(options.prune), feats, lemmatizer);
+    TrainEpoch(sentences, gold, order, ambiguity, model);
+    auto candidate =
+        std::make_shared<const Tagger>(meta, labels, model.Average(options.prune), feats, lemmatizer, ambiguity);
     nlohmann::json scores = nlohmann::json::object();
     std::string line = "epoch " + std::to_string(epoch);
     for (const auto& [name, dev] : devs) {
@@ -290,7 +315,7 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
   double agreement = 0;
   out.selftest = MakeSelfTest(*best, agreement);
   meta["selftest_agreement"] = agreement;
-  out.tagger = std::make_shared<const Tagger>(meta, labels, best->weights(), feats, lemmatizer);
+  out.tagger = std::make_shared<const Tagger>(meta, labels, best->weights(), feats, lemmatizer, ambiguity);
   Log(options, "best epoch " + std::to_string(best_epoch) + ", self-test sentences agree with hand tags on " +
                    Percent(agreement) + "% of tokens, " + std::to_string(static_cast<int>(secs)) + " s");
   return out;
@@ -303,6 +328,7 @@ std::string SerializeTaggerModel(const TrainedTagger& model) {
   writer.AddSection("weights", model.tagger->weights().Serialize());
   writer.AddSection("feats", model.tagger->SerializeFeats());
   writer.AddSection("lemmatizer", model.tagger->lemmatizer().Serialize());
+  writer.AddSection("ambiguity", model.tagger->SerializeAmbiguity());
   return writer.Serialize();
 }
 

@@ -1,0 +1,266 @@
+#include "models/tagger.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <functional>
+#include <fstream>
+#include <thread>
+
+#include "models/model_file.h"
+#include "models/tagger_trainer.h"
+
+namespace newsgraph::models {
+namespace {
+
+using document::Token;
+
+// Our own tiny news-like corpus: "form/lemma/UPOS/XPOS/FEATS" per token.
+const char* kTinyCorpus[] = {
+    "The/the/DET/DT/Definite=Def|PronType=Art minister/minister/NOUN/NN/Number=Sing said/say/VERB/VBD/Mood=Ind|Tense=Past|VerbForm=Fin ././PUNCT/./_",
+    "Talks/talk/NOUN/NNS/Number=Plur resumed/resume/VERB/VBD/Mood=Ind|Tense=Past|VerbForm=Fin in/in/ADP/IN/_ Geneva/Geneva/PROPN/NNP/Number=Sing ././PUNCT/./_",
+    "The/the/DET/DT/Definite=Def|PronType=Art army/army/NOUN/NN/Number=Sing fired/fire/VERB/VBD/Mood=Ind|Tense=Past|VerbForm=Fin two/two/NUM/CD/NumType=Card missiles/missile/NOUN/NNS/Number=Plur ././PUNCT/./_",
+    "She/she/PRON/PRP/Case=Nom|Gender=Fem|Number=Sing|Person=3|PronType=Prs met/meet/VERB/VBD/Mood=Ind|Tense=Past|VerbForm=Fin the/the/DET/DT/Definite=Def|PronType=Art president/president/NOUN/NN/Number=Sing ././PUNCT/./_",
+    "Prices/price/NOUN/NNS/Number=Plur rose/rise/VERB/VBD/Mood=Ind|Tense=Past|VerbForm=Fin in/in/ADP/IN/_ March/March/PROPN/NNP/Number=Sing ././PUNCT/./_",
+    "The/the/DET/DT/Definite=Def|PronType=Art talks/talk/NOUN/NNS/Number=Plur ended/end/VERB/VBD/Mood=Ind|Tense=Past|VerbForm=Fin ././PUNCT/./_",
+    "He/he/PRON/PRP/Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs visited/visit/VERB/VBD/Mood=Ind|Tense=Past|VerbForm=Fin Seoul/Seoul/PROPN/NNP/Number=Sing ././PUNCT/./_",
+    "Officials/official/NOUN/NNS/Number=Plur met/meet/VERB/VBD/Mood=Ind|Tense=Past|VerbForm=Fin in/in/ADP/IN/_ Paris/Paris/PROPN/NNP/Number=Sing ././PUNCT/./_",
+    "The/the/DET/DT/Definite=Def|PronType=Art minister/minister/NOUN/NN/Number=Sing visited/visit/VERB/VBD/Mood=Ind|Tense=Past|VerbForm=Fin Tokyo/Tokyo/PROPN/NNP/Number=Sing ././PUNCT/./_",
+    "Two/two/NUM/CD/NumType=Card soldiers/soldier/NOUN/NNS/Number=Plur died/die/VERB/VBD/Mood=Ind|Tense=Past|VerbForm=Fin ././PUNCT/./_",
+    "She/she/PRON/PRP/Case=Nom|Gender=Fem|Number=Sing|Person=3|PronType=Prs said/say/VERB/VBD/Mood=Ind|Tense=Past|VerbForm=Fin talks/talk/NOUN/NNS/Number=Plur ended/end/VERB/VBD/Mood=Ind|Tense=Past|VerbForm=Fin ././PUNCT/./_",
+    "The/the/DET/DT/Definite=Def|PronType=Art president/president/NOUN/NN/Number=Sing fired/fire/VERB/VBD/Mood=Ind|Tense=Past|VerbForm=Fin the/the/DET/DT/Definite=Def|PronType=Art minister/minister/NOUN/NN/Number=Sing ././PUNCT/./_",
+};
+
+std::string TinyConllu() {
+  std::string out;
+  int sent = 0;
+  for (const char* line : kTinyCorpus) {
+    out += "# sent_id = tiny-" + std::to_string(++sent) + "\n";
+    std::string s = line;
+    int id = 0;
+    for (size_t pos = 0; pos < s.size();) {
+      size_t end = s.find(' ', pos);
+      if (end == std::string::npos) end = s.size();
+      std::string tok = s.substr(pos, end - pos);
+      std::vector<std::string> f;
+      // "./././PUNCT/./_" style: split from the right into 5 fields.
+      for (int k = 0; k < 4; ++k) {
+        size_t slash = tok.rfind('/');
+        f.insert(f.begin(), tok.substr(slash + 1));
+        tok = tok.substr(0, slash);
+      }
+      f.insert(f.begin(), tok);
+      ++id;
+      out += std::to_string(id) + "\t" + f[0] + "\t" + f[1] + "\t" + f[2] + "\t" + f[3] + "\t" + f[4] + "\t" +
+             std::to_string(id == 1 ? 0 : 1) + "\t" + (id == 1 ? "root" : "dep") + "\t_\t_\n";
+      pos = end + 1;
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::string WriteTemp(const std::string& name, const std::string& data) {
+  std::string path = testing::TempDir() + "/" + name;
+  std::ofstream(path, std::ios::binary) << data;
+  return path;
+}
+
+std::vector<Token> Tokens(const std::vector<std::string>& forms) {
+  std::vector<Token> out;
+  for (const std::string& f : forms) out.push_back(Token{.form = f});
+  return out;
+}
+
+class TinyModelTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    TaggerTrainOptions options;
+    options.train_files = {WriteTemp("tiny_train.conllu", TinyConllu())};
+    options.epochs = 8;
+    auto trained = TrainTagger(options);
+    ASSERT_TRUE(trained.ok()) << trained.status().ToString();
+    bytes_ = new std::string(SerializeTaggerModel(*trained));
+  }
+  static void TearDownTestSuite() { delete bytes_; }
+  static std::string* bytes_;
+};
+std::string* TinyModelTest::bytes_ = nullptr;
+
+TEST_F(TinyModelTest, ReloadsAndTagsTrainingSentences) {
+  auto tagger = Tagger::LoadFromBytes(*bytes_, "tiny.ngm");
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+  EXPECT_EQ((*tagger)->meta()["kind"], "tagger");
+  auto tokens = Tokens({"The", "minister", "said", "."});
+  (*tagger)->TagTokens(tokens);
+  EXPECT_EQ(tokens[0].xpos, "DT");
+  EXPECT_EQ(tokens[1].upos, "NOUN");
+  EXPECT_EQ(tokens[2].xpos, "VBD");
+  EXPECT_EQ(tokens[2].lemma, "say");
+  EXPECT_EQ(tokens[2].feats, "Mood=Ind|Tense=Past|VerbForm=Fin");
+  EXPECT_EQ(tokens[3].upos, "PUNCT");
+}
+
+TEST_F(TinyModelTest, TruncatedFileIsCorruption) {
+  for (size_t cut : {size_t{4}, size_t{20}, bytes_->size() / 2, bytes_->size() - 3}) {
+    auto tagger = Tagger::LoadFromBytes(bytes_->substr(0, cut), "cut.ngm");
+    ASSERT_FALSE(tagger.ok()) << cut;
+    EXPECT_EQ(tagger.status().code(), StatusCode::kCorruption) << tagger.status().ToString();
+    EXPECT_NE(tagger.status().message().find("cut.ngm"), std::string::npos);
+  }
+}
+
+TEST_F(TinyModelTest, FlippedByteFailsChecksum) {
+  std::string bytes = *bytes_;
+  bytes[bytes.size() - 10] ^= 0x5A;
+  auto tagger = Tagger::LoadFromBytes(bytes, "flip.ngm");
+  ASSERT_FALSE(tagger.ok());
+  EXPECT_NE(tagger.status().message().find("checksum"), std::string::npos) << tagger.status().ToString();
+}
+
+// Rewrites the file with changed meta or self-test, keeping the other sections.
+std::string Rewrite(const std::string& bytes, const std::function<void(nlohmann::json&, nlohmann::json&)>& edit) {
+  auto file = ModelFile::Parse(bytes, "orig");
+  EXPECT_TRUE(file.ok());
+  nlohmann::json meta = file->meta(), selftest = file->selftest();
+  edit(meta, selftest);
+  ModelFileWriter writer(meta);
+  writer.SetSelfTest(selftest);
+  for (const char* tag : {"labels", "weights", "feats", "lemmatizer", "ambiguity"}) {
+    writer.AddSection(tag, std::string(*file->Section(tag)));
+  }
+  return writer.Serialize();
+}
+
+TEST_F(TinyModelTest, WrongKindAndVersionAreRejected) {
+  auto parser = Tagger::LoadFromBytes(Rewrite(*bytes_, [](auto& m, auto&) { m["kind"] = "parser"; }), "p.ngm");
+  ASSERT_FALSE(parser.ok());
+  EXPECT_NE(parser.status().message().find("expected 'tagger'"), std::string::npos) << parser.status().ToString();
+  auto future = Tagger::LoadFromBytes(Rewrite(*bytes_, [](auto& m, auto&) { m["version"] = 99; }), "f.ngm");
+  ASSERT_FALSE(future.ok());
+  EXPECT_NE(future.status().message().find("version 99"), std::string::npos) << future.status().ToString();
+}
+
+TEST_F(TinyModelTest, SelfTestMismatchIsReported) {
+  auto bad = Tagger::LoadFromBytes(Rewrite(*bytes_, [](auto&, auto& st) { st[0]["xpos"][0] = "NNP"; }), "s.ngm");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("self-test failed"), std::string::npos) << bad.status().ToString();
+}
+
+TEST(TaggerLoadTest, MissingFileIsNotFound) {
+  auto tagger = Tagger::Load("/nonexistent/dir/tagger.ngm");
+  ASSERT_FALSE(tagger.ok());
+  EXPECT_EQ(tagger.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(tagger.status().message().find("/nonexistent/dir/tagger.ngm"), std::string::npos);
+}
+
+TEST(TaggerLoadTest, NotAModelFile) {
+  auto tagger = Tagger::LoadFromBytes("hello world, not a model", "junk.ngm");
+  ASSERT_FALSE(tagger.ok());
+  EXPECT_NE(tagger.status().message().find("bad magic"), std::string::npos);
+}
+
+// ---- The committed model on sentences written for these tests ----
+
+class CommittedModelTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    auto loaded = Tagger::Load(Tagger::DefaultPath());
+    ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+    tagger_ = *loaded;
+  }
+  std::vector<Token> Tag(const std::vector<std::string>& forms) {
+    auto tokens = Tokens(forms);
+    tagger_->TagTokens(tokens);
+    return tokens;
+  }
+  std::shared_ptr<const Tagger> tagger_;
+};
+
+TEST_F(CommittedModelTest, NewsSentence) {
+  auto t = Tag({"The", "foreign", "minister", "said", "on", "Monday", "that", "the", "talks", "had", "failed", "."});
+  std::vector<std::string> upos = {"DET", "ADJ", "NOUN", "VERB", "ADP", "PROPN", "SCONJ", "DET", "NOUN", "AUX", "VERB", "PUNCT"};
+  for (size_t i = 0; i < t.size(); ++i) EXPECT_EQ(t[i].upos, upos[i]) << t[i].form;
+  EXPECT_EQ(t[3].lemma, "say");
+  EXPECT_EQ(t[8].lemma, "talk");
+  EXPECT_EQ(t[10].lemma, "fail");
+}
+
+TEST_F(CommittedModelTest, ForeignNamesAreProperNouns) {
+  auto t = Tag({"Ri", "Pyong", "Chol", "and", "Jo", "Chun", "Ryong", "visited", "Vladivostok", "."});
+  for (size_t i : {0u, 1u, 2u, 4u, 5u, 6u, 8u}) EXPECT_EQ(t[i].upos, "PROPN") << t[i].form;
+  EXPECT_EQ(t[7].xpos, "VBD");
+}
+
+TEST_F(CommittedModelTest, AllCapsHeadline) {
+  auto t = Tag({"GOVERNMENT", "ANNOUNCES", "NEW", "TAXES", "ON", "FUEL"});
+  EXPECT_EQ(t[4].upos, "ADP");
+  EXPECT_EQ(t[2].upos, "ADJ");
+  EXPECT_EQ(t[3].lemma, "tax");
+}
+
+TEST_F(CommittedModelTest, LowercaseNumbersAndDates) {
+  auto t = Tag({"profits", "rose", "4.5", "%", "to", "$", "1.2", "billion", "on", "march", "3", ",", "2021", "."});
+  EXPECT_EQ(t[0].upos, "NOUN");
+  EXPECT_EQ(t[1].lemma, "rise");
+  EXPECT_EQ(t[2].upos, "NUM");
+  EXPECT_EQ(t[6].upos, "NUM");
+  EXPECT_EQ(t[12].upos, "NUM");
+  EXPECT_EQ(t[11].upos, "PUNCT");
+}
+
+TEST_F(CommittedModelTest, LongSentenceAndEmptyInput) {
+  std::vector<std::string> forms;
+  for (int i = 0; i < 300; ++i) forms.push_back(i % 3 == 0 ? "the" : i % 3 == 1 ? "army" : "and");
+  auto t = Tag(forms);
+  ASSERT_EQ(t.size(), 300u);
+  for (const Token& tok : t) EXPECT_FALSE(tok.upos.empty());
+  std::vector<Token> none;
+  tagger_->TagTokens(none);
+  EXPECT_TRUE(none.empty());
+}
+
+TEST_F(CommittedModelTest, TagsDocumentSentences) {
+  document::Document doc;
+  doc.text = "Troops withdrew. Talks resumed.";
+  for (auto [b, e] : std::vector<std::pair<uint32_t, uint32_t>>{{0, 6}, {7, 15}, {15, 16}, {17, 22}, {23, 30}, {30, 31}}) {
+    doc.tokens.push_back(Token{.span = {b, e}, .form = std::string(doc.text.substr(b, e - b))});
+  }
+  doc.sentences.push_back({.span = {0, 16}, .token_begin = 0, .token_end = 3});
+  doc.sentences.push_back({.span = {17, 31}, .token_begin = 3, .token_end = 6});
+  tagger_->Tag(doc);
+  EXPECT_EQ(doc.tokens[0].upos, "NOUN");
+  EXPECT_EQ(doc.tokens[1].lemma, "withdraw");
+  EXPECT_EQ(doc.tokens[5].upos, "PUNCT");
+}
+
+TEST_F(CommittedModelTest, SameResultsFromFourThreads) {
+  std::vector<std::vector<std::string>> sentences = {
+      {"The", "ministry", "denied", "the", "report", "."},
+      {"REBELS", "SEIZE", "TOWN"},
+      {"Jo", "Chun", "Ryong", "arrived", "in", "Moscow", "on", "Tuesday", "."},
+      {"shares", "fell", "2", "%", "."}};
+  std::vector<std::vector<Token>> expected;
+  for (const auto& s : sentences) expected.push_back(Tag(s));
+  std::vector<int> mismatches(4, 0);
+  std::vector<std::thread> threads;
+  for (int th = 0; th < 4; ++th) {
+    threads.emplace_back([&, th] {
+      for (int round = 0; round < 200; ++round) {
+        for (size_t s = 0; s < sentences.size(); ++s) {
+          auto tokens = Tokens(sentences[(s + th) % sentences.size()]);
+          tagger_->TagTokens(tokens);
+          const auto& want = expected[(s + th) % sentences.size()];
+          for (size_t i = 0; i < tokens.size(); ++i) {
+            mismatches[th] += tokens[i].xpos != want[i].xpos || tokens[i].lemma != want[i].lemma;
+          }
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
+}
+
+}  // namespace
+}  // namespace newsgraph::models
