@@ -1,0 +1,114 @@
+#include "models/ner_trainer.h"
+
+#include <algorithm>
+#include <numeric>
+#include <random>
+
+#include "models/model_file.h"
+#include "models/ner_features.h"
+#include "models/perceptron_trainer.h"
+
+namespace newsgraph::models {
+namespace {
+
+int LabelIndex(const std::string& tag) {
+  const std::vector<std::string>& labels = NerTagger::Labels();
+  auto it = std::find(labels.begin(), labels.end(), tag);
+  return it == labels.end() ? 0 : static_cast<int>(it - labels.begin());
+}
+
+// One greedy pass over a sentence with updates where the prediction is wrong.
+void TrainSentence(const NerSentence& s, const kb::Gazetteer* gaz, perceptron::AveragedPerceptronTrainer& trainer) {
+  std::vector<std::string_view> forms(s.forms.begin(), s.forms.end());
+  std::vector<ner_internal::TokenInfo> info;
+  ner_internal::ComputeTokenInfo(forms, gaz, info);
+  const int num_labels = static_cast<int>(NerTagger::Labels().size());
+  std::vector<float> scores(num_labels);
+  uint64_t keys[ner_internal::kMaxFeatures];
+  int prev1 = -1, prev2 = -1;
+  for (size_t i = 0; i < forms.size(); ++i) {
+    int n = ner_internal::ExtractFeatures(info, i, prev1, prev2, keys);
+    trainer.Tick();
+    trainer.Score(keys, n, scores.data());
+    int guess = 0;
+    for (int c = 1; c < num_labels; ++c) {
+      if (ner_internal::Allowed(prev1, c) && scores[c] > scores[guess]) guess = c;
+    }
+    int gold = LabelIndex(s.tags[i]);
+    trainer.Update(keys, n, gold, guess);
+    prev2 = prev1;
+    prev1 = guess;
+  }
+}
+
+struct Span {
+  size_t begin, end;
+  std::string type;
+  bool operator<(const Span& o) const { return std::tie(begin, end, type) < std::tie(o.begin, o.end, o.type); }
+};
+
+std::vector<Span> Spans(const std::vector<std::string>& tags, std::string_view (*map_type)(std::string_view)) {
+  std::vector<Span> out;
+  for (size_t i = 0; i < tags.size();) {
+    if (tags[i].size() < 3 || tags[i][0] != 'B') {
+      ++i;
+      continue;
+    }
+    std::string type = tags[i].substr(2);
+    size_t j = i + 1;
+    while (j < tags.size() && tags[j].size() > 2 && tags[j][0] == 'I' && tags[j].substr(2) == type) ++j;
+    std::string mapped = map_type == nullptr ? type : std::string(map_type(type));
+    if (!mapped.empty()) out.push_back({i, j, mapped});
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::shared_ptr<const NerTagger> TrainNer(const std::vector<NerSentence>& train,
+                                          std::shared_ptr<const kb::Gazetteer> gazetteer,
+                                          const NerTrainOptions& options, nlohmann::json meta) {
+  perceptron::AveragedPerceptronTrainer trainer(static_cast<int>(NerTagger::Labels().size()));
+  std::vector<size_t> order(train.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::mt19937_64 rng(options.seed);
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (size_t index : order) TrainSentence(train[index], gazetteer.get(), trainer);
+  }
+  meta["kind"] = "ner";
+  meta["version"] = 1;
+  meta["payload_version"] = ner_internal::kPayloadVersion;
+  meta["labels"] = NerTagger::Labels();
+  return std::make_shared<const NerTagger>(std::move(meta), trainer.Average(options.min_weight),
+                                           std::move(gazetteer));
+}
+
+Status WriteNerModel(const NerTagger& tagger, const std::vector<std::vector<std::string>>& selftest_sentences,
+                     const std::string& path) {
+  ModelFileWriter writer(tagger.meta());
+  nlohmann::json selftest = nlohmann::json::array();
+  for (const auto& tokens : selftest_sentences) {
+    std::vector<std::string_view> forms(tokens.begin(), tokens.end());
+    selftest.push_back({{"tokens", tokens}, {"ner", tagger.TagForms(forms)}});
+  }
+  writer.SetSelfTest(std::move(selftest));
+  writer.AddSection("weights", tagger.weights().Serialize());
+  return writer.WriteTo(path);
+}
+
+void CountSpans(const std::vector<std::string>& gold, const std::vector<std::string>& predicted,
+                std::string_view (*map_type)(std::string_view), std::map<std::string, SpanCounts>& counts) {
+  std::vector<Span> g = Spans(gold, map_type), p = Spans(predicted, map_type);
+  std::sort(g.begin(), g.end());
+  std::sort(p.begin(), p.end());
+  std::vector<Span> both;
+  std::set_intersection(g.begin(), g.end(), p.begin(), p.end(), std::back_inserter(both));
+  for (const Span& s : both) ++counts[s.type].tp, ++counts["ALL"].tp;
+  for (const Span& s : p) ++counts[s.type].fp, ++counts["ALL"].fp;
+  for (const Span& s : g) ++counts[s.type].fn, ++counts["ALL"].fn;
+  for (const Span& s : both) --counts[s.type].fp, --counts["ALL"].fp, --counts[s.type].fn, --counts["ALL"].fn;
+}
+
+}  // namespace newsgraph::models

@@ -1,0 +1,81 @@
+// Training side of the NER (models/ner.h): an averaged perceptron trained with
+// greedy left-to-right decoding on the model's own previous predictions, the
+// corpus converters (WikiGold in CoNLL-2003 columns, GUM's Entity= layer in
+// CoNLL-U) and span-level scoring. Linked only into tools (ng_models_trainer).
+// Not thread-safe; deterministic for a given input and seed.
+#ifndef NEWSGRAPH_MODELS_NER_TRAINER_H_
+#define NEWSGRAPH_MODELS_NER_TRAINER_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/status.h"
+#include "document/document.h"
+#include "kb/gazetteer.h"
+#include "models/ner.h"
+
+namespace newsgraph::models {
+
+// One training or evaluation sentence: forms and IOB2 tags over the NER's types.
+struct NerSentence {
+  std::vector<std::string> forms;
+  std::vector<std::string> tags;
+};
+
+struct NerTrainOptions {
+  int epochs = 10;           // passes over the training sentences (shuffled each pass)
+  uint64_t seed = 1;         // shuffling seed
+  float min_weight = 0.0f;   // averaged weights with |w| <= this are pruned
+};
+
+// Trains a tagger on `train`; `meta` becomes the model's meta (kind/version are set here).
+std::shared_ptr<const NerTagger> TrainNer(const std::vector<NerSentence>& train,
+                                          std::shared_ptr<const kb::Gazetteer> gazetteer,
+                                          const NerTrainOptions& options, nlohmann::json meta);
+
+// Writes `tagger` to `path` with a self-test made by tagging `selftest_sentences`
+// (token lists) with it.
+Status WriteNerModel(const NerTagger& tagger, const std::vector<std::vector<std::string>>& selftest_sentences,
+                     const std::string& path);
+
+// Span counts per type; "ALL" holds the sums.
+struct SpanCounts {
+  int64_t tp = 0, fp = 0, fn = 0;
+  double Precision() const { return tp + fp == 0 ? 0 : 100.0 * tp / (tp + fp); }
+  double Recall() const { return tp + fn == 0 ? 0 : 100.0 * tp / (tp + fn); }
+  double F1() const {
+    double p = Precision(), r = Recall();
+    return p + r == 0 ? 0 : 2 * p * r / (p + r);
+  }
+};
+// Adds the exact-match span counts of one sentence (IOB2 tags) to `counts`.
+// `map_type` (may be null) renames or drops types ("" = ignore the span).
+void CountSpans(const std::vector<std::string>& gold, const std::vector<std::string>& predicted,
+                std::string_view (*map_type)(std::string_view), std::map<std::string, SpanCounts>& counts);
+
+// "GPE", "LOC" or "FAC" for a place name: GPE if the gazetteer knows it as a
+// country, admin-1 unit or city; FAC if its last word names a facility
+// ("Airport", "Cosmodrome", "Bridge" ...); LOC if it names a natural or regional
+// feature ("River", "Mountains", "Europe" ...); else GPE.
+std::string ClassifyPlace(const std::vector<std::string>& forms, const kb::Gazetteer& gazetteer);
+
+// WikiGold / CoNLL-2003 documents (document/conll2003.h) to NER sentences: PER ->
+// PERSON, ORG -> ORG, LOC -> ClassifyPlace, MISC -> NORP for demonyms, EVENT for
+// event names, else MISC.
+std::vector<NerSentence> ConllDocsToSentences(const std::vector<document::Document>& docs,
+                                              const kb::Gazetteer& gazetteer);
+
+// GUM CoNLL-U with Entity= annotations to NER sentences: named mentions (a PROPN
+// head) of type person/organization/place/event, other named mentions with a
+// Wikipedia identity as MISC, and capitalized demonyms as NORP. `name` is used in errors.
+StatusOr<std::vector<NerSentence>> GumToSentences(std::string_view conllu, const std::string& name,
+                                                  const kb::Gazetteer& gazetteer);
+
+}  // namespace newsgraph::models
+
+#endif  // NEWSGRAPH_MODELS_NER_TRAINER_H_

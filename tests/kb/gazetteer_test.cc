@@ -1,0 +1,104 @@
+#include "kb/gazetteer.h"
+
+#include <gtest/gtest.h>
+
+namespace newsgraph::kb {
+namespace {
+
+// A tiny gazetteer written for the test, in an in-memory file system.
+void WriteFixture(base::InMemoryFileSystem& fs, const std::string& places_row = "") {
+  ASSERT_TRUE(fs.WriteFileAtomically("g/countries.tsv",
+                                     "# comment\nRUS\tRU\tRussia\tRussian Federation|Russia\n"
+                                     "PRK\tKP\tNorth Korea\tKorea, Democratic People's Republic of|DPRK\n"
+                                     "CIV\tCI\tCôte d'Ivoire\tIvory Coast\n").ok());
+  ASSERT_TRUE(fs.WriteFileAtomically("g/admin1.tsv", "US-GA\tUSA\tGeorgia\tState\n").ok());
+  ASSERT_TRUE(fs.WriteFileAtomically("g/places.tsv",
+                                     "Moscow\tMoscow\tRUS\t48\t55.7522\t37.6156\tPPLC\t10381222\n"
+                                     "Moscow\tMoscow\tUSA\tID\t46.7324\t-117.0002\tPPLA2\t25060\n"
+                                     "Zürich\tZurich\tCHE\t25\t47.3667\t8.5500\tPPLA\t341730\n" +
+                                         places_row).ok());
+  ASSERT_TRUE(fs.WriteFileAtomically("g/demonyms.tsv", "PRK\tNorth Korean|North Koreans\n").ok());
+  ASSERT_TRUE(fs.WriteFileAtomically("g/organizations.tsv", "IAE\tInternational Atomic Energy Agency\tIAEA\tIGO\n").ok());
+}
+
+TEST(GazetteerTest, NormalizeFoldsCaseAccentsAndPunctuation) {
+  EXPECT_EQ(Gazetteer::Normalize("Côte d'Ivoire"), "cote d ivoire");
+  EXPECT_EQ(Gazetteer::Normalize("  U.S.  "), "u s");
+  EXPECT_EQ(Gazetteer::Normalize("ZÜRICH"), "zurich");
+  EXPECT_EQ(Gazetteer::Normalize("Kim Jong-un"), "kim jong un");
+  EXPECT_EQ(Gazetteer::Normalize("..."), "");
+}
+
+TEST(GazetteerTest, LoadsAndLooksUpEveryType) {
+  base::InMemoryFileSystem fs;
+  WriteFixture(fs);
+  auto gaz = Gazetteer::Load("g", fs);
+  ASSERT_TRUE(gaz.ok()) << gaz.status().ToString();
+  auto moscow = (*gaz)->Lookup("MOSCOW");
+  ASSERT_EQ(moscow.size(), 2u);
+  EXPECT_EQ(moscow[0]->country, "RUS");  // the capital first
+  EXPECT_EQ(moscow[0]->detail, "PPLC");
+  EXPECT_NEAR(moscow[0]->lat, 55.7522, 1e-6);
+  EXPECT_EQ((*gaz)->Lookup("Russian Federation")[0]->code, "RUS");
+  EXPECT_EQ((*gaz)->Lookup("DPRK")[0]->type, EntryType::kCountry);
+  EXPECT_EQ((*gaz)->Lookup("Ivory Coast")[0]->code, "CIV");
+  EXPECT_EQ((*gaz)->Lookup("cote d'ivoire")[0]->code, "CIV");
+  EXPECT_EQ((*gaz)->Lookup("Zurich")[0]->name, "Zürich");
+  auto norp = (*gaz)->Lookup("North Koreans");
+  ASSERT_EQ(norp.size(), 1u);
+  EXPECT_EQ(norp[0]->type, EntryType::kDemonym);
+  EXPECT_EQ(norp[0]->country, "PRK");
+  EXPECT_EQ((*gaz)->Lookup("IAEA")[0]->code, "IAE");
+  EXPECT_EQ((*gaz)->Lookup("Georgia")[0]->type, EntryType::kAdmin1);
+  EXPECT_TRUE((*gaz)->Lookup("Atlantis").empty());
+  EXPECT_TRUE((*gaz)->IsPrefix("north"));
+  EXPECT_TRUE((*gaz)->IsPrefix("international atomic"));
+  EXPECT_FALSE((*gaz)->IsPrefix("nor"));
+  EXPECT_EQ((*gaz)->max_words(), 6);  // "korea democratic people s republic of"
+}
+
+TEST(GazetteerTest, MalformedRowNamesFileAndLine) {
+  base::InMemoryFileSystem fs;
+  WriteFixture(fs, "Nowhere\tNowhere\tXXX\t01\tnorth\t0\tPPL\t100\n");
+  auto gaz = Gazetteer::Load("g", fs);
+  ASSERT_FALSE(gaz.ok());
+  EXPECT_EQ(gaz.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(gaz.status().message().find("g/places.tsv:4"), std::string::npos) << gaz.status().message();
+  EXPECT_NE(gaz.status().message().find("latitude"), std::string::npos);
+}
+
+TEST(GazetteerTest, WrongColumnCountAndBadCodes) {
+  base::InMemoryFileSystem fs;
+  WriteFixture(fs);
+  ASSERT_TRUE(fs.WriteFileAtomically("g/demonyms.tsv", "PRK North Korean\n").ok());
+  auto gaz = Gazetteer::Load("g", fs);
+  ASSERT_FALSE(gaz.ok());
+  EXPECT_NE(gaz.status().message().find("g/demonyms.tsv:1: expected 2"), std::string::npos) << gaz.status().message();
+  ASSERT_TRUE(fs.WriteFileAtomically("g/demonyms.tsv", "prk\tNorth Korean\n").ok());
+  gaz = Gazetteer::Load("g", fs);
+  ASSERT_FALSE(gaz.ok());
+  EXPECT_NE(gaz.status().message().find("bad alpha-3"), std::string::npos);
+}
+
+TEST(GazetteerTest, MissingFileIsNotFound) {
+  base::InMemoryFileSystem fs;
+  auto gaz = Gazetteer::Load("nowhere", fs);
+  ASSERT_FALSE(gaz.ok());
+  EXPECT_EQ(gaz.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(gaz.status().message().find("nowhere/countries.tsv"), std::string::npos);
+}
+
+TEST(GazetteerTest, CommittedGazetteerLoads) {
+  auto gaz = Gazetteer::Load(Gazetteer::DefaultDir());
+  ASSERT_TRUE(gaz.ok()) << gaz.status().ToString();
+  EXPECT_GT((*gaz)->size(), 20000u);
+  EXPECT_EQ((*gaz)->Lookup("North Korea")[0]->code, "PRK");
+  EXPECT_EQ((*gaz)->Lookup("Russian")[0]->country, "RUS");
+  auto pyongyang = (*gaz)->Lookup("Pyongyang");
+  ASSERT_FALSE(pyongyang.empty());
+  EXPECT_EQ(pyongyang[0]->country, "PRK");
+  EXPECT_EQ((*gaz)->Lookup("NATO")[0]->type, EntryType::kOrganization);
+}
+
+}  // namespace
+}  // namespace newsgraph::kb

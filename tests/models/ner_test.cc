@@ -1,0 +1,172 @@
+#include "models/ner.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "models/ner_rules.h"
+#include "models/ner_trainer.h"
+
+namespace newsgraph::models {
+namespace {
+
+std::vector<std::string> Split(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+std::vector<std::string> TagText(const NerTagger& ner, const std::string& text) {
+  std::vector<std::string> words = Split(text);
+  std::vector<std::string_view> forms(words.begin(), words.end());
+  return ner.TagForms(forms);
+}
+
+std::shared_ptr<const kb::Gazetteer> CommittedGazetteer() {
+  static auto gaz = kb::Gazetteer::Load(kb::Gazetteer::DefaultDir());
+  return gaz.ok() ? *gaz : nullptr;
+}
+
+std::shared_ptr<const NerTagger> CommittedModel() {
+  static auto ner = NerTagger::Load(NerTagger::DefaultPath(), CommittedGazetteer());
+  return ner.ok() ? *ner : nullptr;
+}
+
+// Our own tiny training set.
+std::vector<NerSentence> TinyCorpus() {
+  return {
+      {Split("Maria Lopez visited Lima on Monday ."), {"B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "O"}},
+      {Split("Acme Mining hired Tom Reed ."), {"B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O"}},
+      {Split("Tom Reed left Lima ."), {"B-PERSON", "I-PERSON", "O", "B-GPE", "O"}},
+      {Split("Chilean miners praised Acme Mining ."), {"B-NORP", "O", "O", "B-ORG", "I-ORG", "O"}},
+  };
+}
+
+TEST(NerTest, TrainsWritesAndReloads) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  NerTrainOptions options;
+  options.epochs = 5;
+  auto tagger = TrainNer(TinyCorpus(), gaz, options, {{"training", "tiny"}});
+  std::string path = ::testing::TempDir() + "/ner_tiny.ngm";
+  ASSERT_TRUE(WriteNerModel(*tagger, {Split("Tom Reed visited Lima .")}, path).ok());
+  auto loaded = NerTagger::Load(path, gaz);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  for (const NerSentence& s : TinyCorpus()) {
+    std::vector<std::string_view> forms(s.forms.begin(), s.forms.end());
+    std::vector<std::string> got = (*loaded)->TagForms(forms);
+    for (size_t i = 0; i < got.size(); ++i) {
+      if (s.tags[i] != "O") {
+        EXPECT_EQ(got[i], s.tags[i]) << s.forms[i];
+      }
+    }
+  }
+  EXPECT_EQ((*loaded)->meta()["kind"], "ner");
+}
+
+TEST(NerTest, CorruptOrMissingModelIsAClearError) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  auto missing = NerTagger::Load("/nonexistent/ner.ngm", gaz);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(missing.status().message().find("/nonexistent/ner.ngm"), std::string::npos);
+
+  auto tagger = TrainNer(TinyCorpus(), gaz, {}, {});
+  std::string path = ::testing::TempDir() + "/ner_corrupt.ngm";
+  ASSERT_TRUE(WriteNerModel(*tagger, {}, path).ok());
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  bytes[bytes.size() / 2] ^= 0x5A;
+  auto corrupt = NerTagger::LoadFromBytes(bytes, "corrupt.ngm", gaz);
+  ASSERT_FALSE(corrupt.ok());
+  EXPECT_NE(corrupt.status().message().find("corrupt.ngm"), std::string::npos);
+  auto garbage = NerTagger::LoadFromBytes("not a model", "garbage.ngm", gaz);
+  ASSERT_FALSE(garbage.ok());
+  auto no_gaz = NerTagger::Load(path, nullptr);
+  ASSERT_FALSE(no_gaz.ok());
+  EXPECT_NE(no_gaz.status().message().find("gazetteer"), std::string::npos);
+}
+
+TEST(NerRulesTest, NumbersDatesMoney) {
+  std::vector<std::string> words =
+      Split("On Friday , 13 September 2023 the firm paid $ 4.5 million , up 12 % , at 10:30 a.m. for 300 tonnes and 7 trucks");
+  std::vector<std::string_view> forms(words.begin(), words.end());
+  std::vector<std::string> tags(words.size(), "O");
+  ner_internal::ApplyNumericRules(forms, tags);
+  std::vector<std::string> want = {"O", "B-DATE", "O", "B-DATE", "I-DATE", "I-DATE", "O", "O", "O",
+                                   "B-MONEY", "I-MONEY", "I-MONEY", "O", "O", "B-PERCENT", "I-PERCENT", "O",
+                                   "O", "B-TIME", "I-TIME", "O", "B-QUANTITY", "I-QUANTITY", "O", "B-CARDINAL", "O"};
+  EXPECT_EQ(tags, want);
+  std::vector<std::string> may = Split("She May leave");
+  std::vector<std::string_view> may_forms(may.begin(), may.end());
+  std::vector<std::string> may_tags(3, "O");
+  ner_internal::ApplyNumericRules(may_forms, may_tags);
+  EXPECT_EQ(may_tags[1], "O");
+}
+
+TEST(NerCommittedModelTest, NewsSentences) {
+  auto ner = CommittedModel();
+  if (ner == nullptr) GTEST_SKIP() << "data/models/ner.ngm not built";
+  auto tags = TagText(*ner, "Russian President Vladimir Putin met Kim Jong Un on Wednesday .");
+  EXPECT_EQ(tags[0], "B-NORP");
+  EXPECT_TRUE(tags[3].ends_with("-PERSON")) << tags[3];  // Putin
+  EXPECT_EQ(tags[5], "B-PERSON");
+  EXPECT_EQ(tags[9], "B-DATE");
+  tags = TagText(*ner, "The North Korean delegation flew from Pyongyang to Moscow .");
+  EXPECT_EQ(tags[1], "B-NORP");
+  EXPECT_EQ(tags[6], "B-GPE");
+  EXPECT_EQ(tags[8], "B-GPE");
+  tags = TagText(*ner, "Prices in Kenya rose 12 percent to $ 3 billion in March 2023 , the United Nations said .");
+  EXPECT_EQ(tags[2], "B-GPE");
+  EXPECT_EQ(tags[4], "B-PERCENT");
+  EXPECT_EQ(tags[7], "B-MONEY");
+  EXPECT_EQ(tags[11], "B-DATE");
+}
+
+TEST(NerCommittedModelTest, FacilityAndDocumentTagging) {
+  auto ner = CommittedModel();
+  if (ner == nullptr) GTEST_SKIP() << "data/models/ner.ngm not built";
+  document::Document doc;
+  doc.text = "The two leaders met at Heathrow Airport .";
+  for (const std::string& w : Split(doc.text)) {
+    document::Token t;
+    t.form = w;
+    doc.tokens.push_back(t);
+  }
+  doc.sentences.push_back({});
+  doc.sentences[0].token_end = static_cast<uint32_t>(doc.tokens.size());
+  ner->Tag(doc);
+  // A place entity starts at "Heathrow" (the current model often says GPE, not FAC: see the README).
+  EXPECT_TRUE(doc.tokens[5].ner == "B-FAC" || doc.tokens[5].ner == "B-GPE" || doc.tokens[5].ner == "B-LOC")
+      << doc.tokens[5].ner;
+  EXPECT_EQ(doc.tokens[0].ner, "O");
+}
+
+TEST(NerCommittedModelTest, BadInputStaysBounded) {
+  auto ner = CommittedModel();
+  if (ner == nullptr) GTEST_SKIP() << "data/models/ner.ngm not built";
+  EXPECT_TRUE(TagText(*ner, "").empty());
+  for (const std::string& tag : TagText(*ner, "it was quiet and nothing much happened there today or since")) {
+    EXPECT_TRUE(tag == "O" || tag.ends_with("DATE")) << tag;
+  }
+  std::vector<std::string> caps(10000);
+  for (size_t i = 0; i < caps.size(); ++i) caps[i] = "Word" + std::to_string(i % 97) + (i % 3 ? "ly" : "son");
+  std::vector<std::string_view> forms(caps.begin(), caps.end());
+  std::vector<std::string> tags = ner->TagForms(forms);
+  ASSERT_EQ(tags.size(), caps.size());
+  for (size_t i = 0; i < tags.size(); ++i) {
+    ASSERT_FALSE(tags[i].starts_with("I-") && (i == 0 || tags[i - 1] == "O")) << "invalid IOB2 at " << i;
+  }
+  std::string names;
+  for (int i = 0; i < 2000; ++i) names += "Anna Smith , Paris , ";
+  EXPECT_EQ(TagText(*ner, names).size(), 10000u);
+}
+
+}  // namespace
+}  // namespace newsgraph::models

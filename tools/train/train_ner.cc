@@ -1,0 +1,162 @@
+// Trains the NER model (models/ner.h) from ../shared/data: WikiGold (every 5th
+// article held out for dev) and the GUM entity layer (train; GUM dev for scores),
+// with the gazetteer's features. Recipe and scores: data/models/README.md.
+//
+//   train_ner [--data ../shared/data] [--gazetteer data/gazetteer]
+//             [--out data/models/ner.ngm] [--epochs 10]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "base/checksum.h"
+#include "base/file.h"
+#include "document/conll2003.h"
+#include "kb/gazetteer.h"
+#include "models/ner_trainer.h"
+
+namespace {
+
+using namespace newsgraph;
+namespace fs = std::filesystem;
+
+std::string GitRevision() {
+  std::string cmd = "git -C '" + std::string(NEWSGRAPH_SOURCE_DIR) + "' rev-parse --short HEAD 2>/dev/null";
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return "";
+  char buf[64] = {};
+  std::string out = fgets(buf, sizeof buf, p) ? buf : "";
+  pclose(p);
+  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+  return out;
+}
+
+struct Corpus {
+  std::vector<models::NerSentence> train, wiki_dev, gum_dev;
+  uint64_t hash = 0;
+};
+
+Status ReadGumDir(const std::string& dir, const kb::Gazetteer& gaz, std::vector<models::NerSentence>& out,
+                  uint64_t& hash) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".conllu") files.push_back(e.path().string());
+  }
+  if (ec || files.empty()) return Status::NotFound(dir + ": no .conllu files");
+  std::sort(files.begin(), files.end());
+  for (const std::string& f : files) {
+    NG_ASSIGN_OR_RETURN(std::string data, base::LocalFileSystem().ReadFile(f, 1ull << 30));
+    hash = base::Hash64(data, hash);
+    NG_ASSIGN_OR_RETURN(auto sentences, models::GumToSentences(data, f, gaz));
+    out.insert(out.end(), sentences.begin(), sentences.end());
+  }
+  return Status::Ok();
+}
+
+StatusOr<Corpus> ReadCorpus(const std::string& data_dir, const kb::Gazetteer& gaz, bool use_gum) {
+  Corpus c;
+  std::string wiki_path = data_dir + "/wikigold/wikigold.conll.txt";
+  NG_ASSIGN_OR_RETURN(std::string wiki, base::LocalFileSystem().ReadFile(wiki_path, 1ull << 30));
+  c.hash = base::Hash64(wiki, 0);
+  NG_ASSIGN_OR_RETURN(auto docs, document::ReadConll2003(wiki, wiki_path));
+  std::vector<document::Document> train_docs, dev_docs;
+  for (size_t i = 0; i < docs.size(); ++i) (i % 5 == 4 ? dev_docs : train_docs).push_back(std::move(docs[i]));
+  c.train = models::ConllDocsToSentences(train_docs, gaz);
+  c.wiki_dev = models::ConllDocsToSentences(dev_docs, gaz);
+  if (use_gum) {
+    NG_RETURN_IF_ERROR(ReadGumDir(data_dir + "/gum-entities/train/dep", gaz, c.train, c.hash));
+    NG_RETURN_IF_ERROR(ReadGumDir(data_dir + "/gum-entities/dev/dep", gaz, c.gum_dev, c.hash));
+  }
+  return c;
+}
+
+std::string_view Coarse(std::string_view type) { return document::ToConll2003Type(type); }
+
+nlohmann::json Evaluate(const models::NerTagger& tagger, const std::vector<models::NerSentence>& dev, bool coarse,
+                        const std::string& title) {
+  std::map<std::string, models::SpanCounts> counts;
+  for (const auto& s : dev) {
+    std::vector<std::string_view> forms(s.forms.begin(), s.forms.end());
+    models::CountSpans(s.tags, tagger.TagForms(forms), coarse ? Coarse : nullptr, counts);
+  }
+  nlohmann::json out = nlohmann::json::object();
+  std::printf("%s\n%-10s %7s %7s %7s %6s\n", title.c_str(), "type", "P", "R", "F1", "gold");
+  for (const auto& [type, c] : counts) {
+    std::printf("%-10s %7.2f %7.2f %7.2f %6lld\n", type.c_str(), c.Precision(), c.Recall(), c.F1(),
+                static_cast<long long>(c.tp + c.fn));
+    out[type] = {{"p", c.Precision()}, {"r", c.Recall()}, {"f1", c.F1()}, {"gold", c.tp + c.fn}};
+  }
+  return out;
+}
+
+std::vector<std::vector<std::string>> SelfTestSentences() {
+  return {
+      {"Russian", "President", "Vladimir", "Putin", "met", "North", "Korean", "leader", "Kim", "Jong", "Un",
+       "at", "the", "Vostochny", "Cosmodrome", "on", "Wednesday", "."},
+      {"The", "United", "Nations", "said", "food", "prices", "in", "Kenya", "rose", "12", "%", "in", "March",
+       "2023", "."},
+      {"Acme", "Corp", "paid", "$", "4.5", "million", "to", "settle", "the", "case", "in", "Paris", "."},
+  };
+}
+
+int Run(const std::string& data_dir, const std::string& gaz_dir, const std::string& out, int epochs, bool use_gum,
+        float min_weight) {
+  auto gaz = kb::Gazetteer::Load(gaz_dir);
+  if (!gaz.ok()) return std::cerr << gaz.status().ToString() << "\n", 1;
+  auto corpus = ReadCorpus(data_dir, **gaz, use_gum);
+  if (!corpus.ok()) return std::cerr << corpus.status().ToString() << "\n", 1;
+  size_t tokens = 0;
+  for (const auto& s : corpus->train) tokens += s.forms.size();
+  std::printf("train: %zu sentences, %zu tokens; wikigold dev %zu, gum dev %zu sentences\n", corpus->train.size(),
+              tokens, corpus->wiki_dev.size(), corpus->gum_dev.size());
+  models::NerTrainOptions options;
+  options.epochs = epochs;
+  options.min_weight = min_weight;
+  char hash[32];
+  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(corpus->hash));
+  nlohmann::json meta = {
+      {"training",
+       {{"data", use_gum ? "wikigold (articles i%5!=4) + gum-entities/train" : "wikigold (articles i%5!=4)"},
+        {"epochs", epochs}, {"seed", options.seed}, {"min_weight", options.min_weight},
+        {"gazetteer_names", (*gaz)->num_names()}, {"sentences", corpus->train.size()}, {"tokens", tokens}}},
+      {"data_hash", hash},
+      {"git_revision", GitRevision()}};
+  auto start = std::chrono::steady_clock::now();
+  auto tagger = models::TrainNer(corpus->train, *gaz, options, meta);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("trained in %.1f s, %zu features\n", secs, tagger->weights().num_features());
+  nlohmann::json scores;
+  scores["wikigold_heldout_conll"] = Evaluate(*tagger, corpus->wiki_dev, true, "WikiGold held-out (CoNLL types)");
+  if (use_gum) scores["gum_dev"] = Evaluate(*tagger, corpus->gum_dev, false, "GUM dev (newsgraph types)");
+  meta = tagger->meta();
+  meta["dev_scores"] = scores;
+  models::NerTagger final_tagger(meta, tagger->weights(), *gaz);
+  Status s = models::WriteNerModel(final_tagger, SelfTestSentences(), out);
+  if (!s.ok()) return std::cerr << s.ToString() << "\n", 1;
+  std::printf("wrote %s\n", out.c_str());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Train the newsgraph NER model"};
+  std::string data_dir = std::string(NEWSGRAPH_SOURCE_DIR) + "/../shared/data";
+  std::string gaz_dir = kb::Gazetteer::DefaultDir();
+  std::string out = std::string(NEWSGRAPH_SOURCE_DIR) + "/data/models/ner.ngm";
+  int epochs = 10;
+  bool no_gum = false;
+  float min_weight = models::NerTrainOptions().min_weight;
+  app.add_option("--data", data_dir, "shared data folder");
+  app.add_option("--gazetteer", gaz_dir, "gazetteer folder");
+  app.add_option("--out", out, "model file to write");
+  app.add_option("--epochs", epochs, "training passes");
+  app.add_option("--min-weight", min_weight, "prune averaged weights below this");
+  app.add_flag("--no-gum", no_gum, "train on WikiGold only");
+  CLI11_PARSE(app, argc, argv);
+  return Run(data_dir, gaz_dir, out, epochs, !no_gum, min_weight);
+}
