@@ -80,7 +80,8 @@ int Predict(const std::string& input, const std::string& model_path) {
 int main(int argc, char** argv) {
   CLI::App app{"Train the newsgraph tagger/lemmatizer, or tag a CoNLL-U file with one"};
   newsgraph::models::TaggerTrainOptions options;
-  options.epochs = 10;
+  options.epochs = 8;
+  options.prune = 0.1f;
   options.case_augment_every = 20;
   std::vector<std::string> dev_specs = {"ewt=" + kShared + "/ud-english-ewt/en_ewt-ud-dev.conllu",
                                         "gum=" + kShared + "/ud-english-gum/en_gum-ud-dev.conllu"};
