@@ -75,6 +75,37 @@ struct RemovedSpan {
   std::string why;  // "boilerplate: also-read", "boilerplate: agency-credit" ...
 };
 
+// One stretch of text that refers to something: a name found by NER, a title or
+// description ("the North Korean leader"), or a pronoun. Coreference groups
+// mentions into Entities.
+struct Mention {
+  Span span;
+  std::string type;    // PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, DATE, TIME, MONEY, PERCENT, QUANTITY, CARDINAL
+  std::string kind;    // "name", "nominal" or "pronoun"
+  int entity = -1;     // index into Document::entities, -1 when not clustered
+};
+
+// A person, organization or place the article talks about: a cluster of mentions
+// with what the text and the knowledge base say about it.
+struct Entity {
+  std::string id;                      // "e1", "e2" ... unique within the document
+  std::string type;                    // as Mention::type
+  std::string name;                    // canonical name (the longest name mention, or the KB's)
+  std::string country;                 // ISO 3166 alpha-3, "" when unknown
+  std::string sector;                  // CAMEO-style sector: GOV, MIL, MED, BUS, NGO, IGO ...; "" when unknown
+  std::string actor;                   // CAMEO-style actor code (country + sector, e.g. RUSGOV); "" when unknown
+  std::vector<std::string> roles;      // "defence minister", "spokesperson" ...
+  std::vector<uint32_t> mentions;      // indices into Document::mentions, in text order
+};
+
+// A relation read from the text between entities, e.g. accompanied_by.
+struct Relation {
+  std::string type;
+  uint32_t head = 0;               // index into Document::entities
+  std::vector<uint32_t> members;   // indices into Document::entities
+  Span evidence;
+};
+
 struct Document {
   std::string id;           // stable id: the input's own, else derived from the content hash
   std::string source;       // publisher or feed, when known
@@ -90,6 +121,9 @@ struct Document {
   std::vector<RemovedSpan> removed;
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
+  std::vector<Mention> mentions;    // in text order
+  std::vector<Entity> entities;
+  std::vector<Relation> relations;
   nlohmann::json metadata = nlohmann::json::object();  // input fields newsgraph does not interpret
   std::vector<std::string> notes;  // what a user should know: "no date line: date is null"
 

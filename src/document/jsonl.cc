@@ -26,6 +26,50 @@ json TokenJson(const base::CharOffsetMap& map, const Token& t) {
   return j;
 }
 
+json MentionJson(const base::CharOffsetMap& map, const Document& doc, const Mention& m) {
+  json j = SpanJson(map, m.span);
+  j["text"] = std::string(doc.SpanText(m.span));
+  j["type"] = m.type;
+  j["kind"] = m.kind;
+  return j;
+}
+
+json EntityJson(const base::CharOffsetMap& map, const Document& doc, const Entity& e) {
+  json j{{"id", e.id}, {"type", e.type}, {"name", e.name}};
+  if (!e.country.empty()) j["country"] = e.country;
+  if (!e.sector.empty()) j["sector"] = e.sector;
+  if (!e.actor.empty()) j["actor"] = e.actor;
+  if (!e.roles.empty()) j["roles"] = e.roles;
+  json mentions = json::array();
+  for (uint32_t m : e.mentions) mentions.push_back(MentionJson(map, doc, doc.mentions[m]));
+  j["mentions"] = std::move(mentions);
+  return j;
+}
+
+void AddEntityLayers(const base::CharOffsetMap& map, const Document& doc, json& j) {
+  if (doc.mentions.empty() && doc.entities.empty()) return;
+  json entities = json::array();
+  for (const Entity& e : doc.entities) entities.push_back(EntityJson(map, doc, e));
+  // Mentions no entity claims (e.g. dates, numbers) are listed on their own.
+  json loose = json::array();
+  for (const Mention& m : doc.mentions) {
+    if (m.entity < 0) loose.push_back(MentionJson(map, doc, m));
+  }
+  j["entities"] = std::move(entities);
+  if (!loose.empty()) j["mentions"] = std::move(loose);
+  if (doc.relations.empty()) return;
+  json relations = json::array();
+  for (const Relation& r : doc.relations) {
+    json one{{"type", r.type}, {"head", doc.entities[r.head].id}};
+    json members = json::array();
+    for (uint32_t m : r.members) members.push_back(doc.entities[m].id);
+    one["members"] = std::move(members);
+    one["evidence"] = SpanJson(map, r.evidence);
+    relations.push_back(std::move(one));
+  }
+  j["relations"] = std::move(relations);
+}
+
 }  // namespace
 
 json ToJson(const Document& doc) {
@@ -61,6 +105,7 @@ json ToJson(const Document& doc) {
     sentences.push_back(std::move(one));
   }
   j["sentences"] = std::move(sentences);
+  AddEntityLayers(map, doc, j);
   if (!doc.metadata.empty()) j["metadata"] = doc.metadata;
   if (!doc.notes.empty()) j["notes"] = doc.notes;
   return j;
