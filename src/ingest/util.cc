@@ -37,10 +37,13 @@ StatusOr<document::Date> ParseLooseDate(std::string_view text) {
     iso[4] = iso[7] = '-';
   } else if (text.size() >= 8 && AllDigits(text.substr(0, 8)) &&
              (text.size() == 8 || !std::isdigit(static_cast<unsigned char>(text[8])))) {
-    iso = std::string(text.substr(0, 4)) + "-" + std::string(text.substr(4, 2)) + "-" +
-          std::string(text.substr(6, 2));
+    char buf[11] = {text[0], text[1], text[2], text[3], '-', text[4], text[5], '-', text[6], text[7], '\0'};
+    iso = buf;
   } else {
-    return Status::InvalidArgument("'" + std::string(text.substr(0, 40)) + "' is not a date of the form YYYY-MM-DD");
+    std::string message = "'";
+    message.append(text.substr(0, 40));
+    message.append("' is not a date of the form YYYY-MM-DD");
+    return Status::InvalidArgument(std::move(message));
   }
   return document::Date::ParseIso(iso);
 }
