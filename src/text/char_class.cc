@@ -1,5 +1,6 @@
-// Code point classification for the tokenizer: an ASCII table, a few explicit
-// typographic characters, and ICU's general category for the rest.
+// Non-ASCII code point classification for the tokenizer (the ASCII table is inline
+// in tokenizer.h): a few explicit typographic characters, ICU's general category
+// for the rest.
 #include <unicode/uchar.h>
 
 #include <array>
@@ -8,28 +9,6 @@
 
 namespace newsgraph::text {
 namespace {
-
-constexpr std::array<CharClass, 128> MakeAsciiTable() {
-  std::array<CharClass, 128> t{};
-  for (int c = 0; c < 128; ++c) t[c] = CharClass::kSymbol;
-  for (int c = 'a'; c <= 'z'; ++c) t[c] = CharClass::kLetter;
-  for (int c = 'A'; c <= 'Z'; ++c) t[c] = CharClass::kLetter;
-  for (int c = '0'; c <= '9'; ++c) t[c] = CharClass::kDigit;
-  for (char c : {' ', '\t', '\r', '\f', '\v'}) t[c] = CharClass::kSpace;
-  t['\n'] = CharClass::kNewline;
-  t['.'] = CharClass::kPeriod;
-  t['\''] = CharClass::kApostrophe;
-  t['"'] = CharClass::kQuote;
-  t['`'] = CharClass::kQuote;
-  t['-'] = CharClass::kHyphen;
-  for (char c : {'(', '[', '{'}) t[c] = CharClass::kOpenBracket;
-  for (char c : {')', ']', '}'}) t[c] = CharClass::kCloseBracket;
-  t['!'] = CharClass::kSentencePunct;
-  t['?'] = CharClass::kSentencePunct;
-  for (char c : {',', ';', ':', '/', '\\', '@', '#', '%', '&', '*', '_'}) t[c] = CharClass::kOtherPunct;
-  return t;
-}
-constexpr std::array<CharClass, 128> kAscii = MakeAsciiTable();
 
 // Decodes one code point of at most `avail` bytes; returns 0 length when invalid.
 size_t DecodeOne(const unsigned char* p, size_t avail, char32_t& cp) {
@@ -79,12 +58,7 @@ CharClass ClassifyByCategory(char32_t cp) {
 
 }  // namespace
 
-CharClass ClassifyAt(std::string_view text, size_t pos, size_t end, size_t& len) {
-  auto b = static_cast<unsigned char>(text[pos]);
-  if (b < 0x80) {
-    len = 1;
-    return kAscii[b];
-  }
+CharClass ClassifyNonAscii(std::string_view text, size_t pos, size_t end, size_t& len) {
   char32_t cp = 0;
   len = DecodeOne(reinterpret_cast<const unsigned char*>(text.data()) + pos, end - pos, cp);
   if (len == 0) {

@@ -61,6 +61,21 @@ std::vector<Span> KeptRegions(const Document& doc) {
 
 bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
+// Appends one Token per span, setting only span, form and space_after (forms are
+// short, so they fit the string's inline buffer: no heap allocation per token).
+void FillTokens(const std::string& text, const std::vector<Span>& spans, std::vector<document::Token>& tokens) {
+  tokens.reserve(spans.size());
+  for (size_t i = 0; i < spans.size(); ++i) {
+    document::Token& t = tokens.emplace_back();
+    t.span = spans[i];
+    t.form.assign(text.data() + spans[i].start, spans[i].size());
+    // Non-ASCII whitespace (U+00A0 ...) shows as a gap before the next token.
+    uint32_t e = spans[i].end;
+    t.space_after = e >= text.size() || IsSpaceByte(text[e]) ||
+                    (static_cast<unsigned char>(text[e]) >= 0x80 && i + 1 < spans.size() && spans[i + 1].start > e);
+  }
+}
+
 Status CheckSelfTest(const Segmenter& seg, const nlohmann::json& cases, const std::string& name) {
   if (!cases.is_array() || cases.empty()) return Status::Corruption(name + ": self-test section is empty");
   for (size_t k = 0; k < cases.size(); ++k) {
@@ -122,22 +137,15 @@ const nlohmann::json& Segmenter::meta() const { return impl_->meta; }
 void Segmenter::Segment(Document& doc) const {
   doc.tokens.clear();
   doc.sentences.clear();
-  std::vector<Span> spans;
-  std::vector<uint32_t> ends;
+  // Per-thread scratch, reused across documents: no allocation once warm.
+  thread_local std::vector<Span> spans;
+  thread_local std::vector<uint32_t> ends;
+  spans.clear();
+  ends.clear();
   for (Span region : KeptRegions(doc)) {
     SegmentRange(doc.text, region.start, region.end, impl_->lexicon, impl_->model, spans, ends);
   }
-  doc.tokens.resize(spans.size());
-  const std::string& text = doc.text;
-  for (size_t i = 0; i < spans.size(); ++i) {
-    document::Token& t = doc.tokens[i];
-    t.span = spans[i];
-    t.form.assign(text, spans[i].start, spans[i].size());
-    // Non-ASCII whitespace (U+00A0 ...) shows as a gap before the next token.
-    uint32_t e = spans[i].end;
-    t.space_after = e >= text.size() || IsSpaceByte(text[e]) ||
-                    (static_cast<unsigned char>(text[e]) >= 0x80 && i + 1 < spans.size() && spans[i + 1].start > e);
-  }
+  FillTokens(doc.text, spans, doc.tokens);
   doc.sentences.resize(ends.size());
   uint32_t begin = 0;
   for (size_t s = 0; s < ends.size(); ++s) {

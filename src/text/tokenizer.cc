@@ -55,34 +55,61 @@ class ChunkTokenizer {
   ChunkTokenizer(std::string_view text, const TokenizerLexicon& lex, std::vector<Span>& out)
       : text_(text), lex_(lex), out_(out) {}
 
+  // One scan over text[begin, end): pieces are built as the characters are
+  // classified, and each whitespace-separated chunk is tokenized when it ends.
   void Run(size_t begin, size_t end) {
-    end_ = end;
-    BuildPieces(begin, end);
-    size_t i = 0;
-    while (i < pieces_.size()) i = Step(i);
-  }
-
- private:
-  void BuildPieces(size_t begin, size_t end) {
     pieces_.clear();
+    chunk_has_at_ = false;
     size_t pos = begin;
     while (pos < end) {
       size_t len = 1;
       CharClass c = ClassifyAt(text_, pos, end, len);
-      bool word = c == CharClass::kLetter || c == CharClass::kDigit || c == CharClass::kMark;
-      // "file_name.doc": an underscore after a word continues it.
-      if (text_[pos] == '_' && !pieces_.empty() && pieces_.back().word && pieces_.back().end == pos &&
-          pos + 1 < end && std::isalnum(static_cast<unsigned char>(text_[pos + 1]))) {
-        word = true;
-      }
-      if (word && !pieces_.empty() && pieces_.back().word && pieces_.back().end == pos) {
-        pieces_.back().end = static_cast<uint32_t>(pos + len);
+      if (c == CharClass::kSpace || c == CharClass::kNewline) {
+        FinishChunk(pos);
+      } else if (c == CharClass::kLetter || c == CharClass::kDigit) {
+        len = AsciiWordRun(pos + len, end) - pos;  // most words are ASCII: skip the per-character dispatch
+        AddPiece(pos, len, CharClass::kLetter, end);
       } else {
-        pieces_.push_back({static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + len),
-                           word ? CharClass::kLetter : c, word});
+        AddPiece(pos, len, c, end);
       }
       pos += len;
     }
+    FinishChunk(end);
+  }
+
+ private:
+  size_t AsciiWordRun(size_t pos, size_t end) const {
+    while (pos < end && static_cast<unsigned char>(text_[pos]) < 0x80) {
+      CharClass c = kAsciiClasses[static_cast<unsigned char>(text_[pos])];
+      if (c != CharClass::kLetter && c != CharClass::kDigit) break;
+      ++pos;
+    }
+    return pos;
+  }
+
+  void AddPiece(size_t pos, size_t len, CharClass c, size_t end) {
+    bool word = c == CharClass::kLetter || c == CharClass::kDigit || c == CharClass::kMark;
+    if (text_[pos] == '@') chunk_has_at_ = true;
+    // "file_name.doc": an underscore after a word continues it.
+    if (text_[pos] == '_' && !pieces_.empty() && pieces_.back().word && pieces_.back().end == pos &&
+        pos + 1 < end && std::isalnum(static_cast<unsigned char>(text_[pos + 1]))) {
+      word = true;
+    }
+    if (word && !pieces_.empty() && pieces_.back().word && pieces_.back().end == pos) {
+      pieces_.back().end = static_cast<uint32_t>(pos + len);
+    } else {
+      pieces_.push_back({static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + len), word ? CharClass::kLetter : c,
+                         word});
+    }
+  }
+
+  void FinishChunk(size_t chunk_end) {
+    if (pieces_.empty()) return;
+    end_ = chunk_end;
+    size_t i = 0;
+    while (i < pieces_.size()) i = Step(i);
+    pieces_.clear();
+    chunk_has_at_ = false;
   }
 
   void Emit(size_t start, size_t end) {
@@ -108,6 +135,8 @@ class ChunkTokenizer {
 
   size_t TryUrlOrEmail(size_t i) {
     if (!pieces_[i].word || (i > 0 && pieces_[i - 1].word)) return 0;
+    char f = static_cast<char>(text_[pieces_[i].start] | 0x20);
+    if (!chunk_has_at_ && f != 'h' && f != 'w' && f != 'f') return 0;  // cheap pre-check
     std::string_view rest = text_.substr(pieces_[i].start, end_ - pieces_[i].start);
     char buf[8];
     std::string_view head;
@@ -115,7 +144,7 @@ class ChunkTokenizer {
     bool url = head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.") ||
                head.starts_with("ftp://");
     bool email = false;
-    if (!url) {
+    if (!url && chunk_has_at_) {
       // local@domain: the local part holds only word characters and . _ - +
       size_t at = rest.find('@');
       email = at != std::string_view::npos && at > 0 && at + 1 < rest.size() &&
@@ -178,6 +207,8 @@ class ChunkTokenizer {
   size_t SplitFusedWord(size_t i) {
     if (IsWord(i + 1) || IsClass(i + 1, CharClass::kApostrophe) || IsClass(i + 1, CharClass::kHyphen)) return 0;
     std::string_view w = Text(i);
+    char last = static_cast<char>(w.back() | 0x20);  // every entry ends in "t" or "a", 4 to 8 letters
+    if (w.size() < 4 || w.size() > 8 || (last != 't' && last != 'a')) return 0;
     char buf[12];
     std::string_view lower;
     if (!LowerInto(w, buf, sizeof buf, lower)) return 0;
@@ -307,7 +338,8 @@ class ChunkTokenizer {
   std::string_view text_;
   const TokenizerLexicon& lex_;
   std::vector<Span>& out_;
-  size_t end_ = 0;
+  size_t end_ = 0;             // end of the current chunk
+  bool chunk_has_at_ = false;  // an '@' in the current chunk (e-mail candidate)
   std::vector<Piece> pieces_;
 };
 
@@ -344,23 +376,7 @@ void TokenizeRange(std::string_view text, size_t begin, size_t end, const Tokeni
                    std::vector<Span>& out) {
   end = std::min(end, text.size());
   ChunkTokenizer chunker(text, lexicon, out);
-  size_t pos = begin;
-  while (pos < end) {
-    size_t len = 1;
-    CharClass c = ClassifyAt(text, pos, end, len);
-    if (c == CharClass::kSpace || c == CharClass::kNewline) {
-      pos += len;
-      continue;
-    }
-    size_t chunk_end = pos + len;
-    while (chunk_end < end) {
-      CharClass d = ClassifyAt(text, chunk_end, end, len);
-      if (d == CharClass::kSpace || d == CharClass::kNewline) break;
-      chunk_end += len;
-    }
-    chunker.Run(pos, chunk_end);
-    pos = chunk_end;
-  }
+  chunker.Run(begin, end);
 }
 
 }  // namespace newsgraph::text

@@ -9,6 +9,7 @@
 #ifndef NEWSGRAPH_TEXT_TOKENIZER_H_
 #define NEWSGRAPH_TEXT_TOKENIZER_H_
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -48,8 +49,42 @@ enum class CharClass : uint8_t {
   kSpace, kNewline, kLetter, kDigit, kMark, kPeriod, kApostrophe, kQuote, kHyphen, kDash,
   kOpenBracket, kCloseBracket, kSentencePunct, kEllipsis, kOtherPunct, kSymbol
 };
-// Classifies the code point at text[pos] and sets `len` to its byte length (>= 1).
-CharClass ClassifyAt(std::string_view text, size_t pos, size_t end, size_t& len);
+
+constexpr std::array<CharClass, 128> MakeAsciiClassTable() {
+  std::array<CharClass, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = CharClass::kSymbol;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = CharClass::kLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = CharClass::kLetter;
+  for (int c = '0'; c <= '9'; ++c) t[c] = CharClass::kDigit;
+  for (char c : {' ', '\t', '\r', '\f', '\v'}) t[c] = CharClass::kSpace;
+  t['\n'] = CharClass::kNewline;
+  t['.'] = CharClass::kPeriod;
+  t['\''] = CharClass::kApostrophe;
+  t['"'] = CharClass::kQuote;
+  t['`'] = CharClass::kQuote;
+  t['-'] = CharClass::kHyphen;
+  for (char c : {'(', '[', '{'}) t[c] = CharClass::kOpenBracket;
+  for (char c : {')', ']', '}'}) t[c] = CharClass::kCloseBracket;
+  t['!'] = CharClass::kSentencePunct;
+  t['?'] = CharClass::kSentencePunct;
+  for (char c : {',', ';', ':', '/', '\\', '@', '#', '%', '&', '*', '_'}) t[c] = CharClass::kOtherPunct;
+  return t;
+}
+inline constexpr std::array<CharClass, 128> kAsciiClasses = MakeAsciiClassTable();
+
+// The code point at text[pos] when it is not ASCII (char_class.cc, uses ICU).
+CharClass ClassifyNonAscii(std::string_view text, size_t pos, size_t end, size_t& len);
+
+// Classifies the code point at text[pos] (pos < end) and sets `len` to its byte
+// length (>= 1, never past `end`).
+inline CharClass ClassifyAt(std::string_view text, size_t pos, size_t end, size_t& len) {
+  auto b = static_cast<unsigned char>(text[pos]);
+  if (b < 0x80) {
+    len = 1;
+    return kAsciiClasses[b];
+  }
+  return ClassifyNonAscii(text, pos, end, len);
+}
 
 }  // namespace newsgraph::text
 
