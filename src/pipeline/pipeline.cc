@@ -1,6 +1,8 @@
 #include "pipeline/pipeline.h"
 
+#include "kb/gazetteer.h"
 #include "models/model_file.h"
+#include "models/ner.h"
 #include "models/parser.h"
 #include "models/tagger.h"
 #include "text/segmenter.h"
@@ -12,13 +14,15 @@ struct Pipeline::Models {
   std::shared_ptr<const text::Segmenter> segmenter;
   std::shared_ptr<const models::Tagger> tagger;
   std::shared_ptr<const models::Parser> parser;
+  std::shared_ptr<const models::NerTagger> ner;
 };
 
 StatusOr<Stage> ParseStage(const std::string& name) {
   if (name == "segment") return Stage::kSegment;
   if (name == "tag") return Stage::kTag;
-  if (name == "parse" || name == "all") return Stage::kParse;
-  return Status::InvalidArgument("unknown stage '" + name + "' (expected segment, tag, parse or all)");
+  if (name == "parse") return Stage::kParse;
+  if (name == "entities" || name == "all") return Stage::kEntities;
+  return Status::InvalidArgument("unknown stage '" + name + "' (expected segment, tag, parse, entities or all)");
 }
 
 Pipeline::Pipeline(std::unique_ptr<Models> models) : models_(std::move(models)) {}
@@ -35,6 +39,11 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& opti
   if (options.until >= Stage::kParse) {
     NG_ASSIGN_OR_RETURN(m->parser, models::Parser::Load(dir + "/parser.ngm"));
   }
+  if (options.until >= Stage::kEntities) {
+    NG_ASSIGN_OR_RETURN(auto gazetteer, kb::Gazetteer::Load(options.gazetteer_dir.empty() ? kb::Gazetteer::DefaultDir()
+                                                                                          : options.gazetteer_dir));
+    NG_ASSIGN_OR_RETURN(m->ner, models::NerTagger::Load(dir + "/ner.ngm", gazetteer));
+  }
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(m)));
 }
 
@@ -43,6 +52,7 @@ void Pipeline::Annotate(document::Document& doc) const {
   if (doc.tokens.empty()) models_->segmenter->Segment(doc);
   if (models_->tagger) models_->tagger->Tag(doc);
   if (models_->parser) models_->parser->Parse(doc);
+  if (models_->ner) models_->ner->Tag(doc);
 }
 
 Stage Pipeline::until() const { return models_->until; }

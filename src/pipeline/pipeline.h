@@ -13,14 +13,15 @@
 namespace newsgraph::pipeline {
 
 // How far the analysis goes. Each stage includes the ones before it.
-enum class Stage { kSegment, kTag, kParse };
+enum class Stage { kSegment, kTag, kParse, kEntities };
 
-// "segment", "tag", "parse" (also "all" = the last stage).
+// "segment", "tag", "parse", "entities" (also "all" = the last stage).
 StatusOr<Stage> ParseStage(const std::string& name);
 
 struct PipelineOptions {
   std::string model_dir;       // "" = models::DefaultModelDir()
-  Stage until = Stage::kParse;  // the last stage to run
+  std::string gazetteer_dir;   // "" = kb::Gazetteer::DefaultDir()
+  Stage until = Stage::kEntities;  // the last stage to run
 };
 
 class Pipeline {
