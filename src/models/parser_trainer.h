@@ -18,7 +18,7 @@
 namespace newsgraph::models {
 
 struct ParserTrainerOptions {
-  int epochs = 15;             // passes over the training set; the best dev epoch is kept
+  int epochs = 12;             // passes over the training set; the best dev epoch is kept
   int action_bits = 22;        // action table has 2^bits hashed feature rows
   int label_bits = 17;         // label table has 2^bits rows
   int explore_from_epoch = 2;  // 1-based epoch from which wrong predictions are followed
