@@ -4,6 +4,8 @@
 
 #include "base/binary_io.h"
 #include "base/checksum.h"
+#include "store/entity_layers.h"
+#include "store/varint.h"
 
 namespace newsgraph::store {
 namespace {
@@ -33,97 +35,6 @@ std::string SpanString(Span s) {
   out += std::to_string(s.end);
   out += ')';
   return out;
-}
-
-// LEB128 varints, zigzag for signed values, strings as length + bytes.
-class VarWriter {
- public:
-  void Uv(uint64_t v) {
-    while (v >= 0x80) {
-      out_.push_back(static_cast<char>((v & 0x7f) | 0x80));
-      v >>= 7;
-    }
-    out_.push_back(static_cast<char>(v));
-  }
-  void Sv(int64_t v) { Uv((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63)); }
-  void Byte(uint8_t v) { out_.push_back(static_cast<char>(v)); }
-  void Str(std::string_view s) {
-    Uv(s.size());
-    out_.append(s);
-  }
-  std::string Release() { return std::move(out_); }
-
- private:
-  std::string out_;
-};
-
-class VarReader {
- public:
-  VarReader(std::string_view data, const std::string& what) : data_(data), what_(what) {}
-  Status Uv(uint64_t& v) {
-    v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (pos_ >= data_.size()) return Error("truncated varint");
-      uint8_t b = static_cast<uint8_t>(data_[pos_++]);
-      v |= static_cast<uint64_t>(b & 0x7f) << shift;
-      if ((b & 0x80) == 0) return Status::Ok();
-    }
-    return Error("overlong varint");
-  }
-  Status Sv(int64_t& v) {
-    uint64_t u = 0;
-    NG_RETURN_IF_ERROR(Uv(u));
-    v = static_cast<int64_t>(u >> 1) ^ -static_cast<int64_t>(u & 1);
-    return Status::Ok();
-  }
-  Status Byte(uint8_t& v) {
-    if (pos_ >= data_.size()) return Error("truncated");
-    v = static_cast<uint8_t>(data_[pos_++]);
-    return Status::Ok();
-  }
-  Status Str(std::string& s) {
-    uint64_t n = 0;
-    NG_RETURN_IF_ERROR(Uv(n));
-    if (n > remaining()) return Error("string of " + std::to_string(n) + " bytes past the end");
-    s.assign(data_.substr(pos_, n));
-    pos_ += n;
-    return Status::Ok();
-  }
-  // A count of items that each take at least one byte.
-  Status Count(uint64_t& n) {
-    NG_RETURN_IF_ERROR(Uv(n));
-    return n > remaining() ? Error("count " + std::to_string(n) + " exceeds the data") : Status::Ok();
-  }
-  size_t remaining() const { return data_.size() - pos_; }
-  Status Error(const std::string& m) const {
-    return Status::Corruption(what_ + ": " + m + " at payload byte " + std::to_string(pos_));
-  }
-
- private:
-  std::string_view data_;
-  const std::string& what_;
-  size_t pos_ = 0;
-};
-
-// Spans are written as (start - previous end, length), which stays small and
-// repetitive for consecutive tokens and so compresses well.
-void PutSpan(Span s, uint32_t& prev_end, VarWriter& w) {
-  w.Sv(static_cast<int64_t>(s.start) - prev_end);
-  w.Uv(s.end - s.start);
-  prev_end = s.end;
-}
-
-Status GetSpan(VarReader& r, size_t text_size, uint32_t& prev_end, Span& s) {
-  int64_t delta = 0;
-  uint64_t size = 0;
-  NG_RETURN_IF_ERROR(r.Sv(delta));
-  NG_RETURN_IF_ERROR(r.Uv(size));
-  int64_t start = prev_end + delta;
-  if (start < 0 || static_cast<uint64_t>(start) + size > text_size) return r.Error("span outside the text");
-  s.start = static_cast<uint32_t>(start);
-  s.end = static_cast<uint32_t>(start + static_cast<int64_t>(size));
-  prev_end = s.end;
-  return Status::Ok();
 }
 
 uint8_t TokenFlags(const Document& doc, const Token& t) {
@@ -179,6 +90,7 @@ std::string EncodePayload(const Document& doc) {
   VarWriter w;
   EncodeTokens(doc, w);
   EncodeSentences(doc, w);
+  EncodeEntityLayers(doc, w);
   return w.Release();
 }
 
@@ -254,10 +166,11 @@ Status DecodeSentences(VarReader& r, Document& doc) {
   return Status::Ok();
 }
 
-Status DecodePayload(std::string_view payload, const std::string& what, Document& doc) {
+Status DecodePayload(std::string_view payload, uint8_t version, const std::string& what, Document& doc) {
   VarReader r(payload, what);
   NG_RETURN_IF_ERROR(DecodeTokens(r, doc));
   NG_RETURN_IF_ERROR(DecodeSentences(r, doc));
+  if (version >= 2) NG_RETURN_IF_ERROR(DecodeEntityLayers(r, doc));
   if (r.remaining() != 0) return r.Error(std::to_string(r.remaining()) + " trailing bytes");
   return Status::Ok();
 }
@@ -306,6 +219,7 @@ Status ValidateLayers(const Document& doc) {
 
 StatusOr<std::string> EncodeLayers(const Document& doc) {
   NG_RETURN_IF_ERROR(ValidateLayers(doc));
+  NG_RETURN_IF_ERROR(ValidateEntityLayers(doc));
   std::string payload = EncodePayload(doc);
   if (payload.size() > kMaxPayloadBytes) return Status::InvalidArgument("annotation layers exceed 1 GiB");
   base::BinaryWriter w;
@@ -332,9 +246,9 @@ Status DecodeLayers(std::string_view blob, const std::string& what, Document& do
   uint8_t version = 0, codec = 0;
   uint32_t size = 0, crc = 0;
   NG_RETURN_IF_ERROR(r.U8(version));
-  if (version != kLayersFormatVersion) {
+  if (version < kMinLayersFormatVersion || version > kLayersFormatVersion) {
     return Status::Corruption(what + ": layers format version " + std::to_string(version) + " (this build reads " +
-                              std::to_string(kLayersFormatVersion) + ")");
+                              std::to_string(kMinLayersFormatVersion) + ".." + std::to_string(kLayersFormatVersion) + ")");
   }
   NG_RETURN_IF_ERROR(r.U8(codec));
   NG_RETURN_IF_ERROR(r.U32(size));
@@ -342,7 +256,7 @@ Status DecodeLayers(std::string_view blob, const std::string& what, Document& do
   if (size > kMaxPayloadBytes) return Status::Corruption(what + ": payload size " + std::to_string(size));
   NG_ASSIGN_OR_RETURN(std::string payload, Uncompress(codec, blob.substr(kHeaderBytes), size, what));
   if (base::Crc32(payload) != crc) return Status::Corruption(what + ": checksum mismatch");
-  return DecodePayload(payload, what, doc);
+  return DecodePayload(payload, version, what, doc);
 }
 
 }  // namespace newsgraph::store

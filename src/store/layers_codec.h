@@ -12,16 +12,20 @@
 
 namespace newsgraph::store {
 
-inline constexpr uint8_t kLayersFormatVersion = 1;
+// Blobs are written at kLayersFormatVersion; versions down to kMinLayersFormatVersion
+// are still read (version 1 has no mentions, entities or relations).
+inline constexpr uint8_t kLayersFormatVersion = 2;
+inline constexpr uint8_t kMinLayersFormatVersion = 1;
 
 // Checks that every span of `doc` lies inside its text and every sentence's token
 // range inside its tokens; kInvalidArgument naming the first bad one otherwise.
 Status ValidateLayers(const document::Document& doc);
 
-// Encodes doc.sentences and doc.tokens (after ValidateLayers) into one blob.
+// Encodes sentences, tokens, mentions, entities and relations into one blob, after
+// checking them (ValidateLayers, and that mentions/entities/relations point inside).
 StatusOr<std::string> EncodeLayers(const document::Document& doc);
 
-// Decodes a blob into doc.sentences and doc.tokens; doc.text must already be set,
+// Decodes a blob into those layers of `doc`; doc.text must already be set,
 // since offsets are checked against it. `what` names the blob in errors
 // ("news.db document 'abc' layers"). kCorruption on any damage.
 Status DecodeLayers(std::string_view blob, const std::string& what, document::Document& doc);

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <fstream>
+#include <tuple>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -135,6 +136,14 @@ Document RichDocument() {
   doc.tokens[2].space_after = false;
   doc.sentences[0].comments = {"sent_id = 1", "text = ..."};
   doc.sentences[1].multiword_lines = {"3-4\tzum\t_\t_\t_\t_\t_\t_\t_\t_"};
+  size_t celik = doc.text.find("Çelik"), zurich = doc.text.find("Zürich");
+  doc.mentions = {{{static_cast<uint32_t>(celik), static_cast<uint32_t>(celik + 6)}, "PERSON", "name", 0},
+                  {{static_cast<uint32_t>(zurich), static_cast<uint32_t>(zurich + 7)}, "GPE", "name", 1},
+                  {{76, 79}, "PERSON", "pronoun", 0}  // "sie",
+                  {{0, 10}, "PERSON", "nominal", -1}};
+  doc.entities.push_back({"e1", "PERSON", "Çelik", "TUR", "GOV", "TURGOV", {"minister"}, {0, 2}});
+  doc.entities.push_back({"e2", "GPE", "Zürich", "CHE", "", "", {}, {1}});
+  doc.relations.push_back({"located_in", 0, {1}, {0, 46}});
   return doc;
 }
 
@@ -185,6 +194,27 @@ void ExpectSameDocument(const Document& want, const Document& got) {
     EXPECT_EQ(got.sentences[i].multiword_lines, want.sentences[i].multiword_lines);
   }
   ExpectSameTokens(want, got);
+  ASSERT_EQ(got.mentions.size(), want.mentions.size());
+  for (size_t i = 0; i < want.mentions.size(); ++i) {
+    EXPECT_EQ(got.mentions[i].span, want.mentions[i].span) << i;
+    EXPECT_EQ(got.mentions[i].type, want.mentions[i].type) << i;
+    EXPECT_EQ(got.mentions[i].kind, want.mentions[i].kind) << i;
+    EXPECT_EQ(got.mentions[i].entity, want.mentions[i].entity) << i;
+  }
+  ASSERT_EQ(got.entities.size(), want.entities.size());
+  for (size_t i = 0; i < want.entities.size(); ++i) {
+    const document::Entity& w = want.entities[i];
+    const document::Entity& g = got.entities[i];
+    EXPECT_EQ(std::tie(g.id, g.type, g.name, g.country, g.sector, g.actor, g.roles, g.mentions),
+              std::tie(w.id, w.type, w.name, w.country, w.sector, w.actor, w.roles, w.mentions));
+  }
+  ASSERT_EQ(got.relations.size(), want.relations.size());
+  for (size_t i = 0; i < want.relations.size(); ++i) {
+    EXPECT_EQ(got.relations[i].type, want.relations[i].type);
+    EXPECT_EQ(got.relations[i].head, want.relations[i].head);
+    EXPECT_EQ(got.relations[i].members, want.relations[i].members);
+    EXPECT_EQ(got.relations[i].evidence, want.relations[i].evidence);
+  }
 }
 
 TEST(StoreTest, RoundTripsEveryField) {
@@ -303,6 +333,20 @@ TEST(StoreTest, BadDocumentRollsBackTheWholeBatch) {
   for (const Document* d : {&a, &b, &c}) added += store->AddDocuments({d}).ok() ? 1 : 0;
   EXPECT_EQ(added, 2);
   EXPECT_EQ(CountDocs(*store), 2);
+}
+
+TEST(StoreTest, BadEntityLayerIsRejected) {
+  auto store = OpenOrDie(TempDbPath("bad_entity"));
+  ASSERT_NE(store, nullptr);
+  Document d = RichDocument();
+  d.entities[0].mentions.push_back(99);
+  StatusOr<std::vector<AddResult>> r = store->AddDocuments({&d});
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(), HasSubstr("entity 0 points to a missing mention"));
+  d = RichDocument();
+  d.relations[0].members = {7};
+  EXPECT_FALSE(store->AddDocuments({&d}).ok());
+  EXPECT_EQ(CountDocs(*store), 0);
 }
 
 TEST(StoreTest, SqliteFailureMidBatchLeavesNoPartialRows) {
