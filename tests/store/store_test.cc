@@ -139,7 +139,7 @@ Document RichDocument() {
   size_t celik = doc.text.find("Çelik"), zurich = doc.text.find("Zürich");
   doc.mentions = {{{static_cast<uint32_t>(celik), static_cast<uint32_t>(celik + 6)}, "PERSON", "name", 0},
                   {{static_cast<uint32_t>(zurich), static_cast<uint32_t>(zurich + 7)}, "GPE", "name", 1},
-                  {{76, 79}, "PERSON", "pronoun", 0}  // "sie",
+                  {{76, 79}, "PERSON", "pronoun", 0},  // "sie"
                   {{0, 10}, "PERSON", "nominal", -1}};
   doc.entities.push_back({"e1", "PERSON", "Çelik", "TUR", "GOV", "TURGOV", {"minister"}, {0, 2}});
   doc.entities.push_back({"e2", "GPE", "Zürich", "CHE", "", "", {}, {1}});
