@@ -49,6 +49,10 @@ void SparseWeights::Insert(uint64_t key, const Entry* entries, size_t n) {
 
 void SparseWeights::Score(const uint64_t* keys, size_t n, float* scores) const {
   for (int c = 0; c < num_classes_; ++c) scores[c] = 0.0f;
+  AddScores(keys, n, scores);
+}
+
+void SparseWeights::AddScores(const uint64_t* keys, size_t n, float* scores) const {
   if (slots_.empty()) return;
   size_t mask = slots_.size() - 1;
   for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[keys[i] & mask]);

@@ -69,6 +69,8 @@ class SparseWeights {
   // scores = sum of the rows of `keys` (zeroed first). Prefetches all rows before
   // summing, so the cache misses of the ~30 features of a token overlap.
   void Score(const uint64_t* keys, size_t n, float* scores) const;
+  // Like Score, but adds to `scores` without zeroing it first.
+  void AddScores(const uint64_t* keys, size_t n, float* scores) const;
 
   int num_classes() const { return num_classes_; }
   size_t num_features() const { return num_features_; }

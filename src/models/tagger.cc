@@ -5,6 +5,7 @@
 #include "base/binary_io.h"
 #include "base/checksum.h"
 #include "models/model_file.h"
+#include "models/word_clusters.h"
 
 namespace newsgraph::models {
 namespace tagger_internal {
@@ -57,44 +58,38 @@ std::string Normalize(std::string_view form) {
   return out;
 }
 
-void ComputeWordInfo(const std::vector<std::string_view>& forms, const AmbiguityMap* ambiguity,
-                     std::vector<WordInfo>& out) {
-  out.resize(forms.size());
-  for (size_t i = 0; i < forms.size(); ++i) {
-    std::string norm = Normalize(forms[i]);
-    std::string_view nv = norm;
-    WordInfo& w = out[i];
-    w.form = base::Hash64(forms[i], 1);
-    w.norm = base::Hash64(nv, 2);
-    w.ambiguity = 0;
-    if (ambiguity != nullptr) {
-      if (auto it = ambiguity->find(w.norm); it != ambiguity->end()) w.ambiguity = it->second;
-    }
-    w.shape = base::Hash64(Shape(forms[i]), 3);
-    w.flags = Flags(forms[i], i == 0);
-    for (size_t k = 0; k < 4; ++k) w.suffix[k] = base::Hash64(nv.substr(nv.size() - std::min(nv.size(), k + 1)), 4);
-    for (size_t k = 0; k < 3; ++k) w.prefix[k] = base::Hash64(nv.substr(0, k + 1), 5);
+void ComputeOneWordInfo(std::string_view form, bool first, const AmbiguityMap* ambiguity, const ClusterMap* clusters,
+                        WordInfo& w) {
+  std::string norm = Normalize(form);
+  std::string_view nv = norm;
+  w.form = base::Hash64(form, 1);
+  w.norm = base::Hash64(nv, 2);
+  w.ambiguity = 0;
+  if (ambiguity != nullptr) {
+    if (auto it = ambiguity->find(w.norm); it != ambiguity->end()) w.ambiguity = it->second;
   }
+  uint32_t code = 0;
+  if (clusters != nullptr) {
+    if (auto it = clusters->find(w.norm); it != clusters->end()) code = it->second;
+  }
+  w.cluster[0] = WordClusters::Prefix(code, 4);
+  w.cluster[1] = WordClusters::Prefix(code, 6);
+  w.cluster[2] = WordClusters::Prefix(code, 10);
+  w.cluster[3] = code;
+  w.shape = base::Hash64(Shape(form), 3);
+  w.flags = Flags(form, first);
+  for (size_t k = 0; k < 4; ++k) w.suffix[k] = base::Hash64(nv.substr(nv.size() - std::min(nv.size(), k + 1)), 4);
+  for (size_t k = 0; k < 3; ++k) w.prefix[k] = base::Hash64(nv.substr(0, k + 1), 5);
 }
 
-int ExtractFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys) {
+void ComputeWordInfo(const std::vector<std::string_view>& forms, const AmbiguityMap* ambiguity,
+                     std::vector<WordInfo>& out, const ClusterMap* clusters) {
+  out.resize(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) ComputeOneWordInfo(forms[i], i == 0, ambiguity, clusters, out[i]);
+}
+
+int ExtractWordFeatures(const WordInfo& w, uint64_t* keys) {
   using perceptron::HashKey;
-  using perceptron::PairKey;
-  const WordInfo& w = words[i];
-  auto norm_at = [&](ptrdiff_t j) {
-    return j < 0 ? kStart : j >= static_cast<ptrdiff_t>(words.size()) ? kEnd : words[j].norm;
-  };
-  auto suffix3_at = [&](ptrdiff_t j) {
-    return j < 0 ? kStart : j >= static_cast<ptrdiff_t>(words.size()) ? kEnd : words[j].suffix[2];
-  };
-  auto amb_at = [&](ptrdiff_t j) {
-    return j < 0 ? kStart : j >= static_cast<ptrdiff_t>(words.size()) ? kEnd : words[j].ambiguity;
-  };
-  auto shape_at = [&](ptrdiff_t j) {
-    return j < 0 ? kStart : j >= static_cast<ptrdiff_t>(words.size()) ? kEnd : words[j].shape;
-  };
-  ptrdiff_t p = static_cast<ptrdiff_t>(i);
-  uint64_t t1 = static_cast<uint64_t>(prev1 + 1), t2 = static_cast<uint64_t>(prev2 + 1);
   int n = 0;
   keys[n++] = HashKey(0, 0);
   keys[n++] = HashKey(1, w.form);
@@ -102,37 +97,66 @@ int ExtractFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int
   for (int k = 0; k < 4; ++k) keys[n++] = HashKey(3 + k, w.suffix[k]);
   for (int k = 0; k < 3; ++k) keys[n++] = HashKey(7 + k, w.prefix[k]);
   keys[n++] = HashKey(10, w.shape);
+  keys[n++] = HashKey(28, w.ambiguity);
+  for (int k = 0; k < 4; ++k) keys[n++] = HashKey(34 + k, w.cluster[k]);
+  return n;
+}
+
+int ExtractContextFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys) {
+  using perceptron::HashKey;
+  using perceptron::PairKey;
+  const WordInfo& w = words[i];
+  const ptrdiff_t size = static_cast<ptrdiff_t>(words.size());
+  auto at = [&](ptrdiff_t j, auto field) -> uint64_t {
+    return j < 0 ? kStart : j >= size ? kEnd : field(words[j]);
+  };
+  auto norm_at = [&](ptrdiff_t j) { return at(j, [](const WordInfo& x) { return x.norm; }); };
+  auto suffix3_at = [&](ptrdiff_t j) { return at(j, [](const WordInfo& x) { return x.suffix[2]; }); };
+  auto amb_at = [&](ptrdiff_t j) { return at(j, [](const WordInfo& x) { return x.ambiguity; }); };
+  auto shape_at = [&](ptrdiff_t j) { return at(j, [](const WordInfo& x) { return x.shape; }); };
+  auto cluster_at = [&](ptrdiff_t j, int k) { return at(j, [k](const WordInfo& x) -> uint64_t { return x.cluster[k]; }); };
+  ptrdiff_t p = static_cast<ptrdiff_t>(i);
+  uint64_t t1 = static_cast<uint64_t>(prev1 + 1), t2 = static_cast<uint64_t>(prev2 + 1);
+  uint64_t next_norm = norm_at(p + 1), next_amb = amb_at(p + 1), next_shape = shape_at(p + 1);
+  int n = 0;
   keys[n++] = HashKey(11, w.flags);
   keys[n++] = HashKey(12, norm_at(p - 1));
   keys[n++] = HashKey(13, norm_at(p - 2));
-  keys[n++] = HashKey(14, norm_at(p + 1));
+  keys[n++] = HashKey(14, next_norm);
   keys[n++] = HashKey(15, norm_at(p + 2));
   keys[n++] = HashKey(16, suffix3_at(p - 1));
   keys[n++] = HashKey(17, suffix3_at(p + 1));
   keys[n++] = HashKey(18, shape_at(p - 1));
-  keys[n++] = HashKey(19, shape_at(p + 1));
+  keys[n++] = HashKey(19, next_shape);
   keys[n++] = HashKey(20, t1);
   keys[n++] = PairKey(21, t1, t2);
   keys[n++] = PairKey(22, t1, w.norm);
-  keys[n++] = PairKey(23, w.norm, norm_at(p + 1));
+  keys[n++] = PairKey(23, w.norm, next_norm);
   keys[n++] = PairKey(24, norm_at(p - 1), w.norm);
   keys[n++] = PairKey(25, t1, w.suffix[2]);
-  keys[n++] = PairKey(26, w.shape, shape_at(p + 1));
+  keys[n++] = PairKey(26, w.shape, next_shape);
   keys[n++] = PairKey(27, w.suffix[1], suffix3_at(p + 1));
-  keys[n++] = HashKey(28, w.ambiguity);
-  keys[n++] = HashKey(29, amb_at(p + 1));
+  keys[n++] = HashKey(29, next_amb);
   keys[n++] = HashKey(30, amb_at(p + 2));
-  keys[n++] = PairKey(31, w.ambiguity, amb_at(p + 1));
-  keys[n++] = PairKey(32, t1, amb_at(p + 1));
-  keys[n++] = PairKey(33, w.norm, amb_at(p + 1));
+  keys[n++] = PairKey(31, w.ambiguity, next_amb);
+  keys[n++] = PairKey(32, t1, next_amb);
+  keys[n++] = PairKey(33, w.norm, next_amb);
+  keys[n++] = HashKey(38, cluster_at(p + 1, 3));
+  keys[n++] = HashKey(39, cluster_at(p + 1, 1));
+  keys[n++] = PairKey(40, w.cluster[1], cluster_at(p + 1, 1));
   return n;
+}
+
+int ExtractFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys) {
+  int n = ExtractWordFeatures(words[i], keys);
+  return n + ExtractContextFeatures(words, i, prev1, prev2, keys + n);
 }
 
 }  // namespace tagger_internal
 
 namespace {
 
-constexpr int kTaggerVersion = 1;       // the tagger payload (sections below)
+constexpr int kTaggerVersion = 2;       // the tagger payload (sections below); 2 adds "clusters", "vocab"
 constexpr int kMinTaggerVersion = 1;
 constexpr uint32_t kFeatsVersion = 1;
 
@@ -198,6 +222,38 @@ StatusOr<Tagger::FeatsTable> ParseFeats(std::string_view data, size_t num_labels
 
 }  // namespace
 
+// Version-2 sections; a file without them tags exactly as before (no clusters, no cache).
+Status Tagger::ReadOptionalSections(const ModelFile& file, const std::string& name, Tagger& tagger) {
+  if (file.HasSection("clusters")) {
+    NG_ASSIGN_OR_RETURN(std::string_view data, file.Section("clusters"));
+    base::BinaryReader r(data, name + " section 'clusters'");
+    std::vector<uint64_t> keys;
+    std::vector<uint32_t> codes;
+    NG_RETURN_IF_ERROR(r.PodVector(keys));
+    NG_RETURN_IF_ERROR(r.PodVector(codes));
+    if (keys.size() != codes.size()) return Status::Corruption(name + ": section 'clusters' is inconsistent");
+    tagger.clusters_.reserve(keys.size());
+    for (size_t i = 0; i < keys.size(); ++i) tagger.clusters_[keys[i]] = codes[i];
+  } else if (const nlohmann::json& m = file.meta();
+             m.contains("training") && m["training"].is_object() && m["training"].contains("clusters")) {
+    return Status::Corruption(name + ": the model was trained with word clusters but section 'clusters' is missing");
+  }
+  if (file.HasSection("vocab")) {
+    NG_ASSIGN_OR_RETURN(std::string_view data, file.Section("vocab"));
+    base::BinaryReader r(data, name + " section 'vocab'");
+    uint64_t n = 0;
+    NG_RETURN_IF_ERROR(r.U64(n));
+    if (n > r.remaining() / 12) return Status::Corruption(name + ": section 'vocab' size exceeds the payload");
+    tagger.vocab_.resize(n);
+    for (auto& [form, labels] : tagger.vocab_) {
+      NG_RETURN_IF_ERROR(r.String(form));
+      NG_RETURN_IF_ERROR(r.PodVector(labels));
+    }
+  }
+  tagger.BuildVocabCache();
+  return Status::Ok();
+}
+
 Tagger::Tagger(nlohmann::json meta, std::vector<Label> labels, perceptron::SparseWeights weights, FeatsTable feats,
                Lemmatizer lemmatizer, tagger_internal::AmbiguityMap ambiguity)
     : meta_(std::move(meta)),
@@ -206,6 +262,81 @@ Tagger::Tagger(nlohmann::json meta, std::vector<Label> labels, perceptron::Spars
       feats_(std::move(feats)),
       lemmatizer_(std::move(lemmatizer)),
       ambiguity_(std::move(ambiguity)) {}
+
+Tagger::Tagger(nlohmann::json meta, std::vector<Label> labels, perceptron::SparseWeights weights, FeatsTable feats,
+               Lemmatizer lemmatizer, tagger_internal::AmbiguityMap ambiguity, tagger_internal::ClusterMap clusters,
+               Vocab vocab)
+    : Tagger(std::move(meta), std::move(labels), std::move(weights), std::move(feats), std::move(lemmatizer),
+             std::move(ambiguity)) {
+  clusters_ = std::move(clusters);
+  vocab_ = std::move(vocab);
+  BuildVocabCache();
+}
+
+void Tagger::BuildVocabCache() {
+  const size_t num_labels = labels_.size();
+  vocab_entries_.clear();
+  vocab_labels_.clear();
+  vocab_rows_.assign(vocab_.size() * num_labels, 0.0f);
+  size_t table = 16;
+  while (table < vocab_.size() * 2) table <<= 1;
+  vocab_keys_.assign(table, 0);
+  vocab_slots_.assign(table, -1);
+  uint64_t keys[tagger_internal::kMaxFeatures];
+  for (const auto& [form, labels] : vocab_) {
+    VocabEntry e;
+    tagger_internal::ComputeOneWordInfo(form, false, &ambiguity_, &clusters_, e.info);
+    size_t mask = table - 1, slot = e.info.form & mask;
+    while (vocab_slots_[slot] >= 0 && vocab_keys_[slot] != e.info.form) slot = (slot + 1) & mask;
+    if (vocab_slots_[slot] >= 0) continue;  // duplicate form (or hash): keep the first
+    int n = tagger_internal::ExtractWordFeatures(e.info, keys);
+    weights_.Score(keys, n, vocab_rows_.data() + vocab_entries_.size() * num_labels);
+    e.labels_begin = static_cast<uint32_t>(vocab_labels_.size());
+    for (uint16_t label : labels) {
+      if (label >= num_labels) continue;
+      std::string f = Feats(form, label);
+      auto it = std::find(feats_.values.begin(), feats_.values.end(), f);
+      vocab_labels_.push_back({label, static_cast<uint32_t>(it - feats_.values.begin()),
+                               lemmatizer_.Lemmatize(form, labels_[label].xpos)});
+    }
+    e.labels_end = static_cast<uint32_t>(vocab_labels_.size());
+    vocab_keys_[slot] = e.info.form;
+    vocab_slots_[slot] = static_cast<int32_t>(vocab_entries_.size());
+    vocab_entries_.push_back(e);
+  }
+  vocab_rows_.resize(vocab_entries_.size() * num_labels);
+}
+
+int32_t Tagger::FindVocab(uint64_t form_hash) const {
+  if (vocab_entries_.empty()) return -1;
+  size_t mask = vocab_keys_.size() - 1;
+  for (size_t i = form_hash & mask;; i = (i + 1) & mask) {
+    if (vocab_slots_[i] < 0) return -1;
+    if (vocab_keys_[i] == form_hash) return vocab_slots_[i];
+  }
+}
+
+std::string Tagger::SerializeClusters() const {
+  std::vector<std::pair<uint64_t, uint32_t>> items(clusters_.begin(), clusters_.end());
+  std::sort(items.begin(), items.end());
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> codes;
+  for (const auto& [k, v] : items) keys.push_back(k), codes.push_back(v);
+  base::BinaryWriter w;
+  w.PodVector(keys);
+  w.PodVector(codes);
+  return w.Release();
+}
+
+std::string Tagger::SerializeVocab() const {
+  base::BinaryWriter w;
+  w.U64(vocab_.size());
+  for (const auto& [form, labels] : vocab_) {
+    w.String(form);
+    w.PodVector(labels);
+  }
+  return w.Release();
+}
 
 std::string Tagger::SerializeAmbiguity() const {
   std::vector<std::pair<uint64_t, uint64_t>> items(ambiguity_.begin(), ambiguity_.end());
@@ -247,22 +378,57 @@ void Tagger::TagTokens(std::vector<document::Token>& tokens, const TagOptions& o
   TagSpan(tokens.data(), tokens.size(), options);
 }
 
+void Tagger::PredictLabel(const std::vector<tagger_internal::WordInfo>& words, size_t i, int32_t vocab, int prev1,
+                          int prev2, float* scores) const {
+  uint64_t keys[tagger_internal::kMaxFeatures];
+  if (vocab >= 0) {
+    const float* row = vocab_rows_.data() + static_cast<size_t>(vocab) * labels_.size();
+    std::copy(row, row + labels_.size(), scores);
+    int n = tagger_internal::ExtractContextFeatures(words, i, prev1, prev2, keys);
+    weights_.AddScores(keys, n, scores);
+    return;
+  }
+  int n = tagger_internal::ExtractFeatures(words, i, prev1, prev2, keys);
+  weights_.Score(keys, n, scores);
+}
+
+void Tagger::FillFeatsAndLemma(document::Token& token, int label, int32_t vocab, const TagOptions& options) const {
+  if (vocab >= 0) {
+    const VocabEntry& e = vocab_entries_[vocab];
+    for (uint32_t k = e.labels_begin; k < e.labels_end; ++k) {
+      const VocabLabel& v = vocab_labels_[k];
+      if (v.label != label) continue;
+      if (options.feats) token.feats = feats_.values[v.feats];
+      if (options.lemma) token.lemma = v.lemma;
+      return;
+    }
+  }
+  if (options.feats) token.feats = Feats(token.form, label);
+  if (options.lemma) token.lemma = lemmatizer_.Lemmatize(token.form, token.xpos);
+}
+
 void Tagger::TagSpan(document::Token* tokens, size_t count, const TagOptions& options) const {
   if (count == 0 || labels_.empty()) return;
-  thread_local std::vector<std::string_view> forms;
   thread_local std::vector<tagger_internal::WordInfo> words;
+  thread_local std::vector<int32_t> vocab;
   thread_local std::vector<float> scores;
-  forms.clear();
-  for (size_t i = 0; i < count; ++i) forms.push_back(tokens[i].form);
-  tagger_internal::ComputeWordInfo(forms, &ambiguity_, words);
+  words.resize(count);
+  vocab.resize(count);
+  for (size_t i = 0; i < count; ++i) {
+    vocab[i] = FindVocab(base::Hash64(tokens[i].form, 1));
+    if (vocab[i] >= 0) {
+      words[i] = vocab_entries_[vocab[i]].info;
+      if (i == 0) words[i].flags |= tagger_internal::kFirstFlag;
+    } else {
+      tagger_internal::ComputeOneWordInfo(tokens[i].form, i == 0, &ambiguity_, &clusters_, words[i]);
+    }
+  }
   scores.resize(labels_.size());
-  uint64_t keys[tagger_internal::kMaxFeatures];
   int prev1 = -1, prev2 = -1;
   for (size_t i = 0; i < count; ++i) {
     int label = prev1;
     if (options.pos) {
-      int n = tagger_internal::ExtractFeatures(words, i, prev1, prev2, keys);
-      weights_.Score(keys, n, scores.data());
+      PredictLabel(words, i, vocab[i], prev1, prev2, scores.data());
       label = perceptron::ArgMax(scores.data(), static_cast<int>(labels_.size()));
       tokens[i].xpos = labels_[label].xpos;
       tokens[i].upos = labels_[label].upos;
@@ -272,8 +438,7 @@ void Tagger::TagSpan(document::Token* tokens, size_t count, const TagOptions& op
       });
       label = it == labels_.end() ? 0 : static_cast<int>(it - labels_.begin());
     }
-    if (options.feats) tokens[i].feats = Feats(tokens[i].form, label);
-    if (options.lemma) tokens[i].lemma = lemmatizer_.Lemmatize(tokens[i].form, tokens[i].xpos);
+    if (options.feats || options.lemma) FillFeatsAndLemma(tokens[i], label, vocab[i], options);
     prev2 = prev1;
     prev1 = label;
   }
@@ -371,6 +536,7 @@ StatusOr<std::shared_ptr<const Tagger>> Tagger::LoadFromBytes(std::string bytes,
   NG_RETURN_IF_ERROR(amb_reader.PodVector(amb_values));
   if (amb_keys.size() != amb_values.size()) return Status::Corruption(name + ": section 'ambiguity' is inconsistent");
   for (size_t i = 0; i < amb_keys.size(); ++i) tagger->ambiguity_[amb_keys[i]] = amb_values[i];
+  NG_RETURN_IF_ERROR(ReadOptionalSections(file, name, *tagger));
   NG_RETURN_IF_ERROR(tagger->CheckSelfTest(file.selftest(), name));
   return std::shared_ptr<const Tagger>(std::move(tagger));
 }

@@ -27,28 +27,40 @@
 
 namespace newsgraph::models {
 
+class ModelFile;
+
 // Feature extraction shared by Tagger and TaggerTrainer (internal).
 namespace tagger_internal {
 
-inline constexpr int kMaxFeatures = 40;
+inline constexpr int kMaxFeatures = 48;
 
-// Per-token hashes computed once per sentence.
+// Per-token hashes computed once per token (or once per vocabulary word at load).
 struct WordInfo {
   uint64_t form, norm, shape, flags;
   uint64_t ambiguity;  // hash of the labels the word had in training (0 = unknown word)
   uint64_t suffix[4];
   uint64_t prefix[3];
+  uint32_t cluster[4];  // word-cluster prefixes of 4, 6, 10 bits and the full path (0 = no cluster)
 };
 
 // ASCII-lowercases and maps digits to '0' ("Q3 2023" -> "q0 0000").
 std::string Normalize(std::string_view form);
 // `ambiguity` maps Hash64(Normalize(form), 2) to the word's label-set hash (may be null).
 using AmbiguityMap = std::unordered_map<uint64_t, uint64_t>;
+// Maps Hash64(Normalize(form), 2) to the word's cluster heap code (word_clusters.h).
+using ClusterMap = std::unordered_map<uint64_t, uint32_t>;
 void ComputeWordInfo(const std::vector<std::string_view>& forms, const AmbiguityMap* ambiguity,
-                     std::vector<WordInfo>& out);
+                     std::vector<WordInfo>& out, const ClusterMap* clusters = nullptr);
+void ComputeOneWordInfo(std::string_view form, bool first, const AmbiguityMap* ambiguity, const ClusterMap* clusters,
+                        WordInfo& out);
 // Writes the feature keys of token i (given the two previous predicted labels,
 // -1 = sentence start) into keys; returns how many (<= kMaxFeatures).
+// = ExtractWordFeatures (depends on the word alone) + ExtractContextFeatures.
 int ExtractFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys);
+int ExtractWordFeatures(const WordInfo& w, uint64_t* keys);
+int ExtractContextFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys);
+// The flags bit ComputeOneWordInfo sets for the first token of a sentence.
+inline constexpr uint64_t kFirstFlag = 32;
 
 }  // namespace tagger_internal
 
@@ -97,8 +109,19 @@ class Tagger {
   // Builds a usable tagger from parts (the trainer evaluates it before writing).
   Tagger(nlohmann::json meta, std::vector<Label> labels, perceptron::SparseWeights weights, FeatsTable feats,
          Lemmatizer lemmatizer, tagger_internal::AmbiguityMap ambiguity);
+  // Frequent training forms with the labels they had: at load every one gets its
+  // word-feature scores, feats and lemmas precomputed (a speed cache; same output).
+  using Vocab = std::vector<std::pair<std::string, std::vector<uint16_t>>>;
+  Tagger(nlohmann::json meta, std::vector<Label> labels, perceptron::SparseWeights weights, FeatsTable feats,
+         Lemmatizer lemmatizer, tagger_internal::AmbiguityMap ambiguity, tagger_internal::ClusterMap clusters,
+         Vocab vocab);
   const tagger_internal::AmbiguityMap& ambiguity() const { return ambiguity_; }
   std::string SerializeAmbiguity() const;
+  // Optional sections "clusters" and "vocab" (absent in version-1 files).
+  std::string SerializeClusters() const;
+  std::string SerializeVocab() const;
+  const tagger_internal::ClusterMap& clusters() const { return clusters_; }
+  const Vocab& vocab() const { return vocab_; }
   // Serialized sections: "labels", "weights", "feats", "lemmatizer".
   std::string SerializeLabels() const;
   std::string SerializeFeats() const;
@@ -109,7 +132,24 @@ class Tagger {
 
  private:
   Tagger() = default;
+  // One precomputed vocabulary word (see Vocab).
+  struct VocabEntry {
+    tagger_internal::WordInfo info;  // flags without kFirstFlag
+    uint32_t labels_begin, labels_end;  // into vocab_labels_
+  };
+  struct VocabLabel {
+    uint16_t label;
+    uint32_t feats;     // index into feats_.values
+    std::string lemma;
+  };
+  void BuildVocabCache();
+  static Status ReadOptionalSections(const ModelFile& file, const std::string& name, Tagger& tagger);
+  // Index into vocab_entries_ of the form with hash `form_hash`, or -1.
+  int32_t FindVocab(uint64_t form_hash) const;
   void TagSpan(document::Token* tokens, size_t n, const TagOptions& options) const;
+  void PredictLabel(const std::vector<tagger_internal::WordInfo>& words, size_t i, int32_t vocab, int prev1,
+                    int prev2, float* scores) const;
+  void FillFeatsAndLemma(document::Token& token, int label, int32_t vocab, const TagOptions& options) const;
   std::string Feats(std::string_view form, int label) const;
 
   nlohmann::json meta_;
@@ -118,6 +158,14 @@ class Tagger {
   FeatsTable feats_;
   Lemmatizer lemmatizer_;
   tagger_internal::AmbiguityMap ambiguity_;
+  tagger_internal::ClusterMap clusters_;
+  Vocab vocab_;
+  // Speed cache built from vocab_ (not serialized).
+  std::vector<VocabEntry> vocab_entries_;
+  std::vector<VocabLabel> vocab_labels_;
+  std::vector<float> vocab_rows_;          // word-feature scores, num labels per entry
+  std::vector<uint64_t> vocab_keys_;       // open addressing on the form hash; 0 = empty
+  std::vector<int32_t> vocab_slots_;
 };
 
 }  // namespace newsgraph::models

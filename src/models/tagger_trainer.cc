@@ -122,6 +122,33 @@ tagger_internal::AmbiguityMap BuildAmbiguity(const TaggedCorpus& corpus,
   return out;
 }
 
+tagger_internal::ClusterMap BuildClusterMap(const WordClusters* clusters) {
+  tagger_internal::ClusterMap out;
+  if (clusters == nullptr) return out;
+  // Cluster words are normalized the way the tagger normalizes (lowercase, digits -> 0).
+  for (const auto& [word, code] : clusters->words()) out[base::Hash64(word, 2)] = code;
+  return out;
+}
+
+// Exact forms seen at least `min_count` times, with every label they had.
+Tagger::Vocab BuildVocab(const TaggedCorpus& corpus, const std::map<std::pair<std::string, std::string>, int>& ids,
+                         int min_count) {
+  std::map<std::string, std::pair<int, std::map<int, int>>> forms;
+  for (const Token& t : corpus.doc.tokens) {
+    auto& [count, labels] = forms[t.form];
+    ++count;
+    ++labels[ids.at({t.xpos, t.upos})];
+  }
+  Tagger::Vocab out;
+  for (const auto& [form, entry] : forms) {
+    if (entry.first < min_count) continue;
+    std::vector<uint16_t> labels;
+    for (const auto& [label, n] : entry.second) labels.push_back(static_cast<uint16_t>(label));
+    out.emplace_back(form, std::move(labels));
+  }
+  return out;
+}
+
 Lemmatizer BuildLemmatizer(const TaggedCorpus& corpus) {
   LemmatizerTrainer trainer;
   for (const Token& t : corpus.doc.tokens) trainer.Add(t.form, t.xpos, t.lemma);
@@ -135,7 +162,7 @@ void Shuffle(std::vector<size_t>& order, std::mt19937_64& rng) {
 // One pass of greedy tagging with perceptron updates.
 void TrainEpoch(const std::vector<std::vector<Token>>& sentences, const std::vector<std::vector<int>>& gold,
                 const std::vector<size_t>& order, const tagger_internal::AmbiguityMap& ambiguity,
-                perceptron::AveragedPerceptronTrainer& model) {
+                const tagger_internal::ClusterMap& clusters, perceptron::AveragedPerceptronTrainer& model) {
   std::vector<std::string_view> forms;
   std::vector<tagger_internal::WordInfo> words;
   std::vector<float> scores(model.num_classes());
@@ -143,7 +170,7 @@ void TrainEpoch(const std::vector<std::vector<Token>>& sentences, const std::vec
   for (size_t si : order) {
     forms.clear();
     for (const Token& t : sentences[si]) forms.push_back(t.form);
-    tagger_internal::ComputeWordInfo(forms, &ambiguity, words);
+    tagger_internal::ComputeWordInfo(forms, &ambiguity, words, &clusters);
     int prev1 = -1, prev2 = -1;
     for (size_t i = 0; i < forms.size(); ++i) {
       int n = tagger_internal::ExtractFeatures(words, i, prev1, prev2, keys);
@@ -252,6 +279,8 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
   Tagger::FeatsTable feats = BuildFeats(train, ids);
   Lemmatizer lemmatizer = BuildLemmatizer(train);
   tagger_internal::AmbiguityMap ambiguity = BuildAmbiguity(train, ids);
+  tagger_internal::ClusterMap clusters = BuildClusterMap(options.clusters.get());
+  Tagger::Vocab vocab = BuildVocab(train, ids, options.vocab_min_count);
   std::vector<std::vector<Token>> sentences = TrainingSentences(train, options.case_augment_every);
   std::vector<std::vector<int>> gold;
   for (const auto& s : sentences) {
@@ -263,7 +292,7 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
 
   nlohmann::json meta = {
       {"kind", "tagger"},
-      {"version", 1},
+      {"version", 2},
       {"training",
        {{"algorithm", "greedy averaged perceptron, joint XPOS+UPOS label; feats table; lemma lexicon + suffix rules"},
         {"epochs", options.epochs},
@@ -273,10 +302,19 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
         {"features", "bias form norm suf1-4 pre1-3 shape flags norm-2..+2 suf3-1,+1 shape-1,+1 t-1 t-1t-2 "
                      "t-1+norm norm+norm+1 norm-1+norm t-1+suf3 shape+shape+1 suf2+suf3+1 amb amb+1 amb+2 amb+amb+1 "
                      "t-1+amb+1 norm+amb+1 (amb = label set of the word in training)"},
+        {"vocab_min_count", options.vocab_min_count},
         {"train_files", options.train_files}}},
       {"training_data_hash", base::ContentHash(all_bytes)},
       {"git_revision", options.git_revision},
   };
+  if (options.clusters != nullptr) {
+    meta["training"]["features"] = meta["training"]["features"].get<std::string>() +
+                                   "; clusters: c4 c6 c10 c c+1 c6+1 c6+c6+1 (word-cluster path prefixes)";
+    meta["training"]["clusters"] = {{"file", options.clusters_name},
+                                    {"words", options.clusters->size()},
+                                    {"training_data_hash", options.clusters->meta().value("training_data_hash", "")},
+                                    {"training", options.clusters->meta().value("training", nlohmann::json())}};
+  }
   perceptron::AveragedPerceptronTrainer model(static_cast<int>(labels.size()));
   std::mt19937_64 rng(options.seed);
   std::vector<size_t> order(sentences.size());
@@ -287,9 +325,9 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
   int best_epoch = 0;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     Shuffle(order, rng);
-    TrainEpoch(sentences, gold, order, ambiguity, model);
-    auto candidate =
-        std::make_shared<const Tagger>(meta, labels, model.Average(options.prune), feats, lemmatizer, ambiguity);
+    TrainEpoch(sentences, gold, order, ambiguity, clusters, model);
+    auto candidate = std::make_shared<const Tagger>(meta, labels, model.Average(options.prune), feats, lemmatizer,
+                                                    ambiguity, clusters, vocab);
     nlohmann::json scores = nlohmann::json::object();
     std::string line = "epoch " + std::to_string(epoch);
     for (const auto& [name, dev] : devs) {
@@ -315,7 +353,8 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
   double agreement = 0;
   out.selftest = MakeSelfTest(*best, agreement);
   meta["selftest_agreement"] = agreement;
-  out.tagger = std::make_shared<const Tagger>(meta, labels, best->weights(), feats, lemmatizer, ambiguity);
+  out.tagger = std::make_shared<const Tagger>(meta, labels, best->weights(), feats, lemmatizer, ambiguity, clusters,
+                                              vocab);
   Log(options, "best epoch " + std::to_string(best_epoch) + ", self-test sentences agree with hand tags on " +
                    Percent(agreement) + "% of tokens, " + std::to_string(static_cast<int>(secs)) + " s");
   return out;
@@ -329,6 +368,8 @@ std::string SerializeTaggerModel(const TrainedTagger& model) {
   writer.AddSection("feats", model.tagger->SerializeFeats());
   writer.AddSection("lemmatizer", model.tagger->lemmatizer().Serialize());
   writer.AddSection("ambiguity", model.tagger->SerializeAmbiguity());
+  writer.AddSection("clusters", model.tagger->SerializeClusters());
+  writer.AddSection("vocab", model.tagger->SerializeVocab());
   return writer.Serialize();
 }
 

@@ -15,6 +15,7 @@
 #include "base/status.h"
 #include "document/document.h"
 #include "models/tagger.h"
+#include "models/word_clusters.h"
 
 namespace newsgraph::models {
 
@@ -25,6 +26,10 @@ struct TaggerTrainOptions {
   uint64_t seed = 1;
   float prune = 0.0f;          // drop averaged weights with |w| <= prune (smaller model)
   int case_augment_every = 0;  // also train on an UPPER and a lower copy of every N-th sentence (0 = off)
+  // Word clusters for cluster-prefix features (copied into the model); nullptr = none.
+  std::shared_ptr<const WordClusters> clusters = nullptr;
+  std::string clusters_name;   // recorded in meta (e.g. the clusters file path)
+  int vocab_min_count = 2;     // forms seen this often get a precomputed speed-cache entry
   std::string git_revision;    // recorded in meta
   std::function<void(const std::string&)> log = nullptr;  // progress lines; nullptr = silent
 };

@@ -9,6 +9,7 @@
 
 #include "models/model_file.h"
 #include "models/tagger_trainer.h"
+#include "models/word_clusters_trainer.h"
 
 namespace newsgraph::models {
 namespace {
@@ -126,8 +127,8 @@ std::string Rewrite(const std::string& bytes, const std::function<void(nlohmann:
   edit(meta, selftest);
   ModelFileWriter writer(meta);
   writer.SetSelfTest(selftest);
-  for (const char* tag : {"labels", "weights", "feats", "lemmatizer", "ambiguity"}) {
-    writer.AddSection(tag, std::string(*file->Section(tag)));
+  for (const char* tag : {"labels", "weights", "feats", "lemmatizer", "ambiguity", "clusters", "vocab"}) {
+    if (file->HasSection(tag)) writer.AddSection(tag, std::string(*file->Section(tag)));
   }
   return writer.Serialize();
 }
@@ -145,6 +146,81 @@ TEST_F(TinyModelTest, SelfTestMismatchIsReported) {
   auto bad = Tagger::LoadFromBytes(Rewrite(*bytes_, [](auto&, auto& st) { st[0]["xpos"][0] = "NNP"; }), "s.ngm");
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("self-test failed"), std::string::npos) << bad.status().ToString();
+}
+
+// The vocabulary speed cache must not change any output: drop the "vocab" section
+// and compare every layer on training and unseen sentences.
+TEST_F(TinyModelTest, VocabCacheDoesNotChangeOutput) {
+  auto file = ModelFile::Parse(*bytes_, "orig");
+  ASSERT_TRUE(file.ok());
+  ASSERT_TRUE(file->HasSection("vocab"));
+  ModelFileWriter writer(file->meta());
+  writer.SetSelfTest(file->selftest());
+  for (const char* tag : {"labels", "weights", "feats", "lemmatizer", "ambiguity", "clusters"}) {
+    writer.AddSection(tag, std::string(*file->Section(tag)));
+  }
+  auto cached = Tagger::LoadFromBytes(*bytes_, "cached.ngm");
+  auto plain = Tagger::LoadFromBytes(writer.Serialize(), "plain.ngm");
+  ASSERT_TRUE(cached.ok()) << cached.status().ToString();
+  ASSERT_TRUE(plain.ok()) << plain.status().ToString();
+  for (const auto& forms : std::vector<std::vector<std::string>>{
+           {"The", "minister", "said", "talks", "ended", "."},
+           {"THE", "army", "visited", "Oslo", "on", "Monday", "."},
+           {"the", "president", "fired", "two", "officials", "in", "Paris", "."}}) {
+    auto a = Tokens(forms), b = Tokens(forms);
+    (*cached)->TagTokens(a);
+    (*plain)->TagTokens(b);
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].xpos, b[i].xpos) << forms[i];
+      EXPECT_EQ(a[i].upos, b[i].upos) << forms[i];
+      EXPECT_EQ(a[i].feats, b[i].feats) << forms[i];
+      EXPECT_EQ(a[i].lemma, b[i].lemma) << forms[i];
+    }
+  }
+}
+
+// A model trained with word clusters stores them and refuses to load without them.
+TEST(TaggerClustersTest, ClustersAreStoredAndRequired) {
+  ClusterTrainOptions copts;
+  copts.min_count = 1;
+  copts.min_leaf = 1;
+  copts.context_words = 20;
+  WordClustersTrainer ctrainer(copts);
+  for (const char* line : kTinyCorpus) {
+    std::vector<std::string> words;
+    std::string s = line;
+    for (size_t pos = 0; pos < s.size();) {
+      size_t end = s.find(' ', pos);
+      if (end == std::string::npos) end = s.size();
+      words.push_back(s.substr(pos, s.find('/', pos) - pos));
+      pos = end + 1;
+    }
+    ctrainer.AddSentence(words);
+  }
+  auto clusters = ctrainer.Train(nlohmann::json::object());
+  ASSERT_TRUE(clusters.ok()) << clusters.status().ToString();
+  TaggerTrainOptions options;
+  options.train_files = {WriteTemp("tiny_train_c.conllu", TinyConllu())};
+  options.epochs = 4;
+  options.clusters = *clusters;
+  options.clusters_name = "tiny-clusters";
+  auto trained = TrainTagger(options);
+  ASSERT_TRUE(trained.ok()) << trained.status().ToString();
+  EXPECT_FALSE(trained->tagger->clusters().empty());
+  std::string bytes = SerializeTaggerModel(*trained);
+  auto tagger = Tagger::LoadFromBytes(bytes, "c.ngm");
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+  EXPECT_EQ((*tagger)->meta()["training"]["clusters"]["file"], "tiny-clusters");
+  auto file = ModelFile::Parse(bytes, "c.ngm");
+  ASSERT_TRUE(file.ok());
+  ModelFileWriter writer(file->meta());
+  writer.SetSelfTest(file->selftest());
+  for (const char* tag : {"labels", "weights", "feats", "lemmatizer", "ambiguity", "vocab"}) {
+    writer.AddSection(tag, std::string(*file->Section(tag)));
+  }
+  auto missing = Tagger::LoadFromBytes(writer.Serialize(), "noclusters.ngm");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("'clusters' is missing"), std::string::npos) << missing.status().ToString();
 }
 
 TEST(TaggerLoadTest, MissingFileIsNotFound) {

@@ -3,6 +3,7 @@
 // model: EWT train + GUM train, dev on EWT dev (best epoch) and GUM dev.
 //
 //   train_tagger [--train F ...] [--dev name=F ...] [--out data/models/tagger.ngm] [--epochs N]
+//                [--clusters data/models/clusters.ngm | none]
 //   train_tagger --predict IN.conllu [--model data/models/tagger.ngm] > OUT.conllu
 #include <algorithm>
 #include <chrono>
@@ -16,6 +17,7 @@
 #include "document/conllu.h"
 #include "models/tagger.h"
 #include "models/tagger_trainer.h"
+#include "models/word_clusters.h"
 
 namespace {
 
@@ -94,6 +96,11 @@ int main(int argc, char** argv) {
   app.add_option("--prune", options.prune, "drop averaged weights with |w| <= this")->capture_default_str();
   app.add_option("--case-augment", options.case_augment_every,
                  "add UPPER and lower copies of every N-th sentence (0 = off)")->capture_default_str();
+  std::string clusters = newsgraph::models::WordClusters::DefaultPath();
+  app.add_option("--clusters", clusters, "word clusters file for cluster features ('none' = no clusters)")
+      ->capture_default_str();
+  app.add_option("--vocab-min-count", options.vocab_min_count, "forms seen this often get a speed-cache entry")
+      ->capture_default_str();
   app.add_option("--predict", predict, "tag this CoNLL-U file and write CoNLL-U to stdout");
   app.add_option("--model", model, "model for --predict")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
@@ -103,6 +110,12 @@ int main(int argc, char** argv) {
     size_t eq = spec.find('=');
     if (eq == std::string::npos) return std::cerr << "--dev wants name=path, got '" << spec << "'\n", 2;
     options.dev_files.emplace_back(spec.substr(0, eq), spec.substr(eq + 1));
+  }
+  if (clusters != "none") {
+    auto loaded = newsgraph::models::WordClusters::Load(clusters);
+    if (!loaded.ok()) return std::cerr << loaded.status().ToString() << "\n", 1;
+    options.clusters = *loaded;
+    options.clusters_name = fs::path(clusters).filename().string();
   }
   options.git_revision = GitRevision();
   options.log = [](const std::string& line) { std::cerr << line << std::endl; };
