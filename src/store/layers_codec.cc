@@ -17,7 +17,7 @@ using document::Token;
 
 constexpr uint8_t kCodecRaw = 0;
 constexpr uint8_t kCodecZstd = 1;
-constexpr int kZstdLevel = 3;
+constexpr int kZstdLevel = 1;
 constexpr size_t kMinCompressBytes = 128;        // smaller payloads are stored raw
 constexpr uint32_t kMaxPayloadBytes = 1u << 30;  // refuses absurd sizes from damaged blobs
 constexpr size_t kHeaderBytes = 10;              // version, codec, size, crc
