@@ -49,10 +49,18 @@ StatusOr<document::Document> JsonToDocument(nlohmann::json obj, const std::strin
   document::Document doc;
   bool has_text = obj.contains("text") && obj["text"].is_string();
   bool has_body = obj.contains("body") && obj["body"].is_string();
-  if (!has_text && !has_body) return Status::InvalidArgument(where + ": record has no string \"text\" field");
-  doc.text = TakeString(obj, has_text ? "text" : "body");
+  bool has_title = obj.contains("title") && obj["title"].is_string();
+  if (!has_text && !has_body && !has_title) {
+    return Status::InvalidArgument(where + ": record has no string \"text\", \"body\" or \"title\" field");
+  }
+  doc.text = has_text || has_body ? TakeString(obj, has_text ? "text" : "body") : "";
   doc.id = TakeString(obj, "id");
   doc.title = TakeString(obj, "title");
+  if (!has_text && !has_body) {
+    // A headline-only brief (wire services send many) is still news: analyse its title.
+    doc.text = doc.title;
+    doc.notes.push_back("no text: the title is analysed as the text");
+  }
   doc.url = TakeString(obj, "url");
   doc.source = TakeString(obj, "source");
   std::string date = TakeString(obj, "date");
@@ -95,8 +103,6 @@ void ReadTextDocument(std::string_view bytes, const ReadContext& ctx) {
   if (*has_date) {
     doc.date = date;
     doc.date_from = "dateline";
-  } else {
-    doc.notes.push_back("no 'date YYYY-MM-DD' line");
   }
   doc.text.erase(0, view.data() - doc.text.data());  // drop the date line, in place
   EmitDocument(std::move(doc), ctx);

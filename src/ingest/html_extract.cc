@@ -329,6 +329,17 @@ std::string MainText(const PageFacts& facts, const GumboNode* root) {
   return collector.Take();
 }
 
+// "<title>Port reopens | Example Post</title>" with "<h1>Port reopens</h1>": the
+// headline is the h1 when the title tag starts with it; the rest names the site.
+std::string TitleWithoutSiteName(const std::string& title_tag, const std::string& h1) {
+  if (!h1.empty() && title_tag.size() > h1.size() && title_tag.compare(0, h1.size(), h1) == 0) {
+    std::string_view rest = std::string_view(title_tag).substr(h1.size());
+    size_t sep = rest.find_first_not_of(' ');
+    if (sep != std::string_view::npos && std::string_view("|-\xE2:").find(rest[sep]) != std::string_view::npos) return h1;
+  }
+  return title_tag;
+}
+
 }  // namespace
 
 HtmlPage ExtractHtml(std::string_view html) {
@@ -338,7 +349,7 @@ HtmlPage ExtractHtml(std::string_view html) {
   PageFacts facts;
   Gather(out->root, facts, 0);
   page.title = MetaValue(facts, {"og:title", "twitter:title"});
-  if (page.title.empty()) page.title = facts.title_tag;
+  if (page.title.empty()) page.title = TitleWithoutSiteName(facts.title_tag, facts.first_h1);
   if (page.title.empty()) page.title = facts.first_h1;
   page.url = facts.canonical.empty() ? MetaValue(facts, {"og:url"}) : facts.canonical;
   page.source = MetaValue(facts, {"og:site_name"});

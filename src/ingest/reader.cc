@@ -236,7 +236,7 @@ void EmitDocument(document::Document doc, const ReadContext& ctx) {
     doc.date = ctx.options->default_date;
     doc.date_from = "--date";
   }
-  if (!doc.date) doc.notes.push_back("no date found; date is null");
+  if (!doc.date) doc.notes.push_back("no date found (no date line, field or tag, and no --date): date is null");
   CleanDocument(doc, CleanOptions{ctx.options->detect_language});
   if (doc.text.empty()) {
     EmitError(Status::InvalidArgument(doc.origin + ": no article text"), ctx);

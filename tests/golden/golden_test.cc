@@ -80,23 +80,37 @@ std::vector<std::string> Render(const document::Document& doc) {
   return out;
 }
 
+// Models load once per stage for the whole suite.
+const pipeline::Pipeline* PipelineFor(pipeline::Stage until, Status* error) {
+  static std::map<pipeline::Stage, std::unique_ptr<pipeline::Pipeline>> cache;
+  auto it = cache.find(until);
+  if (it != cache.end()) return it->second.get();
+  pipeline::PipelineOptions options;
+  options.until = until;
+  auto created = pipeline::Pipeline::Create(options);
+  if (!created.ok()) {
+    *error = created.status();
+    return nullptr;
+  }
+  return (cache[until] = std::move(created).value()).get();
+}
+
 class GoldenTest : public testing::TestWithParam<std::string> {};
 
 TEST_P(GoldenTest, MatchesExpectedView) {
   Case c = ParseCase(CasesDir() + "/" + GetParam());
   ASSERT_FALSE(c.expect.empty()) << "case has no === expect section";
-  pipeline::PipelineOptions options;
   auto until = pipeline::ParseStage(c.header.count("until") ? c.header["until"] : "segment");
   ASSERT_TRUE(until.ok());
-  options.until = *until;
-  auto pipe = pipeline::Pipeline::Create(options);
-  ASSERT_TRUE(pipe.ok()) << pipe.status().ToString();
+  Status error;
+  const pipeline::Pipeline* pipe = PipelineFor(*until, &error);
+  ASSERT_NE(pipe, nullptr) << error.ToString();
   ingest::ReadOptions read;
   if (c.header.count("input")) read.format = *ingest::ParseInputFormat(c.header["input"]);
   std::vector<std::string> actual;
   Status status = ingest::ReadBuffer(c.input, GetParam(), read, [&](StatusOr<document::Document> doc) {
     ASSERT_TRUE(doc.ok()) << doc.status().ToString();
-    (*pipe)->Annotate(*doc);
+    pipe->Annotate(*doc);
     for (std::string& line : Render(*doc)) actual.push_back(std::move(line));
   });
   ASSERT_TRUE(status.ok()) << status.ToString();

@@ -41,7 +41,7 @@ TEST(TextReaderTest, NoDateLineGivesNullDateAndNote) {
   auto r = Read(kBody, "c.txt");
   ASSERT_EQ(r.docs.size(), 1u);
   EXPECT_FALSE(r.docs[0].date.has_value());
-  EXPECT_TRUE(AnyNoteContains(r.docs[0], "no date found; date is null"));
+  EXPECT_TRUE(AnyNoteContains(r.docs[0], "no date found"));
 }
 
 TEST(TextReaderTest, DefaultDateUsedWhenNoDateLine) {
@@ -114,8 +114,15 @@ TEST(JsonlReaderTest, MalformedLinesAreReportedAndTheRestContinue) {
   EXPECT_TRUE(Contains(r.errors[0], "mixed.jsonl:2: malformed JSON")) << r.errors[0];
   EXPECT_TRUE(Contains(r.errors[1], "mixed.jsonl:3:")) << r.errors[1];
   EXPECT_TRUE(Contains(r.errors[2], "mixed.jsonl:4: bad \"date\"")) << r.errors[2];
-  EXPECT_TRUE(Contains(r.errors[3], "mixed.jsonl:5: record has no string \"text\"")) << r.errors[3];
+  EXPECT_TRUE(Contains(r.errors[3], "mixed.jsonl:5: record has no string \"text\", \"body\" or \"title\"")) << r.errors[3];
   EXPECT_EQ(r.docs[1].origin, "mixed.jsonl:6");
+}
+
+TEST(JsonlReaderTest, HeadlineOnlyBriefIsAnalysedFromItsTitle) {
+  auto r = Read(R"({"id":"brief","date":"1987-03-02","title":"PORT STRIKE ENDS AFTER TEN DAYS"})", "briefs.jsonl");
+  ASSERT_EQ(r.docs.size(), 1u) << (r.errors.empty() ? "" : r.errors[0]);
+  EXPECT_EQ(r.docs[0].text, "PORT STRIKE ENDS AFTER TEN DAYS");
+  EXPECT_TRUE(AnyNoteContains(r.docs[0], "the title is analysed as the text"));
 }
 
 TEST(JsonlReaderTest, InvalidUtf8InsideALineIsRepaired) {
