@@ -1,8 +1,8 @@
 #include "text/boundary_model.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
-#include <cctype>
 
 #include "base/binary_io.h"
 
@@ -21,32 +21,47 @@ uint64_t Mix(uint64_t h) {
   return h;
 }
 
-uint64_t Feature(uint64_t tmpl, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
-  uint64_t h = Mix(tmpl * 0x9E3779B97F4A7C15ULL + a);
-  h = Mix(h ^ (b + 0x632BE59BD9B4E019ULL));
-  h = Mix(h ^ (c + 0x8CB92BA72F3D8DD7ULL));
-  return h | 1;  // zero marks an empty slot in the weight table
+// Two multiply-xorshift rounds: the token hashes are already mixed, so this only
+// has to keep (tmpl, a, b, c) tuples apart.
+inline uint64_t Feature(uint64_t tmpl, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
+  uint64_t h = (a ^ (tmpl * 0x9E3779B97F4A7C15ULL)) * 0xff51afd7ed558ccdULL;
+  h = (h ^ (h >> 31) ^ b) * 0xc4ceb9fe1a85ec53ULL;
+  h = (h ^ (h >> 29) ^ c) * 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 32);
 }
 
-char ShapeChar(unsigned char c) {
-  if (c >= 'A' && c <= 'Z') return 'X';
-  if (c >= 'a' && c <= 'z') return 'x';
-  if (c >= '0' && c <= '9') return 'd';
-  if (c >= 0x80) return 'u';
-  return static_cast<char>(c);
+// Per byte: the ASCII-lowercased byte and the shape character ('X', 'x', 'd',
+// 'u' for any non-ASCII byte, the byte itself for punctuation).
+struct ByteTables {
+  unsigned char lower[256];
+  unsigned char shape[256];
+};
+constexpr ByteTables MakeByteTables() {
+  ByteTables t{};
+  for (int c = 0; c < 256; ++c) {
+    t.lower[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    t.shape[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z'   ? 'X'
+                                            : c >= 'a' && c <= 'z' ? 'x'
+                                            : c >= '0' && c <= '9' ? 'd'
+                                            : c >= 0x80            ? 'u'
+                                                                   : c);
+  }
+  return t;
 }
+constexpr ByteTables kBytes = MakeByteTables();
 
+// lower_hash: FNV-1a of the lowercased bytes; shape_hash: FNV-1a of the shape with
+// runs collapsed, at most 6 characters ("Xx", "d.d", "XxXx").
 void HashToken(std::string_view form, TokenInfo& info) {
   uint64_t lower = kFnvOffset;
   uint64_t shape = kFnvOffset;
-  char last = 0;
+  unsigned char last = 0;
   int shape_len = 0;
   for (unsigned char c : form) {
-    unsigned char l = (c >= 'A' && c <= 'Z') ? c + 32 : c;
-    lower = (lower ^ l) * kFnvPrime;
-    char s = ShapeChar(c);
+    lower = (lower ^ kBytes.lower[c]) * kFnvPrime;
+    unsigned char s = kBytes.shape[c];
     if (s != last && shape_len < 6) {
-      shape = (shape ^ static_cast<unsigned char>(s)) * kFnvPrime;
+      shape = (shape ^ s) * kFnvPrime;
       ++shape_len;
       last = s;
     }
@@ -55,11 +70,13 @@ void HashToken(std::string_view form, TokenInfo& info) {
   info.shape_hash = Mix(shape);
 }
 
-GapKind ClassifyGap(std::string_view gap) {
-  if (gap.empty()) return GapKind::kNone;
+GapKind ClassifyGap(const char* p, size_t n) {
+  if (n == 0) return GapKind::kNone;
+  if (n == 1 && *p == ' ') return GapKind::kSpace;
   int newlines = 0;
   size_t indent = 0;
-  for (char c : gap) {
+  for (size_t k = 0; k < n; ++k) {
+    char c = p[k];
     if (c == '\n') {
       ++newlines;
       indent = 0;
@@ -71,43 +88,76 @@ GapKind ClassifyGap(std::string_view gap) {
   return newlines == 1 ? GapKind::kNewline : GapKind::kSpace;
 }
 
+// Facts about a token's first byte.
+enum : uint8_t { kCapBit = 1, kWordBit = 2, kFinalBit = 4, kWeakBit = 8 };
+constexpr std::array<uint8_t, 256> MakeFirstByteTable() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    bool upper = c >= 'A' && c <= 'Z';
+    bool alnum = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    t[c] = static_cast<uint8_t>(((upper || c >= 0xC3) ? kCapBit : 0) | ((alnum || c >= 0x80) ? kWordBit : 0) |
+                                ((c == '.' || c == '!' || c == '?') ? kFinalBit : 0) |
+                                ((c == ',' || c == '(' || c == '[' || c == '{') ? kWeakBit : 0));
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kFirstByte = MakeFirstByteTable();
+
+// The flags of one token (everything but the hashes and `candidate`).
+void TokenFlags(std::string_view form, const TokenizerLexicon& lexicon, TokenInfo& info) {
+  auto c0 = static_cast<unsigned char>(form[0]);
+  uint8_t f = kFirstByte[c0];
+  info.capitalized = f & kCapBit;
+  info.word = f & kWordBit;
+  info.final_punct = (f & kFinalBit) || (c0 == 0xE2 && form == "\xE2\x80\xA6");
+  info.ends_period = form.back() == '.';
+  info.weak_punct = (f & kWeakBit) && form.size() == 1;
+  info.abbreviation = false;
+  char buf[24];
+  if (info.ends_period && form.size() >= 2 && form.size() <= sizeof buf) {
+    if (form.size() == 2 && c0 >= 'A' && c0 <= 'Z') {
+      info.abbreviation = true;
+      return;
+    }
+    for (size_t k = 0; k < form.size(); ++k) buf[k] = static_cast<char>(kBytes.lower[static_cast<unsigned char>(form[k])]);
+    info.abbreviation = lexicon.abbreviations.count(std::string_view(buf, form.size())) > 0;
+  }
+}
+
 uint64_t Bucket(size_t n) { return n <= 3 ? n : n <= 5 ? 4 : n <= 10 ? 5 : n <= 20 ? 6 : 7; }
 
 }  // namespace
 
 void ComputeTokenInfos(std::string_view text, const std::vector<document::Span>& tokens, size_t begin,
-                       size_t end, size_t region_end, const TokenizerLexicon& lexicon,
+                       size_t end, size_t /*region_end*/, const TokenizerLexicon& lexicon,
                        std::vector<TokenInfo>& infos) {
-  infos.resize(end - begin);
-  char buf[24];
-  for (size_t i = begin; i < end; ++i) {
-    std::string_view form = text.substr(tokens[i].start, tokens[i].size());
-    TokenInfo& info = infos[i - begin];
-    HashToken(form, info);
-    auto c0 = static_cast<unsigned char>(form[0]);
-    info.capitalized = (c0 >= 'A' && c0 <= 'Z') || c0 >= 0xC3;
-    info.word = (c0 >= 0x80) || std::isalnum(c0);
-    info.final_punct = c0 == '.' || c0 == '!' || c0 == '?' || form == "\xE2\x80\xA6";
-    if (form.size() >= 2 && form.back() == '.' && form.size() <= sizeof buf) {
-      for (size_t k = 0; k < form.size(); ++k) buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(form[k])));
-      info.abbreviation = lexicon.abbreviations.count(std::string_view(buf, form.size())) > 0 ||
-                          (form.size() == 2 && std::isupper(c0));
-    } else {
-      info.abbreviation = false;
+  size_t n = end - begin;
+  infos.resize(n);
+  size_t hashed = 0;  // tokens [0, hashed) have their hashes
+  for (size_t i = 0; i < n; ++i) {
+    TokenInfo& info = infos[i];
+    const document::Span& t = tokens[begin + i];
+    TokenFlags(std::string_view(text.data() + t.start, t.size()), lexicon, info);
+    if (i >= hashed) info.lower_hash = info.shape_hash = 0;  // not hashed ahead for an earlier candidate
+    info.gap_after = i + 1 < n ? ClassifyGap(text.data() + t.end, tokens[begin + i + 1].start - t.end)
+                               : GapKind::kParagraph;
+    info.candidate = info.gap_after != GapKind::kParagraph && IsCandidateGap(infos, i);
+    if (!info.candidate) continue;
+    // Hashes only where a candidate gap's features need them: tokens i-1 .. i+2.
+    for (size_t k = std::max(hashed, i > 0 ? i - 1 : 0); k < std::min(n, i + 3); ++k) {
+      const document::Span& h = tokens[begin + k];
+      HashToken(std::string_view(text.data() + h.start, h.size()), infos[k]);
     }
-    size_t gap_end = i + 1 < end ? tokens[i + 1].start : region_end;
-    info.gap_after = i + 1 < end ? ClassifyGap(text.substr(tokens[i].end, gap_end - tokens[i].end))
-                                 : GapKind::kParagraph;
+    hashed = std::max(hashed, std::min(n, i + 3));
   }
 }
 
 bool IsCandidateGap(const std::vector<TokenInfo>& infos, size_t i) {
   const TokenInfo& cur = infos[i];
   if (cur.gap_after == GapKind::kParagraph || cur.gap_after == GapKind::kNewline) return true;
-  if (!cur.word) return true;
-  if (i + 1 >= infos.size()) return true;
-  const TokenInfo& next = infos[i + 1];
-  return !next.word || next.capitalized || cur.abbreviation;
+  if (cur.final_punct || cur.ends_period) return true;
+  if (cur.word || cur.gap_after == GapKind::kNone) return false;
+  return !cur.weak_punct;
 }
 
 size_t ExtractBoundaryFeatures(const std::vector<TokenInfo>& infos, size_t i, size_t since_boundary,
@@ -158,7 +208,7 @@ void SegmentRange(std::string_view text, size_t begin, size_t end, const Tokeniz
   for (size_t i = 0; i < infos.size(); ++i) {
     ++since;
     bool boundary = infos[i].gap_after == GapKind::kParagraph;
-    if (!boundary && IsCandidateGap(infos, i)) {
+    if (!boundary && infos[i].candidate) {
       size_t n = ExtractBoundaryFeatures(infos, i, since, feats);
       boundary = model.Score(feats, n) > 0;
     }
@@ -171,33 +221,26 @@ void SegmentRange(std::string_view text, size_t begin, size_t end, const Tokeniz
 
 BoundaryModel BoundaryModel::FromWeights(const std::vector<uint64_t>& keys, const std::vector<float>& values) {
   BoundaryModel m;
-  size_t cap = std::bit_ceil(std::max<size_t>(16, keys.size() * 2));
-  m.keys_.assign(cap, 0);
-  m.values_.assign(cap, 0.0f);
+  size_t cap = std::bit_ceil(std::max<size_t>(16, keys.size() + keys.size() / 2 + 1));
+  m.slots_.assign(cap, Slot{});
   m.mask_ = cap - 1;
   for (size_t k = 0; k < keys.size(); ++k) {
-    if (keys[k] == 0) continue;
+    uint32_t check = Check(keys[k]);
     size_t i = keys[k] & m.mask_;
-    while (m.keys_[i] != 0 && m.keys_[i] != keys[k]) i = (i + 1) & m.mask_;
-    if (m.keys_[i] == 0) ++m.count_;
-    m.keys_[i] = keys[k];
-    m.values_[i] = values[k];
+    while (m.slots_[i].check != 0 && m.slots_[i].check != check) i = (i + 1) & m.mask_;
+    m.slots_[i].check = check;
+    m.slots_[i].weight += values[k];
   }
+  m.keys_ = keys;
+  m.values_ = values;
   return m;
 }
 
 std::string BoundaryModel::Serialize() const {
-  std::vector<uint64_t> keys;
-  std::vector<float> values;
-  for (size_t i = 0; i < keys_.size(); ++i) {
-    if (keys_[i] == 0) continue;
-    keys.push_back(keys_[i]);
-    values.push_back(values_[i]);
-  }
   base::BinaryWriter w;
   w.U32(kBoundaryFeatureVersion);
-  w.PodVector(keys);
-  w.PodVector(values);
+  w.PodVector(keys_);
+  w.PodVector(values_);
   return w.Release();
 }
 

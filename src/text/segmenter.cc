@@ -59,20 +59,26 @@ std::vector<Span> KeptRegions(const Document& doc) {
   return kept;
 }
 
-bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpaceByte(char c) { return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || (c >= '\t' && c <= '\r')); }
+
+struct FormOf {
+  const char* data;
+  size_t size;
+  operator std::string() const { return std::string(data, size); }  // NOLINT: implicit on purpose
+};
 
 // Appends one Token per span, setting only span, form and space_after (forms are
 // short, so they fit the string's inline buffer: no heap allocation per token).
 void FillTokens(const std::string& text, const std::vector<Span>& spans, std::vector<document::Token>& tokens) {
   tokens.reserve(spans.size());
   for (size_t i = 0; i < spans.size(); ++i) {
-    document::Token& t = tokens.emplace_back();
-    t.span = spans[i];
-    t.form.assign(text.data() + spans[i].start, spans[i].size());
     // Non-ASCII whitespace (U+00A0 ...) shows as a gap before the next token.
     uint32_t e = spans[i].end;
-    t.space_after = e >= text.size() || IsSpaceByte(text[e]) ||
-                    (static_cast<unsigned char>(text[e]) >= 0x80 && i + 1 < spans.size() && spans[i + 1].start > e);
+    bool space_after = e >= text.size() || IsSpaceByte(text[e]) ||
+                       (static_cast<unsigned char>(text[e]) >= 0x80 && i + 1 < spans.size() && spans[i + 1].start > e);
+    // FormOf converts to the string inside the new Token (no temporary to move).
+    document::Token& t = tokens.emplace_back(spans[i], FormOf{text.data() + spans[i].start, spans[i].size()});
+    t.space_after = space_after;
   }
 }
 

@@ -4,6 +4,7 @@
 #include "text/tokenizer.h"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstring>
 
@@ -50,6 +51,13 @@ constexpr std::string_view kEmoticons[] = {":-)", ":-(", ":-D", ":-P", ":-p", ";
 
 constexpr std::string_view kClitics[] = {"s", "m", "d", "ll", "re", "ve"};
 
+constexpr std::array<bool, 256> MakeAsciiAlnum() {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 128; ++c) t[c] = kAsciiClasses[c] == CharClass::kLetter || kAsciiClasses[c] == CharClass::kDigit;
+  return t;
+}
+constexpr std::array<bool, 256> kAsciiAlnum = MakeAsciiAlnum();
+
 class ChunkTokenizer {
  public:
   ChunkTokenizer(std::string_view text, const TokenizerLexicon& lex, std::vector<Span>& out)
@@ -64,6 +72,13 @@ class ChunkTokenizer {
     while (pos < end) {
       size_t len = 1;
       CharClass c = ClassifyAt(text_, pos, end, len);
+      // Fast path: the whole chunk is one ASCII word with nothing to split.
+      size_t plain = pieces_.empty() && c == CharClass::kLetter && len == 1 ? PlainWord(pos, end) : 0;
+      if (plain != 0) {
+        Emit(pos, pos + plain);
+        pos += plain;
+        continue;
+      }
       if (c == CharClass::kSpace || c == CharClass::kNewline) {
         FinishChunk(pos);
       } else if (c == CharClass::kLetter || c == CharClass::kDigit) {
@@ -78,12 +93,41 @@ class ChunkTokenizer {
   }
 
  private:
-  size_t AsciiWordRun(size_t pos, size_t end) const {
-    while (pos < end && static_cast<unsigned char>(text_[pos]) < 0x80) {
-      CharClass c = kAsciiClasses[static_cast<unsigned char>(text_[pos])];
-      if (c != CharClass::kLetter && c != CharClass::kDigit) break;
-      ++pos;
+  // Length of the chunk at `pos` when it is a run of ASCII letters and digits
+  // starting with a letter, ended by whitespace or `end`, and not a fused word
+  // ("cannot"); else 0. Such a chunk is always exactly one token.
+  size_t PlainWord(size_t pos, size_t end) const {
+    size_t stop = AsciiWordRun(pos + 1, end);
+    if (stop < end) {
+      auto b = static_cast<unsigned char>(text_[stop]);
+      if (b >= 0x80 || (kAsciiClasses[b] != CharClass::kSpace && kAsciiClasses[b] != CharClass::kNewline)) return 0;
     }
+    if (MaybeFused(text_.substr(pos, stop - pos))) return 0;
+    return stop - pos;
+  }
+
+  // Cheap pre-check for kSplitWords: every entry has 4 to 8 letters and ends in "t" or "a".
+  static bool MaybeFused(std::string_view w) {
+    char last = static_cast<char>(w.back() | 0x20);
+    return w.size() >= 4 && w.size() <= 8 && (last == 't' || last == 'a');
+  }
+
+  // End of the run of ASCII letters and digits at text[pos, end); eight bytes at a time.
+  size_t AsciiWordRun(size_t pos, size_t end) const {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr uint64_t kHigh = 0x8080808080808080ULL;
+    while (pos + 8 <= end) {
+      uint64_t x;
+      std::memcpy(&x, text_.data() + pos, 8);
+      if (x & kHigh) break;  // non-ASCII: bytewise below
+      uint64_t y = x | (0x20 * kOnes);  // ASCII lowercase for letters
+      uint64_t alpha = (y + (0x80 - 'a') * kOnes) & ~(y + (0x80 - 'z' - 1) * kOnes);
+      uint64_t digit = (x + (0x80 - '0') * kOnes) & ~(x + (0x80 - '9' - 1) * kOnes);
+      uint64_t stop = ~(alpha | digit) & kHigh;
+      if (stop != 0) return pos + static_cast<size_t>(std::countr_zero(stop)) / 8;  // little-endian
+      pos += 8;
+    }
+    while (pos < end && kAsciiAlnum[static_cast<unsigned char>(text_[pos])]) ++pos;
     return pos;
   }
 
@@ -207,13 +251,12 @@ class ChunkTokenizer {
   size_t SplitFusedWord(size_t i) {
     if (IsWord(i + 1) || IsClass(i + 1, CharClass::kApostrophe) || IsClass(i + 1, CharClass::kHyphen)) return 0;
     std::string_view w = Text(i);
-    char last = static_cast<char>(w.back() | 0x20);  // every entry ends in "t" or "a", 4 to 8 letters
-    if (w.size() < 4 || w.size() > 8 || (last != 't' && last != 'a')) return 0;
+    if (!MaybeFused(w)) return 0;
     char buf[12];
     std::string_view lower;
     if (!LowerInto(w, buf, sizeof buf, lower)) return 0;
     for (const SplitWord& s : kSplitWords) {
-      if (lower != s.lower) continue;
+      if (lower.size() != s.lower.size() || lower[0] != s.lower[0] || lower != s.lower) continue;
       Emit(pieces_[i].start, pieces_[i].start + s.cut);
       Emit(pieces_[i].start + s.cut, pieces_[i].end);
       return i + 1;

@@ -1,7 +1,7 @@
 // Trains data/models/segmenter.ngm from UD English EWT.
 //   train_segmenter [--train ../shared/data/ud-english-ewt/en_ewt-ud-train.conllu]
 //                   [--dev ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu]
-//                   [--out data/models/segmenter.ngm] [--epochs 10] [--seed 42]
+//                   [--out data/models/segmenter.ngm] [--epochs 10] [--seed 5]
 // Deterministic for a fixed seed. Prints dev scores per epoch; keeps the best epoch.
 #include <CLI/CLI.hpp>
 
