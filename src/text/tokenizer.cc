@@ -58,6 +58,9 @@ constexpr std::array<bool, 256> MakeAsciiAlnum() {
 }
 constexpr std::array<bool, 256> kAsciiAlnum = MakeAsciiAlnum();
 
+// AsciiWordRun reads eight bytes as one little-endian word.
+static_assert(std::endian::native == std::endian::little, "AsciiWordRun assumes a little-endian target");
+
 class ChunkTokenizer {
  public:
   ChunkTokenizer(std::string_view text, const TokenizerLexicon& lex, std::vector<Span>& out)

@@ -185,6 +185,23 @@ TEST(SegmenterLoadTest, FailingSelfTestIsReported) {
   EXPECT_NE(s.status().message().find("self-test"), std::string::npos) << s.status().message();
 }
 
+TEST(SegmenterLoadTest, OldFeatureVersionIsRefused) {
+  std::string bytes = ReadFile(ModelPath());
+  auto file = models::ModelFile::Parse(bytes, "m.ngm");
+  ASSERT_TRUE(file.ok());
+  models::ModelFileWriter writer(file->meta());
+  writer.SetSelfTest(file->selftest());
+  writer.AddSection("lexicon", std::string(*file->Section("lexicon")));
+  std::string weights(*file->Section("weights"));
+  weights[0] = 1;  // feature version 1: the first model's features
+  writer.AddSection("weights", weights);
+  auto s = Segmenter::LoadFromBytes(writer.Serialize(), "v1.ngm");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kCorruption);
+  EXPECT_NE(s.status().message().find("feature version 1"), std::string::npos) << s.status().message();
+  EXPECT_NE(s.status().message().find("v1.ngm"), std::string::npos) << s.status().message();
+}
+
 TEST(SegmenterLoadTest, MetaDescribesModel) {
   EXPECT_EQ(Seg().meta().value("kind", ""), "segmenter");
   EXPECT_TRUE(Seg().meta().contains("dev_scores"));

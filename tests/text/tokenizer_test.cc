@@ -129,5 +129,33 @@ TEST(TokenizeTest, AgreesWithNaiveReferenceOnSimpleText) {
   }
 }
 
+// Word runs are scanned eight bytes at a time: check every length around the block
+// size, ended by each kind of byte that stops a run, at the end of the text too.
+TEST(TokenizeTest, WordRunsOfEveryLengthAroundEightBytes) {
+  const char* enders[] = {"", " ", ",", ".", "\u00e9", "-", "\n", "_", "@", "[", "`", "{", "/", ":"};
+  for (size_t len = 1; len <= 26; ++len) {
+    std::string word;
+    for (size_t k = 0; k < len; ++k) word += "Zaz9q0mAz"[k % 9];
+    for (const char* end : enders) {
+      std::string text = word + end;
+      auto spans = Tokenize(text, 0, text.size());
+      ASSERT_FALSE(spans.empty()) << text;
+      if (std::string_view(end) == "\u00e9") {
+        EXPECT_EQ(spans[0].size(), text.size()) << text;  // a letter: the word continues
+      } else if (std::string_view(end) != "_" && std::string_view(end) != "-" && (len > 1 || *end != '.')) {
+        // (a joining underscore or hyphen, and initials like "Z.", follow other rules)
+        EXPECT_EQ(spans[0].size(), len) << text;
+      }
+    }
+  }
+}
+
+// The single-word fast path must agree with the general rules on chunks it skips.
+TEST(TokenizeTest, PlainWordsAndFusedWords) {
+  EXPECT_EQ(Forms("cannot Cannot dont gonna that about"),
+            (std::vector<std::string>{"can", "not", "Can", "not", "do", "nt", "gon", "na", "that", "about"}));
+  EXPECT_EQ(Forms("www http ftp wwwx"), (std::vector<std::string>{"www", "http", "ftp", "wwwx"}));
+}
+
 }  // namespace
 }  // namespace newsgraph::text
