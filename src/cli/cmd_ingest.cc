@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "cli/progress.h"
+#include "base/checksum.h"
 #include "store/store.h"
 
 namespace newsgraph::cli {
@@ -16,8 +17,25 @@ struct IngestFlags {
 struct IngestCounts {
   size_t added = 0;
   size_t duplicates = 0;
+  size_t failed = 0;  // documents the store refused
 };
 
+void CountResult(const document::Document& doc, const store::AddResult& result, Progress& progress,
+                 IngestCounts& counts) {
+  if (result.outcome == store::AddOutcome::kDuplicate) {
+    ++counts.duplicates;
+    progress.Warn(doc.origin + ": already stored as " + result.duplicate_of + " (no-op)");
+    return;
+  }
+  ++counts.added;
+  if (!result.renamed_from.empty()) {
+    progress.Warn(doc.origin + ": id '" + result.renamed_from + "' is taken by another article; stored as '" +
+                  result.doc_id + "'");
+  }
+}
+
+// One transaction per batch; if the store refuses the batch, each document is
+// retried alone so one bad document costs only itself.
 Status StoreBatch(store::Store& db, std::vector<document::Document>& batch, Progress& progress, IngestCounts& counts) {
   std::vector<const document::Document*> docs;
   for (const document::Document& doc : batch) {
@@ -25,13 +43,18 @@ Status StoreBatch(store::Store& db, std::vector<document::Document>& batch, Prog
     if (doc.skipped) progress.Warn(doc.origin + ": stored but not analysed: " + doc.skip_reason);
     docs.push_back(&doc);
   }
-  NG_ASSIGN_OR_RETURN(std::vector<store::AddResult> results, db.AddDocuments(docs));
-  for (size_t i = 0; i < results.size(); ++i) {
-    if (results[i].outcome == store::AddOutcome::kDuplicate) {
-      ++counts.duplicates;
-      progress.Warn(batch[i].origin + ": already stored as " + results[i].duplicate_of + " (no-op)");
+  auto results = db.AddDocuments(docs);
+  if (results.ok()) {
+    for (size_t i = 0; i < results->size(); ++i) CountResult(batch[i], (*results)[i], progress, counts);
+    return Status::Ok();
+  }
+  for (const document::Document& doc : batch) {
+    auto one = db.AddDocuments({&doc});
+    if (one.ok()) {
+      CountResult(doc, (*one)[0], progress, counts);
     } else {
-      ++counts.added;
+      ++counts.failed;
+      progress.Report(doc.origin + ": not stored: " + one.status().message());
     }
   }
   return Status::Ok();
@@ -42,7 +65,8 @@ void PrintSummary(const pipeline::RunSummary& s, const IngestCounts& counts, dou
   std::printf("newsgraph ingest: %zu inputs, %s articles read in %.2f s (%.1f MB/s)\n", s.inputs_total,
               WithCommas(s.documents).c_str(), seconds, mb_per_s);
   std::printf("  stored %s new, %s already stored (no-op), %zu not analysed (language), %zu rejected\n",
-              WithCommas(counts.added).c_str(), WithCommas(counts.duplicates).c_str(), s.skipped, s.rejected);
+              WithCommas(counts.added).c_str(), WithCommas(counts.duplicates).c_str(), s.skipped,
+              s.rejected + counts.failed);
   std::printf("  analysed %s sentences, %s tokens\n", WithCommas(s.sentences).c_str(), WithCommas(s.tokens).c_str());
   auto stats = db.GetStats();
   if (stats.ok()) std::printf("%s", store::FormatStats(*stats).c_str());
@@ -61,6 +85,11 @@ int RunIngest(const IngestFlags& flags) {
   Progress progress("ingest", flags.read.quiet);
   pipeline::RunSummary summary;
   IngestCounts counts;
+  // Articles already in the store are not analysed again (a re-run after a crash is quick).
+  run_options->already_done = [&](const document::Document& doc) {
+    auto found = (*db)->FindByContentHash(base::ContentHash(doc.text));
+    return found.ok() && found->has_value();
+  };
   auto sink = [&](std::vector<document::Document>& batch) { return StoreBatch(**db, batch, progress, counts); };
   Status status = pipeline::Run(
       flags.read.inputs, **pipeline, *run_options, sink, [&](const std::string& m) { progress.Report(m); },
@@ -68,7 +97,7 @@ int RunIngest(const IngestFlags& flags) {
   progress.Finish();
   PrintSummary(summary, counts, summary.seconds, **db);
   if (!status.ok()) return Fail(status);
-  return summary.rejected > 0 ? 1 : 0;
+  return summary.rejected + counts.failed > 0 ? 1 : 0;
 }
 
 }  // namespace

@@ -11,11 +11,14 @@ namespace newsgraph::pipeline {
 namespace {
 
 // Annotates a batch with up to `threads` workers pulling documents by index.
-void AnnotateBatch(const Pipeline& pipeline, std::vector<document::Document>& batch, int threads) {
+void AnnotateBatch(const Pipeline& pipeline, std::vector<document::Document>& batch, const std::vector<bool>& done,
+                   int threads) {
   int workers = std::max(1, std::min<int>(threads, static_cast<int>(batch.size())));
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i = next++; i < batch.size(); i = next++) pipeline.Annotate(batch[i]);
+    for (size_t i = next++; i < batch.size(); i = next++) {
+      if (!done[i]) pipeline.Annotate(batch[i]);
+    }
   };
   std::vector<std::thread> pool;
   for (int i = 1; i < workers; ++i) pool.emplace_back(work);
@@ -34,6 +37,9 @@ class BatchRunner {
   void Add(document::Document doc) {
     batch_bytes_ += doc.text.size();
     summary_.bytes_done = std::min(summary_.bytes_total, summary_.bytes_done + doc.text.size());
+    bool done = options_.already_done && options_.already_done(doc);
+    summary_.already_done += done;
+    done_.push_back(done);
     batch_.push_back(std::move(doc));
     if (batch_.size() >= options_.batch_documents || batch_bytes_ >= options_.batch_bytes) Flush();
   }
@@ -42,9 +48,10 @@ class BatchRunner {
   void Flush() {
     if (batch_.empty() || !status_.ok()) {
       batch_.clear();
+      done_.clear();
       return;
     }
-    AnnotateBatch(pipeline_, batch_, threads_);
+    AnnotateBatch(pipeline_, batch_, done_, threads_);
     for (const document::Document& doc : batch_) {
       ++summary_.documents;
       if (doc.skipped) ++summary_.skipped;
@@ -53,6 +60,7 @@ class BatchRunner {
     }
     status_ = sink_(batch_);
     batch_.clear();
+    done_.clear();
     batch_bytes_ = 0;
     if (progress_) progress_(summary_);
   }
@@ -67,6 +75,7 @@ class BatchRunner {
   RunSummary& summary_;
   int threads_ = 1;
   std::vector<document::Document> batch_;
+  std::vector<bool> done_;  // per batch_ entry: skip analysis
   uint64_t batch_bytes_ = 0;
   Status status_;
 };

@@ -21,6 +21,9 @@ struct RunOptions {
   int threads = 0;                     // 0 = every core
   size_t batch_documents = 256;        // documents annotated together and handed to the sink at once
   uint64_t batch_bytes = 16ull << 20;  // or fewer, when their text passes this size
+  // When set and true for a document, it is not analysed (e.g. already stored) but
+  // still handed to the sink, so a re-run after a crash skips finished work quickly.
+  std::function<bool(const document::Document&)> already_done;
 };
 
 // Counts that the end summary prints; also passed to the progress callback.
@@ -30,6 +33,7 @@ struct RunSummary {
   size_t documents = 0;   // read and handed to the sink
   size_t rejected = 0;    // records or whole inputs that could not be read
   size_t skipped = 0;     // read but not analysed (language)
+  size_t already_done = 0;  // not analysed because RunOptions::already_done said so
   size_t sentences = 0;
   size_t tokens = 0;
   uint64_t bytes_total = 0;  // sizes of the input files (stdin counts 0)
