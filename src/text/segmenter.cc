@@ -36,12 +36,16 @@ Status ReadLexicon(std::string_view bytes, const std::string& what, TokenizerLex
   return Status::Ok();
 }
 
-// Byte ranges of the text outside the removed spans, in order.
-std::vector<Span> KeptRegions(const Document& doc) {
+// Byte ranges of the text outside the removed spans, in order, into `kept`.
+void KeptRegions(const Document& doc, std::vector<Span>& kept) {
+  kept.clear();
+  if (doc.removed.empty()) {
+    if (!doc.text.empty()) kept.push_back({0, static_cast<uint32_t>(doc.text.size())});
+    return;
+  }
   std::vector<Span> removed;
   for (const auto& r : doc.removed) removed.push_back(r.span);
   std::sort(removed.begin(), removed.end(), [](Span a, Span b) { return a.start < b.start; });
-  std::vector<Span> kept;
   uint32_t pos = 0;
   auto size = static_cast<uint32_t>(doc.text.size());
   for (Span r : removed) {
@@ -56,7 +60,6 @@ std::vector<Span> KeptRegions(const Document& doc) {
     while (k.start < k.end && continuation(k.start)) ++k.start;
     while (k.end > k.start && continuation(k.end)) --k.end;
   }
-  return kept;
 }
 
 bool IsSpaceByte(char c) { return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || (c >= '\t' && c <= '\r')); }
@@ -146,9 +149,11 @@ void Segmenter::Segment(Document& doc) const {
   // Per-thread scratch, reused across documents: no allocation once warm.
   thread_local std::vector<Span> spans;
   thread_local std::vector<uint32_t> ends;
+  thread_local std::vector<Span> regions;
   spans.clear();
   ends.clear();
-  for (Span region : KeptRegions(doc)) {
+  KeptRegions(doc, regions);
+  for (Span region : regions) {
     SegmentRange(doc.text, region.start, region.end, impl_->lexicon, impl_->model, spans, ends);
   }
   FillTokens(doc.text, spans, doc.tokens);

@@ -63,8 +63,10 @@ static_assert(std::endian::native == std::endian::little, "AsciiWordRun assumes 
 
 class ChunkTokenizer {
  public:
-  ChunkTokenizer(std::string_view text, const TokenizerLexicon& lex, std::vector<Span>& out)
-      : text_(text), lex_(lex), out_(out) {}
+  // `pieces` is scratch space, reused across calls.
+  ChunkTokenizer(std::string_view text, const TokenizerLexicon& lex, std::vector<Span>& out,
+                 std::vector<Piece>& pieces)
+      : text_(text), lex_(lex), out_(out), pieces_(pieces) {}
 
   // One scan over text[begin, end): pieces are built as the characters are
   // classified, and each whitespace-separated chunk is tokenized when it ends.
@@ -386,7 +388,7 @@ class ChunkTokenizer {
   std::vector<Span>& out_;
   size_t end_ = 0;             // end of the current chunk
   bool chunk_has_at_ = false;  // an '@' in the current chunk (e-mail candidate)
-  std::vector<Piece> pieces_;
+  std::vector<Piece>& pieces_;
 };
 
 const char* const kDefaultAbbreviations[] = {
@@ -421,7 +423,8 @@ const TokenizerLexicon& TokenizerLexicon::Default() {
 void TokenizeRange(std::string_view text, size_t begin, size_t end, const TokenizerLexicon& lexicon,
                    std::vector<Span>& out) {
   end = std::min(end, text.size());
-  ChunkTokenizer chunker(text, lexicon, out);
+  thread_local std::vector<Piece> pieces;
+  ChunkTokenizer chunker(text, lexicon, out, pieces);
   chunker.Run(begin, end);
 }
 
