@@ -1,118 +1,221 @@
 #include "document/jsonl.h"
 
+#include <charconv>
+
 #include "base/utf8.h"
 
 namespace newsgraph::document {
 namespace {
 
-using json = nlohmann::ordered_json;
+// Appends JSON to a string in one pass, without building a DOM: annotate writes
+// every token of every document, and a DOM costs several allocations per value.
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out) : out_(out) {}
 
-json SpanJson(const base::CharOffsetMap& map, Span s) {
-  return json{{"start", map.ToChar(s.start)}, {"end", map.ToChar(s.end)}};
-}
-
-json TokenJson(const base::CharOffsetMap& map, const Token& t) {
-  json j = SpanJson(map, t.span);
-  j["text"] = t.form;
-  if (!t.upos.empty()) j["upos"] = t.upos;
-  if (!t.xpos.empty()) j["xpos"] = t.xpos;
-  if (!t.feats.empty() && t.feats != "_") j["feats"] = t.feats;
-  if (!t.lemma.empty()) j["lemma"] = t.lemma;
-  if (t.head >= 0) {
-    j["head"] = t.head;
-    j["deprel"] = t.deprel;
+  JsonWriter& Begin(char bracket) {
+    Separate();
+    out_.push_back(bracket);
+    first_ = true;
+    return *this;
   }
-  if (!t.ner.empty()) j["ner"] = t.ner;
-  return j;
-}
-
-json MentionJson(const base::CharOffsetMap& map, const Document& doc, const Mention& m) {
-  json j = SpanJson(map, m.span);
-  j["text"] = std::string(doc.SpanText(m.span));
-  j["type"] = m.type;
-  j["kind"] = m.kind;
-  return j;
-}
-
-json EntityJson(const base::CharOffsetMap& map, const Document& doc, const Entity& e) {
-  json j{{"id", e.id}, {"type", e.type}, {"name", e.name}};
-  if (!e.country.empty()) j["country"] = e.country;
-  if (!e.sector.empty()) j["sector"] = e.sector;
-  if (!e.actor.empty()) j["actor"] = e.actor;
-  if (!e.roles.empty()) j["roles"] = e.roles;
-  json mentions = json::array();
-  for (uint32_t m : e.mentions) mentions.push_back(MentionJson(map, doc, doc.mentions[m]));
-  j["mentions"] = std::move(mentions);
-  return j;
-}
-
-void AddEntityLayers(const base::CharOffsetMap& map, const Document& doc, json& j) {
-  if (doc.mentions.empty() && doc.entities.empty()) return;
-  json entities = json::array();
-  for (const Entity& e : doc.entities) entities.push_back(EntityJson(map, doc, e));
-  // Mentions no entity claims (e.g. dates, numbers) are listed on their own.
-  json loose = json::array();
-  for (const Mention& m : doc.mentions) {
-    if (m.entity < 0) loose.push_back(MentionJson(map, doc, m));
+  JsonWriter& End(char bracket) {
+    out_.push_back(bracket);
+    first_ = false;
+    return *this;
   }
-  j["entities"] = std::move(entities);
-  if (!loose.empty()) j["mentions"] = std::move(loose);
-  if (doc.relations.empty()) return;
-  json relations = json::array();
-  for (const Relation& r : doc.relations) {
-    json one{{"type", r.type}, {"head", doc.entities[r.head].id}};
-    json members = json::array();
-    for (uint32_t m : r.members) members.push_back(doc.entities[m].id);
-    one["members"] = std::move(members);
-    one["evidence"] = SpanJson(map, r.evidence);
-    relations.push_back(std::move(one));
+  JsonWriter& Key(std::string_view key) {
+    Separate();
+    out_.push_back('"');
+    out_.append(key);
+    out_.append("\":");
+    after_key_ = true;
+    return *this;
   }
-  j["relations"] = std::move(relations);
-}
+  JsonWriter& String(std::string_view s) {
+    Separate();
+    Escape(s);
+    return *this;
+  }
+  JsonWriter& Int(int64_t v) {
+    Separate();
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, end);
+    return *this;
+  }
+  JsonWriter& Raw(std::string_view json) {
+    Separate();
+    out_.append(json);
+    return *this;
+  }
+  // "key": "value", only when value is not empty.
+  JsonWriter& Field(std::string_view key, std::string_view value) {
+    if (!value.empty()) Key(key).String(value);
+    return *this;
+  }
+
+ private:
+  void Separate() {
+    if (after_key_) {
+      after_key_ = false;
+    } else if (!first_) {
+      out_.push_back(',');
+    }
+    first_ = false;
+  }
+  void Escape(std::string_view s) {
+    out_.push_back('"');
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
+      switch (c) {
+        case '"': out_.append("\\\""); break;
+        case '\\': out_.append("\\\\"); break;
+        case '\n': out_.append("\\n"); break;
+        case '\t': out_.append("\\t"); break;
+        case '\r': out_.append("\\r"); break;
+        default: {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out_.append(buf);
+        }
+      }
+    }
+    out_.append(s.data() + run, s.size() - run);
+    out_.push_back('"');
+  }
+
+  std::string& out_;
+  bool first_ = true;
+  bool after_key_ = false;
+};
+
+class DocumentWriter {
+ public:
+  DocumentWriter(const Document& doc, std::string& out) : doc_(doc), map_(doc.text), w_(out) {}
+
+  void Write() {
+    w_.Begin('{').Key("id").String(doc_.id).Key("date");
+    if (doc_.date) {
+      w_.String(doc_.date->ToIso());
+    } else {
+      w_.Raw("null");
+    }
+    w_.Field("date_from", doc_.date_from).Key("title").String(doc_.title);
+    w_.Field("source", doc_.source).Field("url", doc_.url).Field("origin", doc_.origin);
+    w_.Field("language", doc_.language);
+    if (doc_.skipped) w_.Key("skipped").Raw("true").Key("skip_reason").String(doc_.skip_reason);
+    w_.Key("text").String(doc_.text);
+    Removed();
+    Sentences();
+    EntityLayers();
+    if (!doc_.metadata.empty()) {
+      w_.Key("metadata").Raw(doc_.metadata.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+    if (!doc_.notes.empty()) {
+      w_.Key("notes").Begin('[');
+      for (const std::string& note : doc_.notes) w_.String(note);
+      w_.End(']');
+    }
+    w_.End('}');
+  }
+
+ private:
+  void SpanFields(Span s) { w_.Key("start").Int(map_.ToChar(s.start)).Key("end").Int(map_.ToChar(s.end)); }
+
+  void Removed() {
+    w_.Key("removed").Begin('[');
+    for (const RemovedSpan& r : doc_.removed) {
+      w_.Begin('{');
+      SpanFields(r.span);
+      w_.Key("why").String(r.why).Key("text").String(doc_.SpanText(r.span)).End('}');
+    }
+    w_.End(']');
+  }
+
+  void Token(const document::Token& t) {
+    w_.Begin('{');
+    SpanFields(t.span);
+    w_.Key("text").String(t.form).Field("upos", t.upos).Field("xpos", t.xpos);
+    if (t.feats != "_") w_.Field("feats", t.feats);
+    w_.Field("lemma", t.lemma);
+    if (t.head >= 0) w_.Key("head").Int(t.head).Key("deprel").String(t.deprel);
+    w_.Field("ner", t.ner).End('}');
+  }
+
+  void Sentences() {
+    w_.Key("sentences").Begin('[');
+    for (const Sentence& s : doc_.sentences) {
+      w_.Begin('{');
+      SpanFields(s.span);
+      w_.Key("tokens").Begin('[');
+      for (uint32_t i = s.token_begin; i < s.token_end; ++i) Token(doc_.tokens[i]);
+      w_.End(']').End('}');
+    }
+    w_.End(']');
+  }
+
+  void Mention(const document::Mention& m) {
+    w_.Begin('{');
+    SpanFields(m.span);
+    w_.Key("text").String(doc_.SpanText(m.span)).Key("type").String(m.type).Key("kind").String(m.kind).End('}');
+  }
+
+  void Entity(const document::Entity& e) {
+    w_.Begin('{').Key("id").String(e.id).Key("type").String(e.type).Key("name").String(e.name);
+    w_.Field("country", e.country).Field("sector", e.sector).Field("actor", e.actor);
+    if (!e.roles.empty()) {
+      w_.Key("roles").Begin('[');
+      for (const std::string& role : e.roles) w_.String(role);
+      w_.End(']');
+    }
+    w_.Key("mentions").Begin('[');
+    for (uint32_t m : e.mentions) Mention(doc_.mentions[m]);
+    w_.End(']').End('}');
+  }
+
+  void EntityLayers() {
+    if (doc_.mentions.empty() && doc_.entities.empty()) return;
+    w_.Key("entities").Begin('[');
+    for (const document::Entity& e : doc_.entities) Entity(e);
+    w_.End(']');
+    // Mentions no entity claims (dates, numbers, unclustered names) are listed on their own.
+    w_.Key("mentions").Begin('[');
+    for (const document::Mention& m : doc_.mentions) {
+      if (m.entity < 0) Mention(m);
+    }
+    w_.End(']');
+    if (doc_.relations.empty()) return;
+    w_.Key("relations").Begin('[');
+    for (const Relation& r : doc_.relations) {
+      w_.Begin('{').Key("type").String(r.type).Key("head").String(doc_.entities[r.head].id);
+      w_.Key("members").Begin('[');
+      for (uint32_t m : r.members) w_.String(doc_.entities[m].id);
+      w_.End(']').Key("evidence").Begin('{');
+      SpanFields(r.evidence);
+      w_.End('}').End('}');
+    }
+    w_.End(']');
+  }
+
+  const Document& doc_;
+  base::CharOffsetMap map_;
+  JsonWriter w_;
+};
 
 }  // namespace
 
-json ToJson(const Document& doc) {
-  base::CharOffsetMap map(doc.text);
-  json j;
-  j["id"] = doc.id;
-  j["date"] = doc.date ? json(doc.date->ToIso()) : json(nullptr);
-  if (!doc.date_from.empty()) j["date_from"] = doc.date_from;
-  j["title"] = doc.title;
-  if (!doc.source.empty()) j["source"] = doc.source;
-  if (!doc.url.empty()) j["url"] = doc.url;
-  if (!doc.origin.empty()) j["origin"] = doc.origin;
-  if (!doc.language.empty()) j["language"] = doc.language;
-  if (doc.skipped) {
-    j["skipped"] = true;
-    j["skip_reason"] = doc.skip_reason;
-  }
-  j["text"] = doc.text;
-  json removed = json::array();
-  for (const RemovedSpan& r : doc.removed) {
-    json one = SpanJson(map, r.span);
-    one["why"] = r.why;
-    one["text"] = std::string(doc.SpanText(r.span));
-    removed.push_back(std::move(one));
-  }
-  j["removed"] = std::move(removed);
-  json sentences = json::array();
-  for (const Sentence& s : doc.sentences) {
-    json one = SpanJson(map, s.span);
-    json tokens = json::array();
-    for (uint32_t i = s.token_begin; i < s.token_end; ++i) tokens.push_back(TokenJson(map, doc.tokens[i]));
-    one["tokens"] = std::move(tokens);
-    sentences.push_back(std::move(one));
-  }
-  j["sentences"] = std::move(sentences);
-  AddEntityLayers(map, doc, j);
-  if (!doc.metadata.empty()) j["metadata"] = doc.metadata;
-  if (!doc.notes.empty()) j["notes"] = doc.notes;
-  return j;
+std::string ToJsonLine(const Document& doc) {
+  std::string out;
+  out.reserve(doc.text.size() * 2 + doc.tokens.size() * 96 + 256);
+  DocumentWriter(doc, out).Write();
+  return out;
 }
 
-std::string ToJsonLine(const Document& doc) {
-  return ToJson(doc).dump(-1, ' ', false, json::error_handler_t::replace);
-}
+nlohmann::ordered_json ToJson(const Document& doc) { return nlohmann::ordered_json::parse(ToJsonLine(doc)); }
 
 }  // namespace newsgraph::document

@@ -11,9 +11,11 @@
 
 namespace newsgraph::document {
 
-// The whole document as one JSON object, with every layer that is filled.
+// The whole document as one JSON object, with every layer that is filled (parsed
+// back from ToJsonLine, for callers that want a DOM).
 nlohmann::ordered_json ToJson(const Document& doc);
-// ToJson(doc).dump() with no newline; invalid UTF-8 cannot occur (text is repaired on ingest).
+// One line of JSON, no newline, written directly (no DOM). Text is valid UTF-8
+// (repaired on ingest), so strings pass through with only JSON escaping.
 std::string ToJsonLine(const Document& doc);
 
 }  // namespace newsgraph::document
