@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "base/checksum.h"
 #include "models/model_file.h"
 #include "models/parser_core.h"
 
@@ -9,6 +10,41 @@ namespace newsgraph::models {
 
 using parser_internal::TokenIds;
 using parser_internal::Weights;
+
+namespace {
+
+// meta["clusters"]["file"] of a model file, "" when it needs no clusters.
+StatusOr<std::string> ClustersFileOf(const std::string& bytes, const std::string& name) {
+  NG_ASSIGN_OR_RETURN(ModelFile file, ModelFile::Parse(bytes, name));
+  const nlohmann::json& meta = file.meta();
+  if (!meta.contains("clusters")) return std::string();
+  const nlohmann::json& c = meta["clusters"];
+  if (!c.is_object() || !c.contains("file") || !c["file"].is_string() || c["file"].get<std::string>().empty() ||
+      c["file"].get<std::string>().find('/') != std::string::npos) {
+    return Status::Corruption(name + ": meta 'clusters' is malformed (want {\"file\": name, \"hash\": ...})");
+  }
+  return c["file"].get<std::string>();
+}
+
+Status CheckClusters(const nlohmann::json& meta, const WordClusters* clusters, const std::string& name) {
+  if (!meta.contains("clusters")) return Status::Ok();
+  const nlohmann::json& c = meta["clusters"];
+  if (!c.is_object() || !c.contains("hash") || !c["hash"].is_string() || !c.contains("file")) {
+    return Status::Corruption(name + ": meta 'clusters' is malformed (want {\"file\": name, \"hash\": ...})");
+  }
+  if (clusters == nullptr) {
+    return Status::NotFound(name + ": this parser model needs word clusters (" + c["file"].dump() +
+                            ") and none were given");
+  }
+  if (Parser::ClustersHash(*clusters) != c["hash"].get<std::string>()) {
+    return Status::Corruption(name + ": the word clusters " + c["file"].dump() +
+                              " differ from the ones the parser was trained with; retrain the parser "
+                              "(tools/train/train_parser) or restore the matching clusters file");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
 
 Parser::Parser() = default;
 Parser::~Parser() = default;
@@ -21,23 +57,49 @@ StatusOr<std::shared_ptr<const Parser>> Parser::Load(const std::string& path, ba
                                    "or restore it from git (git checkout -- data/models/parser.ngm)");
   }
   NG_ASSIGN_OR_RETURN(std::string bytes, fs.ReadFile(path, 512ull << 20));
-  return FromBytes(std::move(bytes), path);
+  std::shared_ptr<const WordClusters> clusters;
+  NG_ASSIGN_OR_RETURN(std::string clusters_file, ClustersFileOf(bytes, path));
+  if (!clusters_file.empty()) {
+    const size_t slash = path.find_last_of('/');
+    const std::string cpath = (slash == std::string::npos ? std::string() : path.substr(0, slash + 1)) + clusters_file;
+    if (!fs.Exists(cpath)) {
+      return Status::NotFound(path + ": this parser model was trained with word clusters and needs " + cpath +
+                              ", which is missing (restore it with git checkout -- data/models/" + clusters_file + ")");
+    }
+    auto loaded = WordClusters::Load(cpath, fs);
+    if (!loaded.ok()) {
+      return Status::Corruption(path + ": the word clusters it needs do not load: " + loaded.status().ToString());
+    }
+    clusters = *loaded;
+  }
+  return FromBytes(std::move(bytes), path, std::move(clusters));
 }
 
-StatusOr<std::shared_ptr<const Parser>> Parser::FromBytes(std::string bytes, const std::string& name) {
+std::string Parser::ClustersHash(const WordClusters& clusters) {
+  return std::to_string(base::Hash64(clusters.SerializeWords(), 17));
+}
+
+StatusOr<std::shared_ptr<const Parser>> Parser::FromBytes(std::string bytes, const std::string& name,
+                                                          std::shared_ptr<const WordClusters> clusters) {
   NG_ASSIGN_OR_RETURN(ModelFile file, ModelFile::Parse(std::move(bytes), name));
   NG_RETURN_IF_ERROR(file.ExpectKind(kKind));
   const nlohmann::json& meta = file.meta();
-  if (!meta.contains("version") || !meta["version"].is_number_integer() || meta["version"].get<int>() != kVersion) {
+  NG_RETURN_IF_ERROR(CheckClusters(meta, clusters.get(), name));
+  if (!meta.contains("clusters")) clusters = nullptr;
+  if (!meta.contains("version") || !meta["version"].is_number_integer() || meta["version"].get<int>() < kMinVersion ||
+      meta["version"].get<int>() > kVersion) {
     return Status::Corruption(name + ": parser payload version " +
                               (meta.contains("version") ? meta["version"].dump() : std::string("(none)")) +
-                              " is not the version this build reads (" + std::to_string(kVersion) + ")");
+                              " is not a version this build reads (" + std::to_string(kMinVersion) + " to " +
+                              std::to_string(kVersion) + ")");
   }
   NG_ASSIGN_OR_RETURN(std::string_view payload, file.Section("weights"));
   NG_ASSIGN_OR_RETURN(Weights weights, Weights::Deserialize(payload, name + " section 'weights'"));
+  weights.features = meta["version"].get<int>();
   std::shared_ptr<Parser> parser(new Parser());
   parser->weights_ = std::make_unique<Weights>(std::move(weights));
   parser->meta_ = meta;
+  parser->clusters_ = std::move(clusters);
   NG_RETURN_IF_ERROR(parser->RunSelfTest(file.selftest(), name));
   return std::shared_ptr<const Parser>(std::move(parser));
 }
@@ -86,7 +148,7 @@ void Parser::ParseSentence(document::Document& doc, const document::Sentence& s)
   if (s.token_end <= s.token_begin || s.token_end > doc.tokens.size()) return;
   thread_local std::vector<TokenIds> toks;
   thread_local std::vector<int> heads, labels;
-  parser_internal::EncodeSentence(doc, s, toks);
+  parser_internal::EncodeSentence(doc, s, clusters_.get(), toks);
   parser_internal::ParseTokens(*weights_, toks, heads, labels);
   for (uint32_t i = 0; i < s.size(); ++i) {
     document::Token& t = doc.tokens[s.token_begin + i];

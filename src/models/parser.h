@@ -6,6 +6,10 @@
 // classifier applied when an arc is made. The output is always a well-formed tree:
 // every token has a head, there are no cycles and exactly one token has head 0.
 //
+// Word clusters (word_clusters.h) are an optional dependency: a model trained with
+// them records meta["clusters"] = {"file", "hash"} and loads that file from the
+// directory of the parser model; without it the parser refuses to load.
+//
 // Thread safety: a loaded Parser is immutable; Parse/ParseSentence are const and
 // may be called from many threads on different Documents at once.
 #ifndef NEWSGRAPH_MODELS_PARSER_H_
@@ -19,6 +23,7 @@
 #include "base/file.h"
 #include "base/status.h"
 #include "document/document.h"
+#include "models/word_clusters.h"
 
 namespace newsgraph::models {
 
@@ -30,16 +35,25 @@ class Parser {
  public:
   // Model kind in meta["kind"] and the payload versions this build reads.
   static constexpr char kKind[] = "parser";
-  static constexpr int kVersion = 1;
+  // Payload version written; 1..kVersion are read (1: no cluster/suffix features,
+  // no clusters dependency; 2 adds both).
+  static constexpr int kVersion = 2;
+  static constexpr int kMinVersion = 1;
 
   // Reads a model file and verifies it: container magic/version/CRC, kind "parser",
-  // payload version, table shapes, then runs the embedded self-test. Errors:
-  // kNotFound (missing file), kCorruption (truncated, bad checksum, wrong kind or
-  // version, self-test mismatch); every message names the file.
+  // payload version, table shapes, the clusters file it needs (if any, from the same
+  // directory, same `fs`), then runs the embedded self-test. Errors: kNotFound
+  // (missing model or clusters file), kCorruption (truncated, bad checksum, wrong
+  // kind or version, clusters that differ from training, self-test mismatch);
+  // every message names the file.
   static StatusOr<std::shared_ptr<const Parser>> Load(const std::string& path,
                                                      base::FileSystem& fs = base::LocalFileSystem());
-  // Builds a parser from model-file bytes (`name` is used in errors).
-  static StatusOr<std::shared_ptr<const Parser>> FromBytes(std::string bytes, const std::string& name);
+  // Builds a parser from model-file bytes (`name` is used in errors). `clusters`
+  // must be given when the model needs them (meta["clusters"]); ignored otherwise.
+  static StatusOr<std::shared_ptr<const Parser>> FromBytes(std::string bytes, const std::string& name,
+                                                          std::shared_ptr<const WordClusters> clusters = nullptr);
+  // The fingerprint recorded in meta["clusters"]["hash"] for a clusters model.
+  static std::string ClustersHash(const WordClusters& clusters);
   // DefaultModelDir() + "/parser.ngm".
   static std::string DefaultPath();
 
@@ -61,6 +75,7 @@ class Parser {
   Status RunSelfTest(const nlohmann::json& selftest, const std::string& name) const;
 
   std::unique_ptr<parser_internal::Weights> weights_;
+  std::shared_ptr<const WordClusters> clusters_;  // null when the model does not use clusters
   nlohmann::json meta_;
 };
 

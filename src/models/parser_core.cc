@@ -15,7 +15,7 @@ namespace {
 constexpr uint64_t kNone = 0x5bd1e9955bd1e995ULL;  // value of an absent position
 constexpr uint64_t kRootValue = 0x2545F4914F6CDD1DULL;
 
-inline uint64_t Mix(uint64_t a, uint64_t b) {
+constexpr uint64_t Mix(uint64_t a, uint64_t b) {
   uint64_t x = (a ^ (b + 0x9E3779B97F4A7C15ULL + (a << 6) + (a >> 2))) * 0xBF58476D1CE4E5B9ULL;
   return x ^ (x >> 31);
 }
@@ -41,10 +41,20 @@ inline int DistBucket(int d) {
 }
 
 // Collects hashed feature values; each template has its own id so values never clash.
+// Per-template salts Mix(0x1234567, template index), precomputed (the decoder's hot loop).
+struct TemplateSalts {
+  uint64_t v[kMaxActionFeatures];
+  constexpr TemplateSalts() : v() {
+    for (int i = 0; i < kMaxActionFeatures; ++i) v[i] = Mix(0x1234567ULL, static_cast<uint64_t>(i));
+  }
+};
+constexpr TemplateSalts kSalts;
+static_assert(kMaxLabelFeatures <= kMaxActionFeatures);
+
 class FeatureSink {
  public:
   explicit FeatureSink(uint64_t* out) : out_(out) {}
-  void Add(uint64_t a) { out_[n_] = Mix(Mix(0x1234567ULL, static_cast<uint64_t>(n_)), a); ++n_; }
+  void Add(uint64_t a) { out_[n_] = Mix(kSalts.v[n_], a); ++n_; }
   void Add(uint64_t a, uint64_t b) { Add(Mix(a, b)); }
   void Add(uint64_t a, uint64_t b, uint64_t c) { Add(Mix(Mix(a, b), c)); }
   void Add(uint64_t a, uint64_t b, uint64_t c, uint64_t d) { Add(Mix(Mix(Mix(a, b), c), d)); }
@@ -58,12 +68,13 @@ class FeatureSink {
 inline uint64_t Lab(int label) { return static_cast<uint64_t>(label + 2); }
 
 struct Pos {
-  uint64_t w, p, u;
+  uint64_t w, p, u, c4, c6, cf, sfx;
 };
 
 inline Pos At(const std::vector<TokenIds>& toks, int i) {
-  if (i < 0) return {kNone, kNone, kNone};
-  return {toks[i].word, toks[i].xpos, toks[i].upos};
+  if (i < 0) return {kNone, kNone, kNone, kNone, kNone, kNone, kNone};
+  const TokenIds& t = toks[i];
+  return {t.word, t.xpos, t.upos, t.c4, t.c6, t.cf, t.suffix};
 }
 
 std::string Compress(const std::vector<int16_t>& v) {
@@ -90,7 +101,8 @@ Status Decompress(const std::string& data, size_t count, std::vector<int16_t>& v
 
 }  // namespace
 
-TokenIds EncodeToken(std::string_view form, std::string_view upos, std::string_view xpos) {
+TokenIds EncodeToken(std::string_view form, std::string_view upos, std::string_view xpos,
+                     const WordClusters* clusters) {
   std::string lower(form);
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -103,15 +115,22 @@ TokenIds EncodeToken(std::string_view form, std::string_view upos, std::string_v
   std::string_view sv(lower);
   t.suffix = base::Hash64(sv.substr(sv.size() > 3 ? sv.size() - 3 : 0), 4);
   t.shape = ShapeOf(form);
+  if (clusters != nullptr) {
+    const uint32_t code = clusters->Cluster(form);
+    t.c4 = WordClusters::Prefix(code, 4);
+    t.c6 = WordClusters::Prefix(code, 6);
+    t.cf = code;
+  }
   return t;
 }
 
-void EncodeSentence(const document::Document& doc, const document::Sentence& s, std::vector<TokenIds>& out) {
+void EncodeSentence(const document::Document& doc, const document::Sentence& s, const WordClusters* clusters,
+                    std::vector<TokenIds>& out) {
   out.clear();
-  out.push_back({kRootValue, kRootValue, kRootValue, kRootValue, 7});
+  out.push_back({kRootValue, kRootValue, kRootValue, kRootValue, 7, kRootValue, kRootValue, kRootValue});
   for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
     const document::Token& t = doc.tokens[i];
-    out.push_back(EncodeToken(t.form, t.upos, t.xpos));
+    out.push_back(EncodeToken(t.form, t.upos, t.xpos, clusters));
   }
 }
 
@@ -178,7 +197,7 @@ void State::Apply(int action, int label) {
 }
 
 // Zhang & Nivre (2011) style templates adapted to arc-hybrid (s0/b0 and s1/s0 are the arc pairs).
-int ActionFeatures(const State& st, const std::vector<TokenIds>& toks, uint64_t* out) {
+int ActionFeatures(const State& st, const std::vector<TokenIds>& toks, int features, uint64_t* out) {
   FeatureSink f(out);
   const int s0 = st.S(0), s1 = st.S(1), s2 = st.S(2), b0 = st.B(0), b1 = st.B(1), b2 = st.B(2);
   const Pos S0 = At(toks, s0), S1 = At(toks, s1), S2 = At(toks, s2);
@@ -236,10 +255,18 @@ int ActionFeatures(const State& st, const std::vector<TokenIds>& toks, uint64_t*
   f.Add(S0.p, B0.p, b0 > 0 ? toks[b0 - 1].xpos : kNone);
   if (s0 > 0) { f.Add(toks[s0].shape, S0.p, B0.p); } else { f.Add(kNone); }
   if (b0 > 0) { f.Add(toks[b0].shape, toks[b0].suffix); } else { f.Add(kNone); }
+  if (features < 2) return f.count();
+  // Word clusters and suffixes: evidence about s0/b0 that does not go through the
+  // (possibly wrong) predicted tags.
+  f.Add(S0.c6); f.Add(S1.c6); f.Add(B0.c6); f.Add(B1.c6); f.Add(S0.cf); f.Add(B0.cf);
+  f.Add(S0.c6, B0.c6); f.Add(S1.c6, S0.c6); f.Add(S0.c4, B0.p); f.Add(S0.p, B0.c4);
+  f.Add(S0.cf, B0.p); f.Add(S0.p, B0.cf); f.Add(B0.c4, B1.c4); f.Add(S1.p, S0.c6);
+  f.Add(S0.c4, B0.c4, d0); f.Add(S0.sfx, S0.u); f.Add(B0.sfx, B0.u, S0.u);
+  f.Add(B0.u, B1.u, B2.u); f.Add(S0.u, B0.u, d0); f.Add(S1.u, S0.u, d1);
   return f.count();
 }
 
-int LabelFeatures(const State& st, const std::vector<TokenIds>& toks, int head, int dep, uint64_t* out) {
+int LabelFeatures(const State& st, const std::vector<TokenIds>& toks, int features, int head, int dep, uint64_t* out) {
   FeatureSink f(out);
   const Pos H = At(toks, head), D = At(toks, dep);
   const uint64_t dir = head == 0 ? 2 : (head < dep ? 1 : 0);
@@ -263,6 +290,14 @@ int LabelFeatures(const State& st, const std::vector<TokenIds>& toks, int head, 
   f.Add(D.w, dep > 0 ? toks[dep - 1].word : kNone);
   f.Add(H.p, head < st.n() ? toks[head + 1].xpos : kNone, D.p, dir);
   f.Add(D.u, H.u, dir, st.stack().size() <= 2 ? 1 : 0);
+  if (features < 2) return f.count();
+  // Clusters and suffixes of both ends, and the head's label context.
+  f.Add(D.c6, dir); f.Add(D.cf, dir); f.Add(H.c6, dir); f.Add(H.cf, dir);
+  f.Add(D.c6, H.c6, dir); f.Add(D.cf, H.p, dir); f.Add(D.p, H.cf, dir);
+  f.Add(H.sfx, H.u, dir); 
+  const int sib = head < dep ? st.rc1(head) : st.lc1(head);  // nearest sibling on the dependent's side
+  f.Add(D.p, Lab(st.label(sib)), dir);
+  f.Add(D.u, H.u, dir, static_cast<uint64_t>(std::min(st.nl(head), 3) + 4 * std::min(st.nr(head), 3)));
   return f.count();
 }
 
@@ -321,7 +356,7 @@ StatusOr<Weights> Weights::Deserialize(std::string_view data, const std::string&
 namespace {
 
 int BestAction(const Weights& w, const State& st, const std::vector<TokenIds>& toks, uint64_t* feats) {
-  const int n = ActionFeatures(st, toks, feats);
+  const int n = ActionFeatures(st, toks, w.features, feats);
   // The tables are larger than the caches: issue every load first, then sum.
   const int16_t* rows[kMaxActionFeatures];
   for (int i = 0; i < n; ++i) {
@@ -342,7 +377,7 @@ int BestAction(const Weights& w, const State& st, const std::vector<TokenIds>& t
 int BestLabel(const Weights& w, const State& st, const std::vector<TokenIds>& toks, int head, int dep,
               uint64_t* feats) {
   if (head == 0) return w.root_label;
-  const int n = LabelFeatures(st, toks, head, dep, feats);
+  const int n = LabelFeatures(st, toks, w.features, head, dep, feats);
   int32_t score[264];
   const int stride = w.label_stride;
   std::fill(score, score + stride, 0);

@@ -11,14 +11,17 @@
 
 #include "base/status.h"
 #include "document/document.h"
+#include "models/word_clusters.h"
 
 namespace newsgraph::models::parser_internal {
 
 // Unlabeled arc-hybrid actions; the label of an arc comes from a separate classifier.
 enum Action : int { kShift = 0, kLeft = 1, kRight = 2 };
 inline constexpr int kNumActions = 3;
-inline constexpr int kMaxActionFeatures = 128;
-inline constexpr int kMaxLabelFeatures = 48;
+inline constexpr int kMaxActionFeatures = 160;
+// The feature set the trainer writes (runtime reads 1..kFeatureSet).
+inline constexpr int kFeatureSet = 2;
+inline constexpr int kMaxLabelFeatures = 64;
 
 // Hashed attributes of one token; index 0 of a sentence is the artificial root.
 struct TokenIds {
@@ -27,12 +30,18 @@ struct TokenIds {
   uint64_t upos = 0;
   uint64_t suffix = 0;  // last three bytes of the lowercased form
   uint64_t shape = 0;   // capitalisation / digits shape class
+  // Word-cluster path prefixes of 4 and 6 bits and the full path (word_clusters.h);
+  // 0 for unknown words or when the model has no clusters.
+  uint64_t c4 = 0, c6 = 0, cf = 0;
 };
 
-// Builds the TokenIds of a sentence (root first) from form/upos/xpos.
-void EncodeSentence(const document::Document& doc, const document::Sentence& s, std::vector<TokenIds>& out);
+// Builds the TokenIds of a sentence (root first) from form/upos/xpos; `clusters`
+// may be null (cluster fields stay 0).
+void EncodeSentence(const document::Document& doc, const document::Sentence& s, const WordClusters* clusters,
+                    std::vector<TokenIds>& out);
 // The same from plain fields, for tests and the self-test.
-TokenIds EncodeToken(std::string_view form, std::string_view upos, std::string_view xpos);
+TokenIds EncodeToken(std::string_view form, std::string_view upos, std::string_view xpos,
+                     const WordClusters* clusters);
 
 // Parser configuration: stack, buffer front, partial tree. Words are 1..n, 0 = root.
 // Invariant kept by Allowed(): the final tree has exactly one root and no cycles.
@@ -71,9 +80,10 @@ class State {
 };
 
 // Feature hashes for the action classifier; returns how many were written to `out`.
-int ActionFeatures(const State& st, const std::vector<TokenIds>& toks, uint64_t* out);
+// `features` is the feature-set version (Weights::features).
+int ActionFeatures(const State& st, const std::vector<TokenIds>& toks, int features, uint64_t* out);
 // Feature hashes for labelling the arc head -> dep (dep is complete when it is attached).
-int LabelFeatures(const State& st, const std::vector<TokenIds>& toks, int head, int dep, uint64_t* out);
+int LabelFeatures(const State& st, const std::vector<TokenIds>& toks, int features, int head, int dep, uint64_t* out);
 
 // Row of a feature in a table of 2^bits rows.
 inline uint32_t RowOf(uint64_t feature, int bits) {
@@ -82,6 +92,7 @@ inline uint32_t RowOf(uint64_t feature, int bits) {
 
 // The quantized model: int16 weights with one scale per table (argmax ignores the scale).
 struct Weights {
+  int features = 2;  // feature-set version = model payload version (1: no cluster/suffix templates)
   int action_bits = 0;
   int label_bits = 0;
   int label_stride = 0;  // labels.size() rounded up to a multiple of 8

@@ -65,9 +65,10 @@ struct TrainSentence {
 };
 
 StatusOr<TrainSentence> MakeSentence(const document::Document& doc, const document::Sentence& s,
-                                     std::map<std::string, int>& label_ids, bool add_labels) {
+                                     const WordClusters* clusters, std::map<std::string, int>& label_ids,
+                                     bool add_labels) {
   TrainSentence ts;
-  parser_internal::EncodeSentence(doc, s, ts.toks);
+  parser_internal::EncodeSentence(doc, s, clusters, ts.toks);
   const int n = static_cast<int>(s.size());
   ts.gold_head.assign(n + 1, 0);
   ts.gold_label.assign(n + 1, -1);
@@ -156,7 +157,8 @@ struct Trainer {
 
 int Trainer::TrainLabel(const State& st, const TrainSentence& s, int h, int d) {
   if (h == 0) return root_label;
-  const int n = NumFeatures(parser_internal::LabelFeatures(st, s.toks, h, d, feats), label);
+  const int n =
+      NumFeatures(parser_internal::LabelFeatures(st, s.toks, parser_internal::kFeatureSet, h, d, feats), label);
   std::vector<float> score(stride);
   Scores(label, n, stride, score.data());
   int pred = -1;
@@ -175,7 +177,7 @@ void Trainer::TrainSentenceOnce(const TrainSentence& s, bool explore) {
   std::uniform_real_distribution<double> coin(0.0, 1.0);
   while (!st.Terminal()) {
     ++t;
-    const int n = NumFeatures(parser_internal::ActionFeatures(st, s.toks, feats), action);
+    const int n = NumFeatures(parser_internal::ActionFeatures(st, s.toks, parser_internal::kFeatureSet, feats), action);
     float score[4];
     Scores(action, n, 4, score);
     int pred = -1, best_gold = -1, min_cost = 1 << 30;
@@ -206,12 +208,12 @@ std::vector<std::string> LabelNames(const std::map<std::string, int>& ids) {
   return names;
 }
 
-Status CollectSentences(const std::vector<document::Document>& docs, std::map<std::string, int>& label_ids,
-                        bool add_labels, std::vector<TrainSentence>& out) {
+Status CollectSentences(const std::vector<document::Document>& docs, const WordClusters* clusters,
+                        std::map<std::string, int>& label_ids, bool add_labels, std::vector<TrainSentence>& out) {
   for (const document::Document& doc : docs) {
     for (const document::Sentence& s : doc.sentences) {
       if (s.size() == 0) continue;
-      auto ts = MakeSentence(doc, s, label_ids, add_labels);
+      auto ts = MakeSentence(doc, s, clusters, label_ids, add_labels);
       if (!ts.ok()) return ts.status();
       out.push_back(std::move(ts).value());
     }
@@ -257,10 +259,12 @@ StatusOr<TrainedParser> TrainParser(const std::vector<document::Document>& train
                                     const ParserTrainerOptions& options, std::ostream& log) {
   std::map<std::string, int> label_ids = {{"root", 0}};
   std::vector<TrainSentence> sents;
-  NG_RETURN_IF_ERROR(CollectSentences(train, label_ids, true, sents));
+  NG_RETURN_IF_ERROR(CollectSentences(train, options.clusters.get(), label_ids, true, sents));
   if (sents.empty()) return Status::InvalidArgument("parser training: no sentences with trees in the training data");
   std::vector<std::vector<TrainSentence>> dev_sents(dev.size());
-  for (size_t i = 0; i < dev.size(); ++i) NG_RETURN_IF_ERROR(CollectSentences(dev[i], label_ids, false, dev_sents[i]));
+  for (size_t i = 0; i < dev.size(); ++i) {
+    NG_RETURN_IF_ERROR(CollectSentences(dev[i], options.clusters.get(), label_ids, false, dev_sents[i]));
+  }
   Trainer tr(options, static_cast<int>(label_ids.size()), 0);
   log << "parser: " << sents.size() << " training sentences, " << label_ids.size() << " labels\n";
   std::vector<size_t> order(sents.size());
@@ -301,12 +305,16 @@ StatusOr<TrainedParser> TrainParser(const std::vector<document::Document>& train
 }
 
 StatusOr<std::string> BuildParserModelFile(const std::string& weights, nlohmann::json meta,
-                                           const std::vector<document::Document>& selftest_sentences) {
+                                           const std::vector<document::Document>& selftest_sentences,
+                                           std::shared_ptr<const WordClusters> clusters,
+                                           const std::string& clusters_file) {
   meta["kind"] = Parser::kKind;
   meta["version"] = Parser::kVersion;
+  if (clusters != nullptr) meta["clusters"] = {{"file", clusters_file}, {"hash", Parser::ClustersHash(*clusters)}};
   ModelFileWriter draft(meta);
   draft.AddSection("weights", weights);
-  NG_ASSIGN_OR_RETURN(std::shared_ptr<const Parser> parser, Parser::FromBytes(draft.Serialize(), "(new parser)"));
+  NG_ASSIGN_OR_RETURN(std::shared_ptr<const Parser> parser,
+                      Parser::FromBytes(draft.Serialize(), "(new parser)", clusters));
   nlohmann::json selftest = nlohmann::json::array();
   for (document::Document doc : selftest_sentences) {
     parser->Parse(doc);

@@ -6,6 +6,7 @@
 #define NEWSGRAPH_MODELS_PARSER_TRAINER_H_
 
 #include <cstdint>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -14,16 +15,19 @@
 
 #include "base/status.h"
 #include "document/document.h"
+#include "models/word_clusters.h"
 
 namespace newsgraph::models {
 
 struct ParserTrainerOptions {
-  int epochs = 12;             // passes over the training set; the best dev epoch is kept
+  int epochs = 20;             // passes over the training set; the best dev epoch is kept
   int action_bits = 22;        // action table has 2^bits hashed feature rows
   int label_bits = 17;         // label table has 2^bits rows
   int explore_from_epoch = 2;  // 1-based epoch from which wrong predictions are followed
   double explore_prob = 0.9;   // probability of following a wrong prediction then
   uint64_t seed = 1;           // shuffling and exploration
+  // Word clusters for cluster features; nullptr = none (cluster features stay constant).
+  std::shared_ptr<const WordClusters> clusters = nullptr;
 };
 
 // Attachment scores over all tokens (punctuation included, as in CoNLL 2018).
@@ -55,9 +59,12 @@ StatusOr<TrainedParser> TrainParser(const std::vector<document::Document>& train
 
 // Assembles a complete model file: `meta` (kind and version are set here) plus a
 // self-test made of `selftest_sentences` (tagged tokens) with the output of these
-// weights as the expected result.
+// weights as the expected result. `clusters` are the ones the weights were trained
+// with (nullptr = none); meta["clusters"] = {"file": `clusters_file`, "hash"} is set then.
 StatusOr<std::string> BuildParserModelFile(const std::string& weights, nlohmann::json meta,
-                                           const std::vector<document::Document>& selftest_sentences);
+                                           const std::vector<document::Document>& selftest_sentences,
+                                           std::shared_ptr<const WordClusters> clusters = nullptr,
+                                           const std::string& clusters_file = "clusters.ngm");
 
 // Our own tagged sentences for the self-test, with hand-made gold trees.
 std::vector<document::Document> ParserSelfTestSentences();

@@ -171,6 +171,67 @@ TEST(ParserTest, SelfTestMismatchIsReported) {
   EXPECT_NE(parser.status().message().find("self-test"), std::string::npos) << parser.status().ToString();
 }
 
+// ---- Optional word-clusters dependency ----
+
+std::shared_ptr<const WordClusters> TinyClusters() {
+  return std::make_shared<WordClusters>(
+      nlohmann::json{{"kind", "clusters"}, {"version", 1}},
+      std::vector<std::pair<std::string, uint32_t>>{
+          {"attacked", 0b1000}, {"officials", 0b1101}, {"president", 0b1100}, {"rebels", 0b1101},
+          {"said", 0b1001}, {"sent", 0b1000}, {"the", 0b1110}, {"troops", 0b1101}, {"visited", 0b1000}});
+}
+
+std::string TinyClusterModelBytes() {
+  ParserTrainerOptions opt;
+  opt.epochs = 12;
+  opt.action_bits = 14;
+  opt.label_bits = 10;
+  opt.clusters = TinyClusters();
+  std::ostringstream log;
+  auto trained = TrainParser({TrainingDoc()}, {}, opt, log);
+  EXPECT_TRUE(trained.ok()) << trained.status().ToString();
+  auto bytes = BuildParserModelFile(trained->weights, {{"training_spec", "tiny test"}}, ParserSelfTestSentences(),
+                                    opt.clusters, "clusters.ngm");
+  EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
+  return *bytes;
+}
+
+TEST(ParserClustersTest, LoadsClustersFromItsDirectory) {
+  base::InMemoryFileSystem fs;
+  ASSERT_TRUE(fs.WriteFileAtomically("/m/parser.ngm", TinyClusterModelBytes()).ok());
+  ASSERT_TRUE(fs.WriteFileAtomically("/m/clusters.ngm", TinyClusters()->Serialize(nlohmann::json::array())).ok());
+  auto parser = Parser::Load("/m/parser.ngm", fs);
+  ASSERT_TRUE(parser.ok()) << parser.status().ToString();
+  EXPECT_EQ((*parser)->meta()["clusters"]["file"], "clusters.ngm");
+  const document::Document gold = TrainingDoc();
+  document::Document doc = gold;
+  ClearParse(doc);
+  (*parser)->Parse(doc);
+  for (size_t i = 0; i < doc.tokens.size(); ++i) EXPECT_EQ(doc.tokens[i].head, gold.tokens[i].head) << i;
+}
+
+TEST(ParserClustersTest, MissingClustersFileIsAClearError) {
+  base::InMemoryFileSystem fs;
+  ASSERT_TRUE(fs.WriteFileAtomically("/m/parser.ngm", TinyClusterModelBytes()).ok());
+  auto parser = Parser::Load("/m/parser.ngm", fs);
+  ASSERT_FALSE(parser.ok());
+  EXPECT_EQ(parser.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(parser.status().message().find("/m/clusters.ngm"), std::string::npos) << parser.status().ToString();
+  EXPECT_NE(parser.status().message().find("word clusters"), std::string::npos) << parser.status().ToString();
+  auto from_bytes = Parser::FromBytes(TinyClusterModelBytes(), "p.ngm");
+  ASSERT_FALSE(from_bytes.ok());
+  EXPECT_NE(from_bytes.status().message().find("needs word clusters"), std::string::npos);
+}
+
+TEST(ParserClustersTest, DifferentClustersAreRejected) {
+  auto other = std::make_shared<WordClusters>(nlohmann::json{{"kind", "clusters"}, {"version", 1}},
+                                              std::vector<std::pair<std::string, uint32_t>>{{"the", 0b11}});
+  auto parser = Parser::FromBytes(TinyClusterModelBytes(), "p.ngm", other);
+  ASSERT_FALSE(parser.ok());
+  EXPECT_EQ(parser.status().code(), StatusCode::kCorruption);
+  EXPECT_NE(parser.status().message().find("differ"), std::string::npos) << parser.status().ToString();
+}
+
 // ---- The committed model ----
 
 std::shared_ptr<const Parser> CommittedParser() {

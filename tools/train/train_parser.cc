@@ -20,6 +20,7 @@
 #include "models/parser_trainer.h"
 #include "models/tagger.h"
 #include "models/tagger_trainer.h"
+#include "models/word_clusters.h"
 
 namespace ng = newsgraph;
 namespace models = newsgraph::models;
@@ -55,7 +56,13 @@ void Retag(const models::Tagger& tagger, std::vector<ng::document::Document>& do
 
 // Jackknifing: tags each of `folds` slices of the training documents with a tagger trained
 // on the other slices, so the parser learns from tags as noisy as at run time.
-ng::Status JackknifeTags(std::vector<ng::document::Document>& docs, int folds, const std::string& dev) {
+ng::Status JackknifeTags(std::vector<ng::document::Document>& docs, int folds, const std::string& dev,
+                         const models::Tagger& tagger) {
+  // Fold taggers use clusters exactly when the run-time tagger does.
+  std::shared_ptr<const models::WordClusters> clusters;
+  if (!tagger.clusters().empty()) {
+    NG_ASSIGN_OR_RETURN(clusters, models::WordClusters::Load(models::WordClusters::DefaultPath()));
+  }
   for (int f = 0; f < folds; ++f) {
     const std::string path = "/tmp/newsgraph_train_parser_" + std::to_string(getpid()) + "_fold.conllu";
     std::string bytes;
@@ -68,6 +75,7 @@ ng::Status JackknifeTags(std::vector<ng::document::Document>& docs, int folds, c
     o.dev_files = {{"ewt", dev}};
     o.epochs = 6;
     o.case_augment_every = 20;
+    o.clusters = clusters;
     auto trained = models::TrainTagger(o);
     std::remove(path.c_str());
     if (!trained.ok()) return trained.status();
@@ -108,6 +116,8 @@ int main(int argc, char** argv) {
   std::string out = models::DefaultModelDir() + "/parser.ngm";
   models::ParserTrainerOptions opt;
   int jackknife = 5;
+  std::string tag_cache;
+  std::string clusters_path = models::WordClusters::DefaultPath();
   app.add_option("--train", train, "training CoNLL-U files or directories");
   app.add_option("--dev", dev, "dev CoNLL-U used to pick the best epoch (EWT dev)");
   app.add_option("--dev2", dev2, "second dev set, reported only (GUM dev); '' to skip");
@@ -120,7 +130,21 @@ int main(int argc, char** argv) {
   app.add_option("--explore-prob", opt.explore_prob, "probability of following a wrong prediction");
   app.add_option("--seed", opt.seed, "random seed");
   app.add_option("--jackknife", jackknife, "tag training data with K-fold jackknifed taggers (0 or 1 = with --tagger itself)");
+  app.add_option("--tag-cache", tag_cache,
+                 "CoNLL-U file with the tagged training data: read if it exists, else written after tagging "
+                 "(saves the fold taggers between experiments; key it by tagger and data yourself)");
+  app.add_option("--clusters", clusters_path,
+                 "word clusters for cluster features, loaded by the parser from its own directory "
+                 "('none' = no clusters)");
   CLI11_PARSE(app, argc, argv);
+  if (clusters_path != "none") {
+    auto loaded = models::WordClusters::Load(clusters_path);
+    if (!loaded.ok()) {
+      std::cerr << "train_parser: " << loaded.status().ToString() << " (use --clusters none to train without)\n";
+      return 1;
+    }
+    opt.clusters = *loaded;
+  }
 
   std::string train_bytes;
   auto train_docs = ReadAll(train, &train_bytes);
@@ -145,14 +169,28 @@ int main(int argc, char** argv) {
       std::cerr << "train_parser: " << tagger.status().ToString() << " (use --tagger none for gold tags)\n";
       return 1;
     }
-    if (jackknife > 1) {
-      ng::Status st = JackknifeTags(*train_docs, jackknife, dev);
+    if (!tag_cache.empty() && ng::base::LocalFileSystem().Exists(tag_cache)) {
+      auto cached = ReadAll({tag_cache}, nullptr);
+      if (!cached.ok()) {
+        std::cerr << "train_parser: " << cached.status().ToString() << "\n";
+        return 1;
+      }
+      *train_docs = std::move(cached).value();
+      std::cerr << "train_parser: training tags read from " << tag_cache << "\n";
+    } else if (jackknife > 1) {
+      ng::Status st = JackknifeTags(*train_docs, jackknife, dev, **tagger);
       if (!st.ok()) {
         std::cerr << "train_parser: " << st.ToString() << "\n";
         return 1;
       }
     } else {
       Retag(**tagger, *train_docs);
+    }
+    if (!tag_cache.empty() && !ng::base::LocalFileSystem().Exists(tag_cache)) {
+      std::string bytes;
+      for (const auto& d : *train_docs) bytes += ng::document::WriteConllu(d);
+      ng::Status st = ng::base::LocalFileSystem().WriteFileAtomically(tag_cache, bytes);
+      if (!st.ok()) std::cerr << "train_parser: " << st.ToString() << "\n";
     }
     for (auto& d : devs) Retag(**tagger, d);
     tags = "predicted by " + tagger_path +
@@ -172,6 +210,7 @@ int main(int argc, char** argv) {
                          {"action_bits", opt.action_bits}, {"label_bits", opt.label_bits},
                          {"explore_from_epoch", opt.explore_from_epoch}, {"explore_prob", opt.explore_prob},
                          {"seed", opt.seed}, {"training_seconds", static_cast<int>(secs)},
+                         {"clusters", clusters_path},
                          {"algorithm", "arc-hybrid greedy, averaged perceptron, dynamic oracle, separate labeller"}};
   nlohmann::json dev_scores = {{"ewt", Scores(trained->dev_all[0])}};
   if (trained->dev_all.size() > 1) dev_scores["gum"] = Scores(trained->dev_all[1]);
@@ -179,7 +218,9 @@ int main(int argc, char** argv) {
                          {"training_data_hash", ng::base::ContentHash(train_bytes)},
                          {"git_revision", GitRevision()},
                          {"dev_scores", dev_scores}};
-  auto bytes = models::BuildParserModelFile(trained->weights, meta, models::ParserSelfTestSentences());
+  const std::string clusters_file = clusters_path.substr(clusters_path.find_last_of('/') + 1);
+  auto bytes = models::BuildParserModelFile(trained->weights, meta, models::ParserSelfTestSentences(), opt.clusters,
+                                            clusters_file);
   if (!bytes.ok()) {
     std::cerr << "train_parser: " << bytes.status().ToString() << "\n";
     return 1;
