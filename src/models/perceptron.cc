@@ -9,6 +9,32 @@ namespace {
 
 constexpr uint32_t kSparseWeightsVersion = 1;
 
+// Dense rows and ArgMax are the inner loops of every perceptron model; compile
+// them for AVX2 as well as the x86-64 baseline and pick one at load (ifunc).
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define NG_MULTIVERSION __attribute__((target_clones("avx2", "default")))
+#else
+#define NG_MULTIVERSION
+#endif
+
+NG_MULTIVERSION void AddDense(const float* __restrict w, float* __restrict scores, int n) {
+  for (int c = 0; c < n; ++c) scores[c] += w[c];
+}
+
+NG_MULTIVERSION float MaxOf(const float* __restrict scores, int n) {
+  // Eight independent lanes so the loop vectorizes without -ffast-math.
+  float lane[8];
+  for (int k = 0; k < 8; ++k) lane[k] = scores[0];
+  int i = 0;
+  for (; i + 8 <= n; i += 8) {
+    for (int k = 0; k < 8; ++k) lane[k] = scores[i + k] > lane[k] ? scores[i + k] : lane[k];
+  }
+  float m = lane[0];
+  for (int k = 1; k < 8; ++k) m = lane[k] > m ? lane[k] : m;
+  for (; i < n; ++i) m = scores[i] > m ? scores[i] : m;
+  return m;
+}
+
 size_t TableSize(size_t rows) {
   size_t size = 16;
   while (size < rows * 2) size <<= 1;  // load factor <= 0.5 keeps probes short
@@ -65,8 +91,13 @@ void SparseWeights::AddScores(const uint64_t* keys, size_t n, float* scores) con
       if (found[i] != nullptr && !(found[i]->begin & kDenseBit)) __builtin_prefetch(&entries_[found[i]->begin]);
     }
     for (size_t i = 0; i < m; ++i) {
-      if (found[i] == nullptr) continue;
-      AddRow(*found[i], scores);
+      const Slot* s = found[i];
+      if (s == nullptr) continue;
+      if (s->begin & kDenseBit) {
+        AddDense(dense_.data() + (s->begin & ~kDenseBit), scores, num_classes_);
+      } else {
+        for (uint32_t e = s->begin; e < s->end; ++e) scores[entries_[e].cls] += entries_[e].weight;
+      }
     }
   }
 }
@@ -145,11 +176,13 @@ StatusOr<SparseWeights> SparseWeights::Parse(std::string_view data, const std::s
 }
 
 int ArgMax(const float* scores, int n) {
-  int best = n > 0 ? 0 : -1;
-  for (int i = 1; i < n; ++i) {
-    if (scores[i] > scores[best]) best = i;
+  if (n <= 0) return -1;
+  // The first index holding the maximum: same answer as a strict '>' scan.
+  float m = MaxOf(scores, n);
+  for (int i = 0; i < n; ++i) {
+    if (scores[i] == m) return i;
   }
-  return best;
+  return 0;  // only when scores hold NaN
 }
 
 }  // namespace newsgraph::models::perceptron

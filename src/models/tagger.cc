@@ -68,8 +68,10 @@ void ComputeOneWordInfo(std::string_view form, bool first, const AmbiguityMap* a
   if (ambiguity != nullptr) {
     if (auto it = ambiguity->find(w.norm); it != ambiguity->end()) w.ambiguity = it->second;
   }
+  // Clusters only for words without an ambiguity class: for words seen in
+  // training they duplicate the word features and cost EWT dev accuracy.
   uint32_t code = 0;
-  if (clusters != nullptr) {
+  if (clusters != nullptr && w.ambiguity == 0) {
     if (auto it = clusters->find(w.norm); it != clusters->end()) code = it->second;
   }
   w.cluster[0] = WordClusters::Prefix(code, 4);

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 
@@ -49,6 +50,12 @@ std::string GitRevision() {
   return out;
 }
 
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
+
 int Predict(const std::string& input, const std::string& model_path) {
   auto tagger = Tagger::Load(model_path);
   if (!tagger.ok()) return std::cerr << tagger.status().ToString() << "\n", 1;
@@ -57,23 +64,31 @@ int Predict(const std::string& input, const std::string& model_path) {
   auto docs = newsgraph::document::ReadConllu(*data, input);
   if (!docs.ok()) return std::cerr << docs.status().ToString() << "\n", 1;
   size_t tokens = 0;
-  auto start = std::chrono::steady_clock::now();
+  double cpu0 = ThreadCpuSeconds();
   for (auto& doc : *docs) {
     (*tagger)->Tag(doc);
     tokens += doc.tokens.size();
   }
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double first = ThreadCpuSeconds() - cpu0;
   for (const auto& doc : *docs) std::cout << newsgraph::document::WriteConllu(doc);
-  // Per-layer speed on the already-tagged documents: POS alone, then lemma alone.
-  for (auto [label, opts] : {std::pair{"pos only", newsgraph::models::TagOptions{true, false, false}},
-                             std::pair{"feats only", newsgraph::models::TagOptions{false, true, false}},
-                             std::pair{"lemma only", newsgraph::models::TagOptions{false, false, true}}}) {
-    auto t0 = std::chrono::steady_clock::now();
-    for (auto& doc : *docs) (*tagger)->Tag(doc, opts);
-    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::fprintf(stderr, "%s: %.0f tokens/s\n", label, tokens / std::max(s, 1e-9));
+  // Speeds in thread CPU time (a busy machine inflates wall time), best of 3 passes
+  // over the already-tagged documents. "feats only"/"lemma only" take the tags as
+  // given (the feats-only pass also maps tag strings back to labels).
+  using newsgraph::models::TagOptions;
+  for (auto [label, opts] : {std::pair{"all layers", TagOptions{true, true, true}},
+                             std::pair{"pos only", TagOptions{true, false, false}},
+                             std::pair{"feats only", TagOptions{false, true, false}},
+                             std::pair{"lemma only", TagOptions{false, false, true}}}) {
+    double best = 1e30;
+    for (int rep = 0; rep < 3; ++rep) {
+      double t0 = ThreadCpuSeconds();
+      for (auto& doc : *docs) (*tagger)->Tag(doc, opts);
+      best = std::min(best, ThreadCpuSeconds() - t0);
+    }
+    std::fprintf(stderr, "%s: %.0f tokens/s\n", label, tokens / std::max(best, 1e-9));
   }
-  std::fprintf(stderr, "tagged %zu tokens in %.3f s (%.0f tokens/s)\n", tokens, secs, tokens / std::max(secs, 1e-9));
+  std::fprintf(stderr, "tagged %zu tokens in %.3f s CPU on first pass (%.0f tokens/s)\n", tokens, first,
+               tokens / std::max(first, 1e-9));
   return 0;
 }
 
@@ -82,8 +97,8 @@ int Predict(const std::string& input, const std::string& model_path) {
 int main(int argc, char** argv) {
   CLI::App app{"Train the newsgraph tagger/lemmatizer, or tag a CoNLL-U file with one"};
   newsgraph::models::TaggerTrainOptions options;
-  options.epochs = 8;
-  options.prune = 0.1f;
+  options.epochs = 10;
+  options.prune = 0.5f;
   options.case_augment_every = 20;
   std::vector<std::string> dev_specs = {"ewt=" + kShared + "/ud-english-ewt/en_ewt-ud-dev.conllu",
                                         "gum=" + kShared + "/ud-english-gum/en_gum-ud-dev.conllu"};
