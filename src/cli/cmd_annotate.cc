@@ -39,8 +39,8 @@ int RunAnnotate(const AnnotateFlags& flags) {
   pipeline::RunSummary summary;
   auto sink = [&](std::vector<document::Document>& batch) {
     for (const document::Document& doc : batch) {
-      for (const std::string& note : doc.notes) progress.Warn("warning: " + doc.origin + ": " + note);
-      if (doc.skipped) progress.Warn(doc.origin + ": skipped: " + doc.skip_reason);
+      for (const std::string& note : doc.notes) progress.Warn(doc.origin, note);
+      if (doc.skipped) progress.Warn(doc.origin, "skipped: " + doc.skip_reason);
       PrintDocument(doc, flags.format);
     }
     std::cout.flush();

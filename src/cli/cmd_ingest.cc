@@ -24,13 +24,14 @@ void CountResult(const document::Document& doc, const store::AddResult& result, 
                  IngestCounts& counts) {
   if (result.outcome == store::AddOutcome::kDuplicate) {
     ++counts.duplicates;
-    progress.Warn(doc.origin + ": already stored as " + result.duplicate_of + " (no-op)");
+    progress.Warn(doc.origin, "already stored as " + result.duplicate_of + " (no-op)", "duplicate");
     return;
   }
   ++counts.added;
   if (!result.renamed_from.empty()) {
-    progress.Warn(doc.origin + ": id '" + result.renamed_from + "' is taken by another article; stored as '" +
-                  result.doc_id + "'");
+    progress.Warn(doc.origin, "id '" + result.renamed_from + "' is taken by another article; stored as '" +
+                                  result.doc_id + "'",
+                  "renamed");
   }
 }
 
@@ -39,8 +40,8 @@ void CountResult(const document::Document& doc, const store::AddResult& result, 
 Status StoreBatch(store::Store& db, std::vector<document::Document>& batch, Progress& progress, IngestCounts& counts) {
   std::vector<const document::Document*> docs;
   for (const document::Document& doc : batch) {
-    for (const std::string& note : doc.notes) progress.Warn("warning: " + doc.origin + ": " + note);
-    if (doc.skipped) progress.Warn(doc.origin + ": stored but not analysed: " + doc.skip_reason);
+    for (const std::string& note : doc.notes) progress.Warn(doc.origin, note);
+    if (doc.skipped) progress.Warn(doc.origin, "stored but not analysed: " + doc.skip_reason);
     docs.push_back(&doc);
   }
   auto results = db.AddDocuments(docs);

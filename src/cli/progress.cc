@@ -61,12 +61,26 @@ void Progress::Report(const std::string& line) {
   std::fprintf(stderr, "newsgraph: error: %s\n", line.c_str());
 }
 
-void Progress::Warn(const std::string& line) {
-  if (quiet_) return;
+void Progress::Warn(const std::string& origin, const std::string& message, std::string kind) {
+  constexpr size_t kShownPerKind = 3;
+  if (kind.empty()) {
+    for (char c : message) {
+      if (c < '0' || c > '9') kind += c;
+    }
+  }
+  auto& [count, first] = warnings_[kind];
+  if (++count == 1) first = message;
+  if (quiet_ || count > kShownPerKind) return;
   Clear();
-  std::fprintf(stderr, "newsgraph: %s\n", line.c_str());
+  std::fprintf(stderr, "newsgraph: %s: %s\n", origin.c_str(), message.c_str());
 }
 
-void Progress::Finish() { Clear(); }
+void Progress::Finish() {
+  Clear();
+  if (quiet_) return;
+  for (const auto& [kind, tally] : warnings_) {
+    if (tally.first > 3) std::fprintf(stderr, "newsgraph: ... %s more like: %s\n", WithCommas(tally.first - 3).c_str(), tally.second.c_str());
+  }
+}
 
 }  // namespace newsgraph::cli

@@ -5,6 +5,7 @@
 #define NEWSGRAPH_CLI_PROGRESS_H_
 
 #include <chrono>
+#include <map>
 #include <string>
 
 #include "pipeline/runner.h"
@@ -16,9 +17,12 @@ class Progress {
   Progress(std::string verb, bool quiet);
   ~Progress();
   void Update(const pipeline::RunSummary& summary);
-  // Prints one message line on stderr (errors always; warnings unless quiet).
+  // Prints one error line on stderr, always.
   void Report(const std::string& line);
-  void Warn(const std::string& line);
+  // Prints "origin: message" on stderr unless quiet. A bulk run repeats the same
+  // message for thousands of articles, so only the first few of each kind print
+  // (`kind` defaults to the message with its digits removed); Finish() counts the rest.
+  void Warn(const std::string& origin, const std::string& message, std::string kind = "");
   void Finish();
   size_t errors() const { return errors_; }
 
@@ -29,6 +33,7 @@ class Progress {
   bool live_ = false;  // stderr is a terminal and not quiet
   bool shown_ = false;
   size_t errors_ = 0;
+  std::map<std::string, std::pair<size_t, std::string>> warnings_;  // kind -> (count, first message)
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_draw_;
 };
