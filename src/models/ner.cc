@@ -1,5 +1,7 @@
 #include "models/ner.h"
 
+#include <map>
+
 #include "models/model_file.h"
 #include "models/ner_features.h"
 #include "models/ner_rules.h"
@@ -18,8 +20,11 @@ const std::vector<std::string>& NerTagger::Labels() {
 }
 
 NerTagger::NerTagger(nlohmann::json meta, perceptron::SparseWeights weights,
-                     std::shared_ptr<const kb::Gazetteer> gazetteer)
-    : meta_(std::move(meta)), weights_(std::move(weights)), gazetteer_(std::move(gazetteer)) {}
+                     std::shared_ptr<const kb::Gazetteer> gazetteer, NerLexicon lexicon)
+    : meta_(std::move(meta)),
+      weights_(std::move(weights)),
+      gazetteer_(std::move(gazetteer)),
+      lexicon_(std::move(lexicon)) {}
 
 std::string NerTagger::DefaultPath() { return DefaultModelDir() + "/ner.ngm"; }
 
@@ -27,7 +32,7 @@ std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>
   const std::vector<std::string>& labels = Labels();
   const int num_labels = static_cast<int>(labels.size());
   std::vector<ner_internal::TokenInfo> info;
-  ner_internal::ComputeTokenInfo(forms, gazetteer_.get(), info);
+  ner_internal::ComputeTokenInfo(forms, gazetteer_.get(), lexicon_.empty() ? nullptr : &lexicon_, info);
   std::vector<std::string> tags(forms.size());
   uint64_t keys[ner_internal::kMaxFeatures];
   std::vector<float> scores(num_labels);
@@ -47,6 +52,92 @@ std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>
   return tags;
 }
 
+namespace {
+
+// A tagged span over document token indices.
+struct TagSpan {
+  uint32_t begin, end;
+  std::string type;
+};
+
+std::vector<TagSpan> DocumentSpans(const document::Document& doc) {
+  std::vector<TagSpan> out;
+  for (const document::Sentence& s : doc.sentences) {
+    if (s.token_end > doc.tokens.size()) continue;
+    for (uint32_t i = s.token_begin; i < s.token_end;) {
+      std::string_view tag = doc.tokens[i].ner;
+      if (tag.size() < 3 || tag[0] != 'B') {
+        ++i;
+        continue;
+      }
+      uint32_t j = i + 1;
+      while (j < s.token_end && doc.tokens[j].ner.size() > 2 && doc.tokens[j].ner[0] == 'I' &&
+             std::string_view(doc.tokens[j].ner).substr(2) == tag.substr(2)) {
+        ++j;
+      }
+      out.push_back({i, j, std::string(tag.substr(2))});
+      i = j;
+    }
+  }
+  return out;
+}
+
+bool IsLearnedType(std::string_view type) {
+  for (const char* t : {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "MISC"}) {
+    if (type == t) return true;
+  }
+  return false;
+}
+
+std::string SpanText(const document::Document& doc, uint32_t begin, uint32_t end) {
+  std::string out;
+  for (uint32_t i = begin; i < end; ++i) {
+    if (i > begin) out.push_back(' ');
+    out += doc.tokens[i].form;
+  }
+  return out;
+}
+
+void Relabel(document::Document& doc, uint32_t begin, uint32_t end, std::string_view type) {
+  for (uint32_t i = begin; i < end; ++i) doc.tokens[i].ner = (i == begin ? "B-" : "I-") + std::string(type);
+}
+
+// Names recur in a document; the greedy tagger sees one sentence at a time and
+// may type the same name differently. The majority type of each name string
+// wins; ties keep each occurrence's own type.
+void MakeTypesConsistent(document::Document& doc) {
+  std::vector<TagSpan> spans = DocumentSpans(doc);
+  std::map<std::string, std::map<std::string, int>> votes;
+  for (const TagSpan& s : spans) {
+    if (IsLearnedType(s.type)) ++votes[SpanText(doc, s.begin, s.end)][s.type];
+  }
+  for (const TagSpan& s : spans) {
+    if (!IsLearnedType(s.type)) continue;
+    const auto& v = votes[SpanText(doc, s.begin, s.end)];
+    std::string best = s.type;
+    int best_votes = v.at(s.type);
+    for (const auto& [type, n] : v) {
+      if (n > best_votes) best = type, best_votes = n;
+    }
+    if (best != s.type) Relabel(doc, s.begin, s.end, best);
+  }
+}
+
+void AddMentions(document::Document& doc) {
+  doc.mentions.clear();
+  doc.entities.clear();
+  doc.relations.clear();
+  for (const TagSpan& s : DocumentSpans(doc)) {
+    document::Mention m;
+    m.span = {doc.tokens[s.begin].span.start, doc.tokens[s.end - 1].span.end};
+    m.type = s.type;
+    m.kind = "name";
+    doc.mentions.push_back(std::move(m));
+  }
+}
+
+}  // namespace
+
 void NerTagger::Tag(document::Document& doc) const {
   std::vector<std::string_view> forms;
   for (const document::Sentence& s : doc.sentences) {
@@ -56,6 +147,8 @@ void NerTagger::Tag(document::Document& doc) const {
     std::vector<std::string> tags = TagForms(forms);
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) doc.tokens[i].ner = std::move(tags[i - s.token_begin]);
   }
+  MakeTypesConsistent(doc);
+  AddMentions(doc);
 }
 
 Status NerTagger::CheckSelfTest(const nlohmann::json& selftest, const std::string& name) const {
@@ -102,7 +195,12 @@ StatusOr<std::shared_ptr<const NerTagger>> NerTagger::LoadFromBytes(std::string 
     return Status::Corruption(name + ": weights have " + std::to_string(weights.num_classes()) +
                               " classes, expected " + std::to_string(Labels().size()));
   }
-  auto tagger = std::make_shared<const NerTagger>(meta, std::move(weights), std::move(gazetteer));
+  NerLexicon lexicon;
+  if (file.HasSection("lexicon")) {
+    NG_ASSIGN_OR_RETURN(std::string_view lex, file.Section("lexicon"));
+    NG_ASSIGN_OR_RETURN(lexicon, NerLexicon::Parse(lex, name + " section 'lexicon'"));
+  }
+  auto tagger = std::make_shared<const NerTagger>(meta, std::move(weights), std::move(gazetteer), std::move(lexicon));
   NG_RETURN_IF_ERROR(tagger->CheckSelfTest(file.selftest(), name));
   return std::shared_ptr<const NerTagger>(tagger);
 }

@@ -5,9 +5,13 @@
 //     languages);
 //   rules over tokens (models/ner_rules.h), on tokens the model left O:
 //     DATE, TIME, MONEY, PERCENT, QUANTITY, CARDINAL.
-// Features: word, shape, affixes, capitalisation, neighbours, previous tags and
-// gazetteer matches (kb/gazetteer.h). POS is not used, so the NER runs on tokens
-// alone. Training: models/ner_trainer.h; scores in data/models/README.md.
+// Features: word, shape, affixes, capitalisation, neighbours, previous tags,
+// gazetteer matches (kb/gazetteer.h), a title/honorific list, and word profiles
+// learned from unlabeled news (models/ner_lexicon.h, embedded in the model
+// file). POS is not used, so the NER runs on tokens alone. Tag(doc) adds a
+// document-level pass: a name tagged as one type earlier in the document keeps
+// that type when it recurs. Training: models/ner_trainer.h; scores in
+// data/models/README.md.
 //
 // A NerTagger is immutable after Load; Tag() is const and thread-safe (scratch
 // space is per call), so share one instance across threads.
@@ -25,6 +29,7 @@
 #include "base/status.h"
 #include "document/document.h"
 #include "kb/gazetteer.h"
+#include "models/ner_lexicon.h"
 #include "models/perceptron.h"
 
 namespace newsgraph::models {
@@ -45,7 +50,11 @@ class NerTagger {
   static std::string DefaultPath();
 
   // Fills Token::ner of every token of every sentence of `doc` (tokens outside
-  // sentences are left alone).
+  // sentences are left alone), then makes the tags of repeated names consistent
+  // across the document, and replaces doc.mentions with one Mention per tagged
+  // span (kind "name", type = the tag's type, span = first token start to last
+  // token end), in text order. Clears doc.entities and doc.relations too, since
+  // they index the old mentions.
   void Tag(document::Document& doc) const;
   // Tags one sentence given as token forms; returns one IOB2 tag per form.
   std::vector<std::string> TagForms(const std::vector<std::string_view>& forms) const;
@@ -56,8 +65,10 @@ class NerTagger {
   // ---- internals shared with NerTrainer; not part of the stable API ----
   // The learned label set: "O", then B-/I- of each learned type; index = class id.
   static const std::vector<std::string>& Labels();
-  NerTagger(nlohmann::json meta, perceptron::SparseWeights weights, std::shared_ptr<const kb::Gazetteer> gazetteer);
+  NerTagger(nlohmann::json meta, perceptron::SparseWeights weights, std::shared_ptr<const kb::Gazetteer> gazetteer,
+            NerLexicon lexicon = {});
   const perceptron::SparseWeights& weights() const { return weights_; }
+  const NerLexicon& lexicon() const { return lexicon_; }
   const kb::Gazetteer& gazetteer() const { return *gazetteer_; }
   // Checks `selftest` ([{"tokens": [...], "ner": [...]}, ...]); Ok or a message
   // naming the first sentence and token that differ.
@@ -67,6 +78,7 @@ class NerTagger {
   nlohmann::json meta_;
   perceptron::SparseWeights weights_;
   std::shared_ptr<const kb::Gazetteer> gazetteer_;
+  NerLexicon lexicon_;
 };
 
 }  // namespace newsgraph::models

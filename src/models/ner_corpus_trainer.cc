@@ -5,6 +5,7 @@
 
 #include "document/conll2003.h"
 #include "document/conllu.h"
+#include "models/ner_features.h"
 #include "models/ner_trainer.h"
 
 namespace newsgraph::models {
@@ -221,6 +222,9 @@ NerSentence GumSentence(const document::Document& doc, const document::Sentence&
     size_t b = 0, e = 0;
     if (m.end > ns.forms.size() || !NameSpan(doc, s, m, b, e)) continue;
     if (std::any_of(ns.tags.begin() + b, ns.tags.begin() + e, [](const std::string& t) { return t != "O"; })) continue;
+    // CoNLL and WikiGold leave titles outside names ("President [Obama]"); GUM's
+    // PROPN runs often include them.
+    while (m.etype == "person" && e - b > 1 && ner_internal::IsTitleWord(Lower(ns.forms[b]))) ++b;
     std::string type = GumType(m.etype, m.identity, {ns.forms.begin() + b, ns.forms.begin() + e}, gaz);
     if (!type.empty()) Relabel(ns.tags, b, e, type);
   }

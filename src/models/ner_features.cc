@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 
 #include "base/checksum.h"
 #include "models/perceptron.h"
@@ -97,10 +98,44 @@ void AddGazetteerInfo(const std::vector<std::string_view>& forms, const kb::Gaze
   }
 }
 
+void AddLexiconInfo(const NerLexicon& lexicon, const std::string& lower, TokenInfo& t) {
+  const NerLexEntry* e = lexicon.Find(NerLexicon::KeyOf(lower));
+  if (e == nullptr) return;
+  t.lex_cap = e->cap + 1u;
+  t.lex_ctx = e->ctx + 1u;
+  t.lex_left = e->left;
+  t.lex_right = e->right;
+  if (e->cluster != 0) {
+    // Heap codes keep their leading 1, so prefixes of different depths never collide.
+    const int depth = 31 - __builtin_clz(e->cluster);
+    for (int k = 0; k < 3; ++k) {
+      const int bits = 4 * (k + 1);
+      t.cluster[k] = depth <= bits ? e->cluster : e->cluster >> (depth - bits);
+    }
+  }
+}
+
 }  // namespace
 
+bool IsTitleWord(std::string_view lower) {
+  // Our own list: titles, ranks and roles that precede or describe a person's name.
+  static const std::unordered_set<std::string_view> kTitles = {
+      "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "lord", "lady",
+      "president", "vice-president", "premier", "prime", "minister", "chancellor", "secretary", "governor",
+      "mayor", "senator", "sen.", "sen", "rep.", "congressman", "congresswoman", "ambassador", "envoy",
+      "king", "queen", "prince", "princess", "emperor", "pope", "sheikh", "chairman", "chairwoman", "chair",
+      "ceo", "director", "spokesman", "spokeswoman", "spokesperson", "leader", "chief", "commander", "general",
+      "gen.", "gen", "col.", "colonel", "lt.", "lieutenant", "capt.", "captain", "maj.", "major", "sgt.",
+      "admiral", "adm.", "marshal", "judge", "justice", "father", "rev.", "reverend", "bishop", "archbishop",
+      "cardinal", "saint", "st.", "coach", "manager", "striker", "goalkeeper", "midfielder", "defender",
+      "singer", "actor", "actress", "author", "writer", "guitarist", "drummer", "bassist", "producer",
+      "analyst", "economist", "official", "deputy", "founder", "dictator", "officer", "aide", "adviser",
+      "advisor", "counsel", "attorney", "inspector", "detective", "professor", "president-elect", "jr.", "sr."};
+  return kTitles.count(lower) > 0;
+}
+
 void ComputeTokenInfo(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
-                      std::vector<TokenInfo>& out) {
+                      const NerLexicon* lexicon, std::vector<TokenInfo>& out) {
   out.assign(forms.size(), TokenInfo{});
   for (size_t i = 0; i < forms.size(); ++i) {
     std::string lower = Lower(forms[i]);
@@ -113,9 +148,12 @@ void ComputeTokenInfo(const std::vector<std::string_view>& forms, const kb::Gaze
     t.capitalized = (t.flags & 16) != 0;
     for (size_t k = 0; k < 4; ++k) t.suffix[k] = base::Hash64(lv.substr(lv.size() - std::min(lv.size(), k + 1)), 14);
     for (size_t k = 0; k < 3; ++k) t.prefix[k] = base::Hash64(lv.substr(0, k + 1), 15);
+    t.title = IsTitleWord(lv) ? 1 : 0;
+    if (lexicon != nullptr) AddLexiconInfo(*lexicon, lower, t);
   }
   if (gazetteer != nullptr) AddGazetteerInfo(forms, *gazetteer, out);
 }
+
 
 int ExtractFeatures(const std::vector<TokenInfo>& info, size_t i, int prev1, int prev2, uint64_t* keys) {
   using perceptron::HashKey;
@@ -159,6 +197,27 @@ int ExtractFeatures(const std::vector<TokenInfo>& info, size_t i, int prev1, int
   keys[k++] = PairKey(34, t.gaz, lower_at(ii + 1));
   keys[k++] = PairKey(35, t.flags, ii > 0 ? info[i - 1].flags : kStart);
   keys[k++] = PairKey(36, t.flags, ii + 1 < n ? info[i + 1].flags : kEnd);
+  // Word profiles from unlabeled news (models/ner_lexicon.h) and the title list.
+  auto lex_cap_at = [&](ptrdiff_t j) { return j < 0 ? kStart : j >= n ? kEnd : info[j].lex_cap; };
+  auto title_at = [&](ptrdiff_t j) { return j < 0 ? kStart : j >= n ? kEnd : info[j].title; };
+  const uint64_t cap = t.capitalized ? 1 : 0, first = ii == 0 ? 1 : 0;
+  keys[k++] = PairKey(40, t.lex_cap, cap | first << 1);
+  keys[k++] = PairKey(41, t.lex_ctx, cap);
+  keys[k++] = PairKey(42, t.lex_left, cap);
+  keys[k++] = PairKey(43, t.lex_right, cap);
+  keys[k++] = PairKey(44, lex_cap_at(ii - 1), t.lex_cap);
+  keys[k++] = PairKey(45, t.lex_cap, lex_cap_at(ii + 1));
+  keys[k++] = PairKey(46, p1, t.lex_cap);
+  keys[k++] = PairKey(47, title_at(ii - 1), cap);
+  keys[k++] = PairKey(48, title_at(ii - 2), cap);
+  keys[k++] = PairKey(49, t.title, cap);
+  keys[k++] = PairKey(50, title_at(ii + 1), cap);
+  auto cluster_at = [&](ptrdiff_t j, int b) { return j < 0 ? kStart : j >= n ? kEnd : info[j].cluster[b]; };
+  keys[k++] = PairKey(51, t.cluster[0], cap);
+  keys[k++] = PairKey(52, t.cluster[1], cap);
+  keys[k++] = PairKey(53, t.cluster[2], cap);
+  keys[k++] = HashKey(54, cluster_at(ii - 1, 1));
+  keys[k++] = HashKey(55, cluster_at(ii + 1, 1));
   return k;
 }
 

@@ -9,11 +9,12 @@
 #include <vector>
 
 #include "kb/gazetteer.h"
+#include "models/ner_lexicon.h"
 
 namespace newsgraph::models::ner_internal {
 
 // Version of the NER payload (sections and feature meaning) in meta.payload_version.
-inline constexpr int kPayloadVersion = 1;
+inline constexpr int kPayloadVersion = 2;
 inline constexpr int kMaxFeatures = 64;
 // Gazetteer matches are looked for over at most this many tokens.
 inline constexpr int kMaxMatchTokens = 8;
@@ -25,12 +26,19 @@ struct TokenInfo {
   uint64_t prefix[3];
   uint64_t gaz;       // position in the longest gazetteer match and its best type ("B-country"), or 0
   uint64_t gaz_types; // bitmask of the types of all candidates of that match
+  uint64_t lex_cap, lex_ctx, lex_left, lex_right;  // NerLexicon profile (0 = unknown word)
+  uint64_t cluster[3];  // prefixes (4, 8, 12 bits) of the word's cluster, 0 = none
+  uint64_t title;     // 1 if the word is a title or honorific ("President", "Mr.", "spokesperson")
   bool capitalized;
 };
 
-// Fills `out` for one sentence. `gazetteer` may be null (no gazetteer features).
+// Fills `out` for one sentence. `gazetteer` and `lexicon` may be null (no
+// gazetteer / word-profile features).
 void ComputeTokenInfo(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
-                      std::vector<TokenInfo>& out);
+                      const NerLexicon* lexicon, std::vector<TokenInfo>& out);
+
+// True for a lowercased title or honorific ("president", "mr.", "gen", "spokesperson").
+bool IsTitleWord(std::string_view lower);
 
 // Writes the keys of token i's features, given the labels already predicted for
 // the two previous tokens (-1 = before the sentence); returns how many.

@@ -18,10 +18,11 @@ int LabelIndex(const std::string& tag) {
 }
 
 // One greedy pass over a sentence with updates where the prediction is wrong.
-void TrainSentence(const NerSentence& s, const kb::Gazetteer* gaz, perceptron::AveragedPerceptronTrainer& trainer) {
+void TrainSentence(const NerSentence& s, const kb::Gazetteer* gaz, const NerLexicon* lexicon,
+                   perceptron::AveragedPerceptronTrainer& trainer) {
   std::vector<std::string_view> forms(s.forms.begin(), s.forms.end());
   std::vector<ner_internal::TokenInfo> info;
-  ner_internal::ComputeTokenInfo(forms, gaz, info);
+  ner_internal::ComputeTokenInfo(forms, gaz, lexicon, info);
   const int num_labels = static_cast<int>(NerTagger::Labels().size());
   std::vector<float> scores(num_labels);
   uint64_t keys[ner_internal::kMaxFeatures];
@@ -66,6 +67,28 @@ std::vector<Span> Spans(const std::vector<std::string>& tags, std::string_view (
 
 }  // namespace
 
+namespace {
+
+// CoNLL-2003 types, as the floor is scored; the numeric rule types are dropped.
+std::string_view CoarseLearnedTypes(std::string_view type) {
+  if (type == "PERSON") return "PER";
+  if (type == "ORG") return "ORG";
+  if (type == "GPE" || type == "LOC" || type == "FAC") return "LOC";
+  if (type == "NORP" || type == "EVENT" || type == "MISC") return "MISC";
+  return "";
+}
+
+double DevF1(const NerTagger& tagger, const std::vector<NerSentence>& dev) {
+  std::map<std::string, SpanCounts> counts;
+  for (const NerSentence& s : dev) {
+    std::vector<std::string_view> forms(s.forms.begin(), s.forms.end());
+    CountSpans(s.tags, tagger.TagForms(forms), CoarseLearnedTypes, counts);
+  }
+  return counts["ALL"].F1();
+}
+
+}  // namespace
+
 std::shared_ptr<const NerTagger> TrainNer(const std::vector<NerSentence>& train,
                                           std::shared_ptr<const kb::Gazetteer> gazetteer,
                                           const NerTrainOptions& options, nlohmann::json meta) {
@@ -73,16 +96,31 @@ std::shared_ptr<const NerTagger> TrainNer(const std::vector<NerSentence>& train,
   std::vector<size_t> order(train.size());
   std::iota(order.begin(), order.end(), 0);
   std::mt19937_64 rng(options.seed);
-  for (int epoch = 0; epoch < options.epochs; ++epoch) {
-    std::shuffle(order.begin(), order.end(), rng);
-    for (size_t index : order) TrainSentence(train[index], gazetteer.get(), trainer);
-  }
   meta["kind"] = "ner";
   meta["version"] = 1;
   meta["payload_version"] = ner_internal::kPayloadVersion;
   meta["labels"] = NerTagger::Labels();
-  return std::make_shared<const NerTagger>(std::move(meta), trainer.Average(options.min_weight),
-                                           std::move(gazetteer));
+  NerLexicon lexicon = options.lexicon != nullptr ? *options.lexicon : NerLexicon();
+  const NerLexicon* lex = lexicon.empty() ? nullptr : &lexicon;
+  std::shared_ptr<const NerTagger> best;
+  double best_f1 = -1;
+  int best_epoch = 0;
+  std::vector<double> curve;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (size_t index : order) TrainSentence(train[index], gazetteer.get(), lex, trainer);
+    if ((options.dev == nullptr || epoch + 1 < options.min_epochs) && epoch + 1 < options.epochs) continue;
+    auto tagger = std::make_shared<const NerTagger>(meta, trainer.Average(options.min_weight), gazetteer, lexicon);
+    if (options.dev == nullptr) return tagger;
+    double f1 = DevF1(*tagger, *options.dev);
+    curve.push_back(f1);
+    if (f1 > best_f1 && epoch + 1 >= options.min_epochs) best_f1 = f1, best = tagger, best_epoch = epoch + 1;
+  }
+  if (best == nullptr) return std::make_shared<const NerTagger>(meta, trainer.Average(options.min_weight), gazetteer, lexicon);
+  if (!meta["training"].is_object()) meta["training"] = {{"spec", meta["training"]}};
+  meta["training"]["best_epoch"] = best_epoch;
+  meta["training"]["dev_f1_per_epoch"] = curve;
+  return std::make_shared<const NerTagger>(meta, best->weights(), gazetteer, lexicon);
 }
 
 Status WriteNerModel(const NerTagger& tagger, const std::vector<std::vector<std::string>>& selftest_sentences,
@@ -95,6 +133,7 @@ Status WriteNerModel(const NerTagger& tagger, const std::vector<std::vector<std:
   }
   writer.SetSelfTest(std::move(selftest));
   writer.AddSection("weights", tagger.weights().Serialize());
+  if (!tagger.lexicon().empty()) writer.AddSection("lexicon", tagger.lexicon().Serialize());
   return writer.WriteTo(path);
 }
 

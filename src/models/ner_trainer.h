@@ -28,15 +28,30 @@ struct NerSentence {
 };
 
 struct NerTrainOptions {
-  int epochs = 10;           // passes over the training sentences (shuffled each pass)
+  int epochs = 10;           // passes over the training sentences (shuffled each pass); the maximum with `dev`
   uint64_t seed = 1;         // shuffling seed
   float min_weight = 0.0f;   // averaged weights with |w| <= this are pruned
+  // Word profiles for the features (models/ner_lexicon.h), copied into the model;
+  // null = none.
+  const NerLexicon* lexicon = nullptr;
+  // If set, the averaged model is scored on these sentences after every epoch
+  // (span F1 over CoNLL types: PER, LOC, ORG, MISC) and the best epoch's model is returned;
+  // meta["training"] gets "best_epoch" and "dev_f1". Null = return the last epoch.
+  const std::vector<NerSentence>* dev = nullptr;
+  int min_epochs = 1;  // with `dev`, only epochs >= this are candidates (small dev sets are noisy)
 };
 
 // Trains a tagger on `train`; `meta` becomes the model's meta (kind/version are set here).
 std::shared_ptr<const NerTagger> TrainNer(const std::vector<NerSentence>& train,
                                           std::shared_ptr<const kb::Gazetteer> gazetteer,
                                           const NerTrainOptions& options, nlohmann::json meta);
+
+// Word profiles (models/ner_lexicon.h) from raw text, one string per document;
+// words seen fewer than `min_count` times are left out. Deterministic.
+// `clusters` (normalized word, heap code) pairs, e.g. WordClusters::words(), are
+// merged in: their words are added to the lexicon if missing.
+NerLexicon BuildNerLexicon(const std::vector<std::string>& texts, int min_count = 3,
+                           const std::vector<std::pair<std::string, uint32_t>>& clusters = {});
 
 // Writes `tagger` to `path` with a self-test made by tagging `selftest_sentences`
 // (token lists) with it.

@@ -3,7 +3,10 @@
 // with the gazetteer's features. Recipe and scores: data/models/README.md.
 //
 //   train_ner [--data ../shared/data] [--gazetteer data/gazetteer]
-//             [--out data/models/ner.ngm] [--epochs 10]
+//             [--out data/models/ner.ngm] [--epochs 10] [--no-gum] [--no-lexicon] [--no-final]
+// Word profiles come from news-bench/reuters21578 (models/ner_lexicon.h); the
+// epoch count is chosen on WikiGold articles i%10==3, then the model is retrained
+// on train + dev for that many epochs.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -17,6 +20,7 @@
 #include "document/conll2003.h"
 #include "kb/gazetteer.h"
 #include "models/ner_trainer.h"
+#include "models/word_clusters.h"
 
 namespace {
 
@@ -35,16 +39,31 @@ std::string GitRevision() {
 }
 
 struct Corpus {
-  std::vector<models::NerSentence> train, wiki_dev, gum_dev;
+  std::vector<models::NerSentence> train, dev, wiki_dev, gum_dev;
   uint64_t hash = 0;
 };
 
+// Training genres of GUM: those whose names are written like news (news, bios,
+// interviews, travel guides, academic prose); "" = all genres.
+std::string g_gum_genres;
+int g_min_epochs = 4;
+
+bool GenreWanted(const std::string& file) {
+  if (g_gum_genres.empty()) return true;
+  std::string base = fs::path(file).filename().string();  // GUM_<genre>_<name>.conllu
+  size_t a = base.find('_'), b = base.find('_', a + 1);
+  if (a == std::string::npos || b == std::string::npos) return true;
+  return ("," + g_gum_genres + ",").find("," + base.substr(a + 1, b - a - 1) + ",") != std::string::npos;
+}
+
 Status ReadGumDir(const std::string& dir, const kb::Gazetteer& gaz, std::vector<models::NerSentence>& out,
-                  uint64_t& hash) {
+                  uint64_t& hash, bool filter) {
   std::vector<std::string> files;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
-    if (e.path().extension() == ".conllu") files.push_back(e.path().string());
+    if (e.path().extension() == ".conllu" && (!filter || GenreWanted(e.path().string()))) {
+      files.push_back(e.path().string());
+    }
   }
   if (ec || files.empty()) return Status::NotFound(dir + ": no .conllu files");
   std::sort(files.begin(), files.end());
@@ -63,13 +82,18 @@ StatusOr<Corpus> ReadCorpus(const std::string& data_dir, const kb::Gazetteer& ga
   NG_ASSIGN_OR_RETURN(std::string wiki, base::LocalFileSystem().ReadFile(wiki_path, 1ull << 30));
   c.hash = base::Hash64(wiki, 0);
   NG_ASSIGN_OR_RETURN(auto docs, document::ReadConll2003(wiki, wiki_path));
-  std::vector<document::Document> train_docs, dev_docs;
-  for (size_t i = 0; i < docs.size(); ++i) (i % 5 == 4 ? dev_docs : train_docs).push_back(std::move(docs[i]));
+  // i % 5 == 4: held out, never trained on or used for choices; i % 10 == 3: the
+  // dev part of the training articles (epoch choice), trained on in the final run.
+  std::vector<document::Document> train_docs, dev_docs, heldout_docs;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    (i % 5 == 4 ? heldout_docs : i % 10 == 3 ? dev_docs : train_docs).push_back(std::move(docs[i]));
+  }
   c.train = models::ConllDocsToSentences(train_docs, gaz);
-  c.wiki_dev = models::ConllDocsToSentences(dev_docs, gaz);
+  c.dev = models::ConllDocsToSentences(dev_docs, gaz);
+  c.wiki_dev = models::ConllDocsToSentences(heldout_docs, gaz);
   if (use_gum) {
-    NG_RETURN_IF_ERROR(ReadGumDir(data_dir + "/gum-entities/train/dep", gaz, c.train, c.hash));
-    NG_RETURN_IF_ERROR(ReadGumDir(data_dir + "/gum-entities/dev/dep", gaz, c.gum_dev, c.hash));
+    NG_RETURN_IF_ERROR(ReadGumDir(data_dir + "/gum-entities/train/dep", gaz, c.train, c.hash, true));
+    NG_RETURN_IF_ERROR(ReadGumDir(data_dir + "/gum-entities/dev/dep", gaz, c.gum_dev, c.hash, false));
   }
   return c;
 }
@@ -93,6 +117,32 @@ nlohmann::json Evaluate(const models::NerTagger& tagger, const std::vector<model
   return out;
 }
 
+// Word profiles from the "body" of every line of the Reuters-21578 JSONL.
+StatusOr<models::NerLexicon> ReadLexicon(const std::string& path, const std::string& clusters_path, uint64_t& hash) {
+  std::vector<std::pair<std::string, uint32_t>> clusters;
+  if (!clusters_path.empty()) {
+    NG_ASSIGN_OR_RETURN(auto wc, models::WordClusters::Load(clusters_path));
+    clusters = wc->words();
+    std::printf("clusters: %zu words from %s\n", clusters.size(), clusters_path.c_str());
+  }
+  NG_ASSIGN_OR_RETURN(std::string data, base::LocalFileSystem().ReadFile(path, 1ull << 31));
+  hash = base::Hash64(data, hash);
+  std::vector<std::string> texts;
+  size_t line_no = 0;
+  for (size_t p = 0; p < data.size();) {
+    size_t e = data.find('\n', p);
+    if (e == std::string::npos) e = data.size();
+    ++line_no;
+    std::string_view line(data.data() + p, e - p);
+    p = e + 1;
+    if (line.empty()) continue;
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded()) return Status::Corruption(path + ":" + std::to_string(line_no) + ": not JSON");
+    if (j.contains("body") && j["body"].is_string()) texts.push_back(j["body"].get<std::string>());
+  }
+  return models::BuildNerLexicon(texts, 3, clusters);
+}
+
 std::vector<std::vector<std::string>> SelfTestSentences() {
   return {
       {"Russian", "President", "Vladimir", "Putin", "met", "North", "Korean", "leader", "Kim", "Jong", "Un",
@@ -104,11 +154,19 @@ std::vector<std::vector<std::string>> SelfTestSentences() {
 }
 
 int Run(const std::string& data_dir, const std::string& gaz_dir, const std::string& out, int epochs, bool use_gum,
-        float min_weight) {
+        float min_weight, bool use_lexicon, bool final_run, const std::string& clusters_path) {
   auto gaz = kb::Gazetteer::Load(gaz_dir);
   if (!gaz.ok()) return std::cerr << gaz.status().ToString() << "\n", 1;
   auto corpus = ReadCorpus(data_dir, **gaz, use_gum);
   if (!corpus.ok()) return std::cerr << corpus.status().ToString() << "\n", 1;
+  models::NerLexicon lexicon;
+  if (use_lexicon) {
+    auto lex = ReadLexicon(data_dir + "/news-bench/reuters21578/reuters21578_articles.jsonl", clusters_path,
+                           corpus->hash);
+    if (!lex.ok()) return std::cerr << lex.status().ToString() << "\n", 1;
+    lexicon = std::move(*lex);
+    std::printf("lexicon: %zu words from Reuters-21578\n", lexicon.size());
+  }
   size_t tokens = 0;
   for (const auto& s : corpus->train) tokens += s.forms.size();
   std::printf("train: %zu sentences, %zu tokens; wikigold dev %zu, gum dev %zu sentences\n", corpus->train.size(),
@@ -116,17 +174,35 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
   models::NerTrainOptions options;
   options.epochs = epochs;
   options.min_weight = min_weight;
+  options.lexicon = use_lexicon ? &lexicon : nullptr;
+  options.dev = &corpus->dev;
+  options.min_epochs = g_min_epochs;
   char hash[32];
   std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(corpus->hash));
   nlohmann::json meta = {
       {"training",
-       {{"data", use_gum ? "wikigold (articles i%5!=4) + gum-entities/train" : "wikigold (articles i%5!=4)"},
-        {"epochs", epochs}, {"seed", options.seed}, {"min_weight", options.min_weight},
+       {{"data", std::string(use_gum ? "wikigold (articles i%5!=4) + gum-entities/train" : "wikigold (articles i%5!=4)") +
+                     (use_lexicon ? "; word profiles from news-bench/reuters21578 bodies" : "") +
+                     (use_lexicon && !clusters_path.empty() ? "; clusters from clusters.ngm" : "")},
+        {"gum_genres", g_gum_genres.empty() ? "all" : g_gum_genres},
+        {"dev", "wikigold articles i%10==3 (epoch choice, then trained on)"},
+        {"max_epochs", epochs}, {"min_epochs", g_min_epochs}, {"seed", options.seed}, {"min_weight", options.min_weight},
         {"gazetteer_names", (*gaz)->num_names()}, {"sentences", corpus->train.size()}, {"tokens", tokens}}},
       {"data_hash", hash},
       {"git_revision", GitRevision()}};
   auto start = std::chrono::steady_clock::now();
   auto tagger = models::TrainNer(corpus->train, *gaz, options, meta);
+  int best_epoch = tagger->meta()["training"]["best_epoch"];
+  std::printf("dev F1 per epoch: %s; best epoch %d\n", tagger->meta()["training"]["dev_f1_per_epoch"].dump().c_str(),
+              best_epoch);
+  if (final_run) {
+    corpus->train.insert(corpus->train.end(), corpus->dev.begin(), corpus->dev.end());
+    options.dev = nullptr;
+    options.epochs = best_epoch;
+    meta = tagger->meta();
+    meta["training"]["final_run"] = "retrained on train + dev for best_epoch epochs";
+    tagger = models::TrainNer(corpus->train, *gaz, options, meta);
+  }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("trained in %.1f s, %zu features\n", secs, tagger->weights().num_features());
   nlohmann::json scores;
@@ -134,7 +210,7 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
   if (use_gum) scores["gum_dev"] = Evaluate(*tagger, corpus->gum_dev, false, "GUM dev (newsgraph types)");
   meta = tagger->meta();
   meta["dev_scores"] = scores;
-  models::NerTagger final_tagger(meta, tagger->weights(), *gaz);
+  models::NerTagger final_tagger(meta, tagger->weights(), *gaz, tagger->lexicon());
   Status s = models::WriteNerModel(final_tagger, SelfTestSentences(), out);
   if (!s.ok()) return std::cerr << s.ToString() << "\n", 1;
   std::printf("wrote %s\n", out.c_str());
@@ -149,7 +225,7 @@ int main(int argc, char** argv) {
   std::string gaz_dir = kb::Gazetteer::DefaultDir();
   std::string out = std::string(NEWSGRAPH_SOURCE_DIR) + "/data/models/ner.ngm";
   int epochs = 10;
-  bool no_gum = false;
+  bool no_gum = false, no_lexicon = false, no_final = false;
   float min_weight = models::NerTrainOptions().min_weight;
   app.add_option("--data", data_dir, "shared data folder");
   app.add_option("--gazetteer", gaz_dir, "gazetteer folder");
@@ -157,6 +233,12 @@ int main(int argc, char** argv) {
   app.add_option("--epochs", epochs, "training passes");
   app.add_option("--min-weight", min_weight, "prune averaged weights below this");
   app.add_flag("--no-gum", no_gum, "train on WikiGold only");
+  app.add_option("--min-epochs", g_min_epochs, "choose the epoch on dev among epochs >= this");
+  app.add_option("--gum-genres", g_gum_genres, "comma-separated GUM train genres ('' = all)");
+  std::string clusters_path = models::WordClusters::DefaultPath();
+  app.add_option("--clusters", clusters_path, "word clusters to copy into the model ('' = none)");
+  app.add_flag("--no-lexicon", no_lexicon, "no word profiles from Reuters-21578");
+  app.add_flag("--no-final", no_final, "keep the best-dev-epoch model instead of retraining on train + dev");
   CLI11_PARSE(app, argc, argv);
-  return Run(data_dir, gaz_dir, out, epochs, !no_gum, min_weight);
+  return Run(data_dir, gaz_dir, out, epochs, !no_gum, min_weight, !no_lexicon, !no_final, clusters_path);
 }
