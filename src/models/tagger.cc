@@ -149,6 +149,20 @@ int ExtractContextFeatures(const std::vector<WordInfo>& words, size_t i, int pre
   return n;
 }
 
+int ExtractRightFeatures(const int* pass1, size_t n, size_t i, int prev1, uint64_t* keys) {
+  using perceptron::HashKey;
+  using perceptron::PairKey;
+  auto label_at = [&](size_t j) -> uint64_t { return j < n ? static_cast<uint64_t>(pass1[j] + 1) : kEnd; };
+  uint64_t r0 = label_at(i), r1 = label_at(i + 1), r2 = label_at(i + 2);
+  uint64_t t1 = static_cast<uint64_t>(prev1 + 1);
+  keys[0] = HashKey(42, r1);
+  keys[1] = PairKey(43, r1, r2);
+  keys[2] = PairKey(44, t1, r1);
+  keys[3] = HashKey(45, r0);
+  keys[4] = PairKey(46, r0, r1);
+  return kMaxRightFeatures;
+}
+
 int ExtractFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys) {
   int n = ExtractWordFeatures(words[i], keys);
   return n + ExtractContextFeatures(words, i, prev1, prev2, keys + n);
@@ -263,7 +277,9 @@ Tagger::Tagger(nlohmann::json meta, std::vector<Label> labels, perceptron::Spars
       weights_(std::move(weights)),
       feats_(std::move(feats)),
       lemmatizer_(std::move(lemmatizer)),
-      ambiguity_(std::move(ambiguity)) {}
+      ambiguity_(std::move(ambiguity)) {
+  two_pass_ = meta_.contains("training") && meta_["training"].is_object() && meta_["training"].value("two_pass", false);
+}
 
 Tagger::Tagger(nlohmann::json meta, std::vector<Label> labels, perceptron::SparseWeights weights, FeatsTable feats,
                Lemmatizer lemmatizer, tagger_internal::AmbiguityMap ambiguity, tagger_internal::ClusterMap clusters,
@@ -394,6 +410,25 @@ void Tagger::PredictLabel(const std::vector<tagger_internal::WordInfo>& words, s
   weights_.Score(keys, n, scores);
 }
 
+void Tagger::PredictLabels(const std::vector<tagger_internal::WordInfo>& words, const std::vector<int32_t>& vocab,
+                           const int* pass1, std::vector<int>& out) const {
+  thread_local std::vector<float> scores;
+  scores.resize(labels_.size());
+  out.resize(words.size());
+  uint64_t right[tagger_internal::kMaxRightFeatures];
+  int prev1 = -1, prev2 = -1;
+  for (size_t i = 0; i < words.size(); ++i) {
+    PredictLabel(words, i, vocab[i], prev1, prev2, scores.data());
+    if (pass1 != nullptr) {
+      int n = tagger_internal::ExtractRightFeatures(pass1, words.size(), i, prev1, right);
+      weights_.AddScores(right, n, scores.data());
+    }
+    out[i] = perceptron::ArgMax(scores.data(), static_cast<int>(labels_.size()));
+    prev2 = prev1;
+    prev1 = out[i];
+  }
+}
+
 void Tagger::FillFeatsAndLemma(document::Token& token, int label, int32_t vocab, const TagOptions& options) const {
   if (vocab >= 0) {
     const VocabEntry& e = vocab_entries_[vocab];
@@ -413,7 +448,6 @@ void Tagger::TagSpan(document::Token* tokens, size_t count, const TagOptions& op
   if (count == 0 || labels_.empty()) return;
   thread_local std::vector<tagger_internal::WordInfo> words;
   thread_local std::vector<int32_t> vocab;
-  thread_local std::vector<float> scores;
   words.resize(count);
   vocab.resize(count);
   for (size_t i = 0; i < count; ++i) {
@@ -425,13 +459,16 @@ void Tagger::TagSpan(document::Token* tokens, size_t count, const TagOptions& op
       tagger_internal::ComputeOneWordInfo(tokens[i].form, i == 0, &ambiguity_, &clusters_, words[i]);
     }
   }
-  scores.resize(labels_.size());
-  int prev1 = -1, prev2 = -1;
+  thread_local std::vector<int> pass1, pass2;
+  if (options.pos) {
+    PredictLabels(words, vocab, nullptr, pass1);
+    if (two_pass_) PredictLabels(words, vocab, pass1.data(), pass2);
+  }
+  const std::vector<int>& final_labels = two_pass_ ? pass2 : pass1;
   for (size_t i = 0; i < count; ++i) {
-    int label = prev1;
+    int label = 0;
     if (options.pos) {
-      PredictLabel(words, i, vocab[i], prev1, prev2, scores.data());
-      label = perceptron::ArgMax(scores.data(), static_cast<int>(labels_.size()));
+      label = final_labels[i];
       tokens[i].xpos = labels_[label].xpos;
       tokens[i].upos = labels_[label].upos;
     } else {
@@ -441,8 +478,6 @@ void Tagger::TagSpan(document::Token* tokens, size_t count, const TagOptions& op
       label = it == labels_.end() ? 0 : static_cast<int>(it - labels_.begin());
     }
     if (options.feats || options.lemma) FillFeatsAndLemma(tokens[i], label, vocab[i], options);
-    prev2 = prev1;
-    prev1 = label;
   }
 }
 
@@ -519,6 +554,8 @@ StatusOr<std::shared_ptr<const Tagger>> Tagger::LoadFromBytes(std::string bytes,
   }
   auto tagger = std::shared_ptr<Tagger>(new Tagger());
   tagger->meta_ = file.meta();
+  const nlohmann::json& training = tagger->meta_.contains("training") ? tagger->meta_["training"] : nlohmann::json();
+  tagger->two_pass_ = training.is_object() && training.value("two_pass", false);
   NG_ASSIGN_OR_RETURN(std::string_view labels, file.Section("labels"));
   NG_ASSIGN_OR_RETURN(tagger->labels_, ParseLabels(labels, name + " section 'labels'"));
   NG_ASSIGN_OR_RETURN(std::string_view weights, file.Section("weights"));

@@ -32,7 +32,7 @@ class ModelFile;
 // Feature extraction shared by Tagger and TaggerTrainer (internal).
 namespace tagger_internal {
 
-inline constexpr int kMaxFeatures = 48;
+inline constexpr int kMaxFeatures = 48;  // without the right features
 
 // Per-token hashes computed once per token (or once per vocabulary word at load).
 struct WordInfo {
@@ -59,6 +59,10 @@ void ComputeOneWordInfo(std::string_view form, bool first, const AmbiguityMap* a
 int ExtractFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys);
 int ExtractWordFeatures(const WordInfo& w, uint64_t* keys);
 int ExtractContextFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys);
+// Second-pass features of two-pass models: the first pass's labels of tokens i..i+2
+// (`pass1` has n labels) with the previous second-pass label; returns how many (5).
+inline constexpr int kMaxRightFeatures = 5;
+int ExtractRightFeatures(const int* pass1, size_t n, size_t i, int prev1, uint64_t* keys);
 // The flags bit ComputeOneWordInfo sets for the first token of a sentence.
 inline constexpr uint64_t kFirstFlag = 32;
 
@@ -149,6 +153,9 @@ class Tagger {
   void TagSpan(document::Token* tokens, size_t n, const TagOptions& options) const;
   void PredictLabel(const std::vector<tagger_internal::WordInfo>& words, size_t i, int32_t vocab, int prev1,
                     int prev2, float* scores) const;
+  // Greedy left-to-right labels of all tokens; `pass1` (n labels or null) adds right features.
+  void PredictLabels(const std::vector<tagger_internal::WordInfo>& words, const std::vector<int32_t>& vocab,
+                     const int* pass1, std::vector<int>& out) const;
   void FillFeatsAndLemma(document::Token& token, int label, int32_t vocab, const TagOptions& options) const;
   std::string Feats(std::string_view form, int label) const;
 
@@ -160,6 +167,7 @@ class Tagger {
   tagger_internal::AmbiguityMap ambiguity_;
   tagger_internal::ClusterMap clusters_;
   Vocab vocab_;
+  bool two_pass_ = false;  // meta.training.two_pass: re-tag with the first pass's right-context labels
   // Speed cache built from vocab_ (not serialized).
   std::vector<VocabEntry> vocab_entries_;
   std::vector<VocabLabel> vocab_labels_;

@@ -162,24 +162,31 @@ void Shuffle(std::vector<size_t>& order, std::mt19937_64& rng) {
 // One pass of greedy tagging with perceptron updates.
 void TrainEpoch(const std::vector<std::vector<Token>>& sentences, const std::vector<std::vector<int>>& gold,
                 const std::vector<size_t>& order, const tagger_internal::AmbiguityMap& ambiguity,
-                const tagger_internal::ClusterMap& clusters, perceptron::AveragedPerceptronTrainer& model) {
+                const tagger_internal::ClusterMap& clusters, bool two_pass,
+                perceptron::AveragedPerceptronTrainer& model) {
+  std::vector<int> pass1;
   std::vector<std::string_view> forms;
   std::vector<tagger_internal::WordInfo> words;
   std::vector<float> scores(model.num_classes());
-  uint64_t keys[tagger_internal::kMaxFeatures];
+  uint64_t keys[tagger_internal::kMaxFeatures + tagger_internal::kMaxRightFeatures];
   for (size_t si : order) {
     forms.clear();
     for (const Token& t : sentences[si]) forms.push_back(t.form);
     tagger_internal::ComputeWordInfo(forms, &ambiguity, words, &clusters);
-    int prev1 = -1, prev2 = -1;
-    for (size_t i = 0; i < forms.size(); ++i) {
-      int n = tagger_internal::ExtractFeatures(words, i, prev1, prev2, keys);
-      model.Score(keys, n, scores.data());
-      int guess = perceptron::ArgMax(scores.data(), model.num_classes());
-      model.Tick();
-      model.Update(keys, n, gold[si][i], guess);
-      prev2 = prev1;
-      prev1 = guess;
+    pass1.resize(forms.size());
+    for (int pass = 0; pass < (two_pass ? 2 : 1); ++pass) {
+      int prev1 = -1, prev2 = -1;
+      for (size_t i = 0; i < forms.size(); ++i) {
+        int n = tagger_internal::ExtractFeatures(words, i, prev1, prev2, keys);
+        if (pass == 1) n += tagger_internal::ExtractRightFeatures(pass1.data(), forms.size(), i, prev1, keys + n);
+        model.Score(keys, n, scores.data());
+        int guess = perceptron::ArgMax(scores.data(), model.num_classes());
+        model.Tick();
+        model.Update(keys, n, gold[si][i], guess);
+        if (pass == 0) pass1[i] = guess;
+        prev2 = prev1;
+        prev1 = guess;
+      }
     }
   }
 }
@@ -303,6 +310,7 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
                      "t-1+norm norm+norm+1 norm-1+norm t-1+suf3 shape+shape+1 suf2+suf3+1 amb amb+1 amb+2 amb+amb+1 "
                      "t-1+amb+1 norm+amb+1 (amb = label set of the word in training)"},
         {"vocab_min_count", options.vocab_min_count},
+        {"two_pass", options.two_pass},
         {"train_files", options.train_files}}},
       {"training_data_hash", base::ContentHash(all_bytes)},
       {"git_revision", options.git_revision},
@@ -325,7 +333,7 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
   int best_epoch = 0;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     Shuffle(order, rng);
-    TrainEpoch(sentences, gold, order, ambiguity, clusters, model);
+    TrainEpoch(sentences, gold, order, ambiguity, clusters, options.two_pass, model);
     auto candidate = std::make_shared<const Tagger>(meta, labels, model.Average(options.prune), feats, lemmatizer,
                                                     ambiguity, clusters, vocab);
     nlohmann::json scores = nlohmann::json::object();

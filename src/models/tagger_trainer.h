@@ -29,6 +29,7 @@ struct TaggerTrainOptions {
   // Word clusters for cluster-prefix features (copied into the model); nullptr = none.
   std::shared_ptr<const WordClusters> clusters = nullptr;
   std::string clusters_name;   // recorded in meta (e.g. the clusters file path)
+  bool two_pass = false;       // second left-to-right pass with the first pass's right-context labels
   int vocab_min_count = 2;     // forms seen this often get a precomputed speed-cache entry
   std::string git_revision;    // recorded in meta
   std::function<void(const std::string&)> log = nullptr;  // progress lines; nullptr = silent

@@ -223,6 +223,24 @@ TEST(TaggerClustersTest, ClustersAreStoredAndRequired) {
   EXPECT_NE(missing.status().message().find("'clusters' is missing"), std::string::npos) << missing.status().ToString();
 }
 
+// A two-pass model (right-context labels from a first pass) reloads, passes its
+// self-test and tags the training sentences.
+TEST(TaggerTwoPassTest, TrainsAndReloads) {
+  TaggerTrainOptions options;
+  options.train_files = {WriteTemp("tiny_train_2p.conllu", TinyConllu())};
+  options.epochs = 6;
+  options.two_pass = true;
+  auto trained = TrainTagger(options);
+  ASSERT_TRUE(trained.ok()) << trained.status().ToString();
+  auto tagger = Tagger::LoadFromBytes(SerializeTaggerModel(*trained), "2p.ngm");
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+  EXPECT_TRUE((*tagger)->meta()["training"]["two_pass"].get<bool>());
+  auto tokens = Tokens({"The", "minister", "said", "."});
+  (*tagger)->TagTokens(tokens);
+  EXPECT_EQ(tokens[1].xpos, "NN");
+  EXPECT_EQ(tokens[2].xpos, "VBD");
+}
+
 TEST(TaggerLoadTest, MissingFileIsNotFound) {
   auto tagger = Tagger::Load("/nonexistent/dir/tagger.ngm");
   ASSERT_FALSE(tagger.ok());

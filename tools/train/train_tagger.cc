@@ -114,6 +114,7 @@ int main(int argc, char** argv) {
   std::string clusters = newsgraph::models::WordClusters::DefaultPath();
   app.add_option("--clusters", clusters, "word clusters file for cluster features ('none' = no clusters)")
       ->capture_default_str();
+  app.add_flag("--two-pass", options.two_pass, "re-tag with the first pass's right-context labels");
   app.add_option("--vocab-min-count", options.vocab_min_count, "forms seen this often get a speed-cache entry")
       ->capture_default_str();
   app.add_option("--predict", predict, "tag this CoNLL-U file and write CoNLL-U to stdout");
