@@ -1,1 +1,1 @@
-newsgraph_add_fuzzer(document_conll2003_fuzzer ${CMAKE_CURRENT_SOURCE_DIR}/document_conll2003_fuzzer.cc ng_conll2003)
+newsgraph_add_fuzzer(document_conll2003_fuzzer ${CMAKE_CURRENT_SOURCE_DIR}/document_conll2003_fuzzer.cc ng_document)

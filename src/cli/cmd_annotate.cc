@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/progress.h"
+#include "document/conll2003.h"
 #include "document/conllu.h"
 #include "document/jsonl.h"
 
@@ -18,14 +19,16 @@ struct AnnotateFlags {
 void PrintDocument(const document::Document& doc, const std::string& format) {
   if (format == "conllu") {
     std::cout << "# newdoc id = " << doc.id << "\n" << document::WriteConllu(doc);
+  } else if (format == "conll2003") {
+    std::cout << document::WriteConll2003(doc);
   } else {
     std::cout << document::ToJsonLine(doc) << "\n";
   }
 }
 
 int RunAnnotate(const AnnotateFlags& flags) {
-  if (flags.format != "jsonl" && flags.format != "conllu") {
-    return Fail(Status::InvalidArgument("--format must be jsonl or conllu, not '" + flags.format + "'"));
+  if (flags.format != "jsonl" && flags.format != "conllu" && flags.format != "conll2003") {
+    return Fail(Status::InvalidArgument("--format must be jsonl, conllu or conll2003, not '" + flags.format + "'"));
   }
   auto run_options = MakeRunOptions(flags.read);
   if (!run_options.ok()) return Fail(run_options.status());
@@ -64,7 +67,7 @@ CommandRun AddAnnotateCommand(CLI::App& app) {
   auto flags = std::make_shared<AnnotateFlags>();
   CLI::App* cmd = app.add_subcommand("annotate", "Analyse articles and print them as JSON Lines (or CoNLL-U) on stdout");
   AddReadFlags(*cmd, flags->read);
-  cmd->add_option("--format", flags->format, "Output format: jsonl, conllu")->capture_default_str();
+  cmd->add_option("--format", flags->format, "Output format: jsonl, conllu (tokens, tags, parse), conll2003 (input columns + BIO entity column)")->capture_default_str();
   return [flags] { return RunAnnotate(*flags); };
 }
 

@@ -6,7 +6,7 @@ namespace newsgraph::cli {
 
 void AddReadFlags(CLI::App& cmd, ReadFlags& flags) {
   cmd.add_option("inputs", flags.inputs, "Files, directories (recursive) or - for stdin")->required();
-  cmd.add_option("--input", flags.input_format, "Input format: auto, text, jsonl, html, warc, conllu")
+  cmd.add_option("--input", flags.input_format, "Input format: auto, text, jsonl, html, warc, conllu, conll2003")
       ->capture_default_str();
   cmd.add_option("--date", flags.date, "Date (YYYY-MM-DD) for articles that carry none");
   cmd.add_option("--until", flags.until, "Last analysis stage: segment, tag, parse, entities, all")->capture_default_str();

@@ -7,6 +7,7 @@
 #include <simdjson.h>
 
 #include "base/checksum.h"
+#include "document/conll2003.h"
 #include "document/conllu.h"
 #include "ingest/internal.h"
 
@@ -162,13 +163,14 @@ void ReadHtmlDocument(std::string_view bytes, const ReadContext& ctx) {
   EmitDocument(std::move(doc), ctx);
 }
 
-void ReadConlluDocuments(std::string_view bytes, const ReadContext& ctx) {
-  StatusOr<std::vector<document::Document>> docs = document::ReadConllu(bytes, ctx.name);
+namespace {
+
+// Gold tokens from column files: the text must stay exactly as read, so no clean-up runs.
+void EmitColumnDocuments(StatusOr<std::vector<document::Document>> docs, const ReadContext& ctx) {
   if (!docs.ok()) {
     EmitError(docs.status(), ctx);
     return;
   }
-  // Gold tokens: the text must stay exactly as read, so no clean-up runs.
   for (document::Document& doc : *docs) {
     doc.origin = ctx.name;
     if (doc.id.empty()) doc.id = "doc-" + base::ContentHash(doc.text).substr(0, 16);
@@ -178,6 +180,16 @@ void ReadConlluDocuments(std::string_view bytes, const ReadContext& ctx) {
     }
     (*ctx.on_record)(std::move(doc));
   }
+}
+
+}  // namespace
+
+void ReadConlluDocuments(std::string_view bytes, const ReadContext& ctx) {
+  EmitColumnDocuments(document::ReadConllu(bytes, ctx.name), ctx);
+}
+
+void ReadConll2003Documents(std::string_view bytes, const ReadContext& ctx) {
+  EmitColumnDocuments(document::ReadConll2003(bytes, ctx.name), ctx);
 }
 
 Status ReadJsonlStream(BufferedReader& reader, const ReadContext& ctx) {

@@ -59,6 +59,7 @@ std::string RepairWithNote(std::string_view bytes, uint64_t base_offset, std::ve
 void ReadTextDocument(std::string_view bytes, const ReadContext& ctx);
 void ReadHtmlDocument(std::string_view bytes, const ReadContext& ctx);
 void ReadConlluDocuments(std::string_view bytes, const ReadContext& ctx);
+void ReadConll2003Documents(std::string_view bytes, const ReadContext& ctx);
 Status ReadJsonlStream(BufferedReader& reader, const ReadContext& ctx);
 Status ReadWarcStream(BufferedReader& reader, GzipSource* gzip, const ReadContext& ctx);
 

@@ -97,7 +97,8 @@ Status Dispatch(InputFormat format, BufferedReader& reader, GzipSource* gzip, co
     default:
       break;
   }
-  uint64_t limit = format == InputFormat::kConllu ? ctx.options->max_file_bytes : ctx.options->max_document_bytes;
+  bool columns = format == InputFormat::kConllu || format == InputFormat::kConll2003;
+  uint64_t limit = columns ? ctx.options->max_file_bytes : ctx.options->max_document_bytes;
   StatusOr<std::string> all = reader.ReadAll(limit, ctx.name);
   if (!all.ok()) {
     internal::EmitError(all.status(), ctx);
@@ -106,6 +107,7 @@ Status Dispatch(InputFormat format, BufferedReader& reader, GzipSource* gzip, co
   if (format == InputFormat::kHtml) internal::ReadHtmlDocument(*all, ctx);
   if (format == InputFormat::kText) internal::ReadTextDocument(*all, ctx);
   if (format == InputFormat::kConllu) internal::ReadConlluDocuments(*all, ctx);
+  if (format == InputFormat::kConll2003) internal::ReadConll2003Documents(*all, ctx);
   return Status::Ok();
 }
 
@@ -159,8 +161,9 @@ StatusOr<InputFormat> ParseInputFormat(std::string_view name) {
   if (n == "html") return InputFormat::kHtml;
   if (n == "warc") return InputFormat::kWarc;
   if (n == "conllu") return InputFormat::kConllu;
+  if (n == "conll2003") return InputFormat::kConll2003;
   return Status::InvalidArgument("unknown input format '" + std::string(name) +
-                                 "' (expected auto, text, jsonl, html, warc or conllu)");
+                                 "' (expected auto, text, jsonl, html, warc, conllu or conll2003)");
 }
 
 const char* InputFormatName(InputFormat format) {
@@ -171,6 +174,7 @@ const char* InputFormatName(InputFormat format) {
     case InputFormat::kHtml: return "html";
     case InputFormat::kWarc: return "warc";
     case InputFormat::kConllu: return "conllu";
+    case InputFormat::kConll2003: return "conll2003";
   }
   return "auto";
 }
@@ -186,6 +190,7 @@ InputFormat DetectFormat(std::string_view head, std::string_view name) {
   }
   if (!trimmed.empty() && trimmed[0] == '<' && LooksLikeHtml(trimmed)) return InputFormat::kHtml;
   if (LooksLikeConllu(trimmed)) return InputFormat::kConllu;
+  if (trimmed.substr(0, 10) == "-DOCSTART-") return InputFormat::kConll2003;
   if (Lower(trimmed.substr(0, 5)) == "date ") return InputFormat::kText;
   return by_name == InputFormat::kAuto ? InputFormat::kText : by_name;
 }

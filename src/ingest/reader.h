@@ -27,9 +27,9 @@
 
 namespace newsgraph::ingest {
 
-enum class InputFormat { kAuto, kText, kJsonl, kHtml, kWarc, kConllu };
+enum class InputFormat { kAuto, kText, kJsonl, kHtml, kWarc, kConllu, kConll2003 };
 
-// "auto", "text", "jsonl", "html", "warc", "conllu" (case-insensitive).
+// "auto", "text", "jsonl", "html", "warc", "conllu", "conll2003" (case-insensitive).
 StatusOr<InputFormat> ParseInputFormat(std::string_view name);
 const char* InputFormatName(InputFormat format);
 

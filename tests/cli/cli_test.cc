@@ -129,6 +129,34 @@ TEST_F(CliTest, AnnotateWritesConlluTokens) {
   EXPECT_NE(r.out.find("# text = Both sides agreed."), std::string::npos);
 }
 
+// CoNLL-U in, CoNLL-U out: the gold tokens stay, the model layers are filled.
+TEST_F(CliTest, ConlluInputKeepsGoldTokensAndFillsTheLayers) {
+  WriteFile(dir_ + "/gold.conllu",
+            "# sent_id = s1\n# text = Envoys met in Oslo.\n"
+            "1\tEnvoys\t_\t_\t_\t_\t_\t_\t_\t_\n2\tmet\t_\t_\t_\t_\t_\t_\t_\t_\n"
+            "3\tin\t_\t_\t_\t_\t_\t_\t_\t_\n4\tOslo\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n"
+            "5\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n");
+  Result r = Run("annotate --input conllu --format conllu --until parse " + dir_ + "/gold.conllu");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("# text = Envoys met in Oslo."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2\tmet\tmeet\tVERB\tVBD\t"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\t0\troot\t"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("4\tOslo\tOslo\tPROPN\tNNP\t"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("SpaceAfter=No"), std::string::npos);
+}
+
+// CoNLL-2003 columns in and out, with a predicted BIO column appended.
+TEST_F(CliTest, Conll2003InputGetsAPredictedEntityColumn) {
+  WriteFile(dir_ + "/ner.conll",
+            "-DOCSTART- -X- -X- O\n\nMinister NNP B-NP O\nAnna NNP I-NP B-PER\nLind NNP I-NP I-PER\nvisited VBD B-VP O\n"
+            "Sweden NNP B-NP B-LOC\n. . O O\n\n");
+  Result r = Run("annotate --input conll2003 --format conll2003 " + dir_ + "/ner.conll");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("-DOCSTART-", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("Sweden NNP B-NP B-LOC B-LOC"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("visited VBD B-VP O O"), std::string::npos) << r.out;
+}
+
 // A batch with every kind of bad input: each problem is named on stderr, the good
 // articles are stored, and the exit status says something was rejected.
 TEST_F(CliTest, BadInputIsReportedAndTheRestOfTheBatchIsStored) {
