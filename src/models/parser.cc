@@ -100,6 +100,9 @@ StatusOr<std::shared_ptr<const Parser>> Parser::FromBytes(std::string bytes, con
   parser->weights_ = std::make_unique<Weights>(std::move(weights));
   parser->meta_ = meta;
   parser->clusters_ = std::move(clusters);
+  if (parser->clusters_ != nullptr) {
+    parser->cluster_index_ = std::make_unique<parser_internal::ClusterIndex>(*parser->clusters_);
+  }
   NG_RETURN_IF_ERROR(parser->RunSelfTest(file.selftest(), name));
   return std::shared_ptr<const Parser>(std::move(parser));
 }
@@ -148,7 +151,7 @@ void Parser::ParseSentence(document::Document& doc, const document::Sentence& s)
   if (s.token_end <= s.token_begin || s.token_end > doc.tokens.size()) return;
   thread_local std::vector<TokenIds> toks;
   thread_local std::vector<int> heads, labels;
-  parser_internal::EncodeSentence(doc, s, clusters_.get(), toks);
+  parser_internal::EncodeSentence(doc, s, cluster_index_.get(), toks);
   parser_internal::ParseTokens(*weights_, toks, heads, labels);
   for (uint32_t i = 0; i < s.size(); ++i) {
     document::Token& t = doc.tokens[s.token_begin + i];

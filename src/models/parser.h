@@ -29,6 +29,7 @@ namespace newsgraph::models {
 
 namespace parser_internal {
 struct Weights;
+class ClusterIndex;
 }
 
 class Parser {
@@ -76,6 +77,7 @@ class Parser {
 
   std::unique_ptr<parser_internal::Weights> weights_;
   std::shared_ptr<const WordClusters> clusters_;  // null when the model does not use clusters
+  std::unique_ptr<parser_internal::ClusterIndex> cluster_index_;  // built from clusters_
   nlohmann::json meta_;
 };
 

@@ -101,8 +101,48 @@ Status Decompress(const std::string& data, size_t count, std::vector<int16_t>& v
 
 }  // namespace
 
+namespace {
+
+constexpr uint64_t kClusterSeed = 0x436c7573ULL;
+
+uint64_t ClusterKey(std::string_view normalized) {
+  const uint64_t h = base::Hash64(normalized, kClusterSeed);
+  return h == 0 ? 1 : h;
+}
+
+}  // namespace
+
+ClusterIndex::ClusterIndex(const WordClusters& clusters) {
+  size_t size = 16;
+  while (size < clusters.size() * 2) size *= 2;
+  keys_.assign(size, 0);
+  codes_.assign(size, 0);
+  mask_ = size - 1;
+  for (const auto& [word, code] : clusters.words()) {
+    const uint64_t key = ClusterKey(word);  // words() are normalized already
+    size_t i = key & mask_;
+    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask_;
+    keys_[i] = key;
+    codes_[i] = code;
+  }
+}
+
+uint32_t ClusterIndex::Find(std::string_view lowered) const {
+  char buf[64];
+  if (lowered.size() > sizeof buf) return 0;  // no cluster has such a long word in practice
+  for (size_t i = 0; i < lowered.size(); ++i) {
+    const char c = lowered[i];
+    buf[i] = (c >= '0' && c <= '9') ? '0' : c;
+  }
+  const uint64_t key = ClusterKey(std::string_view(buf, lowered.size()));
+  for (size_t i = key & mask_;; i = (i + 1) & mask_) {
+    if (keys_[i] == key) return codes_[i];
+    if (keys_[i] == 0) return 0;
+  }
+}
+
 TokenIds EncodeToken(std::string_view form, std::string_view upos, std::string_view xpos,
-                     const WordClusters* clusters) {
+                     const ClusterIndex* clusters) {
   std::string lower(form);
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -116,7 +156,7 @@ TokenIds EncodeToken(std::string_view form, std::string_view upos, std::string_v
   t.suffix = base::Hash64(sv.substr(sv.size() > 3 ? sv.size() - 3 : 0), 4);
   t.shape = ShapeOf(form);
   if (clusters != nullptr) {
-    const uint32_t code = clusters->Cluster(form);
+    const uint32_t code = clusters->Find(lower);
     t.c4 = WordClusters::Prefix(code, 4);
     t.c6 = WordClusters::Prefix(code, 6);
     t.cf = code;
@@ -124,7 +164,7 @@ TokenIds EncodeToken(std::string_view form, std::string_view upos, std::string_v
   return t;
 }
 
-void EncodeSentence(const document::Document& doc, const document::Sentence& s, const WordClusters* clusters,
+void EncodeSentence(const document::Document& doc, const document::Sentence& s, const ClusterIndex* clusters,
                     std::vector<TokenIds>& out) {
   out.clear();
   out.push_back({kRootValue, kRootValue, kRootValue, kRootValue, 7, kRootValue, kRootValue, kRootValue});
@@ -258,11 +298,8 @@ int ActionFeatures(const State& st, const std::vector<TokenIds>& toks, int featu
   if (features < 2) return f.count();
   // Word clusters and suffixes: evidence about s0/b0 that does not go through the
   // (possibly wrong) predicted tags.
-  f.Add(S0.c6); f.Add(S1.c6); f.Add(B0.c6); f.Add(B1.c6); f.Add(S0.cf); f.Add(B0.cf);
-  f.Add(S0.c6, B0.c6); f.Add(S1.c6, S0.c6); f.Add(S0.c4, B0.p); f.Add(S0.p, B0.c4);
-  f.Add(S0.cf, B0.p); f.Add(S0.p, B0.cf); f.Add(B0.c4, B1.c4); f.Add(S1.p, S0.c6);
-  f.Add(S0.c4, B0.c4, d0); f.Add(S0.sfx, S0.u); f.Add(B0.sfx, B0.u, S0.u);
-  f.Add(B0.u, B1.u, B2.u); f.Add(S0.u, B0.u, d0); f.Add(S1.u, S0.u, d1);
+  f.Add(S0.c6); f.Add(B0.c6); f.Add(S0.cf); f.Add(B0.cf); f.Add(S0.c6, B0.c6); f.Add(S1.c6, S0.c6);
+  f.Add(S0.cf, B0.p); f.Add(S0.p, B0.cf); f.Add(S0.sfx, S0.u); f.Add(B0.sfx, B0.u, S0.u);
   return f.count();
 }
 
@@ -292,12 +329,9 @@ int LabelFeatures(const State& st, const std::vector<TokenIds>& toks, int featur
   f.Add(D.u, H.u, dir, st.stack().size() <= 2 ? 1 : 0);
   if (features < 2) return f.count();
   // Clusters and suffixes of both ends, and the head's label context.
-  f.Add(D.c6, dir); f.Add(D.cf, dir); f.Add(H.c6, dir); f.Add(H.cf, dir);
-  f.Add(D.c6, H.c6, dir); f.Add(D.cf, H.p, dir); f.Add(D.p, H.cf, dir);
-  f.Add(H.sfx, H.u, dir); 
+  f.Add(D.c6, dir); f.Add(D.cf, dir); f.Add(H.cf, dir); f.Add(D.cf, H.p, dir); 
   const int sib = head < dep ? st.rc1(head) : st.lc1(head);  // nearest sibling on the dependent's side
   f.Add(D.p, Lab(st.label(sib)), dir);
-  f.Add(D.u, H.u, dir, static_cast<uint64_t>(std::min(st.nl(head), 3) + 4 * std::min(st.nr(head), 3)));
   return f.count();
 }
 

@@ -35,13 +35,28 @@ struct TokenIds {
   uint64_t c4 = 0, c6 = 0, cf = 0;
 };
 
+// Word -> cluster code lookup for the decoder: an open-addressing table keyed by
+// the hash of the normalized form (same normalization and codes as
+// WordClusters::Cluster, without its per-call allocation). Immutable once built.
+class ClusterIndex {
+ public:
+  explicit ClusterIndex(const WordClusters& clusters);
+  // Code of a form that is already ASCII-lowercased; digits are mapped here. 0 = unknown.
+  uint32_t Find(std::string_view lowered) const;
+
+ private:
+  std::vector<uint64_t> keys_;  // 0 = empty slot
+  std::vector<uint32_t> codes_;
+  uint64_t mask_ = 0;
+};
+
 // Builds the TokenIds of a sentence (root first) from form/upos/xpos; `clusters`
 // may be null (cluster fields stay 0).
-void EncodeSentence(const document::Document& doc, const document::Sentence& s, const WordClusters* clusters,
+void EncodeSentence(const document::Document& doc, const document::Sentence& s, const ClusterIndex* clusters,
                     std::vector<TokenIds>& out);
 // The same from plain fields, for tests and the self-test.
 TokenIds EncodeToken(std::string_view form, std::string_view upos, std::string_view xpos,
-                     const WordClusters* clusters);
+                     const ClusterIndex* clusters);
 
 // Parser configuration: stack, buffer front, partial tree. Words are 1..n, 0 = root.
 // Invariant kept by Allowed(): the final tree has exactly one root and no cycles.

@@ -65,7 +65,8 @@ struct TrainSentence {
 };
 
 StatusOr<TrainSentence> MakeSentence(const document::Document& doc, const document::Sentence& s,
-                                     const WordClusters* clusters, std::map<std::string, int>& label_ids,
+                                     const parser_internal::ClusterIndex* clusters,
+                                     std::map<std::string, int>& label_ids,
                                      bool add_labels) {
   TrainSentence ts;
   parser_internal::EncodeSentence(doc, s, clusters, ts.toks);
@@ -158,7 +159,7 @@ struct Trainer {
 int Trainer::TrainLabel(const State& st, const TrainSentence& s, int h, int d) {
   if (h == 0) return root_label;
   const int n =
-      NumFeatures(parser_internal::LabelFeatures(st, s.toks, parser_internal::kFeatureSet, h, d, feats), label);
+      NumFeatures(parser_internal::LabelFeatures(st, s.toks, opt.feature_set, h, d, feats), label);
   std::vector<float> score(stride);
   Scores(label, n, stride, score.data());
   int pred = -1;
@@ -177,7 +178,7 @@ void Trainer::TrainSentenceOnce(const TrainSentence& s, bool explore) {
   std::uniform_real_distribution<double> coin(0.0, 1.0);
   while (!st.Terminal()) {
     ++t;
-    const int n = NumFeatures(parser_internal::ActionFeatures(st, s.toks, parser_internal::kFeatureSet, feats), action);
+    const int n = NumFeatures(parser_internal::ActionFeatures(st, s.toks, opt.feature_set, feats), action);
     float score[4];
     Scores(action, n, 4, score);
     int pred = -1, best_gold = -1, min_cost = 1 << 30;
@@ -208,7 +209,7 @@ std::vector<std::string> LabelNames(const std::map<std::string, int>& ids) {
   return names;
 }
 
-Status CollectSentences(const std::vector<document::Document>& docs, const WordClusters* clusters,
+Status CollectSentences(const std::vector<document::Document>& docs, const parser_internal::ClusterIndex* clusters,
                         std::map<std::string, int>& label_ids, bool add_labels, std::vector<TrainSentence>& out) {
   for (const document::Document& doc : docs) {
     for (const document::Sentence& s : doc.sentences) {
@@ -219,6 +220,20 @@ Status CollectSentences(const std::vector<document::Document>& docs, const WordC
     }
   }
   return Status::Ok();
+}
+
+// Mean over ensemble members of the averaged weights of one table.
+template <typename TableOf>
+std::vector<float> MeanAveraged(std::vector<std::unique_ptr<Trainer>>& trainers, TableOf table_of) {
+  std::vector<float> sum = table_of(*trainers[0]).Averaged(trainers[0]->t);
+  for (size_t k = 1; k < trainers.size(); ++k) {
+    const std::vector<float> w = table_of(*trainers[k]).Averaged(trainers[k]->t);
+    for (size_t i = 0; i < sum.size(); ++i) sum[i] += w[i];
+  }
+  if (trainers.size() > 1) {
+    for (float& x : sum) x /= static_cast<float>(trainers.size());
+  }
+  return sum;
 }
 
 AttachmentScore Evaluate(const Weights& w, const std::vector<TrainSentence>& sents) {
@@ -259,30 +274,49 @@ StatusOr<TrainedParser> TrainParser(const std::vector<document::Document>& train
                                     const ParserTrainerOptions& options, std::ostream& log) {
   std::map<std::string, int> label_ids = {{"root", 0}};
   std::vector<TrainSentence> sents;
-  NG_RETURN_IF_ERROR(CollectSentences(train, options.clusters.get(), label_ids, true, sents));
+  std::unique_ptr<parser_internal::ClusterIndex> clusters;
+  if (options.clusters != nullptr) clusters = std::make_unique<parser_internal::ClusterIndex>(*options.clusters);
+  NG_RETURN_IF_ERROR(CollectSentences(train, clusters.get(), label_ids, true, sents));
   if (sents.empty()) return Status::InvalidArgument("parser training: no sentences with trees in the training data");
+  if (options.feature_set < 1 || options.feature_set > parser_internal::kFeatureSet) {
+    return Status::InvalidArgument("parser training: feature set " + std::to_string(options.feature_set) +
+                                   " is not one of 1.." + std::to_string(parser_internal::kFeatureSet));
+  }
   std::vector<std::vector<TrainSentence>> dev_sents(dev.size());
   for (size_t i = 0; i < dev.size(); ++i) {
-    NG_RETURN_IF_ERROR(CollectSentences(dev[i], options.clusters.get(), label_ids, false, dev_sents[i]));
+    NG_RETURN_IF_ERROR(CollectSentences(dev[i], clusters.get(), label_ids, false, dev_sents[i]));
   }
-  Trainer tr(options, static_cast<int>(label_ids.size()), 0);
-  log << "parser: " << sents.size() << " training sentences, " << label_ids.size() << " labels\n";
-  std::vector<size_t> order(sents.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // `ensemble` perceptrons differ only in their seed (shuffling, exploration); the model is
+  // the mean of their averaged weights, which costs nothing at run time.
+  const int members = std::max(1, options.ensemble);
+  std::vector<std::unique_ptr<Trainer>> trainers;
+  std::vector<std::vector<size_t>> orders(members, std::vector<size_t>(sents.size()));
+  for (int k = 0; k < members; ++k) {
+    trainers.push_back(std::make_unique<Trainer>(options, static_cast<int>(label_ids.size()), 0));
+    trainers.back()->rng.seed(options.seed + static_cast<uint64_t>(k) * 7919);
+    for (size_t i = 0; i < sents.size(); ++i) orders[k][i] = i;
+  }
+  log << "parser: " << sents.size() << " training sentences, " << label_ids.size() << " labels, " << members
+      << " ensemble member(s)\n";
   TrainedParser best;
   double best_las = -1;
   const auto start = std::chrono::steady_clock::now();
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[tr.rng() % i]);
-    for (size_t i : order) tr.TrainSentenceOnce(sents[i], epoch >= options.explore_from_epoch);
+    for (int k = 0; k < members; ++k) {
+      Trainer& tr = *trainers[k];
+      std::vector<size_t>& order = orders[k];
+      for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[tr.rng() % i]);
+      for (size_t i : order) tr.TrainSentenceOnce(sents[i], epoch >= options.explore_from_epoch);
+    }
     Weights w;
+    w.features = options.feature_set;
     w.action_bits = options.action_bits;
     w.label_bits = options.label_bits;
-    w.label_stride = tr.stride;
+    w.label_stride = trainers[0]->stride;
     w.labels = LabelNames(label_ids);
     w.root_label = 0;
-    w.action = parser_internal::Quantize(tr.action.Averaged(tr.t));
-    w.label = parser_internal::Quantize(tr.label.Averaged(tr.t));
+    w.action = parser_internal::Quantize(MeanAveraged(trainers, [](Trainer& t) -> AvgTable& { return t.action; }));
+    w.label = parser_internal::Quantize(MeanAveraged(trainers, [](Trainer& t) -> AvgTable& { return t.label; }));
     std::vector<AttachmentScore> scores;
     for (const auto& ds : dev_sents) scores.push_back(Evaluate(w, ds));
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -295,6 +329,7 @@ StatusOr<TrainedParser> TrainParser(const std::vector<document::Document>& train
       best_las = las;
       best.weights = w.Serialize();
       best.best_epoch = epoch;
+      best.feature_set = options.feature_set;
       best.dev = scores.empty() ? AttachmentScore{} : scores[0];
       best.dev_all = scores;
       log << "  *";
@@ -309,7 +344,7 @@ StatusOr<std::string> BuildParserModelFile(const std::string& weights, nlohmann:
                                            std::shared_ptr<const WordClusters> clusters,
                                            const std::string& clusters_file) {
   meta["kind"] = Parser::kKind;
-  meta["version"] = Parser::kVersion;
+  if (!meta.contains("version")) meta["version"] = Parser::kVersion;
   if (clusters != nullptr) meta["clusters"] = {{"file", clusters_file}, {"hash", Parser::ClustersHash(*clusters)}};
   ModelFileWriter draft(meta);
   draft.AddSection("weights", weights);

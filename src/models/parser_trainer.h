@@ -20,12 +20,16 @@
 namespace newsgraph::models {
 
 struct ParserTrainerOptions {
-  int epochs = 20;             // passes over the training set; the best dev epoch is kept
+  int epochs = 16;             // passes over the training set; the best dev epoch is kept
   int action_bits = 22;        // action table has 2^bits hashed feature rows
   int label_bits = 17;         // label table has 2^bits rows
   int explore_from_epoch = 2;  // 1-based epoch from which wrong predictions are followed
   double explore_prob = 0.9;   // probability of following a wrong prediction then
   uint64_t seed = 1;           // shuffling and exploration
+  // 1 = the Zhang & Nivre templates (~110 action, ~38 label features); 2 adds word-cluster and
+  // suffix templates (needs `clusters`; measured: no LAS gain, ~20% slower, so 1 is the default).
+  int feature_set = 1;
+  int ensemble = 1;            // perceptrons trained with seeds seed, seed+7919, ...; the model is their mean
   // Word clusters for cluster features; nullptr = none (cluster features stay constant).
   std::shared_ptr<const WordClusters> clusters = nullptr;
 };
@@ -45,6 +49,7 @@ AttachmentScore ScoreParses(const std::vector<document::Document>& gold,
 
 struct TrainedParser {
   std::string weights;  // payload of the model file's "weights" section
+  int feature_set = 2;  // = the model's payload version (meta "version")
   int best_epoch = 0;
   AttachmentScore dev;  // of the best epoch on the first dev set (empty if none)
   std::vector<AttachmentScore> dev_all;  // best epoch, every dev set
@@ -57,7 +62,8 @@ StatusOr<TrainedParser> TrainParser(const std::vector<document::Document>& train
                                     const std::vector<std::vector<document::Document>>& dev,
                                     const ParserTrainerOptions& options, std::ostream& log);
 
-// Assembles a complete model file: `meta` (kind and version are set here) plus a
+// Assembles a complete model file: `meta` (kind is set here; version defaults to
+// Parser::kVersion, set meta["version"] = TrainedParser::feature_set otherwise) plus a
 // self-test made of `selftest_sentences` (tagged tokens) with the output of these
 // weights as the expected result. `clusters` are the ones the weights were trained
 // with (nullptr = none); meta["clusters"] = {"file": `clusters_file`, "hash"} is set then.

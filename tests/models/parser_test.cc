@@ -187,6 +187,7 @@ std::string TinyClusterModelBytes() {
   opt.action_bits = 14;
   opt.label_bits = 10;
   opt.clusters = TinyClusters();
+  opt.feature_set = 2;
   std::ostringstream log;
   auto trained = TrainParser({TrainingDoc()}, {}, opt, log);
   EXPECT_TRUE(trained.ok()) << trained.status().ToString();
