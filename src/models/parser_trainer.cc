@@ -344,7 +344,7 @@ StatusOr<std::string> BuildParserModelFile(const std::string& weights, nlohmann:
                                            std::shared_ptr<const WordClusters> clusters,
                                            const std::string& clusters_file) {
   meta["kind"] = Parser::kKind;
-  if (!meta.contains("version")) meta["version"] = Parser::kVersion;
+  if (!meta.contains("version")) meta["version"] = ParserTrainerOptions{}.feature_set;
   if (clusters != nullptr) meta["clusters"] = {{"file", clusters_file}, {"hash", Parser::ClustersHash(*clusters)}};
   ModelFileWriter draft(meta);
   draft.AddSection("weights", weights);

@@ -62,8 +62,8 @@ StatusOr<TrainedParser> TrainParser(const std::vector<document::Document>& train
                                     const std::vector<std::vector<document::Document>>& dev,
                                     const ParserTrainerOptions& options, std::ostream& log);
 
-// Assembles a complete model file: `meta` (kind is set here; version defaults to
-// Parser::kVersion, set meta["version"] = TrainedParser::feature_set otherwise) plus a
+// Assembles a complete model file: `meta` (kind is set here; meta["version"] must be the
+// TrainedParser::feature_set of the weights, and defaults to the default feature set) plus a
 // self-test made of `selftest_sentences` (tagged tokens) with the output of these
 // weights as the expected result. `clusters` are the ones the weights were trained
 // with (nullptr = none); meta["clusters"] = {"file": `clusters_file`, "hash"} is set then.

@@ -171,6 +171,37 @@ TEST(ParserTest, SelfTestMismatchIsReported) {
   EXPECT_NE(parser.status().message().find("self-test"), std::string::npos) << parser.status().ToString();
 }
 
+TEST(ParserTest, EnsembleOfSeedsIsDeterministicAndLearns) {
+  ParserTrainerOptions opt;
+  opt.epochs = 12;
+  opt.action_bits = 14;
+  opt.label_bits = 10;
+  opt.ensemble = 3;
+  std::ostringstream log;
+  auto a = TrainParser({TrainingDoc()}, {}, opt, log);
+  auto b = TrainParser({TrainingDoc()}, {}, opt, log);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->weights, b->weights);
+  auto bytes = BuildParserModelFile(a->weights, {{"version", a->feature_set}}, ParserSelfTestSentences());
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  auto parser = Parser::FromBytes(*bytes, "ensemble.ngm");
+  ASSERT_TRUE(parser.ok()) << parser.status().ToString();
+  const document::Document gold = TrainingDoc();
+  document::Document doc = gold;
+  ClearParse(doc);
+  (*parser)->Parse(doc);
+  for (size_t i = 0; i < doc.tokens.size(); ++i) EXPECT_EQ(doc.tokens[i].head, gold.tokens[i].head) << i;
+}
+
+TEST(ParserTest, UnknownFeatureSetIsRejected) {
+  ParserTrainerOptions opt;
+  opt.feature_set = 7;
+  std::ostringstream log;
+  auto trained = TrainParser({TrainingDoc()}, {}, opt, log);
+  ASSERT_FALSE(trained.ok());
+  EXPECT_EQ(trained.status().code(), StatusCode::kInvalidArgument);
+}
+
 // ---- Optional word-clusters dependency ----
 
 std::shared_ptr<const WordClusters> TinyClusters() {
@@ -191,8 +222,9 @@ std::string TinyClusterModelBytes() {
   std::ostringstream log;
   auto trained = TrainParser({TrainingDoc()}, {}, opt, log);
   EXPECT_TRUE(trained.ok()) << trained.status().ToString();
-  auto bytes = BuildParserModelFile(trained->weights, {{"training_spec", "tiny test"}}, ParserSelfTestSentences(),
-                                    opt.clusters, "clusters.ngm");
+  EXPECT_EQ(trained->feature_set, 2);
+  auto bytes = BuildParserModelFile(trained->weights, {{"training_spec", "tiny test"}, {"version", 2}},
+                                    ParserSelfTestSentences(), opt.clusters, "clusters.ngm");
   EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
   return *bytes;
 }
