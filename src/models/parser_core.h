@@ -19,7 +19,7 @@ namespace newsgraph::models::parser_internal {
 enum Action : int { kShift = 0, kLeft = 1, kRight = 2 };
 inline constexpr int kNumActions = 3;
 inline constexpr int kMaxActionFeatures = 160;
-// The feature set the trainer writes (runtime reads 1..kFeatureSet).
+// Newest feature-set version (= Parser::kVersion); sets 1..kFeatureSet are read and trained.
 inline constexpr int kFeatureSet = 2;
 inline constexpr int kMaxLabelFeatures = 64;
 

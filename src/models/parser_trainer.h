@@ -1,6 +1,7 @@
 // Training of the dependency parser (parser.h): averaged perceptron, arc-hybrid
 // transitions, dynamic oracle with exploration (Goldberg & Nivre 2013), and a
-// label classifier trained on the arcs the parser makes. Deterministic for a
+// label classifier trained on the arcs the parser makes; optionally the mean of
+// several such perceptrons trained with different seeds. Deterministic for a
 // given seed. Linked only by tools/train programs and tests, never by newsgraph.
 #ifndef NEWSGRAPH_MODELS_PARSER_TRAINER_H_
 #define NEWSGRAPH_MODELS_PARSER_TRAINER_H_
