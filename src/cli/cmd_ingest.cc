@@ -86,9 +86,15 @@ int RunIngest(const IngestFlags& flags) {
   Progress progress("ingest", flags.read.quiet);
   pipeline::RunSummary summary;
   IngestCounts counts;
-  // Articles already in the store are not analysed again (a re-run after a crash is quick).
+  // Articles already in the store are not analysed again (a re-run after a crash is
+  // quick). The lookups run on the reading thread while the sink thread writes, so
+  // they use a second, read-only connection (WAL lets it read during writes).
+  store::StoreOptions lookup_options;
+  lookup_options.read_only = true;
+  auto lookup = store::Store::Open(flags.db, lookup_options);
+  if (!lookup.ok()) return Fail(lookup.status());
   run_options->already_done = [&](const document::Document& doc) {
-    auto found = (*db)->FindByContentHash(base::ContentHash(doc.text));
+    auto found = (*lookup)->FindByContentHash(base::ContentHash(doc.text));
     return found.ok() && found->has_value();
   };
   auto sink = [&](std::vector<document::Document>& batch) { return StoreBatch(**db, batch, progress, counts); };

@@ -26,9 +26,13 @@ Progress::Progress(std::string verb, bool quiet)
     : verb_(std::move(verb)), quiet_(quiet), live_(!quiet && isatty(STDERR_FILENO) == 1),
       start_(std::chrono::steady_clock::now()) {}
 
-Progress::~Progress() { Clear(); }
+Progress::~Progress() {
+  std::lock_guard<std::mutex> lock(mu_);
+  Clear();
+}
 
 void Progress::Update(const pipeline::RunSummary& s) {
+  std::lock_guard<std::mutex> lock(mu_);
   if (!live_) return;
   auto now = std::chrono::steady_clock::now();
   if (shown_ && now - last_draw_ < std::chrono::milliseconds(200)) return;
@@ -56,12 +60,14 @@ void Progress::Clear() {
 }
 
 void Progress::Report(const std::string& line) {
+  std::lock_guard<std::mutex> lock(mu_);
   ++errors_;
   Clear();
   std::fprintf(stderr, "newsgraph: error: %s\n", line.c_str());
 }
 
 void Progress::Warn(const std::string& origin, const std::string& message, std::string kind) {
+  std::lock_guard<std::mutex> lock(mu_);
   constexpr size_t kShownPerKind = 3;
   if (kind.empty()) {
     for (char c : message) {
@@ -76,6 +82,7 @@ void Progress::Warn(const std::string& origin, const std::string& message, std::
 }
 
 void Progress::Finish() {
+  std::lock_guard<std::mutex> lock(mu_);
   Clear();
   if (quiet_) return;
   for (const auto& [kind, tally] : warnings_) {

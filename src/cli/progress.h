@@ -1,11 +1,13 @@
 // Terminal progress for long runs: one status line on stderr, redrawn at most
 // five times a second, only when stderr is a terminal and --quiet is off.
 // Problem lines printed through Report() clear the status line first.
+// Thread-safe: the batch sink reports from its own thread.
 #ifndef NEWSGRAPH_CLI_PROGRESS_H_
 #define NEWSGRAPH_CLI_PROGRESS_H_
 
 #include <chrono>
 #include <map>
+#include <mutex>
 #include <string>
 
 #include "pipeline/runner.h"
@@ -24,10 +26,14 @@ class Progress {
   // (`kind` defaults to the message with its digits removed); Finish() counts the rest.
   void Warn(const std::string& origin, const std::string& message, std::string kind = "");
   void Finish();
-  size_t errors() const { return errors_; }
+  size_t errors() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return errors_;
+  }
 
  private:
-  void Clear();
+  void Clear();  // requires mu_
+  mutable std::mutex mu_;  // guards everything below
   std::string verb_;
   bool quiet_ = false;
   bool live_ = false;  // stderr is a terminal and not quiet

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <future>
 #include <thread>
 
 #include "base/file.h"
@@ -46,6 +47,7 @@ class BatchRunner {
 
   // Annotates and hands over what is pending; remembers the first sink failure.
   void Flush() {
+    if (pending_.valid() && pending_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) Wait();
     if (batch_.empty() || !status_.ok()) {
       batch_.clear();
       done_.clear();
@@ -58,11 +60,21 @@ class BatchRunner {
       summary_.sentences += doc.sentences.size();
       summary_.tokens += doc.tokens.size();
     }
-    status_ = sink_(batch_);
+    // The sink (e.g. the store) takes this batch on its own thread while the next
+    // batch is read and annotated; at most one batch waits for it.
+    Wait();
+    pending_ = std::async(std::launch::async, [this, batch = std::move(batch_)]() mutable { return sink_(batch); });
     batch_.clear();
     done_.clear();
     batch_bytes_ = 0;
     if (progress_) progress_(summary_);
+  }
+
+  // Waits for the batch the sink is working on; remembers its first failure.
+  void Wait() {
+    if (!pending_.valid()) return;
+    Status s = pending_.get();
+    if (status_.ok()) status_ = s;
   }
 
   const Status& status() const { return status_; }
@@ -78,6 +90,7 @@ class BatchRunner {
   std::vector<bool> done_;  // per batch_ entry: skip analysis
   uint64_t batch_bytes_ = 0;
   Status status_;
+  std::future<Status> pending_;  // the sink's work on the previous batch
 };
 
 }  // namespace
@@ -114,6 +127,7 @@ Status Run(const std::vector<std::string>& inputs, const Pipeline& pipeline, con
     if (progress) progress(summary);
   }
   runner.Flush();
+  runner.Wait();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return runner.status();
 }

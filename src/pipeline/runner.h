@@ -1,6 +1,8 @@
 // Runs a Pipeline over a list of inputs: reads them (ingest), annotates documents
-// in parallel batches, and hands each batch, in input order, to a sink on the
-// calling thread. Memory is bounded by the batch size, not by the input size.
+// in parallel batches, and hands each batch, in input order, to a sink. The sink
+// runs on a thread of its own, one batch at a time, while the next batch is read
+// and annotated; it must not share unlocked state with the other callbacks.
+// Memory is bounded by two batches, not by the input size.
 #ifndef NEWSGRAPH_PIPELINE_RUNNER_H_
 #define NEWSGRAPH_PIPELINE_RUNNER_H_
 
@@ -41,7 +43,8 @@ struct RunSummary {
   double seconds = 0;
 };
 
-// Receives every annotated batch in input order. A non-ok Status stops the run.
+// Receives every annotated batch in input order, one call at a time, on the sink
+// thread. A non-ok Status stops the run.
 using BatchSink = std::function<Status(std::vector<document::Document>& batch)>;
 // Receives each problem as one line: "news.jsonl:12: malformed JSON ...".
 using ProblemSink = std::function<void(const std::string& message)>;
