@@ -62,7 +62,8 @@ Status StoreBatch(store::Store& db, std::vector<document::Document>& batch, Prog
 }
 
 void PrintSummary(const pipeline::RunSummary& s, const IngestCounts& counts, double seconds, store::Store& db) {
-  double mb_per_s = seconds > 0 ? s.bytes_total / 1e6 / seconds : 0;
+  uint64_t bytes = s.bytes_total > 0 ? s.bytes_total : s.text_bytes;
+  double mb_per_s = seconds > 0 ? bytes / 1e6 / seconds : 0;
   std::printf("newsgraph ingest: %zu inputs, %s articles read in %.2f s (%.1f MB/s)\n", s.inputs_total,
               WithCommas(s.documents).c_str(), seconds, mb_per_s);
   std::printf("  stored %s new, %s already stored (no-op), %zu not analysed (language), %zu rejected\n",

@@ -37,6 +37,7 @@ class BatchRunner {
 
   void Add(document::Document doc) {
     batch_bytes_ += doc.text.size();
+    summary_.text_bytes += doc.text.size();
     summary_.bytes_done = std::min(summary_.bytes_total, summary_.bytes_done + doc.text.size());
     bool done = options_.already_done && options_.already_done(doc);
     summary_.already_done += done;

@@ -40,6 +40,7 @@ struct RunSummary {
   size_t tokens = 0;
   uint64_t bytes_total = 0;  // sizes of the input files (stdin counts 0)
   uint64_t bytes_done = 0;   // approximate, for progress
+  uint64_t text_bytes = 0;   // normalized text of the documents read (stdin has no file size)
   double seconds = 0;
 };
 
