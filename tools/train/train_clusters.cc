@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "training_common.h"
 #include "base/checksum.h"
 #include "base/file.h"
 #include "models/word_clusters.h"
@@ -25,29 +26,6 @@ namespace fs = std::filesystem;
 using newsgraph::models::WordClusters;
 
 const std::string kShared = std::string(NEWSGRAPH_SOURCE_DIR) + "/../shared/data";
-
-std::vector<std::string> DefaultConllu() {
-  std::vector<std::string> files = {kShared + "/ud-english-ewt/en_ewt-ud-train.conllu"};
-  std::vector<std::string> gum;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(kShared + "/gum-entities/train/dep", ec)) {
-    if (e.path().extension() == ".conllu") gum.push_back(e.path().string());
-  }
-  std::sort(gum.begin(), gum.end());
-  files.insert(files.end(), gum.begin(), gum.end());
-  return files;
-}
-
-std::string GitRevision() {
-  std::string cmd = "git -C '" + std::string(NEWSGRAPH_SOURCE_DIR) + "' rev-parse --short HEAD 2>/dev/null";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return "";
-  char buf[64] = {};
-  std::string out = fgets(buf, sizeof buf, p) ? buf : "";
-  pclose(p);
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-  return out;
-}
 
 void AddText(std::string_view text, newsgraph::models::WordClustersTrainer& trainer) {
   std::vector<newsgraph::document::Span> spans;
@@ -92,7 +70,7 @@ bool AddJsonl(const std::string& path, const std::string& data, newsgraph::model
 int main(int argc, char** argv) {
   CLI::App app{"Learn hierarchical word clusters from unlabeled text"};
   newsgraph::models::ClusterTrainOptions options;
-  std::vector<std::string> conllu = DefaultConllu();
+  std::vector<std::string> conllu = newsgraph::training::DefaultTreebankFiles();
   std::vector<std::string> jsonl = {kShared + "/news-bench/reuters21578/reuters21578_articles.jsonl"};
   std::string out = WordClusters::DefaultPath();
   app.add_option("--conllu", conllu, "CoNLL-U files whose '# text' lines are used (default: EWT+GUM train)");
@@ -126,7 +104,7 @@ int main(int argc, char** argv) {
   std::cerr << "read " << trainer.tokens() << " tokens\n";
   nlohmann::json meta = {{"training", {{"train_files", inputs}}},
                          {"training_data_hash", newsgraph::base::ContentHash(all_bytes)},
-                         {"git_revision", GitRevision()}};
+                         {"git_revision", newsgraph::training::GitRevision()}};
   auto clusters = trainer.Train(meta);
   if (!clusters.ok()) return std::cerr << clusters.status().ToString() << "\n", 1;
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -15,6 +15,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "training_common.h"
 #include "base/checksum.h"
 #include "base/file.h"
 #include "document/conll2003.h"
@@ -26,17 +27,6 @@ namespace {
 
 using namespace newsgraph;
 namespace fs = std::filesystem;
-
-std::string GitRevision() {
-  std::string cmd = "git -C '" + std::string(NEWSGRAPH_SOURCE_DIR) + "' rev-parse --short HEAD 2>/dev/null";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return "";
-  char buf[64] = {};
-  std::string out = fgets(buf, sizeof buf, p) ? buf : "";
-  pclose(p);
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-  return out;
-}
 
 struct Corpus {
   std::vector<models::NerSentence> train, dev, wiki_dev, gum_dev;
@@ -189,7 +179,7 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
         {"max_epochs", epochs}, {"min_epochs", g_min_epochs}, {"seed", options.seed}, {"min_weight", options.min_weight},
         {"gazetteer_names", (*gaz)->num_names()}, {"sentences", corpus->train.size()}, {"tokens", tokens}}},
       {"data_hash", hash},
-      {"git_revision", GitRevision()}};
+      {"git_revision", newsgraph::training::GitRevision()}};
   auto start = std::chrono::steady_clock::now();
   auto tagger = models::TrainNer(corpus->train, *gaz, options, meta);
   int best_epoch = tagger->meta()["training"]["best_epoch"];

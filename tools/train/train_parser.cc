@@ -15,6 +15,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "training_common.h"
 #include "base/checksum.h"
 #include "base/file.h"
 #include "document/conllu.h"
@@ -88,17 +89,6 @@ ng::Status JackknifeTags(std::vector<ng::document::Document>& docs, int folds, c
     std::cerr << "train_parser: jackknife fold " << f + 1 << "/" << folds << " tagged" << std::endl;
   }
   return ng::Status::Ok();
-}
-
-std::string GitRevision() {
-  std::string cmd = "git -C '" + std::string(NEWSGRAPH_SOURCE_DIR) + "' rev-parse --short HEAD 2>/dev/null";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return "unknown";
-  char buf[64] = {};
-  std::string rev = fgets(buf, sizeof buf, p) != nullptr ? buf : "unknown";
-  pclose(p);
-  while (!rev.empty() && (rev.back() == '\n' || rev.back() == '\r')) rev.pop_back();
-  return rev;
 }
 
 nlohmann::json Scores(const models::AttachmentScore& s) {
@@ -224,7 +214,7 @@ int main(int argc, char** argv) {
   nlohmann::json meta = {{"version", trained->feature_set},
                          {"training_spec", spec},
                          {"training_data_hash", ng::base::ContentHash(train_bytes)},
-                         {"git_revision", GitRevision()},
+                         {"git_revision", newsgraph::training::GitRevision()},
                          {"dev_scores", dev_scores}};
   const std::string clusters_file = clusters_path.substr(clusters_path.find_last_of('/') + 1);
   auto bytes = models::BuildParserModelFile(trained->weights, meta, models::ParserSelfTestSentences(), opt.clusters,

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <memory>
 
+#include "training_common.h"
 #include "base/checksum.h"
 #include "base/file.h"
 #include "models/model_file.h"
@@ -40,17 +41,6 @@ nlohmann::json SelfTestCases() {
                    ":)"}},
        {"sentences", {"Write to j.smith@example.com or see https://example.org/news.", "Thanks :)"}}},
   });
-}
-
-std::string GitRevision() {
-  std::string cmd = std::string("git -C ") + NEWSGRAPH_SOURCE_DIR + " rev-parse --short HEAD 2>/dev/null";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
-  if (!pipe) return "unknown";
-  char buf[64] = {0};
-  if (!fgets(buf, sizeof buf, pipe.get())) return "unknown";
-  std::string rev(buf);
-  while (!rev.empty() && (rev.back() == '\n' || rev.back() == '\r')) rev.pop_back();
-  return rev;
 }
 
 StatusOr<std::vector<text::UdDocument>> ReadDocs(const std::string& path, std::string& hash) {
@@ -95,7 +85,7 @@ int main(int argc, char** argv) {
                                             {"train_hash", train_hash},
                                             {"dev", "ud-english-ewt/en_ewt-ud-dev.conllu"},
                                             {"dev_hash", dev_hash}}},
-                         {"git_revision", GitRevision()},
+                         {"git_revision", newsgraph::training::GitRevision()},
                          {"dev_scores", trained.dev_scores}};
   models::ModelFileWriter writer(meta);
   writer.SetSelfTest(SelfTestCases());

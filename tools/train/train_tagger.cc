@@ -14,6 +14,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "training_common.h"
 #include "base/file.h"
 #include "document/conllu.h"
 #include "models/tagger.h"
@@ -26,29 +27,6 @@ namespace fs = std::filesystem;
 using newsgraph::models::Tagger;
 
 const std::string kShared = std::string(NEWSGRAPH_SOURCE_DIR) + "/../shared/data";
-
-std::vector<std::string> DefaultTrainFiles() {
-  std::vector<std::string> files = {kShared + "/ud-english-ewt/en_ewt-ud-train.conllu"};
-  std::vector<std::string> gum;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(kShared + "/gum-entities/train/dep", ec)) {
-    if (e.path().extension() == ".conllu") gum.push_back(e.path().string());
-  }
-  std::sort(gum.begin(), gum.end());
-  files.insert(files.end(), gum.begin(), gum.end());
-  return files;
-}
-
-std::string GitRevision() {
-  std::string cmd = "git -C '" + std::string(NEWSGRAPH_SOURCE_DIR) + "' rev-parse --short HEAD 2>/dev/null";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return "";
-  char buf[64] = {};
-  std::string out = fgets(buf, sizeof buf, p) ? buf : "";
-  pclose(p);
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-  return out;
-}
 
 double ThreadCpuSeconds() {
   timespec ts{};
@@ -121,7 +99,7 @@ int main(int argc, char** argv) {
   app.add_option("--model", model, "model for --predict")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   if (!predict.empty()) return Predict(predict, model);
-  if (options.train_files.empty()) options.train_files = DefaultTrainFiles();
+  if (options.train_files.empty()) options.train_files = newsgraph::training::DefaultTreebankFiles();
   for (const std::string& spec : dev_specs) {
     size_t eq = spec.find('=');
     if (eq == std::string::npos) return std::cerr << "--dev wants name=path, got '" << spec << "'\n", 2;
@@ -133,7 +111,7 @@ int main(int argc, char** argv) {
     options.clusters = *loaded;
     options.clusters_name = fs::path(clusters).filename().string();
   }
-  options.git_revision = GitRevision();
+  options.git_revision = newsgraph::training::GitRevision();
   options.log = [](const std::string& line) { std::cerr << line << std::endl; };
   auto trained = newsgraph::models::TrainTagger(options);
   if (!trained.ok()) return std::cerr << trained.status().ToString() << "\n", 1;

@@ -1,0 +1,3 @@
+# Shared by every training program (data paths, git revision).
+add_library(ng_training_common ${CMAKE_CURRENT_LIST_DIR}/training_common.cc)
+target_include_directories(ng_training_common PUBLIC ${CMAKE_CURRENT_LIST_DIR})
