@@ -2,20 +2,10 @@
 
 #include <charconv>
 
+#include "base/strings.h"
+
 namespace newsgraph::document {
 namespace {
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return fields;
-}
 
 std::string Field(std::string_view f) { return f == "_" ? std::string() : std::string(f); }
 
@@ -59,7 +49,7 @@ class Reader {
       return Status::Ok();
     }
     if (line[0] == '#') return Comment(line);
-    std::vector<std::string_view> f = SplitTabs(line);
+    std::vector<std::string_view> f = base::Split(line, '\t');
     if (f.size() != 10) {
       return Status::InvalidArgument(name_ + ":" + std::to_string(line_no) + ": expected 10 tab-separated columns, found " +
                                      std::to_string(f.size()));

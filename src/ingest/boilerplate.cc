@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/strings.h"
 #include "ingest/cleanup.h"
 
 namespace newsgraph::ingest {
@@ -25,17 +26,6 @@ struct Pattern {
   std::string contains;
 };
 
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> parts;
-  size_t start = 0;
-  while (true) {
-    size_t pos = s.find(sep, start);
-    parts.push_back(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
-    if (pos == std::string_view::npos) return parts;
-    start = pos + 1;
-  }
-}
-
 void ApplyOption(std::string_view opt, Pattern& p) {
   if (opt == "sep") p.need_separator = true;
   if (opt.substr(0, 4) == "max=") p.max_len = std::stoul(std::string(opt.substr(4)));
@@ -44,9 +34,9 @@ void ApplyOption(std::string_view opt, Pattern& p) {
 
 std::vector<Pattern> ParseTable(std::string_view tsv) {
   std::vector<Pattern> table;
-  for (std::string_view line : Split(tsv, '\n')) {
+  for (std::string_view line : base::Split(tsv, '\n')) {
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string_view> cols = Split(line, '\t');
+    std::vector<std::string_view> cols = base::Split(line, '\t');
     if (cols.size() < 3) continue;
     Pattern p;
     p.kind = cols[0] == "prefix" ? Kind::kPrefix : cols[0] == "paren" ? Kind::kParen
@@ -54,7 +44,7 @@ std::vector<Pattern> ParseTable(std::string_view tsv) {
     p.text = std::string(cols[1]);
     p.reason = "boilerplate: " + std::string(cols[2]);
     if (cols.size() > 3) {
-      for (std::string_view opt : Split(cols[3], ';')) ApplyOption(opt, p);
+      for (std::string_view opt : base::Split(cols[3], ';')) ApplyOption(opt, p);
     }
     table.push_back(std::move(p));
   }

@@ -8,22 +8,12 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "base/strings.h"
+
 namespace newsgraph::kb {
 namespace {
 
 constexpr uint64_t kMaxFileBytes = 64ull << 20;
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return fields;
-}
 
 std::vector<std::string_view> SplitBars(std::string_view list) {
   std::vector<std::string_view> out;
@@ -182,7 +172,7 @@ Status GazetteerBuilder::ParseFile(const std::string& file, std::string_view dat
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
-    Status s = ParseRow(file, SplitTabs(line));
+    Status s = ParseRow(file, base::Split(line, '\t'));
     if (!s.ok()) return Status::InvalidArgument(file + ":" + std::to_string(line_no) + ": " + s.message());
   }
   return Status::Ok();

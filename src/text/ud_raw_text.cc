@@ -3,22 +3,12 @@
 #include <cstdio>
 #include <set>
 
+#include "base/strings.h"
+
 namespace newsgraph::text {
 namespace {
 
 using document::Span;
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> cols;
-  size_t pos = 0;
-  while (true) {
-    size_t tab = line.find('\t', pos);
-    cols.push_back(line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos));
-    if (tab == std::string_view::npos) break;
-    pos = tab + 1;
-  }
-  return cols;
-}
 
 struct PendingSentence {
   std::string text;
@@ -51,7 +41,7 @@ class Reader {
       cur_.has_text = true;
     } else if (line[0] != '#') {
       if (cur_.first_line == 0) cur_.first_line = line_no;
-      return Word(SplitTabs(line), line_no);
+      return Word(base::Split(line, '\t'), line_no);
     }
     return Status::Ok();
   }
