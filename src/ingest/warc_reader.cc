@@ -2,6 +2,7 @@
 // becomes a document. Other records (warcinfo, request, metadata, images) are
 // skipped. A truncated record or gzip member ends the file with an error record;
 // the records before it have already been passed on.
+#include <charconv>
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -75,13 +76,10 @@ bool Dechunk(std::string_view in, std::string& out) {
   while (pos < in.size()) {
     size_t nl = in.find('\n', pos);
     if (nl == std::string_view::npos) return false;
-    std::string size_text(Trim(in.substr(pos, nl - pos)));
+    std::string_view size_text = Trim(in.substr(pos, nl - pos));  // "1a" or "1a;extension"
     size_t size = 0;
-    try {
-      size = std::stoul(size_text, nullptr, 16);
-    } catch (...) {
-      return false;
-    }
+    auto [end, ec] = std::from_chars(size_text.data(), size_text.data() + size_text.size(), size, 16);
+    if (ec != std::errc() || (end != size_text.data() + size_text.size() && *end != ';')) return false;
     pos = nl + 1;
     if (size == 0) return true;
     if (size > in.size() - pos) return false;
