@@ -16,7 +16,12 @@ if [[ ! -d "$DATA" ]]; then
 fi
 cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DNEWSGRAPH_BUILD_TOOLS=ON >/dev/null
 cmake --build "$BUILD" --target train_segmenter train_clusters train_tagger train_parser train_ner models_md
-step() { echo "== $*"; /usr/bin/time -f "   (%e s, peak %M KB)" "$@"; }
+step() {
+  echo "== $*"
+  local start=$SECONDS
+  "$@"
+  echo "   ($((SECONDS - start)) s)"
+}
 step "$BUILD/tools/train/train_segmenter"
 step "$BUILD/tools/train/train_clusters"
 step "$BUILD/tools/train/train_tagger"
