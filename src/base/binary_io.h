@@ -3,10 +3,12 @@
 #ifndef NEWSGRAPH_BASE_BINARY_IO_H_
 #define NEWSGRAPH_BASE_BINARY_IO_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -88,6 +90,37 @@ class BinaryReader {
   std::string what_;
   size_t pos_ = 0;
 };
+
+// A map from 64-bit keys to indices into some table, as a sorted list of (u64 key,
+// u32 index) pairs after a u64 count: sorted so the same map gives the same bytes.
+template <typename Map>
+void WriteIndexMap(BinaryWriter& w, const Map& map) {
+  std::vector<std::pair<uint64_t, uint32_t>> items(map.begin(), map.end());
+  std::sort(items.begin(), items.end());
+  w.U64(items.size());
+  for (const auto& [k, v] : items) {
+    w.U64(k);
+    w.U32(v);
+  }
+}
+
+// Reads what WriteIndexMap wrote; an index >= `limit` is corruption, named by `what`.
+template <typename Map>
+Status ReadIndexMap(BinaryReader& r, size_t limit, const std::string& what, Map& map) {
+  uint64_t n = 0;
+  NG_RETURN_IF_ERROR(r.U64(n));
+  if (n > r.remaining() / 12) return Status::Corruption(what + ": map size exceeds the payload");
+  map.reserve(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t k = 0;
+    uint32_t v = 0;
+    NG_RETURN_IF_ERROR(r.U64(k));
+    NG_RETURN_IF_ERROR(r.U32(v));
+    if (v >= limit) return Status::Corruption(what + ": index out of range");
+    map[k] = v;
+  }
+  return Status::Ok();
+}
 
 }  // namespace newsgraph::base
 

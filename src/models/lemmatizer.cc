@@ -10,34 +10,6 @@ namespace {
 
 constexpr uint32_t kLemmatizerVersion = 1;
 
-template <typename Map>
-void WriteMap(base::BinaryWriter& w, const Map& map) {
-  std::vector<std::pair<uint64_t, uint32_t>> items(map.begin(), map.end());
-  std::sort(items.begin(), items.end());  // deterministic bytes
-  w.U64(items.size());
-  for (const auto& [k, v] : items) {
-    w.U64(k);
-    w.U32(v);
-  }
-}
-
-template <typename Map>
-Status ReadMap(base::BinaryReader& r, size_t num_rules, const std::string& what, Map& map) {
-  uint64_t n = 0;
-  NG_RETURN_IF_ERROR(r.U64(n));
-  if (n > r.remaining() / 12) return Status::Corruption(what + ": map size exceeds the payload");
-  map.reserve(n);
-  for (uint64_t i = 0; i < n; ++i) {
-    uint64_t k = 0;
-    uint32_t v = 0;
-    NG_RETURN_IF_ERROR(r.U64(k));
-    NG_RETURN_IF_ERROR(r.U32(v));
-    if (v >= num_rules) return Status::Corruption(what + ": rule index out of range");
-    map[k] = v;
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 std::string Lemmatizer::AsciiLower(std::string_view s) {
@@ -113,8 +85,8 @@ std::string Lemmatizer::Serialize() const {
     w.U8(rule.strip);
     w.String(rule.append);
   }
-  WriteMap(w, lexicon_);
-  WriteMap(w, suffix_);
+  base::WriteIndexMap(w, lexicon_);
+  base::WriteIndexMap(w, suffix_);
   return w.Release();
 }
 
@@ -137,8 +109,8 @@ StatusOr<Lemmatizer> Lemmatizer::Parse(std::string_view payload, const std::stri
     NG_RETURN_IF_ERROR(r.String(rule.append));
     rule.lowercase = lowercase != 0;
   }
-  NG_RETURN_IF_ERROR(ReadMap(r, num_rules, what, out.lexicon_));
-  NG_RETURN_IF_ERROR(ReadMap(r, num_rules, what, out.suffix_));
+  NG_RETURN_IF_ERROR(base::ReadIndexMap(r, num_rules, what, out.lexicon_));
+  NG_RETURN_IF_ERROR(base::ReadIndexMap(r, num_rules, what, out.suffix_));
   return out;
 }
 

@@ -176,32 +176,6 @@ constexpr int kTaggerVersion = 2;       // the tagger payload (sections below); 
 constexpr int kMinTaggerVersion = 1;
 constexpr uint32_t kFeatsVersion = 1;
 
-void WriteMap(base::BinaryWriter& w, const std::unordered_map<uint64_t, uint32_t>& map) {
-  std::vector<std::pair<uint64_t, uint32_t>> items(map.begin(), map.end());
-  std::sort(items.begin(), items.end());
-  w.U64(items.size());
-  for (const auto& [k, v] : items) {
-    w.U64(k);
-    w.U32(v);
-  }
-}
-
-Status ReadMap(base::BinaryReader& r, size_t limit, const std::string& what,
-               std::unordered_map<uint64_t, uint32_t>& map) {
-  uint64_t n = 0;
-  NG_RETURN_IF_ERROR(r.U64(n));
-  if (n > r.remaining() / 12) return Status::Corruption(what + ": map size exceeds the payload");
-  for (uint64_t i = 0; i < n; ++i) {
-    uint64_t k = 0;
-    uint32_t v = 0;
-    NG_RETURN_IF_ERROR(r.U64(k));
-    NG_RETURN_IF_ERROR(r.U32(v));
-    if (v >= limit) return Status::Corruption(what + ": value index out of range");
-    map[k] = v;
-  }
-  return Status::Ok();
-}
-
 StatusOr<std::vector<Tagger::Label>> ParseLabels(std::string_view data, const std::string& what) {
   auto json = nlohmann::json::parse(data, nullptr, false);
   if (!json.is_array() || json.empty()) return Status::Corruption(what + ": labels are not a JSON array");
@@ -231,8 +205,8 @@ StatusOr<Tagger::FeatsTable> ParseFeats(std::string_view data, size_t num_labels
   for (uint32_t v : t.by_label) {
     if (v >= t.values.size()) return Status::Corruption(what + ": value index out of range");
   }
-  NG_RETURN_IF_ERROR(ReadMap(r, t.values.size(), what, t.by_word));
-  NG_RETURN_IF_ERROR(ReadMap(r, t.values.size(), what, t.by_shape));
+  NG_RETURN_IF_ERROR(base::ReadIndexMap(r, t.values.size(), what, t.by_word));
+  NG_RETURN_IF_ERROR(base::ReadIndexMap(r, t.values.size(), what, t.by_shape));
   return t;
 }
 
@@ -502,8 +476,8 @@ std::string Tagger::SerializeFeats() const {
   w.U64(feats_.values.size());
   for (const std::string& v : feats_.values) w.String(v);
   w.PodVector(feats_.by_label);
-  WriteMap(w, feats_.by_word);
-  WriteMap(w, feats_.by_shape);
+  base::WriteIndexMap(w, feats_.by_word);
+  base::WriteIndexMap(w, feats_.by_shape);
   return w.Release();
 }
 
