@@ -22,6 +22,12 @@ using CommandRun = std::function<int()>;
 CommandRun AddIngestCommand(CLI::App& app);
 CommandRun AddAnnotateCommand(CLI::App& app);
 CommandRun AddStatsCommand(CLI::App& app);
+CommandRun AddActorsCommand(CLI::App& app);   // cmd_actors.cc
+CommandRun AddQuotesCommand(CLI::App& app);   // cmd_quotes.cc
+CommandRun AddEventsCommand(CLI::App& app);   // cmd_events.cc
+CommandRun AddExportCommand(CLI::App& app);   // cmd_export.cc
+CommandRun AddSearchCommand(CLI::App& app);   // cmd_search.cc
+CommandRun AddServeCommand(CLI::App& app);    // cmd_serve.cc
 
 // Flags shared by the commands that read articles.
 struct ReadFlags {

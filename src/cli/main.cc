@@ -12,6 +12,12 @@ int main(int argc, char** argv) {
   runs["ingest"] = newsgraph::cli::AddIngestCommand(app);
   runs["annotate"] = newsgraph::cli::AddAnnotateCommand(app);
   runs["stats"] = newsgraph::cli::AddStatsCommand(app);
+  runs["actors"] = newsgraph::cli::AddActorsCommand(app);
+  runs["quotes"] = newsgraph::cli::AddQuotesCommand(app);
+  runs["events"] = newsgraph::cli::AddEventsCommand(app);
+  runs["export"] = newsgraph::cli::AddExportCommand(app);
+  runs["search"] = newsgraph::cli::AddSearchCommand(app);
+  runs["serve"] = newsgraph::cli::AddServeCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

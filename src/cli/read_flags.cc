@@ -9,7 +9,7 @@ void AddReadFlags(CLI::App& cmd, ReadFlags& flags) {
   cmd.add_option("--input", flags.input_format, "Input format: auto, text, jsonl, html, warc, conllu, conll2003")
       ->capture_default_str();
   cmd.add_option("--date", flags.date, "Date (YYYY-MM-DD) for articles that carry none");
-  cmd.add_option("--until", flags.until, "Last analysis stage: segment, tag, parse, entities, all")->capture_default_str();
+  cmd.add_option("--until", flags.until, "Last analysis stage: segment, tag, parse, entities, quotes, events (= all)")->capture_default_str();
   cmd.add_option("--models", flags.models, "Model directory (default: $NEWSGRAPH_MODELS or data/models)");
   cmd.add_option("--threads", flags.threads, "Worker threads (0 = every core)")->capture_default_str();
   cmd.add_flag("-q,--quiet", flags.quiet, "No progress line and no warnings; errors and the summary still print");

@@ -16,33 +16,12 @@
 #include <nlohmann/json.hpp>
 
 #include "base/status.h"
+#include "document/date.h"
+#include "document/event.h"
+#include "document/quote.h"
+#include "document/span.h"
 
 namespace newsgraph::document {
-
-// A calendar date; always a real one (ParseIso rejects 2023-02-30).
-struct Date {
-  int year = 0;
-  int month = 0;
-  int day = 0;
-
-  // Parses "YYYY-MM-DD". Rejects impossible dates with a message saying why.
-  static StatusOr<Date> ParseIso(std::string_view text);
-  static bool IsValid(int year, int month, int day);
-  std::string ToIso() const;
-  // Days since 1970-01-01 (negative before), for date arithmetic.
-  int64_t ToDays() const;
-  static Date FromDays(int64_t days);
-  bool operator==(const Date&) const = default;
-  auto operator<=>(const Date&) const = default;
-};
-
-struct Span {
-  uint32_t start = 0;
-  uint32_t end = 0;
-  uint32_t size() const { return end - start; }
-  bool empty() const { return end <= start; }
-  bool operator==(const Span&) const = default;
-};
 
 struct Token {
   Span span;
@@ -124,6 +103,8 @@ struct Document {
   std::vector<Mention> mentions;    // in text order
   std::vector<Entity> entities;
   std::vector<Relation> relations;
+  std::vector<Quote> quotes;         // in text order
+  std::vector<EventMention> events;  // in text order, coded and uncoded (EventMention::uncoded_reason)
   nlohmann::json metadata = nlohmann::json::object();  // input fields newsgraph does not interpret
   std::vector<std::string> notes;  // what a user should know: "no date line: date is null"
 

@@ -1,5 +1,8 @@
 #include "pipeline/pipeline.h"
 
+#include "extract/entities/entities.h"
+#include "extract/events/events.h"
+#include "extract/quotes/quotes.h"
 #include "kb/gazetteer.h"
 #include "models/model_file.h"
 #include "models/ner.h"
@@ -15,14 +18,19 @@ struct Pipeline::Models {
   std::shared_ptr<const models::Tagger> tagger;
   std::shared_ptr<const models::Parser> parser;
   std::shared_ptr<const models::NerTagger> ner;
+  std::unique_ptr<const extract::EntityResolver> entities;
+  std::unique_ptr<const extract::EventCoder> events;
 };
 
 StatusOr<Stage> ParseStage(const std::string& name) {
   if (name == "segment") return Stage::kSegment;
   if (name == "tag") return Stage::kTag;
   if (name == "parse") return Stage::kParse;
-  if (name == "entities" || name == "all") return Stage::kEntities;
-  return Status::InvalidArgument("unknown stage '" + name + "' (expected segment, tag, parse, entities or all)");
+  if (name == "entities") return Stage::kEntities;
+  if (name == "quotes") return Stage::kQuotes;
+  if (name == "events" || name == "all") return Stage::kEvents;
+  return Status::InvalidArgument("unknown stage '" + name +
+                                 "' (expected segment, tag, parse, entities, quotes, events or all)");
 }
 
 Pipeline::Pipeline(std::unique_ptr<Models> models) : models_(std::move(models)) {}
@@ -43,6 +51,10 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& opti
     NG_ASSIGN_OR_RETURN(auto gazetteer, kb::Gazetteer::Load(options.gazetteer_dir.empty() ? kb::Gazetteer::DefaultDir()
                                                                                           : options.gazetteer_dir));
     NG_ASSIGN_OR_RETURN(m->ner, models::NerTagger::Load(dir + "/ner.ngm", gazetteer));
+    NG_ASSIGN_OR_RETURN(m->entities, extract::EntityResolver::Create(gazetteer));
+    if (options.until >= Stage::kEvents) {
+      NG_ASSIGN_OR_RETURN(m->events, extract::EventCoder::Load(options.event_dictionary_dir, gazetteer));
+    }
   }
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(m)));
 }
@@ -53,6 +65,9 @@ void Pipeline::Annotate(document::Document& doc) const {
   if (models_->tagger) models_->tagger->Tag(doc);
   if (models_->parser) models_->parser->Parse(doc);
   if (models_->ner) models_->ner->Tag(doc);
+  if (models_->entities) models_->entities->Resolve(doc);
+  if (models_->until >= Stage::kQuotes) extract::FindQuotes(doc);
+  if (models_->events) models_->events->Code(doc);
 }
 
 Stage Pipeline::until() const { return models_->until; }

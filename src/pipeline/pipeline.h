@@ -13,15 +13,18 @@
 namespace newsgraph::pipeline {
 
 // How far the analysis goes. Each stage includes the ones before it.
-enum class Stage { kSegment, kTag, kParse, kEntities };
+// kEntities = NER + coreference, roles and actors; kQuotes adds quotes and their
+// speakers; kEvents adds coded events.
+enum class Stage { kSegment, kTag, kParse, kEntities, kQuotes, kEvents };
 
-// "segment", "tag", "parse", "entities" (also "all" = the last stage).
+// "segment", "tag", "parse", "entities", "quotes", "events" (also "all" = the last stage).
 StatusOr<Stage> ParseStage(const std::string& name);
 
 struct PipelineOptions {
   std::string model_dir;       // "" = models::DefaultModelDir()
   std::string gazetteer_dir;   // "" = kb::Gazetteer::DefaultDir()
-  Stage until = Stage::kEntities;  // the last stage to run
+  Stage until = Stage::kEvents;  // the last stage to run
+  std::string event_dictionary_dir;  // "" = the built-in dictionaries
 };
 
 class Pipeline {

@@ -5,6 +5,7 @@
 #include "base/binary_io.h"
 #include "base/checksum.h"
 #include "store/entity_layers.h"
+#include "store/layer_hooks.h"
 #include "store/varint.h"
 
 namespace newsgraph::store {
@@ -91,6 +92,8 @@ std::string EncodePayload(const Document& doc) {
   EncodeTokens(doc, w);
   EncodeSentences(doc, w);
   EncodeEntityLayers(doc, w);
+  EncodeQuoteLayer(doc, w);
+  EncodeEventLayer(doc, w);
   return w.Release();
 }
 
@@ -171,6 +174,10 @@ Status DecodePayload(std::string_view payload, uint8_t version, const std::strin
   NG_RETURN_IF_ERROR(DecodeTokens(r, doc));
   NG_RETURN_IF_ERROR(DecodeSentences(r, doc));
   if (version >= 2) NG_RETURN_IF_ERROR(DecodeEntityLayers(r, doc));
+  if (version >= 3) {
+    NG_RETURN_IF_ERROR(DecodeQuoteLayer(r, doc));
+    NG_RETURN_IF_ERROR(DecodeEventLayer(r, doc));
+  }
   if (r.remaining() != 0) return r.Error(std::to_string(r.remaining()) + " trailing bytes");
   return Status::Ok();
 }
@@ -220,6 +227,8 @@ Status ValidateLayers(const Document& doc) {
 StatusOr<std::string> EncodeLayers(const Document& doc) {
   NG_RETURN_IF_ERROR(ValidateLayers(doc));
   NG_RETURN_IF_ERROR(ValidateEntityLayers(doc));
+  NG_RETURN_IF_ERROR(ValidateQuoteLayer(doc));
+  NG_RETURN_IF_ERROR(ValidateEventLayer(doc));
   std::string payload = EncodePayload(doc);
   if (payload.size() > kMaxPayloadBytes) return Status::InvalidArgument("annotation layers exceed 1 GiB");
   base::BinaryWriter w;

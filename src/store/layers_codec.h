@@ -14,7 +14,7 @@ namespace newsgraph::store {
 
 // Blobs are written at kLayersFormatVersion; versions down to kMinLayersFormatVersion
 // are still read (version 1 has no mentions, entities or relations).
-inline constexpr uint8_t kLayersFormatVersion = 2;
+inline constexpr uint8_t kLayersFormatVersion = 3;
 inline constexpr uint8_t kMinLayersFormatVersion = 1;
 
 // Checks that every span of `doc` lies inside its text and every sentence's token

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "store/layer_hooks.h"
 #include "store/store.h"
 
 namespace newsgraph::store {
@@ -43,6 +44,10 @@ CREATE TABLE removed_spans (
 
 const Migration kMigrations[] = {
     {1, "documents, removed_spans, layers blob", kMigration1},
+    {2, "actors knowledge base", kActorsMigrationSql},
+    {3, "quotes", kQuotesMigrationSql},
+    {4, "event mentions and events", kEventsMigrationSql},
+    {5, "full-text search", kSearchMigrationSql},
 };
 
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion,

@@ -18,7 +18,22 @@ StatusOr<std::unique_ptr<Db>> Db::Open(const std::string& path, bool read_only) 
   return db;
 }
 
-Db::~Db() { sqlite3_close_v2(db_); }
+Db::Db(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+
+Db::~Db() {
+  cache_.clear();  // finalize cached statements before the connection
+  sqlite3_close_v2(db_);
+}
+
+StatusOr<Statement*> Db::Cached(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    NG_ASSIGN_OR_RETURN(std::unique_ptr<Statement> stmt, Statement::Prepare(*this, sql));
+    it = cache_.emplace(sql, std::move(stmt)).first;
+  }
+  it->second->Reset();
+  return it->second.get();
+}
 
 Status Db::Error(int rc, std::string_view what) const {
   std::string detail = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);

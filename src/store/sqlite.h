@@ -4,6 +4,7 @@
 #define NEWSGRAPH_STORE_SQLITE_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,13 +34,19 @@ class Db {
   // Maps SQLite result code `rc` (with the connection's message) to a Status.
   Status Error(int rc, std::string_view what) const;
 
+  // A statement prepared once per connection and kept: the row writers and queries
+  // of each layer call this with a constant SQL string. The Statement is reset
+  // (bindings cleared) before it is returned. Lives as long as the Db.
+  StatusOr<class Statement*> Cached(const std::string& sql);
+
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
 
  private:
-  Db(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Db(sqlite3* db, std::string path);
   sqlite3* db_;
   std::string path_;
+  std::map<std::string, std::unique_ptr<class Statement>, std::less<>> cache_;
 };
 
 // A prepared statement, reused across calls: Bind*, then Step until it returns

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "base/checksum.h"
+#include "store/layer_hooks.h"
 #include "store/layers_codec.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
@@ -194,6 +195,11 @@ StatusOr<AddResult> Store::Impl::AddOne(const Document& doc) {
   NG_ASSIGN_OR_RETURN(result.doc_id, ChooseId(doc, hash, result));
   NG_RETURN_IF_ERROR(InsertDocument(doc, result.doc_id, hash));
   NG_RETURN_IF_ERROR(InsertRemoved(doc, result.doc_id));
+  StoredDocument stored{doc, result.doc_id};
+  NG_RETURN_IF_ERROR(WriteActorRows(*db, stored));
+  NG_RETURN_IF_ERROR(WriteQuoteRows(*db, stored));
+  NG_RETURN_IF_ERROR(WriteEventRows(*db, stored));
+  NG_RETURN_IF_ERROR(WriteSearchRows(*db, stored));
   return result;
 }
 
@@ -351,5 +357,7 @@ Status Store::Verify() {
     NG_RETURN_IF_ERROR(DecodeLayers(docs->ColumnBlob(3), what + " layers", doc));
   }
 }
+
+Db& StoreDb(Store& store) { return *store.impl_->db; }
 
 }  // namespace newsgraph::store

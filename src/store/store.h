@@ -27,10 +27,12 @@
 
 namespace newsgraph::store {
 
+class Db;
+
 // The schema version this build writes (PRAGMA user_version): the number of
 // numbered migrations it knows. Files at a lower version are migrated on a
 // read-write Open; files at a higher version are refused.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 5;
 
 struct StoreOptions {
   // Opens without writing: no file is created and no migration runs (a file at an
@@ -110,6 +112,7 @@ class Store {
   const std::string& path() const;
 
  private:
+  friend Db& StoreDb(Store& store);  // store_access.h: for the query files of ng_store
   struct Impl;
   explicit Store(std::unique_ptr<Impl> impl, int schema_version);
   std::unique_ptr<Impl> impl_;
