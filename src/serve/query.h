@@ -1,0 +1,83 @@
+// The read-only query layer of `newsgraph serve` (and of the CLI where it shares a
+// route): events, event mentions, quotes, actors, documents, timeline, network,
+// places and stats, over the store's query tables (docs/api.md lists the JSON).
+//
+// Filters have the CLI's names: actor, target, root, plover, from, to, near,
+// speaker, about, kind, limit, offset, sort. Every value is checked
+// (ParseQueryParams) and bound as an SQL parameter, never pasted into SQL.
+// Offsets in the results are Unicode code points into the document text.
+//
+// Thread safety: each function uses only the Store it is given (one per thread).
+#ifndef NEWSGRAPH_SERVE_QUERY_H_
+#define NEWSGRAPH_SERVE_QUERY_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/status.h"
+#include "store/store.h"
+
+namespace newsgraph::serve {
+
+inline constexpr int kMaxLimit = 500;
+inline constexpr int kMaxOffset = 100000;
+inline constexpr size_t kMaxParamBytes = 200;
+
+struct Near {
+  double lat = 0;
+  double lon = 0;
+  double km = 0;
+};
+
+struct QueryParams {
+  std::string actor;    // source side: ISO3 country, actor code (RUSGOV), actor id or name/alias
+  std::string target;   // target side, as actor
+  std::string root;     // CAMEO root "01".."20"
+  std::string plover;   // PLOVER category, e.g. CONSULT
+  std::string from;     // ISO dates, inclusive
+  std::string to;
+  std::optional<Near> near;
+  std::string speaker;  // quotes: speaker actor id, name or alias
+  std::string about;    // quotes: words in the quote text
+  std::string kind;     // quotes: direct|partial|indirect; search: document|quote|actor; actors: type
+  std::string q;        // search words; actors: name contains
+  std::string doc;      // a document id
+  std::string event;    // an event id (mentions)
+  std::string country;  // actors: ISO3
+  std::string sort;     // per route, e.g. "-date" (default), "date", "-goldstein", "-mentions"
+  int limit = 50;
+  int offset = 0;
+  int min_count = 1;    // network: fewest events for an edge
+};
+
+// Checks raw query parameters: known names only (`allowed`), each at most once,
+// bounded length, right types and ranges. kInvalidArgument with a message that
+// names the parameter.
+StatusOr<QueryParams> ParseQueryParams(const std::multimap<std::string, std::string>& raw,
+                                       const std::vector<std::string>& allowed, int default_limit = 50);
+
+// Lists; each returns {"items": [...], "limit", "offset", "has_more"}.
+StatusOr<nlohmann::json> ListEvents(store::Store& store, const QueryParams& p);
+StatusOr<nlohmann::json> ListMentions(store::Store& store, const QueryParams& p);
+StatusOr<nlohmann::json> ListQuotes(store::Store& store, const QueryParams& p);
+StatusOr<nlohmann::json> ListActors(store::Store& store, const QueryParams& p);
+StatusOr<nlohmann::json> SearchAll(store::Store& store, const QueryParams& p);
+
+// One item with its context; kNotFound when there is none with that id.
+StatusOr<nlohmann::json> GetEvent(store::Store& store, const std::string& id);
+StatusOr<nlohmann::json> GetActor(store::Store& store, const std::string& id);
+StatusOr<nlohmann::json> GetDocumentView(store::Store& store, const std::string& id);
+
+// Aggregates.
+StatusOr<nlohmann::json> Timeline(store::Store& store, const QueryParams& p);
+StatusOr<nlohmann::json> Network(store::Store& store, const QueryParams& p);
+StatusOr<nlohmann::json> Places(store::Store& store, const QueryParams& p);
+StatusOr<nlohmann::json> StoreStats(store::Store& store);
+
+}  // namespace newsgraph::serve
+
+#endif  // NEWSGRAPH_SERVE_QUERY_H_

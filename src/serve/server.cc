@@ -1,0 +1,208 @@
+#include "serve/server.h"
+
+#include <atomic>
+#include <map>
+#include <mutex>
+
+#include <httplib.h>
+
+#include "serve/assets.h"
+#include "serve/query.h"
+#include "store/store.h"
+
+namespace newsgraph::serve {
+namespace {
+
+constexpr size_t kMaxTargetBytes = 8192;
+
+std::atomic<uint64_t> next_server_serial{1};
+
+int HttpStatus(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kInvalidArgument:
+      return 400;
+    case StatusCode::kNotFound:
+      return 404;
+    default:
+      return 500;
+  }
+}
+
+std::string Dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+void SendError(httplib::Response& res, int status, const std::string& message) {
+  res.status = status;
+  res.set_content(Dump({{"error", {{"status", status}, {"message", message}}}}), "application/json; charset=utf-8");
+}
+
+std::multimap<std::string, std::string> Params(const httplib::Request& req) {
+  return {req.params.begin(), req.params.end()};
+}
+
+using ApiFn = std::function<StatusOr<nlohmann::json>(store::Store&, const httplib::Request&)>;
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  Assets assets;
+  uint64_t serial = next_server_serial++;
+  httplib::Server http;
+  bool bound = false;
+  int port = 0;
+
+  // This worker thread's connection to the store (opened on its first request).
+  StatusOr<store::Store*> ThreadStore() {
+    thread_local std::map<uint64_t, std::unique_ptr<store::Store>> stores;
+    std::unique_ptr<store::Store>& s = stores[serial];
+    if (!s) {
+      store::StoreOptions o;
+      o.read_only = true;
+      NG_ASSIGN_OR_RETURN(s, store::Store::Open(options.db_path, o));
+    }
+    return s.get();
+  }
+
+  httplib::Server::Handler Api(ApiFn fn) {
+    return [this, fn](const httplib::Request& req, httplib::Response& res) {
+      StatusOr<store::Store*> s = ThreadStore();
+      StatusOr<nlohmann::json> out = s.ok() ? fn(**s, req) : StatusOr<nlohmann::json>(s.status());
+      if (!out.ok()) return SendError(res, HttpStatus(out.status()), out.status().message());
+      res.set_content(Dump(*out), "application/json; charset=utf-8");
+    };
+  }
+
+  // A list route: parameters checked against `allowed`, then `list` runs.
+  httplib::Server::Handler List(std::vector<std::string> allowed,
+                                StatusOr<nlohmann::json> (*list)(store::Store&, const QueryParams&),
+                                int default_limit = 50) {
+    return Api([allowed, list, default_limit](store::Store& s, const httplib::Request& req) -> StatusOr<nlohmann::json> {
+      NG_ASSIGN_OR_RETURN(QueryParams p, ParseQueryParams(Params(req), allowed, default_limit));
+      return list(s, p);
+    });
+  }
+
+  httplib::Server::Handler One(StatusOr<nlohmann::json> (*get)(store::Store&, const std::string&)) {
+    return Api([get](store::Store& s, const httplib::Request& req) -> StatusOr<nlohmann::json> {
+      if (!req.params.empty()) return Status::InvalidArgument("this route takes no parameters");
+      return get(s, req.matches[1].str());
+    });
+  }
+
+  void AddRoutes();
+  void AddSafety();
+};
+
+void Server::Impl::AddRoutes() {
+  const std::vector<std::string> event_filters = {"actor", "target", "root", "plover", "from", "to", "near",
+                                                  "limit", "offset", "sort"};
+  auto with = [](std::vector<std::string> base, std::initializer_list<const char*> more) {
+    for (const char* m : more) base.push_back(m);
+    return base;
+  };
+  http.Get("/api/events", List(event_filters, ListEvents));
+  http.Get(R"(/api/events/([^/]+))", One(GetEvent));
+  http.Get("/api/mentions", List(with(event_filters, {"doc", "event"}), ListMentions));
+  http.Get("/api/quotes",
+           List({"speaker", "about", "kind", "from", "to", "doc", "limit", "offset", "sort"}, ListQuotes));
+  http.Get("/api/actors", List({"q", "actor", "country", "kind", "limit", "offset", "sort"}, ListActors));
+  http.Get(R"(/api/actors/([^/]+))", One(GetActor));
+  http.Get(R"(/api/documents/([^/]+))", One(GetDocumentView));
+  http.Get("/api/search", List({"q", "kind", "from", "to", "speaker", "limit", "offset"}, SearchAll, 20));
+  http.Get("/api/timeline", List(with(event_filters, {}), Timeline));
+  http.Get("/api/network", List(with(event_filters, {"min_count"}), Network, 100));
+  http.Get("/api/places", List(with(event_filters, {}), Places, 500));
+  http.Get("/api/stats", Api([](store::Store& s, const httplib::Request& req) -> StatusOr<nlohmann::json> {
+             if (!req.params.empty()) return Status::InvalidArgument("this route takes no parameters");
+             return StoreStats(s);
+           }));
+  http.Get(R"(/api/.*)", [](const httplib::Request& req, httplib::Response& res) {
+    SendError(res, 404, "no such API route (see docs/api.md)");
+  });
+  http.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+    const Asset* a = assets.Find(req.path);
+    if (a == nullptr && assets.size() == 0 && req.path == "/") {
+      return SendError(res, 404, "the web UI was not found in '" + options.web_dir + "' (the API is under /api/)");
+    }
+    if (a == nullptr) return SendError(res, 404, "no such file");
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(a->body, a->content_type);
+  });
+}
+
+void Server::Impl::AddSafety() {
+  http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                            {"Content-Security-Policy",
+                             "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'"}});
+  http.set_read_timeout(options.io_timeout_seconds, 0);
+  http.set_write_timeout(options.io_timeout_seconds, 0);
+  http.set_keep_alive_timeout(options.io_timeout_seconds);
+  http.set_keep_alive_max_count(100000);
+  http.set_payload_max_length(64 * 1024);
+  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.target.size() > kMaxTargetBytes) {
+      SendError(res, 414, "request target longer than " + std::to_string(kMaxTargetBytes) + " bytes");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+      SendError(res, 405, "read-only server: only GET and HEAD (no ingestion over HTTP)");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (res.body.empty()) SendError(res, res.status, std::string(res.status == 404 ? "not found" : "bad request"));
+  });
+  http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+    SendError(res, 500, "internal error");
+  });
+  int threads = std::max(1, options.threads);
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+}
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Server::~Server() { Stop(); }
+
+StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  if (impl->options.web_dir.empty()) impl->options.web_dir = std::string(NEWSGRAPH_SOURCE_DIR) + "/web/dist";
+  store::StoreOptions o;
+  o.read_only = true;
+  NG_RETURN_IF_ERROR(store::Store::Open(options.db_path, o).status());
+  NG_ASSIGN_OR_RETURN(impl->assets, Assets::Load(impl->options.web_dir));
+  impl->AddSafety();
+  impl->AddRoutes();
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+Status Server::Bind() {
+  Impl& i = *impl_;
+  if (i.options.port == 0) {
+    i.port = i.http.bind_to_any_port(i.options.host);
+  } else {
+    i.port = i.http.bind_to_port(i.options.host, i.options.port) ? i.options.port : -1;
+  }
+  if (i.port <= 0) {
+    return Status::IoError("cannot listen on " + i.options.host + ":" + std::to_string(i.options.port) +
+                           " (in use, or not an address of this machine)");
+  }
+  i.bound = true;
+  return Status::Ok();
+}
+
+Status Server::Serve() {
+  if (!impl_->bound) NG_RETURN_IF_ERROR(Bind());
+  if (!impl_->http.listen_after_bind()) return Status::IoError("the server stopped with an error");
+  return Status::Ok();
+}
+
+void Server::Stop() {
+  if (impl_ && impl_->http.is_running()) impl_->http.stop();
+}
+
+int Server::port() const { return impl_->port; }
+size_t Server::asset_count() const { return impl_->assets.size(); }
+const std::string& Server::web_dir() const { return impl_->options.web_dir; }
+
+}  // namespace newsgraph::serve

@@ -1,0 +1,106 @@
+#include "serve/sql_query.h"
+
+#include <cmath>
+#include <cstdlib>
+
+#include "store/store_access.h"
+
+namespace newsgraph::serve {
+
+void SqlQuery::Where(const std::string& clause, std::vector<std::variant<std::string, int64_t>> values) {
+  where_ += (where_.empty() ? "(" : " AND (") + clause + ")";
+  for (auto& v : values) values_.push_back(std::move(v));
+}
+
+Status SqlQuery::Run(store::Store& store, const std::string& sql,
+                     const std::function<void(const store::Statement&)>& row) const {
+  NG_ASSIGN_OR_RETURN(store::Statement * s, store::StoreDb(store).Cached(sql));
+  for (size_t i = 0; i < values_.size(); ++i) {
+    int at = static_cast<int>(i) + 1;
+    if (const auto* text = std::get_if<std::string>(&values_[i])) {
+      NG_RETURN_IF_ERROR(s->BindText(at, *text));
+    } else {
+      NG_RETURN_IF_ERROR(s->BindInt(at, std::get<int64_t>(values_[i])));
+    }
+  }
+  while (true) {
+    NG_ASSIGN_OR_RETURN(bool more, s->Step());
+    if (!more) break;
+    row(*s);
+  }
+  s->Reset();
+  return Status::Ok();
+}
+
+namespace {
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+template <typename F>
+bool All(const std::string& s, F f) {
+  for (char c : s) {
+    if (!f(c)) return false;
+  }
+  return !s.empty();
+}
+std::string Num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6f", v);
+  return buf;
+}
+}  // namespace
+
+void WhereActor(SqlQuery& q, const std::string& alias, const std::string& column, const std::string& value) {
+  std::string c = alias + "." + column;
+  if (All(value, IsDigit) && value.size() < 18) {
+    q.Where(c + "_actor_id = ?", {static_cast<int64_t>(std::stoll(value))});
+  } else if (value.size() == 3 && All(value, IsUpper)) {
+    q.Where(c + "_country = ?", {value});
+  } else if (value.size() > 3 && All(value.substr(0, 3), IsUpper) &&
+             All(value, [](char ch) { return IsUpper(ch) || IsDigit(ch); })) {
+    q.Where(c + "_country = ? AND " + c + "_code = ?", {value.substr(0, 3), value});
+  } else {
+    q.Where(c + "_actor_id IN (SELECT id FROM actors WHERE name = ? COLLATE NOCASE "
+                "UNION SELECT actor_id FROM actor_aliases WHERE alias = ? COLLATE NOCASE)",
+            {value, value});
+  }
+}
+
+void WhereEventFilters(SqlQuery& q, const std::string& a, const QueryParams& p) {
+  if (!p.actor.empty()) WhereActor(q, a, "source", p.actor);
+  if (!p.target.empty()) WhereActor(q, a, "target", p.target);
+  if (!p.root.empty()) q.Where(a + ".root = ?", {p.root});
+  if (!p.plover.empty()) q.Where(a + ".plover = ?", {p.plover});
+  if (!p.from.empty()) q.Where(a + ".date >= ?", {p.from});
+  if (!p.to.empty()) q.Where(a + ".date <= ?", {p.to});
+  if (p.near) {
+    // A box around the point (fast, uses no trigonometry in SQL), then the circle.
+    double dlat = p.near->km / 111.0;
+    double dlon = p.near->km / (111.0 * std::max(0.01, std::cos(p.near->lat * M_PI / 180.0)));
+    q.Where(a + ".lat BETWEEN CAST(? AS REAL) AND CAST(? AS REAL) AND " + a +
+                ".lon BETWEEN CAST(? AS REAL) AND CAST(? AS REAL)",
+            {Num(p.near->lat - dlat), Num(p.near->lat + dlat), Num(p.near->lon - dlon), Num(p.near->lon + dlon)});
+  }
+}
+
+double ColumnDouble(const store::Statement& s, int i) {
+  return std::strtod(std::string(s.ColumnText(i)).c_str(), nullptr);
+}
+
+nlohmann::json TextOrNull(const store::Statement& s, int i) {
+  if (s.ColumnIsNull(i)) return nullptr;
+  return std::string(s.ColumnText(i));
+}
+
+nlohmann::json NumberOrNull(const store::Statement& s, int i) {
+  if (s.ColumnIsNull(i)) return nullptr;
+  double v = ColumnDouble(s, i);
+  return std::round(v * 1e4) / 1e4;
+}
+
+nlohmann::json Page(nlohmann::json items, const QueryParams& p) {
+  bool more = items.size() > static_cast<size_t>(p.limit);
+  if (more) items.erase(items.size() - 1);
+  return {{"items", std::move(items)}, {"limit", p.limit}, {"offset", p.offset}, {"has_more", more}};
+}
+
+}  // namespace newsgraph::serve
