@@ -1,16 +1,545 @@
+// The event coder: for each sentence, verbs and event nouns found in the project's
+// pattern dictionaries become event mentions with source and target read from the
+// dependency parse (never assembled across sentences), modality, date and place.
 #include "extract/events/events.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+
+#include "extract/events/actors.h"
+#include "extract/events/coding.h"
+#include "extract/events/dictionary.h"
+#include "extract/events/event_dates.h"
+#include "extract/events/places.h"
+#include "extract/events/tree.h"
 
 namespace newsgraph::extract {
 
-EventCoder::EventCoder(std::shared_ptr<const kb::Gazetteer> gazetteer) : gazetteer_(std::move(gazetteer)) {}
+using document::Document;
+using document::EventMention;
+using events::Actor;
+using events::Pattern;
+using events::Tree;
+
+struct EventCoder::Tables {
+  events::EventDictionary dict;
+};
+
+namespace {
+
+constexpr int kMaxEventsPerSentence = 8;
+constexpr size_t kMaxEventsPerDocument = 2000;
+constexpr int kMaxClimb = 4;
+constexpr int kMaxClauseLemmas = 64;
+
+enum class Governor { kNone, kIntent, kThreat, kRefuse };
+
+bool OneOf(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list) {
+    if (Tree::LowerEquals(w, x)) return true;
+  }
+  return false;
+}
+
+Governor GovernorOf(std::string_view lemma) {
+  if (OneOf(lemma, {"promise", "pledge", "vow", "plan", "intend", "offer", "agree", "aim", "hope", "want", "seek",
+                    "prepare", "decide", "commit", "expect", "propose", "mean", "wish", "undertake"})) {
+    return Governor::kIntent;
+  }
+  if (OneOf(lemma, {"threaten", "warn"})) return Governor::kThreat;
+  if (OneOf(lemma, {"refuse", "decline", "reject", "fail"})) return Governor::kRefuse;
+  return Governor::kNone;
+}
+
+// Verbs that carry a nominal event rather than being one: "held talks", "imposed sanctions".
+bool IsLightVerb(std::string_view lemma) {
+  return OneOf(lemma, {"hold", "begin", "start", "launch", "conduct", "impose", "pay", "make", "have", "carry",
+                       "stage", "continue", "open", "resume", "give", "extend", "express", "level", "issue", "lodge",
+                       "file", "mount", "order", "approve", "unveil", "renew", "announce", "host", "attend", "join",
+                       "end", "step", "expand", "receive", "get", "seek", "offer", "provide", "send", "deliver",
+                       "deploy", "lead", "organize", "organise", "call", "plan", "propose", "be"});
+}
+
+// The lemmatizer misses some rarer verbs ("extradited" -> "extradit"): the
+// dictionary is also tried with the lower-cased form and its plain suffix strips.
+std::vector<std::string> LemmaCandidates(std::string_view lemma, std::string_view form) {
+  auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (char& ch : out) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    return out;
+  };
+  std::vector<std::string> out{lower(lemma)};
+  std::string f = lower(form);
+  auto add = [&](std::string s) {
+    if (s.size() >= 2 && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+  };
+  add(f);
+  auto strip = [&](std::string_view suffix, std::string_view with) {
+    if (f.size() > suffix.size() + 2 && f.compare(f.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      add(f.substr(0, f.size() - suffix.size()) + std::string(with));
+    }
+  };
+  strip("ied", "y");
+  strip("ies", "y");
+  strip("ed", "e");
+  strip("ed", "");
+  strip("ing", "e");
+  strip("ing", "");
+  strip("es", "");
+  strip("s", "");
+  if (f.size() > 5 && f.compare(f.size() - 2, 2, "ed") == 0 && f[f.size() - 3] == f[f.size() - 4]) {
+    add(f.substr(0, f.size() - 3));  // "banned" -> "ban"
+  }
+  return out;
+}
+
+bool IsSubjectRel(std::string_view r) { return r == "nsubj" || r == "csubj"; }
+
+// Lower-cased lemmas of the words in a predicate's clause: its arguments and their modifiers.
+std::vector<std::string> ClauseLemmas(const Tree& t, int i) {
+  std::vector<std::string> out;
+  auto add = [&](int c) {
+    if (static_cast<int>(out.size()) >= kMaxClauseLemmas) return;
+    for (std::string_view w : {t.lemma(c), std::string_view(t.tok(c).form)}) {
+      std::string l(w);
+      for (char& ch : l) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+      if (!l.empty()) out.push_back(std::move(l));
+    }
+  };
+  t.ForChildren(i, [&](int c) {
+    std::string_view r = t.base_rel(c);
+    if (r == "punct" || r == "nsubj" || r == "conj" || r == "parataxis" || r == "ccomp") return;
+    add(c);
+    t.ForChildren(c, [&](int g) {
+      std::string_view gr = t.base_rel(g);
+      if (gr == "compound" || gr == "amod" || gr == "nmod" || gr == "obj" || gr == "case" || gr == "obl" ||
+          gr == "xcomp") {
+        add(g);
+      }
+    });
+  });
+  return out;
+}
+
+bool HasParticle(const Tree& t, int i, std::string_view particle) {
+  if (i + 1 < t.size() && Tree::LowerEquals(t.tok(i + 1).form, particle)) return true;
+  bool found = false;
+  t.ForChildren(i, [&](int c) {
+    std::string_view r = t.base_rel(c);
+    if ((r == "compound" || r == "advmod") && Tree::LowerEquals(t.tok(c).form, particle)) found = true;
+    if ((r == "obl" || r == "nmod" || r == "obj") && t.CaseOf(c) == particle) found = true;
+  });
+  return found;
+}
+
+struct Match {
+  const Pattern* pattern = nullptr;
+  std::string uncoded_reason;
+};
+
+Match MatchPatterns(const Tree& t, int i, std::span<const Pattern> patterns) {
+  Match m;
+  if (patterns.empty()) return m;
+  std::vector<std::string> lemmas = ClauseLemmas(t, i);
+  auto has = [&](const std::string& w) { return std::find(lemmas.begin(), lemmas.end(), w) != lemmas.end(); };
+  int best = 0;
+  for (const Pattern& p : patterns) {
+    bool ok = std::all_of(p.particles.begin(), p.particles.end(), [&](const std::string& w) { return HasParticle(t, i, w); });
+    for (const auto& group : p.require) ok = ok && std::any_of(group.begin(), group.end(), has);
+    ok = ok && std::none_of(p.forbid.begin(), p.forbid.end(), has);
+    if (ok && p.Specificity() > best) best = p.Specificity(), m.pattern = &p;
+  }
+  if (m.pattern == nullptr) {
+    m.uncoded_reason = "no pattern of '" + patterns.front().lemma + "' matches its clause";
+  }
+  return m;
+}
+
+// Per-document state of one Code() call.
+class SentenceCoder {
+ public:
+  SentenceCoder(const EventCoder::Tables& tables, const kb::Gazetteer& gaz, Document& doc)
+      : dict_(tables.dict), gaz_(gaz), doc_(doc), actors_(doc, gaz, tables.dict) {}
+
+  void CodeSentence(const document::Sentence& s);
+
+ private:
+  struct Candidate {
+    int token = -1;
+    bool nominal = false;
+    Match match;
+  };
+  Actor SubjectOf(const Tree& t, int i, int depth);
+  Actor TargetOf(const Tree& t, int i, const Actor& source);
+  bool NominalActors(const Tree& t, int n, Actor& source, Actor& target);
+  void SetCode(EventMention& e, const std::string& code, const Pattern* p) const;
+  void Modality(const Tree& t, int i, bool nominal, EventMention& e, std::string code, const Pattern* p,
+                std::set<int>& absorbed);
+  void Finish(const Tree& t, const document::Sentence& s, EventMention& e);
+
+  const events::EventDictionary& dict_;
+  const kb::Gazetteer& gaz_;
+  Document& doc_;
+  events::ActorResolver actors_;
+  bool doc_place_done_ = false;
+  std::optional<document::EventPlace> doc_place_;
+  // Per sentence.
+  bool sentence_future_ = false;
+  bool sentence_question_ = false;
+  std::optional<events::ResolvedDate> date_;
+  std::optional<std::optional<document::EventPlace>> place_;
+};
+
+Actor SentenceCoder::SubjectOf(const Tree& t, int i, int depth) {
+  int subj = -1, pass = -1;
+  t.ForChildren(i, [&](int c) {
+    if (IsSubjectRel(t.rel(c)) && subj < 0) subj = c;
+    if (t.rel(c) == "nsubj:pass" && pass < 0) pass = c;
+  });
+  if (pass >= 0) {
+    // Passive: the agent is the "by" phrase.
+    int agent = -1;
+    t.ForChildren(i, [&](int c) {
+      if (agent < 0 && t.base_rel(c) == "obl" && t.CaseOf(c) == "by") agent = c;
+    });
+    return agent >= 0 ? actors_.Resolve(t, agent) : Actor{};
+  }
+  if (subj >= 0) {
+    Actor a = actors_.Resolve(t, subj);
+    // "countries that attacked ...": the relative pronoun stands for the noun.
+    if (a.pronoun && t.rel(i) == "acl:relcl" && t.head(i) >= 0 &&
+        OneOf(t.tok(subj).form, {"that", "which", "who"})) {
+      return actors_.Resolve(t, t.head(i));
+    }
+    return a;
+  }
+  std::string_view r = t.base_rel(i);
+  // "Israeli jets bombed Lebanon" parsed as a reduced relative: a past-tense
+  // verb attached to a noun by acl has that noun as its subject.
+  if (t.rel(i) == "acl" && t.head(i) >= 0 && t.head(i) < i &&
+      (t.tok(i).xpos == "VBD" || (t.head(i) == i - 1 && t.Child(i, "obj") >= 0))) {
+    return actors_.Resolve(t, t.head(i));
+  }
+  bool passive = t.Child(i, "aux:pass") >= 0 || (t.tok(i).xpos == "VBN" && t.Child(i, "aux") < 0);
+  if (passive) return Actor{};
+  if (depth < kMaxClimb && t.head(i) >= 0 && (r == "xcomp" || r == "conj" || (r == "advcl" && depth == 0))) {
+    return SubjectOf(t, t.head(i), depth + 1);
+  }
+  return Actor{};
+}
+
+Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source) {
+  static constexpr std::string_view kTargetCases[] = {"with", "to",   "against", "on",   "toward",  "towards",
+                                                      "into", "for",  "at",      "from", "over",    "upon",
+                                                      "between", "of"};
+  auto target_case = [&](int c) {
+    std::string_view p = t.CaseOf(c);
+    return std::find(std::begin(kTargetCases), std::end(kTargetCases), p) != std::end(kTargetCases);
+  };
+  std::vector<int> options;
+  int pass = t.Child(i, "nsubj:pass");
+  if (pass >= 0) options.push_back(pass);
+  for (std::string_view r : {"obj", "iobj"}) {
+    if (int c = t.Child(i, r); c >= 0) options.push_back(c);
+  }
+  t.ForChildren(i, [&](int c) {
+    if (t.base_rel(c) == "obl" && target_case(c)) options.push_back(c);
+  });
+  // "imposed sanctions on Iran", "provided aid to Ukraine": the object's own modifiers.
+  for (size_t k = 0, n = options.size(); k < n; ++k) {
+    t.ForChildren(options[k], [&](int g) {
+      if (t.base_rel(g) == "nmod" && target_case(g)) options.push_back(g);
+    });
+  }
+  // "demanded that Russia withdraw", "urged Somalia to release": the complement's subject.
+  for (std::string_view r : {"ccomp", "xcomp"}) {
+    if (int c = t.Child(i, r); c >= 0) {
+      if (int s = t.Child(c, "nsubj"); s >= 0) options.push_back(s);
+    }
+  }
+  Actor fallback;
+  for (int c : options) {
+    if (!source.value.span.empty() && t.tok(c).span.start >= source.value.span.start &&
+        t.tok(c).span.end <= source.value.span.end) {
+      continue;
+    }
+    if (t.tok(c).upos == "PRON" && pass != c && !OneOf(t.tok(c).form, {"him", "her", "them", "us"})) continue;
+    Actor a = actors_.Resolve(t, c);
+    if (a.Known()) return a;
+    if (fallback.value.text.empty() && (t.tok(c).upos == "PROPN" || a.pronoun)) fallback = a;
+  }
+  return fallback;
+}
+
+bool SentenceCoder::NominalActors(const Tree& t, int n, Actor& source, Actor& target) {
+  // Own actors: "Putin's visit to China", "talks between X and Y", "U.S. sanctions on Iran".
+  t.ForChildren(n, [&](int c) {
+    std::string_view r = t.rel(c);
+    if (r == "nmod:poss" && !source.Known()) source = actors_.Resolve(t, c);
+    if ((r == "compound" || r == "amod") && !source.Known()) {
+      Actor a = actors_.Resolve(t, c);
+      if (a.Coded()) source = a;
+    }
+    if (t.base_rel(c) == "nmod") {
+      std::string_view p = t.CaseOf(c);
+      if (p == "by" && !source.Known()) source = actors_.Resolve(t, c);
+      if (p == "between" && !source.Known()) {
+        source = actors_.Resolve(t, c);
+        if (int other = t.Child(c, "conj"); other >= 0) target = actors_.Resolve(t, other);
+      }
+      if (OneOf(p, {"with", "to", "against", "on", "toward", "towards", "for", "from", "over", "of"}) &&
+          !target.Known()) {
+        Actor a = actors_.Resolve(t, c);
+        if (a.Known()) target = a;
+      }
+    }
+  });
+  // Else the clause that carries it: "Russia imposed sanctions", "X and Y held talks".
+  int g = t.head(n);
+  std::string_view r = t.base_rel(n);
+  if (!source.Known() && g >= 0 && (r == "obj" || r == "xcomp")) {
+    source = SubjectOf(t, g, 0);
+    if (!target.Known()) {
+      Actor a = TargetOf(t, g, source);
+      if (a.Known() && a.value.span != t.tok(n).span) target = a;
+    }
+  }
+  if (target.Known() && source.Known() && target.value.span == source.value.span) target = Actor{};
+  return source.Coded() || target.Coded();
+}
+
+void SentenceCoder::SetCode(EventMention& e, const std::string& code, const Pattern* p) const {
+  const events::CameoCode* c = dict_.Code(code);
+  if (c == nullptr) return;
+  e.cameo = c->code;
+  e.root = c->root;
+  e.quad = c->quad;
+  e.goldstein = c->goldstein;
+  e.plover = c->plover;
+  e.plover_mode = c->plover_mode;
+  e.plover_context = c->plover_context;
+  // A pattern's PLOVER override holds only while the code is the pattern's own.
+  if (p != nullptr && !p->plover.empty() && p->code == code) {
+    e.plover = p->plover;
+    e.plover_mode = p->plover_mode;
+  }
+}
+
+void SentenceCoder::Modality(const Tree& t, int i, bool nominal, EventMention& e, std::string code, const Pattern* p,
+                             std::set<int>& absorbed) {
+  auto negated_at = [&](int k) {
+    bool neg = false;
+    t.ForChildren(k, [&](int c) {
+      if ((t.base_rel(c) == "advmod" || t.rel(c) == "det") && OneOf(t.tok(c).form, {"not", "n't", "never", "no"})) {
+        neg = true;
+      }
+    });
+    return neg;
+  };
+  auto has_aux = [&](int k, std::initializer_list<std::string_view> words) {
+    bool found = false;
+    t.ForChildren(k, [&](int c) {
+      if (t.base_rel(c) == "aux" && OneOf(t.tok(c).form, words)) found = true;
+    });
+    return found;
+  };
+  bool negated = negated_at(i), intended = false, hypothetical = false;
+  // A nominal event takes the modality of the verb that carries it ("will hold
+  // talks"), and that verb may itself be the governor ("offered talks").
+  int clause = i;
+  std::vector<std::pair<Governor, int>> governors;
+  if (nominal) {
+    int h = t.head(i);
+    std::string_view r = t.base_rel(i);
+    if (h < 0 || (r != "obj" && r != "xcomp")) clause = -1;
+    if (clause >= 0) {
+      clause = h;
+      if (Governor g = GovernorOf(t.lemma(h)); g != Governor::kNone) governors.push_back({g, h});
+    }
+  }
+  if (clause >= 0) {
+    negated = negated || negated_at(clause);
+    intended = has_aux(clause, {"will", "'ll", "shall", "wo"});
+    hypothetical = has_aux(clause, {"would", "could", "might", "may", "should", "'d"});
+    int h = t.head(clause);
+    std::string_view r = t.base_rel(clause);
+    bool to_clause = r == "advcl" && t.HasChildLemma(clause, "mark", "to");
+    if (h >= 0 && (r == "xcomp" || r == "ccomp" || to_clause)) {
+      if (Governor g = GovernorOf(t.lemma(h)); g != Governor::kNone) governors.push_back({g, h});
+    }
+  }
+  for (auto [g, h] : governors) {
+    if (h != i) absorbed.insert(h);
+    bool governor_negated = negated_at(h);
+    if (g == Governor::kIntent) {
+      intended = !governor_negated;
+      negated = negated || governor_negated;
+    } else if (g == Governor::kThreat) {
+      code = events::ThreatCode(code);
+      intended = hypothetical = false;
+    } else if (g == Governor::kRefuse && !governor_negated) {
+      std::string refusal = events::RefusalCode(code);
+      if (refusal.empty()) {
+        negated = true;
+      } else {
+        code = refusal;
+      }
+      intended = false;
+    }
+    if (has_aux(h, {"will", "'ll", "shall"})) intended = true;
+    if (has_aux(h, {"would", "could", "might", "may"})) hypothetical = true;
+  }
+  // "if X attacks", "unless Y withdraws"
+  for (int k = clause, climb = 0; k >= 0 && climb < 3; k = t.head(k), ++climb) {
+    bool cond = false;
+    t.ForChildren(k, [&](int c) {
+      if (t.rel(c) == "mark" && OneOf(t.tok(c).form, {"if", "unless", "whether"})) cond = true;
+    });
+    if (cond) hypothetical = true;
+    if (t.base_rel(k) != "advcl" && t.base_rel(k) != "xcomp" && t.base_rel(k) != "conj") break;
+  }
+  if (intended && !negated) {
+    code = events::IntentCode(code);
+    e.modality = "intended";
+  }
+  if (hypothetical) e.modality = "hypothetical";
+  if (sentence_question_) e.modality = "question";
+  e.negated = negated;
+  SetCode(e, code, p);
+}
+
+void SentenceCoder::Finish(const Tree& t, const document::Sentence& s, EventMention& e) {
+  if (!date_) date_ = events::ResolveSentenceDate(doc_, s, sentence_future_);
+  e.date = date_->date;
+  e.date_from = date_->from;
+  e.date_span = date_->span;
+  if (!place_) place_ = events::SentencePlace(t, doc_, gaz_, dict_);
+  if (*place_) {
+    e.place = **place_;
+  } else {
+    if (!doc_place_done_) doc_place_ = events::DocumentPlace(doc_, gaz_), doc_place_done_ = true;
+    e.place = doc_place_;
+  }
+  e.evidence = s.span;
+  // Quoted speech: a first-person or missing source is the quote's speaker.
+  for (size_t q = 0; q < doc_.quotes.size(); ++q) {
+    const document::Quote& quote = doc_.quotes[q];
+    if (quote.span.start > e.cue.start || quote.span.end < e.cue.end) continue;
+    e.quote = static_cast<int>(q);
+    bool speaker_fits = e.source.text.empty() || e.source.entity < 0;
+    if (quote.speaker >= 0 && speaker_fits && (e.source.text.empty() || e.source.span.size() <= 3)) {
+      Actor speaker = actors_.FromEntity(quote.speaker);
+      if (speaker.Coded() || e.source.text.empty()) e.source = speaker.value;
+    }
+    break;
+  }
+  float c = 0.4f;
+  if (!e.source.country.empty() || !e.source.actor.empty()) c += 0.25f;
+  if (!e.target.country.empty() || !e.target.actor.empty()) c += 0.2f;
+  if (e.modality != "asserted") c -= 0.1f;
+  e.confidence = e.cameo.empty() ? 0.f : std::min(c, 0.95f);
+}
+
+void SentenceCoder::CodeSentence(const document::Sentence& s) {
+  Tree t(doc_, s);
+  if (t.size() == 0) return;
+  date_.reset();
+  place_.reset();
+  sentence_future_ = false;
+  for (int i = 0; i < t.size(); ++i) sentence_future_ = sentence_future_ || Tree::LowerEquals(t.tok(i).form, "will");
+  sentence_question_ = t.tok(t.size() - 1).form == "?";
+  std::vector<Candidate> candidates;
+  std::vector<bool> coded_verb(t.size(), false);
+  for (int i = 0; i < t.size(); ++i) {
+    const document::Token& tok = t.tok(i);
+    bool verb = tok.upos == "VERB";
+    if (!verb && tok.upos != "NOUN" && tok.upos != "PROPN") continue;
+    std::span<const Pattern> patterns;
+    std::string lemma;
+    for (std::string& l : LemmaCandidates(tok.lemma, tok.form)) {
+      patterns = verb ? dict_.VerbPatterns(l) : dict_.NounPatterns(l);
+      if (!patterns.empty()) {
+        lemma = std::move(l);
+        break;
+      }
+    }
+    if (patterns.empty()) continue;
+    if (tok.upos == "PROPN" && !Tree::LowerEquals(tok.form, lemma)) continue;  // "Talks" mis-tagged
+    Match m = MatchPatterns(t, i, patterns);
+    if (verb) {
+      if (m.pattern != nullptr) coded_verb[i] = !IsLightVerb(lemma);
+      if (m.pattern != nullptr || !m.uncoded_reason.empty()) candidates.push_back({i, false, std::move(m)});
+    } else if (m.pattern != nullptr) {
+      candidates.push_back({i, true, std::move(m)});
+    }
+  }
+  std::set<int> absorbed;
+  std::vector<EventMention> found;
+  for (const Candidate& c : candidates) {
+    if (static_cast<int>(found.size()) >= kMaxEventsPerSentence) break;
+    // A noun that is the object of a coded verb adds nothing: the verb says it.
+    if (c.nominal && t.head(c.token) >= 0 && coded_verb[t.head(c.token)] &&
+        (t.base_rel(c.token) == "obj" || t.base_rel(c.token) == "xcomp")) {
+      continue;
+    }
+    EventMention e;
+    e.cue = t.tok(c.token).span;
+    Actor source, target;
+    if (c.nominal) {
+      if (!NominalActors(t, c.token, source, target)) continue;
+    } else {
+      source = SubjectOf(t, c.token, 0);
+      target = TargetOf(t, c.token, source);
+    }
+    e.source = source.value;
+    e.target = target.value;
+    if (source.first_person || (source.value.text.empty() && !c.nominal)) {
+      // Kept: Finish() may give it the quote's speaker.
+    }
+    if (c.match.pattern != nullptr) {
+      Modality(t, c.token, c.nominal, e, c.match.pattern->code, c.match.pattern, absorbed);
+    } else {
+      e.uncoded_reason = c.match.uncoded_reason;
+    }
+    Finish(t, s, e);
+    bool coded_actor = !e.source.country.empty() || !e.source.actor.empty() || !e.target.country.empty() ||
+                       !e.target.actor.empty();
+    if (!coded_actor) continue;
+    found.push_back(std::move(e));
+  }
+  for (size_t k = 0; k < found.size(); ++k) {
+    // A governor absorbed into its complement ("promised to help") is not an event of its own.
+    bool drop = false;
+    for (int a : absorbed) drop = drop || found[k].cue == t.tok(a).span;
+    if (!drop && doc_.events.size() < kMaxEventsPerDocument) doc_.events.push_back(std::move(found[k]));
+  }
+}
+
+}  // namespace
+
+EventCoder::EventCoder(std::shared_ptr<const kb::Gazetteer> gazetteer, std::unique_ptr<Tables> tables)
+    : gazetteer_(std::move(gazetteer)), tables_(std::move(tables)) {}
 EventCoder::~EventCoder() = default;
 
 StatusOr<std::unique_ptr<const EventCoder>> EventCoder::Load(const std::string& dictionary_dir,
                                                              std::shared_ptr<const kb::Gazetteer> gazetteer) {
-  return std::unique_ptr<const EventCoder>(new EventCoder(std::move(gazetteer)));
+  if (gazetteer == nullptr) return Status::InvalidArgument("EventCoder needs a gazetteer");
+  std::string dir = dictionary_dir.empty() ? events::EventDictionary::DefaultDir() : dictionary_dir;
+  NG_ASSIGN_OR_RETURN(events::EventDictionary dict, events::EventDictionary::Load(dir));
+  auto tables = std::make_unique<Tables>(Tables{std::move(dict)});
+  return std::unique_ptr<const EventCoder>(new EventCoder(std::move(gazetteer), std::move(tables)));
 }
 
-// TODO(events): the real coder.
-void EventCoder::Code(document::Document& doc) const { doc.events.clear(); }
+void EventCoder::Code(Document& doc) const {
+  doc.events.clear();
+  if (doc.skipped) return;
+  SentenceCoder coder(*tables_, *gazetteer_, doc);
+  for (const document::Sentence& s : doc.sentences) {
+    if (s.token_end > doc.tokens.size() || s.token_begin >= s.token_end) continue;
+    coder.CodeSentence(s);
+    if (doc.events.size() >= kMaxEventsPerDocument) break;
+  }
+}
 
 }  // namespace newsgraph::extract

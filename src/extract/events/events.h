@@ -14,18 +14,23 @@ namespace newsgraph::extract {
 
 class EventCoder {
  public:
-  // Loads the pattern dictionaries from `dictionary_dir` ("" = the built-in
-  // default). A broken dictionary file gives an error naming the file and line.
+  // Loads the pattern dictionaries from `dictionary_dir` ("" = $NEWSGRAPH_EVENTS,
+  // else data/events of the source tree; docs/formats/events.md). A broken
+  // dictionary file gives kInvalidArgument naming "file:line" and what is wrong.
   static StatusOr<std::unique_ptr<const EventCoder>> Load(const std::string& dictionary_dir,
                                                            std::shared_ptr<const kb::Gazetteer> gazetteer);
   ~EventCoder();
 
-  // Fills doc.events (replacing any). Thread-safe.
+  // Fills doc.events (replacing any), in text order: coded mentions and verbs of
+  // interest left uncoded (EventMention::uncoded_reason). Thread-safe.
   void Code(document::Document& doc) const;
 
+  struct Tables;  // the loaded dictionaries (internal)
+
  private:
-  explicit EventCoder(std::shared_ptr<const kb::Gazetteer> gazetteer);
+  EventCoder(std::shared_ptr<const kb::Gazetteer> gazetteer, std::unique_ptr<Tables> tables);
   std::shared_ptr<const kb::Gazetteer> gazetteer_;
+  std::unique_ptr<Tables> tables_;
 };
 
 }  // namespace newsgraph::extract

@@ -1,0 +1,173 @@
+#include "extract/events/actors.h"
+
+#include <algorithm>
+
+namespace newsgraph::extract::events {
+namespace {
+
+using document::Span;
+
+constexpr int kMaxPhraseTokens = 16;
+constexpr int kMaxNgram = 4;
+
+bool IsPhraseRel(std::string_view r) {
+  return r == "compound" || r == "flat" || r == "flat:name" || r == "amod" || r == "nmod:poss" || r == "det" ||
+         r == "nmod" || r == "case" || r == "nummod";
+}
+
+bool IsNameRel(std::string_view r) { return r == "compound" || r == "flat" || r == "flat:name"; }
+
+bool FirstPerson(std::string_view w) {
+  return Tree::LowerEquals(w, "i") || Tree::LowerEquals(w, "we") || Tree::LowerEquals(w, "me") ||
+         Tree::LowerEquals(w, "us") || Tree::LowerEquals(w, "our") || Tree::LowerEquals(w, "my");
+}
+
+}  // namespace
+
+const document::Mention* ActorResolver::MentionAt(Span span) const {
+  auto it = std::upper_bound(doc_.mentions.begin(), doc_.mentions.end(), span.start,
+                             [](uint32_t pos, const document::Mention& m) { return pos < m.span.start; });
+  // Mentions are in text order and do not nest much: look back a few.
+  for (int k = 0; k < 4 && it != doc_.mentions.begin(); ++k) {
+    --it;
+    if (it->span.start <= span.start && it->span.end >= span.end) return &*it;
+  }
+  return nullptr;
+}
+
+const kb::GazetteerEntry* ActorResolver::LookupName(std::string_view text) const {
+  auto found = gaz_.LookupNormalized(kb::Gazetteer::Normalize(text));
+  return found.empty() ? nullptr : &gaz_.entry(found[0]);
+}
+
+void ActorResolver::Fill(Actor& a, std::string country, std::string sector, std::string code) const {
+  a.value.country = std::move(country);
+  if (!code.empty()) {
+    a.value.actor = std::move(code);
+  } else if (!a.value.country.empty()) {
+    a.value.actor = a.value.country + sector;
+  }
+}
+
+Actor ActorResolver::FromEntity(int index) const {
+  Actor a;
+  if (index < 0 || index >= static_cast<int>(doc_.entities.size())) return a;
+  const document::Entity& e = doc_.entities[index];
+  a.value.entity = index;
+  a.value.text = e.name;
+  a.value.country = e.country;
+  a.value.actor = e.actor;
+  if (a.value.actor.empty() && !e.country.empty()) a.value.actor = e.country + e.sector;
+  return a;
+}
+
+Actor ActorResolver::Resolve(const Tree& t, int head) {
+  Actor a;
+  // The phrase: the head and its name parts, modifiers and possessors.
+  std::vector<int> phrase{head};
+  for (size_t k = 0; k < phrase.size() && phrase.size() < kMaxPhraseTokens; ++k) {
+    t.ForChildren(phrase[k], [&](int c) {
+      if (phrase.size() < kMaxPhraseTokens && IsPhraseRel(t.rel(c))) phrase.push_back(c);
+    });
+  }
+  std::sort(phrase.begin(), phrase.end());
+  int lo = phrase.front(), hi = phrase.back();
+  while (lo < head && (t.rel(lo) == "case" || t.rel(lo) == "det") && t.head(lo) != head) ++lo;
+  a.value.span = Span{t.tok(lo).span.start, t.tok(hi).span.end};
+  a.value.text = std::string(doc_.SpanText(a.value.span));
+  const document::Token& ht = t.tok(head);
+  if (ht.upos == "PRON") {
+    a.pronoun = true;
+    a.first_person = FirstPerson(ht.form);
+    a.value.span = ht.span;
+    a.value.text = ht.form;
+  }
+  // 1. The entity layer: its actor code when it has one; a country alone is kept
+  // for when the words below say nothing better.
+  Actor from_entity;
+  if (const document::Mention* m = MentionAt(ht.span); m != nullptr && m->entity >= 0) {
+    from_entity = FromEntity(m->entity);
+    from_entity.value.span = a.value.span;
+    from_entity.value.text = a.value.text;
+    from_entity.pronoun = a.pronoun;
+    from_entity.first_person = a.first_person;
+    if (!doc_.entities[m->entity].actor.empty() || (a.pronoun && from_entity.Coded())) return from_entity;
+    a.value.entity = m->entity;
+  }
+  if (a.pronoun) return a;
+  Actor resolved = ResolveWords(t, head, phrase, a);
+  if (!resolved.Coded() && from_entity.Coded()) return from_entity;
+  return resolved;
+}
+
+Actor ActorResolver::ResolveWords(const Tree& t, int head, const std::vector<int>& phrase, Actor a) {
+  const document::Token& ht = t.tok(head);
+  // 2. The name itself: known actors, then names learned earlier in the article.
+  // The name: the head with its name parts (flat, compound) and the punctuation inside them ("Kim Jong-un").
+  std::vector<int> name_tokens{head};
+  for (size_t k = 0; k < name_tokens.size() && name_tokens.size() < kMaxPhraseTokens; ++k) {
+    t.ForChildren(name_tokens[k], [&](int c) {
+      if (IsNameRel(t.rel(c)) || (t.rel(c) == "punct" && t.tok(c).form == "-")) name_tokens.push_back(c);
+    });
+  }
+  auto [name_lo, name_hi] = std::minmax_element(name_tokens.begin(), name_tokens.end());
+  std::string name = kb::Gazetteer::Normalize(
+      doc_.SpanText(Span{t.tok(*name_lo).span.start, t.tok(*name_hi).span.end}));
+  std::string last = kb::Gazetteer::Normalize(ht.form);
+  for (const std::string& key : {name, last}) {
+    if (std::string_view code = dict_.KnownActor(key); !code.empty()) {
+      Fill(a, std::string(code.substr(0, 3)), "", std::string(code));
+      learned_[name] = Learned{a.value.actor, a.value.country};
+      learned_.emplace(last, Learned{a.value.actor, a.value.country});
+      return a;
+    }
+  }
+  // 3. Countries, demonyms, capitals and organizations among the phrase's words.
+  std::string country, sector, code;
+  bool head_is_place = false;
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    for (size_t n = std::min<size_t>(kMaxNgram, phrase.size() - i); n >= 1; --n) {
+      if (phrase[i + n - 1] - phrase[i] != static_cast<int>(n) - 1) continue;  // contiguous words only
+      std::string key = kb::Gazetteer::Normalize(
+          doc_.SpanText(Span{t.tok(phrase[i]).span.start, t.tok(phrase[i + n - 1]).span.end}));
+      if (sector.empty()) sector = std::string(dict_.AgentSector(key));
+      auto found = gaz_.LookupNormalized(key);
+      if (found.empty()) continue;
+      const kb::GazetteerEntry& e = gaz_.entry(found[0]);
+      bool covers_head = phrase[i] <= head && head <= phrase[i + n - 1];
+      std::string c;
+      if (e.type == kb::EntryType::kCountry || e.type == kb::EntryType::kDemonym) c = e.country;
+      if (e.type == kb::EntryType::kCity && e.detail == "PPLC") {
+        c = e.country;
+        if (covers_head) sector = "GOV";  // "Moscow said": the government
+      }
+      if (e.type == kb::EntryType::kOrganization && covers_head && code.empty()) code = e.code;
+      if (!c.empty() && (country.empty() || (covers_head && !head_is_place))) {
+        country = c;
+        head_is_place = covers_head;
+      }
+      i += n - 1;
+      break;
+    }
+  }
+  if (country.empty() && code.empty()) {
+    for (const std::string& key : {name, last}) {
+      auto it = learned_.find(key);
+      if (it != learned_.end()) {
+        Fill(a, it->second.country, "", it->second.actor);
+        return a;
+      }
+    }
+    return a;
+  }
+  if (country.empty() && !sector.empty()) sector.clear();
+  Fill(a, country, sector, code);
+  // Learn the name ("Kim Jong-un" -> PRK) when the phrase names a person by a country modifier.
+  if (ht.upos == "PROPN" && !head_is_place && !a.value.actor.empty()) {
+    learned_[name] = Learned{a.value.actor, a.value.country};
+    if (name != last) learned_.emplace(last, Learned{a.value.actor, a.value.country});
+  }
+  return a;
+}
+
+}  // namespace newsgraph::extract::events

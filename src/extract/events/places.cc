@@ -1,0 +1,144 @@
+#include "extract/events/places.h"
+
+#include <map>
+
+namespace newsgraph::extract::events {
+namespace {
+
+using document::EventPlace;
+using document::Span;
+
+constexpr int kMaxMentionsCounted = 2000;
+
+// Facility words: a name ending in one of them is a facility even when no table knows it.
+bool IsFacilityWord(std::string_view lemma) {
+  static const char* const kWords[] = {"cosmodrome", "spaceport", "airport", "airbase", "base", "palace",
+                                       "embassy",    "stadium",   "square",  "port",    "harbour", "harbor",
+                                       "plant",      "camp",      "prison",  "hotel",   "summit"};
+  for (const char* w : kWords) {
+    if (Tree::LowerEquals(lemma, w)) return true;
+  }
+  return false;
+}
+
+bool IsPlacePreposition(std::string_view p) {
+  return p == "in" || p == "at" || p == "near" || p == "outside" || p == "inside";
+}
+
+int Specificity(const EventPlace& p) {
+  if (p.feature == "facility") return 4;
+  if (p.feature == "city") return 3;
+  if (p.feature == "admin1" || p.feature == "region") return 2;
+  return 1;
+}
+
+std::optional<EventPlace> FromEntry(const kb::GazetteerEntry& e) {
+  EventPlace p;
+  p.name = e.name;
+  p.country = e.country;
+  switch (e.type) {
+    case kb::EntryType::kCountry: p.feature = "country"; break;
+    case kb::EntryType::kAdmin1: p.feature = "admin1"; p.admin1 = e.code; break;
+    case kb::EntryType::kCity: p.feature = "city"; p.admin1 = e.code; break;
+    default: return std::nullopt;  // organizations and demonyms are not places
+  }
+  if (e.has_coordinates) {
+    p.lat = e.lat;
+    p.lon = e.lon;
+  }
+  return p;
+}
+
+std::optional<EventPlace> FromFacility(const Facility& f) {
+  return EventPlace{f.name, f.country, f.admin1, f.lat, f.lon, f.feature, {}, ""};
+}
+
+// The place a name run [lo, hi] names: its longest known suffix ("far east
+// Vostochny Cosmodrome" -> "Vostochny Cosmodrome").
+std::optional<EventPlace> NamePlace(const Tree& t, const document::Document& doc, int lo, int hi,
+                                    const kb::Gazetteer& gaz, const EventDictionary& dict) {
+  for (int s = lo; s <= hi; ++s) {
+    Span span{t.tok(s).span.start, t.tok(hi).span.end};
+    std::string key = kb::Gazetteer::Normalize(doc.SpanText(span));
+    std::optional<EventPlace> p;
+    if (const Facility* f = dict.FindFacility(key)) p = FromFacility(*f);
+    if (!p) {
+      auto found = gaz.LookupNormalized(key);
+      for (uint32_t i : found) {
+        if ((p = FromEntry(gaz.entry(i)))) break;
+      }
+    }
+    if (!p && s < hi && IsFacilityWord(t.lemma(hi)) && t.tok(s).upos == "PROPN") {
+      p = EventPlace{std::string(doc.SpanText(span)), "", "", std::nullopt, std::nullopt, "facility", {}, ""};
+    }
+    if (p) {
+      p->span = span;
+      p->from = "sentence";
+      return p;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<EventPlace> SentencePlace(const Tree& t, const document::Document& doc, const kb::Gazetteer& gaz,
+                                        const EventDictionary& dict) {
+  std::optional<EventPlace> best;
+  std::string fallback_country;  // for a facility no table knows: the country the sentence names
+  for (int i = 0; i < t.size(); ++i) {
+    std::string_view rel = t.base_rel(i);
+    if (rel != "obl" && rel != "nmod") continue;
+    if (!IsPlacePreposition(t.CaseOf(i))) continue;
+    int lo = i, hi = i;
+    while (lo > 0 && t.head(lo - 1) == i && (t.rel(lo - 1) == "compound" || t.rel(lo - 1) == "amod" ||
+                                             t.rel(lo - 1).substr(0, 4) == "flat")) {
+      --lo;
+    }
+    while (hi + 1 < t.size() && t.head(hi + 1) == i && t.rel(hi + 1).substr(0, 4) == "flat") ++hi;
+    std::optional<EventPlace> p = NamePlace(t, doc, lo, hi, gaz, dict);
+    if (!p) continue;
+    if (p->feature == "country" && fallback_country.empty()) fallback_country = p->country;
+    if (!best || Specificity(*p) > Specificity(*best)) best = std::move(p);
+  }
+  if (best && best->country.empty()) best->country = fallback_country;
+  return best;
+}
+
+std::optional<EventPlace> DocumentPlace(const document::Document& doc, const kb::Gazetteer& gaz) {
+  if (doc.metadata.is_object()) {
+    auto it = doc.metadata.find("dateline");
+    if (it != doc.metadata.end() && it->is_string()) {
+      std::string dateline = it->get<std::string>();
+      std::string name = dateline.substr(0, dateline.find(','));
+      for (uint32_t i : gaz.LookupNormalized(kb::Gazetteer::Normalize(name))) {
+        if (auto p = FromEntry(gaz.entry(i))) {
+          p->from = "dateline";
+          return p;
+        }
+      }
+    }
+  }
+  std::map<uint32_t, int> counts;
+  int seen = 0;
+  for (const document::Mention& m : doc.mentions) {
+    if (m.kind != "name" || (m.type != "GPE" && m.type != "LOC")) continue;
+    if (++seen > kMaxMentionsCounted) break;
+    auto found = gaz.LookupNormalized(kb::Gazetteer::Normalize(doc.SpanText(m.span)));
+    if (!found.empty() && gaz.entry(found[0]).type != kb::EntryType::kOrganization &&
+        gaz.entry(found[0]).type != kb::EntryType::kDemonym) {
+      ++counts[found[0]];
+    }
+  }
+  uint32_t best = 0;
+  int best_count = 1;
+  for (auto [index, count] : counts) {
+    if (count > best_count) best = index, best_count = count;
+  }
+  if (best_count < 2) return std::nullopt;
+  auto p = FromEntry(gaz.entry(best));
+  if (p) p->from = "article";
+  return p;
+}
+
+}  // namespace newsgraph::extract::events

@@ -1,0 +1,27 @@
+// Internal to extract/events: where an event happened. From the sentence ("at/in X":
+// a named facility, a city, an admin-1 unit or a country, the most specific first),
+// else the article's dateline, else the place the article mentions most; geocoded
+// offline with the gazetteer and the project's facility table.
+#ifndef NEWSGRAPH_EXTRACT_EVENTS_PLACES_H_
+#define NEWSGRAPH_EXTRACT_EVENTS_PLACES_H_
+
+#include <optional>
+
+#include "document/document.h"
+#include "extract/events/dictionary.h"
+#include "extract/events/tree.h"
+#include "kb/gazetteer.h"
+
+namespace newsgraph::extract::events {
+
+// The most specific place a preposition (in, at, near ...) introduces in the sentence.
+std::optional<document::EventPlace> SentencePlace(const Tree& t, const document::Document& doc,
+                                                  const kb::Gazetteer& gaz, const EventDictionary& dict);
+
+// The dateline's place (metadata "dateline"), else the place named most often (at
+// least twice) by the article's GPE/LOC mentions; nullopt when neither.
+std::optional<document::EventPlace> DocumentPlace(const document::Document& doc, const kb::Gazetteer& gaz);
+
+}  // namespace newsgraph::extract::events
+
+#endif  // NEWSGRAPH_EXTRACT_EVENTS_PLACES_H_
