@@ -17,6 +17,9 @@ StatusOr<nlohmann::json> GetDocumentView(store::Store& store, const std::string&
                           "relations"}) {
     if (full.contains(key)) view[key] = full[key];
   }
+  for (const char* layer : {"mentions", "entities", "relations"}) {
+    if (!view.contains(layer)) view[layer] = nlohmann::json::array();  // layers not run are empty, not missing
+  }
   // Quotes and event mentions come from the query tables (code points already), so
   // the view shows exactly what the other routes list.
   QueryParams p;

@@ -265,10 +265,13 @@ async function networkView({ params }) {
     for (const a of nodes) for (const b of nodes) {
       if (a === b) continue;
       const dx = a.x - b.x, dy = a.y - b.y, d2 = Math.max(100, dx * dx + dy * dy);
-      a.vx += (dx / d2) * 600; a.vy += (dy / d2) * 600;
+      a.vx += (dx / d2) * 300; a.vy += (dy / d2) * 300;
     }
-    for (const e of edges) { const dx = e.t.x - e.s.x, dy = e.t.y - e.s.y; e.s.vx += dx * 0.004; e.s.vy += dy * 0.004; e.t.vx -= dx * 0.004; e.t.vy -= dy * 0.004; }
-    for (const n of nodes) { n.vx += (W / 2 - n.x) * 0.002; n.vy += (H / 2 - n.y) * 0.002; n.x = Math.min(W - 60, Math.max(60, n.x + n.vx)); n.y = Math.min(H - 20, Math.max(20, n.y + n.vy)); n.vx *= 0.5; n.vy *= 0.5; }
+    for (const e of edges) {
+      const dx = e.t.x - e.s.x, dy = e.t.y - e.s.y, d = Math.max(1, Math.hypot(dx, dy)), f = ((d - 110) / d) * 0.03;
+      e.s.vx += dx * f; e.s.vy += dy * f; e.t.vx -= dx * f; e.t.vy -= dy * f;
+    }
+    for (const n of nodes) { n.vx += (W / 2 - n.x) * 0.01; n.vy += (H / 2 - n.y) * 0.01; n.x = Math.min(W - 60, Math.max(60, n.x + n.vx)); n.y = Math.min(H - 20, Math.max(20, n.y + n.vy)); n.vx *= 0.5; n.vy *= 0.5; }
   }
   const maxCount = Math.max(1, ...edges.map((e) => e.count));
   const color = (g) => (g >= 0 ? `rgb(${Math.round(120 - g * 9)},${Math.round(150 + g * 6)},${Math.round(110 - g * 5)})` : `rgb(${Math.round(190 - g * 5)},${Math.round(90 + g * 5)},${Math.round(70 + g * 3)})`);
