@@ -18,6 +18,15 @@ struct Quote {
   int via = -1;              // index into Document::entities: the outlet that reported it, when named
   float confidence = 0;      // 0..1
   std::string reason;        // why the speaker is null, or how it was found ("continuation", "coreference")
+  // The words that name the speaker where the quote is attributed ("he", "the North
+  // Korean leader", "Peskov"); empty when no attribution was found. Kept even when
+  // `speaker` is -1 (e.g. no entity clusters these words yet).
+  Span speaker_span;
+  // The speaker's name: the entity's canonical name, else the name the words refer
+  // to (the longest earlier name ending the same way, a pronoun's antecedent); "" = unknown.
+  std::string speaker_name;
+  Span via_span;             // the reporting outlet's words ("RIA Novosti"); empty when none
+  std::string via_name;      // the outlet's name, "" when none
 };
 
 }  // namespace newsgraph::document

@@ -1,8 +1,403 @@
 #include "extract/quotes/quotes.h"
 
-namespace newsgraph::extract {
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
 
-// TODO(quotes): the real finder.
-void FindQuotes(document::Document& doc) { doc.quotes.clear(); }
+#include "extract/quotes/attribution.h"
+#include "extract/quotes/doc_view.h"
+#include "extract/quotes/lexicon.h"
+#include "extract/quotes/marks.h"
+#include "extract/quotes/speakers.h"
+
+namespace newsgraph::extract {
+namespace {
+
+using document::Quote;
+using document::Span;
+using quotes::Attribution;
+using quotes::DocView;
+using quotes::QuotedSpan;
+using quotes::TokenRange;
+
+// A quote before its speaker is resolved.
+struct Candidate {
+  Quote q;
+  TokenRange speaker;      // words naming the speaker; empty when none
+  TokenRange via;          // words naming the reporting outlet
+  std::string how;         // how the attribution was found
+  bool continuation = false;
+};
+
+// Beyond this many quoted stretches a document is not news prose: the rest are
+// ignored so time stays linear in practice (each costs a few sentence scans).
+constexpr size_t kMaxQuotes = 2000;
+// A quote with no cue continues the previous one only when it is this close.
+constexpr uint32_t kContinuationBytes = 600;
+
+bool Overlaps(Span a, Span b) { return a.start < b.end && b.start < a.end; }
+uint32_t Overlap(Span a, Span b) {
+  uint32_t s = std::max(a.start, b.start), e = std::min(a.end, b.end);
+  return e > s ? e - s : 0;
+}
+
+class Finder {
+ public:
+  explicit Finder(document::Document& doc) : doc_(doc), view_(doc) {}
+
+  void Run() {
+    std::vector<QuotedSpan> marks = quotes::FindQuotedSpans(doc_.text);
+    if (marks.size() > kMaxQuotes) marks.resize(kMaxQuotes);
+    for (const QuotedSpan& m : marks) view_.MarkQuoted(m.content);
+    for (size_t k = 0; k < marks.size(); ++k) {
+      if (InRemoved(marks[k].content)) continue;
+      Quoted(marks, k);
+    }
+    if (!view_.doc().tokens.empty()) {
+      Indirect();
+      AccordingTo();
+    }
+    std::stable_sort(cands_.begin(), cands_.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.q.span.start < b.q.span.start; });
+    ApplyVias();
+    Resolve();
+  }
+
+ private:
+  bool InRemoved(Span s) const {
+    for (const auto& r : doc_.removed) {
+      if (Overlaps(r.span, s)) return true;
+    }
+    return false;
+  }
+
+  // Tokens of the sentence holding token i, clipped to [from, to).
+  TokenRange Clip(int i, int from, int to) const {
+    TokenRange s = view_.SentenceTokens(view_.SentenceOf(i));
+    return {std::max(s.begin, from), std::min(s.end, to)};
+  }
+
+  Span CueSpan(TokenRange cue) const { return view_.SpanOf(cue); }
+
+  void Quoted(const std::vector<QuotedSpan>& marks, size_t k) {
+    const QuotedSpan& m = marks[k];
+    Candidate c;
+    c.q.span = m.content;
+    int n = view_.token_count();
+    int open = view_.TokenAtOrAfter(m.open.start);
+    int first = view_.TokenAtOrAfter(m.content.start);
+    int after = view_.TokenAtOrAfter(m.close.empty() ? m.content.end : m.close.end);
+    if (first >= n || view_.SentenceOf(first) < 0) {
+      c.q.kind = "direct";
+      c.q.reason = "not analysed: no sentences";
+      cands_.push_back(std::move(c));
+      return;
+    }
+    if (open > first) open = first;
+    // Neighbouring quotes bound the attribution windows.
+    int prev_end = k > 0 ? view_.TokenAtOrAfter(marks[k - 1].close.empty() ? marks[k - 1].content.end
+                                                                              : marks[k - 1].close.end)
+                         : 0;
+    int next_open = k + 1 < marks.size() ? view_.TokenAtOrAfter(marks[k + 1].open.start) : n;
+    TokenRange before = Clip(open, prev_end, open);
+    if (open == first && open > 0) before = Clip(open - 1, prev_end, open);  // mark glued to a token
+    TokenRange post = after < n ? Clip(after, after, next_open) : TokenRange{};
+    if (after < n && view_.SentenceOf(after) != view_.SentenceOf(after > 0 ? after - 1 : 0)) {
+      // The segmenter split after the closing mark: the attribution may open the next sentence.
+      post = {after, std::min({after + 12, next_open, Clip(after, after, n).end})};
+      if (!post.empty() && !quotes::IsCue(view_, post.begin) && view_.IsProperish(post.begin) == false &&
+          !std::islower(static_cast<unsigned char>(view_.tok(post.begin).form[0]))) {
+        post = {};
+      }
+    }
+    c.q.kind = IsDirect(m, before, first) ? "direct" : "partial";
+    if (c.q.kind == "partial") {
+      PartialSpeaker(first, view_.TokenAtOrAfter(m.content.end), c);
+    } else {
+      DirectSpeaker(before, post, open, c);
+    }
+    cands_.push_back(std::move(c));
+  }
+
+  // A direct quote stands as a sentence of its own, or follows a cue or a colon;
+  // a partial one is a few words woven into the writer's sentence.
+  bool IsDirect(const QuotedSpan& m, TokenRange before, int first) const {
+    if (m.paragraphs) return true;
+    int last = before.end - 1;
+    while (last >= before.begin && view_.IsPunct(last) && view_.tok(last).form != ":" &&
+           view_.tok(last).form != ",")
+      --last;
+    if (last < before.begin) return true;  // opens the sentence
+    std::string lw = view_.Lower(last);
+    if (lw == ":") return true;
+    if (lw == ",") {
+      for (int i = last - 1; i >= before.begin && i >= last - 6; --i) {
+        if (quotes::IsCue(view_, i)) return true;
+      }
+      return false;
+    }
+    if (quotes::IsCue(view_, last)) {
+      // "said "..."" quotes a statement; "expressed "..."" weaves a phrase in.
+      return quotes::TakesContentClause(quotes::CueLemma(view_.tok(last).form, view_.tok(last).lemma));
+    }
+    // A quote holding several sentences is not woven into one.
+    return view_.SentenceOf(first) != view_.SentenceOf(view_.TokenAtOrAfter(m.content.end) - 1) &&
+           std::isupper(static_cast<unsigned char>(doc_.text[m.content.start]));
+  }
+
+  void DirectSpeaker(TokenRange before, TokenRange post, int open, Candidate& c) {
+    Attribution a = quotes::AttributionAfter(view_, post);
+    Attribution b = quotes::AttributionBefore(view_, before);
+    if (a.according && b.found()) {
+      c.via = a.speaker;  // "X said "...", according to outlet Y"
+      a = Attribution{};
+    }
+    if (!a.found() && !b.found() && before.empty() && open > 0) {
+      // "Peskov said:" closing the previous sentence or paragraph.
+      int prev = open - 1;
+      while (prev >= 0 && view_.IsPunct(prev) && view_.tok(prev).form != ":") --prev;
+      if (prev >= 0 && view_.tok(prev).form == ":") {
+        b = quotes::AttributionBefore(view_, Clip(prev, 0, prev + 1));
+      }
+    }
+    const Attribution& use = a.found() ? a : b;
+    if (use.found() || !use.cue.empty()) {
+      c.q.cue = CueSpan(use.cue);
+      c.speaker = use.speaker;
+      c.how = use.how;
+      if (!use.found()) c.q.reason = "cue without a subject";
+      return;
+    }
+    c.continuation = true;
+  }
+
+  // The speaker of words quoted inside the writer's sentence: climbing the parse from
+  // the quote, the subject of the first cue verb, else of the nearest clause.
+  void PartialSpeaker(int first, int end, Candidate& c) {
+    int qhead = -1;
+    for (int i = first; i < end && i < view_.token_count(); ++i) {
+      int h = view_.Head(i);
+      if (h < first || h >= end) {
+        qhead = i;
+        break;
+      }
+    }
+    int nearest = -1;
+    int a = qhead >= 0 ? view_.Head(qhead) : -1;
+    for (int depth = 0; a >= 0 && depth < 12; a = view_.Head(a), ++depth) {
+      int s = quotes::CueSubject(view_, a);
+      if (quotes::IsCue(view_, a) && s >= 0) {
+        c.q.cue = view_.tok(a).span;
+        c.speaker = quotes::SubjectPhrase(view_, s, a);
+        c.how = "subject of the cue around the quote";
+        return;
+      }
+      if (s >= 0 && nearest < 0) nearest = s;
+      // A clause with its own subject that is not reported speech (", while Kim
+      // extended ...") owns the quote: stop before a cue further up claims it.
+      const std::string& rel = view_.tok(a).deprel;
+      if (nearest >= 0 && rel != "ccomp" && rel != "xcomp" && rel != "conj") break;
+    }
+    if (nearest >= 0) {
+      c.speaker = quotes::SubjectPhrase(view_, nearest, view_.Head(nearest));
+      c.how = "subject of the clause holding the quote";
+      return;
+    }
+    c.q.reason = "no subject found for the quoted words";
+  }
+
+  // "Putin said the location was chosen ...": a cue verb with a content clause.
+  void Indirect() {
+    for (int t = 0; t < view_.token_count(); ++t) {
+      if (!quotes::IsCue(view_, t)) continue;
+      std::string_view lemma = quotes::CueLemma(view_.tok(t).form, view_.tok(t).lemma);
+      if (!quotes::TakesContentClause(lemma)) continue;
+      TokenRange content = ContentOf(t);
+      if (content.end - content.begin < 3) continue;
+      Span cs = view_.SpanOf(content);
+      if (InQuote(view_.tok(t).span) || MostlyQuoted(cs)) continue;
+      int subject = quotes::CueSubject(view_, t);
+      TokenRange speaker = subject >= 0 ? quotes::SubjectPhrase(view_, subject, t) : TokenRange{};
+      if (Reports(lemma, speaker) && HasAttribution(content)) {
+        vias_.push_back({cs, speaker});
+        continue;
+      }
+      Candidate c;
+      c.q.kind = "indirect";
+      c.q.span = cs;
+      c.q.cue = view_.tok(t).span;
+      c.speaker = speaker;
+      c.how = "subject of the cue";
+      if (speaker.empty()) c.q.reason = "cue without a subject";
+      cands_.push_back(std::move(c));
+    }
+  }
+
+  // The content clause of cue t: its ccomp, or the clause it is a parenthetical to
+  // ("The dialogue centred on defence, Peskov said").
+  TokenRange ContentOf(int t) const {
+    int cc = -1;
+    for (int c : view_.Children(t)) {
+      if (view_.tok(c).deprel != "ccomp") continue;
+      if (cc < 0 || (cc < t && c > t)) cc = c;  // the clause after the cue first
+    }
+    TokenRange r;
+    if (cc > t) return view_.Subtree(cc);
+    if (cc >= 0) {
+      r = view_.Subtree(cc);  // "The strike will end on Friday, the spokesman said"
+    } else if (view_.tok(t).deprel == "parataxis" && view_.Head(t) >= 0 && view_.Head(t) < t) {
+      // "The strike will end, he said" parsed with the cue as a parenthetical.
+      r = {view_.Subtree(view_.Head(t)).begin, view_.Subtree(t).begin};
+    } else {
+      return {};
+    }
+    r.end = std::min(r.end, view_.Subtree(t).begin > r.begin ? view_.Subtree(t).begin : r.end);
+    while (!r.empty() && view_.IsPunct(r.end - 1)) --r.end;
+    while (!r.empty() && view_.IsPunct(r.begin)) ++r.begin;
+    return r;
+  }
+
+  bool Reports(std::string_view lemma, TokenRange speaker) const {
+    if (lemma == "report") return true;
+    if (speaker.empty() || !quotes::IsReportingCue(lemma)) return false;
+    for (int i = speaker.begin; i < speaker.end; ++i) {
+      if (quotes::IsOutletNoun(view_.Lower(i))) return true;
+    }
+    return false;
+  }
+
+  bool HasAttribution(TokenRange r) const {
+    for (int i = r.begin; i < r.end; ++i) {
+      if (quotes::IsCue(view_, i) && quotes::CueSubject(view_, i) >= 0) return true;
+    }
+    return false;
+  }
+
+  bool InQuote(Span s) const {
+    for (const Candidate& c : cands_) {
+      if (c.q.kind != "indirect" && c.q.span.start <= s.start && s.end <= c.q.span.end) return true;
+    }
+    return false;
+  }
+  bool MostlyQuoted(Span s) const {
+    for (const Candidate& c : cands_) {
+      if (c.q.kind != "indirect" && 2 * Overlap(c.q.span, s) > s.size()) return true;
+    }
+    return false;
+  }
+
+  // "according to X" in a sentence with no other attribution: an indirect quote of
+  // the rest of the sentence; with one, X is the outlet that reported it.
+  void AccordingTo() {
+    for (int t = 0; t + 1 < view_.token_count(); ++t) {
+      if (!quotes::IsAccordingTo(view_, t) || InQuote(view_.tok(t).span)) continue;
+      TokenRange source = quotes::AccordingSource(view_, t);
+      if (source.empty()) continue;
+      TokenRange sent = view_.SentenceTokens(view_.SentenceOf(t));
+      Span ss = view_.SpanOf(sent);
+      bool attributed = false;
+      for (const Candidate& c : cands_) {
+        if (Overlaps(c.q.span, ss) && !c.speaker.empty()) attributed = true;
+      }
+      if (attributed) {
+        vias_.push_back({ss, source});
+        continue;
+      }
+      TokenRange content = t > sent.begin + 2 ? TokenRange{sent.begin, t} : TokenRange{source.end, sent.end};
+      while (!content.empty() && view_.IsPunct(content.end - 1)) --content.end;
+      while (!content.empty() && view_.IsPunct(content.begin)) ++content.begin;
+      if (content.end - content.begin < 3 || MostlyQuoted(view_.SpanOf(content))) continue;
+      Candidate c;
+      c.q.kind = "indirect";
+      c.q.span = view_.SpanOf(content);
+      c.q.cue = view_.SpanOf({t, t + 2});
+      c.speaker = source;
+      c.how = "according to";
+      cands_.push_back(std::move(c));
+    }
+  }
+
+  void ApplyVias() {
+    for (const auto& [where, words] : vias_) {
+      for (Candidate& c : cands_) {
+        if (c.via.empty() && Overlaps(c.q.span, where)) c.via = words;
+      }
+    }
+  }
+
+  // Speakers in text order, so pronouns and continuations see the quotes before them.
+  void Resolve() {
+    std::vector<Quote> done;
+    done.reserve(cands_.size());
+    for (Candidate& c : cands_) {
+      Quote& q = c.q;
+      if (!c.speaker.empty()) {
+        quotes::ResolveSpeaker(view_, c.speaker, done, q);
+        if (q.reason.empty()) q.reason = c.how;
+        else q.reason = c.how + "; " + q.reason;
+      } else if (c.continuation) {
+        Continue(done, q);
+      }
+      if (!c.via.empty()) quotes::ResolveVia(view_, c.via, q);
+      if (q.reason.empty()) q.reason = "no attribution found";
+      done.push_back(q);
+    }
+    doc_.quotes = std::move(done);
+  }
+
+  // A direct quote with no cue: the previous quote's speaker, when it is close and no
+  // other attribution comes between them.
+  void Continue(const std::vector<Quote>& done, Quote& q) {
+    const Quote* prev = nullptr;
+    for (size_t k = done.size(); k-- > 0;) {
+      if (done[k].kind != "indirect" || done[k].span.end <= q.span.start) {
+        prev = &done[k];
+        break;
+      }
+    }
+    if (prev == nullptr || (prev->speaker_name.empty() && prev->speaker < 0)) {
+      q.reason = "no cue and no earlier speaker";
+      return;
+    }
+    uint32_t from = std::max({prev->span.end, prev->cue.end, prev->speaker_span.end});
+    if (q.span.start < from || q.span.start - from > kContinuationBytes) {
+      q.reason = "no cue; the previous quote is too far";
+      return;
+    }
+    for (int i = view_.TokenAtOrAfter(from); i < view_.token_count() && view_.tok(i).span.end < q.span.start; ++i) {
+      if (view_.IsQuoted(i)) continue;
+      if (quotes::IsCue(view_, i) && quotes::CueSubject(view_, i) >= 0) {
+        q.reason = "no cue; another attribution comes between";
+        return;
+      }
+      // Another person doing something in between: the quote may be theirs.
+      if (view_.tok(i).deprel.compare(0, 5, "nsubj") == 0 && view_.IsProperish(i) &&
+          prev->speaker_name.find(view_.tok(i).form) == std::string::npos) {
+        q.reason = "no cue; another person comes between";
+        return;
+      }
+    }
+    q.speaker = prev->speaker;
+    q.speaker_mention = prev->speaker_mention;
+    q.speaker_span = prev->speaker_span;
+    q.speaker_name = prev->speaker_name;
+    q.confidence = std::min(prev->confidence, 0.7f);
+    q.reason = "continuation of the previous quote";
+  }
+
+  document::Document& doc_;
+  DocView view_;
+  std::vector<Candidate> cands_;
+  std::vector<std::pair<Span, TokenRange>> vias_;
+};
+
+}  // namespace
+
+void FindQuotes(document::Document& doc) {
+  doc.quotes.clear();
+  if (doc.skipped || doc.text.empty()) return;
+  Finder(doc).Run();
+}
 
 }  // namespace newsgraph::extract

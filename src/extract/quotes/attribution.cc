@@ -1,0 +1,162 @@
+#include "extract/quotes/attribution.h"
+
+#include <algorithm>
+
+#include "extract/quotes/lexicon.h"
+
+namespace newsgraph::extract::quotes {
+namespace {
+
+constexpr int kMaxPhrase = 8;
+
+bool IsDash(const DocView& view, int i) {
+  const std::string& f = view.tok(i).form;
+  return f == "-" || f == "--" || f == "\xE2\x80\x94" || f == "\xE2\x80\x93";
+}
+
+bool Inside(TokenRange r, int i) { return i >= r.begin && i < r.end; }
+
+// Drops a leading "," and adverbs like "later" from a phrase found by tags.
+TokenRange Trim(const DocView& view, TokenRange r) {
+  while (!r.empty() && (view.IsPunct(r.begin) || view.tok(r.begin).upos == "ADV" || view.tok(r.begin).upos == "CCONJ"))
+    ++r.begin;
+  while (!r.empty() && (view.IsPunct(r.end - 1) || view.tok(r.end - 1).upos == "ADV")) --r.end;
+  return r;
+}
+
+}  // namespace
+
+bool IsCue(const DocView& view, int i) {
+  // A cue is a verb (or an untagged word); "says" tagged as a noun is not.
+  const document::Token& t = view.tok(i);
+  if (!t.upos.empty() && t.upos != "VERB" && t.upos != "AUX") return false;
+  return !CueLemma(t.form, t.lemma).empty();
+}
+
+bool IsAccordingTo(const DocView& view, int i) {
+  return i + 1 < view.token_count() && view.Lower(i) == "according" && view.Lower(i + 1) == "to";
+}
+
+TokenRange AccordingSource(const DocView& view, int i) {
+  int first = i + 2;
+  if (first >= view.token_count() || view.SentenceOf(first) != view.SentenceOf(i)) return {};
+  // The parse makes the source the head of "according"; else read it from tags.
+  int h = view.Head(i);
+  if (h >= first && h < first + kMaxPhrase) {
+    TokenRange np = SubjectPhrase(view, h, -1);
+    np.begin = std::max(np.begin, first);  // "according to" itself hangs on the source
+    if (!np.empty()) return np;
+  }
+  return Trim(view, view.NominalRun(first, +1, kMaxPhrase));
+}
+
+int CueSubject(const DocView& view, int cue) {
+  int s = view.Child(cue, "nsubj");
+  if (s < 0 && view.tok(cue).deprel == "conj") s = view.Child(view.Head(cue), "nsubj");
+  return s;
+}
+
+TokenRange SubjectPhrase(const DocView& view, int subject, int cue) {
+  TokenRange r = view.NounPhrase(subject);
+  // Parsers often split "Union leader Frank Moretti" or "Secretary of State John
+  // Miller"; the names up to the cue belong to the subject.
+  int limit = cue > r.end ? cue : std::min(view.token_count(), r.end + kMaxPhrase);
+  TokenRange sent = view.SentenceTokens(view.SentenceOf(subject));
+  limit = std::min(limit, sent.end);
+  while (r.end < limit) {
+    std::string w = view.Lower(r.end);
+    if (view.IsProperish(r.end) || (view.tok(r.end).upos == "NUM" && view.IsProperish(r.end - 1))) {
+      ++r.end;
+    } else if ((w == "of" || w == "for") && r.end + 1 < limit && view.IsProperish(r.end + 1)) {
+      r.end += 2;
+    } else {
+      break;
+    }
+  }
+  return r;
+}
+
+TokenRange CueSpeaker(const DocView& view, int cue, TokenRange window) {
+  int s = CueSubject(view, cue);
+  if (s >= 0 && Inside(window, s)) return SubjectPhrase(view, s, cue);
+  // Inverted: "said Peskov", "added the spokesman".
+  if (cue + 1 < window.end && view.IsNominal(cue + 1) && view.tok(cue + 1).form != "that") {
+    TokenRange after = Trim(view, view.NominalRun(cue + 1, +1, kMaxPhrase));
+    if (!after.empty()) return after;
+  }
+  if (s >= 0) return {};
+  // Before the cue: the phrase up to the first comma ("Hugh Hill, a doctor, said").
+  int b = cue;
+  while (b > window.begin && cue - b < 3 * kMaxPhrase && !view.IsVerb(b - 1)) --b;
+  TokenRange before{b, cue};
+  before = Trim(view, before);
+  for (int i = before.begin; i < before.end; ++i) {
+    if (view.tok(i).form == ",") {
+      before.end = i;
+      break;
+    }
+  }
+  return Trim(view, before);
+}
+
+Attribution AttributionAfter(const DocView& view, TokenRange window) {
+  Attribution a;
+  int i = window.begin;
+  while (i < window.end && view.IsPunct(i) && !IsDash(view, i)) ++i;
+  if (i >= window.end) return a;
+  if (IsDash(view, i)) {
+    TokenRange np = Trim(view, view.NominalRun(i + 1, +1, kMaxPhrase));
+    if (!np.empty() && view.IsProperish(np.begin)) {
+      a.speaker = np;
+      a.how = "dash";
+      return a;
+    }
+  }
+  int limit = std::min(window.end, i + 3 * kMaxPhrase);
+  for (int c = i; c < limit; ++c) {
+    if (IsAccordingTo(view, c)) {
+      a.cue = {c, c + 2};
+      a.speaker = AccordingSource(view, c);
+      a.according = true;
+      a.how = "according to";
+      return a;
+    }
+    if (!IsCue(view, c)) continue;
+    a.cue = {c, c + 1};
+    a.speaker = CueSpeaker(view, c, {i, window.end});
+    a.how = "cue after the quote";
+    return a;
+  }
+  return a;
+}
+
+Attribution AttributionBefore(const DocView& view, TokenRange window) {
+  Attribution a;
+  if (window.empty()) return a;
+  for (int c = window.end; c-- > window.begin;) {
+    if (IsAccordingTo(view, c)) {
+      a.cue = {c, c + 2};
+      a.speaker = AccordingSource(view, c);
+      a.according = true;
+      a.how = "according to";
+      return a;
+    }
+    if (!IsCue(view, c)) continue;
+    a.cue = {c, c + 1};
+    a.speaker = CueSpeaker(view, c, window);
+    a.how = "cue before the quote";
+    return a;
+  }
+  // "Peskov: " right before the quote.
+  int last = window.end - 1;
+  if (view.tok(last).form == ":" && last > window.begin) {
+    TokenRange np = Trim(view, view.NominalRun(last - 1, -1, kMaxPhrase));
+    if (!np.empty()) {
+      a.speaker = np;
+      a.how = "colon";
+    }
+  }
+  return a;
+}
+
+}  // namespace newsgraph::extract::quotes

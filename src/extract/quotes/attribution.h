@@ -1,0 +1,50 @@
+// Internal to extract/quotes: reading who says a quote from the words around it.
+#ifndef NEWSGRAPH_EXTRACT_QUOTES_ATTRIBUTION_H_
+#define NEWSGRAPH_EXTRACT_QUOTES_ATTRIBUTION_H_
+
+#include <string>
+
+#include "extract/quotes/doc_view.h"
+
+namespace newsgraph::extract::quotes {
+
+struct Attribution {
+  TokenRange cue;      // "said", "according to"; empty for colon and dash attributions
+  TokenRange speaker;  // the words naming the speaker
+  bool according = false;
+  std::string how;     // "cue after the quote", "colon" ...
+  bool found() const { return !speaker.empty(); }
+};
+
+// Token i is a speech or cognition verb (lexicon.h).
+bool IsCue(const DocView& view, int i);
+
+// The subject of cue verb `cue`: its nsubj, or the nsubj of the verb it is
+// coordinated with ("Kim praised ... and said"); -1 when the parse has none.
+int CueSubject(const DocView& view, int cue);
+
+// The phrase of subject token `subject` of `cue`, with the name tokens the parse
+// left out up to the cue ("Union leader [Frank Moretti] said").
+TokenRange SubjectPhrase(const DocView& view, int subject, int cue);
+
+// The speaker of a cue verb inside `window` (tokens of one sentence): the parse's
+// subject when it lies in the window, else the words right after the cue ("said
+// Peskov") or the phrase before it ("Hugh Hill, a doctor, said" -> "Hugh Hill").
+TokenRange CueSpeaker(const DocView& view, int cue, TokenRange window);
+
+// Attribution in the tokens after a quote's closing mark (`window`, up to the
+// sentence end): "..., the North Korean leader said", "said Peskov", "— Peskov",
+// ", according to X".
+Attribution AttributionAfter(const DocView& view, TokenRange window);
+
+// Attribution in the tokens before a quote's opening mark: "Peskov said", "Peskov
+// told reporters:", "Peskov: ", "According to X,".
+Attribution AttributionBefore(const DocView& view, TokenRange window);
+
+// "according to" at token i: the phrase after it ([i, i+2) is the cue).
+bool IsAccordingTo(const DocView& view, int i);
+TokenRange AccordingSource(const DocView& view, int i);
+
+}  // namespace newsgraph::extract::quotes
+
+#endif  // NEWSGRAPH_EXTRACT_QUOTES_ATTRIBUTION_H_

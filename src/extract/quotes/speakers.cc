@@ -1,0 +1,230 @@
+#include "extract/quotes/speakers.h"
+
+#include <string>
+
+#include "extract/quotes/lexicon.h"
+
+namespace newsgraph::extract::quotes {
+namespace {
+
+using document::Quote;
+using document::Span;
+
+// How far back an antecedent may be: a few paragraphs of news text.
+constexpr uint32_t kAntecedentBytes = 1500;
+
+bool IsPerson(const document::Mention& m) { return m.type == "PERSON" || m.type == "PER"; }
+bool IsNameLike(const document::Mention& m) {
+  return m.kind != "pronoun" && m.kind != "nominal" &&
+         (IsPerson(m) || m.type == "ORG" || m.type == "GPE" || m.type == "NORP" || m.type == "LOC");
+}
+
+// The mention of `words` that names the speaker: one with an entity first, then the
+// one holding the phrase's last name token, then a PERSON, then any name.
+int BestMention(const DocView& view, Span words) {
+  int best = -1;
+  int best_score = 0;
+  for (int m : view.MentionsIn(words)) {
+    const document::Mention& mention = view.doc().mentions[m];
+    int score = 1;
+    if (IsPerson(mention)) score += 2;
+    if (mention.span.end >= words.end) score += 2;
+    if (mention.entity >= 0 && mention.entity < static_cast<int>(view.doc().entities.size())) score += 8;
+    if (score > best_score) best = m, best_score = score;
+  }
+  return best;
+}
+
+// The latest PERSON name mention ending before `before`, within kAntecedentBytes.
+int LatestPerson(const DocView& view, uint32_t before) {
+  const auto& ms = view.doc().mentions;
+  for (size_t k = ms.size(); k-- > 0;) {
+    if (ms[k].span.end > before) continue;
+    if (before - ms[k].span.end > kAntecedentBytes) break;
+    if (IsPerson(ms[k]) && ms[k].kind != "pronoun" && ms[k].kind != "nominal" &&
+        !view.IsQuoted(view.TokenAtOrAfter(ms[k].span.start))) {
+      return static_cast<int>(k);
+    }
+  }
+  return -1;
+}
+
+// Without a PERSON mention (NER missed it, or did not run): the latest subject of a
+// clause that is a name ("Kim praised ..."), as name tokens.
+TokenRange LatestNamedSubject(const DocView& view, uint32_t before) {
+  int i = view.TokenAtOrAfter(before);
+  for (int k = i - 1; k >= 0; --k) {
+    if (before - view.tok(k).span.end > kAntecedentBytes) break;
+    if (view.IsQuoted(k) || view.tok(k).deprel.compare(0, 5, "nsubj") != 0 || !view.IsProperish(k)) continue;
+    TokenRange np = view.NounPhrase(k);
+    int e = np.end;
+    while (e < view.token_count() && view.IsProperish(e) && e - np.end < 4) ++e;
+    int b = k;
+    while (b > np.begin && view.IsProperish(b - 1)) --b;
+    return {b, e};
+  }
+  return {};
+}
+
+bool NameParticle(const std::string& w) {
+  return w == "da" || w == "de" || w == "del" || w == "van" || w == "von" || w == "bin" || w == "al" || w == "-";
+}
+
+// The longest earlier name that starts or ends with the word(s) `name`: PERSON
+// mentions, and runs of name tokens outside quotes ("Peskov" -> "Dmitry Peskov",
+// "Kim" -> "Kim Jong-un", "Lula" -> "Lula da Silva").
+std::string FullName(const DocView& view, const std::string& name, uint32_t before) {
+  std::string best = name;
+  auto consider = [&](std::string_view t) {
+    if (t.size() <= best.size() || t.size() <= name.size() + 1) return;
+    bool ends = t.substr(t.size() - name.size()) == name && t[t.size() - name.size() - 1] == ' ';
+    bool starts = t.substr(0, name.size()) == name && (t[name.size()] == ' ');
+    if (ends || starts) best = std::string(t);
+  };
+  for (const document::Mention& m : view.doc().mentions) {
+    if (m.span.start >= before) break;
+    if (IsPerson(m)) consider(view.doc().SpanText(m.span));
+  }
+  int end = view.TokenAtOrAfter(before);
+  for (int i = 0; i < end;) {
+    if (!view.IsProperish(i) || view.IsQuoted(i)) {
+      ++i;
+      continue;
+    }
+    int j = i + 1;
+    while (j < end && (view.IsProperish(j) || (NameParticle(view.Lower(j)) && j + 1 < end && view.IsProperish(j + 1)))) ++j;
+    // Titles are not part of the name: "Russia President Vladimir Putin" -> "Vladimir Putin".
+    int b = i;
+    for (int k = i; k < j; ++k) {
+      if (IsTitleWord(view.Lower(k))) b = k + 1;
+    }
+    // Every suffix of the run: "Brazilian Lula da Silva" holds "Lula da Silva".
+    for (int k = b; j - k >= 2 && j - b <= 6; ++k) consider(view.doc().SpanText(view.SpanOf({k, j})));
+    i = j;
+  }
+  return best;
+}
+
+void TakeEntity(const DocView& view, int mention, Quote& q) {
+  q.speaker_mention = mention;
+  int e = view.doc().mentions[mention].entity;
+  q.speaker = e;
+  q.speaker_name = view.doc().entities[e].name;
+}
+
+// Speaker from an antecedent mention (which may have no entity yet).
+void TakeAntecedent(const DocView& view, int mention, Quote& q) {
+  const document::Mention& m = view.doc().mentions[mention];
+  if (m.entity >= 0 && m.entity < static_cast<int>(view.doc().entities.size())) {
+    q.speaker = m.entity;
+    q.speaker_name = view.doc().entities[m.entity].name;
+  } else {
+    q.speaker_name = FullName(view, std::string(view.doc().SpanText(m.span)), m.span.start);
+  }
+}
+
+// The latest person before `before`: a PERSON mention, else a named subject.
+bool Antecedent(const DocView& view, uint32_t before, Quote& q) {
+  int person = LatestPerson(view, before);
+  TokenRange subject = LatestNamedSubject(view, before);
+  if (person >= 0 && (subject.empty() || view.doc().mentions[person].span.end >= view.SpanOf(subject).start)) {
+    TakeAntecedent(view, person, q);
+    return true;
+  }
+  if (subject.empty()) return false;
+  Span ns = view.SpanOf(subject);
+  q.speaker_name = FullName(view, std::string(view.doc().SpanText(ns)), ns.start);
+  return true;
+}
+
+// The trailing run of name tokens of `r` ("Kremlin spokesperson Dmitry Peskov" -> "Dmitry Peskov").
+TokenRange NameTokens(const DocView& view, TokenRange r) {
+  int e = r.end;
+  while (e > r.begin && !view.IsProperish(e - 1)) --e;
+  int b = e;
+  while (b > r.begin && (view.IsProperish(b - 1) || view.tok(b - 1).form == "-")) --b;
+  return {b, e};
+}
+
+}  // namespace
+
+void ResolveSpeaker(const DocView& view, TokenRange words, const std::vector<Quote>& earlier, Quote& q) {
+  if (words.empty()) return;
+  Span span = view.SpanOf(words);
+  q.speaker_span = span;
+  int mention = BestMention(view, span);
+  const auto& entities = view.doc().entities;
+  if (mention >= 0 && view.doc().mentions[mention].entity >= 0 &&
+      view.doc().mentions[mention].entity < static_cast<int>(entities.size())) {
+    TakeEntity(view, mention, q);
+    q.confidence = 0.9f;
+    return;
+  }
+  std::string head = view.Lower(words.end - 1);
+  bool pronoun = words.end - words.begin == 1 && IsPersonalPronoun(head);
+  TokenRange name = NameTokens(view, words);
+  if (pronoun) {
+    q.speaker_mention = mention;
+    const Quote* prev = earlier.empty() ? nullptr : &earlier.back();
+    if (prev != nullptr && !prev->speaker_name.empty() && span.start >= prev->span.end &&
+        span.start - prev->span.end <= kAntecedentBytes) {
+      q.speaker = prev->speaker;
+      q.speaker_name = prev->speaker_name;
+      q.reason = "pronoun: speaker of the previous quote";
+      q.confidence = 0.75f;
+      return;
+    }
+    if (Antecedent(view, span.start, q)) {
+      q.reason = "pronoun: latest person named";
+      q.confidence = 0.6f;
+      return;
+    }
+    q.reason = "pronoun without an antecedent";
+    return;
+  }
+  if (name.empty()) {
+    std::string first = view.Lower(words.begin);
+    bool definite = first == "the" || first == "his" || first == "her" || first == "their" || first == "its";
+    if (definite && IsPersonNoun(head)) {
+      if (Antecedent(view, span.start, q)) {
+        q.reason = "title: latest person named";
+        q.confidence = 0.6f;
+        return;
+      }
+    }
+    q.reason = "unnamed source";
+    q.confidence = 0.3f;
+    return;
+  }
+  if (mention >= 0 && IsNameLike(view.doc().mentions[mention])) {
+    q.speaker_mention = mention;
+    Span ms = view.doc().mentions[mention].span;
+    q.speaker_name = FullName(view, std::string(view.doc().SpanText(ms)), ms.start);
+  } else {
+    Span ns = view.SpanOf(name);
+    q.speaker_name = FullName(view, std::string(view.doc().SpanText(ns)), ns.start);
+  }
+  q.reason = "named; no entity holds the name yet";
+  q.confidence = 0.85f;
+}
+
+void ResolveVia(const DocView& view, TokenRange words, Quote& q) {
+  if (words.empty()) return;
+  q.via_span = view.SpanOf(words);
+  int mention = BestMention(view, q.via_span);
+  if (mention >= 0) {
+    const document::Mention& m = view.doc().mentions[mention];
+    if (m.entity >= 0 && m.entity < static_cast<int>(view.doc().entities.size())) {
+      q.via = m.entity;
+      q.via_name = view.doc().entities[m.entity].name;
+      return;
+    }
+  }
+  // The words from the first name token on ("state-run outlet Russia 1" -> "Russia 1").
+  int b = words.begin;
+  while (b < words.end && !view.IsProperish(b)) ++b;
+  if (b == words.end) b = words.begin;
+  q.via_name = std::string(view.doc().SpanText(view.SpanOf({b, words.end})));
+}
+
+}  // namespace newsgraph::extract::quotes

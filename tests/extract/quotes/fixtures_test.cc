@@ -1,0 +1,73 @@
+// The invented articles of tests/fixtures/quotes through the whole pipeline: the
+// quotes found and their speakers must stay above the floors we reach.
+#include <gtest/gtest.h>
+
+#include "extract/quotes/quotes.h"
+#include "extract/quotes/quote_fixtures.h"
+#include "ingest/reader.h"
+#include "pipeline/pipeline.h"
+
+namespace newsgraph {
+namespace {
+
+using quote_fixtures::Fixture;
+using quote_fixtures::Score;
+
+class QuoteFixturesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto p = quote_fixtures::CreatePipeline();
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    pipeline_ = std::move(*p).release();
+  }
+  static void TearDownTestSuite() { delete pipeline_; }
+
+  static document::Document Annotate(const std::string& article) {
+    document::Document doc;
+    ingest::ReadOptions options;
+    options.detect_language = false;
+    Status s = ingest::ReadBuffer(article, "fixture.txt", options, [&](StatusOr<document::Document> d) {
+      if (d.ok()) doc = std::move(*d);
+    });
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    quote_fixtures::Annotate(*pipeline_, doc);
+    return doc;
+  }
+
+  static pipeline::Pipeline* pipeline_;
+};
+
+pipeline::Pipeline* QuoteFixturesTest::pipeline_ = nullptr;
+
+TEST_F(QuoteFixturesTest, FloorsOnInventedArticles) {
+  std::vector<Fixture> fixtures = quote_fixtures::ReadFixtures(std::string(NEWSGRAPH_SOURCE_DIR) + "/tests/fixtures/quotes");
+  ASSERT_GE(fixtures.size(), 30u);
+  Score quoted, indirect;
+  for (const Fixture& f : fixtures) {
+    document::Document doc = Annotate(f.article);
+    quoted.Add(quote_fixtures::ScoreFixture(f, doc, {"direct", "partial"}));
+    indirect.Add(quote_fixtures::ScoreFixture(f, doc, {"indirect"}));
+  }
+  std::string misses;
+  for (const std::string& m : quoted.misses) misses += m + "\n";
+  for (const std::string& m : indirect.misses) misses += m + "\n";
+  EXPECT_GE(quoted.Recall(), 0.95) << misses;
+  EXPECT_GE(quoted.Precision(), 0.95) << misses;
+  EXPECT_GE(quoted.SpeakerAccuracy(), 0.85) << misses;
+  EXPECT_GE(indirect.Recall(), 0.85) << misses;
+  EXPECT_GE(indirect.SpeakerAccuracy(), 0.85) << misses;
+}
+
+TEST_F(QuoteFixturesTest, KindsAreTold) {
+  document::Document doc = Annotate(
+      "date 2024-05-01 Prime Minister James Holt praised the police for their \"calm and professional\" work.\n\n"
+      "\"We owe them a great deal,\" Holt said.\n");
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[0].kind, "partial");
+  EXPECT_EQ(doc.quotes[1].kind, "direct");
+  EXPECT_EQ(doc.SpanText(doc.quotes[1].cue), "said");
+  EXPECT_NE(doc.quotes[1].speaker_name.find("Holt"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace newsgraph
