@@ -91,7 +91,8 @@ Actor ActorResolver::Resolve(const Tree& t, int head) {
     from_entity.value.text = a.value.text;
     from_entity.pronoun = a.pronoun;
     from_entity.first_person = a.first_person;
-    if (!doc_.entities[m->entity].actor.empty() || (a.pronoun && from_entity.Coded())) return from_entity;
+    // An entity code with a sector (RUSGOV) is the resolver's word; a bare country is not better than ours.
+    if (doc_.entities[m->entity].actor.size() > 3 || (a.pronoun && from_entity.Coded())) return from_entity;
     a.value.entity = m->entity;
   }
   if (a.pronoun) return a;
@@ -163,7 +164,8 @@ Actor ActorResolver::ResolveWords(const Tree& t, int head, const std::vector<int
   if (country.empty() && !sector.empty()) sector.clear();
   Fill(a, country, sector, code);
   // Learn the name ("Kim Jong-un" -> PRK) when the phrase names a person by a country modifier.
-  if (ht.upos == "PROPN" && !head_is_place && !a.value.actor.empty()) {
+  bool capitalized = !ht.form.empty() && ht.form[0] >= 'A' && ht.form[0] <= 'Z';
+  if ((ht.upos == "PROPN" || capitalized) && !head_is_place && !a.value.actor.empty() && t.rel(head) != "ROOT") {
     learned_[name] = Learned{a.value.actor, a.value.country};
     if (name != last) learned_.emplace(last, Learned{a.value.actor, a.value.country});
   }

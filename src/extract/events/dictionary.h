@@ -69,6 +69,16 @@ class EventDictionary {
   std::string_view KnownActor(std::string_view normalized) const;
   const Facility* FindFacility(std::string_view normalized) const;
   size_t num_patterns() const { return num_patterns_; }
+  // Every verb and noun pattern (for coverage checks).
+  std::vector<const Pattern*> AllPatterns() const {
+    std::vector<const Pattern*> out;
+    for (const PatternMap* map : {&verbs_, &nouns_}) {
+      for (const auto& [lemma, list] : *map) {
+        for (const Pattern& p : list) out.push_back(&p);
+      }
+    }
+    return out;
+  }
 
  private:
   using PatternMap = std::unordered_map<std::string, std::vector<Pattern>, kb::StringHash, std::equal_to<>>;

@@ -222,6 +222,12 @@ Actor SentenceCoder::SubjectOf(const Tree& t, int i, int depth) {
     return actors_.Resolve(t, t.head(i));
   }
   bool passive = t.Child(i, "aux:pass") >= 0 || (t.tok(i).xpos == "VBN" && t.Child(i, "aux") < 0);
+  // "When asked about ..., Peskov said": a bare past form right after the clause's
+  // conjunction is a reduced passive; its subject is not the main clause's.
+  if (i > 0 && t.rel(i - 1) == "mark" && t.head(i - 1) == i && t.Child(i, "aux") < 0 &&
+      t.tok(i).form.size() > 2 && t.tok(i).form.compare(t.tok(i).form.size() - 2, 2, "ed") == 0) {
+    passive = true;
+  }
   if (passive) return Actor{};
   if (depth < kMaxClimb && t.head(i) >= 0 && (r == "xcomp" || r == "conj" || (r == "advcl" && depth == 0))) {
     return SubjectOf(t, t.head(i), depth + 1);

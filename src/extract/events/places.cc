@@ -96,6 +96,18 @@ std::optional<EventPlace> SentencePlace(const Tree& t, const document::Document&
       --lo;
     }
     while (hi + 1 < t.size() && t.head(hi + 1) == i && t.rel(hi + 1).substr(0, 4) == "flat") ++hi;
+    // "the Great Hall of the People": a capitalized "of" name continues the place name.
+    for (int j = hi + 1; j + 2 < t.size() && j <= hi + 1; ++j) {
+      if (!Tree::LowerEquals(t.tok(j).form, "of")) break;
+      int k = j + 1;
+      if (Tree::LowerEquals(t.tok(k).form, "the")) ++k;
+      int end = k;
+      while (end < t.size() && !t.tok(end).form.empty() && t.tok(end).form[0] >= 'A' && t.tok(end).form[0] <= 'Z' &&
+             end - k < 4) {
+        ++end;
+      }
+      if (end > k) hi = end - 1;
+    }
     std::optional<EventPlace> p = NamePlace(t, doc, lo, hi, gaz, dict);
     if (!p) continue;
     if (p->feature == "country" && fallback_country.empty()) fallback_country = p->country;

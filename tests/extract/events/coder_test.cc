@@ -1,0 +1,196 @@
+// The event coder on text written for these tests, through the real pipeline
+// (models, entities, quotes, events).
+#include "extract/events/events.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "../../../tools/eval/eval_events.h"
+#include "ingest/reader.h"
+#include "pipeline/pipeline.h"
+
+namespace newsgraph::extract {
+namespace {
+
+using document::Document;
+using document::EventMention;
+
+const pipeline::Pipeline& SharedPipeline() {
+  static const pipeline::Pipeline* p = [] {
+    auto created = pipeline::Pipeline::Create({});
+    EXPECT_TRUE(created.ok()) << created.status().ToString();
+    return created.ok() ? created->release() : nullptr;
+  }();
+  return *p;
+}
+
+Document Article(const std::string& text) {
+  Document doc;
+  ingest::ReadOptions options;
+  options.detect_language = false;
+  Status s = ingest::ReadBuffer(text, "article.txt", options, [&](StatusOr<Document> d) {
+    if (d.ok()) doc = std::move(*d);
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  SharedPipeline().Annotate(doc);
+  return doc;
+}
+
+Document Sentence(const std::string& text) { return eval_events::AnalyseSentence(SharedPipeline(), text); }
+
+const EventMention* Find(const Document& doc, const std::string& cue) {
+  for (const EventMention& e : doc.events) {
+    if (doc.SpanText(e.cue) == cue) return &e;
+  }
+  return nullptr;
+}
+
+// An invented article in the style of a wire report (not a real one).
+constexpr const char* kArticle =
+    "date 2024-05-02 Chinese President Xi Jinping hosted Vietnam's Pham Minh Chinh at the Great Hall of the People "
+    "on Thursday (May 2) to begin talks on trade, rail links and energy.\n\n"
+    "Xi said Beijing planned to help Vietnam with its railway projects.\n\n"
+    "Pham Minh Chinh also praised China for its support, and said Hanoi would keep close ties.\n\n"
+    "A foreign ministry spokesperson did not provide any further information.\n";
+
+TEST(EventCoderTest, InventedArticle) {
+  Document doc = Article(kArticle);
+  const EventMention* host = Find(doc, "hosted");
+  ASSERT_NE(host, nullptr);
+  EXPECT_EQ(host->root, "04");
+  EXPECT_EQ(host->source.country, "CHN");
+  EXPECT_EQ(host->target.country, "VNM");
+  ASSERT_TRUE(host->date);
+  EXPECT_EQ(host->date->ToIso(), "2024-05-02");
+  ASSERT_TRUE(host->place);
+  EXPECT_EQ(host->place->name, "Great Hall of the People");
+  EXPECT_EQ(host->place->country, "CHN");
+  EXPECT_TRUE(host->place->lat.has_value());
+  const EventMention* talks = Find(doc, "talks");
+  ASSERT_NE(talks, nullptr);
+  EXPECT_EQ(talks->root, "04");
+  const EventMention* help = Find(doc, "help");
+  ASSERT_NE(help, nullptr);
+  EXPECT_EQ(help->root, "03");
+  EXPECT_EQ(help->modality, "intended");
+  EXPECT_EQ(help->source.country, "CHN");
+  EXPECT_EQ(help->target.country, "VNM");
+  const EventMention* praise = Find(doc, "praised");
+  ASSERT_NE(praise, nullptr);
+  EXPECT_EQ(praise->root, "05");
+  EXPECT_EQ(praise->source.country, "VNM");  // "Pham Minh Chinh", learned from "Vietnam's Pham Minh Chinh"
+  EXPECT_EQ(praise->target.country, "CHN");
+  for (const EventMention& e : doc.events) {
+    EXPECT_FALSE(doc.SpanText(e.cue) == "provide" && !e.cameo.empty() && !e.negated)
+        << "'did not provide any further information' coded as an act";
+  }
+}
+
+TEST(EventCoderTest, FixtureRecordsReachTheirFloor) {
+  auto records = eval_events::ReadRecords(std::string(NEWSGRAPH_SOURCE_DIR) + "/tests/fixtures/events/sentences.tsv");
+  ASSERT_TRUE(records.ok()) << records.status().ToString();
+  ASSERT_GE(records->size(), 100u);
+  eval_events::Scores scores;
+  for (const auto& r : *records) eval_events::Score(r, Sentence(r.sentence), scores);
+  // Figures of the day are printed by tools/eval/eval_events; these floors guard regressions.
+  EXPECT_GE(scores.Pct(scores.plover, scores.n), 85.0);
+  EXPECT_GE(scores.Pct(scores.root, scores.n), 85.0);
+  EXPECT_GE(scores.Pct(scores.source, scores.n), 85.0);
+  EXPECT_GE(scores.Pct(scores.target, scores.with_target), 80.0);
+}
+
+TEST(EventCoderTest, NegationRefusalQuestionAndHypothesis) {
+  Document negated = Sentence("Germany did not send tanks to Ukraine.");
+  const EventMention* send = Find(negated, "send");
+  ASSERT_NE(send, nullptr);
+  EXPECT_TRUE(send->negated);
+  Document refused = Sentence("North Korea refused to meet South Korean officials.");
+  const EventMention* meet = Find(refused, "meet");
+  ASSERT_NE(meet, nullptr);
+  EXPECT_EQ(meet->cameo, "125");
+  EXPECT_FALSE(meet->negated);
+  EXPECT_EQ(Find(refused, "refused"), nullptr);  // absorbed into the refusal
+  Document question = Sentence("Did Russia attack Georgia?");
+  ASSERT_FALSE(question.events.empty());
+  EXPECT_EQ(question.events[0].modality, "question");
+  Document hypothetical = Sentence("Iraq would expel Turkish troops if the raids continue.");
+  ASSERT_FALSE(hypothetical.events.empty());
+  EXPECT_EQ(hypothetical.events[0].modality, "hypothetical");
+  Document threat = Sentence("China threatened to impose sanctions on Lithuania.");
+  const EventMention* impose = Find(threat, "impose");
+  ASSERT_NE(impose, nullptr);
+  EXPECT_EQ(impose->cameo, "1312");
+}
+
+TEST(EventCoderTest, UncodedVerbOfInterestIsKeptWithItsReason) {
+  Document doc = Sentence("Russia provided information to Ukraine.");
+  const EventMention* provide = Find(doc, "provided");
+  ASSERT_NE(provide, nullptr);
+  EXPECT_TRUE(provide->cameo.empty());
+  EXPECT_THAT(provide->uncoded_reason, ::testing::HasSubstr("provide"));
+}
+
+TEST(EventCoderTest, QuotedSpeechTakesTheSpeakerAsSource) {
+  Document doc = Sentence("\"We will always stand with Russia,\" the leader said.");
+  document::Entity speaker{"e99", "PERSON", "Kim Jong-un", "PRK", "GOV", "PRKGOV", {}, {}};
+  doc.entities.push_back(speaker);
+  document::Quote quote;
+  quote.kind = "direct";
+  quote.span = {1, 33};
+  quote.speaker = static_cast<int>(doc.entities.size()) - 1;
+  doc.quotes = {quote};
+  auto gazetteer = kb::Gazetteer::Load(kb::Gazetteer::DefaultDir());
+  ASSERT_TRUE(gazetteer.ok());
+  auto coder = EventCoder::Load("", *gazetteer);
+  ASSERT_TRUE(coder.ok()) << coder.status().ToString();
+  (*coder)->Code(doc);
+  const EventMention* stand = Find(doc, "stand");
+  ASSERT_NE(stand, nullptr);
+  EXPECT_EQ(stand->quote, 0);
+  EXPECT_EQ(stand->source.actor, "PRKGOV");
+  EXPECT_EQ(stand->target.country, "RUS");
+  EXPECT_EQ(stand->modality, "intended");
+}
+
+TEST(EventCoderTest, ManyPlacesMakeOneEvent) {
+  Document doc = Sentence("Japan hosted South Korea in Tokyo, Osaka, Kyoto, Nagoya, Sapporo and Fukuoka.");
+  int hosted = 0;
+  for (const EventMention& e : doc.events) hosted += doc.SpanText(e.cue) == "hosted";
+  EXPECT_EQ(hosted, 1);
+}
+
+TEST(EventCoderTest, BadInputStaysBounded) {
+  std::string long_sentence;
+  for (int i = 0; i < 250; ++i) long_sentence += "Russia attacked Ukraine and ";
+  long_sentence += "Ukraine.";
+  Document big = Sentence(long_sentence);
+  EXPECT_LE(big.events.size(), 8u);
+  std::string countries = "France condemned ";
+  auto gazetteer = kb::Gazetteer::Load(kb::Gazetteer::DefaultDir());
+  ASSERT_TRUE(gazetteer.ok());
+  int listed = 0;
+  for (size_t i = 0; i < (*gazetteer)->size() && listed < 200; ++i) {
+    const auto& e = (*gazetteer)->entry(static_cast<uint32_t>(i));
+    if (e.type != kb::EntryType::kCountry) continue;
+    countries += e.name + ", ";
+    ++listed;
+  }
+  countries += "and Spain.";
+  Document list = Sentence(countries);
+  EXPECT_LE(list.events.size(), 8u);
+  // Names that are also verbs or nouns of the dictionaries.
+  Document names = Sentence("Chad attacked Niger after Jordan hosted Turkey and Guinea praised Georgia.");
+  for (const EventMention& e : names.events) EXPECT_FALSE(e.cameo.empty() && e.uncoded_reason.empty());
+  Document unparsed;
+  unparsed.text = "Russia attacked Ukraine.";
+  document::Sentence s;
+  s.span = {0, 24};
+  unparsed.sentences.push_back(s);  // no tokens: nothing to code, no crash
+  auto coder = EventCoder::Load("", *gazetteer);
+  ASSERT_TRUE(coder.ok());
+  (*coder)->Code(unparsed);
+  EXPECT_TRUE(unparsed.events.empty());
+}
+
+}  // namespace
+}  // namespace newsgraph::extract
