@@ -110,13 +110,13 @@ bool SpeakerRight(const document::Document& doc, const document::Quote& q, const
 }
 
 struct Counts {
-  int gold = 0, found = 0, predicted = 0, correct = 0, correct_strict = 0, speaker = 0;
+  int gold = 0, found = 0, predicted = 0, correct = 0, correct_strict = 0, speaker = 0, no_source = 0;
   void Print(const char* what) const {
     std::printf("%-9s gold %5d  predicted %5d  recall %5.1f%%  precision %5.1f%% (vs any content; %5.1f%% vs same kind)"
-                "  speaker %5.1f%% (%d/%d)\n",
+                "  speaker %5.1f%% (%d/%d; %d without a gold source)\n",
                 what, gold, predicted, gold ? 100.0 * found / gold : 0, predicted ? 100.0 * correct / predicted : 0,
-                predicted ? 100.0 * correct_strict / predicted : 0, found ? 100.0 * speaker / found : 0, speaker,
-                found);
+                predicted ? 100.0 * correct_strict / predicted : 0,
+                found > no_source ? 100.0 * speaker / (found - no_source) : 0, speaker, found - no_source, no_source);
   }
 };
 
@@ -139,10 +139,14 @@ void Score(const document::Document& doc, const std::vector<Gold>& gold, bool di
       continue;
     }
     ++c.found;
+    if (g.source.empty()) {
+      ++c.no_source;  // nothing to judge the speaker against
+      continue;
+    }
     if (SpeakerRight(doc, *hit, g)) {
       ++c.speaker;
     } else if (verbose) {
-      std::printf("  %s: speaker '%s' [%s] for '%.60s' (gold '%s'; %s)\n", name.c_str(), hit->speaker_name.c_str(),
+      std::printf("  %s: %s speaker '%s' [%s] for '%.60s' (gold '%s'; %s)\n", name.c_str(), direct ? "direct" : "indirect", hit->speaker_name.c_str(),
                   std::string(doc.SpanText(hit->speaker_span)).c_str(), std::string(doc.SpanText(hit->span)).c_str(),
                   std::string(doc.SpanText(g.source)).c_str(), hit->reason.c_str());
     }

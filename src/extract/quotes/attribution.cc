@@ -9,12 +9,19 @@ namespace {
 
 constexpr int kMaxPhrase = 8;
 
+}  // namespace
+
 bool IsDash(const DocView& view, int i) {
   const std::string& f = view.tok(i).form;
-  return f == "-" || f == "--" || f == "\xE2\x80\x94" || f == "\xE2\x80\x93";
+  // - -- — – ―
+  return f == "-" || f == "--" || f == "\xE2\x80\x94" || f == "\xE2\x80\x93" || f == "\xE2\x80\x95";
 }
 
+namespace {
+
 bool Inside(TokenRange r, int i) { return i >= r.begin && i < r.end; }
+
+bool IsTimeWord(const std::string& w);
 
 // Drops a leading "," and adverbs like "later" from a phrase found by tags.
 TokenRange Trim(const DocView& view, TokenRange r) {
@@ -53,8 +60,30 @@ TokenRange AccordingSource(const DocView& view, int i) {
 int CueSubject(const DocView& view, int cue) {
   int s = view.Child(cue, "nsubj");
   if (s < 0 && view.tok(cue).deprel == "conj") s = view.Child(view.Head(cue), "nsubj");
+  // A parse that makes "Thursday" or quoted words the subject is wrong; let the tags decide.
+  if (s >= 0 && (IsTimeWord(view.Lower(s)) || view.IsQuoted(s))) return -1;
+  // "Flynn, who said ...": the relative pronoun stands for the noun the clause hangs on.
+  if (s >= 0 && view.tok(cue).deprel.compare(0, 3, "acl") == 0 && view.Head(cue) >= 0) {
+    std::string w = view.Lower(s);
+    if (w == "who" || w == "that" || w == "which") s = view.Head(cue);
+  }
   return s;
 }
+
+
+namespace {
+bool IsTimeWord(const std::string& w) {
+  static constexpr std::string_view kWords[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+      "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year", "earlier", "later",
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "last", "this", "on", "in", "at", "during", "recently", "then", "again"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+}  // namespace
 
 TokenRange SubjectPhrase(const DocView& view, int subject, int cue) {
   TokenRange r = view.NounPhrase(subject);
@@ -79,10 +108,14 @@ TokenRange SubjectPhrase(const DocView& view, int subject, int cue) {
 TokenRange CueSpeaker(const DocView& view, int cue, TokenRange window) {
   int s = CueSubject(view, cue);
   if (s >= 0 && Inside(window, s)) return SubjectPhrase(view, s, cue);
-  // Inverted: "said Peskov", "added the spokesman".
-  if (cue + 1 < window.end && view.IsNominal(cue + 1) && view.tok(cue + 1).form != "that") {
+  // Inverted: "said Peskov", "added the spokesman" (not "said Thursday").
+  if (cue + 1 < window.end && view.IsNominal(cue + 1) && view.tok(cue + 1).form != "that" &&
+      !IsTimeWord(view.Lower(cue + 1))) {
     TokenRange after = Trim(view, view.NominalRun(cue + 1, +1, kMaxPhrase));
-    if (!after.empty()) return after;
+    if (!after.empty() && (after.end >= window.end || view.IsPunct(after.end) || view.IsVerb(after.end) ||
+                           view.Lower(after.end) == "who")) {
+      return after;
+    }
   }
   if (s >= 0) return {};
   // Before the cue: the phrase up to the first comma ("Hugh Hill, a doctor, said").

@@ -16,6 +16,9 @@ struct Attribution {
   bool found() const { return !speaker.empty(); }
 };
 
+// Token i is a dash (- -- — – ―), as in ""..." — Rachel Stein".
+bool IsDash(const DocView& view, int i);
+
 // Token i is a speech or cognition verb (lexicon.h).
 bool IsCue(const DocView& view, int i);
 

@@ -53,6 +53,16 @@ int DocView::ParagraphOf(uint32_t b) const {
   return static_cast<int>(std::lower_bound(newlines_.begin(), newlines_.end(), b) - newlines_.begin());
 }
 
+uint32_t DocView::LineStart(uint32_t b) const {
+  auto it = std::lower_bound(newlines_.begin(), newlines_.end(), b);
+  return it == newlines_.begin() ? 0 : *(it - 1) + 1;
+}
+
+uint32_t DocView::LineEnd(uint32_t b) const {
+  auto it = std::lower_bound(newlines_.begin(), newlines_.end(), b);
+  return it == newlines_.end() ? static_cast<uint32_t>(doc_.text.size()) : *it;
+}
+
 int DocView::Child(int i, std::string_view rel) const {
   if (i < 0 || i >= token_count()) return -1;
   for (int c : children_[i]) {

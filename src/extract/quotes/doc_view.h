@@ -37,6 +37,9 @@ class DocView {
   TokenRange SentenceTokens(int s) const;
   // Paragraph number (count of newlines before) of byte b.
   int ParagraphOf(uint32_t b) const;
+  // Bytes where the line holding byte b starts / ends (a newline or the text edge).
+  uint32_t LineStart(uint32_t b) const;
+  uint32_t LineEnd(uint32_t b) const;
 
   // Parse: the head token index of i (document index), -1 for the root or unparsed.
   int Head(int i) const { return i >= 0 && i < token_count() ? head_[i] : -1; }

@@ -100,13 +100,19 @@ class Finder {
                                                                               : marks[k - 1].close.end)
                          : 0;
     int next_open = k + 1 < marks.size() ? view_.TokenAtOrAfter(marks[k + 1].open.start) : n;
+    // Attribution windows stay in the quote's lines: a quote opening a line has
+    // nothing before it, whatever the segmenter made of the lines.
+    prev_end = std::max(prev_end, view_.TokenAtOrAfter(view_.LineStart(m.open.start)));
+    int line_end = view_.TokenAtOrAfter(view_.LineEnd(m.close.empty() ? m.content.end : m.close.start));
+    next_open = std::min(next_open, line_end);
     TokenRange before = Clip(open, prev_end, open);
     if (open == first && open > 0) before = Clip(open - 1, prev_end, open);  // mark glued to a token
     TokenRange post = after < n ? Clip(after, after, next_open) : TokenRange{};
     if (after < n && view_.SentenceOf(after) != view_.SentenceOf(after > 0 ? after - 1 : 0)) {
       // The segmenter split after the closing mark: the attribution may open the next sentence.
       post = {after, std::min({after + 12, next_open, Clip(after, after, n).end})};
-      if (!post.empty() && !quotes::IsCue(view_, post.begin) && view_.IsProperish(post.begin) == false &&
+      if (!post.empty() && !quotes::IsCue(view_, post.begin) && !view_.IsProperish(post.begin) &&
+          !quotes::IsDash(view_, post.begin) &&
           !std::islower(static_cast<unsigned char>(view_.tok(post.begin).form[0]))) {
         post = {};
       }
@@ -184,9 +190,9 @@ class Finder {
       }
     }
     int nearest = -1;
-    int a = qhead >= 0 ? view_.Head(qhead) : -1;
+    int a = qhead;  // the quote's own clause first: "the ruling "will force us ...""
     for (int depth = 0; a >= 0 && depth < 12; a = view_.Head(a), ++depth) {
-      int s = quotes::CueSubject(view_, a);
+      int s = quotes::CueSubject(view_, a);  // never a quoted word
       if (quotes::IsCue(view_, a) && s >= 0) {
         c.q.cue = view_.tok(a).span;
         c.speaker = quotes::SubjectPhrase(view_, s, a);
@@ -203,6 +209,17 @@ class Finder {
       c.speaker = quotes::SubjectPhrase(view_, nearest, view_.Head(nearest));
       c.how = "subject of the clause holding the quote";
       return;
+    }
+    // The parse gave no path: the first cue of the sentence outside quotes.
+    TokenRange sent = view_.SentenceTokens(view_.SentenceOf(first));
+    for (int t = sent.begin; t < sent.end; ++t) {
+      int s = view_.IsQuoted(t) ? -1 : quotes::CueSubject(view_, t);
+      if (s >= 0 && quotes::IsCue(view_, t)) {
+        c.q.cue = view_.tok(t).span;
+        c.speaker = quotes::SubjectPhrase(view_, s, t);
+        c.how = "subject of a cue in the sentence";
+        return;
+      }
     }
     c.q.reason = "no subject found for the quoted words";
   }
