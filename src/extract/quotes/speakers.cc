@@ -146,10 +146,32 @@ TokenRange NameTokens(const DocView& view, TokenRange r) {
   return {b, e};
 }
 
+// Drops time words at the edges ("Tuesday", "on Friday"): the parse sometimes
+// makes them the subject of a cue.
+TokenRange DropTimeWords(const DocView& view, TokenRange r) {
+  auto time = [&](int i) {
+    static constexpr std::string_view kWords[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                                  "saturday", "sunday", "morning", "afternoon", "evening",
+                                                  "night", "today", "yesterday", "on", "late", "early"};
+    std::string w = view.Lower(i);
+    for (std::string_view k : kWords) {
+      if (w == k) return true;
+    }
+    return view.IsPunct(i);
+  };
+  while (!r.empty() && time(r.begin)) ++r.begin;
+  while (!r.empty() && time(r.end - 1)) --r.end;
+  return r;
+}
+
 }  // namespace
 
 void ResolveSpeaker(const DocView& view, TokenRange words, const std::vector<Quote>& earlier, Quote& q) {
-  if (words.empty()) return;
+  words = DropTimeWords(view, words);
+  if (words.empty()) {
+    if (q.reason.empty()) q.reason = "the cue's subject is a time, not a speaker";
+    return;
+  }
   Span span = view.SpanOf(words);
   q.speaker_span = span;
   int mention = BestMention(view, span);
