@@ -1,0 +1,175 @@
+// Coreference within one document, left to right: names by spelling (full name,
+// surname or given name of a person already seen), descriptions by role and
+// country, pronouns by recency and gender. A surname shared by two people goes
+// to the one named more often so far; it never merges the two.
+#include <algorithm>
+
+#include "extract/entities/resolver_internal.h"
+
+namespace newsgraph::extract::entities_internal {
+namespace {
+
+constexpr int kPronounSentences = 3;  // how far back a pronoun looks (sentences)
+// Bounds on the candidates looked at, so a list of 10,000 names stays linear.
+constexpr size_t kMaxCandidates = 400;
+
+std::vector<std::string> NameWords(const Work& w, const WorkMention& m) {
+  std::vector<std::string> words;
+  for (uint32_t t = m.tb; t < m.te; ++t) {
+    if (!w.norm[t].empty()) words.push_back(w.norm[t]);
+  }
+  return words;
+}
+
+std::string Joined(const std::vector<std::string>& words) {
+  std::string key;
+  for (const std::string& s : words) {
+    for (char c : s) {
+      if (c != ' ') key.push_back(c);
+    }
+  }
+  return key;
+}
+
+int NewEntity(Work& w, const std::string& type) {
+  w.entities.push_back(WorkEntity{});
+  w.entities.back().type = type;
+  return static_cast<int>(w.entities.size() - 1);
+}
+
+void Join(Work& w, int mention, int entity) {
+  WorkMention& m = w.mentions[mention];
+  WorkEntity& e = w.entities[entity];
+  m.entity = entity;
+  e.mentions.push_back(mention);
+  if (e.country.empty()) e.country = m.country;
+  if (e.sector.empty()) e.sector = !m.role_sector.empty() ? m.role_sector : m.sector;
+  if (e.code.empty()) e.code = m.code;
+  if (e.gender == '-' && (m.gender == 'M' || m.gender == 'F')) e.gender = m.gender;
+  e.political = e.political || m.political;
+  for (const std::string& r : m.roles) {
+    if (std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);
+  }
+  if (m.kind != "name") return;
+  ++e.name_mentions;
+  std::vector<std::string> words = NameWords(w, m);
+  if (words.size() > e.name_words.size()) {
+    e.name_words = std::move(words);
+    e.key = Joined(e.name_words);
+    e.best_name = mention;
+  }
+}
+
+// The person entity a name refers to, or -1: same key, or one word of a longer name
+// (first or last), or a longer name whose first or last word is a one-word entity.
+int MatchPerson(const Work& w, const std::vector<std::string>& words, const std::string& key) {
+  int best = -1, best_score = -1;
+  for (size_t i = w.entities.size() > kMaxCandidates ? w.entities.size() - kMaxCandidates : 0; i < w.entities.size(); ++i) {
+    const WorkEntity& e = w.entities[i];
+    if (e.type != "PERSON" || e.name_words.empty()) continue;
+    int score = -1;
+    if (e.key == key) {
+      score = 1000;
+    } else if (words.size() == 1 && e.name_words.size() > 1 &&
+               (e.name_words.front() == words[0] || e.name_words.back() == words[0])) {
+      score = e.name_mentions;
+    } else if (e.name_words.size() == 1 && words.size() > 1 &&
+               (words.front() == e.name_words[0] || words.back() == e.name_words[0])) {
+      score = 500 + e.name_mentions;
+    }
+    if (score > best_score) best = static_cast<int>(i), best_score = score;
+  }
+  return best;
+}
+
+int MatchOther(const Work& w, const WorkMention& m, const std::string& key) {
+  for (size_t i = w.entities.size() > kMaxCandidates ? w.entities.size() - kMaxCandidates : 0; i < w.entities.size(); ++i) {
+    const WorkEntity& e = w.entities[i];
+    if (e.type != m.type || e.best_name < 0) continue;
+    const WorkMention& best = w.mentions[e.best_name];
+    if (!m.code.empty() && m.code == e.code) return static_cast<int>(i);
+    if (m.type == "GPE" && !m.canonical.empty() && m.canonical == best.canonical) return static_cast<int>(i);
+    if (e.key == key) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+bool CompatibleRole(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  auto leader = [](const std::string& r) {
+    return r == "leader" || r == "president" || r == "supreme leader" || r == "head of state" || r == "king" ||
+           r == "prime minister" || r == "premier";
+  };
+  return leader(a) && leader(b);
+}
+
+// A description: the earlier person with a compatible role and country.
+int MatchNominal(const Work& w, int mention) {
+  const WorkMention& m = w.mentions[mention];
+  int best = -1, best_score = 0;
+  for (size_t i = w.entities.size() > kMaxCandidates ? w.entities.size() - kMaxCandidates : 0; i < w.entities.size(); ++i) {
+    const WorkEntity& e = w.entities[i];
+    if (e.type != "PERSON") continue;
+    if (!m.country.empty() && !e.country.empty() && m.country != e.country) continue;
+    if (m.gender != '-' && e.gender != '-' && m.gender != e.gender) continue;
+    bool role = false;
+    for (const std::string& r : e.roles) role = role || CompatibleRole(r, m.role);
+    int score = (role ? 100 : 0) + (!m.country.empty() && m.country == e.country ? 10 : 0);
+    if (score < 10) continue;  // neither role nor country: too weak
+    score += e.name_mentions;
+    if (score > best_score) best = static_cast<int>(i), best_score = score;
+  }
+  return best;
+}
+
+// A pronoun: the latest compatible mention within kPronounSentences, skipping
+// headings (they interrupt the narrative, not continue it).
+int MatchPronoun(const Work& w, int mention) {
+  const WorkMention& m = w.mentions[mention];
+  int sentence = w.sentence_of[m.tb];
+  int lowest = std::max(0, mention - static_cast<int>(kMaxCandidates));
+  for (int i = mention - 1; i >= lowest; --i) {
+    const WorkMention& c = w.mentions[i];
+    int s = w.sentence_of[c.tb];
+    if (sentence - s > kPronounSentences) break;
+    if (c.entity < 0 || c.te > m.tb) continue;
+    if (s != sentence && w.crosshead[s]) continue;
+    const WorkEntity& e = w.entities[c.entity];
+    if (m.gender == 'N') {
+      if (sentence - s > 1) break;
+      if (e.type == "ORG" || (e.type == "GPE" && !e.country.empty())) return c.entity;
+      continue;
+    }
+    if (e.type != "PERSON") continue;
+    if (e.gender != '-' && e.gender != m.gender) continue;
+    return c.entity;
+  }
+  return -1;
+}
+
+}  // namespace
+
+void Cluster(Work& w) {
+  w.entities.clear();
+  for (size_t i = 0; i < w.mentions.size(); ++i) {
+    WorkMention& m = w.mentions[i];
+    int mention = static_cast<int>(i);
+    int e = -1;
+    if (m.kind == "name") {
+      std::vector<std::string> words = NameWords(w, m);
+      if (words.empty()) continue;
+      std::string key = Joined(words);
+      e = m.type == "PERSON" ? MatchPerson(w, words, key) : MatchOther(w, m, key);
+      if (e < 0) e = NewEntity(w, m.type);
+    } else if (m.kind == "nominal") {
+      e = MatchNominal(w, mention);
+      if (e < 0) e = NewEntity(w, m.type);
+    } else {
+      e = MatchPronoun(w, mention);
+      if (e < 0) continue;
+    }
+    Join(w, mention, e);
+  }
+}
+
+}  // namespace newsgraph::extract::entities_internal

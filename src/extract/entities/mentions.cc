@@ -1,0 +1,376 @@
+// Mentions: the NER's names repaired with the gazetteer and the project's KB,
+// names the NER missed inside lists of people, and the descriptions ("the North
+// Korean leader") and pronouns that coreference links to them.
+#include <algorithm>
+
+#include "extract/entities/resolver_internal.h"
+
+namespace newsgraph::extract::entities_internal {
+namespace {
+
+bool IsEntityType(std::string_view t) {
+  return t == "PERSON" || t == "ORG" || t == "GPE" || t == "LOC" || t == "FAC" || t == "NORP" || t == "EVENT" ||
+         t == "MISC";
+}
+
+// The token whose span starts at `start` (or -1).
+int TokenAt(const document::Document& doc, uint32_t start) {
+  auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), start,
+                             [](const document::Token& t, uint32_t s) { return t.span.start < s; });
+  if (it == doc.tokens.end() || it->span.start != start) return -1;
+  return static_cast<int>(it - doc.tokens.begin());
+}
+
+// The longest role phrase starting at token b (ending before `limit`); its length in n.
+const RoleWord* RoleAt(const Work& w, uint32_t b, uint32_t limit, uint32_t& n) {
+  uint32_t max = std::min<uint32_t>(w.kb.max_role_words(), limit > b ? limit - b : 0);
+  for (uint32_t k = max; k >= 1; --k) {
+    if (const RoleWord* r = w.kb.Role(w.Key(b, b + k))) {
+      n = k;
+      return r;
+    }
+  }
+  return nullptr;
+}
+
+void SetIgoCode(WorkMention& m, const kb::GazetteerEntry& e) {
+  m.sector = e.detail;
+  m.code = (e.detail == "IGO" || e.detail == "NGO") ? e.detail + e.code : e.code;
+}
+
+// Types a mention by what the gazetteer or the KB knows its text to be.
+void Retype(Work& w, WorkMention& m) {
+  std::string key = w.Key(m.tb, m.te);
+  if (key.empty()) return;
+  if (const KnownActor* a = w.kb.Actor(key)) {
+    m.type = a->type;
+    m.country = a->country;
+    m.sector = a->sector;
+    m.code = a->code;
+    m.canonical = a->name;
+    return;
+  }
+  // "the West" is no town called West; cities and regions rarely take "the".
+  bool after_the = m.tb > 0 && w.norm[m.tb - 1] == "the";
+  for (uint32_t index : w.gaz.LookupNormalized(key)) {
+    const kb::GazetteerEntry& e = w.gaz.entry(index);
+    if (after_the && (e.type == kb::EntryType::kCity || e.type == kb::EntryType::kAdmin1)) continue;
+    switch (e.type) {
+      case kb::EntryType::kCountry:
+        m.type = "GPE";
+        m.country = e.code;
+        m.canonical = e.name;
+        return;
+      case kb::EntryType::kDemonym:
+        if (m.type == "PERSON" && m.te - m.tb > 1) break;
+        m.type = "NORP";
+        m.country = e.country;
+        return;
+      case kb::EntryType::kOrganization:
+        m.type = "ORG";
+        m.canonical = e.name;
+        SetIgoCode(m, e);
+        return;
+      case kb::EntryType::kCity:
+        if (m.type == "PERSON" && e.detail != "PPLC") return;
+        if (m.type != "GPE" && m.type != "LOC" && m.type != "PERSON" && m.type != "ORG") return;
+        m.type = "GPE";
+        m.country = e.country;
+        m.capital = e.detail == "PPLC";
+        return;
+      case kb::EntryType::kAdmin1:
+        if (m.type != "GPE" && m.type != "LOC") return;
+        m.country = e.country;
+        return;
+    }
+  }
+}
+
+// True if the gazetteer knows `key` as a country, demonym or organization.
+bool KnownPolity(const Work& w, std::string_view key) {
+  for (uint32_t index : w.gaz.LookupNormalized(key)) {
+    kb::EntryType t = w.gaz.entry(index).type;
+    if (t == kb::EntryType::kCountry || t == kb::EntryType::kDemonym || t == kb::EntryType::kOrganization) return true;
+  }
+  return w.kb.Actor(key) != nullptr;
+}
+
+// "North" + "Korean": the NER stopped early on a place or nationality.
+void ExtendRight(Work& w, WorkMention& m, uint32_t limit) {
+  if (m.type != "GPE" && m.type != "NORP" && m.type != "LOC" && m.type != "ORG") return;
+  for (uint32_t n = 2; n >= 1; --n) {
+    uint32_t e = m.te + n;
+    if (e > limit) continue;
+    bool ok = true;
+    for (uint32_t t = m.te; t < e && ok; ++t) ok = w.Capitalized(t) && w.covered[t] < 0;
+    if (ok && KnownPolity(w, w.Key(m.tb, e))) {
+      m.te = e;
+      return;
+    }
+  }
+}
+
+// "President Vladimir Putin" tagged as one PERSON: the title becomes a role.
+void StripTitles(Work& w, WorkMention& m, std::vector<WorkMention>& added) {
+  // A country or nationality word in front ("Russia President X").
+  if (m.te - m.tb >= 3) {
+    for (uint32_t k = 1; k <= 2 && m.tb + k + 1 < m.te; ++k) {
+      uint32_t n = 0;
+      if (KnownPolity(w, w.Key(m.tb, m.tb + k)) && RoleAt(w, m.tb + k, m.te, n) != nullptr) {
+        WorkMention place = NewMention(m.tb, m.tb + k, "GPE", "name");
+        Retype(w, place);
+        added.push_back(place);
+        m.tb += k;
+        break;
+      }
+    }
+  }
+  while (m.te - m.tb >= 2) {
+    uint32_t n = 0;
+    const RoleWord* r = RoleAt(w, m.tb, m.te - 1, n);
+    if (r == nullptr) {
+      if (w.Form(m.tb) == "." ) { ++m.tb; continue; }
+      return;
+    }
+    if (r->gender != '-') m.gender = r->gender;
+    if (r->kind != RoleWord::Kind::kHonorific && r->kind != RoleWord::Kind::kKin) {
+      if (!m.has_title) m.role_tb = m.tb;
+      m.has_title = true;
+      m.role = r->phrase;
+      m.role_sector = r->sector;
+    }
+    m.tb += n;
+    if (m.tb < m.te && w.Form(m.tb) == ".") ++m.tb;  // "Gen. X"
+  }
+}
+
+bool AllLetters(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || static_cast<unsigned char>(c) >= 0x80;
+    if (!letter) return false;
+  }
+  return true;
+}
+
+bool StartsPerson(const Work& w, uint32_t t) {
+  return t < w.covered.size() && w.covered[t] >= 0 && w.mentions[w.covered[t]].type == "PERSON" &&
+         w.mentions[w.covered[t]].tb == t;
+}
+
+bool EndsPerson(const Work& w, uint32_t t) {
+  return w.covered[t] >= 0 && w.mentions[w.covered[t]].type == "PERSON" && w.mentions[w.covered[t]].te == t + 1;
+}
+
+}  // namespace
+
+void CollectNameMentions(Work& w) {
+  document::Document& doc = w.doc;
+  w.mentions.clear();
+  w.others.clear();
+  for (const document::Mention& m : doc.mentions) {
+    if (!IsEntityType(m.type) || (m.kind != "name" && !m.kind.empty())) {
+      if (m.kind == "name" || m.kind.empty()) w.others.push_back({m.span, m.type, m.kind.empty() ? "name" : m.kind, -1});
+      continue;
+    }
+    int tb = TokenAt(doc, m.span.start);
+    if (tb < 0 || w.sentence_of[tb] < 0) continue;
+    uint32_t te = tb;
+    while (te < doc.tokens.size() && doc.tokens[te].span.start < m.span.end) ++te;
+    if (te > w.SentenceEnd(tb)) continue;
+    w.mentions.push_back(NewMention(static_cast<uint32_t>(tb), te, m.type, "name"));
+  }
+  w.RebuildCoverage();
+  std::vector<WorkMention> added;
+  for (WorkMention& m : w.mentions) {
+    if (m.type == "PERSON") StripTitles(w, m, added);
+    Retype(w, m);
+    ExtendRight(w, m, w.SentenceEnd(m.tb));
+    if (m.te != m.tb) Retype(w, m);
+  }
+  for (WorkMention& m : added) w.mentions.push_back(std::move(m));
+  w.SortMentions();
+}
+
+void AddKnownActors(Work& w) {
+  const document::Document& doc = w.doc;
+  std::vector<WorkMention> found;
+  for (const document::Sentence& s : doc.sentences) {
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      if (!w.Capitalized(i) || w.norm[i] == "the") continue;
+      uint32_t max = std::min<uint32_t>(w.kb.max_actor_words(), s.token_end - i);
+      for (uint32_t n = max; n >= 1; --n) {
+        if (w.IsPossessive(i + n - 1)) continue;
+        const KnownActor* a = w.kb.Actor(w.Key(i, i + n));
+        if (a == nullptr) continue;
+        // Keep a longer name the NER found around it ("Kremlin Palace").
+        bool inside = true;
+        for (uint32_t t = i; t < i + n && inside; ++t) {
+          int c = w.covered[t];
+          inside = c < 0 || (w.mentions[c].tb >= i && w.mentions[c].te <= i + n);
+        }
+        if (!inside) break;
+        WorkMention m = NewMention(i, i + n, a->type, "name");
+        Retype(w, m);
+        found.push_back(m);
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  if (found.empty()) return;
+  auto overlaps = [&](uint32_t b, uint32_t e) {
+    for (const WorkMention& f : found) {
+      if (b < f.te && f.tb < e) return true;
+    }
+    return false;
+  };
+  std::erase_if(w.mentions, [&](const WorkMention& m) { return overlaps(m.tb, m.te); });
+  std::erase_if(w.others, [&](const document::Mention& m) {
+    for (const WorkMention& f : found) {
+      if (m.span.start < doc.tokens[f.te - 1].span.end && doc.tokens[f.tb].span.start < m.span.end) return true;
+    }
+    return false;
+  });
+  for (WorkMention& f : found) w.mentions.push_back(std::move(f));
+  w.SortMentions();
+}
+
+void RecoverListNames(Work& w) {
+  std::vector<WorkMention> found;
+  for (const document::Sentence& s : w.doc.sentences) {
+    uint32_t i = s.token_begin + 1;
+    while (i < s.token_end) {
+      if (w.covered[i] >= 0 || !w.Capitalized(i) || !AllLetters(w.Form(i))) {
+        ++i;
+        continue;
+      }
+      uint32_t e = i;
+      while (e < s.token_end && e - i < 5 && w.covered[e] < 0 && w.Capitalized(e) && AllLetters(w.Form(e)) &&
+             w.kb.Role(w.norm[e]) == nullptr) {
+        ++e;
+      }
+      uint32_t n = e - i;
+      bool list_after = e + 1 < s.token_end && (w.norm[e] == "and" || w.Form(e) == ",") &&
+                        (StartsPerson(w, e + 1) || (w.norm[e + 1] == "and" && StartsPerson(w, e + 2)));
+      bool list_before = i >= s.token_begin + 2 && (w.norm[i - 1] == "and" || w.Form(i - 1) == ",") &&
+                         EndsPerson(w, i - 2);
+      if (n >= 2 && n <= 4 && (list_after || list_before) && !KnownPolity(w, w.Key(i, e))) {
+        found.push_back(NewMention(i, e, "PERSON", "name"));
+      }
+      i = std::max(e, i + 1);
+    }
+  }
+  if (found.empty()) return;
+  for (WorkMention& f : found) w.mentions.push_back(std::move(f));
+  w.SortMentions();
+}
+
+namespace {
+
+char PronounGender(std::string_view lower) {
+  if (lower == "he" || lower == "him" || lower == "his" || lower == "himself") return 'M';
+  if (lower == "she" || lower == "her" || lower == "hers" || lower == "herself") return 'F';
+  if (lower == "its") return 'N';
+  return 0;
+}
+
+// "the North Korean leader", "North Korea's leader", "the Kremlin spokesperson",
+// "the leader of North Korea": a role phrase at [r, r + n) used as a noun phrase.
+bool MakeNominal(Work& w, uint32_t r, uint32_t n, const RoleWord& role, WorkMention& out) {
+  uint32_t sb = w.SentenceBegin(r), se = w.SentenceEnd(r);
+  uint32_t end = r + n;
+  if (end < se && (w.Capitalized(end) || w.covered[end] >= 0) && !w.IsPossessive(end)) return false;  // premodifier
+  int affiliation = -1;
+  uint32_t start = r;
+  if (r > sb && w.covered[r - 1] >= 0 && w.mentions[w.covered[r - 1]].te == r) {
+    affiliation = w.covered[r - 1];  // "the Kremlin spokesperson"
+    start = w.mentions[affiliation].tb;
+    if (start == sb || w.norm[start - 1] != "the") return false;
+    --start;
+  } else if (r >= sb + 2 && w.IsPossessive(r - 1) && w.covered[r - 2] >= 0) {
+    affiliation = w.covered[r - 2];  // "North Korea's leader"
+    start = w.mentions[affiliation].tb;
+  } else if (r > sb && w.norm[r - 1] == "the") {
+    start = r - 1;
+  } else {
+    return false;
+  }
+  if (affiliation >= 0) {
+    const std::string& t = w.mentions[affiliation].type;
+    if (t != "GPE" && t != "NORP" && t != "ORG") return false;
+  }
+  if (end + 1 < se && w.norm[end] == "of") {
+    uint32_t k = end + 1;
+    if (w.norm[k] == "the" && k + 1 < se) ++k;
+    int c = w.covered[k];
+    if (c < 0 || w.mentions[c].tb != k || (w.mentions[c].type != "GPE" && w.mentions[c].type != "ORG")) return false;
+    if (affiliation < 0) affiliation = c;
+    end = w.mentions[c].te;
+  }
+  // "X, the director of ...": an apposition; roles.cc reads it as X's role.
+  if (start >= sb + 2 && w.Form(start - 1) == "," && EndsPerson(w, start - 2)) return false;
+  out = NewMention(start, end, "PERSON", "nominal");
+  out.role = role.phrase;
+  out.roles.push_back(role.phrase);
+  out.role_sector = role.sector;
+  out.gender = role.gender;
+  if (affiliation >= 0) {
+    const WorkMention& a = w.mentions[affiliation];
+    out.country = a.country;
+    if (role.sector.empty()) out.sector = a.sector;
+  }
+  return true;
+}
+
+}  // namespace
+
+void AddNominalsAndPronouns(Work& w) {
+  std::vector<WorkMention> found;
+  for (const document::Sentence& s : w.doc.sentences) {
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      if (w.covered[t] >= 0) continue;
+      if (char g = PronounGender(w.norm[t])) {
+        WorkMention m = NewMention(t, t + 1, g == 'N' ? "ORG" : "PERSON", "pronoun");
+        m.gender = g;
+        found.push_back(m);
+        continue;
+      }
+      uint32_t n = 0;
+      const RoleWord* r = RoleAt(w, t, s.token_end, n);
+      if (r == nullptr || r->kind == RoleWord::Kind::kHonorific || r->kind == RoleWord::Kind::kKin) continue;
+      WorkMention m;
+      if (MakeNominal(w, t, n, *r, m)) {
+        found.push_back(std::move(m));
+        t += n - 1;
+      }
+    }
+  }
+  for (WorkMention& f : found) w.mentions.push_back(std::move(f));
+  w.SortMentions();
+}
+
+void MarkPolitical(Work& w) {
+  static const char* const kPlaces[] = {"in", "at", "near", "from", "to", "into", "outside", "across", "around",
+                                        "through", "via", "toward", "towards", "between", "visit", "visited", "of"};
+  for (WorkMention& m : w.mentions) {
+    if (m.kind != "name") continue;
+    if (m.type == "ORG" && m.sector == "GOV" && !m.country.empty()) m.political = true;
+    if (!m.capital) continue;
+    if (m.te < w.doc.tokens.size() && w.IsPossessive(m.te)) {
+      m.political = true;
+      continue;
+    }
+    bool place = false;
+    if (m.tb > w.SentenceBegin(m.tb)) {
+      for (const char* p : kPlaces) place = place || w.norm[m.tb - 1] == p;
+    }
+    if (place) continue;
+    const document::Token& head = w.doc.tokens[m.te - 1];
+    bool next_verb = m.te < w.SentenceEnd(m.tb) &&
+                     (w.doc.tokens[m.te].upos == "VERB" || w.doc.tokens[m.te].upos == "AUX");
+    m.political = head.deprel == "nsubj" || head.deprel == "nsubj:pass" || head.deprel == "obj" || next_verb;
+  }
+}
+
+}  // namespace newsgraph::extract::entities_internal

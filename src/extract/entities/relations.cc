@@ -1,0 +1,172 @@
+// Relations read from the text (accompanied_by: "X was accompanied by A and B",
+// "X's entourage includes A, B and C") and the last pass that turns the work
+// state into Document::entities, mentions and relations.
+#include <algorithm>
+
+#include "extract/entities/resolver_internal.h"
+
+namespace newsgraph::extract::entities_internal {
+namespace {
+
+bool IsGroupWord(std::string_view w) {
+  return w == "entourage" || w == "delegation" || w == "delegates" || w == "team" || w == "retinue";
+}
+
+bool IsIncludeWord(std::string_view w) {
+  return w == "includes" || w == "included" || w == "including" || w == "include" || w == "comprises" ||
+         w == "comprised" || w == "were" || w == "was" || w == "are" || w == "is";
+}
+
+// Person entities named (by name) in tokens [b, e), except `head`, in order.
+std::vector<uint32_t> NamedPeople(const Work& w, uint32_t b, uint32_t e, int head) {
+  std::vector<uint32_t> out;
+  for (const WorkMention& m : w.mentions) {
+    if (m.tb < b || m.te > e || m.kind != "name" || m.type != "PERSON" || m.entity < 0 || m.entity == head) continue;
+    if (std::find(out.begin(), out.end(), static_cast<uint32_t>(m.entity)) == out.end()) out.push_back(m.entity);
+  }
+  return out;
+}
+
+// The person (or other entity) mention ending at or before token t in its sentence.
+int LastEntityBefore(const Work& w, uint32_t t, bool person_only) {
+  uint32_t sb = w.SentenceBegin(t);
+  for (uint32_t k = t; k > sb; --k) {
+    int c = w.covered[k - 1];
+    if (c < 0 || w.mentions[c].entity < 0) continue;
+    if (person_only && w.mentions[c].type != "PERSON") continue;
+    return c;
+  }
+  return -1;
+}
+
+void AddRelation(Work& w, int head_mention, uint32_t members_b, uint32_t members_e) {
+  int head = w.mentions[head_mention].entity;
+  std::vector<uint32_t> members = NamedPeople(w, members_b, members_e, head);
+  if (members.empty()) return;
+  uint32_t last = 0;
+  for (const WorkMention& m : w.mentions) {
+    if (m.tb >= members_b && m.te <= members_e && m.entity >= 0 &&
+        std::find(members.begin(), members.end(), static_cast<uint32_t>(m.entity)) != members.end()) {
+      last = std::max(last, m.te);
+    }
+  }
+  document::Relation r;
+  r.type = "accompanied_by";
+  r.head = static_cast<uint32_t>(head);
+  r.members = std::move(members);
+  r.evidence = {w.doc.tokens[w.mentions[head_mention].tb].span.start, w.doc.tokens[last - 1].span.end};
+  w.doc.relations.push_back(std::move(r));
+}
+
+}  // namespace
+
+void FindRelations(Work& w) {
+  w.doc.relations.clear();
+  for (const document::Sentence& s : w.doc.sentences) {
+    for (uint32_t t = s.token_begin; t + 1 < s.token_end; ++t) {
+      if (w.norm[t] == "accompanied" && w.norm[t + 1] == "by") {
+        int head = LastEntityBefore(w, t, true);
+        if (head >= 0) AddRelation(w, head, t + 2, s.token_end);
+      } else if (IsGroupWord(w.norm[t]) && IsIncludeWord(w.norm[t + 1])) {
+        // "Kim's (powerful) entourage includes ..."
+        uint32_t k = t;
+        while (k > s.token_begin + 1 && w.doc.tokens[k - 1].upos == "ADJ") --k;
+        if (k < s.token_begin + 2 || !w.IsPossessive(k - 1)) continue;
+        int head = w.covered[k - 2];
+        if (head >= 0 && w.mentions[head].entity >= 0) AddRelation(w, head, t + 2, s.token_end);
+      }
+    }
+  }
+  // Members the text gives no country take the head's ("Kim's entourage").
+  for (const document::Relation& r : w.doc.relations) {
+    const WorkEntity& head = w.entities[r.head];
+    for (uint32_t m : r.members) {
+      WorkEntity& e = w.entities[m];
+      if (e.country.empty() && head.type == "PERSON") e.country = head.country;
+    }
+  }
+}
+
+namespace {
+
+std::string ActorCode(const WorkEntity& e) {
+  if (!e.code.empty()) return e.code;
+  if (e.country.empty()) return "";
+  if (e.type == "GPE") return e.political ? e.country + "GOV" : "";
+  return e.country + e.sector;
+}
+
+}  // namespace
+
+void FinishEntities(Work& w) {
+  document::Document& doc = w.doc;
+  // Entities in order of first mention; each gets its e<N> id.
+  std::vector<int> order;
+  for (size_t i = 0; i < w.entities.size(); ++i) {
+    if (!w.entities[i].mentions.empty()) order.push_back(static_cast<int>(i));
+  }
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    return w.entities[a].mentions.front() < w.entities[b].mentions.front();
+  });
+  std::vector<int> new_index(w.entities.size(), -1);
+  for (size_t i = 0; i < order.size(); ++i) new_index[order[i]] = static_cast<int>(i);
+
+  // Mentions: clustered ones plus the pass-through ones, in text order.
+  struct Out {
+    document::Mention m;
+    int work = -1;
+  };
+  std::vector<Out> out;
+  out.reserve(w.mentions.size() + w.others.size());
+  for (size_t i = 0; i < w.mentions.size(); ++i) {
+    const WorkMention& m = w.mentions[i];
+    if (m.entity < 0) continue;
+    document::Span span{doc.tokens[m.tb].span.start, doc.tokens[m.te - 1].span.end};
+    out.push_back({{span, m.type == "ORG" && m.kind == "pronoun" ? "ORG" : m.type, m.kind, new_index[m.entity]},
+                   static_cast<int>(i)});
+  }
+  for (const document::Mention& m : w.others) out.push_back({m, -1});
+  std::stable_sort(out.begin(), out.end(), [](const Out& a, const Out& b) {
+    if (a.m.span.start != b.m.span.start) return a.m.span.start < b.m.span.start;
+    return a.m.span.end > b.m.span.end;
+  });
+
+  doc.entities.assign(order.size(), document::Entity{});
+  doc.mentions.clear();
+  doc.mentions.reserve(out.size());
+  for (Out& o : out) {
+    if (o.m.entity >= 0) doc.entities[o.m.entity].mentions.push_back(static_cast<uint32_t>(doc.mentions.size()));
+    doc.mentions.push_back(std::move(o.m));
+  }
+  for (size_t i = 0; i < order.size(); ++i) {
+    const WorkEntity& e = w.entities[order[i]];
+    document::Entity& d = doc.entities[i];
+    d.id = "e" + std::to_string(i + 1);
+    d.type = e.type;
+    if (e.best_name >= 0) {
+      const WorkMention& best = w.mentions[e.best_name];
+      d.name = !best.canonical.empty() ? best.canonical
+                                       : std::string(doc.SpanText({doc.tokens[best.tb].span.start,
+                                                                   doc.tokens[best.te - 1].span.end}));
+    } else {
+      const WorkMention& first = w.mentions[e.mentions.front()];
+      d.name = std::string(doc.SpanText({doc.tokens[first.tb].span.start, doc.tokens[first.te - 1].span.end}));
+    }
+    d.country = e.country;
+    d.sector = e.type == "GPE" && e.political ? "GOV" : e.sector;
+    d.actor = ActorCode(e);
+    if (e.type == "GPE" && e.code.empty() && !e.political && !e.country.empty()) {
+      // A country stands for itself (RUS); a city only gives its country.
+      const WorkMention& best = w.mentions[e.best_name >= 0 ? e.best_name : e.mentions.front()];
+      if (!best.capital && !best.canonical.empty()) d.actor = e.country;
+    }
+    if (e.type == "NORP" && !e.country.empty()) d.actor = e.country;
+    d.roles = e.roles;
+  }
+  for (document::Relation& r : doc.relations) {
+    r.head = static_cast<uint32_t>(new_index[r.head]);
+    for (uint32_t& m : r.members) m = static_cast<uint32_t>(new_index[m]);
+  }
+}
+
+}  // namespace newsgraph::extract::entities_internal

@@ -1,0 +1,174 @@
+// Roles and affiliations read around person names: premodifiers ("Russia's
+// defence minister Sergei Shoigu", "Kremlin spokesperson Dmitry Peskov",
+// "commander of the Korean People's Army Ri Pyong Chol") and appositions
+// ("Jo Chun Ryong, the director of North Korea's Munitions Industry Department").
+#include "extract/entities/resolver_internal.h"
+
+namespace newsgraph::extract::entities_internal {
+namespace {
+
+// The longest role phrase ENDING at token e (exclusive), starting at or after `lo`.
+const RoleWord* RoleEndingAt(const Work& w, uint32_t lo, uint32_t e, uint32_t& n) {
+  for (uint32_t k = std::min<uint32_t>(w.kb.max_role_words(), e - lo); k >= 1; --k) {
+    bool free = true;
+    for (uint32_t t = e - k; t < e && free; ++t) free = w.covered[t] < 0;
+    if (!free) continue;
+    if (const RoleWord* r = w.kb.Role(w.Key(e - k, e))) {
+      n = k;
+      return r;
+    }
+  }
+  return nullptr;
+}
+
+const RoleWord* RoleStartingAt(const Work& w, uint32_t b, uint32_t hi, uint32_t& n) {
+  for (uint32_t k = std::min<uint32_t>(w.kb.max_role_words(), hi > b ? hi - b : 0); k >= 1; --k) {
+    if (const RoleWord* r = w.kb.Role(w.Key(b, b + k))) {
+      n = k;
+      return r;
+    }
+  }
+  return nullptr;
+}
+
+// A mention that ends right before token t ("Russia" in "Russia President"), or
+// the possessor in "Russia's defence minister"; -1 if none.
+int AffiliationBefore(const Work& w, uint32_t t) {
+  uint32_t sb = w.SentenceBegin(t);
+  if (t == sb) return -1;
+  if (w.IsPossessive(t - 1) && t - 1 > sb) --t;
+  int c = w.covered[t - 1];
+  if (c < 0 || w.mentions[c].te != t) return -1;
+  const std::string& type = w.mentions[c].type;
+  return (type == "GPE" || type == "NORP" || type == "ORG") ? c : -1;
+}
+
+// Sector of an organization name: its last word with a sector ("Industry Department" -> GOV).
+std::string SectorOfWords(const Work& w, uint32_t b, uint32_t e) {
+  std::string sector;
+  for (uint32_t t = b; t < e; ++t) {
+    std::string_view s = w.kb.SectorWord(w.norm[t]);
+    if (!s.empty()) sector = std::string(s);
+  }
+  return sector;
+}
+
+void ApplyRole(WorkMention& m, const RoleWord& r, std::string text) {
+  if (r.gender != '-') m.gender = r.gender;
+  if (r.kind == RoleWord::Kind::kHonorific) return;
+  m.roles.push_back(std::move(text));
+  if (m.role_sector.empty() && r.kind != RoleWord::Kind::kKin) m.role_sector = r.sector;
+}
+
+void Affiliate(WorkMention& m, const WorkMention& a) {
+  if (m.country.empty()) m.country = a.country;
+  if (m.sector.empty() && a.type == "ORG") m.sector = a.sector;
+}
+
+// Before the name: [affiliation] role NAME, or role of [the] ORG NAME, or
+// "A's minister X and foreign minister Y" (Y inherits A).
+void ReadPremodifier(Work& w, WorkMention& m) {
+  uint32_t sb = w.SentenceBegin(m.tb);
+  uint32_t at = m.has_title ? m.role_tb : m.tb;
+  uint32_t n = 0;
+  const RoleWord* r = nullptr;
+  if (!m.has_title && at > sb) r = RoleEndingAt(w, sb, at, n);
+  if (r != nullptr) {
+    ApplyRole(m, *r, r->phrase);
+    at -= n;
+  } else if (m.has_title) {
+    m.roles.push_back(m.role);
+  } else if (at > sb + 3 && w.covered[at - 1] >= 0 && w.mentions[w.covered[at - 1]].type == "ORG") {
+    // "commander of the Korean People's Army Ri Pyong Chol"
+    const WorkMention& org = w.mentions[w.covered[at - 1]];
+    uint32_t k = org.tb;
+    if (k > sb && w.norm[k - 1] == "the") --k;
+    if (k > sb + 1 && w.norm[k - 1] == "of" && (r = RoleEndingAt(w, sb, k - 1, n)) != nullptr) {
+      ApplyRole(m, *r, r->phrase + " of " + std::string(w.doc.SpanText(
+                                               {w.doc.tokens[org.tb].span.start, w.doc.tokens[org.te - 1].span.end})));
+      Affiliate(m, org);
+      if (m.role_sector.empty()) m.role_sector = org.sector;
+      return;
+    }
+    return;
+  }
+  int a = AffiliationBefore(w, at);
+  if (a >= 0) {
+    Affiliate(m, w.mentions[a]);
+    return;
+  }
+  // "Russia's defence minister Sergei Shoigu and foreign minister Sergei Lavrov"
+  if (r != nullptr && at > sb + 1 && (w.norm[at - 1] == "and" || w.Form(at - 1) == ",")) {
+    int c = w.covered[at - 2];
+    if (c >= 0 && w.mentions[c].type == "PERSON" && w.mentions[c].te == at - 1) {
+      if (m.country.empty()) m.country = w.mentions[c].country;
+      if (m.sector.empty()) m.sector = w.mentions[c].sector;
+    }
+  }
+}
+
+// After the name: ", [the|a|his|GPE's|NORP] [adjectives] role [of AFFILIATION]".
+void ReadApposition(Work& w, WorkMention& m) {
+  uint32_t se = w.SentenceEnd(m.tb);
+  uint32_t k = m.te;
+  if (k + 2 >= se || w.Form(k) != ",") return;
+  ++k;
+  int affiliation = -1;
+  if (w.norm[k] == "the" || w.norm[k] == "a" || w.norm[k] == "an" || w.norm[k] == "his" || w.norm[k] == "her") ++k;
+  if (k < se && w.covered[k] >= 0 && w.mentions[w.covered[k]].tb == k) {
+    int c = w.covered[k];
+    const std::string& type = w.mentions[c].type;
+    if (type != "GPE" && type != "NORP" && type != "ORG") return;
+    affiliation = c;
+    k = w.mentions[c].te;
+    if (k < se && w.IsPossessive(k)) ++k;
+  }
+  for (int adjectives = 0; k < se && adjectives < 3 && w.doc.tokens[k].upos == "ADJ" && w.covered[k] < 0; ++adjectives) {
+    uint32_t n = 0;
+    if (RoleStartingAt(w, k, se, n) != nullptr) break;
+    ++k;
+  }
+  uint32_t n = 0;
+  const RoleWord* r = RoleStartingAt(w, k, se, n);
+  if (r == nullptr) return;
+  k += n;
+  std::string role = r->phrase;
+  if (k + 1 < se && w.norm[k] == "of") {
+    ++k;
+    if (w.norm[k] == "the") ++k;
+    // Affiliation: places and organizations up to the end of the phrase.
+    uint32_t org_b = 0, org_e = 0;
+    for (; k < se && w.Form(k) != "," && w.Form(k) != ";" && w.norm[k] != "and"; ++k) {
+      int c = w.covered[k];
+      if (c >= 0) {
+        const WorkMention& x = w.mentions[c];
+        if ((x.type == "GPE" || x.type == "NORP" || x.type == "ORG") && affiliation < 0) affiliation = c;
+        if (x.type == "ORG" && x.kind == "name") org_b = x.tb, org_e = x.te;
+        if (x.type == "PERSON") break;
+        k = std::max(k, x.te - 1);
+      } else if (w.Capitalized(k)) {
+        if (org_e != k) org_b = k;
+        org_e = k + 1;
+      }
+    }
+    if (org_e > org_b && r->kind != RoleWord::Kind::kKin) {
+      role += " of " + std::string(w.doc.SpanText({w.doc.tokens[org_b].span.start, w.doc.tokens[org_e - 1].span.end}));
+      if (m.sector.empty()) m.sector = SectorOfWords(w, org_b, org_e);
+    }
+  }
+  ApplyRole(m, *r, role);
+  if (affiliation >= 0) Affiliate(m, w.mentions[affiliation]);
+}
+
+}  // namespace
+
+void ReadRoles(Work& w) {
+  for (size_t i = 0; i < w.mentions.size(); ++i) {
+    WorkMention& m = w.mentions[i];
+    if (m.type != "PERSON" || m.kind != "name") continue;
+    ReadPremodifier(w, m);
+    ReadApposition(w, m);
+  }
+}
+
+}  // namespace newsgraph::extract::entities_internal

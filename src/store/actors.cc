@@ -1,0 +1,139 @@
+#include "store/actors.h"
+
+#include "store/sqlite.h"
+#include "store/store_access.h"
+
+namespace newsgraph::store {
+namespace {
+
+const char* const kSummaryColumns =
+    "a.id, a.name, a.type, a.country, a.sector, a.code, coalesce(a.first_seen, ''), coalesce(a.last_seen, ''), "
+    "a.mention_count, a.document_count";
+
+ActorSummary ReadSummary(const Statement& s) {
+  ActorSummary a;
+  a.id = s.ColumnInt(0);
+  a.name = s.ColumnText(1);
+  a.type = s.ColumnText(2);
+  a.country = s.ColumnText(3);
+  a.sector = s.ColumnText(4);
+  a.code = s.ColumnText(5);
+  a.first_seen = s.ColumnText(6);
+  a.last_seen = s.ColumnText(7);
+  a.mention_count = s.ColumnInt(8);
+  a.document_count = s.ColumnInt(9);
+  return a;
+}
+
+std::string Contains(const std::string& s) {
+  std::string out = "%";
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  out.push_back('%');
+  return out;
+}
+
+}  // namespace
+
+std::string ActorKey(std::string_view name) {
+  std::string key;
+  bool space = false;
+  for (unsigned char c : name) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<unsigned char>(c - 'A' + 'a');
+      keep = true;
+    }
+    if (!keep) {
+      space = true;
+      continue;
+    }
+    if (space && !key.empty()) key.push_back(' ');
+    key.push_back(static_cast<char>(c));
+    space = false;
+  }
+  return key;
+}
+
+StatusOr<std::vector<ActorSummary>> ListActors(Store& store, const ActorFilter& filter) {
+  if (filter.limit < 1 || filter.limit > kMaxActorLimit) {
+    return Status::InvalidArgument("limit must be between 1 and " + std::to_string(kMaxActorLimit));
+  }
+  if (filter.offset < 0) return Status::InvalidArgument("offset must not be negative");
+  std::string name_key = ActorKey(filter.name);
+  if (!filter.name.empty() && name_key.empty()) return std::vector<ActorSummary>{};
+  Db& db = StoreDb(store);
+  NG_ASSIGN_OR_RETURN(Statement * s, db.Cached(std::string("SELECT ") + kSummaryColumns +
+                                               " FROM actors a WHERE (?1 = '' OR a.country = ?1) "
+                                               "AND (?2 = '' OR a.type = ?2) "
+                                               "AND (?3 = '' OR a.key LIKE ?4 ESCAPE '\\' OR a.id IN "
+                                               "  (SELECT actor_id FROM actor_aliases WHERE key LIKE ?4 ESCAPE '\\')) "
+                                               "ORDER BY a.document_count DESC, a.mention_count DESC, a.name, a.id "
+                                               "LIMIT ?5 OFFSET ?6"));
+  NG_RETURN_IF_ERROR(s->BindText(1, filter.country));
+  NG_RETURN_IF_ERROR(s->BindText(2, filter.type));
+  NG_RETURN_IF_ERROR(s->BindText(3, name_key));
+  NG_RETURN_IF_ERROR(s->BindText(4, Contains(name_key)));
+  NG_RETURN_IF_ERROR(s->BindInt(5, filter.limit));
+  NG_RETURN_IF_ERROR(s->BindInt(6, filter.offset));
+  std::vector<ActorSummary> out;
+  while (true) {
+    NG_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) break;
+    out.push_back(ReadSummary(*s));
+  }
+  return out;
+}
+
+StatusOr<std::optional<ActorDetail>> GetActor(Store& store, int64_t id) {
+  Db& db = StoreDb(store);
+  NG_ASSIGN_OR_RETURN(Statement * s, db.Cached(std::string("SELECT ") + kSummaryColumns + " FROM actors a WHERE a.id = ?1"));
+  NG_RETURN_IF_ERROR(s->BindInt(1, id));
+  NG_ASSIGN_OR_RETURN(bool found, s->Step());
+  if (!found) return std::optional<ActorDetail>();
+  ActorDetail detail;
+  detail.actor = ReadSummary(*s);
+  s->Reset();
+  NG_ASSIGN_OR_RETURN(Statement * aliases,
+                      db.Cached("SELECT alias, count FROM actor_aliases WHERE actor_id = ?1 ORDER BY count DESC, alias"));
+  NG_RETURN_IF_ERROR(aliases->BindInt(1, id));
+  while (true) {
+    NG_ASSIGN_OR_RETURN(bool row, aliases->Step());
+    if (!row) break;
+    detail.aliases.push_back({std::string(aliases->ColumnText(0)), aliases->ColumnInt(1)});
+  }
+  NG_ASSIGN_OR_RETURN(Statement * roles,
+                      db.Cached("SELECT role, country, coalesce(first_seen, ''), coalesce(last_seen, ''), doc_id "
+                                "FROM actor_roles WHERE actor_id = ?1 ORDER BY first_seen, role"));
+  NG_RETURN_IF_ERROR(roles->BindInt(1, id));
+  while (true) {
+    NG_ASSIGN_OR_RETURN(bool row, roles->Step());
+    if (!row) break;
+    detail.roles.push_back({std::string(roles->ColumnText(0)), std::string(roles->ColumnText(1)),
+                            std::string(roles->ColumnText(2)), std::string(roles->ColumnText(3)),
+                            std::string(roles->ColumnText(4))});
+  }
+  return std::optional<ActorDetail>(std::move(detail));
+}
+
+StatusOr<std::vector<int64_t>> ResolveActorName(Store& store, std::string_view name) {
+  std::string key = ActorKey(name);
+  std::vector<int64_t> out;
+  if (key.empty()) return out;
+  Db& db = StoreDb(store);
+  NG_ASSIGN_OR_RETURN(Statement * s,
+                      db.Cached("SELECT a.id FROM actors a WHERE a.key = ?1 OR a.id IN "
+                                "(SELECT actor_id FROM actor_aliases WHERE key = ?1) "
+                                "ORDER BY a.key = ?1 DESC, a.document_count DESC, a.id"));
+  NG_RETURN_IF_ERROR(s->BindText(1, key));
+  while (true) {
+    NG_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) break;
+    out.push_back(s->ColumnInt(0));
+  }
+  return out;
+}
+
+}  // namespace newsgraph::store
