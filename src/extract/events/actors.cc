@@ -67,7 +67,10 @@ Actor ActorResolver::Resolve(const Tree& t, int head) {
   std::vector<int> phrase{head};
   for (size_t k = 0; k < phrase.size() && phrase.size() < kMaxPhraseTokens; ++k) {
     t.ForChildren(phrase[k], [&](int c) {
-      if (phrase.size() < kMaxPhraseTokens && IsPhraseRel(t.rel(c))) phrase.push_back(c);
+      if (phrase.size() >= kMaxPhraseTokens || !IsPhraseRel(t.rel(c))) return;
+      // "the president of Russia", but not "rebels in a raid near the border".
+      if (t.base_rel(c) == "nmod" && t.rel(c) != "nmod:poss" && (k > 0 || t.CaseOf(c) != "of")) return;
+      phrase.push_back(c);
     });
   }
   std::sort(phrase.begin(), phrase.end());
@@ -151,7 +154,7 @@ Actor ActorResolver::ResolveWords(const Tree& t, int head, const std::vector<int
       break;
     }
   }
-  if (country.empty() && code.empty()) {
+  if (country.empty() && code.empty() && sector.empty()) {
     for (const std::string& key : {name, last}) {
       auto it = learned_.find(key);
       if (it != learned_.end()) {
@@ -161,7 +164,10 @@ Actor ActorResolver::ResolveWords(const Tree& t, int head, const std::vector<int
     }
     return a;
   }
-  if (country.empty() && !sector.empty()) sector.clear();
+  if (country.empty() && code.empty() && !sector.empty()) {
+    a.sector = sector;  // "opposition supporters": a group with no country named
+    return a;
+  }
   Fill(a, country, sector, code);
   // Learn the name ("Kim Jong-un" -> PRK) when the phrase names a person by a country modifier.
   bool capitalized = !ht.form.empty() && ht.form[0] >= 'A' && ht.form[0] <= 'Z';

@@ -20,6 +20,7 @@ struct Actor {
   document::EventActor value;
   bool pronoun = false;
   bool first_person = false;  // I, we, our: the speaker when quoted
+  std::string sector;         // an agent word's sector when no country is named ("protesters": OPP)
   bool Known() const { return value.entity >= 0 || !value.country.empty() || !value.actor.empty(); }
   bool Coded() const { return !value.country.empty() || !value.actor.empty(); }
 };

@@ -75,6 +75,15 @@ std::vector<std::string> LemmaCandidates(std::string_view lemma, std::string_vie
     if (s.size() >= 2 && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
   };
   add(f);
+  static constexpr std::pair<std::string_view, std::string_view> kIrregular[] = {
+      {"struck", "strike"}, {"fought", "fight"}, {"shot", "shoot"}, {"sent", "send"},   {"held", "hold"},
+      {"sought", "seek"},   {"met", "meet"},     {"spoke", "speak"}, {"took", "take"},  {"gave", "give"},
+      {"led", "lead"},      {"cut", "cut"},      {"hit", "hit"},     {"beat", "beat"},  {"froze", "freeze"},
+      {"withdrew", "withdraw"}, {"withdrawn", "withdraw"}, {"overthrew", "overthrow"}, {"stood", "stand"},
+      {"brought", "bring"}, {"lent", "lend"},   {"paid", "pay"},    {"laid", "lay"},   {"seized", "seize"}};
+  for (auto [irregular, base] : kIrregular) {
+    if (f == irregular) add(std::string(base));
+  }
   auto strip = [&](std::string_view suffix, std::string_view with) {
     if (f.size() > suffix.size() + 2 && f.compare(f.size() - suffix.size(), suffix.size(), suffix) == 0) {
       add(f.substr(0, f.size() - suffix.size()) + std::string(with));
@@ -172,6 +181,7 @@ class SentenceCoder {
   };
   Actor SubjectOf(const Tree& t, int i, int depth);
   Actor TargetOf(const Tree& t, int i, const Actor& source);
+  Actor CoActorOf(const Tree& t, int i);
   bool NominalActors(const Tree& t, int n, Actor& source, Actor& target);
   void SetCode(EventMention& e, const std::string& code, const Pattern* p) const;
   void Modality(const Tree& t, int i, bool nominal, EventMention& e, std::string code, const Pattern* p,
@@ -264,7 +274,7 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source) {
       if (int s = t.Child(c, "nsubj"); s >= 0) options.push_back(s);
     }
   }
-  Actor fallback;
+  Actor fallback, group;
   for (int c : options) {
     if (!source.value.span.empty() && t.tok(c).span.start >= source.value.span.start &&
         t.tok(c).span.end <= source.value.span.end) {
@@ -273,9 +283,31 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source) {
     if (t.tok(c).upos == "PRON" && pass != c && !OneOf(t.tok(c).form, {"him", "her", "them", "us"})) continue;
     Actor a = actors_.Resolve(t, c);
     if (a.Known()) return a;
+    if (group.value.text.empty() && !a.sector.empty()) group = a;
     if (fallback.value.text.empty() && (t.tok(c).upos == "PROPN" || a.pronoun)) fallback = a;
   }
+  // "Pakistani police arrested opposition supporters": a group with no country of
+  // its own is taken to be of the source's country.
+  if (!group.value.text.empty() && !source.value.country.empty()) {
+    group.value.country = source.value.country;
+    group.value.actor = source.value.country + group.sector;
+    return group;
+  }
   return fallback;
+}
+
+// The other party of a joint subject: "South Korea and the United States held
+// exercises", "Armenian and Azerbaijani officials discussed".
+Actor SentenceCoder::CoActorOf(const Tree& t, int i) {
+  int subj = t.Child(i, "nsubj");
+  if (subj < 0) return Actor{};
+  int other = t.Child(subj, "conj");
+  if (other < 0) {
+    t.ForChildren(subj, [&](int c) {
+      if (other < 0 && t.rel(c) == "amod") other = t.Child(c, "conj");
+    });
+  }
+  return other >= 0 ? actors_.Resolve(t, other) : Actor{};
 }
 
 bool SentenceCoder::NominalActors(const Tree& t, int n, Actor& source, Actor& target) {
@@ -476,7 +508,7 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
     if (verb) {
       if (m.pattern != nullptr) coded_verb[i] = !IsLightVerb(lemma);
       if (m.pattern != nullptr || !m.uncoded_reason.empty()) candidates.push_back({i, false, std::move(m)});
-    } else if (m.pattern != nullptr) {
+    } else if (m.pattern != nullptr && t.base_rel(i) != "compound") {  // "trade talks": the talks are the event
       candidates.push_back({i, true, std::move(m)});
     }
   }
@@ -497,6 +529,13 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
     } else {
       source = SubjectOf(t, c.token, 0);
       target = TargetOf(t, c.token, source);
+    }
+    // Joint actions (meet, cooperate, sign): the second subject is the other party.
+    std::string_view root = c.match.pattern != nullptr ? std::string_view(c.match.pattern->code).substr(0, 2) : "";
+    if (!target.Coded() && (root == "04" || root == "05" || root == "06" || root == "03")) {
+      int clause = c.nominal && t.head(c.token) >= 0 ? t.head(c.token) : c.token;
+      Actor other = CoActorOf(t, clause);
+      if (other.Coded()) target = other;
     }
     e.source = source.value;
     e.target = target.value;

@@ -64,7 +64,11 @@ std::optional<EventPlace> NamePlace(const Tree& t, const document::Document& doc
     if (const Facility* f = dict.FindFacility(key)) p = FromFacility(*f);
     if (!p) {
       auto found = gaz.LookupNormalized(key);
+      // "in the Gulf" is not a province: cities and provinces take no article.
+      bool has_article = t.HasChildLemma(hi, "det", "the");
       for (uint32_t i : found) {
+        kb::EntryType type = gaz.entry(i).type;
+        if (has_article && (type == kb::EntryType::kCity || type == kb::EntryType::kAdmin1)) continue;
         if ((p = FromEntry(gaz.entry(i)))) break;
       }
     }
