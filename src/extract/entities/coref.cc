@@ -9,7 +9,7 @@
 namespace newsgraph::extract::entities_internal {
 namespace {
 
-constexpr int kPronounSentences = 3;  // how far back a pronoun looks (sentences)
+constexpr int kPronounSentences = 4;  // how far back a pronoun looks (sentences)
 // Bounds on the candidates looked at, so a list of 10,000 names stays linear.
 constexpr size_t kMaxCandidates = 400;
 

@@ -178,6 +178,10 @@ void CollectNameMentions(Work& w) {
     uint32_t te = tb;
     while (te < doc.tokens.size() && doc.tokens[te].span.start < m.span.end) ++te;
     if (te > w.SentenceEnd(tb)) continue;
+    // Punctuation the NER took in ("SINGAPORE —") is not part of the name.
+    while (te > static_cast<uint32_t>(tb) && w.norm[te - 1].empty()) --te;
+    while (static_cast<uint32_t>(tb) < te && w.norm[tb].empty()) ++tb;
+    if (static_cast<uint32_t>(tb) >= te) continue;
     w.mentions.push_back(NewMention(static_cast<uint32_t>(tb), te, m.type, "name"));
   }
   w.RebuildCoverage();
@@ -255,7 +259,10 @@ void RecoverListNames(Work& w) {
                         (StartsPerson(w, e + 1) || (w.norm[e + 1] == "and" && StartsPerson(w, e + 2)));
       bool list_before = i >= s.token_begin + 2 && (w.norm[i - 1] == "and" || w.Form(i - 1) == ",") &&
                          EndsPerson(w, i - 2);
-      if (n >= 2 && n <= 4 && (list_after || list_before) && !KnownPolity(w, w.Key(i, e))) {
+      // "North Korea's State Planning Commission" names a body, not a person.
+      bool body = w.IsPossessive(i - 1);
+      for (uint32_t t = i; t < e && !body; ++t) body = !w.kb.SectorWord(w.norm[t]).empty();
+      if (n >= 2 && n <= 4 && (list_after || list_before) && !body && !KnownPolity(w, w.Key(i, e))) {
         found.push_back(NewMention(i, e, "PERSON", "name"));
       }
       i = std::max(e, i + 1);

@@ -1,0 +1,99 @@
+// Hostile input: no entities, 10,000 capitalized words, very long lists of names,
+// many pronouns, broken knowledge-base files. Bounded and consistent, never a crash.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "extract/entities/entities.h"
+#include "extract/entities/doc_builder.h"
+
+namespace newsgraph::entities_test {
+namespace {
+
+class BadInputTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    if (Resolver() == nullptr) GTEST_SKIP() << "gazetteer or data/kb not loadable";
+  }
+};
+
+void ExpectSane(const document::Document& doc) {
+  for (size_t e = 0; e < doc.entities.size(); ++e) {
+    for (uint32_t m : doc.entities[e].mentions) {
+      ASSERT_LT(m, doc.mentions.size());
+      EXPECT_EQ(doc.mentions[m].entity, static_cast<int>(e));
+    }
+  }
+  for (const document::Relation& r : doc.relations) {
+    EXPECT_LT(r.head, doc.entities.size());
+    for (uint32_t m : r.members) EXPECT_LT(m, doc.entities.size());
+  }
+}
+
+TEST_F(BadInputTest, EmptyAndEntityFree) {
+  document::Document empty;
+  Resolver()->Resolve(empty);
+  EXPECT_TRUE(empty.entities.empty());
+  document::Document plain = Build("the rain fell on the quiet hills and nobody came .");
+  Resolver()->Resolve(plain);
+  EXPECT_TRUE(plain.entities.empty());
+  EXPECT_TRUE(plain.mentions.empty());
+}
+
+TEST_F(BadInputTest, TenThousandCapitalizedWords) {
+  std::string markup;
+  for (int i = 0; i < 10000; ++i) markup += "Word" + std::to_string(i % 97) + " ";
+  document::Document doc = Build(markup);
+  Resolver()->Resolve(doc);
+  ExpectSane(doc);
+  // And the same words all tagged as one name by a confused NER.
+  document::Document one = Build("[PERSON " + markup.substr(0, markup.size() - 1) + "]");
+  Resolver()->Resolve(one);
+  ExpectSane(one);
+}
+
+TEST_F(BadInputTest, VeryLongListOfNames) {
+  std::string markup = "[PERSON Ana Lima] was accompanied by";
+  for (int i = 0; i < 5000; ++i) markup += " [PERSON Name" + std::to_string(i) + " Family" + std::to_string(i % 50) + "] ,";
+  markup += " and Untagged Person Here , Another Untagged Name .";
+  document::Document doc = Build(markup);
+  Resolver()->Resolve(doc);
+  ExpectSane(doc);
+  ASSERT_EQ(doc.relations.size(), 1u);
+  EXPECT_GE(doc.relations[0].members.size(), 5000u);
+}
+
+TEST_F(BadInputTest, ManyPronounsAndRoles) {
+  std::string markup = "[PERSON Ana Lima] spoke .";
+  for (int i = 0; i < 5000; ++i) markup += " he said his minister the leader she";
+  markup += " .";
+  document::Document doc = Build(markup);
+  Resolver()->Resolve(doc);
+  ExpectSane(doc);
+}
+
+TEST(EntityKbFiles, MalformedLineNamesFileAndLine) {
+  namespace fs = std::filesystem;
+  std::string dir = testing::TempDir() + "/ng_entities_kb";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string source = std::string(NEWSGRAPH_SOURCE_DIR) + "/data/kb";
+  for (const char* name : {"roles.tsv", "sectors.tsv", "actors.tsv"}) {
+    if (!fs::exists(source + "/" + name)) GTEST_SKIP() << "data/kb missing";
+    fs::copy_file(source + "/" + name, dir + "/" + name);
+  }
+  std::ofstream(dir + "/sectors.tsv", std::ios::app) << "army\tMILITARY\n";
+  auto gazetteer = kb::Gazetteer::Load(kb::Gazetteer::DefaultDir());
+  if (!gazetteer.ok()) GTEST_SKIP() << "no gazetteer";
+  auto resolver = extract::EntityResolver::Create(*gazetteer, dir);
+  ASSERT_FALSE(resolver.ok());
+  EXPECT_NE(resolver.status().message().find("sectors.tsv:"), std::string::npos) << resolver.status().message();
+  EXPECT_NE(resolver.status().message().find("bad sector"), std::string::npos);
+  fs::remove(dir + "/actors.tsv");
+  auto missing = extract::EntityResolver::Create(*gazetteer, dir);
+  ASSERT_FALSE(missing.ok());
+}
+
+}  // namespace
+}  // namespace newsgraph::entities_test

@@ -1,0 +1,208 @@
+// EntityResolver on invented articles written in the style of wire copy. The NER
+// output is given in the markup (doc_builder.h), including the kinds of mistakes
+// the model makes, so these tests pin the resolver's own behaviour.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "extract/entities/doc_builder.h"
+
+namespace newsgraph::entities_test {
+namespace {
+
+using document::Document;
+using document::Entity;
+
+class ResolverTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    if (Resolver() == nullptr) GTEST_SKIP() << "gazetteer or data/kb not loadable from " << kb::Gazetteer::DefaultDir();
+  }
+  Document Resolve(std::string_view markup) {
+    Document doc = Build(markup);
+    Resolver()->Resolve(doc);
+    return doc;
+  }
+};
+
+bool HasRole(const Entity* e, const std::string& role) {
+  return e != nullptr && std::find(e->roles.begin(), e->roles.end(), role) != e->roles.end();
+}
+
+// Every index points where it should: mentions in text order, entity <-> mention
+// links both ways, relations inside the entity list.
+void ExpectConsistent(const Document& doc) {
+  for (size_t i = 1; i < doc.mentions.size(); ++i) {
+    EXPECT_LE(doc.mentions[i - 1].span.start, doc.mentions[i].span.start);
+  }
+  for (size_t e = 0; e < doc.entities.size(); ++e) {
+    EXPECT_EQ(doc.entities[e].id, "e" + std::to_string(e + 1));
+    EXPECT_FALSE(doc.entities[e].mentions.empty());
+    for (uint32_t m : doc.entities[e].mentions) {
+      ASSERT_LT(m, doc.mentions.size());
+      EXPECT_EQ(doc.mentions[m].entity, static_cast<int>(e));
+    }
+  }
+  for (const document::Mention& m : doc.mentions) {
+    EXPECT_LE(m.span.end, doc.text.size());
+    if (m.entity >= 0) ASSERT_LT(static_cast<size_t>(m.entity), doc.entities.size());
+  }
+  for (const document::Relation& r : doc.relations) {
+    EXPECT_LT(r.head, doc.entities.size());
+    for (uint32_t m : r.members) EXPECT_LT(m, doc.entities.size());
+    EXPECT_LE(r.evidence.end, doc.text.size());
+  }
+}
+
+TEST_F(ResolverTest, PremodifierRolesGiveCountryAndSector) {
+  Document doc = Resolve(
+      "[GPE Japan] Prime Minister [PERSON Fumio Kishida] met [GPE France] 's foreign minister "
+      "[PERSON Catherine Colonna] and defence minister [PERSON Sebastien Lecornu] in [GPE Tokyo] on Monday .\n"
+      "[ORG Kremlin] spokesperson [PERSON Dmitry Peskov] declined to comment .");
+  ExpectConsistent(doc);
+  const Entity* kishida = Find(doc, "Fumio Kishida");
+  ASSERT_NE(kishida, nullptr);
+  EXPECT_TRUE(HasRole(kishida, "prime minister"));
+  EXPECT_EQ(kishida->country, "JPN");
+  EXPECT_EQ(kishida->actor, "JPNGOV");
+  const Entity* colonna = Find(doc, "Catherine Colonna");
+  ASSERT_NE(colonna, nullptr);
+  EXPECT_TRUE(HasRole(colonna, "foreign minister"));
+  EXPECT_EQ(colonna->actor, "FRAGOV");
+  // The second minister of the pair shares the first one's country.
+  const Entity* lecornu = Find(doc, "Sebastien Lecornu");
+  ASSERT_NE(lecornu, nullptr);
+  EXPECT_TRUE(HasRole(lecornu, "defence minister"));
+  EXPECT_EQ(lecornu->country, "FRA");
+  // A spokesperson takes the sector of the body they speak for.
+  const Entity* peskov = Find(doc, "Dmitry Peskov");
+  ASSERT_NE(peskov, nullptr);
+  EXPECT_TRUE(HasRole(peskov, "spokesperson"));
+  EXPECT_EQ(peskov->actor, "RUSGOV");
+}
+
+TEST_F(ResolverTest, NerMistakesAreRepaired) {
+  // A title inside the name span, a seat of government tagged PERSON, a country
+  // tagged ORG, a nationality cut short.
+  Document doc = Resolve(
+      "[PERSON President Emmanuel Macron] said the [PERSON Kremlin] had been warned .\n"
+      "[ORG North Korea] rejected the plan , the [NORP North] Korean foreign ministry said .");
+  ExpectConsistent(doc);
+  const Entity* macron = Find(doc, "Emmanuel Macron");
+  ASSERT_NE(macron, nullptr);
+  EXPECT_EQ(macron->type, "PERSON");
+  EXPECT_TRUE(HasRole(macron, "president"));
+  const Entity* kremlin = Find(doc, "Kremlin");
+  ASSERT_NE(kremlin, nullptr);
+  EXPECT_EQ(kremlin->type, "ORG");
+  EXPECT_EQ(kremlin->actor, "RUSGOV");
+  const Entity* nk = Find(doc, "North Korea");
+  ASSERT_NE(nk, nullptr);
+  EXPECT_EQ(nk->type, "GPE");
+  EXPECT_EQ(nk->actor, "PRK");
+  const Entity* norp = EntityOf(doc, "North Korean");
+  ASSERT_NE(norp, nullptr);
+  EXPECT_EQ(norp->country, "PRK");
+}
+
+TEST_F(ResolverTest, AppositionRoleWithOrganization) {
+  Document doc = Resolve(
+      "The talks included [PERSON Kim Tok Hun] , the director of [GPE North Korea] 's State Planning Commission , "
+      "and [PERSON Anna Berg] , a senior/ADJ adviser .");
+  ExpectConsistent(doc);
+  const Entity* kim = Find(doc, "Kim Tok Hun");
+  ASSERT_NE(kim, nullptr);
+  EXPECT_TRUE(HasRole(kim, "director of State Planning Commission"));
+  EXPECT_EQ(kim->country, "PRK");
+  EXPECT_EQ(kim->actor, "PRKGOV") << Dump(doc);
+}
+
+TEST_F(ResolverTest, SharedSurnameStaysApartAndDescriptionsLink) {
+  Document doc = Resolve(
+      "[GPE Russia] 's [PERSON Vladimir Putin] received [GPE North Korea] 's [PERSON Kim Jong-un] on Friday .\n"
+      "[PERSON Kim] said he was grateful .\n"
+      "\" We are brothers , \" the [NORP North] Korean leader said .\n"
+      "[PERSON Kim] 's entourage includes [PERSON Choe Son Hui] and [PERSON Kim Yo Jong] , the powerful/ADJ "
+      "sister of [GPE North Korea] 's leader .\n"
+      "She later met [PERSON Putin] .");
+  ExpectConsistent(doc);
+  const Entity* kim = Find(doc, "Kim Jong-un");
+  const Entity* sister = Find(doc, "Kim Yo Jong");
+  ASSERT_NE(kim, nullptr);
+  ASSERT_NE(sister, nullptr);
+  EXPECT_NE(kim, sister);
+  EXPECT_EQ(EntityOf(doc, "Kim"), kim);
+  EXPECT_EQ(EntityOf(doc, "he"), kim);
+  EXPECT_EQ(EntityOf(doc, "North Korean leader"), nullptr);  // the nominal includes "the"
+  EXPECT_EQ(EntityOf(doc, "the North Korean leader"), kim);
+  EXPECT_EQ(EntityOf(doc, "North Korea 's leader"), kim) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "She"), sister);
+  EXPECT_TRUE(HasRole(kim, "leader"));
+  EXPECT_TRUE(HasRole(sister, "sister"));
+  EXPECT_EQ(sister->country, "PRK");
+  EXPECT_EQ(EntityOf(doc, "Putin"), Find(doc, "Vladimir Putin"));
+  // Kim's entourage: the head is Kim Jong-un, the members keep his country.
+  ASSERT_EQ(doc.relations.size(), 1u);
+  const document::Relation& r = doc.relations[0];
+  EXPECT_EQ(r.type, "accompanied_by");
+  EXPECT_EQ(&doc.entities[r.head], kim);
+  ASSERT_EQ(r.members.size(), 2u);
+  EXPECT_EQ(doc.entities[r.members[0]].name, "Choe Son Hui");
+  EXPECT_EQ(doc.entities[r.members[0]].country, "PRK");
+  EXPECT_EQ(&doc.entities[r.members[1]], sister);
+}
+
+TEST_F(ResolverTest, PronounSkipsHeadingsAndKeepsGender) {
+  Document doc = Resolve(
+      "[PERSON Olena Marchenko] , a spokeswoman for the ministry , spoke first .\n"
+      "[PERSON Pavel Sokolov] told reporters the talks had gone well .\n"
+      "[PERSON Marchenko] 's rival among delegates\n"
+      "\" Nothing is agreed , \" he added . She did not reply .");
+  ExpectConsistent(doc);
+  EXPECT_EQ(EntityOf(doc, "he"), Find(doc, "Pavel Sokolov"));
+  EXPECT_EQ(EntityOf(doc, "She"), Find(doc, "Olena Marchenko")) << Dump(doc);
+}
+
+TEST_F(ResolverTest, AccompaniedByAndMetonyms) {
+  Document doc = Resolve(
+      "[GPE Moscow] accused/VERB [GPE Kyiv] of escalation , officials in [GPE Moscow] said .\n"
+      "[PERSON Lula] was accompanied by foreign minister [PERSON Mauro Vieira] and [PERSON Celso Amorim] .");
+  ExpectConsistent(doc);
+  const Entity* moscow = Find(doc, "Moscow");
+  ASSERT_NE(moscow, nullptr);
+  EXPECT_EQ(moscow->actor, "RUSGOV");  // the first mention acts
+  ASSERT_EQ(doc.relations.size(), 1u);
+  EXPECT_EQ(doc.entities[doc.relations[0].head].name, "Lula");
+  EXPECT_EQ(doc.relations[0].members.size(), 2u);
+  EXPECT_EQ(doc.SpanText(doc.relations[0].evidence).substr(0, 4), "Lula");
+}
+
+TEST_F(ResolverTest, PlaceInLocativeUseIsNotAGovernment) {
+  Document doc = Resolve("The delegation arrived in [GPE Pyongyang] on Sunday .");
+  const Entity* city = Find(doc, "Pyongyang");
+  ASSERT_NE(city, nullptr);
+  EXPECT_EQ(city->country, "PRK");
+  EXPECT_EQ(city->actor, "");
+}
+
+TEST_F(ResolverTest, OtherMentionsPassThrough) {
+  Document doc = Build("[PERSON Anna Berg] arrived on [DATE Sunday] with [CARDINAL two] aides .");
+  Resolver()->Resolve(doc);
+  ExpectConsistent(doc);
+  ASSERT_EQ(doc.mentions.size(), 3u);
+  EXPECT_EQ(doc.mentions[1].type, "DATE");
+  EXPECT_EQ(doc.mentions[1].entity, -1);
+  EXPECT_EQ(doc.entities.size(), 1u);
+}
+
+TEST_F(ResolverTest, ResolveTwiceGivesTheSameResult) {
+  Document doc = Build("[PERSON Anna Berg] said she would return to [GPE Norway] .");
+  Resolver()->Resolve(doc);
+  Document again = doc;
+  Resolver()->Resolve(again);
+  EXPECT_EQ(again.entities.size(), doc.entities.size());
+  EXPECT_EQ(again.mentions.size(), doc.mentions.size());
+}
+
+}  // namespace
+}  // namespace newsgraph::entities_test
