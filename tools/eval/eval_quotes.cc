@@ -2,14 +2,222 @@
 // (tests/fixtures/quotes) and, when given, on PolNeAR (--polnear DIR).
 //   build/tools/eval/eval_quotes
 //   build/tools/eval/eval_quotes --polnear ../shared/data/polnear/dev
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 
+#include "base/utf8.h"
 #include "eval_quotes.h"
 #include "extract/quotes/quote_fixtures.h"
 #include "ingest/reader.h"
 #include "pipeline/pipeline.h"
+
+// PolNeAR scoring (brat standoff: text/<name>.txt, attributions/<name>_<annotator>.ann).
+// Gold direct quotes: Content spans mostly inside quotation marks; the other
+// Content spans are indirect. A prediction matches a gold span when they overlap;
+// the speaker is right when the predicted speaker words overlap the gold Source
+// span, or the predicted name holds the Source's last word ("Trump" in "Donald Trump").
+namespace newsgraph::eval {
+namespace {
+
+struct Gold {
+  document::Span content;  // bytes
+  document::Span source;   // bytes; empty when not annotated
+  bool direct = false;
+};
+
+std::string ReadFile(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool IsMarkAt(const std::string& t, size_t i, size_t* len) {
+  if (t[i] == '"') return *len = 1, true;
+  if (i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+      (static_cast<unsigned char>(t[i + 2]) == 0x9C || static_cast<unsigned char>(t[i + 2]) == 0x9D)) {
+    return *len = 3, true;
+  }
+  return false;
+}
+
+// Direct when the stretch between its first and last double mark covers most of it.
+bool MostlyQuoted(const std::string& text, document::Span s) {
+  size_t first = std::string::npos, last = 0;
+  for (size_t i = s.start; i < s.end; ++i) {
+    size_t len = 0;
+    if (IsMarkAt(text, i, &len)) {
+      if (first == std::string::npos) first = i;
+      last = i + len;
+    }
+  }
+  if (first == std::string::npos || last <= first) return false;
+  return 2 * (last - first) >= s.size();
+}
+
+std::vector<Gold> ReadGold(const std::string& ann, const std::string& text, const base::CharOffsetMap& map) {
+  std::map<std::string, document::Span> spans;
+  std::vector<std::pair<std::string, std::string>> events;  // content id, source id
+  std::istringstream lines(ann);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.empty()) continue;
+    std::istringstream f(line);
+    std::string id, type;
+    f >> id >> type;
+    if (id[0] == 'T') {
+      std::string offsets;
+      std::getline(f, offsets, '\t');
+      // "start end" or "start end;start end" (discontinuous): first start, last end.
+      std::replace(offsets.begin(), offsets.end(), ';', ' ');
+      std::istringstream o(offsets);
+      std::vector<uint32_t> nums;
+      uint32_t n = 0;
+      while (o >> n) nums.push_back(n);
+      if (nums.size() < 2) continue;
+      spans[id] = {static_cast<uint32_t>(map.ToByte(nums.front())), static_cast<uint32_t>(map.ToByte(nums.back()))};
+    } else if (id[0] == 'E') {
+      std::string content, source, part;
+      std::istringstream rest(line.substr(line.find('\t') + 1));
+      while (rest >> part) {
+        if (part.rfind("Content:", 0) == 0) content = part.substr(8);
+        if (part.rfind("Source:", 0) == 0) source = part.substr(7);
+      }
+      if (!content.empty()) events.push_back({content, source});
+    }
+  }
+  std::vector<Gold> out;
+  for (const auto& [c, s] : events) {
+    if (!spans.count(c)) continue;
+    Gold g;
+    g.content = spans[c];
+    if (spans.count(s)) g.source = spans[s];
+    g.direct = MostlyQuoted(text, g.content);
+    out.push_back(g);
+  }
+  return out;
+}
+
+bool Overlaps(document::Span a, document::Span b) { return a.start < b.end && b.start < a.end; }
+
+bool SpeakerRight(const document::Document& doc, const document::Quote& q, const Gold& g) {
+  if (g.source.empty()) return false;
+  if (!q.speaker_span.empty() && Overlaps(q.speaker_span, g.source)) return true;
+  if (q.speaker_name.empty()) return false;
+  std::string src(doc.SpanText(g.source));
+  size_t sp = src.find_last_of(' ');
+  std::string last = quote_fixtures::Lower(sp == std::string::npos ? src : src.substr(sp + 1));
+  if (last.size() < 3) return false;  // "he", "it": only by overlap
+  return quote_fixtures::Lower(q.speaker_name).find(last) != std::string::npos;
+}
+
+struct Counts {
+  int gold = 0, found = 0, predicted = 0, correct = 0, correct_strict = 0, speaker = 0, no_source = 0;
+  void Print(const char* what) const {
+    std::printf("%-9s gold %5d  predicted %5d  recall %5.1f%%  precision %5.1f%% (vs any content; %5.1f%% vs same kind)"
+                "  speaker %5.1f%% (%d/%d; %d without a gold source)\n",
+                what, gold, predicted, gold ? 100.0 * found / gold : 0, predicted ? 100.0 * correct / predicted : 0,
+                predicted ? 100.0 * correct_strict / predicted : 0,
+                found > no_source ? 100.0 * speaker / (found - no_source) : 0, speaker, found - no_source, no_source);
+  }
+};
+
+void Score(const document::Document& doc, const std::vector<Gold>& gold, bool direct, bool verbose,
+           const std::string& name, Counts& c) {
+  auto kind_ok = [&](const document::Quote& q) { return direct ? q.kind != "indirect" : q.kind == "indirect"; };
+  for (const Gold& g : gold) {
+    if (g.direct != direct) continue;
+    ++c.gold;
+    const document::Quote* hit = nullptr;
+    for (const auto& q : doc.quotes) {
+      if (kind_ok(q) && Overlaps(q.span, g.content)) {
+        hit = &q;
+        break;
+      }
+    }
+    if (!hit) {
+      if (verbose) std::printf("  %s: missed %s '%.80s'\n", name.c_str(), direct ? "direct" : "indirect",
+                               std::string(doc.SpanText(g.content)).c_str());
+      continue;
+    }
+    ++c.found;
+    // Some annotations mark the cue verb as the source ("said"): nothing to judge by.
+    std::string src = quote_fixtures::Lower(std::string(doc.SpanText(g.source)));
+    if (g.source.empty() || src == "said" || src == "says" || src == "told" || src == "added") {
+      ++c.no_source;  // nothing to judge the speaker against
+      continue;
+    }
+    if (SpeakerRight(doc, *hit, g)) {
+      ++c.speaker;
+    } else if (verbose) {
+      std::printf("  %s: %s speaker '%s' [%s] for '%.60s' (gold '%s'; %s)\n", name.c_str(), direct ? "direct" : "indirect", hit->speaker_name.c_str(),
+                  std::string(doc.SpanText(hit->speaker_span)).c_str(), std::string(doc.SpanText(hit->span)).c_str(),
+                  std::string(doc.SpanText(g.source)).c_str(), hit->reason.c_str());
+    }
+  }
+  for (const auto& q : doc.quotes) {
+    if (!kind_ok(q) || (direct && q.kind == "partial")) continue;
+    ++c.predicted;
+    bool any = false, same = false;
+    for (const Gold& g : gold) {
+      if (!Overlaps(q.span, g.content)) continue;
+      any = true;
+      same = same || g.direct == direct;
+    }
+    c.correct += any;
+    c.correct_strict += same;
+    if (!any && verbose) std::printf("  %s: spurious %s '%.80s'\n", name.c_str(), q.kind.c_str(),
+                                     std::string(doc.SpanText(q.span)).c_str());
+  }
+}
+
+}  // namespace
+
+int EvalPolnear(const pipeline::Pipeline& pipeline, const std::string& dir, int limit, bool verbose) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> texts;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(fs::path(dir) / "text", ec)) texts.push_back(e.path());
+  std::sort(texts.begin(), texts.end());
+  if (texts.empty()) {
+    std::fprintf(stderr, "eval_quotes: no PolNeAR texts under %s/text\n", dir.c_str());
+    return 1;
+  }
+  std::vector<fs::path> anns;
+  for (const auto& e : fs::directory_iterator(fs::path(dir) / "attributions", ec)) anns.push_back(e.path());
+  std::sort(anns.begin(), anns.end());
+  Counts direct, indirect;
+  int articles = 0;
+  for (const fs::path& t : texts) {
+    if (limit > 0 && articles >= limit) break;
+    std::string stem = t.stem().string();
+    // The first annotator's file for this article.
+    auto it = std::find_if(anns.begin(), anns.end(),
+                           [&](const fs::path& a) { return a.filename().string().rfind(stem + "_", 0) == 0; });
+    if (it == anns.end()) continue;
+    document::Document doc;
+    doc.text = ReadFile(t);
+    doc.id = stem;
+    base::CharOffsetMap map(doc.text);
+    std::vector<Gold> gold = ReadGold(ReadFile(*it), doc.text, map);
+    quote_fixtures::Annotate(pipeline, doc);
+    Score(doc, gold, true, verbose, stem, direct);
+    Score(doc, gold, false, verbose, stem, indirect);
+    ++articles;
+  }
+  std::printf("PolNeAR: %d articles in %s (first annotator)\n", articles, dir.c_str());
+  direct.Print("direct");
+  indirect.Print("indirect");
+  return 0;
+}
+
+}  // namespace newsgraph::eval
 
 namespace newsgraph::eval {
 namespace {

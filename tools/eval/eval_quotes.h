@@ -1,4 +1,4 @@
-// eval_quotes internals: the PolNeAR reader and scorer (eval_quotes_polnear.cc).
+// eval_quotes internals: the PolNeAR reader and scorer.
 #ifndef NEWSGRAPH_TOOLS_EVAL_EVAL_QUOTES_H_
 #define NEWSGRAPH_TOOLS_EVAL_EVAL_QUOTES_H_
 
