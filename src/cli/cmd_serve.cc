@@ -28,6 +28,9 @@ CommandRun AddServeCommand(CLI::App& app) {
   cmd->add_option("--threads", options->threads, "Worker threads = connections served at once")
       ->capture_default_str()
       ->check(CLI::Range(1, 1024));
+  cmd->add_option("--cache-mb", options->cache_mb, "Memory for recent API responses (0: no cache)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 4096));
   cmd->add_option("--web", options->web_dir, "Folder of the built web UI (default: the source tree's web/dist)");
   return [options] {
     StatusOr<std::unique_ptr<serve::Server>> server = serve::Server::Create(*options);

@@ -35,13 +35,16 @@ nlohmann::json EventRow(const store::Statement& s) {
           {"source_count", s.ColumnInt(21)}};
 }
 
+// Sort names as in `newsgraph events`: date = newest first, goldstein = most
+// negative first, mentions = most reported first; "-goldstein" and "oldest" the
+// other way. Ties break on rowid, which every index holds, so no sort step is added.
 StatusOr<std::string> EventOrder(const std::string& sort) {
-  if (sort.empty() || sort == "-date") return std::string(" ORDER BY e.date DESC, e.id");
-  if (sort == "date") return std::string(" ORDER BY e.date ASC, e.id");
-  if (sort == "-goldstein") return std::string(" ORDER BY e.goldstein DESC, e.id");
-  if (sort == "goldstein") return std::string(" ORDER BY e.goldstein ASC, e.id");
-  if (sort == "-mentions") return std::string(" ORDER BY e.mention_count DESC, e.id");
-  return Status::InvalidArgument("sort must be one of -date, date, -goldstein, goldstein, -mentions");
+  if (sort.empty() || sort == "date" || sort == "-date") return std::string(" ORDER BY e.date DESC, e.rowid DESC");
+  if (sort == "oldest") return std::string(" ORDER BY e.date ASC, e.rowid ASC");
+  if (sort == "goldstein") return std::string(" ORDER BY e.goldstein ASC, e.rowid ASC");
+  if (sort == "-goldstein") return std::string(" ORDER BY e.goldstein DESC, e.rowid DESC");
+  if (sort == "mentions" || sort == "-mentions") return std::string(" ORDER BY e.mention_count DESC, e.rowid DESC");
+  return Status::InvalidArgument("sort must be one of date, oldest, goldstein, -goldstein, mentions");
 }
 
 const char* const kMentionColumns =
@@ -111,11 +114,11 @@ StatusOr<nlohmann::json> GetEvent(store::Store& store, const std::string& id) {
 }
 
 StatusOr<nlohmann::json> ListMentions(store::Store& store, const QueryParams& p) {
-  std::string order = " ORDER BY m.date DESC, m.id";
-  if (p.sort == "date") {
-    order = " ORDER BY m.date ASC, m.id";
-  } else if (!p.sort.empty() && p.sort != "-date") {
-    return Status::InvalidArgument("sort must be -date or date");
+  std::string order = " ORDER BY m.date DESC, m.rowid DESC";
+  if (p.sort == "oldest") {
+    order = " ORDER BY m.date ASC, m.rowid ASC";
+  } else if (!p.sort.empty() && p.sort != "date" && p.sort != "-date") {
+    return Status::InvalidArgument("sort must be date (newest first) or oldest");
   }
   SqlQuery q;
   WhereEventFilters(q, "m", p);

@@ -70,13 +70,17 @@ Status Assign(QueryParams& p, const std::string& name, const std::string& v) {
     return Status::Ok();
   }
   if (name == "root") {
-    if (v.size() != 2 || !AllOf(v, IsDigit)) return Status::InvalidArgument("root must be a two-digit CAMEO root");
+    if (v.size() < 2 || v.size() > 4 || !AllOf(v, IsDigit)) {
+      return Status::InvalidArgument("root must be a CAMEO root (04) or code prefix (043)");
+    }
     p.root = v;
     return Status::Ok();
   }
   if (name == "plover") {
-    if (!AllOf(v, IsUpperOrUnderscore)) return Status::InvalidArgument("plover must be a category like CONSULT");
-    p.plover = v;
+    std::string upper = v;
+    for (char& c : upper) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+    if (!AllOf(upper, IsUpperOrUnderscore)) return Status::InvalidArgument("plover must be a category like CONSULT");
+    p.plover = upper;
     return Status::Ok();
   }
   if (name == "near") {

@@ -65,11 +65,11 @@ std::string EscapeLike(const std::string& v) {
 }  // namespace
 
 StatusOr<nlohmann::json> ListQuotes(store::Store& store, const QueryParams& p) {
-  std::string order = " ORDER BY q.date DESC, q.id";
-  if (p.sort == "date") {
-    order = " ORDER BY q.date ASC, q.id";
-  } else if (!p.sort.empty() && p.sort != "-date") {
-    return Status::InvalidArgument("sort must be -date or date");
+  std::string order = " ORDER BY q.date DESC, q.id DESC";
+  if (p.sort == "oldest") {
+    order = " ORDER BY q.date ASC, q.id ASC";
+  } else if (!p.sort.empty() && p.sort != "date" && p.sort != "-date") {
+    return Status::InvalidArgument("sort must be date (newest first) or oldest");
   }
   if (!p.kind.empty() && p.kind != "direct" && p.kind != "partial" && p.kind != "indirect") {
     return Status::InvalidArgument("kind must be direct, partial or indirect");
@@ -78,7 +78,9 @@ StatusOr<nlohmann::json> ListQuotes(store::Store& store, const QueryParams& p) {
   if (!p.speaker.empty()) WhereSpeaker(q, p.speaker);
   if (!p.about.empty()) {
     NG_ASSIGN_OR_RETURN(std::string match, store::ToFtsQuery(p.about));
-    q.Where("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", {"text : (" + match + ")"});
+    // "+" keeps the planner walking quotes by date and testing membership, which
+    // stops after `limit` rows instead of sorting every match.
+    q.Where("+q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", {"text : (" + match + ")"});
   }
   if (!p.kind.empty()) q.Where("q.kind = ?", {p.kind});
   if (!p.from.empty()) q.Where("q.date >= ?", {p.from});

@@ -8,6 +8,7 @@
 
 #include "serve/assets.h"
 #include "serve/query.h"
+#include "serve/response_cache.h"
 #include "store/store.h"
 
 namespace newsgraph::serve {
@@ -48,6 +49,7 @@ struct Server::Impl {
   Assets assets;
   uint64_t serial = next_server_serial++;
   httplib::Server http;
+  std::unique_ptr<ResponseCache> cache;
   bool bound = false;
   int port = 0;
 
@@ -65,10 +67,15 @@ struct Server::Impl {
 
   httplib::Server::Handler Api(ApiFn fn) {
     return [this, fn](const httplib::Request& req, httplib::Response& res) {
+      if (std::shared_ptr<const std::string> hit = cache->Find(req.target)) {
+        return res.set_content(*hit, "application/json; charset=utf-8");
+      }
       StatusOr<store::Store*> s = ThreadStore();
       StatusOr<nlohmann::json> out = s.ok() ? fn(**s, req) : StatusOr<nlohmann::json>(s.status());
       if (!out.ok()) return SendError(res, HttpStatus(out.status()), out.status().message());
-      res.set_content(Dump(*out), "application/json; charset=utf-8");
+      std::string body = Dump(*out);
+      cache->Insert(req.target, body);
+      res.set_content(std::move(body), "application/json; charset=utf-8");
     };
   }
 
@@ -139,6 +146,9 @@ void Server::Impl::AddSafety() {
   http.set_keep_alive_timeout(options.io_timeout_seconds);
   http.set_keep_alive_max_count(100000);
   http.set_payload_max_length(64 * 1024);
+  // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's
+  // algorithm and the client's delayed ACK add 40 ms to every keep-alive response.
+  http.set_tcp_nodelay(true);
   http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     if (req.target.size() > kMaxTargetBytes) {
       SendError(res, 414, "request target longer than " + std::to_string(kMaxTargetBytes) + " bytes");
@@ -171,6 +181,7 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   o.read_only = true;
   NG_RETURN_IF_ERROR(store::Store::Open(options.db_path, o).status());
   NG_ASSIGN_OR_RETURN(impl->assets, Assets::Load(impl->options.web_dir));
+  impl->cache = std::make_unique<ResponseCache>(options.db_path, static_cast<size_t>(options.cache_mb) << 20);
   impl->AddSafety();
   impl->AddRoutes();
   return std::unique_ptr<Server>(new Server(std::move(impl)));

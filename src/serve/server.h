@@ -26,6 +26,9 @@ struct ServerOptions {
   std::string web_dir;
   // Seconds a client may take to send a request or read a response.
   int io_timeout_seconds = 5;
+  // Memory for recent API responses (served again while the store file is
+  // unchanged); 0 turns the cache off.
+  int cache_mb = 64;
 };
 
 class Server {

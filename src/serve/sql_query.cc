@@ -68,7 +68,8 @@ void WhereActor(SqlQuery& q, const std::string& alias, const std::string& column
 void WhereEventFilters(SqlQuery& q, const std::string& a, const QueryParams& p) {
   if (!p.actor.empty()) WhereActor(q, a, "source", p.actor);
   if (!p.target.empty()) WhereActor(q, a, "target", p.target);
-  if (!p.root.empty()) q.Where(a + ".root = ?", {p.root});
+  if (p.root.size() == 2) q.Where(a + ".root = ?", {p.root});
+  if (p.root.size() > 2) q.Where(a + ".root = ? AND " + a + ".cameo LIKE ?", {p.root.substr(0, 2), p.root + "%"});
   if (!p.plover.empty()) q.Where(a + ".plover = ?", {p.plover});
   if (!p.from.empty()) q.Where(a + ".date >= ?", {p.from});
   if (!p.to.empty()) q.Where(a + ".date <= ?", {p.to});

@@ -55,9 +55,17 @@ double ColumnDouble(const Statement& s, int i) {
   return std::strtod(std::string(s.ColumnText(i)).c_str(), nullptr);
 }
 
-// Runs one kind's query: ?1 match, ?2 from, ?3 to, ?4 how many, ?5 speaker match.
+// A hit before its snippet is made: the FTS rowid it came from.
+struct Ranked {
+  SearchHit hit;
+  int64_t fts_rowid = 0;
+};
+
+// Runs one kind's ranking query: ?1 match, ?2 from, ?3 to, ?4 how many, ?5 speaker
+// match. Snippets are made afterwards for the hits shown only (they cost more than
+// ranking when a word matches thousands of rows).
 Status Collect(Db& db, const std::string& sql, const std::string& kind, const std::string& match,
-               const SearchOptions& o, const std::string& speaker_match, std::vector<SearchHit>& hits) {
+               const SearchOptions& o, const std::string& speaker_match, std::vector<Ranked>& hits) {
   NG_ASSIGN_OR_RETURN(Statement * s, db.Cached(sql));
   NG_RETURN_IF_ERROR(s->BindText(1, match));
   NG_RETURN_IF_ERROR(s->BindText(2, o.from));
@@ -67,34 +75,50 @@ Status Collect(Db& db, const std::string& sql, const std::string& kind, const st
   while (true) {
     NG_ASSIGN_OR_RETURN(bool row, s->Step());
     if (!row) break;
-    SearchHit h;
-    h.kind = kind;
-    h.id = s->ColumnText(0);
-    h.doc_id = s->ColumnText(1);
-    h.title = s->ColumnText(2);
-    h.date = s->ColumnText(3);
-    h.snippet = s->ColumnText(4);
-    h.score = ColumnDouble(*s, 5);
-    hits.push_back(std::move(h));
+    Ranked r;
+    r.hit.kind = kind;
+    r.hit.id = s->ColumnText(0);
+    r.hit.doc_id = s->ColumnText(1);
+    r.hit.title = s->ColumnText(2);
+    r.hit.date = s->ColumnText(3);
+    r.hit.score = ColumnDouble(*s, 4);
+    r.fts_rowid = s->ColumnInt(5);
+    hits.push_back(std::move(r));
   }
+  s->Reset();
+  return Status::Ok();
+}
+
+Status AddSnippet(Db& db, const std::string& match, Ranked& r) {
+  const char* sql = r.hit.kind == "document"
+                        ? "SELECT snippet(documents_fts, 1, char(2), char(3), '…', 24) FROM documents_fts "
+                          "WHERE documents_fts MATCH ?1 AND rowid = ?2"
+                    : r.hit.kind == "quote"
+                        ? "SELECT snippet(quotes_fts, 0, char(2), char(3), '…', 24) FROM quotes_fts "
+                          "WHERE quotes_fts MATCH ?1 AND rowid = ?2"
+                        : "SELECT snippet(actors_fts, -1, char(2), char(3), '…', 12) FROM actors_fts "
+                          "WHERE actors_fts MATCH ?1 AND rowid = ?2";
+  NG_ASSIGN_OR_RETURN(Statement * s, db.Cached(sql));
+  NG_RETURN_IF_ERROR(s->BindText(1, match));
+  NG_RETURN_IF_ERROR(s->BindInt(2, r.fts_rowid));
+  NG_ASSIGN_OR_RETURN(bool row, s->Step());
+  if (row) r.hit.snippet = s->ColumnText(0);
+  s->Reset();
   return Status::Ok();
 }
 
 const char* const kDocumentSql =
-    "SELECT d.id, d.id, d.title, coalesce(d.date, ''), "
-    "snippet(documents_fts, 1, char(2), char(3), '…', 24), bm25(documents_fts, 4.0, 1.0) AS score "
+    "SELECT d.id, d.id, d.title, coalesce(d.date, ''), bm25(documents_fts, 4.0, 1.0) AS score, d.rowid "
     "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
     "WHERE documents_fts MATCH ?1 AND (?2 = '' OR d.date >= ?2) AND (?3 = '' OR d.date <= ?3) "
     "AND ?5 = '' ORDER BY score LIMIT ?4";
 const char* const kQuoteSql =
-    "SELECT q.id, q.doc_id, coalesce(q.speaker_name, ''), coalesce(q.date, ''), "
-    "snippet(quotes_fts, 0, char(2), char(3), '…', 24), bm25(quotes_fts, 1.0, 2.0) AS score "
-    "FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
+    "SELECT q.id, q.doc_id, coalesce(q.speaker_name, ''), coalesce(q.date, ''), bm25(quotes_fts, 1.0, 2.0) AS score, "
+    "q.id FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
     "WHERE quotes_fts MATCH (CASE WHEN ?5 = '' THEN ?1 ELSE '(' || ?1 || ') AND speaker_name : (' || ?5 || ')' END) "
     "AND (?2 = '' OR q.date >= ?2) AND (?3 = '' OR q.date <= ?3) ORDER BY score LIMIT ?4";
 const char* const kActorSql =
-    "SELECT a.id, '', a.name, coalesce(a.last_seen, ''), "
-    "snippet(actors_fts, -1, char(2), char(3), '…', 12), bm25(actors_fts, 4.0, 1.0) AS score "
+    "SELECT a.id, '', a.name, coalesce(a.last_seen, ''), bm25(actors_fts, 4.0, 1.0) AS score, a.id "
     "FROM actors_fts JOIN actors a ON a.id = actors_fts.rowid "
     "WHERE actors_fts MATCH ?1 AND ?2 = ?2 AND ?3 = ?3 AND ?5 = '' ORDER BY score LIMIT ?4";
 
@@ -150,21 +174,27 @@ StatusOr<std::vector<SearchHit>> Search(Store& store, std::string_view query, co
     speaker_match = *s;
   }
   Db& db = StoreDb(store);
-  std::vector<SearchHit> hits;
+  std::vector<Ranked> ranked;
   bool all = options.kind.empty();
   if (all || options.kind == "document") {
-    NG_RETURN_IF_ERROR(Collect(db, kDocumentSql, "document", match, options, speaker_match, hits));
+    NG_RETURN_IF_ERROR(Collect(db, kDocumentSql, "document", match, options, speaker_match, ranked));
   }
   if (all || options.kind == "quote") {
-    NG_RETURN_IF_ERROR(Collect(db, kQuoteSql, "quote", match, options, speaker_match, hits));
+    NG_RETURN_IF_ERROR(Collect(db, kQuoteSql, "quote", match, options, speaker_match, ranked));
   }
   if (all || options.kind == "actor") {
-    NG_RETURN_IF_ERROR(Collect(db, kActorSql, "actor", match, options, speaker_match, hits));
+    NG_RETURN_IF_ERROR(Collect(db, kActorSql, "actor", match, options, speaker_match, ranked));
   }
-  std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) { return a.score < b.score; });
-  size_t begin = std::min(hits.size(), static_cast<size_t>(options.offset));
-  size_t end = std::min(hits.size(), begin + static_cast<size_t>(options.limit));
-  return std::vector<SearchHit>(hits.begin() + begin, hits.begin() + end);
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const Ranked& a, const Ranked& b) { return a.hit.score < b.hit.score; });
+  size_t begin = std::min(ranked.size(), static_cast<size_t>(options.offset));
+  size_t end = std::min(ranked.size(), begin + static_cast<size_t>(options.limit));
+  std::vector<SearchHit> hits;
+  for (size_t i = begin; i < end; ++i) {
+    NG_RETURN_IF_ERROR(AddSnippet(db, match, ranked[i]));
+    hits.push_back(std::move(ranked[i].hit));
+  }
+  return hits;
 }
 
 }  // namespace newsgraph::store

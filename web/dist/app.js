@@ -131,7 +131,7 @@ async function eventsView({ params }) {
     el('td', {}, actorLink(e.target)), el('td', { class: 'quad' + e.quad }, e.goldstein), el('td', {}, e.place ? e.place.name : ''),
     el('td', {}, e.mention_count)));
   page('Events', filterForm('/events', params, [...EVENT_FIELDS,
-    { name: 'sort', label: 'Sort', options: [['-date', 'newest'], ['date', 'oldest'], ['-goldstein', 'most cooperative'], ['goldstein', 'most hostile'], ['-mentions', 'most reported']] }]),
+    { name: 'sort', label: 'Sort', options: [['date', 'newest'], ['oldest', 'oldest'], ['-goldstein', 'most cooperative'], ['goldstein', 'most hostile'], ['mentions', 'most reported']] }]),
   el('table', {}, el('thead', {}, el('tr', {}, ['Date', 'Source', 'Code', 'Target', 'Goldstein', 'Place', 'Mentions'].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, rows)), pager('/events', params, result));
 }
@@ -280,8 +280,9 @@ async function networkView({ params }) {
     chart.append(svg('line', { class: 'edge', x1: e.s.x, y1: e.s.y, x2: e.t.x, y2: e.t.y, stroke: color(e.goldstein), 'stroke-width': 1 + (5 * e.count) / maxCount },
       svg('title', {}, `${e.source} → ${e.target}: ${e.count} events, mean Goldstein ${e.goldstein}`)));
   }
+  const maxNode = Math.max(1, ...nodes.map((n) => n.count));
   for (const n of nodes) {
-    const g = svg('g', { class: 'node' }, svg('circle', { cx: n.x, cy: n.y, r: 4 + Math.sqrt(n.count) }), svg('text', { x: n.x + 8, y: n.y + 4 }, n.name || n.id));
+    const g = svg('g', { class: 'node' }, svg('circle', { cx: n.x, cy: n.y, r: 4 + 10 * Math.sqrt(n.count / maxNode) }), svg('text', { x: n.x + 8, y: n.y + 4 }, n.name || n.id));
     chart.append(n.actor_id ? svg('a', { href: link('/actor/' + n.actor_id) }, g) : g);
   }
   page('Actor network', filterForm('/network', params, [...EVENT_FIELDS, { name: 'min_count', label: 'Min events', size: 4 }]), chart,
