@@ -37,22 +37,54 @@ std::string Contains(const std::string& s) {
 
 }  // namespace
 
+namespace {
+
+// Latin-1 letters U+00C0..U+00FF without their accents ("" = not a letter).
+const char* const kLatin1Base[64] = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y"};
+
+// Decodes one UTF-8 sequence at s[i]; returns its length (1 for a stray byte).
+size_t Decode(std::string_view s, size_t i, uint32_t& cp) {
+  unsigned char c = s[i];
+  size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+  if (i + n > s.size()) n = 1;
+  cp = n == 1 ? c : c & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return n;
+}
+
+}  // namespace
+
 std::string ActorKey(std::string_view name) {
   std::string key;
   bool space = false;
-  for (unsigned char c : name) {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<unsigned char>(c - 'A' + 'a');
-      keep = true;
-    }
-    if (!keep) {
-      space = true;
-      continue;
-    }
+  auto put = [&](std::string_view piece) {
     if (space && !key.empty()) key.push_back(' ');
-    key.push_back(static_cast<char>(c));
+    key += piece;
     space = false;
+  };
+  for (size_t i = 0; i < name.size();) {
+    uint32_t cp = 0;
+    size_t n = Decode(name, i, cp);
+    if (cp < 0x80) {
+      char c = static_cast<char>(cp);
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        put(std::string_view(&c, 1));
+      } else {
+        space = true;
+      }
+    } else if (cp >= 0xC0 && cp <= 0xFF && *kLatin1Base[cp - 0xC0] != '\0') {
+      put(kLatin1Base[cp - 0xC0]);  // "Élysée" == "Elysee"
+    } else if (cp < 0xC0 || (cp >= 0x2000 && cp <= 0x206F) || cp == 0xD7 || cp == 0xF7) {
+      space = true;  // no-break space, dashes, curly quotes, other punctuation
+    } else {
+      put(name.substr(i, n));
+    }
+    i += n;
   }
   return key;
 }

@@ -27,9 +27,11 @@ namespace newsgraph::store {
 
 inline constexpr int kMaxActorLimit = 10000;
 
-// The matching key of a name: ASCII lower case, every run of characters that are not
-// letters or digits as one space, trimmed ("Kim Jong-un's" -> "kim jong un s").
-// Bytes >= 0x80 are kept, so non-Latin names match exactly. Same as QuoteNameKey.
+// The matching key of a name: lower case, Latin-1 accents dropped ("Élysée" ->
+// "elysee"), every run of characters that are not letters or digits (Unicode dashes,
+// quotes and spaces included) as one space, trimmed ("Kim Jong-un's" -> "kim jong un s").
+// Other non-ASCII letters are kept as they are, so non-Latin names match exactly.
+// For ASCII names it equals QuoteNameKey (store/quotes.h).
 std::string ActorKey(std::string_view name);
 
 struct ActorFilter {
