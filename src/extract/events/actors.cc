@@ -12,7 +12,7 @@ constexpr int kMaxNgram = 4;
 
 bool IsPhraseRel(std::string_view r) {
   return r == "compound" || r == "flat" || r == "flat:name" || r == "amod" || r == "nmod:poss" || r == "det" ||
-         r == "nmod" || r == "case" || r == "nummod";
+         r == "nmod" || r == "case" || r == "nummod" || r == "nmod:desc" || r == "appos";
 }
 
 bool IsNameRel(std::string_view r) { return r == "compound" || r == "flat" || r == "flat:name"; }
@@ -69,7 +69,11 @@ Actor ActorResolver::Resolve(const Tree& t, int head) {
     t.ForChildren(phrase[k], [&](int c) {
       if (phrase.size() >= kMaxPhraseTokens || !IsPhraseRel(t.rel(c))) return;
       // "the president of Russia", but not "rebels in a raid near the border".
-      if (t.base_rel(c) == "nmod" && t.rel(c) != "nmod:poss" && (k > 0 || t.CaseOf(c) != "of")) return;
+      if (t.base_rel(c) == "nmod" && t.rel(c) != "nmod:poss" && t.rel(c) != "nmod:desc" &&
+          (k > 0 || t.CaseOf(c) != "of")) {
+        return;
+      }
+      if (t.rel(c) == "appos" && k > 0) return;
       phrase.push_back(c);
     });
   }
@@ -135,6 +139,18 @@ Actor ActorResolver::ResolveWords(const Tree& t, int head, const std::vector<int
       std::string key = kb::Gazetteer::Normalize(
           doc_.SpanText(Span{t.tok(phrase[i]).span.start, t.tok(phrase[i + n - 1]).span.end}));
       if (sector.empty()) sector = std::string(dict_.AgentSector(key));
+      // A known actor anywhere in the phrase ("Russia President Vladimir Putin") names it.
+      if (std::string_view known = dict_.KnownActor(key); !known.empty() && code.empty()) {
+        auto e = gaz_.LookupNormalized(key);
+        bool is_place = !e.empty() && gaz_.entry(e[0]).type != kb::EntryType::kOrganization;
+        if (!is_place || known.size() > 3) {
+          code = std::string(known);
+          country = code.substr(0, 3);
+          head_is_place = false;
+          i += n - 1;
+          break;
+        }
+      }
       auto found = gaz_.LookupNormalized(key);
       if (found.empty()) continue;
       const kb::GazetteerEntry& e = gaz_.entry(found[0]);
@@ -146,7 +162,7 @@ Actor ActorResolver::ResolveWords(const Tree& t, int head, const std::vector<int
         if (covers_head) sector = "GOV";  // "Moscow said": the government
       }
       if (e.type == kb::EntryType::kOrganization && covers_head && code.empty()) code = e.code;
-      if (!c.empty() && (country.empty() || (covers_head && !head_is_place))) {
+      if (!c.empty() && code.empty() && (country.empty() || (covers_head && !head_is_place))) {
         country = c;
         head_is_place = covers_head;
       }

@@ -180,7 +180,7 @@ class SentenceCoder {
     Match match;
   };
   Actor SubjectOf(const Tree& t, int i, int depth);
-  Actor TargetOf(const Tree& t, int i, const Actor& source);
+  Actor TargetOf(const Tree& t, int i, const Actor& source, std::string_view root = "");
   Actor CoActorOf(const Tree& t, int i);
   bool NominalActors(const Tree& t, int n, Actor& source, Actor& target);
   void SetCode(EventMention& e, const std::string& code, const Pattern* p) const;
@@ -234,7 +234,8 @@ Actor SentenceCoder::SubjectOf(const Tree& t, int i, int depth) {
   bool passive = t.Child(i, "aux:pass") >= 0 || (t.tok(i).xpos == "VBN" && t.Child(i, "aux") < 0);
   // "When asked about ..., Peskov said": a bare past form right after the clause's
   // conjunction is a reduced passive; its subject is not the main clause's.
-  if (i > 0 && t.rel(i - 1) == "mark" && t.head(i - 1) == i && t.Child(i, "aux") < 0 &&
+  if (i > 0 && (t.rel(i - 1) == "mark" || t.rel(i - 1) == "advmod") && t.head(i - 1) == i && t.Child(i, "aux") < 0 &&
+      OneOf(t.tok(i - 1).form, {"when", "if", "as", "after", "once", "unless", "while", "until", "before"}) &&
       t.tok(i).form.size() > 2 && t.tok(i).form.compare(t.tok(i).form.size() - 2, 2, "ed") == 0) {
     passive = true;
   }
@@ -245,7 +246,7 @@ Actor SentenceCoder::SubjectOf(const Tree& t, int i, int depth) {
   return Actor{};
 }
 
-Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source) {
+Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::string_view root) {
   static constexpr std::string_view kTargetCases[] = {"with", "to",   "against", "on",   "toward",  "towards",
                                                       "into", "for",  "at",      "from", "over",    "upon",
                                                       "between", "of"};
@@ -288,7 +289,8 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source) {
   }
   // "Pakistani police arrested opposition supporters": a group with no country of
   // its own is taken to be of the source's country.
-  if (!group.value.text.empty() && !source.value.country.empty()) {
+  bool domestic_code = root == "08" || root == "09" || root >= "14";  // coercion, protest, violence, release
+  if (!group.value.text.empty() && !source.value.country.empty() && domestic_code) {
     group.value.country = source.value.country;
     group.value.actor = source.value.country + group.sector;
     return group;
@@ -528,7 +530,8 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
       if (!NominalActors(t, c.token, source, target)) continue;
     } else {
       source = SubjectOf(t, c.token, 0);
-      target = TargetOf(t, c.token, source);
+      target = TargetOf(t, c.token, source,
+                        c.match.pattern != nullptr ? std::string_view(c.match.pattern->code).substr(0, 2) : "");
     }
     // Joint actions (meet, cooperate, sign): the second subject is the other party.
     std::string_view root = c.match.pattern != nullptr ? std::string_view(c.match.pattern->code).substr(0, 2) : "";
