@@ -80,7 +80,8 @@ StatusOr<nlohmann::json> Network(store::Store& store, const QueryParams& p) {
   };
   NG_RETURN_IF_ERROR(q.Run(
       store,
-      "SELECT e.source_code, max(sa.name), max(e.source_actor_id), e.target_code, max(ta.name), "
+      "SELECT e.source_code, max(coalesce(sa.name, nullif(e.source_name, ''))), max(e.source_actor_id), e.target_code, "
+      "max(coalesce(ta.name, nullif(e.target_name, ''))), "
       "max(e.target_actor_id), count(*), avg(e.goldstein) FROM events e "
       "LEFT JOIN actors sa ON sa.id = e.source_actor_id LEFT JOIN actors ta ON ta.id = e.target_actor_id" +
           q.WhereSql() + " GROUP BY e.source_code, e.target_code HAVING count(*) >= ? ORDER BY count(*) DESC LIMIT ?",

@@ -7,8 +7,8 @@ namespace {
 
 const char* const kEventColumns =
     "e.id, e.date, e.cameo, e.root, e.quad, e.goldstein, e.plover, "
-    "e.source_actor_id, e.source_code, e.source_country, sa.name, "
-    "e.target_actor_id, e.target_code, e.target_country, ta.name, "
+    "e.source_actor_id, e.source_code, e.source_country, coalesce(sa.name, nullif(e.source_name, '')), "
+    "e.target_actor_id, e.target_code, e.target_country, coalesce(ta.name, nullif(e.target_name, '')), "
     "e.place_name, e.place_country, e.lat, e.lon, e.mention_count, e.document_count, e.source_count";
 const char* const kEventFrom =
     " FROM events e LEFT JOIN actors sa ON sa.id = e.source_actor_id LEFT JOIN actors ta ON ta.id = e.target_actor_id";

@@ -64,11 +64,12 @@ CREATE TEMP TABLE b_event AS
   FROM b_n;
 INSERT INTO events (id, cameo, root, quad, goldstein, plover, source_actor_id, source_code, source_country,
                     target_actor_id, target_code, target_country, date, place_name, place_country, lat, lon,
-                    mention_count, document_count, source_count)
+                    mention_count, document_count, source_count, source_name, target_name, first_mention)
   SELECT printf('b-%06d', e.n), c.cameo, c.root, c.quad, c.goldstein, c.plover,
          2000 + sa.n, sa.country || sa.sector, sa.country, 2000 + ta.n, ta.country || ta.sector, ta.country, e.d,
          p.name, p.country, p.lat + ((e.n % 7) - 3) * 0.01, p.lon + ((e.n % 5) - 2) * 0.01, 1 + e.n % 5, 1 + e.n % 3,
-         1 + e.n % 2
+         1 + e.n % 2, sa.name, ta.name,
+         (SELECT id FROM documents WHERE instr(text, 'Vostochny') > 0) || '#b' || printf('b-%06d', e.n)
   FROM b_event e JOIN b_actor sa ON sa.n = e.s JOIN b_actor ta ON ta.n = e.t JOIN b_code c ON c.n = e.c
   JOIN b_place p ON p.n = e.p;
 INSERT INTO event_mentions (id, doc_id, ordinal, event_id, cameo, root, quad, goldstein, plover, source_actor_id,
