@@ -103,6 +103,14 @@ std::vector<std::string> LemmaCandidates(std::string_view lemma, std::string_vie
   return out;
 }
 
+// Whether the parser found a main verb; when it did not, an "acl" verb is the main one.
+bool RootIsVerb(const Tree& t) {
+  for (int i = 0; i < t.size(); ++i) {
+    if (t.head(i) < 0 && t.rel(i) == "root") return t.tok(i).upos == "VERB" || t.tok(i).upos == "AUX";
+  }
+  return true;
+}
+
 bool IsSubjectRel(std::string_view r) { return r == "nsubj" || r == "csubj"; }
 
 // Lower-cased lemmas of the words in a predicate's clause: its arguments and their modifiers.
@@ -228,7 +236,7 @@ Actor SentenceCoder::SubjectOf(const Tree& t, int i, int depth) {
   // "Israeli jets bombed Lebanon" parsed as a reduced relative: a past-tense
   // verb attached to a noun by acl has that noun as its subject.
   if (t.rel(i) == "acl" && t.head(i) >= 0 && t.head(i) < i &&
-      (t.tok(i).xpos == "VBD" || (t.head(i) == i - 1 && t.Child(i, "obj") >= 0))) {
+      (t.tok(i).xpos == "VBD" || (t.head(i) == i - 1 && (t.Child(i, "obj") >= 0 || !RootIsVerb(t))))) {
     return actors_.Resolve(t, t.head(i));
   }
   bool passive = t.Child(i, "aux:pass") >= 0 || (t.tok(i).xpos == "VBN" && t.Child(i, "aux") < 0);
@@ -261,7 +269,9 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
     if (int c = t.Child(i, r); c >= 0) options.push_back(c);
   }
   t.ForChildren(i, [&](int c) {
-    if (t.base_rel(c) == "obl" && target_case(c)) options.push_back(c);
+    // "arrived in Moscow": the host of a visit is the place's country.
+    bool visit_place = root == "04" && (t.CaseOf(c) == "in" || t.CaseOf(c) == "to");
+    if (t.base_rel(c) == "obl" && (target_case(c) || visit_place)) options.push_back(c);
   });
   // "imposed sanctions on Iran", "provided aid to Ukraine": the object's own modifiers.
   for (size_t k = 0, n = options.size(); k < n; ++k) {
@@ -289,8 +299,12 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
   }
   // "Pakistani police arrested opposition supporters": a group with no country of
   // its own is taken to be of the source's country.
-  bool domestic_code = root == "08" || root == "09" || root >= "14";  // coercion, protest, violence, release
-  if (!group.value.text.empty() && !source.value.country.empty() && domestic_code) {
+  // Civilian and non-state groups are domestic whatever the act; state forces only
+  // in coercion, protest, violence and release ("stood up against the forces" is not).
+  bool domestic_code = root == "08" || root == "09" || root >= "14";
+  bool civil_group = group.sector == "REB" || group.sector == "OPP" || group.sector == "CVL" ||
+                     group.sector == "REF" || group.sector == "EDU" || group.sector == "LAB" || group.sector == "REL";
+  if (!group.value.text.empty() && !source.value.country.empty() && (domestic_code || civil_group)) {
     group.value.country = source.value.country;
     group.value.actor = source.value.country + group.sector;
     return group;
@@ -539,6 +553,15 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
       int clause = c.nominal && t.head(c.token) >= 0 ? t.head(c.token) : c.token;
       Actor other = CoActorOf(t, clause);
       if (other.Coded()) target = other;
+    }
+    // "Thousands of students demonstrated in Seoul": a group named without a country is
+    // of the country where the sentence places it.
+    if (!source.Coded() && !source.sector.empty()) {
+      if (!place_) place_ = events::SentencePlace(t, doc_, gaz_, dict_);
+      if (*place_ && !(*place_)->country.empty()) {
+        source.value.country = (*place_)->country;
+        source.value.actor = (*place_)->country + source.sector;
+      }
     }
     e.source = source.value;
     e.target = target.value;
