@@ -62,7 +62,6 @@ void Retype(Work& w, WorkMention& m) {
         m.canonical = e.name;
         return;
       case kb::EntryType::kDemonym:
-        if (m.type == "PERSON" && m.te - m.tb > 1) break;
         m.type = "NORP";
         m.country = e.country;
         return;
@@ -259,10 +258,16 @@ void RecoverListNames(Work& w) {
                         (StartsPerson(w, e + 1) || (w.norm[e + 1] == "and" && StartsPerson(w, e + 2)));
       bool list_before = i >= s.token_begin + 2 && (w.norm[i - 1] == "and" || w.Form(i - 1) == ",") &&
                          EndsPerson(w, i - 2);
+      // "Defence Minister No Kwang Chol": a title right before capitalized words.
+      bool after_title = false;
+      for (uint32_t k = 1; k <= static_cast<uint32_t>(w.kb.max_role_words()) && i >= s.token_begin + k && !after_title; ++k) {
+        const RoleWord* r = w.kb.Role(w.Key(i - k, i));
+        after_title = r != nullptr && (r->kind == RoleWord::Kind::kTitle || r->kind == RoleWord::Kind::kRole);
+      }
       // "North Korea's State Planning Commission" names a body, not a person.
       bool body = w.IsPossessive(i - 1);
       for (uint32_t t = i; t < e && !body; ++t) body = !w.kb.SectorWord(w.norm[t]).empty();
-      if (n >= 2 && n <= 4 && (list_after || list_before) && !body && !KnownPolity(w, w.Key(i, e))) {
+      if (n >= 2 && n <= 4 && (list_after || list_before || after_title) && !body && !KnownPolity(w, w.Key(i, e))) {
         found.push_back(NewMention(i, e, "PERSON", "name"));
       }
       i = std::max(e, i + 1);
