@@ -109,6 +109,9 @@ bool Overlaps(document::Span a, document::Span b) { return a.start < b.end && b.
 bool SpeakerRight(const document::Document& doc, const document::Quote& q, const Gold& g) {
   if (g.source.empty()) return false;
   if (!q.speaker_span.empty() && Overlaps(q.speaker_span, g.source)) return true;
+  // Nested attribution: PolNeAR gives quotes reported by an outlet to the outlet,
+  // which newsgraph records as `via`.
+  if (!q.via_span.empty() && Overlaps(q.via_span, g.source)) return true;
   if (q.speaker_name.empty()) return false;
   std::string src(doc.SpanText(g.source));
   size_t sp = src.find_last_of(' ');

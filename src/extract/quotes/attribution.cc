@@ -59,7 +59,13 @@ TokenRange AccordingSource(const DocView& view, int i) {
 
 int CueSubject(const DocView& view, int cue) {
   int s = view.Child(cue, "nsubj");
-  if (s < 0 && view.tok(cue).deprel == "conj") s = view.Child(view.Head(cue), "nsubj");
+  // "... and said", "..., saying", "went on to say": the subject of the verb it hangs on.
+  for (int v = cue, depth = 0; s < 0 && depth < 3 && view.Head(v) >= 0; ++depth) {
+    const std::string& rel = view.tok(v).deprel;
+    if (rel != "conj" && rel.compare(0, 5, "advcl") != 0 && rel != "xcomp") break;
+    v = view.Head(v);
+    s = view.Child(v, "nsubj");
+  }
   // A parse that makes "Thursday" or quoted words the subject is wrong; let the tags decide.
   if (s >= 0 && (IsTimeWord(view.Lower(s)) || view.IsQuoted(s))) return -1;
   // "Flynn, who said ...": the relative pronoun stands for the noun the clause hangs on.
@@ -105,31 +111,47 @@ TokenRange SubjectPhrase(const DocView& view, int subject, int cue) {
   return r;
 }
 
+// A phrase that can name a speaker: it holds a name, a pronoun or a person noun.
+bool CanNameSpeaker(const DocView& view, TokenRange r) {
+  for (int i = r.begin; i < r.end; ++i) {
+    const std::string& u = view.tok(i).upos;
+    if (view.IsProperish(i) || u == "PRON" || IsPersonNoun(view.Lower(i))) return true;
+  }
+  return false;
+}
+
 TokenRange CueSpeaker(const DocView& view, int cue, TokenRange window) {
   int s = CueSubject(view, cue);
-  if (s >= 0 && Inside(window, s)) return SubjectPhrase(view, s, cue);
-  // Inverted: "said Peskov", "added the spokesman" (not "said Thursday").
-  if (cue + 1 < window.end && view.IsNominal(cue + 1) && view.tok(cue + 1).form != "that" &&
-      !IsTimeWord(view.Lower(cue + 1))) {
-    TokenRange after = Trim(view, view.NominalRun(cue + 1, +1, kMaxPhrase));
-    if (!after.empty() && (after.end >= window.end || view.IsPunct(after.end) || view.IsVerb(after.end) ||
-                           view.Lower(after.end) == "who")) {
+  if (s >= 0 && (Inside(window, s) || view.SentenceOf(s) == view.SentenceOf(cue))) {
+    return SubjectPhrase(view, s, cue);
+  }
+  // Inverted: "said Peskov", "added the spokesman" (not "said Thursday", not the
+  // object of "told reporters").
+  int next = cue + 1;
+  if (next < window.end && view.IsNominal(next) && view.tok(next).form != "that" && !IsTimeWord(view.Lower(next)) &&
+      view.tok(next).deprel.compare(0, 3, "obj") != 0 && view.tok(next).deprel.compare(0, 4, "iobj") != 0) {
+    TokenRange after = Trim(view, view.NominalRun(next, +1, kMaxPhrase));
+    if (!after.empty() && CanNameSpeaker(view, after) &&
+        (after.end >= window.end || view.IsPunct(after.end) || view.IsVerb(after.end) ||
+         view.Lower(after.end) == "who")) {
       return after;
     }
   }
   if (s >= 0) return {};
-  // Before the cue: the phrase up to the first comma ("Hugh Hill, a doctor, said").
+  // Before the cue: "Hugh Hill, a doctor, said" -> Hugh Hill; "In a statement, the
+  // ministry said" -> the ministry: the first comma-separated segment that can name someone.
   int b = cue;
   while (b > window.begin && cue - b < 3 * kMaxPhrase && !view.IsVerb(b - 1)) --b;
-  TokenRange before{b, cue};
-  before = Trim(view, before);
-  for (int i = before.begin; i < before.end; ++i) {
-    if (view.tok(i).form == ",") {
-      before.end = i;
-      break;
-    }
+  TokenRange all = Trim(view, TokenRange{b, cue});
+  int seg = all.begin;
+  for (int i = all.begin; i <= all.end; ++i) {
+    if (i < all.end && view.tok(i).form != ",") continue;
+    TokenRange part = Trim(view, TokenRange{seg, i});
+    seg = i + 1;
+    if (part.empty() || view.tok(part.begin).upos == "ADP" || view.tok(part.begin).upos == "SCONJ") continue;
+    if (CanNameSpeaker(view, part)) return part;
   }
-  return Trim(view, before);
+  return {};
 }
 
 Attribution AttributionAfter(const DocView& view, TokenRange window) {
@@ -184,7 +206,7 @@ Attribution AttributionBefore(const DocView& view, TokenRange window) {
   int last = window.end - 1;
   if (view.tok(last).form == ":" && last > window.begin) {
     TokenRange np = Trim(view, view.NominalRun(last - 1, -1, kMaxPhrase));
-    if (!np.empty()) {
+    if (!np.empty() && CanNameSpeaker(view, np)) {
       a.speaker = np;
       a.how = "colon";
     }

@@ -199,7 +199,7 @@ class Finder {
         c.how = "subject of the cue around the quote";
         return;
       }
-      if (s >= 0 && nearest < 0) nearest = s;
+      if (s >= 0 && nearest < 0 && NamesSomeone(s)) nearest = s;
       // A clause with its own subject that is not reported speech (", while Kim
       // extended ...") owns the quote: stop before a cue further up claims it.
       const std::string& rel = view_.tok(a).deprel;
@@ -222,6 +222,16 @@ class Finder {
       }
     }
     c.q.reason = "no subject found for the quoted words";
+  }
+
+  // A subject that can be a speaker: a name, a pronoun, a person noun ("the balloons" cannot).
+  bool NamesSomeone(int s) const {
+    if (view_.IsProperish(s) || view_.tok(s).upos == "PRON") return true;
+    TokenRange np = view_.NounPhrase(s);
+    for (int i = np.begin; i < np.end; ++i) {
+      if (view_.IsProperish(i) || quotes::IsPersonNoun(view_.Lower(i))) return true;
+    }
+    return false;
   }
 
   // "Putin said the location was chosen ...": a cue verb with a content clause.
