@@ -143,6 +143,19 @@ void StripTitles(Work& w, WorkMention& m, std::vector<WorkMention>& added) {
   }
 }
 
+// "the President said": the NER tagged a bare title as a name; it is a description.
+bool TitleOnly(Work& w, WorkMention& m) {
+  const RoleWord* r = w.kb.Role(w.Key(m.tb, m.te));
+  if (r == nullptr || r->kind == RoleWord::Kind::kHonorific) return false;
+  m.kind = "nominal";
+  m.role = r->phrase;
+  m.roles.push_back(r->phrase);
+  m.role_sector = r->kind == RoleWord::Kind::kKin ? "" : r->sector;
+  if (r->gender != '-') m.gender = r->gender;
+  if (m.tb > w.SentenceBegin(m.tb) && w.norm[m.tb - 1] == "the") --m.tb;
+  return true;
+}
+
 bool AllLetters(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
@@ -187,6 +200,7 @@ void CollectNameMentions(Work& w) {
   std::vector<WorkMention> added;
   for (WorkMention& m : w.mentions) {
     if (m.type == "PERSON") StripTitles(w, m, added);
+    if (m.type == "PERSON" && TitleOnly(w, m)) continue;
     Retype(w, m);
     ExtendRight(w, m, w.SentenceEnd(m.tb));
     if (m.te != m.tb) Retype(w, m);
