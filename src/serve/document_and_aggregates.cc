@@ -34,7 +34,7 @@ StatusOr<nlohmann::json> GetDocumentView(store::Store& store, const std::string&
 
 StatusOr<nlohmann::json> Timeline(store::Store& store, const QueryParams& p) {
   SqlQuery q;
-  WhereEventFilters(q, "e", p);
+  NG_RETURN_IF_ERROR(WhereEventFilters(store, q, "e", p));
   q.Where("e.date IS NOT NULL");
   nlohmann::json days = nlohmann::json::array();
   NG_RETURN_IF_ERROR(q.Run(store,
@@ -62,7 +62,7 @@ StatusOr<nlohmann::json> Timeline(store::Store& store, const QueryParams& p) {
 
 StatusOr<nlohmann::json> Network(store::Store& store, const QueryParams& p) {
   SqlQuery q;
-  WhereEventFilters(q, "e", p);
+  NG_RETURN_IF_ERROR(WhereEventFilters(store, q, "e", p));
   q.Where("e.source_code != '' AND e.target_code != '' AND e.source_code != e.target_code");
   q.Bind(static_cast<int64_t>(p.min_count));
   q.Bind(static_cast<int64_t>(p.limit));
@@ -97,7 +97,7 @@ StatusOr<nlohmann::json> Network(store::Store& store, const QueryParams& p) {
 
 StatusOr<nlohmann::json> Places(store::Store& store, const QueryParams& p) {
   SqlQuery q;
-  WhereEventFilters(q, "e", p);
+  NG_RETURN_IF_ERROR(WhereEventFilters(store, q, "e", p));
   q.Where("e.lat IS NOT NULL AND e.lon IS NOT NULL");
   q.Bind(static_cast<int64_t>(p.limit));
   nlohmann::json places = nlohmann::json::array();

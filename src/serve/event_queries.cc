@@ -84,7 +84,7 @@ nlohmann::json MentionRow(const store::Statement& s) {
 StatusOr<nlohmann::json> ListEvents(store::Store& store, const QueryParams& p) {
   NG_ASSIGN_OR_RETURN(std::string order, EventOrder(p.sort));
   SqlQuery q;
-  WhereEventFilters(q, "e", p);
+  NG_RETURN_IF_ERROR(WhereEventFilters(store, q, "e", p));
   q.Bind(static_cast<int64_t>(p.limit + 1));
   q.Bind(static_cast<int64_t>(p.offset));
   nlohmann::json items = nlohmann::json::array();
@@ -121,7 +121,7 @@ StatusOr<nlohmann::json> ListMentions(store::Store& store, const QueryParams& p)
     return Status::InvalidArgument("sort must be date (newest first) or oldest");
   }
   SqlQuery q;
-  WhereEventFilters(q, "m", p);
+  NG_RETURN_IF_ERROR(WhereEventFilters(store, q, "m", p));
   if (!p.doc.empty()) q.Where("m.doc_id = ?", {p.doc});
   if (!p.event.empty()) q.Where("m.event_id = ?", {p.event});
   q.Bind(static_cast<int64_t>(p.limit + 1));

@@ -29,17 +29,21 @@ nlohmann::json QuoteRow(const store::Statement& s) {
           {"reason", TextOrNull(s, 16)}, {"date", TextOrNull(s, 17)}, {"source", TextOrNull(s, 18)}};
 }
 
-void WhereSpeaker(SqlQuery& q, const std::string& v) {
+// A speaker named by any alias finds all of that actor's quotes; a name no actor
+// holds matches the quotes' own speaker names.
+Status WhereSpeaker(store::Store& store, SqlQuery& q, const std::string& v) {
   bool digits = !v.empty() && v.size() < 18 && v.find_first_not_of("0123456789") == std::string::npos;
   if (digits) {
     q.Where("q.speaker_actor_id = ?", {static_cast<int64_t>(std::stoll(v))});
-  } else {
-    // A speaker named by any alias finds all of that actor's quotes.
-    q.Where("q.speaker_actor_id IN (SELECT id FROM actors WHERE name = ? COLLATE NOCASE "
-            "UNION SELECT actor_id FROM actor_aliases WHERE alias = ? COLLATE NOCASE) "
-            "OR (q.speaker_actor_id IS NULL AND q.speaker_name = ? COLLATE NOCASE)",
-            {v, v, v});
+    return Status::Ok();
   }
+  NG_ASSIGN_OR_RETURN(std::vector<int64_t> ids, ActorIdsNamed(store, v));
+  if (ids.empty()) {
+    q.Where("q.speaker_name = ? COLLATE NOCASE", {v});
+  } else {
+    WhereIdIn(q, "q.speaker_actor_id", ids);
+  }
+  return Status::Ok();
 }
 
 const char* const kActorColumns =
@@ -75,7 +79,7 @@ StatusOr<nlohmann::json> ListQuotes(store::Store& store, const QueryParams& p) {
     return Status::InvalidArgument("kind must be direct, partial or indirect");
   }
   SqlQuery q;
-  if (!p.speaker.empty()) WhereSpeaker(q, p.speaker);
+  if (!p.speaker.empty()) NG_RETURN_IF_ERROR(WhereSpeaker(store, q, p.speaker));
   if (!p.about.empty()) {
     NG_ASSIGN_OR_RETURN(std::string match, store::ToFtsQuery(p.about));
     // "+" keeps the planner walking quotes by date and testing membership, which

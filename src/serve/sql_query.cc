@@ -49,7 +49,31 @@ std::string Num(double v) {
 }
 }  // namespace
 
-void WhereActor(SqlQuery& q, const std::string& alias, const std::string& column, const std::string& value) {
+StatusOr<std::vector<int64_t>> ActorIdsNamed(store::Store& store, const std::string& name) {
+  SqlQuery q;
+  q.Bind(name);
+  q.Bind(name);
+  std::vector<int64_t> ids;
+  NG_RETURN_IF_ERROR(q.Run(store,
+                           "SELECT id FROM actors WHERE name = ? COLLATE NOCASE "
+                           "UNION SELECT actor_id FROM actor_aliases WHERE alias = ? COLLATE NOCASE LIMIT 20",
+                           [&](const store::Statement& s) { ids.push_back(s.ColumnInt(0)); }));
+  return ids;
+}
+
+void WhereIdIn(SqlQuery& q, const std::string& column, const std::vector<int64_t>& ids) {
+  if (ids.empty()) return q.Where("0");
+  std::string list;
+  std::vector<std::variant<std::string, int64_t>> values;
+  for (int64_t id : ids) {
+    list += list.empty() ? "?" : ", ?";
+    values.push_back(id);
+  }
+  q.Where(ids.size() == 1 ? column + " = ?" : column + " IN (" + list + ")", std::move(values));
+}
+
+Status WhereActor(store::Store& store, SqlQuery& q, const std::string& alias, const std::string& column,
+                  const std::string& value) {
   std::string c = alias + "." + column;
   if (All(value, IsDigit) && value.size() < 18) {
     q.Where(c + "_actor_id = ?", {static_cast<int64_t>(std::stoll(value))});
@@ -59,15 +83,15 @@ void WhereActor(SqlQuery& q, const std::string& alias, const std::string& column
              All(value, [](char ch) { return IsUpper(ch) || IsDigit(ch); })) {
     q.Where(c + "_country = ? AND " + c + "_code = ?", {value.substr(0, 3), value});
   } else {
-    q.Where(c + "_actor_id IN (SELECT id FROM actors WHERE name = ? COLLATE NOCASE "
-                "UNION SELECT actor_id FROM actor_aliases WHERE alias = ? COLLATE NOCASE)",
-            {value, value});
+    NG_ASSIGN_OR_RETURN(std::vector<int64_t> ids, ActorIdsNamed(store, value));
+    WhereIdIn(q, c + "_actor_id", ids);
   }
+  return Status::Ok();
 }
 
-void WhereEventFilters(SqlQuery& q, const std::string& a, const QueryParams& p) {
-  if (!p.actor.empty()) WhereActor(q, a, "source", p.actor);
-  if (!p.target.empty()) WhereActor(q, a, "target", p.target);
+Status WhereEventFilters(store::Store& store, SqlQuery& q, const std::string& a, const QueryParams& p) {
+  if (!p.actor.empty()) NG_RETURN_IF_ERROR(WhereActor(store, q, a, "source", p.actor));
+  if (!p.target.empty()) NG_RETURN_IF_ERROR(WhereActor(store, q, a, "target", p.target));
   if (p.root.size() == 2) q.Where(a + ".root = ?", {p.root});
   if (p.root.size() > 2) q.Where(a + ".root = ? AND " + a + ".cameo LIKE ?", {p.root.substr(0, 2), p.root + "%"});
   if (!p.plover.empty()) q.Where(a + ".plover = ?", {p.plover});
@@ -81,6 +105,7 @@ void WhereEventFilters(SqlQuery& q, const std::string& a, const QueryParams& p) 
                 ".lon BETWEEN CAST(? AS REAL) AND CAST(? AS REAL)",
             {Num(p.near->lat - dlat), Num(p.near->lat + dlat), Num(p.near->lon - dlon), Num(p.near->lon + dlon)});
   }
+  return Status::Ok();
 }
 
 double ColumnDouble(const store::Statement& s, int i) {

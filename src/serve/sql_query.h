@@ -35,11 +35,18 @@ class SqlQuery {
   std::vector<std::variant<std::string, int64_t>> values_;
 };
 
+// The ids of the actors named `name` (canonical name or alias, any case), at most 20.
+StatusOr<std::vector<int64_t>> ActorIdsNamed(store::Store& store, const std::string& name);
+// "<column> = ?" or "<column> IN (?, ...)" for `ids` ("0" when empty): with the ids
+// resolved first, the planner walks the (actor, date) index instead of testing
+// every row against a subquery.
+void WhereIdIn(SqlQuery& q, const std::string& column, const std::vector<int64_t>& ids);
 // The filters on one side of an event: `column` is "source" or "target", `alias`
 // the table alias ("e" or "m"), `value` as QueryParams::actor.
-void WhereActor(SqlQuery& q, const std::string& alias, const std::string& column, const std::string& value);
+Status WhereActor(store::Store& store, SqlQuery& q, const std::string& alias, const std::string& column,
+                  const std::string& value);
 // from/to/root/plover/near/actor/target on an events-shaped table.
-void WhereEventFilters(SqlQuery& q, const std::string& alias, const QueryParams& p);
+Status WhereEventFilters(store::Store& store, SqlQuery& q, const std::string& alias, const QueryParams& p);
 
 double ColumnDouble(const store::Statement& s, int i);
 // NULL as JSON null, else the text / number.
