@@ -130,6 +130,7 @@ class Finder {
   // a partial one is a few words woven into the writer's sentence.
   bool IsDirect(const QuotedSpan& m, TokenRange before, int first) const {
     if (m.paragraphs) return true;
+    if (IsTitle(first, view_.TokenAtOrAfter(m.content.end))) return false;
     int last = before.end - 1;
     while (last >= before.begin && view_.IsPunct(last) && view_.tok(last).form != ":" &&
            view_.tok(last).form != ",")
@@ -150,6 +151,22 @@ class Finder {
     // A quote holding several sentences is not woven into one.
     return view_.SentenceOf(first) != view_.SentenceOf(view_.TokenAtOrAfter(m.content.end) - 1) &&
            std::isupper(static_cast<unsigned char>(doc_.text[m.content.start]));
+  }
+
+  // A name in quotes ("Broad City", "Orange is the New Black"): a few words, the
+  // content ones capitalised, no sentence punctuation. Titles and nicknames, not statements.
+  bool IsTitle(int first, int end) const {
+    int words = 0;
+    for (int i = first; i < end && i < view_.token_count(); ++i) {
+      const std::string& f = view_.tok(i).form;
+      if (f == "." || f == "!" || f == "?" || f == ",") return false;
+      if (view_.IsPunct(i)) continue;
+      ++words;
+      bool small = f.size() <= 3 && std::islower(static_cast<unsigned char>(f[0]));  // of, the, is
+      if (!small && !std::isupper(static_cast<unsigned char>(f[0])) && !std::isdigit(static_cast<unsigned char>(f[0])))
+        return false;
+    }
+    return words >= 1 && words <= 6;
   }
 
   void DirectSpeaker(TokenRange before, TokenRange post, int open, Candidate& c) {
@@ -323,11 +340,16 @@ class Finder {
       if (source.empty()) continue;
       TokenRange sent = view_.SentenceTokens(view_.SentenceOf(t));
       Span ss = view_.SpanOf(sent);
-      bool attributed = false;
+      // With a speaker already in the sentence, X is the outlet that reported it,
+      // unless X is that speaker ("..., according to inspector Dubois, who said ...").
+      bool attributed = false, same = false;
+      std::string_view last = doc_.SpanText(view_.tok(source.end - 1).span);
       for (const Candidate& c : cands_) {
-        if (Overlaps(c.q.span, ss) && !c.speaker.empty()) attributed = true;
+        if (!Overlaps(c.q.span, ss) || c.speaker.empty()) continue;
+        attributed = true;
+        same = same || doc_.SpanText(view_.tok(c.speaker.end - 1).span) == last;
       }
-      if (attributed) {
+      if (attributed && !same) {
         vias_.push_back({ss, source});
         continue;
       }
