@@ -167,7 +167,10 @@ Match MatchPatterns(const Tree& t, int i, std::span<const Pattern> patterns) {
     ok = ok && std::none_of(p.forbid.begin(), p.forbid.end(), has);
     if (ok && p.Specificity() > best) best = p.Specificity(), m.pattern = &p;
   }
-  if (m.pattern == nullptr) {
+  // Kept for review only when the word itself is of interest (some pattern needs no
+  // particle): "provided information" is, "went home" ("go on +strike") is not.
+  bool of_interest = std::any_of(patterns.begin(), patterns.end(), [](const Pattern& p) { return p.particles.empty(); });
+  if (m.pattern == nullptr && of_interest) {
     m.uncoded_reason = "no pattern of '" + patterns.front().lemma + "' matches its clause";
   }
   return m;
