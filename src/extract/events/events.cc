@@ -276,10 +276,20 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
     bool visit_place = root == "04" && (t.CaseOf(c) == "in" || t.CaseOf(c) == "to");
     if (t.base_rel(c) == "obl" && (target_case(c) || visit_place)) options.push_back(c);
   });
-  // "imposed sanctions on Iran", "provided aid to Ukraine": the object's own modifiers.
-  for (size_t k = 0, n = options.size(); k < n; ++k) {
+  // "imposed sanctions on Iran", "provided aid to Ukraine": the object's own modifiers;
+  // then, last, where the object is ("condemned the coup in Niger") and whose it is
+  // ("dozens of opposition supporters", "the release of the journalist by China").
+  size_t direct = options.size();
+  for (size_t k = 0; k < direct; ++k) {
     t.ForChildren(options[k], [&](int g) {
       if (t.base_rel(g) == "nmod" && target_case(g)) options.push_back(g);
+    });
+  }
+  for (size_t k = 0, n = options.size(); k < n && k < 8; ++k) {
+    t.ForChildren(options[k], [&](int g) {
+      std::string_view p = t.CaseOf(g);
+      bool last_resort = t.base_rel(g) == "nmod" && (p == "in" || p == "by" || (k >= direct && p == "of"));
+      if (last_resort && std::find(options.begin(), options.end(), g) == options.end()) options.push_back(g);
     });
   }
   // "demanded that Russia withdraw", "urged Somalia to release": the complement's subject.
@@ -321,6 +331,10 @@ Actor SentenceCoder::CoActorOf(const Tree& t, int i) {
   int subj = t.Child(i, "nsubj");
   if (subj < 0) return Actor{};
   int other = t.Child(subj, "conj");
+  // A parse with two subjects ("Armenian and Azerbaijani officials" split in two).
+  t.ForChildren(i, [&](int c) {
+    if (other < 0 && c != subj && t.rel(c) == "nsubj") other = c;
+  });
   if (other < 0) {
     t.ForChildren(subj, [&](int c) {
       if (other < 0 && t.rel(c) == "amod") other = t.Child(c, "conj");
