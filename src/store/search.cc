@@ -107,26 +107,37 @@ Status AddSnippet(Db& db, const std::string& match, Ranked& r) {
   return Status::Ok();
 }
 
+// Each kind ranks at most kRankWindow matches, the most recently stored ones: BM25
+// costs time per matching row, and a common word matches tens of thousands.
+#define NG_RANK_WINDOW "1000"
 const char* const kDocumentSql =
-    "SELECT d.id, d.id, d.title, coalesce(d.date, ''), bm25(documents_fts, 4.0, 1.0) AS score, d.rowid "
-    "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
-    "WHERE documents_fts MATCH ?1 AND (?2 = '' OR d.date >= ?2) AND (?3 = '' OR d.date <= ?3) "
-    "AND ?5 = '' ORDER BY score LIMIT ?4";
+    "SELECT d.id, d.id, d.title, coalesce(d.date, ''), c.score, c.rowid FROM (SELECT rowid, score FROM "
+    "(SELECT documents_fts.rowid AS rowid, bm25(documents_fts, 4.0, 1.0) AS score "
+    " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+    " WHERE documents_fts MATCH ?1 AND (?2 = '' OR d.date >= ?2) AND (?3 = '' OR d.date <= ?3) AND ?5 = '' "
+    " ORDER BY documents_fts.rowid DESC LIMIT " NG_RANK_WINDOW ") ORDER BY score LIMIT ?4) c "
+    "JOIN documents d ON d.rowid = c.rowid ORDER BY c.score";
 const char* const kQuoteSql =
-    "SELECT q.id, q.doc_id, coalesce(q.speaker_name, ''), coalesce(q.date, ''), bm25(quotes_fts, 1.0, 2.0) AS score, "
-    "q.id FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
-    "WHERE quotes_fts MATCH (CASE WHEN ?5 = '' THEN ?1 ELSE '(' || ?1 || ') AND speaker_name : (' || ?5 || ')' END) "
-    "AND (?2 = '' OR q.date >= ?2) AND (?3 = '' OR q.date <= ?3) ORDER BY score LIMIT ?4";
-// Without a date bound, ranking needs no join (half the cost on common words).
+    "SELECT q.id, q.doc_id, coalesce(q.speaker_name, ''), coalesce(q.date, ''), c.score, c.rowid FROM (SELECT rowid, score FROM "
+    "(SELECT quotes_fts.rowid AS rowid, bm25(quotes_fts, 1.0, 2.0) AS score "
+    " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
+    " WHERE quotes_fts MATCH (CASE WHEN ?5 = '' THEN ?1 ELSE '(' || ?1 || ') AND speaker_name : (' || ?5 || ')' END) "
+    " AND (?2 = '' OR q.date >= ?2) AND (?3 = '' OR q.date <= ?3) "
+    " ORDER BY quotes_fts.rowid DESC LIMIT " NG_RANK_WINDOW ") ORDER BY score LIMIT ?4) c "
+    "JOIN quotes q ON q.id = c.rowid ORDER BY c.score";
+// Without a date bound, the window needs no join.
 const char* const kQuoteUndatedSql =
-    "SELECT r.rowid, q.doc_id, coalesce(q.speaker_name, ''), coalesce(q.date, ''), r.score, r.rowid FROM "
+    "SELECT q.id, q.doc_id, coalesce(q.speaker_name, ''), coalesce(q.date, ''), c.score, c.rowid FROM (SELECT rowid, score FROM "
     "(SELECT rowid, bm25(quotes_fts, 1.0, 2.0) AS score FROM quotes_fts "
-    "WHERE quotes_fts MATCH (CASE WHEN ?5 = '' THEN ?1 ELSE '(' || ?1 || ') AND speaker_name : (' || ?5 || ')' END) "
-    "AND ?2 = '' AND ?3 = '' ORDER BY score LIMIT ?4) r JOIN quotes q ON q.id = r.rowid ORDER BY r.score";
+    " WHERE quotes_fts MATCH (CASE WHEN ?5 = '' THEN ?1 ELSE '(' || ?1 || ') AND speaker_name : (' || ?5 || ')' END) "
+    " AND ?2 = '' AND ?3 = '' ORDER BY rowid DESC LIMIT " NG_RANK_WINDOW ") ORDER BY score LIMIT ?4) c "
+    "JOIN quotes q ON q.id = c.rowid ORDER BY c.score";
 const char* const kActorSql =
-    "SELECT a.id, '', a.name, coalesce(a.last_seen, ''), bm25(actors_fts, 4.0, 1.0) AS score, a.id "
-    "FROM actors_fts JOIN actors a ON a.id = actors_fts.rowid "
-    "WHERE actors_fts MATCH ?1 AND ?2 = ?2 AND ?3 = ?3 AND ?5 = '' ORDER BY score LIMIT ?4";
+    "SELECT a.id, '', a.name, coalesce(a.last_seen, ''), c.score, c.rowid FROM (SELECT rowid, score FROM "
+    "(SELECT rowid, bm25(actors_fts, 4.0, 1.0) AS score FROM actors_fts "
+    " WHERE actors_fts MATCH ?1 AND ?2 = ?2 AND ?3 = ?3 AND ?5 = '' ORDER BY rowid DESC LIMIT " NG_RANK_WINDOW ") ORDER BY score LIMIT ?4) c "
+    "JOIN actors a ON a.id = c.rowid ORDER BY c.score";
+#undef NG_RANK_WINDOW
 
 }  // namespace
 

@@ -57,7 +57,8 @@ struct SearchHit {
 StatusOr<std::string> ToFtsQuery(std::string_view query);
 
 // The best hits of every requested kind, merged by score, then offset/limit
-// applied. kInvalidArgument for a bad query or option (message fit for a user).
+// applied. Each kind ranks its 1,000 most recently stored matches (BM25 costs time
+// per matching row; a common word can match most of the store). kInvalidArgument for a bad query or option (message fit for a user).
 StatusOr<std::vector<SearchHit>> Search(Store& store, std::string_view query, const SearchOptions& options);
 
 }  // namespace newsgraph::store
