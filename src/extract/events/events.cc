@@ -4,6 +4,7 @@
 #include "extract/events/events.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -546,6 +547,7 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
     }
   }
   std::set<int> absorbed;
+  std::map<uint32_t, uint32_t> carriers;  // verb start -> start of the event noun it carries
   std::vector<EventMention> found;
   for (const Candidate& c : candidates) {
     if (static_cast<int>(found.size()) >= kMaxEventsPerSentence) break;
@@ -590,6 +592,7 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
     } else {
       e.uncoded_reason = c.match.uncoded_reason;
     }
+    if (c.nominal && t.head(c.token) >= 0) carriers[t.tok(t.head(c.token)).span.start] = e.cue.start;
     Finish(t, s, e);
     bool coded_actor = !e.source.country.empty() || !e.source.actor.empty() || !e.target.country.empty() ||
                        !e.target.actor.empty();
@@ -597,9 +600,14 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
     found.push_back(std::move(e));
   }
   for (size_t k = 0; k < found.size(); ++k) {
-    // A governor absorbed into its complement ("promised to help") is not an event of its own.
+    // A governor absorbed into its complement ("promised to help") is not an event of
+    // its own, nor is an uncoded verb that carries a coded noun ("expressed support").
     bool drop = false;
     for (int a : absorbed) drop = drop || found[k].cue == t.tok(a).span;
+    for (size_t j = 0; j < found.size() && found[k].cameo.empty(); ++j) {
+      drop = drop || (!found[j].cameo.empty() && found[j].cue != found[k].cue && carriers.count(found[k].cue.start) &&
+                      carriers[found[k].cue.start] == found[j].cue.start);
+    }
     if (!drop && doc_.events.size() < kMaxEventsPerDocument) doc_.events.push_back(std::move(found[k]));
   }
 }
