@@ -114,8 +114,11 @@ int MatchNominal(const Work& w, int mention) {
     if (m.gender != '-' && e.gender != '-' && m.gender != e.gender) continue;
     bool role = false;
     for (const std::string& r : e.roles) role = role || CompatibleRole(r, m.role);
-    int score = (role ? 100 : 0) + (!m.country.empty() && m.country == e.country ? 10 : 0);
-    if (score < 10) continue;  // neither role nor country: too weak
+    // A role or a country in common links; a person of unknown country may take the
+    // description's ("the North Korean leader" after "Kim Jong-un" alone).
+    int score = (role ? 100 : 0) + (!m.country.empty() && m.country == e.country ? 10 : 0) +
+                (!m.country.empty() && e.country.empty() && e.name_mentions > 0 ? 3 : 0);
+    if (score < 3) continue;
     score += e.name_mentions;
     if (score > best_score) best = static_cast<int>(i), best_score = score;
   }

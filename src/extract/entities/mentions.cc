@@ -209,6 +209,39 @@ void CollectNameMentions(Work& w) {
   w.SortMentions();
 }
 
+namespace {
+
+// "Korean People's Army Ri Pyong Chol" tagged as one name: the known body, then a
+// person. Returns true if mention `c` was cut to the person part after [i, i + n).
+bool SplitAfterKnownActor(Work& w, int c, uint32_t i, uint32_t n) {
+  WorkMention& m = w.mentions[c];
+  if (m.tb != i || m.te <= i + n) return false;
+  uint32_t rest = m.te - (i + n);
+  if (rest < 2 || rest > 4) return false;
+  for (uint32_t t = i + n; t < m.te; ++t) {
+    if (!w.Capitalized(t) || !AllLetters(w.Form(t))) return false;
+  }
+  m.tb = i + n;
+  m.type = "PERSON";
+  return true;
+}
+
+// A country or nationality the NER missed ("the North Korean leader" left untagged).
+const kb::GazetteerEntry* PolityAt(const Work& w, uint32_t i, uint32_t limit, uint32_t& n) {
+  for (n = std::min<uint32_t>(3, limit - i); n >= 1; --n) {
+    bool free = true;
+    for (uint32_t t = i; t < i + n && free; ++t) free = w.covered[t] < 0 && w.Capitalized(t);
+    if (!free) continue;
+    for (uint32_t index : w.gaz.LookupNormalized(w.Key(i, i + n))) {
+      const kb::GazetteerEntry& e = w.gaz.entry(index);
+      if (e.type == kb::EntryType::kCountry || e.type == kb::EntryType::kDemonym) return &e;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 void AddKnownActors(Work& w) {
   const document::Document& doc = w.doc;
   std::vector<WorkMention> found;
@@ -216,7 +249,8 @@ void AddKnownActors(Work& w) {
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
       if (!w.Capitalized(i) || w.norm[i] == "the") continue;
       uint32_t max = std::min<uint32_t>(w.kb.max_actor_words(), s.token_end - i);
-      for (uint32_t n = max; n >= 1; --n) {
+      bool matched = false;
+      for (uint32_t n = max; n >= 1 && !matched; --n) {
         if (w.IsPossessive(i + n - 1)) continue;
         const KnownActor* a = w.kb.Actor(w.Key(i, i + n));
         if (a == nullptr) continue;
@@ -224,14 +258,22 @@ void AddKnownActors(Work& w) {
         bool inside = true;
         for (uint32_t t = i; t < i + n && inside; ++t) {
           int c = w.covered[t];
-          inside = c < 0 || (w.mentions[c].tb >= i && w.mentions[c].te <= i + n);
+          inside = c < 0 || w.mentions[c].tb >= i + n || (w.mentions[c].tb >= i && w.mentions[c].te <= i + n) ||
+                   SplitAfterKnownActor(w, c, i, n);
         }
         if (!inside) break;
         WorkMention m = NewMention(i, i + n, a->type, "name");
         Retype(w, m);
         found.push_back(m);
         i += n - 1;
-        break;
+        matched = true;
+      }
+      uint32_t n = 0;
+      if (!matched && w.covered[i] < 0 && PolityAt(w, i, s.token_end, n) != nullptr) {
+        WorkMention m = NewMention(i, i + n, "GPE", "name");
+        Retype(w, m);
+        found.push_back(m);
+        i += n - 1;
       }
     }
   }
@@ -333,6 +375,8 @@ bool MakeNominal(Work& w, uint32_t r, uint32_t n, const RoleWord& role, WorkMent
     if (c < 0 || w.mentions[c].tb != k || (w.mentions[c].type != "GPE" && w.mentions[c].type != "ORG")) return false;
     if (affiliation < 0) affiliation = c;
     end = w.mentions[c].te;
+    // "the commander of the Korean People's Army Ri Pyong Chol": a premodifier again.
+    if (end < se && w.Capitalized(end) && !w.IsPossessive(end)) return false;
   }
   // "X, the director of ...": an apposition; roles.cc reads it as X's role.
   if (start >= sb + 2 && w.Form(start - 1) == "," && EndsPerson(w, start - 2)) return false;

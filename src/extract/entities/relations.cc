@@ -122,8 +122,9 @@ void FinishEntities(Work& w) {
     const WorkMention& m = w.mentions[i];
     if (m.entity < 0) continue;
     document::Span span{doc.tokens[m.tb].span.start, doc.tokens[m.te - 1].span.end};
-    out.push_back({{span, m.type == "ORG" && m.kind == "pronoun" ? "ORG" : m.type, m.kind, new_index[m.entity]},
-                   static_cast<int>(i)});
+    // Descriptions and pronouns take their entity's type ("its" of a country is GPE).
+    const std::string& type = m.kind == "name" ? m.type : w.entities[m.entity].type;
+    out.push_back({{span, type, m.kind, new_index[m.entity]}, static_cast<int>(i)});
   }
   for (const document::Mention& m : w.others) out.push_back({m, -1});
   std::stable_sort(out.begin(), out.end(), [](const Out& a, const Out& b) {

@@ -204,5 +204,32 @@ TEST_F(ResolverTest, ResolveTwiceGivesTheSameResult) {
   EXPECT_EQ(again.mentions.size(), doc.mentions.size());
 }
 
+TEST_F(ResolverTest, MissedCountriesAndMergedNamesAreRecovered) {
+  // The NER missed "North Korean" and ran a body and a person together.
+  Document doc = Resolve(
+      "[PERSON Kim Jong-un] spoke . \" We are ready , \" the North Korean leader said .\n"
+      "He was joined by the commander of the [ORG Korean People 's Army Ri Pyong Chol] .");
+  ExpectConsistent(doc);
+  const Entity* kim = Find(doc, "Kim Jong-un");
+  ASSERT_NE(kim, nullptr) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "the North Korean leader"), kim) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "He"), kim);
+  const Entity* ri = Find(doc, "Ri Pyong Chol");
+  ASSERT_NE(ri, nullptr) << Dump(doc);
+  EXPECT_EQ(ri->type, "PERSON");
+  EXPECT_EQ(ri->actor, "PRKMIL") << Dump(doc);
+  const Entity* army = EntityOf(doc, "Korean People 's Army");
+  ASSERT_NE(army, nullptr) << Dump(doc);
+  EXPECT_EQ(army->actor, "PRKMIL");
+}
+
+TEST_F(ResolverTest, PronounMentionsTakeTheirEntityType) {
+  Document doc = Resolve("[GPE Norway] said its fleet would stay .");
+  const Entity* norway = EntityOf(doc, "its");
+  ASSERT_NE(norway, nullptr);
+  EXPECT_EQ(norway->name, "Norway");
+  for (const document::Mention& m : doc.mentions) EXPECT_EQ(m.type, "GPE");
+}
+
 }  // namespace
 }  // namespace newsgraph::entities_test
