@@ -79,7 +79,7 @@ Actor ActorResolver::Resolve(const Tree& t, int head) {
   }
   std::sort(phrase.begin(), phrase.end());
   int lo = phrase.front(), hi = phrase.back();
-  while (lo < head && (t.rel(lo) == "case" || t.rel(lo) == "det") && t.head(lo) != head) ++lo;
+  while (lo < head && t.rel(lo) == "case") ++lo;  // "with Russia" names Russia
   a.value.span = Span{t.tok(lo).span.start, t.tok(hi).span.end};
   a.value.text = std::string(doc_.SpanText(a.value.span));
   const document::Token& ht = t.tok(head);

@@ -192,7 +192,7 @@ class SentenceCoder {
     Match match;
   };
   Actor SubjectOf(const Tree& t, int i, int depth);
-  Actor TargetOf(const Tree& t, int i, const Actor& source, std::string_view root = "");
+  Actor TargetOf(const Tree& t, int i, const Actor& source, std::string_view code = "");
   Actor CoActorOf(const Tree& t, int i);
   bool NominalActors(const Tree& t, int n, Actor& source, Actor& target);
   void SetCode(EventMention& e, const std::string& code, const Pattern* p) const;
@@ -258,7 +258,8 @@ Actor SentenceCoder::SubjectOf(const Tree& t, int i, int depth) {
   return Actor{};
 }
 
-Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::string_view root) {
+Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::string_view code) {
+  std::string_view root = code.substr(0, std::min<size_t>(2, code.size()));
   static constexpr std::string_view kTargetCases[] = {"with", "to",   "against", "on",   "toward",  "towards",
                                                       "into", "for",  "at",      "from", "over",    "upon",
                                                       "between", "of"};
@@ -274,7 +275,7 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
   }
   t.ForChildren(i, [&](int c) {
     // "arrived in Moscow": the host of a visit is the place's country.
-    bool visit_place = root == "04" && (t.CaseOf(c) == "in" || t.CaseOf(c) == "to");
+    bool visit_place = code == "042" && (t.CaseOf(c) == "in" || t.CaseOf(c) == "to");
     if (t.base_rel(c) == "obl" && (target_case(c) || visit_place)) options.push_back(c);
   });
   // "imposed sanctions on Iran", "provided aid to Ukraine": the object's own modifiers;
@@ -307,9 +308,16 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
     }
     if (t.tok(c).upos == "PRON" && pass != c && !OneOf(t.tok(c).form, {"him", "her", "them", "us"})) continue;
     Actor a = actors_.Resolve(t, c);
+    // "met ... in Tokyo": a city of the source's own country is where, not whom.
+    const kb::GazetteerEntry* place = actors_.LookupName(t.tok(c).form);
+    bool own_country = !a.value.country.empty() && a.value.country == source.value.country &&
+                       (t.CaseOf(c) == "in" || (place != nullptr && place->type == kb::EntryType::kCity));
+    if (own_country) continue;
     if (a.Known()) return a;
     if (group.value.text.empty() && !a.sector.empty()) group = a;
-    if (fallback.value.text.empty() && (t.tok(c).upos == "PROPN" || a.pronoun)) fallback = a;
+    bool date_word = t.rel(c).find("tmod") != std::string_view::npos || t.tok(c).ner.find("DATE") != std::string::npos ||
+                     OneOf(t.tok(c).form, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"});
+    if (fallback.value.text.empty() && !date_word && (t.tok(c).upos == "PROPN" || a.pronoun)) fallback = a;
   }
   // "Pakistani police arrested opposition supporters": a group with no country of
   // its own is taken to be of the source's country.
@@ -563,8 +571,7 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
       if (!NominalActors(t, c.token, source, target)) continue;
     } else {
       source = SubjectOf(t, c.token, 0);
-      target = TargetOf(t, c.token, source,
-                        c.match.pattern != nullptr ? std::string_view(c.match.pattern->code).substr(0, 2) : "");
+      target = TargetOf(t, c.token, source, c.match.pattern != nullptr ? std::string_view(c.match.pattern->code) : "");
     }
     // Joint actions (meet, cooperate, sign): the second subject is the other party.
     std::string_view root = c.match.pattern != nullptr ? std::string_view(c.match.pattern->code).substr(0, 2) : "";
