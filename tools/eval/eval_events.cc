@@ -1,7 +1,7 @@
 // eval_events: accuracy of the event coder on single-sentence records, per field,
 // and the code distribution and dedup ratio of a database.
 //
-//   build/tools/eval/eval_events [--fixtures FILE.tsv] [--verbose] [--parses]
+//   build/tools/eval/eval_events [--fixtures FILE.tsv] [--verbose] [--parses]   # default: every fixture file
 //   build/tools/eval/eval_events --db news.db          # distribution of codes, dedup ratio
 //   build/tools/eval/eval_events --article FILE.txt    # the events of one article, one per line
 //
@@ -9,7 +9,9 @@
 // source country, target country; "-" = none). Every record is analysed as an
 // article dated 2024-03-06, and its "main" event is the first coded mention with
 // the most coded actors.
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -29,35 +31,56 @@ using newsgraph::document::EventMention;
 namespace ev = newsgraph::eval_events;
 
 struct Args {
-  std::string fixtures = std::string(NEWSGRAPH_SOURCE_DIR) + "/tests/fixtures/events/sentences.tsv";
+  std::string fixtures;  // "" = every *.tsv of tests/fixtures/events, each scored, then all together
   std::string db, article;
   bool verbose = false;
   bool parses = false;  // with --verbose: the parse of each miss
 };
 
+void PrintScores(const std::string& name, size_t records, const ev::Scores& s) {
+  std::printf("eval_events: %s: %zu records\n", name.c_str(), records);
+  std::printf("  %-16s %6.1f%%  (%d/%d)\n", "PLOVER type", s.Pct(s.plover, s.n), s.plover, s.n);
+  std::printf("  %-16s %6.1f%%  (%d/%d)\n", "CAMEO root", s.Pct(s.root, s.n), s.root, s.n);
+  std::printf("  %-16s %6.1f%%  (%d/%d)\n", "source country", s.Pct(s.source, s.n), s.source, s.n);
+  std::printf("  %-16s %6.1f%%  (%d/%d records with a target)\n", "target country", s.Pct(s.target, s.with_target),
+              s.target, s.with_target);
+  std::printf("  %-16s %6.1f%%  (%d/%d)\n", "all fields", s.Pct(s.all, s.n), s.all, s.n);
+}
+
 int EvalFixtures(const Args& args, const newsgraph::pipeline::Pipeline& pipeline) {
-  auto records = ev::ReadRecords(args.fixtures);
-  if (!records.ok()) {
-    std::fprintf(stderr, "eval_events: %s\n", records.status().ToString().c_str());
-    return 1;
-  }
-  ev::Scores scores;
-  for (const ev::Record& r : *records) {
-    Document doc = ev::AnalyseSentence(pipeline, r.sentence);
-    ev::Outcome o = ev::Score(r, doc, scores);
-    if (args.verbose && !o.all_right) {
-      std::printf("MISS  %s\n      want %s %s %s->%s, got %s\n", r.sentence.c_str(), r.plover.c_str(), r.root.c_str(),
-                  r.source.c_str(), r.target.c_str(), o.got.c_str());
-      if (args.parses) std::printf("      %s\n", ev::ParseLine(doc).c_str());
+  std::vector<std::string> files;
+  if (!args.fixtures.empty()) {
+    files.push_back(args.fixtures);
+  } else {
+    std::string dir = std::string(NEWSGRAPH_SOURCE_DIR) + "/tests/fixtures/events";
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      if (entry.path().extension() == ".tsv") files.push_back(entry.path().string());
     }
+    std::sort(files.begin(), files.end());
   }
-  std::printf("eval_events: %s: %zu records\n", args.fixtures.c_str(), records->size());
-  std::printf("  %-16s %6.1f%%  (%d/%d)\n", "PLOVER type", scores.Pct(scores.plover, scores.n), scores.plover, scores.n);
-  std::printf("  %-16s %6.1f%%  (%d/%d)\n", "CAMEO root", scores.Pct(scores.root, scores.n), scores.root, scores.n);
-  std::printf("  %-16s %6.1f%%  (%d/%d)\n", "source country", scores.Pct(scores.source, scores.n), scores.source, scores.n);
-  std::printf("  %-16s %6.1f%%  (%d/%d records with a target)\n", "target country",
-              scores.Pct(scores.target, scores.with_target), scores.target, scores.with_target);
-  std::printf("  %-16s %6.1f%%  (%d/%d)\n", "all fields", scores.Pct(scores.all, scores.n), scores.all, scores.n);
+  ev::Scores total;
+  size_t total_records = 0;
+  for (const std::string& file : files) {
+    auto records = ev::ReadRecords(file);
+    if (!records.ok()) {
+      std::fprintf(stderr, "eval_events: %s\n", records.status().ToString().c_str());
+      return 1;
+    }
+    ev::Scores scores;
+    for (const ev::Record& r : *records) {
+      Document doc = ev::AnalyseSentence(pipeline, r.sentence);
+      ev::Outcome o = ev::Score(r, doc, scores);
+      ev::Score(r, doc, total);
+      if (args.verbose && !o.all_right) {
+        std::printf("MISS  %s\n      want %s %s %s->%s, got %s\n", r.sentence.c_str(), r.plover.c_str(),
+                    r.root.c_str(), r.source.c_str(), r.target.c_str(), o.got.c_str());
+        if (args.parses) std::printf("      %s\n", ev::ParseLine(doc).c_str());
+      }
+    }
+    PrintScores(file, records->size(), scores);
+    total_records += records->size();
+  }
+  if (files.size() > 1) PrintScores("all files", total_records, total);
   return 0;
 }
 

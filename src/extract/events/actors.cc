@@ -160,6 +160,8 @@ Actor ActorResolver::ResolveWords(const Tree& t, int head, const std::vector<int
       if (e.type == kb::EntryType::kCity && e.detail == "PPLC") {
         c = e.country;
         if (covers_head) sector = "GOV";  // "Moscow said": the government
+      } else if (e.type == kb::EntryType::kCity && covers_head && n == phrase.size() && e.population >= 100000) {
+        c = e.country;  // "shelled Kharkiv": a large city alone stands for its country
       }
       if (e.type == kb::EntryType::kOrganization && covers_head && code.empty()) code = e.code;
       if (!c.empty() && code.empty() && (country.empty() || (covers_head && !head_is_place))) {

@@ -573,6 +573,16 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
       source = SubjectOf(t, c.token, 0);
       target = TargetOf(t, c.token, source, c.match.pattern != nullptr ? std::string_view(c.match.pattern->code) : "");
     }
+    // "Biden called Netanyahu to discuss ...": a purpose clause without its own
+    // target talks with the object of the clause it serves.
+    if (!c.nominal && !target.Known() && t.head(c.token) >= 0 &&
+        (t.base_rel(c.token) == "xcomp" || t.base_rel(c.token) == "advcl") && t.HasChildLemma(c.token, "mark", "to")) {
+      int obj = t.Child(t.head(c.token), "obj");
+      if (obj >= 0) {
+        Actor a = actors_.Resolve(t, obj);
+        if (a.Coded()) target = a;
+      }
+    }
     // Joint actions (meet, cooperate, sign): the second subject is the other party.
     std::string_view root = c.match.pattern != nullptr ? std::string_view(c.match.pattern->code).substr(0, 2) : "";
     if (!target.Coded() && (root == "04" || root == "05" || root == "06" || root == "03")) {
