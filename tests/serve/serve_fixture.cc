@@ -1,5 +1,7 @@
 #include "serve_fixture.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -34,7 +36,8 @@ bool Ingest(const std::string& db, const std::string& extra) {
 
 void ServeTest::SetUpTestSuite() {
   namespace fs = std::filesystem;
-  dir_ = testing::TempDir() + "/ng_serve_test";
+  // ctest runs each case in its own process, several at once: one folder each.
+  dir_ = testing::TempDir() + "/ng_serve_test_" + std::to_string(getpid());
   fs::remove_all(dir_);
   fs::create_directories(dir_ + "/web/sub");
   std::ofstream(dir_ + "/web/index.html") << "<!doctype html><title>ui</title>";
@@ -73,6 +76,8 @@ void ServeTest::TearDownTestSuite() {
   if (server_) server_->Stop();
   if (thread_.joinable()) thread_.join();
   server_.reset();
+  std::error_code ignored;
+  std::filesystem::remove_all(dir_, ignored);
 }
 
 Reply ServeTest::Get(const std::string& path) {
