@@ -18,6 +18,11 @@ std::vector<std::string> NameWords(const Work& w, const WorkMention& m) {
   for (uint32_t t = m.tb; t < m.te; ++t) {
     if (!w.norm[t].empty()) words.push_back(w.norm[t]);
   }
+  // "Robert M. Hale Jr." is "Hale" too.
+  while (words.size() > 1 && (words.back() == "jr" || words.back() == "sr" || words.back() == "ii" ||
+                              words.back() == "iii" || words.back() == "iv")) {
+    words.pop_back();
+  }
   return words;
 }
 
@@ -165,6 +170,7 @@ void Cluster(Work& w) {
       e = m.type == "PERSON" ? MatchPerson(w, words, key) : MatchOther(w, m, key);
       if (e < 0) e = NewEntity(w, m.type);
     } else if (m.kind == "nominal") {
+      if (m.apposed_to >= 0) continue;  // joined with its name below
       e = MatchNominal(w, mention);
       if (e < 0) e = NewEntity(w, m.type);
     } else {
@@ -172,6 +178,10 @@ void Cluster(Work& w) {
       if (e < 0) continue;
     }
     Join(w, mention, e);
+  }
+  for (size_t i = 0; i < w.mentions.size(); ++i) {
+    int name = w.mentions[i].apposed_to;
+    if (name >= 0 && w.mentions[name].entity >= 0) Join(w, static_cast<int>(i), w.mentions[name].entity);
   }
 }
 

@@ -174,6 +174,40 @@ bool EndsPerson(const Work& w, uint32_t t) {
   return w.covered[t] >= 0 && w.mentions[w.covered[t]].type == "PERSON" && w.mentions[w.covered[t]].te == t + 1;
 }
 
+// Pieces of one name the NER split: "Anne" "-" "Marie Dubois", and a title tagged
+// on its own before the name ("Lt. Gen." + "Zhou Weimin").
+void MergeNameParts(Work& w) {
+  const auto& tokens = w.doc.tokens;
+  std::vector<bool> drop(w.mentions.size(), false);
+  for (size_t i = 0; i + 1 < w.mentions.size(); ++i) {
+    WorkMention& a = w.mentions[i];
+    WorkMention& b = w.mentions[i + 1];
+    if (drop[i] || b.type != "PERSON" || b.kind != "name" || a.type != "PERSON") continue;
+    uint32_t h = a.te;
+    bool hyphen = a.kind == "name" && b.tb == h + 1 && w.Form(h) == "-" &&
+                  tokens[h].span.start == tokens[h - 1].span.end && tokens[b.tb].span.start == tokens[h].span.end;
+    if (hyphen) {
+      b.tb = a.tb;
+      drop[i] = true;
+    } else if (a.kind == "nominal" && b.tb == a.te && !b.has_title) {
+      b.has_title = true;
+      b.role = a.role;
+      b.role_sector = a.role_sector;
+      b.role_tb = w.norm[a.tb] == "the" ? a.tb + 1 : a.tb;
+      if (b.gender == '-') b.gender = a.gender;
+      drop[i] = true;
+    }
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < w.mentions.size(); ++i) {
+    if (drop[i]) continue;
+    if (k != i) w.mentions[k] = std::move(w.mentions[i]);
+    ++k;
+  }
+  w.mentions.resize(k);
+  w.RebuildCoverage();
+}
+
 }  // namespace
 
 void CollectNameMentions(Work& w) {
@@ -207,6 +241,7 @@ void CollectNameMentions(Work& w) {
   }
   for (WorkMention& m : added) w.mentions.push_back(std::move(m));
   w.SortMentions();
+  MergeNameParts(w);
 }
 
 namespace {
@@ -232,9 +267,13 @@ const kb::GazetteerEntry* PolityAt(const Work& w, uint32_t i, uint32_t limit, ui
     bool free = true;
     for (uint32_t t = i; t < i + n && free; ++t) free = w.covered[t] < 0 && w.Capitalized(t);
     if (!free) continue;
+    // Organizations only by an acronym in capitals ("WFP") or a name of two words or more.
+    bool acronym = n == 1 && w.Form(i).size() >= 2 &&
+                   std::all_of(w.Form(i).begin(), w.Form(i).end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     for (uint32_t index : w.gaz.LookupNormalized(w.Key(i, i + n))) {
       const kb::GazetteerEntry& e = w.gaz.entry(index);
       if (e.type == kb::EntryType::kCountry || e.type == kb::EntryType::kDemonym) return &e;
+      if (e.type == kb::EntryType::kOrganization && (acronym || n >= 2)) return &e;
     }
   }
   return nullptr;
@@ -332,6 +371,7 @@ void RecoverListNames(Work& w) {
   if (found.empty()) return;
   for (WorkMention& f : found) w.mentions.push_back(std::move(f));
   w.SortMentions();
+  MergeNameParts(w);  // "Gen." tagged alone before the recovered "Zhou Weimin"
 }
 
 namespace {
@@ -427,6 +467,10 @@ void MarkPolitical(Work& w) {
     if (m.kind != "name") continue;
     if (m.type == "ORG" && m.sector == "GOV" && !m.country.empty()) m.political = true;
     if (!m.capital) continue;
+    // A dateline ("KHARTOUM, Aug. 23 —") names where the story was filed.
+    bool caps = true;
+    for (char c : w.Form(m.tb)) caps = caps && !(c >= 'a' && c <= 'z');
+    if (caps && m.tb == w.SentenceBegin(m.tb)) continue;
     if (m.te < w.doc.tokens.size() && w.IsPossessive(m.te)) {
       m.political = true;
       continue;

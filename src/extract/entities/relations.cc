@@ -106,7 +106,9 @@ void FinishEntities(Work& w) {
     if (!w.entities[i].mentions.empty()) order.push_back(static_cast<int>(i));
   }
   std::sort(order.begin(), order.end(), [&](int a, int b) {
-    return w.entities[a].mentions.front() < w.entities[b].mentions.front();
+    const std::vector<int>& ma = w.entities[a].mentions;
+    const std::vector<int>& mb = w.entities[b].mentions;
+    return *std::min_element(ma.begin(), ma.end()) < *std::min_element(mb.begin(), mb.end());
   });
   std::vector<int> new_index(w.entities.size(), -1);
   for (size_t i = 0; i < order.size(); ++i) new_index[order[i]] = static_cast<int>(i);

@@ -34,7 +34,7 @@ struct WorkMention {
   bool in_appositive = false;  // part of a description of another mention
   bool plural = false;     // "they"
   int entity = -1;
-  int resolved_from = -1;  // for nominals/pronouns: the mention it was linked to (debug)
+  int apposed_to = -1;     // a description set before a name ("China's delegate, Zhou"): that name's mention
 };
 
 inline WorkMention NewMention(uint32_t tb, uint32_t te, std::string type, std::string kind) {

@@ -63,6 +63,8 @@ void ApplyRole(WorkMention& m, const RoleWord& r, std::string text) {
 void Affiliate(WorkMention& m, const WorkMention& a) {
   if (m.country.empty()) m.country = a.country;
   if (m.sector.empty() && a.type == "ORG") m.sector = a.sector;
+  // An official of an international body is coded as the body (IGOWFP).
+  if (m.code.empty() && a.type == "ORG" && (a.sector == "IGO" || a.sector == "NGO")) m.code = a.code;
 }
 
 // Before the name: [affiliation] role NAME, or role of [the] ORG NAME, or
@@ -74,8 +76,19 @@ void ReadPremodifier(Work& w, WorkMention& m) {
   const RoleWord* r = nullptr;
   if (!m.has_title && at > sb) r = RoleEndingAt(w, sb, at, n);
   if (r != nullptr) {
-    ApplyRole(m, *r, r->phrase);
     at -= n;
+    // "WFP country director": up to two plain words between the body and the role.
+    std::string text = r->phrase;
+    for (uint32_t k = 1; k <= 2 && at >= sb + k + 1; ++k) {
+      uint32_t b = at - k;
+      bool plain = true;
+      for (uint32_t t = b; t < at && plain; ++t) plain = w.covered[t] < 0 && !w.Capitalized(t) && !w.norm[t].empty();
+      if (!plain || AffiliationBefore(w, b) < 0 || AffiliationBefore(w, at) >= 0) continue;
+      text = std::string(w.doc.SpanText({w.doc.tokens[b].span.start, w.doc.tokens[at - 1].span.end})) + " " + text;
+      at = b;
+      break;
+    }
+    ApplyRole(m, *r, text);
   } else if (m.has_title) {
     m.roles.push_back(m.role);
   } else if (at > sb + 3 && w.covered[at - 1] >= 0 && w.mentions[w.covered[at - 1]].type == "ORG") {
@@ -162,12 +175,41 @@ void ReadApposition(Work& w, WorkMention& m) {
 
 }  // namespace
 
+namespace {
+
+// "China's delegate, Lt. Gen. Zhou Weimin, replied": the description before the
+// name is the same person and gives its role and country.
+void ReadFrontApposition(Work& w, int name) {
+  WorkMention& m = w.mentions[name];
+  uint32_t sb = w.SentenceBegin(m.tb);
+  uint32_t at = m.has_title ? m.role_tb : m.tb;
+  // Over abbreviated ranks the NER left out ("Lt." before "Gen. Zhou").
+  for (int k = 0; k < 2 && at > sb && w.covered[at - 1] < 0 && w.Form(at - 1).size() > 1 &&
+                  (w.Form(at - 1).back() == '.' || w.kb.Role(w.norm[at - 1]) != nullptr);
+       ++k) {
+    --at;
+  }
+  if (at < sb + 2 || w.Form(at - 1) != ",") return;
+  int c = w.covered[at - 2];
+  if (c < 0 || c == name || w.mentions[c].kind != "nominal" || w.mentions[c].te != at - 1) return;
+  WorkMention& d = w.mentions[c];
+  if (d.tb != sb && w.Form(d.tb - 1) != ",") return;  // the description stands alone
+  d.apposed_to = name;
+  for (const std::string& r : d.roles) m.roles.push_back(r);
+  if (m.role_sector.empty()) m.role_sector = d.role_sector;
+  if (m.country.empty()) m.country = d.country;
+  if (m.sector.empty()) m.sector = d.sector;
+}
+
+}  // namespace
+
 void ReadRoles(Work& w) {
   for (size_t i = 0; i < w.mentions.size(); ++i) {
     WorkMention& m = w.mentions[i];
     if (m.type != "PERSON" || m.kind != "name") continue;
     ReadPremodifier(w, m);
     ReadApposition(w, m);
+    ReadFrontApposition(w, static_cast<int>(i));
   }
 }
 

@@ -1,7 +1,9 @@
 // Builds Documents for the entity tests from a small markup, so the tests do not
 // depend on the NER model (which changes): "[GPE Russia] President [PERSON Vladimir
 // Putin] met the powerful/ADJ envoy ." Tokens are split on spaces; "'s", ",", ".",
-// ":" and quotes at word edges become tokens of their own; "word/TAG" sets UPOS;
+// ":" and quotes at word edges become tokens of their own (not the "." of a short
+// capitalized abbreviation such as "Mr." or "Lt."); a lone "-" is written
+// without spaces around it; "word/TAG" sets UPOS;
 // "[TYPE ...]" makes a name mention (the NER's output); a newline or a final
 // ". ! ?" ends a sentence.
 #ifndef NEWSGRAPH_TESTS_EXTRACT_ENTITIES_DOC_BUILDER_H_
@@ -20,7 +22,8 @@ namespace newsgraph::entities_test {
 
 inline void AddToken(document::Document& doc, std::string_view word, std::string upos) {
   document::Token t;
-  if (!doc.text.empty() && doc.text.back() != '\n') doc.text.push_back(' ');
+  // A standalone "-" joins its neighbours without spaces ("Anne - Marie" -> "Anne-Marie").
+  if (!doc.text.empty() && doc.text.back() != '\n' && doc.text.back() != '-' && word != "-") doc.text.push_back(' ');
   t.span.start = static_cast<uint32_t>(doc.text.size());
   doc.text += word;
   t.span.end = static_cast<uint32_t>(doc.text.size());
@@ -43,7 +46,8 @@ inline void AddWord(document::Document& doc, std::string word) {
       size_t n = word.ends_with("'s") ? 2 : 4;
       tail.insert(tail.begin(), word.substr(word.size() - n));
       word.resize(word.size() - n);
-    } else if (word.size() > 1 && std::string_view(",.:;\"?!").find(word.back()) != std::string_view::npos) {
+    } else if (word.size() > 1 && std::string_view(",.:;\"?!").find(word.back()) != std::string_view::npos &&
+               !(word.back() == '.' && word.size() <= 4 && word[0] >= 'A' && word[0] <= 'Z')) {  // "Lt.", "Mr."
       tail.insert(tail.begin(), std::string(1, word.back()));
       word.pop_back();
     } else {

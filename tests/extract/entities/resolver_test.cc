@@ -231,5 +231,24 @@ TEST_F(ResolverTest, PronounMentionsTakeTheirEntityType) {
   for (const document::Mention& m : doc.mentions) EXPECT_EQ(m.type, "GPE");
 }
 
+TEST_F(ResolverTest, SplitNamesTitlesAndFrontAppositions) {
+  Document doc = Resolve(
+      "[GPE China] 's delegate , Lt. [PERSON Gen.] Zhou Weimin , replied .\n"
+      "[ORG WFP] country director [PERSON Anne] - [PERSON Marie Dubois] said aid was late .\n"
+      "[PERSON Robert M. Hale Jr.] flew home . Mr. [PERSON Hale] said nothing .");
+  ExpectConsistent(doc);
+  const Entity* zhou = Find(doc, "Zhou Weimin");
+  ASSERT_NE(zhou, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(zhou, "delegate")) << Dump(doc);
+  EXPECT_EQ(zhou->country, "CHN");
+  EXPECT_EQ(EntityOf(doc, "China 's delegate"), zhou) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "Gen."), nullptr) << Dump(doc);  // folded into the name's role
+  const Entity* dubois = Find(doc, "Anne-Marie Dubois");
+  ASSERT_NE(dubois, nullptr) << Dump(doc);
+  EXPECT_EQ(dubois->actor, "IGOWFP");
+  EXPECT_TRUE(HasRole(dubois, "country director"));
+  EXPECT_EQ(EntityOf(doc, "Hale"), Find(doc, "Robert M. Hale Jr."));
+}
+
 }  // namespace
 }  // namespace newsgraph::entities_test
