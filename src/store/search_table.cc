@@ -19,6 +19,7 @@ CREATE INDEX events_by_target_actor ON events(target_actor_id, date);
 CREATE INDEX events_by_plover ON events(plover, date);
 CREATE INDEX events_by_root_goldstein ON events(root, goldstein);
 CREATE INDEX events_by_place ON events(place_country, date);
+CREATE INDEX events_by_position ON events(lat, lon, date);
 CREATE INDEX event_mentions_by_doc ON event_mentions(doc_id, ordinal);
 CREATE INDEX quotes_by_speaker_date ON quotes(speaker_actor_id, date);
 )sql";
