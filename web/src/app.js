@@ -44,6 +44,10 @@ function link(path, params = {}) {
   const qs = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== '' && v !== undefined));
   return '#' + path + (qs.toString() ? '?' + qs : '');
 }
+// A list, or a muted "none" when there is nothing to show.
+function listOf(items, render, attrs = {}) {
+  return items.length ? el('ul', attrs, items.map(render)) : el('p', { class: 'muted' }, 'None.');
+}
 function showError(e) { main.replaceChildren(el('p', { class: 'error', role: 'alert' }, 'Error: ' + e.message)); }
 function page(title, ...children) {
   main.replaceChildren(el('h1', {}, title), ...children);
@@ -220,10 +224,10 @@ async function actorView({ parts }) {
     el('dl', { class: 'facts' }, el('dt', {}, 'Type'), el('dd', {}, a.type), el('dt', {}, 'Code'), el('dd', {}, a.code || '—'),
       el('dt', {}, 'Country'), el('dd', {}, a.country || '—'), el('dt', {}, 'Seen'), el('dd', {}, `${a.first_seen || '?'} to ${a.last_seen || '?'}`),
       el('dt', {}, 'Aliases'), el('dd', {}, a.aliases.map((x) => x.alias).join(', ') || '—')),
-    el('h2', {}, 'Roles'), el('ul', { class: 'roles' }, a.roles.map((r) => el('li', { class: 'role' }, r.role, r.country ? ` (${r.country})` : '', el('span', { class: 'muted' }, ` since ${r.first_seen || '?'}`)))),
-    el('h2', {}, 'Quotes'), el('ul', {}, a.quotes.map((q) => el('li', {}, el('q', {}, q.text), ' ', el('a', { href: link('/doc/' + q.doc_id, { quote: q.id }) }, q.date || 'article')))),
-    el('h2', {}, 'Events as source'), el('ul', {}, a.events_as_source.map(eventRow)),
-    el('h2', {}, 'Events as target'), el('ul', {}, a.events_as_target.map(eventRow)),
+    el('h2', {}, 'Roles'), listOf(a.roles, (r) => el('li', { class: 'role' }, r.role, r.country ? ` (${r.country})` : '', el('span', { class: 'muted' }, ` since ${r.first_seen || '?'}`)), { class: 'roles' }),
+    el('h2', {}, 'Quotes'), listOf(a.quotes, (q) => el('li', {}, el('q', {}, q.text), ' ', el('a', { href: link('/doc/' + q.doc_id, { quote: q.id }) }, q.date || 'article'))),
+    el('h2', {}, 'Events as source'), listOf(a.events_as_source, eventRow),
+    el('h2', {}, 'Events as target'), listOf(a.events_as_target, eventRow),
     el('p', {}, el('a', { href: link('/network', { actor: a.code || a.country }) }, 'Network of this actor'), ' · ',
       el('a', { href: link('/events', { actor: a.id }) }, 'All events')));
 }
