@@ -91,11 +91,13 @@ inline std::string Lower(std::string s) {
   return s;
 }
 
-// Right when the predicted name holds the expected name's last word, or both are unknown.
-inline bool SpeakerRight(const std::string& expected, const std::string& predicted) {
+// Right when the predicted name (or, for an unnamed speaker such as "the director",
+// the words naming it) holds the expected name's last word; "-" wants no name at all.
+inline bool SpeakerRight(const std::string& expected, const std::string& predicted, const std::string& words = "") {
   if (expected == "-") return predicted.empty();
   std::string last = expected.substr(expected.rfind(' ') == std::string::npos ? 0 : expected.rfind(' ') + 1);
-  return !predicted.empty() && Lower(predicted).find(Lower(last)) != std::string::npos;
+  const std::string& name = predicted.empty() ? words : predicted;
+  return !name.empty() && Lower(name).find(Lower(last)) != std::string::npos;
 }
 
 // Counts for one group of kinds (e.g. {"direct","partial"} or {"indirect"}).
@@ -143,7 +145,7 @@ inline Score ScoreFixture(const Fixture& f, const document::Document& doc, const
       continue;
     }
     ++s.found;
-    if (SpeakerRight(e.speaker, hit->speaker_name)) {
+    if (SpeakerRight(e.speaker, hit->speaker_name, std::string(doc.SpanText(hit->speaker_span)))) {
       ++s.speaker_right;
     } else {
       s.misses.push_back(f.name + ": speaker '" + hit->speaker_name + "' for '" + e.text + "' (expected " + e.speaker +
