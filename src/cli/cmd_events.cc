@@ -22,6 +22,7 @@ struct EventsFlags {
 nlohmann::json EventRowJson(const store::EventRow& e) {
   nlohmann::json j = {{"id", e.id},
                       {"cameo", e.cameo},
+                      {"base", e.cameo.substr(0, 3)},
                       {"root", e.root},
                       {"quad", e.quad},
                       {"goldstein", e.goldstein},

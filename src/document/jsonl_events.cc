@@ -45,7 +45,8 @@ void WriteEventsJson(const Document& doc, const base::CharOffsetMap& map, JsonWr
     if (e.cameo.empty()) {
       w.Key("cameo").Null();
     } else {
-      w.Key("cameo").String(e.cameo).Key("root").String(e.root).Key("quad").Int(e.quad);
+      w.Key("cameo").String(e.cameo).Key("base").String(e.cameo.substr(0, 3)).Key("root").String(e.root);
+      w.Key("quad").Int(e.quad);
       w.Key("goldstein").Double(e.goldstein).Key("plover").String(e.plover);
       w.Field("plover_mode", e.plover_mode).Field("plover_context", e.plover_context);
     }
