@@ -276,6 +276,7 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
   t.ForChildren(i, [&](int c) {
     // "arrived in Moscow": the host of a visit is the place's country.
     bool visit_place = code == "042" && (t.CaseOf(c) == "in" || t.CaseOf(c) == "to");
+    visit_place = visit_place || (root == "15" && t.CaseOf(c) == "near");  // "massed troops near Taiwan"
     if (t.base_rel(c) == "obl" && (target_case(c) || visit_place)) options.push_back(c);
   });
   // "imposed sanctions on Iran", "provided aid to Ukraine": the object's own modifiers;
@@ -310,8 +311,11 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
     Actor a = actors_.Resolve(t, c);
     // "met ... in Tokyo": a city of the source's own country is where, not whom.
     const kb::GazetteerEntry* place = actors_.LookupName(t.tok(c).form);
+    bool city = place != nullptr && place->type == kb::EntryType::kCity;
     bool own_country = !a.value.country.empty() && a.value.country == source.value.country &&
-                       (t.CaseOf(c) == "in" || (place != nullptr && place->type == kb::EntryType::kCity));
+                       (t.CaseOf(c) == "in" || city);
+    // "signed a deal in Riyadh": a city after "in" is where it happened, except for visits.
+    if (city && t.CaseOf(c) == "in" && code != "042") continue;
     if (own_country) continue;
     if (a.Known()) return a;
     if (group.value.text.empty() && !a.sector.empty()) group = a;
