@@ -612,6 +612,9 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
       Modality(t, c.token, c.nominal, e, c.match.pattern->code, c.match.pattern, absorbed);
     } else {
       e.uncoded_reason = c.match.uncoded_reason;
+      t.ForChildren(c.token, [&](int k) {
+        if (t.base_rel(k) == "advmod" && OneOf(t.tok(k).form, {"not", "n't", "never"})) e.negated = true;
+      });
     }
     if (c.nominal && t.head(c.token) >= 0) carriers[t.tok(t.head(c.token)).span.start] = e.cue.start;
     Finish(t, s, e);
