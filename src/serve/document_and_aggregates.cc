@@ -67,32 +67,41 @@ StatusOr<nlohmann::json> Network(store::Store& store, const QueryParams& p) {
   q.Bind(static_cast<int64_t>(p.min_count));
   q.Bind(static_cast<int64_t>(p.limit));
   nlohmann::json edges = nlohmann::json::array();
-  std::map<std::string, nlohmann::json> nodes;
-  auto node = [&](const store::Statement& s, int i) {
-    std::string code(s.ColumnText(i));
-    nlohmann::json& n = nodes[code];
-    if (n.is_null()) {
-      n = {{"id", code}, {"country", code.substr(0, 3)}, {"count", 0}, {"name", TextOrNull(s, i + 1)},
-           {"actor_id", s.ColumnIsNull(i + 2) ? nlohmann::json(nullptr) : nlohmann::json(s.ColumnInt(i + 2))}};
-    }
-    n["count"] = n["count"].get<int64_t>() + s.ColumnInt(6);
-    return code;
-  };
-  NG_RETURN_IF_ERROR(q.Run(
-      store,
-      "SELECT e.source_code, max(coalesce(sa.name, nullif(e.source_name, ''))), max(e.source_actor_id), e.target_code, "
-      "max(coalesce(ta.name, nullif(e.target_name, ''))), "
-      "max(e.target_actor_id), count(*), avg(e.goldstein) FROM events e "
-      "LEFT JOIN actors sa ON sa.id = e.source_actor_id LEFT JOIN actors ta ON ta.id = e.target_actor_id" +
-          q.WhereSql() + " GROUP BY e.source_code, e.target_code HAVING count(*) >= ? ORDER BY count(*) DESC LIMIT ?",
-      [&](const store::Statement& s) {
-        std::string from = node(s, 0), to = node(s, 3);
-        edges.push_back({{"source", from}, {"target", to}, {"count", s.ColumnInt(6)},
-                         {"goldstein", std::round(ColumnDouble(s, 7) * 100) / 100}});
-      }));
-  nlohmann::json list = nlohmann::json::array();
-  for (auto& [code, n] : nodes) list.push_back(std::move(n));
-  return nlohmann::json{{"nodes", std::move(list)}, {"edges", std::move(edges)}};
+  std::map<std::string, int64_t> counts;
+  NG_RETURN_IF_ERROR(q.Run(store,
+                           "SELECT e.source_code, e.target_code, count(*), avg(e.goldstein) FROM events e" +
+                               q.WhereSql() +
+                               " GROUP BY e.source_code, e.target_code HAVING count(*) >= ? ORDER BY count(*) DESC "
+                               "LIMIT ?",
+                           [&](const store::Statement& s) {
+                             std::string from(s.ColumnText(0)), to(s.ColumnText(1));
+                             counts[from] += s.ColumnInt(2);
+                             counts[to] += s.ColumnInt(2);
+                             edges.push_back({{"source", from}, {"target", to}, {"count", s.ColumnInt(2)},
+                                              {"goldstein", std::round(ColumnDouble(s, 3) * 100) / 100}});
+                           }));
+  // Nodes are actor codes. A code held by one actor of the knowledge base is shown
+  // as that actor; a code shared by several (RUSGOV: the state and its ministers)
+  // as the code.
+  nlohmann::json codes = nlohmann::json::array();
+  for (const auto& [code, n] : counts) codes.push_back(code);
+  std::map<std::string, std::pair<std::string, int64_t>> named;
+  SqlQuery names;
+  names.Bind(codes.dump());
+  NG_RETURN_IF_ERROR(names.Run(store,
+                               "SELECT code, max(name), max(id) FROM actors WHERE code IN "
+                               "(SELECT value FROM json_each(?)) GROUP BY code HAVING count(*) = 1",
+                               [&](const store::Statement& s) {
+                                 named[std::string(s.ColumnText(0))] = {std::string(s.ColumnText(1)), s.ColumnInt(2)};
+                               }));
+  nlohmann::json nodes = nlohmann::json::array();
+  for (const auto& [code, n] : counts) {
+    auto it = named.find(code);
+    nodes.push_back({{"id", code}, {"country", code.substr(0, 3)}, {"count", n},
+                     {"name", it == named.end() ? nlohmann::json(nullptr) : nlohmann::json(it->second.first)},
+                     {"actor_id", it == named.end() ? nlohmann::json(nullptr) : nlohmann::json(it->second.second)}});
+  }
+  return nlohmann::json{{"nodes", std::move(nodes)}, {"edges", std::move(edges)}};
 }
 
 StatusOr<nlohmann::json> Places(store::Store& store, const QueryParams& p) {

@@ -20,6 +20,8 @@ CREATE INDEX events_by_plover ON events(plover, date);
 CREATE INDEX events_by_root_goldstein ON events(root, goldstein);
 CREATE INDEX events_by_place ON events(place_country, date);
 CREATE INDEX events_by_position ON events(lat, lon, date);
+CREATE INDEX events_by_day ON events(date, quad, goldstein);
+CREATE INDEX events_by_pair ON events(source_code, target_code, goldstein);
 CREATE INDEX event_mentions_by_doc ON event_mentions(doc_id, ordinal);
 CREATE INDEX quotes_by_speaker_date ON quotes(speaker_actor_id, date);
 )sql";
