@@ -1,5 +1,6 @@
 // Quotes and their speakers: direct, partial and indirect speech, attributed to
 // entities of Document::entities (run after extract::EntityResolver).
+// What is found and how speakers are read: docs/formats/quotes.md.
 #ifndef NEWSGRAPH_EXTRACT_QUOTES_QUOTES_H_
 #define NEWSGRAPH_EXTRACT_QUOTES_QUOTES_H_
 
@@ -7,8 +8,12 @@
 
 namespace newsgraph::extract {
 
-// Fills doc.quotes (replacing any), in text order. Thread-safe; bounded time and
-// memory on any input.
+// Fills doc.quotes (replacing any), in text order. Reads text, tokens, the parse,
+// mentions and entities; never changes them. A speaker is an entity when a mention
+// at the cue (or a pronoun's antecedent) belongs to one; otherwise Quote::speaker is
+// -1 and speaker_name / speaker_span / reason say what was found. Works on an
+// unparsed or unsegmented document (fewer attributions). Thread-safe (no shared
+// state); O(text + tokens) time and memory on any input.
 void FindQuotes(document::Document& doc);
 
 }  // namespace newsgraph::extract
