@@ -150,6 +150,9 @@ async function eventView({ parts }) {
       el('a', { href: link('/doc/' + m.doc_id, { event: m.id }) }, m.doc_title || m.doc_id)))));
 }
 
+// "the words [CODE]" for one side of an event mention.
+function side(s) { return [s.text, s.code ? `[${s.code}]` : ''].filter(Boolean).join(' ') || '—'; }
+
 // The article with entity mentions, quotes and event evidence marked on the text.
 async function docView({ parts, params }) {
   const d = await api('documents/' + encodeURIComponent(parts[1]));
@@ -183,7 +186,7 @@ async function docView({ parts, params }) {
     ` (${q.kind}): `, el('q', {}, q.text))));
   const events = el('ul', {}, d.events.map((ev) => el('li', { class: 'event-item' },
     el('a', { href: ev.event_id ? link('/event/' + ev.event_id) : null }, `${ev.cameo} ${ev.plover}`), ' ',
-    `${ev.source.text || ev.source.code} → ${ev.target.text || ev.target.code}`, el('span', { class: 'quad' + ev.quad }, ` (${ev.goldstein})`))));
+    `${side(ev.source)} → ${side(ev.target)}`, el('span', { class: 'quad' + ev.quad }, ` (${ev.goldstein})`))));
   const entities = el('ul', {}, (d.entities || []).map((e) => el('li', {}, el('b', {}, e.name), ` ${e.type}${e.actor ? ' ' + e.actor : ''}${e.roles && e.roles.length ? ', ' + e.roles.join(', ') : ''}`)));
   page(d.title || d.id,
     el('p', { class: 'muted' }, [d.date, d.source].filter(Boolean).join(' · ')),
