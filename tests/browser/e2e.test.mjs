@@ -53,7 +53,8 @@ test('article view highlights an event evidence, its cue, quotes and speakers', 
   await openView(page, server.url, `#/doc/${encodeURIComponent(m.doc_id)}?event=${encodeURIComponent(m.id)}`);
   const evidence = await page.$$eval('mark.evidence', (els) => els.map((e) => e.textContent).join(''));
   assert.match(evidence, /Vladimir Putin met North Korean leader Kim Jong-un/);
-  assert.equal(await page.textContent('mark.cue'), 'met');
+  const cues = await page.$$eval('mark.cue', (els) => els.map((e) => e.textContent));
+  assert.ok(cues.includes('met'), cues.join(', '));
   assert.ok(await page.$('mark.evidence.selected'), 'the linked event is selected');
   const quotes = await page.$$eval('li.quote-item', (els) => els.map((e) => e.textContent));
   assert.ok(quotes.some((q) => q.startsWith('Kim Jong-un') && q.includes('sacred fight')), quotes.join(' | '));
@@ -74,12 +75,13 @@ test('actor page lists roles, aliases and quotes', async () => {
 test('quote browser filters by speaker alias', async () => {
   await openView(page, server.url, '#/quotes?speaker=Peskov');
   const speakers = await page.$$eval('tr.quote-row td.speaker', (els) => els.map((e) => e.textContent));
-  assert.deepEqual(speakers, ['Dmitry Peskov', 'Dmitry Peskov']);
+  assert.ok(speakers.length >= 2, speakers.join(', '));  // the seeded two, and the pipeline's own if it found them
+  assert.ok(speakers.every((s) => s === 'Dmitry Peskov'), speakers.join(', '));
   await shot('quotes');
 });
 
 test('events table filters by actor and links to the evidence', async () => {
-  await openView(page, server.url, '#/events?actor=RUS');
+  await openView(page, server.url, '#/events?actor=1001');
   assert.match(await page.textContent('tbody'), /Vladimir Putin/);
   await page.click('tbody a[href^="#/event/"]');
   await page.waitForSelector('main h1:has-text("Event 040")');
@@ -90,14 +92,17 @@ test('events table filters by actor and links to the evidence', async () => {
 test('timeline draws bars per quad class', async () => {
   await openView(page, server.url, '#/timeline');
   assert.ok((await page.$$('svg.chart rect')).length >= 6);
-  assert.match(await page.textContent('main'), /6 events over 3 days/);
+  assert.match(await page.textContent('main'), /\d+ events over \d+ days/);
+  await openView(page, server.url, '#/timeline?actor=1001');
+  assert.match(await page.textContent('main'), /1 events over 1 days/);
   await shot('timeline');
 });
 
 test('network shows actors and links', async () => {
   await openView(page, server.url, '#/network');
   const labels = await page.$$eval('g.node text', (els) => els.map((e) => e.textContent));
-  assert.ok(labels.includes('RUSGOV') && labels.includes('Kim Jong-un'), labels.join(', '));  // RUSGOV: Putin and Peskov share it
+  // RUSGOV: Putin and Peskov share it, so the node is the code.
+  assert.ok(labels.includes('RUSGOV') && labels.some((l) => /Kim Jong-un|PRKGOV/.test(l)), labels.join(', '));
   assert.ok((await page.$$('line.edge')).length >= 6);
   await shot('network');
 });

@@ -38,8 +38,10 @@ export function buildFixtureStore() {
   const dir = mkdtempSync(join(tmpdir(), 'newsgraph-browser-'));
   const db = join(dir, 'fixtures.db');
   const articles = join(sourceDir, 'tests', 'serve', 'fixtures', 'articles');
+  // NEWSGRAPH_TEST_INGEST: another build's binary to ingest with (its full pipeline).
+  const ingest = process.env.NEWSGRAPH_TEST_INGEST || process.env.NEWSGRAPH_BINARY;
   try {
-    run(process.env.NEWSGRAPH_BINARY, ['ingest', '--quiet', '--db', db, articles]);
+    run(ingest, ['ingest', '--quiet', '--db', db, articles]);
   } catch (e) {
     // The UI tests need the stored text, not a particular model: while a model file
     // and the build disagree, fall back to the linguistic layers alone (and say so).
