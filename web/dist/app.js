@@ -289,7 +289,9 @@ async function networkView({ params }) {
   }
   const maxNode = Math.max(1, ...nodes.map((n) => n.count));
   for (const n of nodes) {
-    const g = svg('g', { class: 'node' }, svg('circle', { cx: n.x, cy: n.y, r: 4 + 10 * Math.sqrt(n.count / maxNode) }), svg('text', { x: n.x + 8, y: n.y + 4 }, n.name || n.id));
+    const r = 4 + 10 * Math.sqrt(n.count / maxNode);
+    const g = svg('g', { class: 'node' }, svg('circle', { cx: n.x, cy: n.y, r }), svg('text', { x: n.x + r + 3, y: n.y + 4 }, n.name || n.id),
+      svg('title', {}, `${n.name ? n.name + ' (' + n.id + ')' : n.id}: ${n.count} events`));
     chart.append(n.actor_id ? svg('a', { href: link('/actor/' + n.actor_id) }, g) : g);
   }
   page('Actor network', filterForm('/network', params, [...EVENT_FIELDS, { name: 'min_count', label: 'Min events', size: 4 }]), chart,
