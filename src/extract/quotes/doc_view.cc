@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "extract/quotes/lexicon.h"
+
 namespace newsgraph::extract::quotes {
 
 using document::Span;
@@ -28,6 +30,15 @@ DocView::DocView(const document::Document& doc) : doc_(doc) {
   }
   for (size_t i = 0; i < doc.text.size(); ++i) {
     if (doc.text[i] == '\n') newlines_.push_back(static_cast<uint32_t>(i));
+  }
+  nsubj_.assign(n, -1);
+  ccomp_.assign(n, -1);
+  for (int i = 0; i < n; ++i) {
+    for (int c : children_[i]) {
+      const std::string& d = doc.tokens[c].deprel;
+      if (nsubj_[i] < 0 && d.compare(0, 5, "nsubj") == 0 && (d.size() == 5 || d[5] == ':')) nsubj_[i] = c;
+      if (d == "ccomp" && (ccomp_[i] < 0 || (ccomp_[i] < i && c > i))) ccomp_[i] = c;
+    }
   }
 }
 
@@ -65,6 +76,7 @@ uint32_t DocView::LineEnd(uint32_t b) const {
 
 int DocView::Child(int i, std::string_view rel) const {
   if (i < 0 || i >= token_count()) return -1;
+  if (rel == "nsubj") return nsubj_[i];
   for (int c : children_[i]) {
     const std::string& d = tok(c).deprel;
     if (d.compare(0, rel.size(), rel) == 0 && (d.size() == rel.size() || d[rel.size()] == ':')) return c;
@@ -83,7 +95,8 @@ TokenRange DocView::Subtree(int i) const {
     ++visited;
     r.begin = std::min(r.begin, t);
     r.end = std::max(r.end, t + 1);
-    for (int c : children_[t]) stack.push_back(c);
+    // A hub with thousands of children (a garbage parse) costs at most this much.
+    for (size_t k = 0; k < children_[t].size() && stack.size() < 4000; ++k) stack.push_back(children_[t][k]);
   }
   return r;
 }
@@ -138,8 +151,9 @@ TokenRange DocView::NounPhrase(int h) const {
     return false;
   };
   TokenRange sent = SentenceTokens(SentenceOf(h));
-  while (r.begin - 1 >= sent.begin && attached(r.begin - 1)) --r.begin;
-  while (r.end < sent.end && attached(r.end)) ++r.end;
+  // At most 12 tokens each way: a phrase, not a garbage parse's whole sentence.
+  while (r.begin - 1 >= sent.begin && h - r.begin < 12 && attached(r.begin - 1)) --r.begin;
+  while (r.end < sent.end && r.end - h < 12 && attached(r.end)) ++r.end;
   return r;
 }
 
@@ -158,6 +172,42 @@ TokenRange DocView::NominalRun(int from, int dir, int limit) const {
 
 void DocView::MarkQuoted(Span s) {
   for (int i = TokenAtOrAfter(s.start); i < token_count() && tok(i).span.start < s.end; ++i) quoted_[i] = true;
+}
+
+namespace {
+bool NameParticle(const std::string& w) {
+  return w == "da" || w == "de" || w == "del" || w == "van" || w == "von" || w == "bin" || w == "al" || w == "-";
+}
+}  // namespace
+
+const std::vector<DocView::Name>& DocView::Names() const {
+  if (names_built_) return names_;
+  names_built_ = true;
+  for (const document::Mention& m : doc_.mentions) {
+    if (names_.size() >= kMaxNames) break;
+    if ((m.type == "PERSON" || m.type == "PER") && m.kind != "pronoun" && m.kind != "nominal") {
+      names_.push_back({m.span.start, doc_.SpanText(m.span)});
+    }
+  }
+  size_t from_mentions = names_.size();
+  int n = token_count();
+  for (int i = 0; i < n && names_.size() < kMaxNames;) {
+    if (!IsProperish(i) || IsQuoted(i)) {
+      ++i;
+      continue;
+    }
+    int j = i + 1;
+    while (j < n && j - i < 8 && (IsProperish(j) || (NameParticle(Lower(j)) && j + 1 < n && IsProperish(j + 1)))) ++j;
+    int b = i;  // titles are not part of the name
+    for (int k = i; k < j; ++k) {
+      if (IsTitleWord(Lower(k))) b = k + 1;
+    }
+    for (int k = b; j - k >= 2 && j - b <= 6; ++k) names_.push_back({tok(k).span.start, doc_.SpanText(SpanOf({k, j}))});
+    i = j;
+  }
+  std::inplace_merge(names_.begin(), names_.begin() + static_cast<long>(from_mentions), names_.end(),
+                     [](const Name& a, const Name& b) { return a.start < b.start; });
+  return names_;
 }
 
 std::vector<int> DocView::MentionsIn(Span s) const {

@@ -46,6 +46,8 @@ class DocView {
   const std::vector<int>& Children(int i) const { return children_[i]; }
   // The first child of i whose deprel starts with `rel` ("nsubj" matches nsubj:pass); -1 when none.
   int Child(int i, std::string_view rel) const;
+  // The content clause of i: its ccomp child after it, else before it; -1 when none.
+  int ContentChild(int i) const { return i >= 0 && i < token_count() ? ccomp_[i] : -1; }
   // Tokens of i's subtree: [min, max+1) (projective enough for spans).
   TokenRange Subtree(int i) const;
 
@@ -66,6 +68,17 @@ class DocView {
   void MarkQuoted(document::Span s);
   bool IsQuoted(int i) const { return i >= 0 && i < token_count() && quoted_[i]; }
 
+  // Names a short name may stand for, in text order: PERSON mentions and runs of
+  // name tokens outside quotes (every suffix of two or more words, titles dropped:
+  // "Russia President Vladimir Putin" gives "Vladimir Putin" and "Putin"'s longer forms).
+  // Built on first use; at most kMaxNames, so lookups stay cheap on any input.
+  struct Name {
+    uint32_t start;
+    std::string_view text;
+  };
+  static constexpr size_t kMaxNames = 2000;
+  const std::vector<Name>& Names() const;
+
   // Mentions overlapping `s`, in text order (indices into Document::mentions).
   std::vector<int> MentionsIn(document::Span s) const;
 
@@ -74,8 +87,12 @@ class DocView {
   std::vector<int> sentence_of_;
   std::vector<int> head_;
   std::vector<std::vector<int>> children_;
+  std::vector<int> nsubj_;  // first nsubj* child, -1: Child(i, "nsubj") in O(1) on hub tokens
+  std::vector<int> ccomp_;
   std::vector<uint32_t> newlines_;
   std::vector<bool> quoted_;
+  mutable std::vector<Name> names_;
+  mutable bool names_built_ = false;
 };
 
 }  // namespace newsgraph::extract::quotes

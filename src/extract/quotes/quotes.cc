@@ -35,6 +35,8 @@ struct Candidate {
 constexpr size_t kMaxQuotes = 2000;
 // A quote with no cue continues the previous one only when it is this close.
 constexpr uint32_t kContinuationBytes = 600;
+// Tokens searched for an attribution before a quote or around a partial one.
+constexpr int kMaxWindow = 60;
 
 bool Overlaps(Span a, Span b) { return a.start < b.end && b.start < a.end; }
 uint32_t Overlap(Span a, Span b) {
@@ -49,22 +51,30 @@ class Finder {
   void Run() {
     std::vector<QuotedSpan> marks = quotes::FindQuotedSpans(doc_.text);
     if (marks.size() > kMaxQuotes) marks.resize(kMaxQuotes);
-    for (const QuotedSpan& m : marks) view_.MarkQuoted(m.content);
+    for (const QuotedSpan& m : marks) {
+      view_.MarkQuoted(m.content);
+      quoted_.push_back(m.content);
+    }
     for (size_t k = 0; k < marks.size(); ++k) {
       if (InRemoved(marks[k].content)) continue;
       Quoted(marks, k);
     }
     if (!view_.doc().tokens.empty()) {
       Indirect();
+      SortCandidates();
       AccordingTo();
     }
-    std::stable_sort(cands_.begin(), cands_.end(),
-                     [](const Candidate& a, const Candidate& b) { return a.q.span.start < b.q.span.start; });
+    SortCandidates();
     ApplyVias();
     Resolve();
   }
 
  private:
+  void SortCandidates() {
+    std::stable_sort(cands_.begin(), cands_.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.q.span.start < b.q.span.start; });
+  }
+
   bool InRemoved(Span s) const {
     for (const auto& r : doc_.removed) {
       if (Overlaps(r.span, s)) return true;
@@ -105,6 +115,7 @@ class Finder {
     prev_end = std::max(prev_end, view_.TokenAtOrAfter(view_.LineStart(m.open.start)));
     int line_end = view_.TokenAtOrAfter(view_.LineEnd(m.close.empty() ? m.content.end : m.close.start));
     next_open = std::min(next_open, line_end);
+    prev_end = std::max(prev_end, open - kMaxWindow);  // bounded work in giant sentences
     TokenRange before = Clip(open, prev_end, open);
     if (open == first && open > 0) before = Clip(open - 1, prev_end, open);  // mark glued to a token
     TokenRange post = after < n ? Clip(after, after, next_open) : TokenRange{};
@@ -229,6 +240,7 @@ class Finder {
     }
     // The parse gave no path: the first cue of the sentence outside quotes.
     TokenRange sent = view_.SentenceTokens(view_.SentenceOf(first));
+    sent = {std::max(sent.begin, first - kMaxWindow), std::min(sent.end, end + kMaxWindow)};
     for (int t = sent.begin; t < sent.end; ++t) {
       int s = view_.IsQuoted(t) ? -1 : quotes::CueSubject(view_, t);
       if (s >= 0 && quotes::IsCue(view_, t)) {
@@ -281,11 +293,7 @@ class Finder {
   // The content clause of cue t: its ccomp, or the clause it is a parenthetical to
   // ("The dialogue centred on defence, Peskov said").
   TokenRange ContentOf(int t) const {
-    int cc = -1;
-    for (int c : view_.Children(t)) {
-      if (view_.tok(c).deprel != "ccomp") continue;
-      if (cc < 0 || (cc < t && c > t)) cc = c;  // the clause after the cue first
-    }
+    int cc = view_.ContentChild(t);  // the clause after the cue first
     TokenRange r;
     if (cc > t) return view_.Subtree(cc);
     if (cc >= 0) {
@@ -312,23 +320,40 @@ class Finder {
   }
 
   bool HasAttribution(TokenRange r) const {
-    for (int i = r.begin; i < r.end; ++i) {
+    for (int i = r.begin; i < r.end && i < r.begin + 4 * kMaxWindow; ++i) {
       if (quotes::IsCue(view_, i) && quotes::CueSubject(view_, i) >= 0) return true;
     }
     return false;
   }
 
-  bool InQuote(Span s) const {
-    for (const Candidate& c : cands_) {
-      if (c.q.kind != "indirect" && c.q.span.start <= s.start && s.end <= c.q.span.end) return true;
-    }
-    return false;
-  }
+  // Inside a quote's words (the quoted-token mask of the view).
+  bool InQuote(Span s) const { return view_.IsQuoted(view_.TokenAtOrAfter(s.start)); }
+
+  // More than half of `s` is quoted words (quoted_ is sorted and non-overlapping).
   bool MostlyQuoted(Span s) const {
-    for (const Candidate& c : cands_) {
-      if (c.q.kind != "indirect" && 2 * Overlap(c.q.span, s) > s.size()) return true;
+    auto it = std::lower_bound(quoted_.begin(), quoted_.end(), s.start,
+                               [](Span q, uint32_t x) { return q.end <= x; });
+    uint32_t covered = 0;
+    for (; it != quoted_.end() && it->start < s.end; ++it) covered += Overlap(*it, s);
+    return 2 * covered > s.size();
+  }
+
+  // Calls f on each candidate whose span overlaps `s`; cands_ must be sorted by start.
+  template <typename F>
+  void ForOverlapping(Span s, F f) {
+    auto it = std::lower_bound(cands_.begin(), cands_.end(), s.end,
+                               [](const Candidate& c, uint32_t x) { return c.q.span.start < x; });
+    // Walk back over candidates starting before s.end; a long quote may start well
+    // before s, so stop only after a bounded number of misses.
+    int misses = 0;
+    while (it != cands_.begin() && misses < 32) {
+      --it;
+      if (Overlaps(it->q.span, s)) {
+        f(*it);
+      } else {
+        ++misses;
+      }
     }
-    return false;
   }
 
   // "according to X" in a sentence with no other attribution: an indirect quote of
@@ -339,16 +364,17 @@ class Finder {
       TokenRange source = quotes::AccordingSource(view_, t);
       if (source.empty()) continue;
       TokenRange sent = view_.SentenceTokens(view_.SentenceOf(t));
+      sent = {std::max(sent.begin, t - kMaxWindow), std::min(sent.end, t + kMaxWindow)};  // bounded
       Span ss = view_.SpanOf(sent);
       // With a speaker already in the sentence, X is the outlet that reported it,
       // unless X is that speaker ("..., according to inspector Dubois, who said ...").
       bool attributed = false, same = false;
       std::string_view last = doc_.SpanText(view_.tok(source.end - 1).span);
-      for (const Candidate& c : cands_) {
-        if (!Overlaps(c.q.span, ss) || c.speaker.empty()) continue;
+      ForOverlapping(ss, [&](const Candidate& c) {
+        if (c.speaker.empty()) return;
         attributed = true;
         same = same || doc_.SpanText(view_.tok(c.speaker.end - 1).span) == last;
-      }
+      });
       if (attributed && !same) {
         vias_.push_back({ss, source});
         continue;
@@ -369,9 +395,9 @@ class Finder {
 
   void ApplyVias() {
     for (const auto& [where, words] : vias_) {
-      for (Candidate& c : cands_) {
-        if (c.via.empty() && Overlaps(c.q.span, where)) c.via = words;
-      }
+      ForOverlapping(where, [&](Candidate& c) {
+        if (c.via.empty()) c.via = words;
+      });
     }
   }
 
@@ -439,6 +465,7 @@ class Finder {
   DocView view_;
   std::vector<Candidate> cands_;
   std::vector<std::pair<Span, TokenRange>> vias_;
+  std::vector<Span> quoted_;  // contents of the quoted stretches, in text order
 };
 
 }  // namespace

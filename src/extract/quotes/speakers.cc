@@ -1,5 +1,6 @@
 #include "extract/quotes/speakers.h"
 
+#include <algorithm>
 #include <string>
 
 #include "extract/quotes/lexicon.h"
@@ -38,7 +39,9 @@ int BestMention(const DocView& view, Span words) {
 // The latest PERSON name mention ending before `before`, within kAntecedentBytes.
 int LatestPerson(const DocView& view, uint32_t before) {
   const auto& ms = view.doc().mentions;
-  for (size_t k = ms.size(); k-- > 0;) {
+  auto from = std::lower_bound(ms.begin(), ms.end(), before,
+                               [](const document::Mention& m, uint32_t b) { return m.span.start < b; });
+  for (size_t k = static_cast<size_t>(from - ms.begin()); k-- > 0;) {
     if (ms[k].span.end > before) continue;
     if (before - ms[k].span.end > kAntecedentBytes) break;
     if (IsPerson(ms[k]) && ms[k].kind != "pronoun" && ms[k].kind != "nominal" &&
@@ -66,43 +69,21 @@ TokenRange LatestNamedSubject(const DocView& view, uint32_t before) {
   return {};
 }
 
-bool NameParticle(const std::string& w) {
-  return w == "da" || w == "de" || w == "del" || w == "van" || w == "von" || w == "bin" || w == "al" || w == "-";
-}
-
 // The longest earlier name that starts or ends with the word(s) `name`: PERSON
 // mentions, and runs of name tokens outside quotes ("Peskov" -> "Dmitry Peskov",
-// "Kim" -> "Kim Jong-un", "Lula" -> "Lula da Silva").
+// "Kim" -> "Kim Jong-un", "Lula" -> "Lula da Silva"). Candidates come from
+// DocView::Names(), built once per document and bounded.
 std::string FullName(const DocView& view, const std::string& name, uint32_t before) {
-  std::string best = name;
-  auto consider = [&](std::string_view t) {
-    if (t.size() <= best.size() || t.size() <= name.size() + 1) return;
+  std::string_view best = name;
+  for (const DocView::Name& n : view.Names()) {
+    if (n.start >= before) break;
+    std::string_view t = n.text;
+    if (t.size() <= best.size() || t.size() <= name.size() + 1) continue;
     bool ends = t.substr(t.size() - name.size()) == name && t[t.size() - name.size() - 1] == ' ';
-    bool starts = t.substr(0, name.size()) == name && (t[name.size()] == ' ');
-    if (ends || starts) best = std::string(t);
-  };
-  for (const document::Mention& m : view.doc().mentions) {
-    if (m.span.start >= before) break;
-    if (IsPerson(m)) consider(view.doc().SpanText(m.span));
+    bool starts = t.substr(0, name.size()) == name && t[name.size()] == ' ';
+    if (ends || starts) best = t;
   }
-  int end = view.TokenAtOrAfter(before);
-  for (int i = 0; i < end;) {
-    if (!view.IsProperish(i) || view.IsQuoted(i)) {
-      ++i;
-      continue;
-    }
-    int j = i + 1;
-    while (j < end && (view.IsProperish(j) || (NameParticle(view.Lower(j)) && j + 1 < end && view.IsProperish(j + 1)))) ++j;
-    // Titles are not part of the name: "Russia President Vladimir Putin" -> "Vladimir Putin".
-    int b = i;
-    for (int k = i; k < j; ++k) {
-      if (IsTitleWord(view.Lower(k))) b = k + 1;
-    }
-    // Every suffix of the run: "Brazilian Lula da Silva" holds "Lula da Silva".
-    for (int k = b; j - k >= 2 && j - b <= 6; ++k) consider(view.doc().SpanText(view.SpanOf({k, j})));
-    i = j;
-  }
-  return best;
+  return std::string(best);
 }
 
 void TakeEntity(const DocView& view, int mention, Quote& q) {

@@ -69,5 +69,20 @@ TEST_F(QuoteFixturesTest, KindsAreTold) {
   EXPECT_NE(doc.quotes[1].speaker_name.find("Holt"), std::string::npos);
 }
 
+// One giant sentence of quotes, cues and "according to" through the real parse:
+// every quote found, every span inside the text (the work per quote is bounded).
+TEST_F(QuoteFixturesTest, GiantSentenceOfQuotes) {
+  std::string text = "date 2024-05-02 ";
+  for (int i = 0; i < 1500; ++i) {
+    text += "he said \"word" + std::to_string(i) + "\" and Bob praised the \"thing\" according to Reuters, who said ";
+  }
+  document::Document doc = Annotate(text + "\n");
+  EXPECT_GE(doc.quotes.size(), 3000u);
+  for (const auto& q : doc.quotes) {
+    EXPECT_LE(q.span.end, doc.text.size());
+    EXPECT_LE(q.speaker_span.end, doc.text.size());
+  }
+}
+
 }  // namespace
 }  // namespace newsgraph
