@@ -104,6 +104,12 @@ Status WhereEventFilters(store::Store& store, SqlQuery& q, const std::string& a,
     q.Where(a + ".lat BETWEEN CAST(? AS REAL) AND CAST(? AS REAL) AND " + a +
                 ".lon BETWEEN CAST(? AS REAL) AND CAST(? AS REAL)",
             {Num(p.near->lat - dlat), Num(p.near->lat + dlat), Num(p.near->lon - dlon), Num(p.near->lon + dlon)});
+    // Within the circle, by the equirectangular distance (exact enough below ~1000 km).
+    double k = std::cos(p.near->lat * M_PI / 180.0);
+    std::string lat = "(" + a + ".lat - CAST(? AS REAL))", lon = "(" + a + ".lon - CAST(? AS REAL))";
+    q.Where(lat + " * " + lat + " + " + lon + " * " + lon + " * CAST(? AS REAL) <= CAST(? AS REAL)",
+            {Num(p.near->lat), Num(p.near->lat), Num(p.near->lon), Num(p.near->lon), Num(k * k),
+             Num((p.near->km / 111.2) * (p.near->km / 111.2))});
   }
   return Status::Ok();
 }
