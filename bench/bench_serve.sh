@@ -22,6 +22,7 @@ server=""
 start_server() {  # $1: --cache-mb value
   [[ -n "$server" ]] && { kill "$server"; wait "$server" 2> /dev/null || true; }
   port=$((20000 + RANDOM % 20000))
+  rm -f "$work/serve.log"
   "$build/newsgraph" serve --db "$db" --port "$port" --threads 96 --cache-mb "$1" 2> "$work/serve.log" &
   server=$!
   for _ in $(seq 50); do grep -q "serving" "$work/serve.log" 2> /dev/null && break; sleep 0.1; done
