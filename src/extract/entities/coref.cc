@@ -172,6 +172,9 @@ void Cluster(Work& w) {
     } else if (m.kind == "nominal") {
       if (m.apposed_to >= 0) continue;  // joined with its name below
       e = MatchNominal(w, mention);
+      // A description nobody was named for is an entity only when it says whose it is
+      // ("the Kremlin spokesperson"); "the director" alone is dropped.
+      if (e < 0 && m.country.empty() && m.sector.empty() && m.code.empty()) continue;
       if (e < 0) e = NewEntity(w, m.type);
     } else {
       e = MatchPronoun(w, mention);

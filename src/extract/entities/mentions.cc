@@ -208,6 +208,30 @@ void MergeNameParts(Work& w) {
   w.RebuildCoverage();
 }
 
+// "Oliver" tagged, "Grant" left out: a person's name takes up to two more
+// capitalized words that nothing else claims (not a date, a place or a title).
+void ExtendPersons(Work& w) {
+  std::vector<bool> other(w.doc.tokens.size(), false);
+  for (const document::Mention& m : w.others) {
+    int t = TokenAt(w.doc, m.span.start);
+    for (; t >= 0 && static_cast<size_t>(t) < other.size() && w.doc.tokens[t].span.start < m.span.end; ++t) other[t] = true;
+  }
+  for (size_t i = 0; i < w.mentions.size(); ++i) {
+    WorkMention& m = w.mentions[i];
+    if (m.type != "PERSON" || m.kind != "name" || m.te - m.tb > 2) continue;
+    uint32_t se = w.SentenceEnd(m.tb);
+    for (int k = 0; k < 2 && m.te < se; ++k) {
+      uint32_t t = m.te;
+      if (w.covered[t] >= 0 || other[t] || !w.Capitalized(t) || !AllLetters(w.Form(t)) ||
+          w.kb.Role(w.norm[t]) != nullptr || KnownPolity(w, w.norm[t]) || !w.gaz.LookupNormalized(w.norm[t]).empty()) {
+        break;
+      }
+      w.covered[t] = static_cast<int>(i);
+      ++m.te;
+    }
+  }
+}
+
 }  // namespace
 
 void CollectNameMentions(Work& w) {
@@ -242,6 +266,7 @@ void CollectNameMentions(Work& w) {
   for (WorkMention& m : added) w.mentions.push_back(std::move(m));
   w.SortMentions();
   MergeNameParts(w);
+  ExtendPersons(w);
 }
 
 namespace {

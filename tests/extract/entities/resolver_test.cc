@@ -250,5 +250,17 @@ TEST_F(ResolverTest, SplitNamesTitlesAndFrontAppositions) {
   EXPECT_EQ(EntityOf(doc, "Hale"), Find(doc, "Robert M. Hale Jr."));
 }
 
+TEST_F(ResolverTest, ShortPersonSpansGrowAndBareDescriptionsAreDropped) {
+  Document doc = Resolve(
+      "Health Minister [PERSON Oliver] Grant said on [DATE Monday] the hospital would open .\n"
+      "The director said her film was finished .");
+  ExpectConsistent(doc);
+  const Entity* grant = Find(doc, "Oliver Grant");
+  ASSERT_NE(grant, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(grant, "health minister"));
+  EXPECT_EQ(grant->sector, "GOV");
+  EXPECT_EQ(EntityOf(doc, "The director"), nullptr) << Dump(doc);  // no name, no affiliation
+}
+
 }  // namespace
 }  // namespace newsgraph::entities_test
