@@ -5,7 +5,7 @@
 namespace newsgraph::serve {
 
 ResponseCache::ResponseCache(std::string db_path, size_t max_bytes)
-    : db_path_(std::move(db_path)), max_bytes_(max_bytes) {}
+    : db_path_(std::move(db_path)), max_bytes_(max_bytes / kShards) {}
 
 std::string ResponseCache::StoreVersion() const {
   std::string v;
@@ -21,38 +21,41 @@ std::string ResponseCache::StoreVersion() const {
   return v;
 }
 
-void ResponseCache::DropStale() {
-  std::string now = StoreVersion();
-  if (now == version_) return;
-  version_ = std::move(now);
-  lru_.clear();
-  index_.clear();
-  bytes_ = 0;
+void ResponseCache::DropStale(Shard& shard, std::string version) {
+  if (version == shard.version) return;
+  shard.version = std::move(version);
+  shard.lru.clear();
+  shard.index.clear();
+  shard.bytes = 0;
 }
 
 std::shared_ptr<const std::string> ResponseCache::Find(const std::string& key) {
   if (max_bytes_ == 0) return nullptr;
-  std::lock_guard<std::mutex> lock(mu_);
-  DropStale();
-  auto it = index_.find(key);
-  if (it == index_.end()) return nullptr;
-  lru_.splice(lru_.begin(), lru_, it->second);
+  std::string version = StoreVersion();
+  Shard& shard = ShardOf(key);
+  std::lock_guard<std::mutex> lock(shard.mu);
+  DropStale(shard, std::move(version));
+  auto it = shard.index.find(key);
+  if (it == shard.index.end()) return nullptr;
+  shard.lru.splice(shard.lru.begin(), shard.lru, it->second);
   return it->second->body;
 }
 
 void ResponseCache::Insert(const std::string& key, std::string body) {
   size_t size = key.size() + body.size();
   if (max_bytes_ == 0 || size > max_bytes_ / 8) return;
-  std::lock_guard<std::mutex> lock(mu_);
-  DropStale();
-  if (index_.count(key) != 0) return;
-  lru_.push_front(Entry{key, std::make_shared<const std::string>(std::move(body))});
-  index_[key] = lru_.begin();
-  bytes_ += size;
-  while (bytes_ > max_bytes_ && !lru_.empty()) {
-    bytes_ -= lru_.back().key.size() + lru_.back().body->size();
-    index_.erase(lru_.back().key);
-    lru_.pop_back();
+  std::string version = StoreVersion();
+  Shard& shard = ShardOf(key);
+  std::lock_guard<std::mutex> lock(shard.mu);
+  DropStale(shard, std::move(version));
+  if (shard.index.count(key) != 0) return;
+  shard.lru.push_front(Entry{key, std::make_shared<const std::string>(std::move(body))});
+  shard.index[key] = shard.lru.begin();
+  shard.bytes += size;
+  while (shard.bytes > max_bytes_ && !shard.lru.empty()) {
+    shard.bytes -= shard.lru.back().key.size() + shard.lru.back().body->size();
+    shard.index.erase(shard.lru.back().key);
+    shard.lru.pop_back();
   }
 }
 

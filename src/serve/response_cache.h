@@ -30,17 +30,25 @@ class ResponseCache {
     std::string key;
     std::shared_ptr<const std::string> body;
   };
-  // Size and mtime of the database and its WAL, as one comparable value.
+  // One lock per shard, so worker threads rarely wait for each other.
+  struct Shard {
+    std::mutex mu;
+    std::string version;             // guarded by mu
+    std::list<Entry> lru;            // guarded by mu; most recent first
+    std::unordered_map<std::string, std::list<Entry>::iterator> index;  // guarded by mu
+    size_t bytes = 0;                // guarded by mu
+  };
+  static constexpr size_t kShards = 16;
+  // Size and mtime of the database and its WAL, as one comparable value (read
+  // outside any lock: two stat calls).
   std::string StoreVersion() const;
-  void DropStale();  // requires mu_
+  Shard& ShardOf(const std::string& key) { return shards_[std::hash<std::string>()(key) % kShards]; }
+  // Empties `shard` if the store changed since its entries were made. Requires shard.mu.
+  static void DropStale(Shard& shard, std::string version);
 
   const std::string db_path_;
-  const size_t max_bytes_;
-  std::mutex mu_;
-  std::string version_;             // guarded by mu_
-  std::list<Entry> lru_;            // guarded by mu_; most recent first
-  std::unordered_map<std::string, std::list<Entry>::iterator> index_;  // guarded by mu_
-  size_t bytes_ = 0;                // guarded by mu_
+  const size_t max_bytes_;  // per shard: max_bytes / kShards
+  Shard shards_[kShards];
 };
 
 }  // namespace newsgraph::serve
