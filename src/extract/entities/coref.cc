@@ -81,6 +81,10 @@ int MatchPerson(const Work& w, const std::vector<std::string>& words, const std:
     } else if (e.name_words.size() == 1 && words.size() > 1 &&
                (words.front() == e.name_words[0] || words.back() == e.name_words[0])) {
       score = 500 + e.name_mentions;
+    } else if (words.size() > 1 && words.size() < e.name_words.size() &&
+               (std::equal(words.begin(), words.end(), e.name_words.begin()) ||
+                std::equal(words.rbegin(), words.rend(), e.name_words.rbegin()))) {
+      score = e.name_mentions;  // "Abdul-Aziz" of "Abdul-Aziz bin Khalifa al-Thani"
     }
     if (score > best_score) best = static_cast<int>(i), best_score = score;
   }
@@ -99,13 +103,25 @@ int MatchOther(const Work& w, const WorkMention& m, const std::string& key) {
   return -1;
 }
 
+bool GenericLeader(const std::string& r) { return r == "leader" || r == "head of state" || r == "supreme leader"; }
+bool SpecificLeader(const std::string& r) {
+  return r == "president" || r == "king" || r == "queen" || r == "prime minister" || r == "premier" ||
+         r == "chancellor" || r == "emperor";
+}
+
+// "leader" may be the president, the prime minister or the king; a president is not
+// a prime minister.
 bool CompatibleRole(const std::string& a, const std::string& b) {
   if (a == b) return true;
-  auto leader = [](const std::string& r) {
-    return r == "leader" || r == "president" || r == "supreme leader" || r == "head of state" || r == "king" ||
-           r == "prime minister" || r == "premier";
-  };
-  return leader(a) && leader(b);
+  return (GenericLeader(a) && (GenericLeader(b) || SpecificLeader(b))) || (GenericLeader(b) && SpecificLeader(a));
+}
+
+bool ConflictingRole(const std::vector<std::string>& roles, const std::string& r) {
+  if (!SpecificLeader(r)) return false;
+  for (const std::string& x : roles) {
+    if (SpecificLeader(x) && x != r) return true;
+  }
+  return false;
 }
 
 // A description: the earlier person with a compatible role and country.
@@ -117,6 +133,7 @@ int MatchNominal(const Work& w, int mention) {
     if (e.type != "PERSON") continue;
     if (!m.country.empty() && !e.country.empty() && m.country != e.country) continue;
     if (m.gender != '-' && e.gender != '-' && m.gender != e.gender) continue;
+    if (ConflictingRole(e.roles, m.role)) continue;
     bool role = false;
     for (const std::string& r : e.roles) role = role || CompatibleRole(r, m.role);
     // A role or a country in common links; a person of unknown country may take the

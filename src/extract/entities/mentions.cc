@@ -210,6 +210,51 @@ void MergeNameParts(Work& w) {
 
 // "Oliver" tagged, "Grant" left out: a person's name takes up to two more
 // capitalized words that nothing else claims (not a date, a place or a title).
+// Words that end the name of a body, never of a person ("Lloyds Bank Plc").
+bool BodyHeadWord(std::string_view w) {
+  static const char* const kHeads[] = {"bank", "co", "corp", "inc", "ltd", "plc", "company", "corporation", "group",
+                                       "board", "ministry", "department", "council", "commission", "agency", "party",
+                                       "army", "university", "institute", "court", "fund", "trust", "bureau",
+                                       "committee", "association", "union", "bancorp", "holdings", "airlines"};
+  for (const char* h : kHeads) {
+    if (w == h) return true;
+  }
+  return false;
+}
+
+// NER mistakes seen on wire copy: a company tagged PERSON ("Lloyds Bank Plc"), a title
+// tagged as a name of its own ("Finance and Petroleum Minister"), a body before a title
+// and a name tagged PERSON ("Citibank chairman William Rhodes").
+void RetypeBodies(Work& w) {
+  std::vector<bool> drop(w.mentions.size(), false);
+  for (size_t i = 0; i < w.mentions.size(); ++i) {
+    WorkMention& m = w.mentions[i];
+    if (m.kind != "name" || m.te - m.tb < 2) continue;
+    const RoleWord* last = w.kb.Role(w.norm[m.te - 1]);
+    if (m.type != "PERSON" && last != nullptr && last->kind != RoleWord::Kind::kHonorific) {
+      drop[i] = true;
+    } else if (m.type == "PERSON" && BodyHeadWord(w.norm[m.te - 1])) {
+      m.type = "ORG";
+      m.sector = std::string(w.kb.SectorWord(w.norm[m.te - 1]));
+    }
+  }
+  for (size_t i = 0; i + 1 < w.mentions.size(); ++i) {
+    WorkMention& m = w.mentions[i];
+    const WorkMention& next = w.mentions[i + 1];
+    if (m.type != "PERSON" || m.kind != "name" || next.type != "PERSON" || next.tb <= m.te || next.tb - m.te > 2) continue;
+    const RoleWord* r = w.kb.Role(w.Key(m.te, next.tb));
+    if (r != nullptr && r->kind != RoleWord::Kind::kKin && r->kind != RoleWord::Kind::kHonorific) m.type = "ORG";
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < w.mentions.size(); ++i) {
+    if (drop[i]) continue;
+    if (k != i) w.mentions[k] = std::move(w.mentions[i]);
+    ++k;
+  }
+  w.mentions.resize(k);
+  w.RebuildCoverage();
+}
+
 void ExtendPersons(Work& w) {
   std::vector<bool> other(w.doc.tokens.size(), false);
   for (const document::Mention& m : w.others) {
@@ -266,6 +311,7 @@ void CollectNameMentions(Work& w) {
   for (WorkMention& m : added) w.mentions.push_back(std::move(m));
   w.SortMentions();
   MergeNameParts(w);
+  RetypeBodies(w);
   ExtendPersons(w);
 }
 
@@ -386,7 +432,7 @@ void RecoverListNames(Work& w) {
       }
       // "North Korea's State Planning Commission" names a body, not a person.
       bool body = w.IsPossessive(i - 1);
-      for (uint32_t t = i; t < e && !body; ++t) body = !w.kb.SectorWord(w.norm[t]).empty();
+      for (uint32_t t = i; t < e && !body; ++t) body = !w.kb.SectorWord(w.norm[t]).empty() || BodyHeadWord(w.norm[t]);
       if (n >= 2 && n <= 4 && (list_after || list_before || after_title) && !body && !KnownPolity(w, w.Key(i, e))) {
         found.push_back(NewMention(i, e, "PERSON", "name"));
       }

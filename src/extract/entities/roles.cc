@@ -31,6 +31,14 @@ const RoleWord* RoleStartingAt(const Work& w, uint32_t b, uint32_t hi, uint32_t&
   return nullptr;
 }
 
+bool AllWordChars(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-')) return false;
+  }
+  return true;
+}
+
 // A mention that ends right before token t ("Russia" in "Russia President"), or
 // the possessor in "Russia's defence minister"; -1 if none.
 int AffiliationBefore(const Work& w, uint32_t t) {
@@ -77,14 +85,17 @@ void ReadPremodifier(Work& w, WorkMention& m) {
   if (!m.has_title && at > sb) r = RoleEndingAt(w, sb, at, n);
   if (r != nullptr) {
     at -= n;
-    // "WFP country director": up to two plain words between the body and the role.
+    // "WFP country director", "U.S. Treasury Secretary": up to two words between the
+    // body and the role belong to the role.
     std::string text = r->phrase;
     for (uint32_t k = 1; k <= 2 && at >= sb + k + 1; ++k) {
       uint32_t b = at - k;
       bool plain = true;
-      for (uint32_t t = b; t < at && plain; ++t) plain = w.covered[t] < 0 && !w.Capitalized(t) && !w.norm[t].empty();
+      for (uint32_t t = b; t < at && plain; ++t) plain = w.covered[t] < 0 && AllWordChars(w.Form(t));
       if (!plain || AffiliationBefore(w, b) < 0 || AffiliationBefore(w, at) >= 0) continue;
-      text = std::string(w.doc.SpanText({w.doc.tokens[b].span.start, w.doc.tokens[at - 1].span.end})) + " " + text;
+      std::string words(w.doc.SpanText({w.doc.tokens[b].span.start, w.doc.tokens[at - 1].span.end}));
+      for (char& c : words) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      text = words + " " + text;
       at = b;
       break;
     }

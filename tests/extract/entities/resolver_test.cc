@@ -262,5 +262,25 @@ TEST_F(ResolverTest, ShortPersonSpansGrowAndBareDescriptionsAreDropped) {
   EXPECT_EQ(EntityOf(doc, "The director"), nullptr) << Dump(doc);  // no name, no affiliation
 }
 
+TEST_F(ResolverTest, WireCopyNerMistakesAndLeaderRoles) {
+  Document doc = Resolve(
+      "[GPE U.S.] Treasury Secretary [PERSON James Baker] met bankers from [PERSON Lloyds Bank Plc] .\n"
+      "[ORG Finance Minister] [PERSON Sheikh Hamad al-Thani] attended .\n"
+      "[NORP Lebanese] President [PERSON Amin Gemayel] met the Maronite leader/NOUN . "
+      "The talks ensure the Prime Minister is elected by parliament .");
+  ExpectConsistent(doc);
+  const Entity* baker = Find(doc, "James Baker");
+  ASSERT_NE(baker, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(baker, "treasury secretary")) << Dump(doc);
+  EXPECT_EQ(baker->actor, "USAGOV");
+  const Entity* lloyds = Find(doc, "Lloyds Bank Plc");
+  ASSERT_NE(lloyds, nullptr);
+  EXPECT_EQ(lloyds->type, "ORG");
+  EXPECT_EQ(Find(doc, "Finance Minister"), nullptr) << Dump(doc);
+  const Entity* gemayel = Find(doc, "Amin Gemayel");
+  ASSERT_NE(gemayel, nullptr);
+  EXPECT_FALSE(HasRole(gemayel, "prime minister")) << Dump(doc);  // a president is not the prime minister
+}
+
 }  // namespace
 }  // namespace newsgraph::entities_test
