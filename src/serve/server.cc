@@ -10,6 +10,7 @@
 #include "serve/query.h"
 #include "serve/response_cache.h"
 #include "store/store.h"
+#include "store/store_access.h"
 
 namespace newsgraph::serve {
 namespace {
@@ -61,6 +62,9 @@ struct Server::Impl {
       store::StoreOptions o;
       o.read_only = true;
       NG_ASSIGN_OR_RETURN(s, store::Store::Open(options.db_path, o));
+      // Read through a memory map: the worker connections share the OS page cache
+      // instead of each copying pages into its own.
+      NG_RETURN_IF_ERROR(store::StoreDb(*s).Exec("PRAGMA mmap_size = 4294967296"));
     }
     return s.get();
   }
