@@ -321,7 +321,7 @@ namespace {
 // person. Returns true if mention `c` was cut to the person part after [i, i + n).
 bool SplitAfterKnownActor(Work& w, int c, uint32_t i, uint32_t n) {
   WorkMention& m = w.mentions[c];
-  if (m.tb != i || m.te <= i + n) return false;
+  if (m.tb < i || m.tb >= i + n || m.te <= i + n) return false;  // also "Army Ri Pyong Chol" tagged alone
   uint32_t rest = m.te - (i + n);
   if (rest < 2 || rest > 4) return false;
   for (uint32_t t = i + n; t < m.te; ++t) {
@@ -405,7 +405,41 @@ void AddKnownActors(Work& w) {
   w.SortMentions();
 }
 
+namespace {
+
+// True if tokens [b, e) look like a person's name: 2-4 capitalized words, none of them a
+// title, a sector or body word, and not a name the gazetteer or the KB knows.
+bool PersonLike(const Work& w, uint32_t b, uint32_t e) {
+  if (e - b < 2 || e - b > 4) return false;
+  for (uint32_t t = b; t < e; ++t) {
+    if (!w.Capitalized(t) || !AllLetters(w.Form(t)) || w.kb.Role(w.norm[t]) != nullptr ||
+        !w.kb.SectorWord(w.norm[t]).empty() || BodyHeadWord(w.norm[t])) {
+      return false;
+    }
+  }
+  return !KnownPolity(w, w.Key(b, e));
+}
+
+// "Ri Pyong Chol, Pak Jong Chon and Jo Chun Ryong" with the middle one tagged ORG.
+void RetypeListMembers(Work& w) {
+  for (size_t i = 0; i < w.mentions.size(); ++i) {
+    WorkMention& m = w.mentions[i];
+    if (m.kind != "name" || (m.type != "ORG" && m.type != "MISC") || !m.code.empty() || !PersonLike(w, m.tb, m.te)) {
+      continue;
+    }
+    uint32_t sb = w.SentenceBegin(m.tb), se = w.SentenceEnd(m.tb);
+    auto sep = [&](uint32_t t) { return w.norm[t] == "and" || w.Form(t) == ","; };
+    bool after = m.te + 1 < se && sep(m.te) &&
+                 (StartsPerson(w, m.te + 1) || (m.te + 2 < se && w.norm[m.te + 1] == "and" && StartsPerson(w, m.te + 2)));
+    bool before = m.tb >= sb + 2 && sep(m.tb - 1) && EndsPerson(w, m.tb - 2);
+    if (after && before) m.type = "PERSON";
+  }
+}
+
+}  // namespace
+
 void RecoverListNames(Work& w) {
+  RetypeListMembers(w);
   std::vector<WorkMention> found;
   for (const document::Sentence& s : w.doc.sentences) {
     uint32_t i = s.token_begin + 1;

@@ -282,5 +282,22 @@ TEST_F(ResolverTest, WireCopyNerMistakesAndLeaderRoles) {
   EXPECT_FALSE(HasRole(gemayel, "prime minister")) << Dump(doc);  // a president is not the prime minister
 }
 
+TEST_F(ResolverTest, ListMembersTaggedAsBodiesAreRepaired) {
+  // Another NER's take on a delegation list: the army's name cut, a person run into
+  // it, and one member tagged ORG.
+  Document doc = Resolve(
+      "[PERSON Kim Jong-un] 's entourage includes commander of the [NORP Korean] People 's "
+      "[ORG Army Ri Pyong Chol] , [ORG Pak Jong Chon] , and [PERSON Jo Chun Ryong] .");
+  ExpectConsistent(doc);
+  const Entity* ri = Find(doc, "Ri Pyong Chol");
+  ASSERT_NE(ri, nullptr) << Dump(doc);
+  EXPECT_EQ(ri->actor, "PRKMIL");
+  const Entity* pak = Find(doc, "Pak Jong Chon");
+  ASSERT_NE(pak, nullptr);
+  EXPECT_EQ(pak->type, "PERSON") << Dump(doc);
+  ASSERT_EQ(doc.relations.size(), 1u);
+  EXPECT_EQ(doc.relations[0].members.size(), 3u) << Dump(doc);
+}
+
 }  // namespace
 }  // namespace newsgraph::entities_test
