@@ -3,8 +3,10 @@
 #include <map>
 
 #include "models/model_file.h"
+#include "models/ner_document.h"
 #include "models/ner_features.h"
 #include "models/ner_rules.h"
+#include "models/ner_span_rules.h"
 
 namespace newsgraph::models {
 const std::vector<std::string>& NerTagger::Labels() {
@@ -20,19 +22,39 @@ const std::vector<std::string>& NerTagger::Labels() {
 }
 
 NerTagger::NerTagger(nlohmann::json meta, perceptron::SparseWeights weights,
-                     std::shared_ptr<const kb::Gazetteer> gazetteer, NerLexicon lexicon)
+                     std::shared_ptr<const kb::Gazetteer> gazetteer, NerLexicon lexicon, NerNames names)
     : meta_(std::move(meta)),
       weights_(std::move(weights)),
       gazetteer_(std::move(gazetteer)),
-      lexicon_(std::move(lexicon)) {}
+      lexicon_(std::move(lexicon)),
+      names_(std::move(names)) {}
 
 std::string NerTagger::DefaultPath() { return DefaultModelDir() + "/ner.ngm"; }
 
 std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>& forms) const {
+  return TagForms(forms, nullptr);
+}
+
+std::vector<std::vector<std::string>> NerTagger::TagDocument(
+    const std::vector<std::vector<std::string_view>>& sentences) const {
+  ner_internal::DocContext context(sentences);
+  std::vector<std::vector<std::string>> out;
+  out.reserve(sentences.size());
+  for (const auto& forms : sentences) out.push_back(TagForms(forms, &context));
+  ner_internal::MakeDocumentConsistent(sentences, out);
+  return out;
+}
+
+std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>& forms,
+                                             const ner_internal::DocContext* doc) const {
   const std::vector<std::string>& labels = Labels();
   const int num_labels = static_cast<int>(labels.size());
   std::vector<ner_internal::TokenInfo> info;
-  ner_internal::ComputeTokenInfo(forms, gazetteer_.get(), lexicon_.empty() ? nullptr : &lexicon_, info);
+  ner_internal::FeatureResources res;
+  res.gazetteer = gazetteer_.get();
+  res.lexicon = lexicon_.empty() ? nullptr : &lexicon_;
+  res.names = names_.empty() ? nullptr : &names_;
+  ner_internal::ComputeTokenInfo(forms, res, doc, info);
   std::vector<std::string> tags(forms.size());
   uint64_t keys[ner_internal::kMaxFeatures];
   std::vector<float> scores(num_labels);
@@ -48,6 +70,8 @@ std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>
     prev2 = prev1;
     prev1 = best;
   }
+  ner_internal::SplitTitlesFromPersons(forms, gazetteer_.get(), tags);
+  ner_internal::ApplySpanRules(forms, gazetteer_.get(), names_.empty() ? nullptr : &names_, tags);
   ner_internal::ApplyNumericRules(forms, tags);
   return tags;
 }
@@ -82,47 +106,6 @@ std::vector<TagSpan> DocumentSpans(const document::Document& doc) {
   return out;
 }
 
-bool IsLearnedType(std::string_view type) {
-  for (const char* t : {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "MISC"}) {
-    if (type == t) return true;
-  }
-  return false;
-}
-
-std::string SpanText(const document::Document& doc, uint32_t begin, uint32_t end) {
-  std::string out;
-  for (uint32_t i = begin; i < end; ++i) {
-    if (i > begin) out.push_back(' ');
-    out += doc.tokens[i].form;
-  }
-  return out;
-}
-
-void Relabel(document::Document& doc, uint32_t begin, uint32_t end, std::string_view type) {
-  for (uint32_t i = begin; i < end; ++i) doc.tokens[i].ner = (i == begin ? "B-" : "I-") + std::string(type);
-}
-
-// Names recur in a document; the greedy tagger sees one sentence at a time and
-// may type the same name differently. The majority type of each name string
-// wins; ties keep each occurrence's own type.
-void MakeTypesConsistent(document::Document& doc) {
-  std::vector<TagSpan> spans = DocumentSpans(doc);
-  std::map<std::string, std::map<std::string, int>> votes;
-  for (const TagSpan& s : spans) {
-    if (IsLearnedType(s.type)) ++votes[SpanText(doc, s.begin, s.end)][s.type];
-  }
-  for (const TagSpan& s : spans) {
-    if (!IsLearnedType(s.type)) continue;
-    const auto& v = votes[SpanText(doc, s.begin, s.end)];
-    std::string best = s.type;
-    int best_votes = v.at(s.type);
-    for (const auto& [type, n] : v) {
-      if (n > best_votes) best = type, best_votes = n;
-    }
-    if (best != s.type) Relabel(doc, s.begin, s.end, best);
-  }
-}
-
 void AddMentions(document::Document& doc) {
   doc.mentions.clear();
   doc.entities.clear();
@@ -139,15 +122,20 @@ void AddMentions(document::Document& doc) {
 }  // namespace
 
 void NerTagger::Tag(document::Document& doc) const {
-  std::vector<std::string_view> forms;
+  std::vector<std::vector<std::string_view>> sentences;
+  std::vector<const document::Sentence*> used;
   for (const document::Sentence& s : doc.sentences) {
     if (s.token_end > doc.tokens.size() || s.token_begin >= s.token_end) continue;
-    forms.clear();
-    for (uint32_t i = s.token_begin; i < s.token_end; ++i) forms.push_back(doc.tokens[i].form);
-    std::vector<std::string> tags = TagForms(forms);
-    for (uint32_t i = s.token_begin; i < s.token_end; ++i) doc.tokens[i].ner = std::move(tags[i - s.token_begin]);
+    sentences.emplace_back();
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) sentences.back().push_back(doc.tokens[i].form);
+    used.push_back(&s);
   }
-  MakeTypesConsistent(doc);
+  std::vector<std::vector<std::string>> tags = TagDocument(sentences);
+  for (size_t k = 0; k < used.size(); ++k) {
+    for (uint32_t i = used[k]->token_begin; i < used[k]->token_end; ++i) {
+      doc.tokens[i].ner = std::move(tags[k][i - used[k]->token_begin]);
+    }
+  }
   AddMentions(doc);
 }
 
@@ -200,7 +188,13 @@ StatusOr<std::shared_ptr<const NerTagger>> NerTagger::LoadFromBytes(std::string 
     NG_ASSIGN_OR_RETURN(std::string_view lex, file.Section("lexicon"));
     NG_ASSIGN_OR_RETURN(lexicon, NerLexicon::Parse(lex, name + " section 'lexicon'"));
   }
-  auto tagger = std::make_shared<const NerTagger>(meta, std::move(weights), std::move(gazetteer), std::move(lexicon));
+  NerNames names;
+  if (file.HasSection("names")) {
+    NG_ASSIGN_OR_RETURN(std::string_view text, file.Section("names"));
+    NG_ASSIGN_OR_RETURN(names, NerNames::Parse(text, name + " section 'names'"));
+  }
+  auto tagger = std::make_shared<const NerTagger>(meta, std::move(weights), std::move(gazetteer), std::move(lexicon),
+                                                  std::move(names));
   NG_RETURN_IF_ERROR(tagger->CheckSelfTest(file.selftest(), name));
   return std::shared_ptr<const NerTagger>(tagger);
 }

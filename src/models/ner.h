@@ -8,9 +8,11 @@
 // Features: word, shape, affixes, capitalisation, neighbours, previous tags,
 // gazetteer matches (kb/gazetteer.h), a title/honorific list, and word profiles
 // learned from unlabeled news (models/ner_lexicon.h, embedded in the model
-// file). POS is not used, so the NER runs on tokens alone. Tag(doc) adds a
-// document-level pass: a name tagged as one type earlier in the document keeps
-// that type when it recurs. Training: models/ner_trainer.h; scores in
+// file), a list of known names (models/ner_names.h, embedded too) and how each
+// word is written elsewhere in the document (all-caps headlines are re-cased
+// first). POS is not used, so the NER runs on tokens alone. Tag(doc) adds a
+// document-level pass: the majority type of a repeated name wins, and missed
+// repeats of a name (or a person's surname) are tagged. Training: models/ner_trainer.h; scores in
 // data/models/README.md.
 //
 // A NerTagger is immutable after Load; Tag() is const and thread-safe (scratch
@@ -30,9 +32,14 @@
 #include "document/document.h"
 #include "kb/gazetteer.h"
 #include "models/ner_lexicon.h"
+#include "models/ner_names.h"
 #include "models/perceptron.h"
 
 namespace newsgraph::models {
+
+namespace ner_internal {
+class DocContext;
+}
 
 class NerTagger {
  public:
@@ -58,6 +65,10 @@ class NerTagger {
   void Tag(document::Document& doc) const;
   // Tags one sentence given as token forms; returns one IOB2 tag per form.
   std::vector<std::string> TagForms(const std::vector<std::string_view>& forms) const;
+  // Tags the sentences of one document (each a list of token forms) with the
+  // document-level features and the consistency pass (models/ner_document.h),
+  // as Tag(doc) does.
+  std::vector<std::vector<std::string>> TagDocument(const std::vector<std::vector<std::string_view>>& sentences) const;
 
   // kind, version, training spec, data hash, git revision, dev scores.
   const nlohmann::json& meta() const { return meta_; }
@@ -66,9 +77,12 @@ class NerTagger {
   // The learned label set: "O", then B-/I- of each learned type; index = class id.
   static const std::vector<std::string>& Labels();
   NerTagger(nlohmann::json meta, perceptron::SparseWeights weights, std::shared_ptr<const kb::Gazetteer> gazetteer,
-            NerLexicon lexicon = {});
+            NerLexicon lexicon = {}, NerNames names = {});
   const perceptron::SparseWeights& weights() const { return weights_; }
   const NerLexicon& lexicon() const { return lexicon_; }
+  const NerNames& names() const { return names_; }
+  // One sentence with its document's context (null = none).
+  std::vector<std::string> TagForms(const std::vector<std::string_view>& forms, const ner_internal::DocContext* doc) const;
   const kb::Gazetteer& gazetteer() const { return *gazetteer_; }
   // Checks `selftest` ([{"tokens": [...], "ner": [...]}, ...]); Ok or a message
   // naming the first sentence and token that differ.
@@ -79,6 +93,7 @@ class NerTagger {
   perceptron::SparseWeights weights_;
   std::shared_ptr<const kb::Gazetteer> gazetteer_;
   NerLexicon lexicon_;
+  NerNames names_;
 };
 
 }  // namespace newsgraph::models

@@ -84,10 +84,12 @@ std::string ClassifyPlace(const std::vector<std::string>& forms, const kb::Gazet
 std::vector<NerSentence> ConllDocsToSentences(const std::vector<document::Document>& docs,
                                               const kb::Gazetteer& gaz) {
   std::vector<NerSentence> out;
-  for (const document::Document& doc : docs) {
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const document::Document& doc = docs[d];
     std::vector<std::string> gold = document::Conll2003GoldTags(doc);
     for (const document::Sentence& s : doc.sentences) {
       NerSentence ns;
+      ns.doc = static_cast<int>(d);
       for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
         ns.forms.push_back(doc.tokens[i].form);
         ns.tags.push_back(gold[i]);
@@ -140,8 +142,9 @@ void ParseEntityField(std::string_view value, size_t token, std::vector<std::pai
       Mention m;
       m.begin = token;
       m.etype = f.size() > 1 ? std::string(f[1]) : "";
+      // minspan lists the 1-based positions of the mention's minimal span ("1,2,6,7").
       int minspan = f.size() > 5 ? std::atoi(std::string(f[5]).c_str()) : 1;
-      m.head = token + static_cast<size_t>(std::max(1, minspan) - 1);
+      m.head = token + static_cast<size_t>(std::clamp(minspan, 1, 1000) - 1);
       m.identity = f.size() > 7 && !f[7].empty();
       std::string id(f[0]);
       p = q == std::string_view::npos ? value.size() : q;
@@ -180,10 +183,26 @@ std::string_view EntityValue(std::string_view misc) {
 
 // The name part of a mention: the PROPN run around its head, joined across "of"/"de"/"and".
 bool NameSpan(const document::Document& doc, const document::Sentence& s, const Mention& m, size_t& b, size_t& e) {
-  auto propn = [&](size_t i) { return doc.tokens[s.token_begin + i].upos == "PROPN"; };
-  if (m.head >= m.end || !propn(m.head)) return false;
-  b = m.head;
-  e = m.head + 1;
+  // Name words: PROPN, or capitalized adjectives, verbs and nouns ("United" in
+  // "the United Nations" is tagged VERB or ADJ); determiners and pronouns never.
+  auto propn = [&](size_t i) {
+    const document::Token& t = doc.tokens[s.token_begin + i];
+    if (t.upos == "PROPN") return true;
+    return (t.upos == "ADJ" || t.upos == "VERB" || t.upos == "NOUN") && !t.form.empty() &&
+           std::isupper(static_cast<unsigned char>(t.form[0]));
+  };
+  // The syntactic head: the mention's token attached outside the mention (else GUM's minspan).
+  size_t head = std::min(m.head, m.end - 1);
+  for (size_t i = m.begin; i < m.end; ++i) {
+    const uint32_t h = doc.tokens[s.token_begin + i].head;  // 1-based in the sentence, 0 = root
+    if (h == 0 || h < m.begin + 1 || h > m.end) {
+      head = i;
+      break;
+    }
+  }
+  if (head < m.begin || doc.tokens[s.token_begin + head].upos != "PROPN") return false;
+  b = head;
+  e = head + 1;
   while (b > m.begin && propn(b - 1)) --b;
   while (e < m.end) {
     if (propn(e)) {
@@ -209,6 +228,7 @@ std::string GumType(const std::string& etype, bool identity, const std::vector<s
 
 NerSentence GumSentence(const document::Document& doc, const document::Sentence& s, const kb::Gazetteer& gaz) {
   NerSentence ns;
+  ns.doc = 0;
   std::vector<std::pair<std::string, Mention>> open;
   std::vector<Mention> mentions;
   for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
@@ -224,7 +244,16 @@ NerSentence GumSentence(const document::Document& doc, const document::Sentence&
     if (std::any_of(ns.tags.begin() + b, ns.tags.begin() + e, [](const std::string& t) { return t != "O"; })) continue;
     // CoNLL and WikiGold leave titles outside names ("President [Obama]"); GUM's
     // PROPN runs often include them.
-    while (m.etype == "person" && e - b > 1 && ner_internal::IsTitleWord(Lower(ns.forms[b]))) ++b;
+    // Everything up to the last title word goes ("Prime Minister John Key",
+    // "US President Barack Obama"); a final title stays ("John Major").
+    if (m.etype == "person") {
+      for (size_t k = e - 1; k-- > b;) {
+        if (ner_internal::IsTitleWord(Lower(ns.forms[k]))) {
+          b = k + 1;
+          break;
+        }
+      }
+    }
     std::string type = GumType(m.etype, m.identity, {ns.forms.begin() + b, ns.forms.begin() + e}, gaz);
     if (!type.empty()) Relabel(ns.tags, b, e, type);
   }

@@ -76,11 +76,8 @@ int LongestMatch(const std::vector<std::string>& norm, size_t i, const kb::Gazet
   return best;
 }
 
-void AddGazetteerInfo(const std::vector<std::string_view>& forms, const kb::Gazetteer& gaz,
-                      std::vector<TokenInfo>& out) {
-  std::vector<std::string> norm(forms.size());
-  for (size_t i = 0; i < forms.size(); ++i) norm[i] = kb::Gazetteer::Normalize(forms[i]);
-  for (size_t i = 0; i < forms.size();) {
+void AddGazetteerInfo(const std::vector<std::string>& norm, const kb::Gazetteer& gaz, std::vector<TokenInfo>& out) {
+  for (size_t i = 0; i < norm.size();) {
     std::span<const uint32_t> hits;
     int len = out[i].capitalized ? LongestMatch(norm, i, gaz, hits) : 0;
     if (len == 0) {
@@ -134,8 +131,104 @@ bool IsTitleWord(std::string_view lower) {
   return kTitles.count(lower) > 0;
 }
 
-void ComputeTokenInfo(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
-                      const NerLexicon* lexicon, std::vector<TokenInfo>& out) {
+namespace {
+
+bool HasLetter(std::string_view w) {
+  return std::any_of(w.begin(), w.end(), [](char c) { return IsUpper(c) || IsLower(c); });
+}
+
+bool MidSentence(const std::vector<std::string_view>& forms, size_t i) {
+  if (i == 0) return false;
+  std::string_view prev = forms[i - 1];
+  return !(prev == "." || prev == "\"" || prev == ":" || prev == "``" || prev == "''" || prev == "'" ||
+           prev == "(" || prev == "-" || prev == "--" || prev == "?" || prev == "!" || prev == ";");
+}
+
+std::string TitleCase(std::string_view lower) {
+  std::string out(lower);
+  if (!out.empty() && IsLower(out[0])) out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+// The form an all-caps headline token would have in running text.
+std::string Recase(std::string_view form, size_t i, const NerLexicon* lexicon, const DocContext* doc) {
+  std::string lower = Lower(form);
+  if (!HasLetter(form)) return std::string(form);
+  if (const DocContext::Counts* c = doc != nullptr ? doc->Find(lower) : nullptr) {
+    if (c->cap > c->lower) return c->cased;
+    return i == 0 ? TitleCase(lower) : lower;
+  }
+  if (form.find('.') != std::string_view::npos) return std::string(form);  // "U.S."
+  const NerLexEntry* e = lexicon != nullptr ? lexicon->Find(NerLexicon::KeyOf(lower)) : nullptr;
+  const bool name_like = e == nullptr || e->cap == 30 || (e->cap - 1) / 3 >= 3;  // unseen, or capitalized >= 50%
+  return name_like || i == 0 ? TitleCase(lower) : lower;
+}
+
+uint64_t DocCapCode(const DocContext* doc, std::string_view lower, bool mid, bool cap) {
+  const DocContext::Counts* c = doc != nullptr ? doc->Find(lower) : nullptr;
+  if (c == nullptr) return 0;
+  // Counts of the other occurrences: this token's own mid-sentence use is taken out.
+  uint32_t caps = c->cap - (mid && cap && c->cap > 0 ? 1 : 0);
+  uint32_t lows = c->lower - (mid && !cap && c->lower > 0 ? 1 : 0);
+  if (caps == 0 && lows == 0) return 0;
+  if (lows == 0) return 1;
+  if (caps == 0) return 2;
+  return caps >= lows ? 3 : 4;
+}
+
+void AddNamesInfo(const std::vector<std::string>& norm, const NerNames& names, std::vector<TokenInfo>& out) {
+  for (size_t i = 0; i < norm.size();) {
+    int type = 0;
+    int len = out[i].capitalized ? names.Match(norm, i, type) : 0;
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    for (int k = 0; k < len; ++k) out[i + k].names = perceptron::Mix(k == 0 ? 1 : 2, static_cast<uint64_t>(type) + 1);
+    i += static_cast<size_t>(len);
+  }
+}
+
+}  // namespace
+
+DocContext::DocContext(const std::vector<std::vector<std::string_view>>& sentences) {
+  for (const auto& forms : sentences) {
+    if (IsAllCapsSentence(forms)) continue;
+    for (size_t i = 0; i < forms.size(); ++i) {
+      if (!MidSentence(forms, i) || !HasLetter(forms[i])) continue;
+      Counts& c = words_[Lower(forms[i])];
+      const bool cap = IsUpper(forms[i][0]);
+      if (cap && c.cap == 0) c.cased = std::string(forms[i]);
+      ++(cap ? c.cap : c.lower);
+    }
+  }
+}
+
+const DocContext::Counts* DocContext::Find(std::string_view lower) const {
+  auto it = words_.find(lower);
+  return it == words_.end() ? nullptr : &it->second;
+}
+
+bool IsAllCapsSentence(const std::vector<std::string_view>& forms) {
+  int words = 0;
+  for (std::string_view f : forms) {
+    for (char c : f) {
+      if (IsLower(c)) return false;
+    }
+    words += HasLetter(f) && f.size() > 1 ? 1 : 0;
+  }
+  return words >= 1;
+}
+
+void ComputeTokenInfo(const std::vector<std::string_view>& original, const FeatureResources& res,
+                      const DocContext* doc, std::vector<TokenInfo>& out) {
+  std::vector<std::string> recased;
+  std::vector<std::string_view> forms = original;
+  if (IsAllCapsSentence(original)) {
+    recased.reserve(original.size());
+    for (size_t i = 0; i < original.size(); ++i) recased.push_back(Recase(original[i], i, res.lexicon, doc));
+    forms.assign(recased.begin(), recased.end());
+  }
   out.assign(forms.size(), TokenInfo{});
   for (size_t i = 0; i < forms.size(); ++i) {
     std::string lower = Lower(forms[i]);
@@ -149,11 +242,41 @@ void ComputeTokenInfo(const std::vector<std::string_view>& forms, const kb::Gaze
     for (size_t k = 0; k < 4; ++k) t.suffix[k] = base::Hash64(lv.substr(lv.size() - std::min(lv.size(), k + 1)), 14);
     for (size_t k = 0; k < 3; ++k) t.prefix[k] = base::Hash64(lv.substr(0, k + 1), 15);
     t.title = IsTitleWord(lv) ? 1 : 0;
-    if (lexicon != nullptr) AddLexiconInfo(*lexicon, lower, t);
+    t.doc_cap = DocCapCode(doc, lv, MidSentence(forms, i), t.capitalized);
+    if (res.lexicon != nullptr) AddLexiconInfo(*res.lexicon, lower, t);
   }
-  if (gazetteer != nullptr) AddGazetteerInfo(forms, *gazetteer, out);
+  if (res.gazetteer == nullptr && res.names == nullptr) return;
+  std::vector<std::string> norm(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) norm[i] = kb::Gazetteer::Normalize(forms[i]);
+  if (res.gazetteer != nullptr) AddGazetteerInfo(norm, *res.gazetteer, out);
+  if (res.names != nullptr) AddNamesInfo(norm, *res.names, out);
 }
 
+void SplitTitlesFromPersons(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
+                            std::vector<std::string>& tags) {
+  auto is_demonym = [&](std::string_view w) {
+    if (gazetteer == nullptr) return false;
+    for (const kb::GazetteerEntry* e : gazetteer->Lookup(w)) {
+      if (e->type == kb::EntryType::kDemonym) return true;
+    }
+    return false;
+  };
+  for (size_t b = 0; b < tags.size(); ++b) {
+    if (tags[b] != "B-PERSON") continue;
+    size_t e = b + 1;
+    while (e < tags.size() && tags[e] == "I-PERSON") ++e;
+    size_t i = b;
+    while (i < e) {
+      const bool title = IsTitleWord(Lower(forms[i]));
+      // The title may already be outside the span ("Russian" B-PERSON, "President" O).
+      const bool demonym_title = i + 1 < tags.size() && is_demonym(forms[i]) && IsTitleWord(Lower(forms[i + 1]));
+      if (!title && !demonym_title) break;
+      tags[i++] = demonym_title ? "B-NORP" : "O";
+    }
+    if (i < e && i > b) tags[i] = "B-PERSON";
+    b = e - 1;
+  }
+}
 
 int ExtractFeatures(const std::vector<TokenInfo>& info, size_t i, int prev1, int prev2, uint64_t* keys) {
   using perceptron::HashKey;
@@ -218,6 +341,15 @@ int ExtractFeatures(const std::vector<TokenInfo>& info, size_t i, int prev1, int
   keys[k++] = PairKey(53, t.cluster[2], cap);
   keys[k++] = HashKey(54, cluster_at(ii - 1, 1));
   keys[k++] = HashKey(55, cluster_at(ii + 1, 1));
+  // The document (DocContext) and the list of known names (NerNames).
+  auto names_at = [&](ptrdiff_t j) { return j < 0 ? kStart : j >= n ? kEnd : info[j].names; };
+  keys[k++] = PairKey(56, t.doc_cap, cap | first << 1);
+  keys[k++] = PairKey(57, t.doc_cap, t.lex_cap);
+  keys[k++] = HashKey(58, t.names);
+  keys[k++] = HashKey(59, names_at(ii - 1));
+  keys[k++] = HashKey(60, names_at(ii + 1));
+  keys[k++] = PairKey(61, t.names, p1);
+  keys[k++] = PairKey(62, t.names, t.gaz);
   return k;
 }
 

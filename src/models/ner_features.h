@@ -5,16 +5,19 @@
 #define NEWSGRAPH_MODELS_NER_FEATURES_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "kb/gazetteer.h"
 #include "models/ner_lexicon.h"
+#include "models/ner_names.h"
 
 namespace newsgraph::models::ner_internal {
 
 // Version of the NER payload (sections and feature meaning) in meta.payload_version.
-inline constexpr int kPayloadVersion = 2;
+inline constexpr int kPayloadVersion = 3;
 inline constexpr int kMaxFeatures = 64;
 // Gazetteer matches are looked for over at most this many tokens.
 inline constexpr int kMaxMatchTokens = 8;
@@ -29,13 +32,54 @@ struct TokenInfo {
   uint64_t lex_cap, lex_ctx, lex_left, lex_right;  // NerLexicon profile (0 = unknown word)
   uint64_t cluster[3];  // prefixes (4, 8, 12 bits) of the word's cluster, 0 = none
   uint64_t title;     // 1 if the word is a title or honorific ("President", "Mr.", "spokesperson")
+  uint64_t names;     // position in the longest NerNames match and its type, or 0
+  uint64_t doc_cap;   // how the word is written elsewhere in the document (DocContext), 0 = not seen
   bool capitalized;
 };
 
-// Fills `out` for one sentence. `gazetteer` and `lexicon` may be null (no
-// gazetteer / word-profile features).
-void ComputeTokenInfo(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
-                      const NerLexicon* lexicon, std::vector<TokenInfo>& out);
+// What the features read besides the tokens; any pointer may be null (no such features).
+struct FeatureResources {
+  const kb::Gazetteer* gazetteer = nullptr;
+  const NerLexicon* lexicon = nullptr;
+  const NerNames* names = nullptr;
+};
+
+// How each word (lowercased) is written in mid-sentence positions of the whole
+// document, outside all-caps headlines: a name keeps its capital letter
+// wherever it recurs, a sentence-initial common word does not. Bounded by the
+// document's size.
+class DocContext {
+ public:
+  struct Counts {
+    uint32_t cap = 0, lower = 0;
+    std::string cased;  // the first capitalized mid-sentence form seen
+  };
+  DocContext() = default;
+  // From the token forms of every sentence of one document.
+  explicit DocContext(const std::vector<std::vector<std::string_view>>& sentences);
+  // Counts of `lower`, or null if it never occurs mid-sentence.
+  const Counts* Find(std::string_view lower) const;
+
+ private:
+  std::unordered_map<std::string, Counts, kb::StringHash, std::equal_to<>> words_;
+};
+
+// True if the sentence is an all-caps headline or dateline ("JAPAN GET LUCKY WIN",
+// "LONDON 1996-08-30"): a token of two or more characters with letters, and no
+// lower-case letter anywhere.
+bool IsAllCapsSentence(const std::vector<std::string_view>& forms);
+
+// Fills `out` for one sentence; `doc` (may be null) is the sentence's document.
+// Tokens of an all-caps sentence are first re-cased ("JAPAN" -> "Japan", "WIN"
+// -> "win") from the document and the word profiles, so headlines look like text.
+void ComputeTokenInfo(const std::vector<std::string_view>& forms, const FeatureResources& res,
+                      const DocContext* doc, std::vector<TokenInfo>& out);
+
+// Post-pass over decoded tags: a title word ("President") or a demonym before
+// a title ("Russian President") at the start of a PERSON span is not part of
+// the name; the demonym becomes NORP, the title O.
+void SplitTitlesFromPersons(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
+                            std::vector<std::string>& tags);
 
 // True for a lowercased title or honorific ("president", "mr.", "gen", "spokesperson").
 bool IsTitleWord(std::string_view lower);

@@ -18,11 +18,11 @@ int LabelIndex(const std::string& tag) {
 }
 
 // One greedy pass over a sentence with updates where the prediction is wrong.
-void TrainSentence(const NerSentence& s, const kb::Gazetteer* gaz, const NerLexicon* lexicon,
-                   perceptron::AveragedPerceptronTrainer& trainer) {
+void TrainSentence(const NerSentence& s, const ner_internal::FeatureResources& res,
+                   const ner_internal::DocContext* doc, perceptron::AveragedPerceptronTrainer& trainer) {
   std::vector<std::string_view> forms(s.forms.begin(), s.forms.end());
   std::vector<ner_internal::TokenInfo> info;
-  ner_internal::ComputeTokenInfo(forms, gaz, lexicon, info);
+  ner_internal::ComputeTokenInfo(forms, res, doc, info);
   const int num_labels = static_cast<int>(NerTagger::Labels().size());
   std::vector<float> scores(num_labels);
   uint64_t keys[ner_internal::kMaxFeatures];
@@ -36,7 +36,9 @@ void TrainSentence(const NerSentence& s, const kb::Gazetteer* gaz, const NerLexi
       if (ner_internal::Allowed(prev1, c) && scores[c] > scores[guess]) guess = c;
     }
     int gold = LabelIndex(s.tags[i]);
-    trainer.Update(keys, n, gold, guess);
+    // After a wrong previous guess, gold I-X may be impossible here: no update,
+    // since raising an impossible label's weights has no bound (it can never be the guess).
+    if (ner_internal::Allowed(prev1, gold)) trainer.Update(keys, n, gold, guess);
     prev2 = prev1;
     prev1 = guess;
   }
@@ -80,14 +82,37 @@ std::string_view CoarseLearnedTypes(std::string_view type) {
 
 double DevF1(const NerTagger& tagger, const std::vector<NerSentence>& dev) {
   std::map<std::string, SpanCounts> counts;
-  for (const NerSentence& s : dev) {
-    std::vector<std::string_view> forms(s.forms.begin(), s.forms.end());
-    CountSpans(s.tags, tagger.TagForms(forms), CoarseLearnedTypes, counts);
-  }
+  std::vector<std::vector<std::string>> tagged = TagSentences(tagger, dev);
+  for (size_t i = 0; i < dev.size(); ++i) CountSpans(dev[i].tags, tagged[i], CoarseLearnedTypes, counts);
   return counts["ALL"].F1();
 }
 
+// One DocContext per document of `sentences` (NerSentence::doc >= 0).
+std::map<int, ner_internal::DocContext> DocContexts(const std::vector<NerSentence>& sentences) {
+  std::map<int, std::vector<std::vector<std::string_view>>> docs;
+  for (const NerSentence& s : sentences) {
+    if (s.doc >= 0) docs[s.doc].emplace_back(s.forms.begin(), s.forms.end());
+  }
+  std::map<int, ner_internal::DocContext> out;
+  for (const auto& [id, forms] : docs) out.emplace(id, ner_internal::DocContext(forms));
+  return out;
+}
+
 }  // namespace
+
+std::vector<std::vector<std::string>> TagSentences(const NerTagger& tagger, const std::vector<NerSentence>& sentences) {
+  std::vector<std::vector<std::string>> out;
+  out.reserve(sentences.size());
+  for (size_t i = 0; i < sentences.size();) {
+    size_t j = i + 1;  // a document: a run of sentences with the same doc >= 0
+    while (sentences[i].doc >= 0 && j < sentences.size() && sentences[j].doc == sentences[i].doc) ++j;
+    std::vector<std::vector<std::string_view>> doc;
+    for (size_t k = i; k < j; ++k) doc.emplace_back(sentences[k].forms.begin(), sentences[k].forms.end());
+    for (auto& tags : tagger.TagDocument(doc)) out.push_back(std::move(tags));
+    i = j;
+  }
+  return out;
+}
 
 std::shared_ptr<const NerTagger> TrainNer(const std::vector<NerSentence>& train,
                                           std::shared_ptr<const kb::Gazetteer> gazetteer,
@@ -101,26 +126,34 @@ std::shared_ptr<const NerTagger> TrainNer(const std::vector<NerSentence>& train,
   meta["payload_version"] = ner_internal::kPayloadVersion;
   meta["labels"] = NerTagger::Labels();
   NerLexicon lexicon = options.lexicon != nullptr ? *options.lexicon : NerLexicon();
-  const NerLexicon* lex = lexicon.empty() ? nullptr : &lexicon;
+  NerNames names = options.names != nullptr ? *options.names : NerNames();
+  ner_internal::FeatureResources res;
+  res.gazetteer = gazetteer.get();
+  res.lexicon = lexicon.empty() ? nullptr : &lexicon;
+  res.names = names.empty() ? nullptr : &names;
+  const std::map<int, ner_internal::DocContext> contexts = DocContexts(train);
   std::shared_ptr<const NerTagger> best;
   double best_f1 = -1;
   int best_epoch = 0;
   std::vector<double> curve;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
-    for (size_t index : order) TrainSentence(train[index], gazetteer.get(), lex, trainer);
+    for (size_t index : order) {
+      auto it = contexts.find(train[index].doc);
+      TrainSentence(train[index], res, it == contexts.end() ? nullptr : &it->second, trainer);
+    }
     if ((options.dev == nullptr || epoch + 1 < options.min_epochs) && epoch + 1 < options.epochs) continue;
-    auto tagger = std::make_shared<const NerTagger>(meta, trainer.Average(options.min_weight), gazetteer, lexicon);
+    auto tagger = std::make_shared<const NerTagger>(meta, trainer.Average(options.min_weight), gazetteer, lexicon, names);
     if (options.dev == nullptr) return tagger;
     double f1 = DevF1(*tagger, *options.dev);
     curve.push_back(f1);
     if (f1 > best_f1 && epoch + 1 >= options.min_epochs) best_f1 = f1, best = tagger, best_epoch = epoch + 1;
   }
-  if (best == nullptr) return std::make_shared<const NerTagger>(meta, trainer.Average(options.min_weight), gazetteer, lexicon);
+  if (best == nullptr) return std::make_shared<const NerTagger>(meta, trainer.Average(options.min_weight), gazetteer, lexicon, names);
   if (!meta["training"].is_object()) meta["training"] = {{"spec", meta["training"]}};
   meta["training"]["best_epoch"] = best_epoch;
   meta["training"]["dev_f1_per_epoch"] = curve;
-  return std::make_shared<const NerTagger>(meta, best->weights(), gazetteer, lexicon);
+  return std::make_shared<const NerTagger>(meta, best->weights(), gazetteer, lexicon, names);
 }
 
 Status WriteNerModel(const NerTagger& tagger, const std::vector<std::vector<std::string>>& selftest_sentences,
@@ -134,6 +167,7 @@ Status WriteNerModel(const NerTagger& tagger, const std::vector<std::vector<std:
   writer.SetSelfTest(std::move(selftest));
   writer.AddSection("weights", tagger.weights().Serialize());
   if (!tagger.lexicon().empty()) writer.AddSection("lexicon", tagger.lexicon().Serialize());
+  if (!tagger.names().empty()) writer.AddSection("names", tagger.names().Serialize());
   return writer.WriteTo(path);
 }
 

@@ -25,6 +25,7 @@ namespace newsgraph::models {
 struct NerSentence {
   std::vector<std::string> forms;
   std::vector<std::string> tags;
+  int doc = -1;  // sentences with the same doc >= 0 form one document (document-level features); -1 = alone
 };
 
 struct NerTrainOptions {
@@ -34,6 +35,8 @@ struct NerTrainOptions {
   // Word profiles for the features (models/ner_lexicon.h), copied into the model;
   // null = none.
   const NerLexicon* lexicon = nullptr;
+  // Known names (models/ner_names.h), copied into the model; null = none.
+  const NerNames* names = nullptr;
   // If set, the averaged model is scored on these sentences after every epoch
   // (span F1 over CoNLL types: PER, LOC, ORG, MISC) and the best epoch's model is returned;
   // meta["training"] gets "best_epoch" and "dev_f1". Null = return the last epoch.
@@ -55,6 +58,11 @@ NerLexicon BuildNerLexicon(const std::vector<std::string>& texts, int min_count 
 
 // Writes `tagger` to `path` with a self-test made by tagging `selftest_sentences`
 // (token lists) with it.
+// The sentences of `sentences` tagged by `tagger` as NerTagger::TagDocument does,
+// in the same order; a document is a run of consecutive sentences with the same
+// NerSentence::doc >= 0 (doc -1: a sentence alone).
+std::vector<std::vector<std::string>> TagSentences(const NerTagger& tagger, const std::vector<NerSentence>& sentences);
+
 Status WriteNerModel(const NerTagger& tagger, const std::vector<std::vector<std::string>>& selftest_sentences,
                      const std::string& path);
 
@@ -81,13 +89,14 @@ std::string ClassifyPlace(const std::vector<std::string>& forms, const kb::Gazet
 
 // WikiGold / CoNLL-2003 documents (document/conll2003.h) to NER sentences: PER ->
 // PERSON, ORG -> ORG, LOC -> ClassifyPlace, MISC -> NORP for demonyms, EVENT for
-// event names, else MISC.
+// event names, else MISC. NerSentence::doc is the index in `docs`.
 std::vector<NerSentence> ConllDocsToSentences(const std::vector<document::Document>& docs,
                                               const kb::Gazetteer& gazetteer);
 
 // GUM CoNLL-U with Entity= annotations to NER sentences: named mentions (a PROPN
 // head) of type person/organization/place/event, other named mentions with a
-// Wikipedia identity as MISC, and capitalized demonyms as NORP. `name` is used in errors.
+// Wikipedia identity as MISC, and capitalized demonyms as NORP. All sentences
+// get NerSentence::doc 0 (one document). `name` is used in errors.
 StatusOr<std::vector<NerSentence>> GumToSentences(std::string_view conllu, const std::string& name,
                                                   const kb::Gazetteer& gazetteer);
 

@@ -190,9 +190,8 @@ TEST(NerCommittedModelTest, NewsSentences) {
   auto ner = CommittedModel();
   if (ner == nullptr) GTEST_SKIP() << "data/models/ner.ngm not built";
   auto tags = TagText(*ner, "Russian President Vladimir Putin met Kim Jong Un on Wednesday .");
-  // Known error of the current model: sentence-initial "Russian" before a title is
-  // tagged B-PERSON, not B-NORP (data/models/README.md). The title stays outside the name.
-  EXPECT_NE(tags[1], "I-PERSON");
+  EXPECT_EQ(tags[0], "B-NORP");  // a nationality before a title, not part of the name
+  EXPECT_EQ(tags[1], "O");       // the title stays outside the name
   EXPECT_EQ(tags[2], "B-PERSON");  // Vladimir
   EXPECT_EQ(tags[3], "I-PERSON");  // Putin
   EXPECT_EQ(tags[5], "B-PERSON");
@@ -206,6 +205,31 @@ TEST(NerCommittedModelTest, NewsSentences) {
   EXPECT_EQ(tags[4], "B-PERCENT");
   EXPECT_EQ(tags[7], "B-MONEY");
   EXPECT_EQ(tags[11], "B-DATE");
+  EXPECT_EQ(tags[15], "B-ORG");  // United Nations
+  EXPECT_EQ(tags[16], "I-ORG");
+  tags = TagText(*ner, "The Kremlin said Acme Holdings Plc paid Foreign Minister Sergei Lavrov .");
+  EXPECT_EQ(tags[1], "B-ORG");  // the government, by metonymy
+  EXPECT_EQ(tags[3], "B-ORG");
+  EXPECT_EQ(tags[5], "I-ORG");
+  EXPECT_EQ(tags[7], "O");
+  EXPECT_EQ(tags[8], "O");
+  EXPECT_EQ(tags[9], "B-PERSON");
+}
+
+TEST(NerCommittedModelTest, HeadlinesAndDatelines) {
+  auto ner = CommittedModel();
+  if (ner == nullptr) GTEST_SKIP() << "data/models/ner.ngm not built";
+  std::vector<std::vector<std::string>> words = {Split("KREMLIN SAYS PUTIN WILL MEET UN ENVOY"), Split("MOSCOW 2023-09-13"),
+                                                 Split("The Kremlin said President Vladimir Putin would meet the envoy .")};
+  std::vector<std::vector<std::string_view>> doc;
+  for (const auto& w : words) doc.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags = ner->TagDocument(doc);
+  EXPECT_EQ(tags[0][0], "B-ORG");
+  EXPECT_EQ(tags[0][1], "O");
+  EXPECT_EQ(tags[0][2], "B-PERSON");
+  EXPECT_EQ(tags[0][3], "O");
+  EXPECT_EQ(tags[1][0], "B-GPE");
+  EXPECT_EQ(tags[2][5], "I-PERSON");
 }
 
 TEST(NerCommittedModelTest, FacilityAndDocumentTagging) {

@@ -3,7 +3,7 @@
 // overall, plus tokens/s of tagging alone (one thread).
 //
 //   eval_ner --input FILE [--model data/models/ner.ngm] [--gazetteer data/gazetteer]
-//            [--heldout-every 5] [--show N]
+//            [--heldout-every 5] [--show N] [--uppercase-first N]
 // --heldout-every K keeps only documents i with i % K == K-1 (the WikiGold
 // held-out split used by train_ner).
 #include <chrono>
@@ -34,7 +34,19 @@ void ShowSentence(const document::Document& doc, const document::Sentence& s, co
   }
 }
 
-int Run(const std::string& input, const std::string& model, const std::string& gaz_dir, int every, int show) {
+// Upper-cases every token of the first `n` sentences of `doc`, as in a wire headline.
+void UppercaseFirstSentences(document::Document& doc, int n) {
+  for (size_t s = 0; s < doc.sentences.size() && static_cast<int>(s) < n; ++s) {
+    for (uint32_t i = doc.sentences[s].token_begin; i < doc.sentences[s].token_end && i < doc.tokens.size(); ++i) {
+      for (char& c : doc.tokens[i].form) {
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      }
+    }
+  }
+}
+
+int Run(const std::string& input, const std::string& model, const std::string& gaz_dir, int every, int show,
+        int upper) {
   auto gaz = kb::Gazetteer::Load(gaz_dir);
   if (!gaz.ok()) return std::cerr << gaz.status().ToString() << "\n", 1;
   auto tagger = models::NerTagger::Load(model, *gaz);
@@ -46,6 +58,9 @@ int Run(const std::string& input, const std::string& model, const std::string& g
   std::vector<document::Document> docs;
   for (size_t i = 0; i < read->size(); ++i) {
     if (every <= 1 || static_cast<int>(i % every) == every - 1) docs.push_back(std::move((*read)[i]));
+  }
+  for (auto& doc : docs) {
+    if (upper > 0) UppercaseFirstSentences(doc, upper);
   }
   size_t tokens = 0;
   auto start = std::chrono::steady_clock::now();
@@ -91,12 +106,13 @@ int Run(const std::string& input, const std::string& model, const std::string& g
 int main(int argc, char** argv) {
   CLI::App app{"Evaluate the newsgraph NER on CoNLL-2003 columns"};
   std::string input, model = models::NerTagger::DefaultPath(), gaz_dir = kb::Gazetteer::DefaultDir();
-  int every = 0, show = 0;
+  int every = 0, show = 0, upper = 0;
   app.add_option("--input", input, "CoNLL-2003-style file (IOB1 or IOB2)")->required();
   app.add_option("--model", model, "NER model file");
   app.add_option("--gazetteer", gaz_dir, "gazetteer folder");
   app.add_option("--heldout-every", every, "keep only documents i with i % K == K-1");
   app.add_option("--show", show, "print the first N sentences with errors");
+  app.add_option("--uppercase-first", upper, "upper-case the first N sentences of each document (headline test)");
   CLI11_PARSE(app, argc, argv);
-  return Run(input, model, gaz_dir, every, show);
+  return Run(input, model, gaz_dir, every, show, upper);
 }

@@ -31,12 +31,30 @@ namespace fs = std::filesystem;
 struct Corpus {
   std::vector<models::NerSentence> train, dev, wiki_dev, gum_dev;
   uint64_t hash = 0;
+  int next_doc = 0;  // NerSentence::doc values are unique across the corpus
+  size_t wiki_train_end = 0;  // train[0, wiki_train_end) are WikiGold sentences, the rest GUM
 };
+
+// Appends `add` to `out`, giving its documents ids from `next_doc` on.
+void AppendDocs(std::vector<models::NerSentence> add, std::vector<models::NerSentence>& out, int& next_doc) {
+  int max_doc = -1;
+  for (auto& s : add) {
+    if (s.doc >= 0) max_doc = std::max(max_doc, s.doc), s.doc += next_doc;
+  }
+  next_doc += max_doc + 1;
+  out.insert(out.end(), std::make_move_iterator(add.begin()), std::make_move_iterator(add.end()));
+}
 
 // Training genres of GUM: those whose names are written like news (news, bios,
 // interviews, travel guides, academic prose); "" = all genres.
 std::string g_gum_genres;
 int g_min_epochs = 4;
+int g_cv_folds = 0;
+std::string g_dump_path;  // if set, the converted training sentences are written here (form TAB tag)
+bool g_no_doc_context = false;  // treat every sentence as its own document
+int g_wiki_copies = 1;          // WikiGold training sentences are seen this many times per epoch  // > 1: cross-validate on WikiGold train + dev and write no model
+// Known names copied into the model (models/ner_names.h); "" = none.
+std::string g_names_path = kb::Gazetteer::DefaultDir() + "/ner_names.tsv";
 
 bool GenreWanted(const std::string& file) {
   if (g_gum_genres.empty()) return true;
@@ -47,7 +65,7 @@ bool GenreWanted(const std::string& file) {
 }
 
 Status ReadGumDir(const std::string& dir, const kb::Gazetteer& gaz, std::vector<models::NerSentence>& out,
-                  uint64_t& hash, bool filter) {
+                  uint64_t& hash, int& next_doc, bool filter) {
   std::vector<std::string> files;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
@@ -61,7 +79,7 @@ Status ReadGumDir(const std::string& dir, const kb::Gazetteer& gaz, std::vector<
     NG_ASSIGN_OR_RETURN(std::string data, base::LocalFileSystem().ReadFile(f, 1ull << 30));
     hash = base::Hash64(data, hash);
     NG_ASSIGN_OR_RETURN(auto sentences, models::GumToSentences(data, f, gaz));
-    out.insert(out.end(), sentences.begin(), sentences.end());
+    AppendDocs(std::move(sentences), out, next_doc);
   }
   return Status::Ok();
 }
@@ -78,12 +96,20 @@ StatusOr<Corpus> ReadCorpus(const std::string& data_dir, const kb::Gazetteer& ga
   for (size_t i = 0; i < docs.size(); ++i) {
     (i % 5 == 4 ? heldout_docs : i % 10 == 3 ? dev_docs : train_docs).push_back(std::move(docs[i]));
   }
-  c.train = models::ConllDocsToSentences(train_docs, gaz);
-  c.dev = models::ConllDocsToSentences(dev_docs, gaz);
-  c.wiki_dev = models::ConllDocsToSentences(heldout_docs, gaz);
+  AppendDocs(models::ConllDocsToSentences(train_docs, gaz), c.train, c.next_doc);
+  const size_t wiki_end = c.train.size();
+  for (int k = 1; k < g_wiki_copies; ++k) c.train.insert(c.train.end(), c.train.begin(), c.train.begin() + wiki_end);
+  c.wiki_train_end = c.train.size();
+  AppendDocs(models::ConllDocsToSentences(dev_docs, gaz), c.dev, c.next_doc);
+  AppendDocs(models::ConllDocsToSentences(heldout_docs, gaz), c.wiki_dev, c.next_doc);
   if (use_gum) {
-    NG_RETURN_IF_ERROR(ReadGumDir(data_dir + "/gum-entities/train/dep", gaz, c.train, c.hash, true));
-    NG_RETURN_IF_ERROR(ReadGumDir(data_dir + "/gum-entities/dev/dep", gaz, c.gum_dev, c.hash, false));
+    NG_RETURN_IF_ERROR(ReadGumDir(data_dir + "/gum-entities/train/dep", gaz, c.train, c.hash, c.next_doc, true));
+    NG_RETURN_IF_ERROR(ReadGumDir(data_dir + "/gum-entities/dev/dep", gaz, c.gum_dev, c.hash, c.next_doc, false));
+  }
+  if (g_no_doc_context && g_cv_folds <= 1) {  // cross-validation folds by document first
+    for (auto* part : {&c.train, &c.dev, &c.wiki_dev, &c.gum_dev}) {
+      for (auto& s : *part) s.doc = -1;
+    }
   }
   return c;
 }
@@ -93,10 +119,8 @@ std::string_view Coarse(std::string_view type) { return document::ToConll2003Typ
 nlohmann::json Evaluate(const models::NerTagger& tagger, const std::vector<models::NerSentence>& dev, bool coarse,
                         const std::string& title) {
   std::map<std::string, models::SpanCounts> counts;
-  for (const auto& s : dev) {
-    std::vector<std::string_view> forms(s.forms.begin(), s.forms.end());
-    models::CountSpans(s.tags, tagger.TagForms(forms), coarse ? Coarse : nullptr, counts);
-  }
+  std::vector<std::vector<std::string>> tagged = models::TagSentences(tagger, dev);
+  for (size_t i = 0; i < dev.size(); ++i) models::CountSpans(dev[i].tags, tagged[i], coarse ? Coarse : nullptr, counts);
   nlohmann::json out = nlohmann::json::object();
   std::printf("%s\n%-10s %7s %7s %7s %6s\n", title.c_str(), "type", "P", "R", "F1", "gold");
   for (const auto& [type, c] : counts) {
@@ -105,6 +129,44 @@ nlohmann::json Evaluate(const models::NerTagger& tagger, const std::vector<model
     out[type] = {{"p", c.Precision()}, {"r", c.Recall()}, {"f1", c.F1()}, {"gold", c.tp + c.fn}};
   }
   return out;
+}
+
+// Cross-validation for choices (features, lists, epochs) without the held-out
+// part: the WikiGold training + dev articles are split by document into `folds`;
+// each fold is tagged by a model trained on GUM train + the other folds for
+// options.epochs epochs. Prints pooled span scores (CoNLL types) and GUM dev.
+void RunCrossValidation(const Corpus& corpus, std::shared_ptr<const kb::Gazetteer> gaz,
+                        models::NerTrainOptions options, int folds) {
+  std::vector<models::NerSentence> wiki(corpus.train.begin(), corpus.train.begin() + corpus.wiki_train_end);
+  wiki.insert(wiki.end(), corpus.dev.begin(), corpus.dev.end());
+  options.dev = nullptr;
+  std::map<std::string, models::SpanCounts> cv, gum;
+  for (int f = 0; f < folds; ++f) {
+    std::vector<models::NerSentence> train(corpus.train.begin() + corpus.wiki_train_end, corpus.train.end()), test;
+    for (const auto& s : wiki) (s.doc % folds == f ? test : train).push_back(s);
+    if (g_no_doc_context) {
+      for (auto* part : {&train, &test}) {
+        for (auto& s : *part) s.doc = -1;
+      }
+    }
+    auto tagger = models::TrainNer(train, gaz, options, nlohmann::json::object());
+    auto tagged = models::TagSentences(*tagger, test);
+    for (size_t i = 0; i < test.size(); ++i) models::CountSpans(test[i].tags, tagged[i], Coarse, cv);
+    tagged = models::TagSentences(*tagger, corpus.gum_dev);
+    for (size_t i = 0; i < corpus.gum_dev.size(); ++i) {
+      models::CountSpans(corpus.gum_dev[i].tags, tagged[i], nullptr, gum);
+    }
+  }
+  models::SpanCounts plo;
+  for (const char* type : {"PER", "LOC", "ORG"}) {
+    plo.tp += cv[type].tp, plo.fp += cv[type].fp, plo.fn += cv[type].fn;
+  }
+  std::printf("CV %d folds, %d epochs: PER %.2f LOC %.2f ORG %.2f MISC %.2f | P+L+O %.2f (P %.2f R %.2f)\n", folds,
+              options.epochs, cv["PER"].F1(), cv["LOC"].F1(), cv["ORG"].F1(), cv["MISC"].F1(), plo.F1(),
+              plo.Precision(), plo.Recall());
+  std::printf("GUM dev: PERSON %.2f GPE %.2f ORG %.2f LOC %.2f NORP %.2f MISC %.2f EVENT %.2f | ALL %.2f\n",
+              gum["PERSON"].F1(), gum["GPE"].F1(), gum["ORG"].F1(), gum["LOC"].F1(), gum["NORP"].F1(),
+              gum["MISC"].F1(), gum["EVENT"].F1(), gum["ALL"].F1());
 }
 
 // Word profiles from the "body" of every line of the Reuters-21578 JSONL.
@@ -157,6 +219,16 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
     lexicon = std::move(*lex);
     std::printf("lexicon: %zu words from Reuters-21578\n", lexicon.size());
   }
+  models::NerNames names;
+  if (!g_names_path.empty()) {
+    auto text = base::LocalFileSystem().ReadFile(g_names_path, 64ull << 20);
+    if (!text.ok()) return std::cerr << text.status().ToString() << "\n", 1;
+    auto parsed = models::NerNames::Parse(*text, g_names_path);
+    if (!parsed.ok()) return std::cerr << parsed.status().ToString() << "\n", 1;
+    names = std::move(*parsed);
+    corpus->hash = base::Hash64(*text, corpus->hash);
+    std::printf("names: %zu from %s\n", names.size(), g_names_path.c_str());
+  }
   size_t tokens = 0;
   for (const auto& s : corpus->train) tokens += s.forms.size();
   std::printf("train: %zu sentences, %zu tokens; wikigold dev %zu, gum dev %zu sentences\n", corpus->train.size(),
@@ -165,6 +237,7 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
   options.epochs = epochs;
   options.min_weight = min_weight;
   options.lexicon = use_lexicon ? &lexicon : nullptr;
+  options.names = names.empty() ? nullptr : &names;
   options.dev = &corpus->dev;
   options.min_epochs = g_min_epochs;
   char hash[32];
@@ -173,14 +246,30 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
       {"training",
        {{"data", std::string(use_gum ? "wikigold (articles i%5!=4) + gum-entities/train" : "wikigold (articles i%5!=4)") +
                      (use_lexicon ? "; word profiles from news-bench/reuters21578 bodies" : "") +
-                     (use_lexicon && !clusters_path.empty() ? "; clusters from clusters.ngm" : "")},
+                     (use_lexicon && !clusters_path.empty() ? "; clusters from clusters.ngm" : "") +
+                     (names.empty() ? "" : "; known names from data/gazetteer/ner_names.tsv")},
         {"gum_genres", g_gum_genres.empty() ? "all" : g_gum_genres},
         {"dev", "wikigold articles i%10==3 (epoch choice, then trained on)"},
         {"max_epochs", epochs}, {"min_epochs", g_min_epochs}, {"seed", options.seed}, {"min_weight", options.min_weight},
         {"gazetteer_names", (*gaz)->num_names()}, {"sentences", corpus->train.size()}, {"tokens", tokens}}},
       {"data_hash", hash},
       {"git_revision", newsgraph::training::GitRevision()}};
+  if (!g_dump_path.empty()) {
+    std::string dump;
+    for (const auto& s : corpus->train) {
+      for (size_t i = 0; i < s.forms.size(); ++i) dump += s.forms[i] + "\t" + s.tags[i] + "\n";
+      dump += "\n";
+    }
+    Status written = base::LocalFileSystem().WriteFileAtomically(g_dump_path, dump);
+    if (!written.ok()) return std::cerr << written.ToString() << "\n", 1;
+  }
   auto start = std::chrono::steady_clock::now();
+  if (g_cv_folds > 1) {
+    RunCrossValidation(*corpus, *gaz, options, g_cv_folds);
+    std::printf("cross-validation took %.1f s\n",
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    return 0;
+  }
   auto tagger = models::TrainNer(corpus->train, *gaz, options, meta);
   int best_epoch = tagger->meta()["training"]["best_epoch"];
   std::printf("dev F1 per epoch: %s; best epoch %d\n", tagger->meta()["training"]["dev_f1_per_epoch"].dump().c_str(),
@@ -200,7 +289,7 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
   if (use_gum) scores["gum_dev"] = Evaluate(*tagger, corpus->gum_dev, false, "GUM dev (newsgraph types)");
   meta = tagger->meta();
   meta["dev_scores"] = scores;
-  models::NerTagger final_tagger(meta, tagger->weights(), *gaz, tagger->lexicon());
+  models::NerTagger final_tagger(meta, tagger->weights(), *gaz, tagger->lexicon(), tagger->names());
   Status s = models::WriteNerModel(final_tagger, SelfTestSentences(), out);
   if (!s.ok()) return std::cerr << s.ToString() << "\n", 1;
   std::printf("wrote %s\n", out.c_str());
@@ -228,6 +317,11 @@ int main(int argc, char** argv) {
   std::string clusters_path = models::WordClusters::DefaultPath();
   app.add_option("--clusters", clusters_path, "word clusters to copy into the model ('' = none)");
   app.add_flag("--no-lexicon", no_lexicon, "no word profiles from Reuters-21578");
+  app.add_flag("--no-doc-context", g_no_doc_context, "no document-level features");
+  app.add_option("--wiki-copies", g_wiki_copies, "repeat WikiGold training sentences this many times per epoch");
+  app.add_option("--dump-train", g_dump_path, "write the converted training sentences (form TAB tag) here");
+  app.add_option("--cv", g_cv_folds, "cross-validate with this many folds (uses --epochs), write no model");
+  app.add_option("--names", g_names_path, "known-names list to copy into the model ('' = none)");
   app.add_flag("--no-final", no_final, "keep the best-dev-epoch model instead of retraining on train + dev");
   CLI11_PARSE(app, argc, argv);
   return Run(data_dir, gaz_dir, out, epochs, !no_gum, min_weight, !no_lexicon, !no_final, clusters_path);

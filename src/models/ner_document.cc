@@ -1,0 +1,114 @@
+#include "models/ner_document.h"
+
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace newsgraph::models::ner_internal {
+namespace {
+
+constexpr size_t kMaxPropagatedTokens = 6;
+
+struct TagSpan {
+  size_t sentence, begin, end;
+  std::string type;
+};
+
+bool IsLearnedType(std::string_view type) {
+  for (const char* t : {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "MISC"}) {
+    if (type == t) return true;
+  }
+  return false;
+}
+
+bool Capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+std::vector<TagSpan> Spans(const std::vector<std::vector<std::string>>& tags) {
+  std::vector<TagSpan> out;
+  for (size_t s = 0; s < tags.size(); ++s) {
+    const std::vector<std::string>& t = tags[s];
+    for (size_t i = 0; i < t.size();) {
+      if (t[i].size() < 3 || t[i][0] != 'B') {
+        ++i;
+        continue;
+      }
+      std::string_view type = std::string_view(t[i]).substr(2);
+      size_t j = i + 1;
+      while (j < t.size() && t[j].size() > 2 && t[j][0] == 'I' && std::string_view(t[j]).substr(2) == type) ++j;
+      if (IsLearnedType(type)) out.push_back({s, i, j, std::string(type)});
+      i = j;
+    }
+  }
+  return out;
+}
+
+std::string Text(const std::vector<std::string_view>& forms, size_t begin, size_t end) {
+  std::string out;
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin) out.push_back(' ');
+    out += forms[i];
+  }
+  return out;
+}
+
+void Relabel(std::vector<std::string>& tags, size_t begin, size_t end, std::string_view type) {
+  for (size_t i = begin; i < end; ++i) tags[i] = (i == begin ? "B-" : "I-") + std::string(type);
+}
+
+// The majority type of each name string.
+std::unordered_map<std::string, std::string> MajorityTypes(const std::vector<std::vector<std::string_view>>& forms,
+                                                           const std::vector<TagSpan>& spans) {
+  std::unordered_map<std::string, std::map<std::string, int>> votes;
+  for (const TagSpan& s : spans) ++votes[Text(forms[s.sentence], s.begin, s.end)][s.type];
+  std::unordered_map<std::string, std::string> out;
+  for (const auto& [text, v] : votes) {
+    std::string best;
+    int best_n = 0, ties = 0;
+    for (const auto& [type, n] : v) {
+      if (n > best_n) best = type, best_n = n, ties = 0;
+      else if (n == best_n) ++ties;
+    }
+    if (ties == 0) out.emplace(text, best);
+  }
+  return out;
+}
+
+}  // namespace
+
+void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& forms,
+                            std::vector<std::vector<std::string>>& tags) {
+  std::vector<TagSpan> spans = Spans(tags);
+  std::unordered_map<std::string, std::string> majority = MajorityTypes(forms, spans);
+  std::unordered_set<std::string> surnames;
+  for (const TagSpan& s : spans) {
+    auto it = majority.find(Text(forms[s.sentence], s.begin, s.end));
+    if (it != majority.end() && it->second != s.type) Relabel(tags[s.sentence], s.begin, s.end, it->second);
+    const std::string& type = it != majority.end() ? it->second : s.type;
+    if (type == "PERSON" && s.end - s.begin >= 2 && Capitalized(forms[s.sentence][s.end - 1])) {
+      surnames.insert(std::string(forms[s.sentence][s.end - 1]));
+    }
+  }
+  for (size_t s = 0; s < tags.size() && !majority.empty(); ++s) {
+    std::vector<std::string>& t = tags[s];
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t[i] != "O" || !Capitalized(forms[s][i])) continue;
+      std::string text;
+      size_t best_end = 0;
+      std::string best_type;
+      for (size_t j = i; j < t.size() && j - i < kMaxPropagatedTokens && t[j] == "O"; ++j) {
+        if (j > i) text.push_back(' ');
+        text += forms[s][j];
+        auto it = majority.find(text);
+        if (it != majority.end()) best_end = j + 1, best_type = it->second;
+      }
+      if (best_end == 0 && surnames.count(std::string(forms[s][i])) > 0) best_end = i + 1, best_type = "PERSON";
+      if (best_end == 0) continue;
+      // Only whole names: the run must not continue into another capitalized word.
+      if (best_end < t.size() && Capitalized(forms[s][best_end]) && t[best_end] == "O") continue;
+      Relabel(t, i, best_end, best_type);
+      i = best_end - 1;
+    }
+  }
+}
+
+}  // namespace newsgraph::models::ner_internal

@@ -1,0 +1,25 @@
+// Document-level post-pass of the NER (internal to models/): the tagger sees one
+// sentence at a time, so a name may be typed differently, or missed, where it
+// recurs. Used by NerTagger::TagDocument and Tag.
+#ifndef NEWSGRAPH_MODELS_NER_DOCUMENT_H_
+#define NEWSGRAPH_MODELS_NER_DOCUMENT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsgraph::models::ner_internal {
+
+// Over the IOB2 tags of every sentence of one document (`tags[s][i]` for
+// `forms[s][i]`): (1) each name string gets its majority learned type (ties keep
+// each occurrence's own type); (2) untagged capitalized token runs that spell a
+// name tagged elsewhere in the document get its type, and an untagged
+// capitalized token equal to the last word of a multi-word PERSON name (a
+// surname) becomes PERSON. Numeric rule types are left alone. Time and memory
+// are linear in the document's size (matches are at most 6 tokens long).
+void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& forms,
+                            std::vector<std::vector<std::string>>& tags);
+
+}  // namespace newsgraph::models::ner_internal
+
+#endif  // NEWSGRAPH_MODELS_NER_DOCUMENT_H_

@@ -1,0 +1,80 @@
+#include "models/ner_names.h"
+
+#include <algorithm>
+
+namespace newsgraph::models {
+namespace {
+
+constexpr std::string_view kTypes[] = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "MISC"};
+
+int TypeIndex(std::string_view type) {
+  for (size_t i = 0; i < std::size(kTypes); ++i) {
+    if (kTypes[i] == type) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int CountWords(std::string_view norm) { return static_cast<int>(std::count(norm.begin(), norm.end(), ' ')) + 1; }
+
+}  // namespace
+
+StatusOr<NerNames> NerNames::Parse(std::string_view text, const std::string& name) {
+  NerNames out;
+  size_t line_no = 0;
+  for (size_t p = 0; p < text.size();) {
+    size_t e = text.find('\n', p);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view line = text.substr(p, e - p);
+    p = e + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    const std::string where = name + ":" + std::to_string(line_no);
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) return Status::InvalidArgument(where + ": expected TYPE<TAB>names");
+    int type = TypeIndex(line.substr(0, tab));
+    if (type < 0) return Status::InvalidArgument(where + ": unknown type '" + std::string(line.substr(0, tab)) + "'");
+    std::string_view names = line.substr(tab + 1);
+    for (size_t q = 0; q <= names.size();) {
+      size_t bar = names.find('|', q);
+      if (bar == std::string_view::npos) bar = names.size();
+      std::string norm = kb::Gazetteer::Normalize(names.substr(q, bar - q));
+      q = bar + 1;
+      if (norm.empty()) return Status::InvalidArgument(where + ": empty name");
+      if (CountWords(norm) > kMaxWords) return Status::InvalidArgument(where + ": name has more than 8 words");
+      out.by_name_.emplace(norm, static_cast<uint8_t>(type));  // first type wins
+      for (size_t s = norm.find(' '); s != std::string::npos; s = norm.find(' ', s + 1)) {
+        out.prefixes_.insert(norm.substr(0, s));
+      }
+      out.prefixes_.insert(norm);
+    }
+  }
+  return out;
+}
+
+std::string NerNames::Serialize() const {
+  std::vector<std::string> lines;
+  lines.reserve(by_name_.size());
+  for (const auto& [norm, type] : by_name_) lines.push_back(std::string(kTypes[type]) + "\t" + norm);
+  std::sort(lines.begin(), lines.end());
+  std::string out;
+  for (const std::string& l : lines) out += l + "\n";
+  return out;
+}
+
+int NerNames::Match(const std::vector<std::string>& norm, size_t i, int& type) const {
+  if (i >= norm.size() || norm[i].empty()) return 0;
+  std::string key;
+  int best = 0;
+  for (size_t j = i; j < norm.size() && static_cast<int>(j - i) < 2 * kMaxWords; ++j) {
+    if (norm[j].empty()) continue;
+    if (!key.empty()) key.push_back(' ');
+    key += norm[j];
+    if (prefixes_.find(key) == prefixes_.end()) break;
+    auto it = by_name_.find(key);
+    if (it != by_name_.end()) best = static_cast<int>(j - i + 1), type = it->second;
+  }
+  return best;
+}
+
+}  // namespace newsgraph::models

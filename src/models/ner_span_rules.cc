@@ -1,0 +1,157 @@
+#include "models/ner_span_rules.h"
+
+#include <algorithm>
+#include <span>
+#include <unordered_set>
+
+#include "models/ner_features.h"
+
+namespace newsgraph::models::ner_internal {
+namespace {
+
+constexpr std::string_view kTypes[] = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "MISC"};
+
+bool IsLearned(std::string_view type) { return std::find(std::begin(kTypes), std::end(kTypes), type) != std::end(kTypes); }
+
+bool IsCompanySuffix(std::string_view w) {
+  static const std::unordered_set<std::string_view> kSuffixes = {
+      "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "AG", "SA", "S.A.",
+      "NV", "N.V.", "BV", "GmbH", "SpA", "S.p.A.", "Oyj", "ASA", "AB", "Bhd", "Limited", "Incorporated", "Corporation"};
+  return kSuffixes.count(w) > 0;
+}
+
+void Relabel(std::vector<std::string>& tags, size_t begin, size_t end, std::string_view type) {
+  for (size_t i = begin; i < end; ++i) tags[i] = (i == begin ? "B-" : "I-") + std::string(type);
+}
+
+std::string Lower(std::string_view w) {
+  std::string out(w);
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
+
+bool IsDateLike(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '/'; }) &&
+         std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool IsPlace(const kb::Gazetteer& gaz, std::string_view text) {
+  for (const kb::GazetteerEntry* e : gaz.Lookup(text)) {
+    if (e->type == kb::EntryType::kCountry || e->type == kb::EntryType::kAdmin1 || e->type == kb::EntryType::kCity) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "LONDON 1996-08-30", "WASHINGTON 1996-12-06": the only words, a place, then a date.
+void TagDateline(const std::vector<std::string_view>& forms, const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  if (n < 2 || n > 6 || !IsDateLike(forms[n - 1])) return;
+  std::string text;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (forms[i].empty() || !(forms[i][0] >= 'A' && forms[i][0] <= 'Z')) return;
+    if (i > 0) text.push_back(' ');
+    text += forms[i];
+  }
+  if (IsPlace(gaz, text)) Relabel(tags, 0, n - 1, "GPE");
+}
+
+bool Capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+// Longest gazetteer name (at most 4 tokens) starting at token i; its length and first entry.
+int GazetteerMatch(const std::vector<std::string>& norm, size_t i, const kb::Gazetteer& gaz,
+                   const kb::GazetteerEntry** entry) {
+  std::string key;
+  int best = 0;
+  for (size_t j = i; j < norm.size() && j - i < 4 && !norm[j].empty(); ++j) {
+    if (!key.empty()) key.push_back(' ');
+    key += norm[j];
+    if (!gaz.IsPrefix(key)) break;
+    std::span<const uint32_t> hits = gaz.LookupNormalized(key);
+    if (!hits.empty()) best = static_cast<int>(j - i + 1), *entry = &gaz.entry(hits[0]);
+  }
+  return best;
+}
+
+bool InsideSpan(const std::vector<std::string>& tags, size_t i) { return i < tags.size() && tags[i][0] == 'I'; }
+
+// Multi-word places and nationalities the model split ("North" MISC + "Korean"
+// NORP) become one span when the last word already has a place or NORP type.
+// A country name tagged ORG is a GPE (a country as an actor is still a GPE).
+void FixPlaceSpans(const std::vector<std::string_view>& forms, const std::vector<std::string>& norm,
+                   const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
+  for (size_t i = 0; i < forms.size(); ++i) {
+    if (!Capitalized(forms[i])) continue;
+    const kb::GazetteerEntry* entry = nullptr;
+    const size_t len = static_cast<size_t>(GazetteerMatch(norm, i, gaz, &entry));
+    if (len == 0 || entry->type == kb::EntryType::kOrganization) continue;
+    const size_t end = i + len;
+    if (InsideSpan(tags, i) || InsideSpan(tags, end)) continue;  // part of a longer name
+    const std::string want = entry->type == kb::EntryType::kDemonym ? "NORP" : "GPE";
+    const std::string_view last = tags[end - 1].size() > 2 ? std::string_view(tags[end - 1]).substr(2) : "";
+    if (len >= 2 && (last == "GPE" || last == "NORP" || last == "LOC") && tags[i] != "B-" + std::string(last)) {
+      Relabel(tags, i, end, want);
+    } else if (entry->type == kb::EntryType::kCountry && tags[i] == "B-ORG" &&
+               (end == tags.size() || tags[end] != "I-ORG")) {
+      Relabel(tags, i, end, "GPE");
+    }
+    i = end - 1;
+  }
+}
+
+// Untagged known names (NerNames) that stand alone: "Kremlin spokesperson".
+void TagKnownNames(const std::vector<std::string_view>& forms, const std::vector<std::string>& norm,
+                   const NerNames& names, std::vector<std::string>& tags) {
+  for (size_t i = 0; i < forms.size(); ++i) {
+    if (tags[i] != "O" || !Capitalized(forms[i])) continue;
+    int type = -1;
+    const size_t len = static_cast<size_t>(names.Match(norm, i, type));
+    if (len == 0) continue;
+    const size_t end = i + len;
+    bool free = std::all_of(tags.begin() + i, tags.begin() + end, [](const std::string& t) { return t == "O"; });
+    if (!free || (end < forms.size() && Capitalized(forms[end]))) continue;
+    if (i > 0 && Capitalized(forms[i - 1]) && tags[i - 1] == "O" && i - 1 > 0) continue;  // inside a longer name
+    Relabel(tags, i, end, kTypes[type]);
+    i = end - 1;
+  }
+}
+
+}  // namespace
+
+void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
+                    const NerNames* names, std::vector<std::string>& tags) {
+  std::vector<std::string> norm;
+  if (names != nullptr && !names->empty()) {
+    norm.reserve(forms.size());
+    for (std::string_view f : forms) norm.push_back(kb::Gazetteer::Normalize(f));
+  }
+  for (size_t b = 0; b < tags.size(); ++b) {
+    if (tags[b].size() < 3 || tags[b][0] != 'B' || !IsLearned(std::string_view(tags[b]).substr(2))) continue;
+    const std::string type = tags[b].substr(2);
+    size_t e = b + 1;
+    while (e < tags.size() && tags[e] == "I-" + type) ++e;
+    int known = -1;
+    if (!norm.empty() && names->Match(norm, b, known) == static_cast<int>(e - b)) {
+      if (kTypes[known] != type) Relabel(tags, b, e, kTypes[known]);
+    } else if (e - b > 1 && IsCompanySuffix(forms[e - 1])) {
+      if (type != "ORG") Relabel(tags, b, e, "ORG");
+    } else if (e < tags.size() && tags[e] == "O" && IsCompanySuffix(forms[e])) {
+      Relabel(tags, b, e + 1, "ORG");
+      ++e;
+    } else if (e < tags.size() && Capitalized(forms[e]) && IsTitleWord(Lower(forms[e - 1]))) {
+      for (size_t i = b; i < e; ++i) tags[i] = "O";
+    }
+    b = e - 1;
+  }
+  if (norm.empty() && gazetteer != nullptr) {
+    for (std::string_view f : forms) norm.push_back(kb::Gazetteer::Normalize(f));
+  }
+  if (names != nullptr && !names->empty()) TagKnownNames(forms, norm, *names, tags);
+  if (gazetteer != nullptr) {
+    FixPlaceSpans(forms, norm, *gazetteer, tags);
+    TagDateline(forms, *gazetteer, tags);
+  }
+}
+
+}  // namespace newsgraph::models::ner_internal

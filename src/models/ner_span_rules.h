@@ -1,0 +1,32 @@
+// Span rules of the NER applied after decoding one sentence (internal to
+// models/): facts the learned model gets wrong for lack of examples, each
+// narrow. Run by NerTagger::TagForms after SplitTitlesFromPersons.
+#ifndef NEWSGRAPH_MODELS_NER_SPAN_RULES_H_
+#define NEWSGRAPH_MODELS_NER_SPAN_RULES_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kb/gazetteer.h"
+#include "models/ner_names.h"
+
+namespace newsgraph::models::ner_internal {
+
+// Over IOB2 `tags` of `forms` (same size):
+//  - a learned span that spells a known name exactly (NerNames, may be null)
+//    takes the list's type ("Kremlin" ORG, "Gazprom" ORG);
+//  - a span followed by a company suffix ("Inc", "Corp", "Plc", "Ltd", "AG" ...)
+//    is an ORG and takes the suffix in;
+//  - an untagged known name standing alone ("Kremlin spokesperson") is tagged;
+//  - a span ending in a title ("Foreign Minister") before a capitalized word is no name;
+//  - a multi-word place or nationality the model split ("North" + "Korean") is
+//    one GPE / NORP span, and a country name tagged ORG is a GPE;
+//  - a dateline ("LONDON 1996-08-30": capitalized words the gazetteer knows as a
+//    place, then a date) tags the place GPE.
+void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
+                    const NerNames* names, std::vector<std::string>& tags);
+
+}  // namespace newsgraph::models::ner_internal
+
+#endif  // NEWSGRAPH_MODELS_NER_SPAN_RULES_H_

@@ -1,0 +1,215 @@
+// Known-names list, document context, headline re-casing and the title post-pass
+// of the NER (models/ner_names.h, models/ner_features.h), on sentences written
+// for these tests.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "models/ner.h"
+#include "models/ner_document.h"
+#include "models/ner_features.h"
+#include "models/ner_names.h"
+#include "models/ner_span_rules.h"
+#include "models/ner_trainer.h"
+
+namespace newsgraph::models {
+namespace {
+
+std::vector<std::string> Split(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+std::vector<std::string> Normalized(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (const std::string& w : words) out.push_back(kb::Gazetteer::Normalize(w));
+  return out;
+}
+
+std::shared_ptr<const kb::Gazetteer> CommittedGazetteer() {
+  static auto gaz = kb::Gazetteer::Load(kb::Gazetteer::DefaultDir());
+  return gaz.ok() ? *gaz : nullptr;
+}
+
+TEST(NerNamesTest, ParsesMatchesLongestAndRoundTrips) {
+  auto names = NerNames::Parse("# comment\nORG\tAcme Mining|Acme\nFAC\tPort Lumen Airport\n\nORG\tU.N.\n", "n.tsv");
+  ASSERT_TRUE(names.ok()) << names.status().ToString();
+  EXPECT_EQ(names->size(), 4u);
+  std::vector<std::string> norm = Normalized(Split("staff of Acme Mining flew from Port Lumen Airport to the U.N. ."));
+  int type = -1;
+  EXPECT_EQ(names->Match(norm, 2, type), 2);  // "Acme Mining", not just "Acme"
+  EXPECT_EQ(type, 1);                         // ORG
+  EXPECT_EQ(names->Match(norm, 6, type), 3);
+  EXPECT_EQ(type, 4);  // FAC
+  EXPECT_EQ(names->Match(norm, 11, type), 1);
+  EXPECT_EQ(names->Match(norm, 0, type), 0);
+  EXPECT_EQ(names->Match(norm, 99, type), 0);  // out of range is no match
+  auto again = NerNames::Parse(names->Serialize(), "again");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->Serialize(), names->Serialize());
+}
+
+TEST(NerNamesTest, MalformedListsAreClearErrors) {
+  auto no_tab = NerNames::Parse("ORG Acme\n", "bad.tsv");
+  ASSERT_FALSE(no_tab.ok());
+  EXPECT_NE(no_tab.status().message().find("bad.tsv:1"), std::string::npos);
+  auto bad_type = NerNames::Parse("# x\nCOMPANY\tAcme\n", "bad.tsv");
+  ASSERT_FALSE(bad_type.ok());
+  EXPECT_NE(bad_type.status().message().find("bad.tsv:2"), std::string::npos);
+  EXPECT_NE(bad_type.status().message().find("COMPANY"), std::string::npos);
+  EXPECT_FALSE(NerNames::Parse("ORG\tAcme||Beta\n", "bad.tsv").ok());
+  EXPECT_FALSE(NerNames::Parse("ORG\ta b c d e f g h i\n", "bad.tsv").ok());
+  std::string binary("ORG\t\0\xff\xfe", 6);
+  EXPECT_FALSE(NerNames::Parse(binary, "bin.tsv").ok());
+}
+
+TEST(NerFeaturesTest, AllCapsHeadlinesAreDetected) {
+  std::vector<std::string> h = Split("RUGBY - LIONS BEAT HOSTS IN CAPE TOWN .");
+  std::vector<std::string_view> hv(h.begin(), h.end());
+  EXPECT_TRUE(ner_internal::IsAllCapsSentence(hv));
+  std::vector<std::string> t = Split("The Lions beat the hosts in Cape Town .");
+  std::vector<std::string_view> tv(t.begin(), t.end());
+  EXPECT_FALSE(ner_internal::IsAllCapsSentence(tv));
+  std::vector<std::string> dateline = Split("LONDON 1996-08-30");
+  std::vector<std::string_view> dv(dateline.begin(), dateline.end());
+  EXPECT_TRUE(ner_internal::IsAllCapsSentence(dv));
+  std::vector<std::string> numbers = Split("1. 2 - 0 A");
+  std::vector<std::string_view> nv(numbers.begin(), numbers.end());
+  EXPECT_FALSE(ner_internal::IsAllCapsSentence(nv));
+}
+
+TEST(NerFeaturesTest, HeadlineTokensLookLikeTheirBodyForms) {
+  // "LIONS" is written "Lions" in the body, "BEAT" is written "beat": after
+  // re-casing, the headline tokens get the body forms' features.
+  std::vector<std::string> head = Split("LIONS BEAT HOSTS"), body = Split("On Saturday the Lions beat the hosts .");
+  std::vector<std::vector<std::string_view>> doc = {{head.begin(), head.end()}, {body.begin(), body.end()}};
+  ner_internal::DocContext context(doc);
+  ASSERT_NE(context.Find("lions"), nullptr);
+  EXPECT_EQ(context.Find("lions")->cap, 1u);
+  EXPECT_EQ(context.Find("beat")->lower, 1u);
+  EXPECT_EQ(context.Find("on"), nullptr);  // sentence-initial only
+  std::vector<ner_internal::TokenInfo> from_head, from_body;
+  ner_internal::ComputeTokenInfo(doc[0], {}, &context, from_head);
+  ner_internal::ComputeTokenInfo(doc[1], {}, &context, from_body);
+  EXPECT_EQ(from_head[0].form, from_body[3].form);   // LIONS -> Lions
+  EXPECT_EQ(from_head[1].form, from_body[4].form);   // BEAT -> beat
+  EXPECT_EQ(from_head[1].shape, from_body[4].shape);
+  EXPECT_TRUE(from_head[0].capitalized);
+  EXPECT_FALSE(from_head[1].capitalized);
+  EXPECT_EQ(from_body[3].doc_cap, 0u);  // no other mid-sentence use besides itself
+}
+
+TEST(NerFeaturesTest, TitlesAndNationalitiesLeavePersonNames) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  std::vector<std::string> words = Split("Russian President Vladimir Putin met President Lula and Mr. Reed");
+  std::vector<std::string_view> forms(words.begin(), words.end());
+  std::vector<std::string> tags = {"B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON",
+                                   "I-PERSON", "O", "B-PERSON", "I-PERSON"};
+  ner_internal::SplitTitlesFromPersons(forms, gaz.get(), tags);
+  EXPECT_EQ(tags, (std::vector<std::string>{"B-NORP", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O",
+                                            "B-PERSON"}));
+  std::vector<std::string> split = {"B-PERSON", "O", "B-PERSON", "I-PERSON"};
+  std::vector<std::string_view> russian(forms.begin(), forms.begin() + 4);
+  ner_internal::SplitTitlesFromPersons(russian, gaz.get(), split);
+  EXPECT_EQ(split, (std::vector<std::string>{"B-NORP", "O", "B-PERSON", "I-PERSON"}));
+  std::vector<std::string> alone = {"B-PERSON"};
+  std::vector<std::string_view> president = {"President"};
+  ner_internal::SplitTitlesFromPersons(president, gaz.get(), alone);
+  EXPECT_EQ(alone[0], "O");
+}
+
+TEST(NerFeaturesTest, NamesTravelWithTheModelAndDocumentsTagAlike) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  std::vector<NerSentence> train = {
+      {Split("Zorvex Mining hired Tom Reed ."), {"B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O"}, 0},
+      {Split("Tom Reed left Lima ."), {"B-PERSON", "I-PERSON", "O", "B-GPE", "O"}, 0},
+      {Split("Miners praised Quellco ."), {"O", "O", "B-ORG", "O"}, 1},
+  };
+  auto names = NerNames::Parse("ORG\tZorvex Mining|Quellco\n", "names");
+  ASSERT_TRUE(names.ok());
+  NerTrainOptions options;
+  options.epochs = 5;
+  options.names = &*names;
+  auto tagger = TrainNer(train, gaz, options, {{"training", "tiny"}});
+  std::string path = ::testing::TempDir() + "/ner_names.ngm";
+  ASSERT_TRUE(WriteNerModel(*tagger, {Split("Tom Reed joined Quellco .")}, path).ok());
+  auto loaded = NerTagger::Load(path, gaz);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ((*loaded)->names().size(), 2u);
+  std::vector<std::vector<std::string>> tagged = TagSentences(**loaded, train);
+  std::vector<std::vector<std::string>> by_tagger;
+  std::vector<std::vector<std::string_view>> doc0 = {{train[0].forms.begin(), train[0].forms.end()},
+                                                     {train[1].forms.begin(), train[1].forms.end()}};
+  by_tagger = (*loaded)->TagDocument(doc0);
+  EXPECT_EQ(by_tagger[0], tagged[0]);
+  EXPECT_EQ(by_tagger[1], tagged[1]);
+}
+
+TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  auto names = NerNames::Parse("ORG\tKremlin|Zorvex Mining\n", "names");
+  ASSERT_TRUE(names.ok());
+  auto run = [&](const std::string& text, std::vector<std::string> tags) {
+    std::vector<std::string> words = Split(text);
+    std::vector<std::string_view> forms(words.begin(), words.end());
+    ner_internal::ApplySpanRules(forms, gaz.get(), &*names, tags);
+    return tags;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("The Kremlin said", {"O", "B-PERSON", "O"}), (V{"O", "B-ORG", "O"}));
+  // A longer span is not the known name: the model's type stays.
+  EXPECT_EQ(run("Kremlin Palace guards", {"B-FAC", "I-FAC", "O"}), (V{"B-FAC", "I-FAC", "O"}));
+  EXPECT_EQ(run("Acme Holdings Plc fell", {"B-FAC", "I-FAC", "I-FAC", "O"}), (V{"B-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Quellco Inc rose", {"B-PERSON", "O", "O"}), (V{"B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Foreign Minister Sergei Lavrov", {"B-MISC", "I-MISC", "B-PERSON", "I-PERSON"}),
+            (V{"O", "O", "B-PERSON", "I-PERSON"}));
+  EXPECT_EQ(run("LONDON 1996-08-30", {"B-PERSON", "O"}), (V{"B-GPE", "O"}));
+  EXPECT_EQ(run("ZORVEX 1996-08-30", {"B-PERSON", "O"}), (V{"B-PERSON", "O"}));  // not a known place
+  EXPECT_EQ(run("", {}), V{});
+}
+
+TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
+  std::vector<std::vector<std::string>> words = {
+      Split("Tom Reed met Zorvex in Lima ."), Split("Zorvex said Reed left Lima for Quito ."),
+      Split("Lima voters backed Zorvex ."), Split("Quito Lima and Reed Mining .")};
+  std::vector<std::vector<std::string_view>> forms;
+  for (const auto& w : words) forms.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags = {
+      {"B-PERSON", "I-PERSON", "O", "B-ORG", "O", "B-GPE", "O"},
+      {"B-ORG", "O", "O", "O", "B-PERSON", "O", "B-GPE", "O"},  // "Reed" missed, "Lima" mistyped
+      {"O", "O", "O", "B-GPE", "O"},                            // "Lima" missed, "Zorvex" mistyped
+      {"B-GPE", "B-GPE", "O", "O", "O", "O"}};
+  ner_internal::MakeDocumentConsistent(forms, tags);
+  EXPECT_EQ(tags[1], (std::vector<std::string>{"B-ORG", "O", "B-PERSON", "O", "B-GPE", "O", "B-GPE", "O"}));
+  EXPECT_EQ(tags[2], (std::vector<std::string>{"B-GPE", "O", "O", "B-ORG", "O"}));
+  // A run of capitalized words is not split into known names.
+  EXPECT_EQ(tags[3], (std::vector<std::string>{"B-GPE", "B-GPE", "O", "O", "O", "O"}));
+  std::vector<std::vector<std::string>> none = {{"O", "O"}};
+  std::vector<std::vector<std::string_view>> two = {{"Lima", "rose"}};
+  ner_internal::MakeDocumentConsistent(two, none);
+  EXPECT_EQ(none[0], (std::vector<std::string>{"O", "O"}));
+}
+
+TEST(NerFeaturesTest, LongCapitalizedDocumentsStayBounded) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  auto tagger = TrainNer({{Split("Tom Reed left Lima ."), {"B-PERSON", "I-PERSON", "O", "B-GPE", "O"}, 0}}, gaz, {},
+                         {});
+  std::vector<std::string> caps(10000);
+  for (size_t i = 0; i < caps.size(); ++i) caps[i] = i % 2 ? "ACME" : "WORD" + std::to_string(i);
+  std::vector<std::vector<std::string_view>> doc(3, std::vector<std::string_view>(caps.begin(), caps.end()));
+  std::vector<std::vector<std::string>> tags = tagger->TagDocument(doc);
+  ASSERT_EQ(tags.size(), 3u);
+  for (const auto& t : tags) {
+    ASSERT_EQ(t.size(), caps.size());
+    for (size_t i = 0; i < t.size(); ++i) ASSERT_FALSE(t[i].starts_with("I-") && (i == 0 || t[i - 1] == "O"));
+  }
+}
+
+}  // namespace
+}  // namespace newsgraph::models
