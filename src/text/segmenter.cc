@@ -79,8 +79,9 @@ void FillTokens(const std::string& text, const std::vector<Span>& spans, std::ve
     uint32_t e = spans[i].end;
     bool space_after = e >= text.size() || IsSpaceByte(text[e]) ||
                        (static_cast<unsigned char>(text[e]) >= 0x80 && i + 1 < spans.size() && spans[i + 1].start > e);
-    // FormOf converts to the string inside the new Token (no temporary to move).
-    document::Token& t = tokens.emplace_back(spans[i], FormOf{text.data() + spans[i].start, spans[i].size()});
+    // FormOf converts to the string inside the new Token (braces: clang 14 has no
+    // parenthesized aggregate initialization).
+    document::Token& t = tokens.emplace_back(document::Token{spans[i], FormOf{text.data() + spans[i].start, spans[i].size()}});
     t.space_after = space_after;
   }
 }
