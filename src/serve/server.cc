@@ -1,5 +1,8 @@
 #include "serve/server.h"
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -18,6 +21,26 @@ namespace {
 constexpr size_t kMaxTargetBytes = 8192;
 
 std::atomic<uint64_t> next_server_serial{1};
+
+// Debian's compiled cpp-httplib listens with a backlog of 5, so a burst of new
+// connections (64 at once from a load test, a page opening several) overflows it
+// and the kernel drops SYNs that clients retry a second or more later. listen()
+// again on the bound socket raises the backlog; the library exposes no descriptor,
+// so it is found as the listening TCP socket bound to `port`.
+void RaiseListenBacklog(int port) {
+  for (int fd = 3; fd < 1024; ++fd) {
+    int listening = 0;
+    socklen_t len = sizeof listening;
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0 || listening == 0) continue;
+    sockaddr_storage addr{};
+    socklen_t addr_len = sizeof addr;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &addr_len) != 0) continue;
+    int bound = addr.ss_family == AF_INET    ? ntohs(reinterpret_cast<sockaddr_in*>(&addr)->sin_port)
+                : addr.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&addr)->sin6_port)
+                                             : -1;
+    if (bound == port) (void)listen(fd, 1024);
+  }
+}
 
 int HttpStatus(const Status& s) {
   switch (s.code()) {
@@ -203,6 +226,7 @@ Status Server::Bind() {
                            " (in use, or not an address of this machine)");
   }
   i.bound = true;
+  RaiseListenBacklog(i.port);
   return Status::Ok();
 }
 
