@@ -72,7 +72,10 @@ void Affiliate(WorkMention& m, const WorkMention& a) {
   if (m.country.empty()) m.country = a.country;
   if (m.sector.empty() && a.type == "ORG") m.sector = a.sector;
   // An official of an international body is coded as the body (IGOWFP).
-  if (m.code.empty() && a.type == "ORG" && (a.sector == "IGO" || a.sector == "NGO")) m.code = a.code;
+  if (a.type == "ORG" && (a.sector == "IGO" || a.sector == "NGO")) {
+    if (m.code.empty()) m.code = a.code;
+    m.role_sector = a.sector;  // the ADB's president is IGO, not GOV
+  }
 }
 
 // Before the name: [affiliation] role NAME, or role of [the] ORG NAME, or

@@ -299,5 +299,23 @@ TEST_F(ResolverTest, ListMembersTaggedAsBodiesAreRepaired) {
   EXPECT_EQ(doc.relations[0].members.size(), 3u) << Dump(doc);
 }
 
+TEST_F(ResolverTest, InternationalBodiesAndTheirOfficials) {
+  Document doc = Resolve(
+      "The [ORG Asian Development Bank] said it would lend [GPE Pakistan] money .\n"
+      "ADB president [PERSON Masato Kanda] called it urgent , the [ORG UN] said .");
+  ExpectConsistent(doc);
+  const Entity* adb = Find(doc, "Asian Development Bank");
+  ASSERT_NE(adb, nullptr) << Dump(doc);
+  EXPECT_EQ(adb->actor, "IGOADB");
+  EXPECT_EQ(EntityOf(doc, "ADB"), adb);
+  const Entity* kanda = Find(doc, "Masato Kanda");
+  ASSERT_NE(kanda, nullptr);
+  EXPECT_EQ(kanda->actor, "IGOADB");
+  EXPECT_EQ(kanda->sector, "IGO");
+  const Entity* un = EntityOf(doc, "UN");
+  ASSERT_NE(un, nullptr);
+  EXPECT_EQ(un->actor, "IGOUNO");  // from the gazetteer's organizations
+}
+
 }  // namespace
 }  // namespace newsgraph::entities_test
