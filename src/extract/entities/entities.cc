@@ -94,8 +94,27 @@ StatusOr<std::unique_ptr<const EntityResolver>> EntityResolver::Create(std::shar
 size_t EntityResolver::num_roles() const { return kb_->num_roles(); }
 size_t EntityResolver::num_known_actors() const { return kb_->num_actors(); }
 
+namespace {
+
+// Sentences must index tokens in order and in range; anything else came from a
+// broken caller, and the passes below index tokens through sentences.
+bool SentencesValid(const document::Document& doc) {
+  uint32_t prev_end = 0;
+  for (const document::Sentence& s : doc.sentences) {
+    if (s.token_begin > s.token_end || s.token_end > doc.tokens.size() || s.token_begin < prev_end) return false;
+    prev_end = s.token_end;
+  }
+  return true;
+}
+
+}  // namespace
+
 void EntityResolver::Resolve(document::Document& doc) const {
   using namespace entities_internal;
+  doc.entities.clear();
+  doc.relations.clear();
+  for (document::Mention& m : doc.mentions) m.entity = -1;
+  if (!SentencesValid(doc)) return;
   Work w(*kb_, *gazetteer_, doc);
   Prepare(w);
   CollectNameMentions(w);

@@ -73,6 +73,15 @@ TEST_F(BadInputTest, ManyPronounsAndRoles) {
   ExpectSane(doc);
 }
 
+TEST_F(BadInputTest, BrokenSentenceRangesAreLeftAlone) {
+  document::Document doc = Build("[PERSON Ana Lima] spoke .");
+  doc.sentences[0].token_end = 99;  // past the tokens
+  Resolver()->Resolve(doc);
+  EXPECT_TRUE(doc.entities.empty());
+  EXPECT_EQ(doc.mentions.size(), 1u);
+  EXPECT_EQ(doc.mentions[0].entity, -1);
+}
+
 TEST(EntityKbFiles, MalformedLineNamesFileAndLine) {
   namespace fs = std::filesystem;
   std::string dir = testing::TempDir() + "/ng_entities_kb";
