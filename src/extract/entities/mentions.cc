@@ -274,6 +274,18 @@ void ExtendPersons(Work& w) {
       w.covered[t] = static_cast<int>(i);
       ++m.te;
     }
+    // "Defence Minister No Kwang Chol" with only "Kwang Chol" tagged: one word back
+    // to the title.
+    uint32_t sb = w.SentenceBegin(m.tb);
+    if (m.tb >= sb + 2 && m.te - m.tb <= 3) {
+      uint32_t t = m.tb - 1;
+      const RoleWord* title = w.kb.Role(w.norm[t - 1]);
+      if (w.covered[t] < 0 && !other[t] && w.Capitalized(t) && AllLetters(w.Form(t)) && w.kb.Role(w.norm[t]) == nullptr &&
+          title != nullptr && title->kind == RoleWord::Kind::kTitle && w.gaz.LookupNormalized(w.norm[t]).empty()) {
+        w.covered[t] = static_cast<int>(i);
+        --m.tb;
+      }
+    }
   }
 }
 

@@ -253,12 +253,16 @@ TEST_F(ResolverTest, SplitNamesTitlesAndFrontAppositions) {
 TEST_F(ResolverTest, ShortPersonSpansGrowAndBareDescriptionsAreDropped) {
   Document doc = Resolve(
       "Health Minister [PERSON Oliver] Grant said on [DATE Monday] the hospital would open .\n"
+      "Defence Minister No [PERSON Kwang Chol] agreed .\n"
       "The director said her film was finished .");
   ExpectConsistent(doc);
   const Entity* grant = Find(doc, "Oliver Grant");
   ASSERT_NE(grant, nullptr) << Dump(doc);
   EXPECT_TRUE(HasRole(grant, "health minister"));
   EXPECT_EQ(grant->sector, "GOV");
+  const Entity* no = Find(doc, "No Kwang Chol");
+  ASSERT_NE(no, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(no, "defence minister"));
   EXPECT_EQ(EntityOf(doc, "The director"), nullptr) << Dump(doc);  // no name, no affiliation
 }
 
