@@ -117,6 +117,34 @@ void TagKnownNames(const std::vector<std::string_view>& forms, const std::vector
   }
 }
 
+bool IsOrgHead(std::string_view w) {
+  static const std::unordered_set<std::string_view> kHeads = {
+      "Organization", "Organisation", "Association", "Corporation", "Company", "Council", "Committee", "Commission",
+      "Ministry", "Department", "Agency", "Party", "University", "Institute", "Federation", "Authority", "Board",
+      "Fund", "Exchange", "Foundation", "Society", "Bureau", "Administration", "Industries", "Airlines", "Holdings",
+      "Bancorp", "Group", "Motors", "Laboratories", "Systems", "Technologies", "Communications", "Petroleum"};
+  return kHeads.count(w) > 0;
+}
+
+// Capitalized words before a company suffix or an organization head word
+// ("McLean Industries Inc", "International Coffee Organization"): one ORG span.
+// Suffixes always apply; head words only to runs the model left untagged.
+void TagOrganizationRuns(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
+  for (size_t k = 1; k < forms.size(); ++k) {
+    const bool suffix = IsCompanySuffix(forms[k]), head = IsOrgHead(forms[k]);
+    if (!suffix && !head) continue;
+    size_t b = k;
+    while (b > 0 && k - b < 6 && (Capitalized(forms[b - 1]) || forms[b - 1] == "&") && !IsCompanySuffix(forms[b - 1])) --b;
+    if (b == k || (head && k - b < 1)) continue;
+    if (head && !std::all_of(tags.begin() + b, tags.begin() + k + 1, [](const std::string& t) { return t == "O"; })) {
+      continue;
+    }
+    if (head && b == 0 && k == 1) continue;  // "Party officials ..." at a sentence start: too weak
+    if (k + 1 < tags.size() && tags[k + 1][0] == 'I') continue;  // a longer name goes on
+    Relabel(tags, b, k + 1, "ORG");
+  }
+}
+
 }  // namespace
 
 void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
@@ -147,6 +175,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   if (norm.empty() && gazetteer != nullptr) {
     for (std::string_view f : forms) norm.push_back(kb::Gazetteer::Normalize(f));
   }
+  TagOrganizationRuns(forms, tags);
   if (names != nullptr && !names->empty()) TagKnownNames(forms, norm, *names, tags);
   if (gazetteer != nullptr) {
     FixPlaceSpans(forms, norm, *gazetteer, tags);

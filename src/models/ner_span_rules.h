@@ -18,6 +18,9 @@ namespace newsgraph::models::ner_internal {
 //    takes the list's type ("Kremlin" ORG, "Gazprom" ORG);
 //  - a span followed by a company suffix ("Inc", "Corp", "Plc", "Ltd", "AG" ...)
 //    is an ORG and takes the suffix in;
+//  - capitalized words before a company suffix ("McLean Industries Inc") are
+//    an ORG; before an organization head word ("International Coffee
+//    Organization") too, if the model left them all untagged;
 //  - an untagged known name standing alone ("Kremlin spokesperson") is tagged;
 //  - a span ending in a title ("Foreign Minister") before a capitalized word is no name;
 //  - a multi-word place or nationality the model split ("North" + "Korean") is

@@ -171,6 +171,13 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("LONDON 1996-08-30", {"B-PERSON", "O"}), (V{"B-GPE", "O"}));
   EXPECT_EQ(run("ZORVEX 1996-08-30", {"B-PERSON", "O"}), (V{"B-PERSON", "O"}));  // not a known place
   EXPECT_EQ(run("", {}), V{});
+  EXPECT_EQ(run("McLean Industries Inc 's unit", {"B-PERSON", "O", "O", "O", "O"}),
+            (V{"B-ORG", "I-ORG", "I-ORG", "O", "O"}));
+  EXPECT_EQ(run("the International Coffee Organization said", {"O", "O", "O", "O", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "O"}));
+  // Head words only fill untagged runs: the model's own span stays.
+  EXPECT_EQ(run("the Zorvex Party said", {"O", "B-MISC", "I-MISC", "O"}), (V{"O", "B-MISC", "I-MISC", "O"}));
+  EXPECT_EQ(run("Party officials said", {"O", "O", "O"}), (V{"O", "O", "O"}));
 }
 
 TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
