@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "models/model_file.h"
 #include "models/ner.h"
 #include "models/ner_document.h"
 #include "models/ner_features.h"
@@ -200,6 +201,20 @@ TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
   std::vector<std::vector<std::string_view>> two = {{"Lima", "rose"}};
   ner_internal::MakeDocumentConsistent(two, none);
   EXPECT_EQ(none[0], (std::vector<std::string>{"O", "O"}));
+}
+
+TEST(NerNamesTest, AModelWithAMalformedNamesSectionFailsToLoad) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  auto tagger = TrainNer({{Split("Tom Reed left Lima ."), {"B-PERSON", "I-PERSON", "O", "B-GPE", "O"}, 0}}, gaz, {},
+                         {});
+  ModelFileWriter writer(tagger->meta());
+  writer.AddSection("weights", tagger->weights().Serialize());
+  writer.AddSection("names", "ORG\tAcme\nCOMPANY\tZorvex\n");
+  auto loaded = NerTagger::LoadFromBytes(writer.Serialize(), "bad-names.ngm", gaz);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(loaded.status().message().find("bad-names.ngm section 'names':2"), std::string::npos)
+      << loaded.status().ToString();
 }
 
 TEST(NerFeaturesTest, LongCapitalizedDocumentsStayBounded) {
