@@ -58,7 +58,9 @@ int Run(EventsFlags& flags) {
     return Fail(Status::InvalidArgument("--format must be table or jsonl, not '" + flags.format + "'"));
   }
   if (!flags.near.empty()) {
-    if (Status s = store::ParseNear(flags.near, flags.filter); !s.ok()) return Fail(s);
+    if (Status s = store::ParseNear(flags.near, flags.filter); !s.ok()) {
+      return Fail(Status::InvalidArgument("--" + s.message()));
+    }
   }
   store::StoreOptions options;
   options.read_only = true;
@@ -70,7 +72,11 @@ int Run(EventsFlags& flags) {
     if (flags.format == "jsonl") {
       nlohmann::json j = EventRowJson(e);
       if (flags.mentions) {
-        auto mentions = store::QueryEventMentions(**db, e.id);
+        store::MentionFilter of_event;
+        of_event.event_id = e.id;
+        of_event.filter.sort = "oldest";
+        of_event.filter.limit = -1;
+        auto mentions = store::QueryEventMentions(**db, of_event);
         if (!mentions.ok()) return Fail(mentions.status());
         j["evidence"] = nlohmann::json::array();
         for (const auto& m : *mentions) {
@@ -98,8 +104,9 @@ CommandRun AddEventsCommand(CLI::App& app) {
   auto flags = std::make_shared<EventsFlags>();
   CLI::App* cmd = app.add_subcommand("events", "List the events of a database (merged across articles)");
   cmd->add_option("--db", flags->db, "Database file")->required();
-  cmd->add_option("--actor", flags->filter.actor, "Source actor: code prefix (RUS, RUSGOV) or country");
-  cmd->add_option("--target", flags->filter.target, "Target actor: code prefix or country");
+  cmd->add_option("--actor", flags->filter.actor,
+                  "Source actor: country (RUS), code prefix (RUSGOV), actor id or name/alias (Putin)");
+  cmd->add_option("--target", flags->filter.target, "Target actor, the same forms");
   cmd->add_option("--root", flags->filter.root, "CAMEO root or code prefix (04, 043)");
   cmd->add_option("--plover", flags->filter.plover, "PLOVER event type (CONSULT ...)");
   cmd->add_option("--from", flags->filter.from, "First date, YYYY-MM-DD");
@@ -107,7 +114,8 @@ CommandRun AddEventsCommand(CLI::App& app) {
   cmd->add_option("--near", flags->near, "LAT,LON,KM: events located within KM of the point");
   cmd->add_option("--limit", flags->filter.limit, "At most N events (default 100; -1 = all)");
   cmd->add_option("--offset", flags->filter.offset, "Skip the first N");
-  cmd->add_option("--sort", flags->filter.sort, "date (newest first), mentions or goldstein");
+  cmd->add_option("--sort", flags->filter.sort,
+                  "date (newest first), oldest, mentions, goldstein (most negative first) or -goldstein");
   cmd->add_option("--format", flags->format, "table or jsonl");
   cmd->add_flag("--mentions", flags->mentions, "jsonl: add the evidence of every mention");
   return [flags] { return Run(*flags); };

@@ -66,11 +66,14 @@ CommandRun AddQuotesCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("quotes", "List stored quotes: who said what, when, in which article");
   cmd->add_option("--db", flags->db, "Database file")->required();
   cmd->add_option("--speaker", flags->filter.speaker, "Only quotes by this speaker (any of their names)");
-  cmd->add_option("--about", flags->filter.about, "Only quotes whose text contains this word");
+  cmd->add_option("--about", flags->filter.about, "Only quotes whose text has all these words");
   cmd->add_option("--from", flags->filter.from, "Earliest article date (YYYY-MM-DD)");
   cmd->add_option("--to", flags->filter.to, "Latest article date (YYYY-MM-DD)");
   cmd->add_option("--kind", flags->filter.kind, "Only one kind of quote")
       ->check(CLI::IsMember({"direct", "partial", "indirect"}));
+  cmd->add_option("--sort", flags->filter.sort, "date (newest article first) or oldest")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"date", "oldest"}));
   cmd->add_option("--limit", flags->filter.limit, "Quotes to show")->capture_default_str();
   cmd->add_option("--offset", flags->filter.offset, "Quotes to skip")->capture_default_str();
   cmd->add_option("--format", flags->format, "Output format")

@@ -94,6 +94,14 @@ StatusOr<std::vector<ActorSummary>> ListActors(Store& store, const ActorFilter& 
     return Status::InvalidArgument("limit must be between 1 and " + std::to_string(kMaxActorLimit));
   }
   if (filter.offset < 0) return Status::InvalidArgument("offset must not be negative");
+  std::string order = " ORDER BY a.document_count DESC, a.mention_count DESC, a.name, a.id";
+  if (filter.sort == "-mentions") {
+    order = " ORDER BY a.mention_count DESC, a.id";
+  } else if (filter.sort == "name") {
+    order = " ORDER BY a.name COLLATE NOCASE, a.id";
+  } else if (!filter.sort.empty()) {
+    return Status::InvalidArgument("sort must be -mentions or name (got '" + filter.sort + "')");
+  }
   std::string name_key = ActorKey(filter.name);
   if (!filter.name.empty() && name_key.empty()) return std::vector<ActorSummary>{};
   Db& db = StoreDb(store);
@@ -102,8 +110,7 @@ StatusOr<std::vector<ActorSummary>> ListActors(Store& store, const ActorFilter& 
                                                "AND (?2 = '' OR a.type = ?2) "
                                                "AND (?3 = '' OR a.key LIKE ?4 ESCAPE '\\' OR a.id IN "
                                                "  (SELECT actor_id FROM actor_aliases WHERE key LIKE ?4 ESCAPE '\\')) "
-                                               "ORDER BY a.document_count DESC, a.mention_count DESC, a.name, a.id "
-                                               "LIMIT ?5 OFFSET ?6"));
+                                               + order + " LIMIT ?5 OFFSET ?6"));
   NG_RETURN_IF_ERROR(s->BindText(1, filter.country));
   NG_RETURN_IF_ERROR(s->BindText(2, filter.type));
   NG_RETURN_IF_ERROR(s->BindText(3, name_key));

@@ -40,6 +40,9 @@ struct ActorFilter {
   std::string name;     // a part of the name or of an alias (compared by ActorKey); "" = any
   int limit = 50;       // 1..kMaxActorLimit
   int offset = 0;       // >= 0
+  // "" (most documents first, then most mentions, then name), "-mentions" (most
+  // mentions first) or "name".
+  std::string sort;
 };
 
 struct ActorSummary {
@@ -74,7 +77,8 @@ struct ActorDetail {
   std::vector<ActorRole> roles;     // earliest first
 };
 
-// Actors matching `filter`, most documents first, then most mentions, then name.
+// Actors matching `filter`, in its sort order. kInvalidArgument for a bad limit,
+// offset or sort.
 StatusOr<std::vector<ActorSummary>> ListActors(Store& store, const ActorFilter& filter);
 
 // One actor with its aliases and roles; nullopt if there is no actor `id`.

@@ -1,27 +1,19 @@
 #include "store/quotes.h"
 
 #include <cctype>
-#include <cstdlib>
 
-#include "store/store_access.h"
+#include "store/query_builder.h"
+#include "store/search.h"
 
 namespace newsgraph::store {
 namespace {
 
-bool IsIsoDate(const std::string& d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
-  }
-  return true;
-}
-
 Status Check(const QuoteFilter& f) {
   if (!f.kind.empty() && f.kind != "direct" && f.kind != "partial" && f.kind != "indirect") {
-    return Status::InvalidArgument("unknown quote kind '" + f.kind + "' (expected direct, partial or indirect)");
+    return Status::InvalidArgument("kind must be direct, partial or indirect (got '" + f.kind + "')");
   }
-  if (!f.from.empty() && !IsIsoDate(f.from)) return Status::InvalidArgument("--from: expected YYYY-MM-DD, got '" + f.from + "'");
-  if (!f.to.empty() && !IsIsoDate(f.to)) return Status::InvalidArgument("--to: expected YYYY-MM-DD, got '" + f.to + "'");
+  if (!f.from.empty() && !IsIsoDate(f.from)) return Status::InvalidArgument("from must be a date YYYY-MM-DD, got '" + f.from + "'");
+  if (!f.to.empty() && !IsIsoDate(f.to)) return Status::InvalidArgument("to must be a date YYYY-MM-DD, got '" + f.to + "'");
   if (f.limit < 1 || f.limit > kMaxQuoteLimit) {
     return Status::InvalidArgument("limit must be 1.." + std::to_string(kMaxQuoteLimit));
   }
@@ -31,29 +23,61 @@ Status Check(const QuoteFilter& f) {
   return Status::Ok();
 }
 
-// LIKE pattern matching `s` anywhere, with LIKE's wildcards escaped by '\'.
-std::string Contains(const std::string& s) {
-  std::string out = "%";
-  for (char c : s) {
-    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  out.push_back('%');
-  return out;
+StatusOr<std::string> QuoteOrder(const std::string& sort) {
+  if (sort.empty() || sort == "date" || sort == "-date") return std::string(" ORDER BY q.date DESC, q.id DESC");
+  if (sort == "oldest") return std::string(" ORDER BY q.date ASC, q.id ASC");
+  return Status::InvalidArgument("sort must be date (newest first) or oldest (got '" + sort + "')");
 }
 
-const char* const kSql =
-    "SELECT q.id, q.doc_id, coalesce(d.title, ''), coalesce(q.date, ''), q.kind, q.start, q.end, q.text, "
-    "coalesce(q.cue, ''), coalesce(q.speaker_name, ''), coalesce(q.speaker_text, ''), q.speaker_actor_id, "
-    "coalesce(q.via_name, ''), q.confidence, coalesce(q.reason, '') "
-    "FROM quotes q LEFT JOIN documents d ON d.id = q.doc_id "
-    "WHERE (?1 = '' OR q.speaker_actor_id IN (SELECT actor_id FROM actor_aliases WHERE key = ?2 "
-    "                                         UNION SELECT id FROM actors WHERE key = ?2) "
-    "       OR q.speaker_name LIKE ?1 ESCAPE '\\' OR q.speaker_text LIKE ?1 ESCAPE '\\') "
-    "AND (?3 = '' OR q.text LIKE ?3 ESCAPE '\\') "
-    "AND (?4 = '' OR q.date >= ?4) AND (?5 = '' OR q.date <= ?5) "
-    "AND (?6 = '' OR q.kind = ?6) "
-    "ORDER BY q.date DESC, q.doc_id, q.ordinal LIMIT ?7 OFFSET ?8";
+// A speaker named by any alias finds all of that actor's quotes (the
+// (speaker_actor_id, date) index); a name no actor holds matches the quotes' own
+// speaker names and words.
+Status WhereSpeaker(Store& store, SqlQuery& q, const std::string& v) {
+  if (!v.empty() && v.size() < 18 && v.find_first_not_of("0123456789") == std::string::npos) {
+    q.Where("q.speaker_actor_id = ?", {static_cast<int64_t>(std::stoll(v))});
+    return Status::Ok();
+  }
+  NG_ASSIGN_OR_RETURN(std::vector<int64_t> ids, ActorIdsNamed(store, v));
+  if (ids.empty()) {
+    q.Where("q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_text LIKE ? ESCAPE '\\'",
+            {LikeContains(v), LikeContains(v)});
+  } else {
+    WhereIdIn(q, "q.speaker_actor_id", ids);
+  }
+  return Status::Ok();
+}
+
+const char* const kQuoteColumns =
+    "q.id, q.doc_id, q.ordinal, coalesce(d.title, ''), coalesce(d.source, ''), coalesce(q.date, ''), q.kind, "
+    "q.start, q.end, q.text, q.cue_start, q.cue_end, coalesce(q.cue, ''), coalesce(q.speaker_entity, ''), "
+    "coalesce(q.speaker_name, ''), coalesce(q.speaker_text, ''), q.speaker_actor_id, coalesce(q.via_name, ''), "
+    "q.confidence, coalesce(q.reason, '')";
+
+StoredQuote ReadQuote(const Statement& s) {
+  StoredQuote r;
+  int i = 0;
+  r.id = s.ColumnInt(i++);
+  r.doc_id = s.ColumnText(i++);
+  r.ordinal = s.ColumnInt(i++);
+  r.title = s.ColumnText(i++);
+  r.source = s.ColumnText(i++);
+  r.date = s.ColumnText(i++);
+  r.kind = s.ColumnText(i++);
+  r.start = s.ColumnInt(i++);
+  r.end = s.ColumnInt(i++);
+  r.text = s.ColumnText(i++);
+  r.cue_start = ColumnOptionalInt(s, i++);
+  r.cue_end = ColumnOptionalInt(s, i++);
+  r.cue = s.ColumnText(i++);
+  r.speaker_entity = s.ColumnText(i++);
+  r.speaker_name = s.ColumnText(i++);
+  r.speaker_text = s.ColumnText(i++);
+  r.speaker_actor_id = ColumnOptionalInt(s, i++);
+  r.via_name = s.ColumnText(i++);
+  r.confidence = ColumnDouble(s, i++).value_or(0);
+  r.reason = s.ColumnText(i++);
+  return r;
+}
 
 }  // namespace
 
@@ -72,43 +96,29 @@ std::string QuoteNameKey(const std::string& name) {
   return key;
 }
 
-StatusOr<std::vector<StoredQuote>> QueryQuotes(Store& store, const QuoteFilter& filter) {
-  NG_RETURN_IF_ERROR(Check(filter));
-  Db& db = StoreDb(store);
-  NG_ASSIGN_OR_RETURN(Statement * s, db.Cached(kSql));
-  std::string speaker = filter.speaker.empty() ? std::string() : Contains(filter.speaker);
-  std::string about = filter.about.empty() ? std::string() : Contains(filter.about);
-  NG_RETURN_IF_ERROR(s->BindText(1, speaker));
-  NG_RETURN_IF_ERROR(s->BindText(2, QuoteNameKey(filter.speaker)));
-  NG_RETURN_IF_ERROR(s->BindText(3, about));
-  NG_RETURN_IF_ERROR(s->BindText(4, filter.from));
-  NG_RETURN_IF_ERROR(s->BindText(5, filter.to));
-  NG_RETURN_IF_ERROR(s->BindText(6, filter.kind));
-  NG_RETURN_IF_ERROR(s->BindInt(7, filter.limit));
-  NG_RETURN_IF_ERROR(s->BindInt(8, filter.offset));
-  std::vector<StoredQuote> out;
-  while (true) {
-    NG_ASSIGN_OR_RETURN(bool row, s->Step());
-    if (!row) break;
-    StoredQuote q;
-    q.id = s->ColumnInt(0);
-    q.doc_id = s->ColumnText(1);
-    q.title = s->ColumnText(2);
-    q.date = s->ColumnText(3);
-    q.kind = s->ColumnText(4);
-    q.start = s->ColumnInt(5);
-    q.end = s->ColumnInt(6);
-    q.text = s->ColumnText(7);
-    q.cue = s->ColumnText(8);
-    q.speaker_name = s->ColumnText(9);
-    q.speaker_text = s->ColumnText(10);
-    if (!s->ColumnIsNull(11)) q.speaker_actor_id = s->ColumnInt(11);
-    q.via_name = s->ColumnText(12);
-    q.confidence = std::strtod(std::string(s->ColumnText(13)).c_str(), nullptr);
-    q.reason = s->ColumnText(14);
-    out.push_back(std::move(q));
+StatusOr<std::vector<StoredQuote>> QueryQuotes(Store& store, const QuoteFilter& f) {
+  NG_RETURN_IF_ERROR(Check(f));
+  NG_ASSIGN_OR_RETURN(std::string order, QuoteOrder(f.sort));
+  SqlQuery q;
+  if (!f.speaker.empty()) NG_RETURN_IF_ERROR(WhereSpeaker(store, q, f.speaker));
+  if (!f.about.empty()) {
+    NG_ASSIGN_OR_RETURN(std::string match, ToFtsQuery(f.about));
+    // "+" keeps the planner walking quotes by date and testing membership, which
+    // stops after `limit` rows instead of sorting every match.
+    q.Where("+q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", {"text : (" + match + ")"});
   }
-  s->Reset();
+  if (!f.kind.empty()) q.Where("q.kind = ?", {f.kind});
+  if (!f.from.empty()) q.Where("q.date >= ?", {f.from});
+  if (!f.to.empty()) q.Where("q.date <= ?", {f.to});
+  if (!f.doc_id.empty()) q.Where("q.doc_id = ?", {f.doc_id});
+  q.Bind(static_cast<int64_t>(f.limit));
+  q.Bind(static_cast<int64_t>(f.offset));
+  std::vector<StoredQuote> out;
+  NG_RETURN_IF_ERROR(q.Run(store,
+                           std::string("SELECT ") + kQuoteColumns +
+                               " FROM quotes q LEFT JOIN documents d ON d.id = q.doc_id" + q.WhereSql() + order +
+                               " LIMIT ? OFFSET ?",
+                           [&](const Statement& s) { out.push_back(ReadQuote(s)); }));
   return out;
 }
 

@@ -183,7 +183,9 @@ TEST(EventsStoreTest, QueryFiltersByActorCodeDatePlaceAndPlover) {
   EXPECT_EQ((*QueryEvents(*store, f))[0].cameo, "043");
   f.sort = "sideways";
   EXPECT_FALSE(QueryEvents(*store, f).ok());
-  auto mentions = QueryEventMentions(*store, (*rows)[0].id);
+  MentionFilter of_event;
+  of_event.event_id = (*rows)[0].id;
+  auto mentions = QueryEventMentions(*store, of_event);
   ASSERT_TRUE(mentions.ok());
   ASSERT_EQ(mentions->size(), 1u);
   EXPECT_EQ((*mentions)[0].id, "a#0");
