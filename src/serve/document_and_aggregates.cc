@@ -1,10 +1,14 @@
-// /api/documents/{id}, /api/timeline, /api/network, /api/places, /api/stats.
+// /api/documents/{id}, /api/timeline, /api/network, /api/places (store/events.h
+// as JSON), /api/stats (counts read here: no other command shows them).
 #include <cmath>
-#include <map>
+#include <functional>
 
 #include "document/jsonl.h"
 #include "serve/query.h"
-#include "serve/sql_query.h"
+#include "serve/rows.h"
+#include "store/events.h"
+#include "store/sqlite.h"
+#include "store/store_access.h"
 
 namespace newsgraph::serve {
 
@@ -33,112 +37,82 @@ StatusOr<nlohmann::json> GetDocumentView(store::Store& store, const std::string&
 }
 
 StatusOr<nlohmann::json> Timeline(store::Store& store, const QueryParams& p) {
-  SqlQuery q;
-  NG_RETURN_IF_ERROR(WhereEventFilters(store, q, "e", p));
-  q.Where("e.date IS NOT NULL");
+  NG_ASSIGN_OR_RETURN(std::vector<store::TimelineDay> rows, store::EventTimeline(store, EventFilterOf(p)));
   nlohmann::json days = nlohmann::json::array();
-  NG_RETURN_IF_ERROR(q.Run(store,
-                           "SELECT e.date, e.quad, count(*), avg(e.goldstein) FROM events e" + q.WhereSql() +
-                               " GROUP BY e.date, e.quad ORDER BY e.date, e.quad",
-                           [&](const store::Statement& s) {
-                             std::string date(s.ColumnText(0));
-                             if (days.empty() || days.back()["date"] != date) {
-                               days.push_back({{"date", date}, {"count", 0}, {"quads", {0, 0, 0, 0}},
-                                               {"goldstein", 0.0}, {"sum", 0.0}});
-                             }
-                             nlohmann::json& d = days.back();
-                             int64_t quad = s.ColumnInt(1), n = s.ColumnInt(2);
-                             if (quad >= 1 && quad <= 4) d["quads"][quad - 1] = n;
-                             d["count"] = d["count"].get<int64_t>() + n;
-                             d["sum"] = d["sum"].get<double>() + ColumnDouble(s, 3) * static_cast<double>(n);
-                           }));
-  for (nlohmann::json& d : days) {
-    double mean = d["sum"].get<double>() / std::max<int64_t>(1, d["count"].get<int64_t>());
-    d["goldstein"] = std::round(mean * 100) / 100;
-    d.erase("sum");
+  for (const store::TimelineDay& d : rows) {
+    days.push_back({{"date", d.date}, {"count", d.count}, {"quads", d.quads},
+                    {"goldstein", std::round(d.goldstein * 100) / 100}});
   }
   return nlohmann::json{{"days", std::move(days)}};
 }
 
 StatusOr<nlohmann::json> Network(store::Store& store, const QueryParams& p) {
-  SqlQuery q;
-  NG_RETURN_IF_ERROR(WhereEventFilters(store, q, "e", p));
-  q.Where("e.source_code != '' AND e.target_code != '' AND e.source_code != e.target_code");
-  q.Bind(static_cast<int64_t>(p.min_count));
-  q.Bind(static_cast<int64_t>(p.limit));
+  store::EventFilter f = EventFilterOf(p);
+  f.limit = p.limit;
+  NG_ASSIGN_OR_RETURN(store::Network net, store::EventNetwork(store, f, p.min_count));
   nlohmann::json edges = nlohmann::json::array();
-  std::map<std::string, int64_t> counts;
-  NG_RETURN_IF_ERROR(q.Run(store,
-                           "SELECT e.source_code, e.target_code, count(*), avg(e.goldstein) FROM events e" +
-                               q.WhereSql() +
-                               " GROUP BY e.source_code, e.target_code HAVING count(*) >= ? ORDER BY count(*) DESC "
-                               "LIMIT ?",
-                           [&](const store::Statement& s) {
-                             std::string from(s.ColumnText(0)), to(s.ColumnText(1));
-                             counts[from] += s.ColumnInt(2);
-                             counts[to] += s.ColumnInt(2);
-                             edges.push_back({{"source", from}, {"target", to}, {"count", s.ColumnInt(2)},
-                                              {"goldstein", std::round(ColumnDouble(s, 3) * 100) / 100}});
-                           }));
-  // Nodes are actor codes. A code held by one actor of the knowledge base is shown
-  // as that actor; a code shared by several (RUSGOV: the state and its ministers)
-  // as the code.
-  nlohmann::json codes = nlohmann::json::array();
-  for (const auto& [code, n] : counts) codes.push_back(code);
-  std::map<std::string, std::pair<std::string, int64_t>> named;
-  SqlQuery names;
-  names.Bind(codes.dump());
-  NG_RETURN_IF_ERROR(names.Run(store,
-                               "SELECT code, max(name), max(id) FROM actors WHERE code IN "
-                               "(SELECT value FROM json_each(?)) GROUP BY code HAVING count(*) = 1",
-                               [&](const store::Statement& s) {
-                                 named[std::string(s.ColumnText(0))] = {std::string(s.ColumnText(1)), s.ColumnInt(2)};
-                               }));
+  for (const store::NetworkEdge& e : net.edges) {
+    edges.push_back({{"source", e.source}, {"target", e.target}, {"count", e.count},
+                     {"goldstein", std::round(e.goldstein * 100) / 100}});
+  }
   nlohmann::json nodes = nlohmann::json::array();
-  for (const auto& [code, n] : counts) {
-    auto it = named.find(code);
-    nodes.push_back({{"id", code}, {"country", code.substr(0, 3)}, {"count", n},
-                     {"name", it == named.end() ? nlohmann::json(nullptr) : nlohmann::json(it->second.first)},
-                     {"actor_id", it == named.end() ? nlohmann::json(nullptr) : nlohmann::json(it->second.second)}});
+  for (const store::NetworkNode& n : net.nodes) {
+    nodes.push_back({{"id", n.code}, {"country", n.code.substr(0, 3)}, {"count", n.count},
+                     {"name", TextOrNull(n.name)},
+                     {"actor_id", n.actor_id ? nlohmann::json(*n.actor_id) : nlohmann::json(nullptr)}});
   }
   return nlohmann::json{{"nodes", std::move(nodes)}, {"edges", std::move(edges)}};
 }
 
 StatusOr<nlohmann::json> Places(store::Store& store, const QueryParams& p) {
-  SqlQuery q;
-  NG_RETURN_IF_ERROR(WhereEventFilters(store, q, "e", p));
-  q.Where("e.lat IS NOT NULL AND e.lon IS NOT NULL");
-  q.Bind(static_cast<int64_t>(p.limit));
+  store::EventFilter f = EventFilterOf(p);
+  f.limit = p.limit;
+  NG_ASSIGN_OR_RETURN(std::vector<store::PlaceCount> rows, store::EventPlaces(store, f));
   nlohmann::json places = nlohmann::json::array();
-  NG_RETURN_IF_ERROR(q.Run(store,
-                           "SELECT e.place_name, max(e.place_country), avg(e.lat), avg(e.lon), count(*), "
-                           "avg(e.goldstein) FROM events e" +
-                               q.WhereSql() + " GROUP BY e.place_name ORDER BY count(*) DESC LIMIT ?",
-                           [&](const store::Statement& s) {
-                             places.push_back({{"name", TextOrNull(s, 0)}, {"country", TextOrNull(s, 1)},
-                                               {"lat", NumberOrNull(s, 2)}, {"lon", NumberOrNull(s, 3)},
-                                               {"count", s.ColumnInt(4)}, {"goldstein", NumberOrNull(s, 5)}});
-                           }));
+  for (const store::PlaceCount& c : rows) {
+    places.push_back({{"name", TextOrNull(c.name)}, {"country", TextOrNull(c.country)}, {"lat", Round4(c.lat)},
+                      {"lon", Round4(c.lon)}, {"count", c.count}, {"goldstein", Round4(c.goldstein)}});
+  }
   return nlohmann::json{{"places", std::move(places)}};
 }
 
+namespace {
+
+// Runs one statement of StoreStats, calling `row` for each result row.
+Status Each(store::Store& store, const std::string& sql, const std::function<void(const store::Statement&)>& row) {
+  NG_ASSIGN_OR_RETURN(store::Statement * s, store::StoreDb(store).Cached(sql));
+  while (true) {
+    StatusOr<bool> more = s->Step();
+    if (!more.ok() || !*more) {
+      s->Reset();
+      return more.status();
+    }
+    row(*s);
+  }
+}
+
+nlohmann::json TextOrNull(const store::Statement& s, int i) {
+  return s.ColumnIsNull(i) ? nlohmann::json(nullptr) : nlohmann::json(std::string(s.ColumnText(i)));
+}
+
+}  // namespace
+
 StatusOr<nlohmann::json> StoreStats(store::Store& store) {
   nlohmann::json out;
-  SqlQuery none;
   for (const char* table : {"documents", "events", "event_mentions", "quotes", "actors"}) {
-    NG_RETURN_IF_ERROR(none.Run(store, std::string("SELECT count(*) FROM ") + table,
+    NG_RETURN_IF_ERROR(Each(store, std::string("SELECT count(*) FROM ") + table,
                                 [&](const store::Statement& s) { out[table] = s.ColumnInt(0); }));
   }
-  NG_RETURN_IF_ERROR(none.Run(store, "SELECT min(date), max(date) FROM events", [&](const store::Statement& s) {
+  NG_RETURN_IF_ERROR(Each(store, "SELECT min(date), max(date) FROM events", [&](const store::Statement& s) {
     out["first_event_date"] = TextOrNull(s, 0);
     out["last_event_date"] = TextOrNull(s, 1);
   }));
-  NG_RETURN_IF_ERROR(none.Run(store, "SELECT min(date), max(date) FROM documents", [&](const store::Statement& s) {
+  NG_RETURN_IF_ERROR(Each(store, "SELECT min(date), max(date) FROM documents", [&](const store::Statement& s) {
     out["first_document_date"] = TextOrNull(s, 0);
     out["last_document_date"] = TextOrNull(s, 1);
   }));
   nlohmann::json roots = nlohmann::json::array();
-  NG_RETURN_IF_ERROR(none.Run(store, "SELECT root, count(*) FROM events GROUP BY root ORDER BY root",
+  NG_RETURN_IF_ERROR(Each(store, "SELECT root, count(*) FROM events GROUP BY root ORDER BY root",
                               [&](const store::Statement& s) {
                                 roots.push_back({{"root", s.ColumnText(0)}, {"count", s.ColumnInt(1)}});
                               }));

@@ -1,25 +1,12 @@
-// ParseQueryParams: every raw parameter checked before any SQL runs.
+// ParseQueryParams: names, repeats, lengths and number types; the store checks the
+// values themselves before any SQL runs.
 #include <algorithm>
 #include <charconv>
-#include <cmath>
-#include <cstdlib>
 
 #include "serve/query.h"
 
 namespace newsgraph::serve {
 namespace {
-
-bool IsIsoDate(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  return true;
-}
-
-bool AllOf(const std::string& s, bool (*ok)(char)) { return !s.empty() && std::all_of(s.begin(), s.end(), ok); }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsUpperOrUnderscore(char c) { return (c >= 'A' && c <= 'Z') || c == '_'; }
 
 StatusOr<int> ParseInt(const std::string& name, const std::string& v, int lo, int hi) {
   int out = 0;
@@ -29,26 +16,6 @@ StatusOr<int> ParseInt(const std::string& name, const std::string& v, int lo, in
                                    std::to_string(hi));
   }
   return out;
-}
-
-StatusOr<double> ParseNumber(const std::string& v, double lo, double hi) {
-  double out = 0;
-  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
-  if (ec != std::errc() || end != v.data() + v.size() || !std::isfinite(out) || out < lo || out > hi) {
-    return Status::InvalidArgument("near must be LAT,LON,KM (lat -90..90, lon -180..180, km 0..20000)");
-  }
-  return out;
-}
-
-StatusOr<Near> ParseNear(const std::string& v) {
-  size_t a = v.find(',');
-  size_t b = a == std::string::npos ? a : v.find(',', a + 1);
-  if (b == std::string::npos) return Status::InvalidArgument("near must be LAT,LON,KM");
-  Near n;
-  NG_ASSIGN_OR_RETURN(n.lat, ParseNumber(v.substr(0, a), -90, 90));
-  NG_ASSIGN_OR_RETURN(n.lon, ParseNumber(v.substr(a + 1, b - a - 1), -180, 180));
-  NG_ASSIGN_OR_RETURN(n.km, ParseNumber(v.substr(b + 1), 0, 20000));
-  return n;
 }
 
 Status Assign(QueryParams& p, const std::string& name, const std::string& v) {
@@ -64,28 +31,10 @@ Status Assign(QueryParams& p, const std::string& name, const std::string& v) {
     NG_ASSIGN_OR_RETURN(p.min_count, ParseInt(name, v, 1, 1000000));
     return Status::Ok();
   }
-  if (name == "from" || name == "to") {
-    if (!IsIsoDate(v)) return Status::InvalidArgument(name + " must be a date YYYY-MM-DD");
-    (name == "from" ? p.from : p.to) = v;
-    return Status::Ok();
-  }
-  if (name == "root") {
-    if (v.size() < 2 || v.size() > 4 || !AllOf(v, IsDigit)) {
-      return Status::InvalidArgument("root must be a CAMEO root (04) or code prefix (043)");
-    }
-    p.root = v;
-    return Status::Ok();
-  }
-  if (name == "plover") {
-    std::string upper = v;
-    for (char& c : upper) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
-    if (!AllOf(upper, IsUpperOrUnderscore)) return Status::InvalidArgument("plover must be a category like CONSULT");
-    p.plover = upper;
-    return Status::Ok();
-  }
   if (name == "near") {
-    NG_ASSIGN_OR_RETURN(Near n, ParseNear(v));
-    p.near = n;
+    store::EventFilter f;
+    NG_RETURN_IF_ERROR(store::ParseNear(v, f));
+    p.near = f.near;
     return Status::Ok();
   }
   std::string* text = name == "actor"     ? &p.actor
@@ -98,6 +47,10 @@ Status Assign(QueryParams& p, const std::string& name, const std::string& v) {
                       : name == "event"   ? &p.event
                       : name == "country" ? &p.country
                       : name == "sort"    ? &p.sort
+                      : name == "from"    ? &p.from
+                      : name == "to"      ? &p.to
+                      : name == "root"    ? &p.root
+                      : name == "plover"  ? &p.plover
                                           : nullptr;
   if (text == nullptr) return Status::InvalidArgument("unknown parameter '" + name + "'");
   *text = v;

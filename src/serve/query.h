@@ -1,10 +1,11 @@
-// The read-only query layer of `newsgraph serve` (and of the CLI where it shares a
-// route): events, event mentions, quotes, actors, documents, timeline, network,
-// places and stats, over the store's query tables (docs/api.md lists the JSON).
+// The JSON routes of `newsgraph serve` (docs/api.md lists the JSON): HTTP
+// parameters in, JSON out, over the store's one query layer (store/events.h,
+// store/quotes.h, store/actors.h, store/search.h), which the CLI commands use too.
 //
 // Filters have the CLI's names: actor, target, root, plover, from, to, near,
-// speaker, about, kind, limit, offset, sort. Every value is checked
-// (ParseQueryParams) and bound as an SQL parameter, never pasted into SQL.
+// speaker, about, kind, limit, offset, sort. ParseQueryParams checks the names,
+// repeats, lengths and number types; the store checks the values (dates, codes,
+// sort names) and binds every one as an SQL parameter, never pasted into SQL.
 // Offsets in the results are Unicode code points into the document text.
 //
 // Thread safety: each function uses only the Store it is given (one per thread).
@@ -19,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/status.h"
+#include "store/events.h"
 #include "store/store.h"
 
 namespace newsgraph::serve {
@@ -27,12 +29,6 @@ inline constexpr int kMaxLimit = 500;
 inline constexpr int kMaxOffset = 100000;
 inline constexpr size_t kMaxParamBytes = 200;
 
-struct Near {
-  double lat = 0;
-  double lon = 0;
-  double km = 0;
-};
-
 struct QueryParams {
   std::string actor;    // source side: ISO3 country, actor code (RUSGOV), actor id or name/alias
   std::string target;   // target side, as actor
@@ -40,7 +36,7 @@ struct QueryParams {
   std::string plover;   // PLOVER category, e.g. CONSULT
   std::string from;     // ISO dates, inclusive
   std::string to;
-  std::optional<Near> near;
+  std::optional<store::Near> near;
   std::string speaker;  // quotes: speaker actor id, name or alias
   std::string about;    // quotes: words in the quote text
   std::string kind;     // quotes: direct|partial|indirect; search: document|quote|actor; actors: type
@@ -55,8 +51,8 @@ struct QueryParams {
 };
 
 // Checks raw query parameters: known names only (`allowed`), each at most once,
-// bounded length, right types and ranges. kInvalidArgument with a message that
-// names the parameter.
+// bounded length, numbers where numbers are due (limit, offset, min_count, near).
+// kInvalidArgument with a message that names the parameter.
 StatusOr<QueryParams> ParseQueryParams(const std::multimap<std::string, std::string>& raw,
                                        const std::vector<std::string>& allowed, int default_limit = 50);
 
