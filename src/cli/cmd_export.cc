@@ -149,6 +149,7 @@ int Run(const ExportFlags& flags) {
   if (!db.ok()) return Fail(db.status());
   store::EventFilter all;
   all.limit = -1;
+  all.with_first_report = true;  // SOURCEURL, DATEADDED
   auto rows = store::QueryEvents(**db, all);
   if (!rows.ok()) return Fail(rows.status());
   std::ofstream file;

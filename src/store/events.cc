@@ -15,13 +15,22 @@ constexpr const char* kEventColumns =
     "e.source_name, coalesce(sa.name, ''), e.target_actor_id, e.target_code, e.target_country, e.target_name, "
     "coalesce(ta.name, ''), coalesce(e.date, ''), coalesce(e.place_name, ''), coalesce(e.place_country, ''), "
     "coalesce(e.place_admin1, ''), coalesce(e.place_feature, ''), e.lat, e.lon, e.mention_count, e.document_count, "
-    "e.source_count, e.first_mention, coalesce(d.url, ''), coalesce(d.ingested_at, '')";
-// By primary keys only: the actors' names, the first report and its document.
+    "e.source_count, e.first_mention";
+// By primary keys only: the actors' names (and, when asked for, the first report's
+// document: reading a documents row costs more than the rest of the event).
 constexpr const char* kEventFrom =
-    " FROM events e LEFT JOIN actors sa ON sa.id = e.source_actor_id LEFT JOIN actors ta ON ta.id = e.target_actor_id"
+    " FROM events e LEFT JOIN actors sa ON sa.id = e.source_actor_id LEFT JOIN actors ta ON ta.id = e.target_actor_id";
+constexpr const char* kFirstReportColumns = ", coalesce(d.url, ''), coalesce(d.ingested_at, '')";
+constexpr const char* kFirstReportFrom =
     " LEFT JOIN event_mentions fm ON fm.id = e.first_mention LEFT JOIN documents d ON d.id = fm.doc_id";
 
-EventRow ReadEvent(const Statement& s) {
+std::string EventSelect(bool with_first_report) {
+  std::string sql = std::string("SELECT ") + kEventColumns;
+  if (with_first_report) return sql + kFirstReportColumns + kEventFrom + kFirstReportFrom;
+  return sql + kEventFrom;
+}
+
+EventRow ReadEvent(const Statement& s, bool with_first_report) {
   EventRow r;
   int i = 0;
   r.id = s.ColumnText(i++);
@@ -51,8 +60,10 @@ EventRow ReadEvent(const Statement& s) {
   r.document_count = s.ColumnInt(i++);
   r.source_count = s.ColumnInt(i++);
   r.first_mention = s.ColumnText(i++);
-  r.source_url = s.ColumnText(i++);
-  r.added = s.ColumnText(i++);
+  if (with_first_report) {
+    r.source_url = s.ColumnText(i++);
+    r.added = s.ColumnText(i++);
+  }
   return r;
 }
 
@@ -161,10 +172,9 @@ StatusOr<std::vector<EventRow>> QueryEvents(Store& store, const EventFilter& f) 
   // Two phases: the page's rowids from the indexes alone (a filter that matches
   // thousands sorts only (date, rowid) pairs), then their columns.
   NG_RETURN_IF_ERROR(q.Run(store,
-                           std::string("SELECT ") + kEventColumns + kEventFrom +
-                               " WHERE e.rowid IN (SELECT e.rowid FROM events e" + q.WhereSql() + order +
+                           EventSelect(f.with_first_report) + " WHERE e.rowid IN (SELECT e.rowid FROM events e" + q.WhereSql() + order +
                                " LIMIT ? OFFSET ?)" + order,
-                           [&](const Statement& s) { rows.push_back(ReadEvent(s)); }));
+                           [&](const Statement& s) { rows.push_back(ReadEvent(s, f.with_first_report)); }));
   return rows;
 }
 
@@ -172,8 +182,8 @@ StatusOr<std::optional<EventRow>> GetEvent(Store& store, const std::string& id) 
   SqlQuery q;
   q.Where("e.id = ?", {id});
   std::optional<EventRow> event;
-  NG_RETURN_IF_ERROR(q.Run(store, std::string("SELECT ") + kEventColumns + kEventFrom + q.WhereSql(),
-                           [&](const Statement& s) { event = ReadEvent(s); }));
+  NG_RETURN_IF_ERROR(q.Run(store, EventSelect(true) + q.WhereSql(),
+                           [&](const Statement& s) { event = ReadEvent(s, true); }));
   return event;
 }
 

@@ -49,6 +49,8 @@ struct EventFilter {
   // negative first), "-goldstein", "mentions" (most reported first, also "-mentions").
   // Mentions: "date" or "oldest".
   std::string sort = "date";
+  // Events: fill EventRow::source_url and added (two more lookups per row, for exports).
+  bool with_first_report = false;
 };
 
 // Parses "LAT,LON,KM" into filter.near; kInvalidArgument saying what is wrong.
@@ -69,8 +71,8 @@ struct EventRow {
   std::optional<double> lat, lon;
   int64_t mention_count = 0, document_count = 0, source_count = 0;
   std::string first_mention;  // event_mentions id "<doc_id>#<ordinal>"
-  std::string source_url;     // the URL of the first reporting document ("" if none)
-  std::string added;          // when the first report was stored (ISO 8601 UTC)
+  std::string source_url;     // the URL of the first reporting document ("" if none or not asked for)
+  std::string added;          // when the first report was stored (ISO 8601 UTC; "" if not asked for)
 };
 
 struct MentionFilter {

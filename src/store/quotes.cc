@@ -102,10 +102,11 @@ StatusOr<std::vector<StoredQuote>> QueryQuotes(Store& store, const QuoteFilter& 
   SqlQuery q;
   if (!f.speaker.empty()) NG_RETURN_IF_ERROR(WhereSpeaker(store, q, f.speaker));
   if (!f.about.empty()) {
-    NG_ASSIGN_OR_RETURN(std::string match, ToFtsQuery(f.about));
+    StatusOr<std::string> match = ToFtsQuery(f.about);
+    if (!match.ok()) return Status::InvalidArgument("about: " + match.status().message());
     // "+" keeps the planner walking quotes by date and testing membership, which
     // stops after `limit` rows instead of sorting every match.
-    q.Where("+q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", {"text : (" + match + ")"});
+    q.Where("+q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", {"text : (" + *match + ")"});
   }
   if (!f.kind.empty()) q.Where("q.kind = ?", {f.kind});
   if (!f.from.empty()) q.Where("q.date >= ?", {f.from});

@@ -151,6 +151,7 @@ TEST(EventsStoreTest, QueryFiltersByActorCodeDatePlaceAndPlover) {
   ASSERT_TRUE(store->AddDocuments({&a, &b}).ok());
   EventFilter f;
   f.actor = "RUS";
+  f.with_first_report = true;
   auto rows = QueryEvents(*store, f);
   ASSERT_TRUE(rows.ok()) << rows.status().ToString();
   ASSERT_EQ(rows->size(), 1u);
