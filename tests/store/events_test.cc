@@ -193,6 +193,61 @@ TEST(EventsStoreTest, QueryFiltersByActorCodeDatePlaceAndPlover) {
   EXPECT_EQ((*mentions)[0].cue, "hosted");
 }
 
+TEST(EventsStoreTest, OneEventMentionsAndAggregates) {
+  std::string path = TempDbPath("events_aggregates.db");
+  auto store = Open(path);
+  Document a = EventDoc("a", "Ruritania hosted Freedonia at the palace on Monday.", "wire", 6);
+  Document b = EventDoc("b", "Ruritania hosted Freedonia at the palace, officials said.", "daily", 7);
+  ASSERT_TRUE(store->AddDocuments({&a, &b}).ok());
+  auto rows = QueryEvents(*store, EventFilter{});
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_TRUE((*rows)[0].source_url.empty());  // only with with_first_report
+  auto one = GetEvent(*store, (*rows)[0].id);
+  ASSERT_TRUE(one.ok() && one->has_value());
+  EXPECT_EQ((*one)->source_url, "https://example.org/a");
+  EXPECT_FALSE(GetEvent(*store, "ev-none")->has_value());
+  MentionFilter of_doc;
+  of_doc.doc_id = "b";
+  auto mentions = QueryEventMentions(*store, of_doc);
+  ASSERT_TRUE(mentions.ok());
+  ASSERT_EQ(mentions->size(), 2u);  // the coded one and the uncoded one
+  of_doc.filter.root = "04";
+  EXPECT_EQ(QueryEventMentions(*store, of_doc)->size(), 1u);
+  auto days = EventTimeline(*store, EventFilter{});
+  ASSERT_TRUE(days.ok());
+  ASSERT_EQ(days->size(), 1u);
+  EXPECT_EQ((*days)[0].date, "2024-05-06");
+  EXPECT_EQ((*days)[0].quads[0], 1);
+  auto places = EventPlaces(*store, EventFilter{});
+  ASSERT_TRUE(places.ok());
+  ASSERT_EQ(places->size(), 1u);
+  EXPECT_EQ((*places)[0].name, "Vostochny Cosmodrome");
+  auto net = EventNetwork(*store, EventFilter{}, 1);
+  ASSERT_TRUE(net.ok());
+  ASSERT_EQ(net->edges.size(), 1u);
+  EXPECT_EQ(net->edges[0].source, "RUSGOV");
+  EXPECT_EQ(net->nodes.size(), 2u);
+}
+
+TEST(EventsStoreTest, BadFilterValuesAreErrors) {
+  auto store = Open(TempDbPath("events_badfilter.db"));
+  EventFilter f;
+  f.from = "yesterday";
+  EXPECT_EQ(QueryEvents(*store, f).status().code(), StatusCode::kInvalidArgument);
+  f = EventFilter{};
+  f.root = "4";
+  EXPECT_FALSE(QueryEvents(*store, f).ok());
+  f = EventFilter{};
+  f.actor = "RUS') OR 1=1--";  // a value, never SQL
+  auto none = QueryEvents(*store, f);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+  MentionFilter m;
+  m.filter.sort = "goldstein";
+  EXPECT_FALSE(QueryEventMentions(*store, m).ok());
+}
+
 TEST(EventsStoreTest, ParseNearRejectsBadInput) {
   EventFilter f;
   EXPECT_FALSE(ParseNear("51.9,128.3", f).ok());
