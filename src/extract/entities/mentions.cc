@@ -109,6 +109,21 @@ void ExtendRight(Work& w, WorkMention& m, uint32_t limit) {
   }
 }
 
+// "North" + "Korean" tagged as two names side by side: one nationality together
+// (Retype then gives it the gazetteer's type and country; "Korean" alone is KOR).
+void JoinSplitPolities(Work& w) {
+  auto polity_type = [](const std::string& t) { return t == "GPE" || t == "NORP" || t == "LOC"; };
+  std::vector<WorkMention>& ms = w.mentions;
+  for (size_t i = 0; i + 1 < ms.size(); ++i) {
+    WorkMention& a = ms[i];
+    const WorkMention& b = ms[i + 1];
+    if (a.te != b.tb || !polity_type(a.type) || !polity_type(b.type)) continue;
+    if (!KnownPolity(w, w.Key(a.tb, b.te))) continue;
+    a.te = b.te;
+    ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+  }
+}
+
 // "President Vladimir Putin" tagged as one PERSON: the title becomes a role.
 void StripTitles(Work& w, WorkMention& m, std::vector<WorkMention>& added) {
   // A country or nationality word in front ("Russia President X").
@@ -311,6 +326,7 @@ void CollectNameMentions(Work& w) {
     if (static_cast<uint32_t>(tb) >= te) continue;
     w.mentions.push_back(NewMention(static_cast<uint32_t>(tb), te, m.type, "name"));
   }
+  JoinSplitPolities(w);
   w.RebuildCoverage();
   std::vector<WorkMention> added;
   for (WorkMention& m : w.mentions) {

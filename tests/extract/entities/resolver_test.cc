@@ -105,6 +105,23 @@ TEST_F(ResolverTest, NerMistakesAreRepaired) {
   EXPECT_EQ(norp->country, "PRK");
 }
 
+TEST_F(ResolverTest, NationalitySplitInTwoNamesIsOneNationality) {
+  // The NER tagged "North" and "Korean" as two nationalities; "Korean" alone would be
+  // South Korea's, and the leader after it would take the wrong country.
+  Document doc = Resolve(
+      "[NORP Russian] President [PERSON Vladimir Putin] met [NORP North] [NORP Korean] leader "
+      "[PERSON Kim Jong-un] on Wednesday .");
+  ExpectConsistent(doc);
+  const Entity* norp = EntityOf(doc, "North Korean");
+  ASSERT_NE(norp, nullptr);
+  EXPECT_EQ(norp->country, "PRK");
+  EXPECT_EQ(EntityOf(doc, "Korean"), nullptr);
+  const Entity* kim = Find(doc, "Kim Jong-un");
+  ASSERT_NE(kim, nullptr);
+  EXPECT_EQ(kim->country, "PRK");
+  EXPECT_EQ(kim->actor, "PRKGOV");
+}
+
 TEST_F(ResolverTest, AppositionRoleWithOrganization) {
   Document doc = Resolve(
       "The talks included [PERSON Kim Tok Hun] , the director of [GPE North Korea] 's State Planning Commission , "
