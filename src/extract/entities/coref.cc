@@ -172,6 +172,26 @@ int MatchPronoun(const Work& w, int mention) {
   return -1;
 }
 
+// "Hale said" after "Ingrid Solberg-Hale": a one-word name typed as a town (the
+// gazetteer knows a Hale) that is the surname of a person already named is that
+// person. Countries and known actors keep their type.
+int SurnameTakenForAPlace(const Work& w, WorkMention& m, const std::vector<std::string>& words) {
+  if ((m.type != "GPE" && m.type != "LOC") || words.size() != 1 || !m.code.empty() || !m.canonical.empty()) return -1;
+  int best = -1;
+  for (size_t i = w.entities.size() > kMaxCandidates ? w.entities.size() - kMaxCandidates : 0; i < w.entities.size(); ++i) {
+    const WorkEntity& e = w.entities[i];
+    if (e.type != "PERSON" || e.name_words.size() < 2) continue;
+    // Any word but the given name: "Solberg" and "Hale" of "Ingrid Solberg-Hale".
+    if (std::find(e.name_words.begin() + 1, e.name_words.end(), words[0]) != e.name_words.end()) best = static_cast<int>(i);
+  }
+  if (best < 0) return -1;
+  m.type = "PERSON";
+  m.country.clear();
+  m.capital = false;
+  m.political = false;
+  return best;
+}
+
 }  // namespace
 
 void Cluster(Work& w) {
@@ -184,7 +204,8 @@ void Cluster(Work& w) {
       std::vector<std::string> words = NameWords(w, m);
       if (words.empty()) continue;
       std::string key = Joined(words);
-      e = m.type == "PERSON" ? MatchPerson(w, words, key) : MatchOther(w, m, key);
+      e = m.type == "PERSON" ? MatchPerson(w, words, key) : SurnameTakenForAPlace(w, m, words);
+      if (e < 0) e = MatchOther(w, m, key);
       if (e < 0) e = NewEntity(w, m.type);
     } else if (m.kind == "nominal") {
       if (m.apposed_to >= 0) continue;  // joined with its name below

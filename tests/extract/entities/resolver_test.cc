@@ -122,6 +122,20 @@ TEST_F(ResolverTest, NationalitySplitInTwoNamesIsOneNationality) {
   EXPECT_EQ(kim->actor, "PRKGOV");
 }
 
+TEST_F(ResolverTest, SurnameThatIsAlsoATownStaysThePerson) {
+  Document doc = Resolve(
+      "Prime Minister [PERSON Ingrid Hale] lost the vote in [GPE Oslo] .\n"
+      "[GPE Hale] said she would stay .");
+  ExpectConsistent(doc);
+  const Entity* hale = EntityOf(doc, "Hale");
+  ASSERT_NE(hale, nullptr);
+  EXPECT_EQ(hale->type, "PERSON");
+  EXPECT_EQ(hale, Find(doc, "Ingrid Hale"));
+  const Entity* oslo = EntityOf(doc, "Oslo");
+  ASSERT_NE(oslo, nullptr);
+  EXPECT_EQ(oslo->type, "GPE");
+}
+
 TEST_F(ResolverTest, AppositionRoleWithOrganization) {
   Document doc = Resolve(
       "The talks included [PERSON Kim Tok Hun] , the director of [GPE North Korea] 's State Planning Commission , "
