@@ -120,10 +120,23 @@ bool CanNameSpeaker(const DocView& view, TokenRange r) {
   return false;
 }
 
+// "said the harbour master, Piet Hollander": a title phrase with no name, then a
+// name after a comma; the phrase grows to the name.
+TokenRange WithAppositiveName(const DocView& view, TokenRange r, TokenRange window) {
+  if (r.empty() || r.end + 1 >= window.end || view.tok(r.end).form != "," || !view.IsProperish(r.end + 1)) return r;
+  for (int i = r.begin; i < r.end; ++i) {
+    if (view.IsProperish(i)) return r;
+  }
+  int e = r.end + 1;
+  while (e < window.end && e - r.end <= 4 && view.IsProperish(e)) ++e;
+  return {r.begin, e};
+}
+
 TokenRange CueSpeaker(const DocView& view, int cue, TokenRange window) {
   int s = CueSubject(view, cue);
   if (s >= 0 && (Inside(window, s) || view.SentenceOf(s) == view.SentenceOf(cue))) {
-    return SubjectPhrase(view, s, cue);
+    TokenRange r = SubjectPhrase(view, s, cue);
+    return r.begin > cue ? WithAppositiveName(view, r, window) : r;
   }
   // Inverted: "said Peskov", "added the spokesman" (not "said Thursday", not the
   // object of "told reporters").
@@ -131,6 +144,7 @@ TokenRange CueSpeaker(const DocView& view, int cue, TokenRange window) {
   if (next < window.end && view.IsNominal(next) && view.tok(next).form != "that" && !IsTimeWord(view.Lower(next)) &&
       view.tok(next).deprel.compare(0, 3, "obj") != 0 && view.tok(next).deprel.compare(0, 4, "iobj") != 0) {
     TokenRange after = Trim(view, view.NominalRun(next, +1, kMaxPhrase));
+    after = WithAppositiveName(view, after, window);
     if (!after.empty() && CanNameSpeaker(view, after) &&
         (after.end >= window.end || view.IsPunct(after.end) || view.IsVerb(after.end) ||
          view.Lower(after.end) == "who")) {
@@ -202,15 +216,64 @@ Attribution AttributionBefore(const DocView& view, TokenRange window) {
     a.how = "cue before the quote";
     return a;
   }
-  // "Peskov: " right before the quote.
+  // "Peskov: " right before the quote: a name standing alone before the colon;
+  // else the subject of the clause the colon ends ("Ortiz took a harder line: ").
   int last = window.end - 1;
   if (view.tok(last).form == ":" && last > window.begin) {
     TokenRange np = Trim(view, view.NominalRun(last - 1, -1, kMaxPhrase));
-    if (!np.empty() && CanNameSpeaker(view, np)) {
+    bool alone = !np.empty() && (np.begin == window.begin || view.IsPunct(np.begin - 1));
+    if (!alone) {
+      a.speaker = ColonClauseSubject(view, last);
+      if (a.found()) a.how = "subject of the clause before the colon";
+    }
+    if (!a.found() && !np.empty() && CanNameSpeaker(view, np)) {
       a.speaker = np;
       a.how = "colon";
     }
   }
+  return a;
+}
+
+TokenRange ColonClauseSubject(const DocView& view, int colon) {
+  int last = colon - 1;
+  if (last < 0 || view.SentenceOf(last) != view.SentenceOf(colon)) return {};
+  for (int h = last, depth = 0; h >= 0 && depth < 8; h = view.Head(h), ++depth) {
+    int s = CueSubject(view, h);
+    if (s < 0) continue;
+    if (s >= colon) return {};
+    TokenRange np = SubjectPhrase(view, s, h);
+    std::string w = view.Lower(s);
+    // "This is what he said:" names no one; "it", "that", "there" neither.
+    if (w == "it" || w == "this" || w == "that" || w == "there" || w == "what" || w == "which") return {};
+    return CanNameSpeaker(view, np) ? np : TokenRange{};
+  }
+  return {};
+}
+
+Attribution VerbAfter(const DocView& view, TokenRange window) {
+  Attribution a;
+  int i = window.begin;
+  while (i < window.end && view.IsPunct(i) && !IsDash(view, i)) ++i;
+  if (i >= window.end) return a;
+  int limit = std::min(window.end, i + kMaxPhrase + 1);
+  int v = i;
+  while (v < limit && !view.IsVerb(v) && !view.IsPunct(v)) ++v;
+  if (v >= limit || !view.IsVerb(v)) return a;
+  if (v > i) {
+    // "Ortiz barked": the words between the mark and the verb are its subject.
+    int s = CueSubject(view, v);
+    TokenRange subject = s >= i && s < v ? SubjectPhrase(view, s, v) : TokenRange{i, v};
+    if (subject.begin != i || subject.end != v || !CanNameSpeaker(view, subject)) return a;
+    a.speaker = subject;
+  } else {
+    // "beamed Tom Reyes": a name right after the verb.
+    TokenRange after = Trim(view, view.NominalRun(v + 1, +1, kMaxPhrase));
+    if (after.empty() || after.begin != v + 1 || !CanNameSpeaker(view, after) || IsTimeWord(view.Lower(after.begin)))
+      return a;
+    a.speaker = after;
+  }
+  a.cue = {v, v + 1};
+  a.how = "verb after the quote";
   return a;
 }
 

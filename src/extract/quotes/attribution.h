@@ -44,6 +44,16 @@ Attribution AttributionAfter(const DocView& view, TokenRange window);
 // told reporters:", "Peskov: ", "According to X,".
 Attribution AttributionBefore(const DocView& view, TokenRange window);
 
+// Attribution by any verb right after a quote that ends inside its marks with
+// "," "!" or "?" (the quote is the verb's object): "..." Ortiz barked, "...!"
+// beamed Tom Reyes. Used when no cue word is found; `window` as for AttributionAfter.
+Attribution VerbAfter(const DocView& view, TokenRange window);
+
+// The colon after a clause that names its speaker: "Ortiz took a harder line:
+// "..."" -> Ortiz. `colon` is the colon token; the subject of the nearest clause
+// above the words before it that can name someone; empty when none.
+TokenRange ColonClauseSubject(const DocView& view, int colon);
+
 // "according to" at token i: the phrase after it ([i, i+2) is the cue).
 bool IsAccordingTo(const DocView& view, int i);
 TokenRange AccordingSource(const DocView& view, int i);

@@ -130,7 +130,14 @@ class Finder {
     }
     c.q.kind = IsDirect(m, before, first) ? "direct" : "partial";
     if (c.q.kind == "partial") {
-      PartialSpeaker(first, view_.TokenAtOrAfter(m.content.end), c);
+      Attribution a = EndsClause(c.q.span) ? quotes::AttributionAfter(view_, post) : Attribution{};
+      if (a.found()) {  // "... people “deserve someone who’s with them,” said the senator"
+        c.q.cue = CueSpan(a.cue);
+        c.speaker = a.speaker;
+        c.how = a.how;
+      } else {
+        PartialSpeaker(first, view_.TokenAtOrAfter(m.content.end), c);
+      }
     } else {
       DirectSpeaker(before, post, open, c);
     }
@@ -195,6 +202,9 @@ class Finder {
         b = quotes::AttributionBefore(view_, Clip(prev, 0, prev + 1));
       }
     }
+    if (!a.found() && !b.found() && a.cue.empty() && EndsClause(c.q.span)) {
+      a = quotes::VerbAfter(view_, post);  // ""Go back," Ortiz barked"
+    }
     const Attribution& use = a.found() ? a : b;
     if (use.found() || !use.cue.empty()) {
       c.q.cue = CueSpan(use.cue);
@@ -204,6 +214,13 @@ class Finder {
       return;
     }
     c.continuation = true;
+  }
+
+  // The quoted words end with "," "!" or "?": the writer's sentence goes on after them.
+  bool EndsClause(Span content) const {
+    if (content.empty()) return false;
+    char last = doc_.text[content.end - 1];
+    return last == ',' || last == '!' || last == '?';
   }
 
   // The speaker of words quoted inside the writer's sentence: climbing the parse from
@@ -217,7 +234,7 @@ class Finder {
         break;
       }
     }
-    int nearest = -1;
+    int nearest = -1, any = -1;
     int a = qhead;  // the quote's own clause first: "the ruling "will force us ...""
     for (int depth = 0; a >= 0 && depth < 12; a = view_.Head(a), ++depth) {
       int s = quotes::CueSubject(view_, a);  // never a quoted word
@@ -228,19 +245,39 @@ class Finder {
         return;
       }
       if (s >= 0 && nearest < 0 && NamesSomeone(s)) nearest = s;
+      if (s >= 0 && any < 0 && !IsExpletive(s)) any = s;
       // A clause with its own subject that is not reported speech (", while Kim
       // extended ...") owns the quote: stop before a cue further up claims it.
       const std::string& rel = view_.tok(a).deprel;
       if (nearest >= 0 && rel != "ccomp" && rel != "xcomp" && rel != "conj") break;
+    }
+    int left = LeftCue(first);
+    if (left >= 0 && (nearest < 0 || nearest > left)) {
+      // "Patrick told backers that Cruz has “taken every punch”": a parse that missed
+      // the content clause; the quote sits in the clause the cue opens.
+      c.q.cue = view_.tok(left).span;
+      c.speaker = quotes::SubjectPhrase(view_, quotes::CueSubject(view_, left), left);
+      c.how = "subject of the cue before the quote";
+      return;
     }
     if (nearest >= 0) {
       c.speaker = quotes::SubjectPhrase(view_, nearest, view_.Head(nearest));
       c.how = "subject of the clause holding the quote";
       return;
     }
-    // The parse gave no path: the first cue of the sentence outside quotes.
+    // The parse gave no path: "according to X" before the quote, else the first cue
+    // of the sentence outside quotes.
     TokenRange sent = view_.SentenceTokens(view_.SentenceOf(first));
     sent = {std::max(sent.begin, first - kMaxWindow), std::min(sent.end, end + kMaxWindow)};
+    for (int t = sent.begin; t + 1 < first; ++t) {
+      if (!quotes::IsAccordingTo(view_, t)) continue;
+      TokenRange source = quotes::AccordingSource(view_, t);
+      if (source.empty() || source.end > first) continue;
+      c.q.cue = view_.SpanOf({t, t + 2});
+      c.speaker = source;
+      c.how = "according to";
+      return;
+    }
     for (int t = sent.begin; t < sent.end; ++t) {
       int s = view_.IsQuoted(t) ? -1 : quotes::CueSubject(view_, t);
       if (s >= 0 && quotes::IsCue(view_, t)) {
@@ -250,7 +287,37 @@ class Finder {
         return;
       }
     }
+    if (any >= 0) {  // "the protesters chanted “...”": a group or a document, unnamed
+      c.speaker = quotes::SubjectPhrase(view_, any, view_.Head(any));
+      c.how = "subject of the clause holding the quote";
+      return;
+    }
     c.q.reason = "no subject found for the quoted words";
+  }
+
+  // The nearest cue before token `first` in its sentence whose clause runs on to
+  // `first`: a cue verb with a subject, and between them no quote, comma, colon,
+  // semicolon, dash or conjunction other than "that" (", while Kim extended “…”"
+  // is Kim's). -1 when none.
+  int LeftCue(int first) const {
+    TokenRange sent = view_.SentenceTokens(view_.SentenceOf(first));
+    for (int t = first - 1; t >= sent.begin && t >= first - kMaxWindow / 2; --t) {
+      if (view_.IsQuoted(t)) return -1;
+      const std::string& f = view_.tok(t).form;
+      if (f == "," || f == ";" || f == ":" || quotes::IsDash(view_, t)) return -1;
+      const std::string& u = view_.tok(t).upos;
+      if ((u == "CCONJ" || u == "SCONJ") && view_.Lower(t) != "that") return -1;
+      if (!quotes::IsCue(view_, t)) continue;
+      int s = quotes::CueSubject(view_, t);
+      return s >= 0 && !view_.IsQuoted(s) && NamesSomeone(s) ? t : -1;
+    }
+    return -1;
+  }
+
+  // "it", "there", "this", "what": a subject that names nothing.
+  bool IsExpletive(int s) const {
+    std::string w = view_.Lower(s);
+    return w == "it" || w == "there" || w == "this" || w == "that" || w == "what" || w == "which";
   }
 
   // A subject that can be a speaker: a name, a pronoun, a person noun ("the balloons" cannot).

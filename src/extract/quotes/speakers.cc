@@ -118,6 +118,26 @@ bool Antecedent(const DocView& view, uint32_t before, Quote& q) {
   return true;
 }
 
+// A person other than `prev`'s speaker is named between `prev` and `before`
+// ("..., Ortiz said. Reyes disagreed; he said ..."): a pronoun then stands for
+// the latest person named, not for the previous quote's speaker.
+bool OtherPersonSince(const DocView& view, const Quote& prev, uint32_t before) {
+  uint32_t from = std::max({prev.span.end, prev.cue.end, prev.speaker_span.end});
+  int person = LatestPerson(view, before);
+  if (person >= 0 && view.doc().mentions[person].span.start >= from) {
+    const document::Mention& m = view.doc().mentions[person];
+    if (prev.speaker >= 0 && m.entity == prev.speaker) return false;
+    return prev.speaker_name.find(view.doc().SpanText(m.span)) == std::string::npos;
+  }
+  // Without PERSON mentions (no NER): a named subject ("Grower Hanna Berg disagreed").
+  TokenRange subject = LatestNamedSubject(view, before);
+  if (subject.empty() || view.SpanOf(subject).start < from) return false;
+  std::string_view last = view.doc().SpanText(view.tok(subject.end - 1).span);
+  return prev.speaker_name.find(last) == std::string::npos;
+}
+
+bool IsThirdPersonPronoun(const std::string& w) { return w == "he" || w == "she" || w == "they"; }
+
 // The trailing run of name tokens of `r` ("Kremlin spokesperson Dmitry Peskov" -> "Dmitry Peskov").
 TokenRange NameTokens(const DocView& view, TokenRange r) {
   int e = r.end;
@@ -157,7 +177,10 @@ void ResolveSpeaker(const DocView& view, TokenRange words, const std::vector<Quo
   q.speaker_span = span;
   int mention = BestMention(view, span);
   const auto& entities = view.doc().entities;
-  if (mention >= 0 && view.doc().mentions[mention].entity >= 0 &&
+  // "he said" after a quote: the previous speaker or the latest person named outside
+  // quotes, read below; coreference may have tied the pronoun to a name inside the quote.
+  bool third_person = words.end - words.begin == 1 && IsThirdPersonPronoun(view.Lower(words.begin));
+  if (!third_person && mention >= 0 && view.doc().mentions[mention].entity >= 0 &&
       view.doc().mentions[mention].entity < static_cast<int>(entities.size())) {
     TakeEntity(view, mention, q);
     q.confidence = 0.9f;
@@ -170,7 +193,7 @@ void ResolveSpeaker(const DocView& view, TokenRange words, const std::vector<Quo
     q.speaker_mention = mention;
     const Quote* prev = earlier.empty() ? nullptr : &earlier.back();
     if (prev != nullptr && !prev->speaker_name.empty() && span.start >= prev->span.end &&
-        span.start - prev->span.end <= kAntecedentBytes) {
+        span.start - prev->span.end <= kAntecedentBytes && !OtherPersonSince(view, *prev, span.start)) {
       q.speaker = prev->speaker;
       q.speaker_name = prev->speaker_name;
       q.reason = "pronoun: speaker of the previous quote";
