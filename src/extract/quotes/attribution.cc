@@ -168,6 +168,38 @@ TokenRange CueSpeaker(const DocView& view, int cue, TokenRange window) {
   return {};
 }
 
+namespace {
+
+bool NominalOrHyphen(const DocView& view, int i) {
+  return (view.IsNominal(i) && !view.IsVerb(i)) || view.tok(i).form == "-";
+}
+
+}  // namespace
+
+// Right after a quote, the noun phrase at a cue is its speaker even when it names no
+// one: ""...," the newspaper wrote", ""...," said the 46-year-old" (an unnamed
+// source, never a guessed name). `window` starts after the closing mark.
+TokenRange PlainPhraseAtCue(const DocView& view, int cue, TokenRange window) {
+  int i = window.begin;
+  TokenRange r;
+  if (cue > i) {  // "the newspaper wrote"
+    r = Trim(view, {i, cue});
+    if (r.empty() || r.begin != i || cue - i > 2 * kMaxPhrase) return {};
+    for (int k = r.begin; k < r.end; ++k) {
+      if (!NominalOrHyphen(view, k)) return {};
+    }
+  } else {  // "said the 46-year-old", not "told reporters", not "said Thursday"
+    int e = cue + 1;
+    while (e < window.end && e - cue <= kMaxPhrase && NominalOrHyphen(view, e)) ++e;
+    r = Trim(view, {cue + 1, e});
+    if (r.empty() || r.begin != cue + 1) return {};
+    const std::string& rel = view.tok(r.begin).deprel;
+    if (rel.compare(0, 3, "obj") == 0 || rel.compare(0, 4, "iobj") == 0) return {};
+  }
+  if (IsTimeWord(view.Lower(r.begin)) || IsTimeWord(view.Lower(r.end - 1))) return {};
+  return r;
+}
+
 Attribution AttributionAfter(const DocView& view, TokenRange window) {
   Attribution a;
   int i = window.begin;
@@ -193,6 +225,7 @@ Attribution AttributionAfter(const DocView& view, TokenRange window) {
     if (!IsCue(view, c)) continue;
     a.cue = {c, c + 1};
     a.speaker = CueSpeaker(view, c, {i, window.end});
+    if (a.speaker.empty()) a.speaker = PlainPhraseAtCue(view, c, {i, window.end});
     a.how = "cue after the quote";
     return a;
   }

@@ -35,6 +35,11 @@ TokenRange SubjectPhrase(const DocView& view, int subject, int cue);
 // Peskov") or the phrase before it ("Hugh Hill, a doctor, said" -> "Hugh Hill").
 TokenRange CueSpeaker(const DocView& view, int cue, TokenRange window);
 
+// The noun phrase at cue `cue` right after a quote (`window` starts after the
+// closing mark), named or not: "the newspaper wrote", "said the 46-year-old".
+// Empty when the words are not a plain noun phrase, an object or a time.
+TokenRange PlainPhraseAtCue(const DocView& view, int cue, TokenRange window);
+
 // Attribution in the tokens after a quote's closing mark (`window`, up to the
 // sentence end): "..., the North Korean leader said", "said Peskov", "— Peskov",
 // ", according to X".

@@ -128,6 +128,11 @@ class Finder {
         post = {};
       }
     }
+    if (!post.empty() && EndsClause(m.content) && !HasVerb(post) && post.end < next_open) {
+      // ""...," Rep. Ann Bell (D-Ore.) said": the segmenter ended the sentence at an
+      // abbreviation before the cue; the sentence after it finishes the attribution.
+      post.end = std::min({next_open, Clip(post.end, post.end, n).end, post.end + 12});
+    }
     c.q.kind = IsDirect(m, before, first) ? "direct" : "partial";
     if (c.q.kind == "partial") {
       Attribution a = EndsClause(c.q.span) ? quotes::AttributionAfter(view_, post) : Attribution{};
@@ -214,6 +219,19 @@ class Finder {
       return;
     }
     c.continuation = true;
+  }
+
+  bool RightAfterQuote(int t) const {
+    int p = t - 1;
+    while (p >= 0 && t - p <= 3 && view_.IsPunct(p) && !view_.IsQuoted(p)) --p;
+    return p >= 0 && view_.IsQuoted(p);
+  }
+
+  bool HasVerb(TokenRange r) const {
+    for (int i = r.begin; i < r.end; ++i) {
+      if (view_.IsVerb(i)) return true;
+    }
+    return false;
   }
 
   // The quoted words end with "," "!" or "?": the writer's sentence goes on after them.
@@ -341,6 +359,9 @@ class Finder {
       Span cs = view_.SpanOf(content);
       if (InQuote(view_.tok(t).span) || MostlyQuoted(cs)) continue;
       int subject = quotes::CueSubject(view_, t);
+      // ""...," said the 41-year-old": a cue right after a quote attributes the quote;
+      // the words after it are its speaker, not a clause.
+      if (subject < 0 && RightAfterQuote(t)) continue;
       TokenRange speaker = subject >= 0 ? quotes::SubjectPhrase(view_, subject, t) : TokenRange{};
       if (Reports(lemma, speaker) && HasAttribution(content)) {
         vias_.push_back({cs, speaker});
@@ -493,12 +514,13 @@ class Finder {
   void Continue(const std::vector<Quote>& done, Quote& q) {
     const Quote* prev = nullptr;
     for (size_t k = done.size(); k-- > 0;) {
+      if (done[k].kind == "indirect" && done[k].speaker_span.empty()) continue;  // a cue without a subject
       if (done[k].kind != "indirect" || done[k].span.end <= q.span.start) {
         prev = &done[k];
         break;
       }
     }
-    if (prev == nullptr || (prev->speaker_name.empty() && prev->speaker < 0)) {
+    if (prev == nullptr || (prev->speaker_name.empty() && prev->speaker < 0 && prev->speaker_span.empty())) {
       q.reason = "no cue and no earlier speaker";
       return;
     }

@@ -118,6 +118,26 @@ bool Antecedent(const DocView& view, uint32_t before, Quote& q) {
   return true;
 }
 
+// A token of `s`, or the title word right before it, is a clause's subject.
+bool IsSubject(const DocView& view, Span s) {
+  int b = view.TokenAtOrAfter(s.start);
+  for (int i = std::max(0, b - 1); i < view.token_count() && view.tok(i).span.start < s.end; ++i) {
+    if (view.tok(i).deprel.compare(0, 5, "nsubj") == 0) return true;
+  }
+  return false;
+}
+
+// The line holding byte b does not end as a sentence does: a heading.
+bool InHeading(const DocView& view, uint32_t b) {
+  uint32_t e = view.LineEnd(b), s = view.LineStart(b);
+  std::string_view text = view.doc().text;
+  while (e > s && (text[e - 1] == ' ' || text[e - 1] == '\r')) --e;
+  if (e == s) return true;
+  char last = text[e - 1];
+  return !(last == '.' || last == '!' || last == '?' || last == '"' || last == ')' ||
+           (e - s >= 3 && text.substr(e - 3, 3) == "\xE2\x80\x9D"));
+}
+
 // A person other than `prev`'s speaker is named between `prev` and `before`
 // ("..., Ortiz said. Reyes disagreed; he said ..."): a pronoun then stands for
 // the latest person named, not for the previous quote's speaker.
@@ -127,6 +147,9 @@ bool OtherPersonSince(const DocView& view, const Quote& prev, uint32_t before) {
   if (person >= 0 && view.doc().mentions[person].span.start >= from) {
     const document::Mention& m = view.doc().mentions[person];
     if (prev.speaker >= 0 && m.entity == prev.speaker) return false;
+    // Only a person who does something (a subject), not one named in passing or in
+    // a heading ("Kim's sister among delegates").
+    if (!IsSubject(view, m.span) && InHeading(view, m.span.start)) return false;
     return prev.speaker_name.find(view.doc().SpanText(m.span)) == std::string::npos;
   }
   // Without PERSON mentions (no NER): a named subject ("Grower Hanna Berg disagreed").
