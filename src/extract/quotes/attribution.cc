@@ -132,11 +132,17 @@ TokenRange WithAppositiveName(const DocView& view, TokenRange r, TokenRange wind
   return {r.begin, e};
 }
 
+bool IsParticiple(const DocView& view, int i) {
+  const document::Token& t = view.tok(i);
+  if (t.xpos == "VBG") return true;
+  return t.xpos.empty() && t.form.size() > 4 && t.form.compare(t.form.size() - 3, 3, "ing") == 0;
+}
+
 TokenRange CueSpeaker(const DocView& view, int cue, TokenRange window) {
   int s = CueSubject(view, cue);
   if (s >= 0 && (Inside(window, s) || view.SentenceOf(s) == view.SentenceOf(cue))) {
     TokenRange r = SubjectPhrase(view, s, cue);
-    return r.begin > cue ? WithAppositiveName(view, r, window) : r;
+    return WithAppositiveName(view, r, {window.begin, r.begin > cue ? window.end : cue});
   }
   // Inverted: "said Peskov", "added the spokesman" (not "said Thursday", not the
   // object of "told reporters").
@@ -152,20 +158,35 @@ TokenRange CueSpeaker(const DocView& view, int cue, TokenRange window) {
     }
   }
   if (s >= 0) return {};
+  // "Weaver seemed unimpressed, telling reporters": a participle's subject is the
+  // nearest subject before it in its sentence.
+  if (IsParticiple(view, cue)) {
+    TokenRange sent = view.SentenceTokens(view.SentenceOf(cue));
+    for (int k = cue - 1; k >= sent.begin && k >= cue - 3 * kMaxPhrase; --k) {
+      if (view.IsQuoted(k) || view.tok(k).deprel.compare(0, 5, "nsubj") != 0) continue;
+      TokenRange r = WithAppositiveName(view, SubjectPhrase(view, k, cue), {sent.begin, cue});
+      if (CanNameSpeaker(view, r)) return r;
+      break;
+    }
+  }
   // Before the cue: "Hugh Hill, a doctor, said" -> Hugh Hill; "In a statement, the
-  // ministry said" -> the ministry: the first comma-separated segment that can name someone.
+  // ministry said" -> the ministry: the last comma-separated segment holding a name
+  // ("On Tuesday in Berea, Ohio, Gov. Kasich, said"), else the first that can name someone.
   int b = cue;
   while (b > window.begin && cue - b < 3 * kMaxPhrase && !view.IsVerb(b - 1)) --b;
   TokenRange all = Trim(view, TokenRange{b, cue});
+  TokenRange named, first;
   int seg = all.begin;
   for (int i = all.begin; i <= all.end; ++i) {
     if (i < all.end && view.tok(i).form != ",") continue;
     TokenRange part = Trim(view, TokenRange{seg, i});
     seg = i + 1;
     if (part.empty() || view.tok(part.begin).upos == "ADP" || view.tok(part.begin).upos == "SCONJ") continue;
-    if (CanNameSpeaker(view, part)) return part;
+    if (!CanNameSpeaker(view, part)) continue;
+    if (first.empty()) first = part;
+    if (view.IsProperish(part.begin) || view.IsProperish(part.end - 1)) named = part;
   }
-  return {};
+  return !first.empty() && view.IsProperish(first.begin) ? first : !named.empty() ? named : first;
 }
 
 namespace {
