@@ -37,16 +37,21 @@ std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>
 
 std::vector<std::vector<std::string>> NerTagger::TagDocument(
     const std::vector<std::vector<std::string_view>>& sentences) const {
+  return TagDocument(sentences, true);
+}
+
+std::vector<std::vector<std::string>> NerTagger::TagDocument(
+    const std::vector<std::vector<std::string_view>>& sentences, bool sports_lines) const {
   ner_internal::DocContext context(sentences);
   std::vector<std::vector<std::string>> out;
   out.reserve(sentences.size());
-  for (const auto& forms : sentences) out.push_back(TagForms(forms, &context));
+  for (const auto& forms : sentences) out.push_back(TagForms(forms, &context, sports_lines));
   ner_internal::MakeDocumentConsistent(sentences, out);
   return out;
 }
 
 std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>& forms,
-                                             const ner_internal::DocContext* doc) const {
+                                             const ner_internal::DocContext* doc, bool sports_lines) const {
   const std::vector<std::string>& labels = Labels();
   const int num_labels = static_cast<int>(labels.size());
   std::vector<ner_internal::TokenInfo> info;
@@ -71,7 +76,7 @@ std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>
     prev1 = best;
   }
   ner_internal::SplitTitlesFromPersons(forms, gazetteer_.get(), tags);
-  ner_internal::ApplySpanRules(forms, gazetteer_.get(), names_.empty() ? nullptr : &names_, tags);
+  ner_internal::ApplySpanRules(forms, gazetteer_.get(), names_.empty() ? nullptr : &names_, tags, sports_lines);
   ner_internal::ApplyNumericRules(forms, tags);
   return tags;
 }

@@ -3,12 +3,15 @@
 //   learned (averaged perceptron, greedy left-to-right with BIO constraints):
 //     PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, MISC (other names: works, products,
 //     languages);
+//   span rules after decoding (models/ner_span_rules.h): known names, company
+//     suffixes, datelines, sports results lines;
 //   rules over tokens (models/ner_rules.h), on tokens the model left O:
 //     DATE, TIME, MONEY, PERCENT, QUANTITY, CARDINAL.
 // Features: word, shape, affixes, capitalisation, neighbours, previous tags,
 // gazetteer matches (kb/gazetteer.h), a title/honorific list, and word profiles
 // learned from unlabeled news (models/ner_lexicon.h, embedded in the model
-// file), a list of known names (models/ner_names.h, embedded too) and how each
+// file; they include self-training type profiles: how a first model tagged
+// each word across the news text, first names vs surnames), a list of known names (models/ner_names.h, embedded too) and how each
 // word is written elsewhere in the document (all-caps headlines are re-cased
 // first). POS is not used, so the NER runs on tokens alone. Tag(doc) adds a
 // document-level pass: the majority type of a repeated name wins, and missed
@@ -81,8 +84,13 @@ class NerTagger {
   const perceptron::SparseWeights& weights() const { return weights_; }
   const NerLexicon& lexicon() const { return lexicon_; }
   const NerNames& names() const { return names_; }
-  // One sentence with its document's context (null = none).
-  std::vector<std::string> TagForms(const std::vector<std::string_view>& forms, const ner_internal::DocContext* doc) const;
+  // One sentence with its document's context (null = none); `sports_lines`
+  // false leaves out the sports-results span rule (models/ner_span_rules.h).
+  std::vector<std::string> TagForms(const std::vector<std::string_view>& forms, const ner_internal::DocContext* doc,
+                                    bool sports_lines = true) const;
+  // TagDocument with or without the sports-results span rule.
+  std::vector<std::vector<std::string>> TagDocument(const std::vector<std::vector<std::string_view>>& sentences,
+                                                    bool sports_lines) const;
   const kb::Gazetteer& gazetteer() const { return *gazetteer_; }
   // Checks `selftest` ([{"tokens": [...], "ner": [...]}, ...]); Ok or a message
   // naming the first sentence and token that differ.

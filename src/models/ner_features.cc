@@ -102,6 +102,7 @@ void AddLexiconInfo(const NerLexicon& lexicon, const std::string& lower, TokenIn
   t.lex_ctx = e->ctx + 1u;
   t.lex_left = e->left;
   t.lex_right = e->right;
+  t.lex_types = e->types;
   if (e->cluster != 0) {
     // Heap codes keep their leading 1, so prefixes of different depths never collide.
     const int depth = 31 - __builtin_clz(e->cluster);
@@ -350,6 +351,16 @@ int ExtractFeatures(const std::vector<TokenInfo>& info, size_t i, int prev1, int
   keys[k++] = HashKey(60, names_at(ii + 1));
   keys[k++] = PairKey(61, t.names, p1);
   keys[k++] = PairKey(62, t.names, t.gaz);
+  // Self-training type profiles (NerTypeProfile): type + share + count, the
+  // neighbours' types, and first-name / surname positions.
+  auto types_at = [&](ptrdiff_t j) { return j < 0 ? kStart : j >= n ? kEnd : info[j].lex_types; };
+  const uint64_t prev_types = types_at(ii - 1), next_types = types_at(ii + 1);
+  auto type_pos = [](uint64_t c) { return (c & 7) | (c >> 4 & 0x18); };  // dominant type + person position
+  keys[k++] = PairKey(63, t.lex_types & 0x7F, cap | first << 1);
+  keys[k++] = PairKey(64, type_pos(prev_types), type_pos(t.lex_types));
+  keys[k++] = PairKey(65, type_pos(t.lex_types), type_pos(next_types));
+  keys[k++] = PairKey(66, t.lex_types & 0x7F, p1);
+  keys[k++] = PairKey(67, t.lex_types & 7, t.doc_cap);
   return k;
 }
 

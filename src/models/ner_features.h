@@ -17,8 +17,8 @@
 namespace newsgraph::models::ner_internal {
 
 // Version of the NER payload (sections and feature meaning) in meta.payload_version.
-inline constexpr int kPayloadVersion = 3;
-inline constexpr int kMaxFeatures = 64;
+inline constexpr int kPayloadVersion = 4;
+inline constexpr int kMaxFeatures = 72;
 // Gazetteer matches are looked for over at most this many tokens.
 inline constexpr int kMaxMatchTokens = 8;
 
@@ -30,6 +30,7 @@ struct TokenInfo {
   uint64_t gaz;       // position in the longest gazetteer match and its best type ("B-country"), or 0
   uint64_t gaz_types; // bitmask of the types of all candidates of that match
   uint64_t lex_cap, lex_ctx, lex_left, lex_right;  // NerLexicon profile (0 = unknown word)
+  uint64_t lex_types;   // NerLexEntry::types (self-training type profile), 0 = none
   uint64_t cluster[3];  // prefixes (4, 8, 12 bits) of the word's cluster, 0 = none
   uint64_t title;     // 1 if the word is a title or honorific ("President", "Mr.", "spokesperson")
   uint64_t names;     // position in the longest NerNames match and its type, or 0

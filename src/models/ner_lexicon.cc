@@ -27,6 +27,19 @@ const NerLexEntry* NerLexicon::Find(uint64_t key) const {
   return &entries_[static_cast<size_t>(it - keys_.begin())];
 }
 
+NerLexicon NerLexicon::WithTypes(const std::vector<std::pair<uint64_t, uint16_t>>& types) const {
+  std::vector<std::pair<uint64_t, NerLexEntry>> entries;
+  entries.reserve(keys_.size() + types.size());
+  for (const auto& [key, code] : types) {
+    const NerLexEntry* old = Find(key);
+    NerLexEntry e = old != nullptr ? *old : NerLexEntry{};
+    e.types = code;
+    entries.emplace_back(key, e);
+  }
+  for (size_t i = 0; i < keys_.size(); ++i) entries.emplace_back(keys_[i], entries_[i]);  // later duplicates dropped
+  return NerLexicon(std::move(entries));
+}
+
 std::string NerLexicon::Serialize() const {
   base::BinaryWriter w;
   w.PodVector(keys_);

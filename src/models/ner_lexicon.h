@@ -9,7 +9,11 @@
 //   left, right  its most frequent left and right neighbour among the most
 //         frequent words (a crude distributional cluster; 0 = none);
 //   cluster  its hierarchical word cluster (models/word_clusters.h, copied in
-//         from clusters.ngm at training time, so the NER needs no other file).
+//         from clusters.ngm at training time, so the NER needs no other file);
+//   types how a first NER model tagged the word's capitalized uses across the
+//         news text (self-training: the dominant type, its share and count,
+//         and whether it opens or closes person names -- first names vs
+//         surnames); 0 = not profiled. See NerTypeProfile below.
 // Built by BuildNerLexicon (models/ner_trainer.h) and stored in the model file's
 // "lexicon" section (layout in docs/formats/ner_model.md). Immutable after
 // Parse; Find() is thread-safe.
@@ -30,8 +34,24 @@ struct NerLexEntry {
   uint8_t ctx = 0;
   uint16_t left = 0;
   uint16_t right = 0;
-  uint16_t pad = 0;
+  uint16_t types = 0;    // NerTypeProfile code, 0 = none
   uint32_t cluster = 0;  // heap code of the word's cluster (models/word_clusters.h), 0 = none
+};
+
+// Bits of NerLexEntry::types: dominant type (0 none, 1 PER, 2 ORG, 3 LOC
+// (GPE/LOC/FAC), 4 MISC (NORP/EVENT/MISC), 5 O = capitalized but untagged),
+// share bucket of that type (0: >= 90%, 1: >= 70%, 2: >= 50%, 3: less),
+// count bucket of tagged + untagged capitalized uses (0: < 5, 1: < 20,
+// 2: < 100, 3: more), and place in multi-word person names (0: none or
+// rare, 1: mostly first, 2: mostly last, 3: both).
+struct NerTypeProfile {
+  static uint16_t Pack(int type, int share, int count, int person_pos) {
+    return static_cast<uint16_t>(type | share << 3 | count << 5 | person_pos << 7);
+  }
+  static int Type(uint16_t c) { return c & 7; }
+  static int Share(uint16_t c) { return c >> 3 & 3; }
+  static int Count(uint16_t c) { return c >> 5 & 3; }
+  static int PersonPos(uint16_t c) { return c >> 7 & 3; }
 };
 
 class NerLexicon {
@@ -47,13 +67,17 @@ class NerLexicon {
   // The lookup key of a lowercased word.
   static uint64_t KeyOf(std::string_view lower);
 
+  // A copy with NerLexEntry::types set from `types` (key -> code); keys not
+  // in the lexicon are added with only `types` set.
+  NerLexicon WithTypes(const std::vector<std::pair<uint64_t, uint16_t>>& types) const;
+
   // The entry of `key`, or null.
   const NerLexEntry* Find(uint64_t key) const;
   size_t size() const { return keys_.size(); }
   bool empty() const { return keys_.empty(); }
 
   // Binary layout (little endian): u64 n, n sorted u64 keys; u64 n, n entries
-  // of 12 bytes (u8 cap, u8 ctx, u16 left, u16 right, u16 0, u32 cluster).
+  // of 12 bytes (u8 cap, u8 ctx, u16 left, u16 right, u16 types, u32 cluster).
   std::string Serialize() const;
   // Errors name `name` and say what is wrong (truncated, unsorted keys).
   static StatusOr<NerLexicon> Parse(std::string_view data, const std::string& name);

@@ -59,6 +59,54 @@ void TagDateline(const std::vector<std::string_view>& forms, const kb::Gazetteer
 
 bool Capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
+bool IsInteger(std::string_view w) {
+  return !w.empty() && w.size() <= 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// End of a run of up to 4 team-name words from `i` (capitalized words, "-", "."), or i.
+size_t TeamRunEnd(const std::vector<std::string_view>& forms, size_t i) {
+  size_t j = i;
+  while (j < forms.size() && j - i < 4 &&
+         (Capitalized(forms[j]) || (j > i && (forms[j] == "-" || forms[j] == "." || forms[j] == "&")))) {
+    ++j;
+  }
+  while (j > i && !Capitalized(forms[j - 1])) --j;
+  return j;
+}
+
+// A team in a results line: a country is a GPE (national side), anything else
+// an ORG (clubs, even when named after their city).
+void TagTeam(const std::vector<std::string_view>& forms, size_t b, size_t e, const kb::Gazetteer& gaz,
+             std::vector<std::string>& tags) {
+  std::string text;
+  for (size_t i = b; i < e; ++i) {
+    if (i > b) text.push_back(' ');
+    text += forms[i];
+  }
+  bool country = false;
+  for (const kb::GazetteerEntry* entry : gaz.Lookup(text)) country |= entry->type == kb::EntryType::kCountry;
+  if (e < tags.size() && tags[e][0] == 'I') return;  // inside a longer span: leave it
+  Relabel(tags, b, e, country ? "GPE" : "ORG");
+}
+
+// Sports results and standings: "Japan 2 Syria 1", "Barnsley 3 Bolton 0 ( halftime 1-0 )",
+// "Barnsley 4 3 1 0 8 3 10" (a team, then only numbers).
+void TagSportsLine(const std::vector<std::string_view>& forms, const kb::Gazetteer& gaz,
+                   std::vector<std::string>& tags) {
+  if (forms.size() < 2 || forms.size() > 16 || !Capitalized(forms[0])) return;
+  const size_t a_end = TeamRunEnd(forms, 0);
+  if (a_end == 0 || a_end >= forms.size() || !IsInteger(forms[a_end])) return;
+  size_t k = a_end;
+  while (k < forms.size() && IsInteger(forms[k])) ++k;
+  if (k == forms.size() && k - a_end >= 3) return TagTeam(forms, 0, a_end, gaz, tags);  // standings row
+  if (k != a_end + 1 || k >= forms.size() || !Capitalized(forms[k])) return;
+  const size_t b_end = TeamRunEnd(forms, k);
+  if (b_end == k || b_end >= forms.size() || !IsInteger(forms[b_end])) return;
+  if (b_end + 1 < forms.size() && forms[b_end + 1] != "(" && forms[b_end + 1] != ".") return;
+  TagTeam(forms, 0, a_end, gaz, tags);
+  TagTeam(forms, k, b_end, gaz, tags);
+}
+
 // Longest gazetteer name (at most 4 tokens) starting at token i; its length and first entry.
 int GazetteerMatch(const std::vector<std::string>& norm, size_t i, const kb::Gazetteer& gaz,
                    const kb::GazetteerEntry** entry) {
@@ -95,6 +143,9 @@ void FixPlaceSpans(const std::vector<std::string_view>& forms, const std::vector
     } else if (entry->type == kb::EntryType::kCountry && tags[i] == "B-ORG" &&
                (end == tags.size() || tags[end] != "I-ORG")) {
       Relabel(tags, i, end, "GPE");
+    } else if (entry->type == kb::EntryType::kDemonym && tags[i].size() > 2 && tags[i][0] == 'B' &&
+               (tags[i] == "B-EVENT" || tags[i] == "B-MISC") && (len == 1 || tags[end - 1][0] == 'I')) {
+      Relabel(tags, i, end, "NORP");  // a span that is exactly a nationality ("North Korean" EVENT)
     }
     i = end - 1;
   }
@@ -148,7 +199,7 @@ void TagOrganizationRuns(const std::vector<std::string_view>& forms, std::vector
 }  // namespace
 
 void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
-                    const NerNames* names, std::vector<std::string>& tags) {
+                    const NerNames* names, std::vector<std::string>& tags, bool sports_lines) {
   std::vector<std::string> norm;
   if (names != nullptr && !names->empty()) {
     norm.reserve(forms.size());
@@ -180,6 +231,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   if (gazetteer != nullptr) {
     FixPlaceSpans(forms, norm, *gazetteer, tags);
     TagDateline(forms, *gazetteer, tags);
+    if (sports_lines) TagSportsLine(forms, *gazetteer, tags);
   }
 }
 

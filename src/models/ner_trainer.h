@@ -56,6 +56,14 @@ std::shared_ptr<const NerTagger> TrainNer(const std::vector<NerSentence>& train,
 NerLexicon BuildNerLexicon(const std::vector<std::string>& texts, int min_count = 3,
                            const std::vector<std::pair<std::string, uint32_t>>& clusters = {});
 
+// Self-training: `lexicon` with type profiles (NerLexEntry::types, see
+// NerTypeProfile) from tagging `texts` (raw news stories, one per string; a
+// crude whitespace tokenizer splits them) with `tagger`: for each word
+// capitalized at least `min_count` times, the types its capitalized uses got.
+// Deterministic.
+NerLexicon AddTypeProfiles(const NerTagger& tagger, const NerLexicon& lexicon, const std::vector<std::string>& texts,
+                           int min_count = 3);
+
 // Writes `tagger` to `path` with a self-test made by tagging `selftest_sentences`
 // (token lists) with it.
 // The sentences of `sentences` tagged by `tagger` as NerTagger::TagDocument does,

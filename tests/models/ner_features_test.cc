@@ -179,6 +179,32 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   // Head words only fill untagged runs: the model's own span stays.
   EXPECT_EQ(run("the Zorvex Party said", {"O", "B-MISC", "I-MISC", "O"}), (V{"O", "B-MISC", "I-MISC", "O"}));
   EXPECT_EQ(run("Party officials said", {"O", "O", "O"}), (V{"O", "O", "O"}));
+  EXPECT_EQ(run("The North Korean delegation", {"O", "B-EVENT", "I-EVENT", "O"}), (V{"O", "B-NORP", "I-NORP", "O"}));
+  EXPECT_EQ(run("The North Korean War", {"O", "B-EVENT", "I-EVENT", "I-EVENT"}),
+            (V{"O", "B-EVENT", "I-EVENT", "I-EVENT"}));
+}
+
+TEST(NerSpanRulesTest, SportsResultsAndStandings) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  auto run = [&](const std::string& text) {
+    std::vector<std::string> words = Split(text);
+    std::vector<std::string_view> forms(words.begin(), words.end());
+    std::vector<std::string> tags(words.size(), "O");
+    ner_internal::ApplySpanRules(forms, gaz.get(), nullptr, tags);
+    return tags;
+  };
+  using V = std::vector<std::string>;
+  // National sides are places, clubs organizations (even when named after a town).
+  EXPECT_EQ(run("Japan 2 Syria 1"), (V{"B-GPE", "O", "B-GPE", "O"}));
+  EXPECT_EQ(run("Quarry Rovers 3 Zorvex 0 ( halftime 1-0 )"),
+            (V{"B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("Quarry Rovers 4 3 1 0 8 3 10"), (V{"B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O"}));
+  // Not a results line: text after the second score, or too few numbers.
+  EXPECT_EQ(run("Reed 2 Lima 1 said"), (V{"O", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("Reed 2 3"), (V{"O", "O", "O"}));
+  EXPECT_EQ(run("Reed 2"), (V{"O", "O"}));
+  EXPECT_EQ(run("Reed 2 Lima"), (V{"O", "O", "O"}));
 }
 
 TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {

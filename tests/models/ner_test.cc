@@ -112,6 +112,34 @@ TEST(NerLexiconTest, BuildsProfilesAndRoundTrips) {
   EXPECT_NE(truncated.status().message().find("lex.bin"), std::string::npos);
 }
 
+TEST(NerLexiconTest, TypeProfilesComeFromTaggingRawText) {
+  // A tiny model that learned "Reed" as a person and "Acme" as an organization
+  // tags raw text; the profiles record how each capitalized word was tagged.
+  std::vector<NerSentence> train;
+  for (int k = 0; k < 20; ++k) {
+    train.push_back({{"Yesterday", "Reed", "Tamsin", "met", "Acme", "in", "the", "city", "."},
+                     {"O", "B-PERSON", "I-PERSON", "O", "B-ORG", "O", "O", "O", "O"}});
+  }
+  auto gaz = kb::Gazetteer::Load(kb::Gazetteer::DefaultDir());
+  ASSERT_TRUE(gaz.ok()) << gaz.status().ToString();
+  NerTrainOptions options;
+  options.epochs = 3;
+  auto tagger = TrainNer(train, *gaz, options, nlohmann::json::object());
+  std::vector<std::string> texts(4, "Yesterday Reed Tamsin met Acme in the city. Then Tamsin left.\n    New para.");
+  NerLexicon lex = AddTypeProfiles(*tagger, NerLexicon(), texts, 3);
+  const NerLexEntry* reed = lex.Find(NerLexicon::KeyOf("reed"));
+  const NerLexEntry* acme = lex.Find(NerLexicon::KeyOf("acme"));
+  ASSERT_NE(reed, nullptr);
+  ASSERT_NE(acme, nullptr);
+  EXPECT_EQ(NerTypeProfile::Type(reed->types), 1);       // PER
+  EXPECT_EQ(NerTypeProfile::PersonPos(reed->types), 1);  // opens person names
+  EXPECT_EQ(NerTypeProfile::Type(acme->types), 2);       // ORG
+  EXPECT_EQ(lex.Find(NerLexicon::KeyOf("the")), nullptr);  // never capitalized
+  auto parsed = NerLexicon::Parse(lex.Serialize(), "lex");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->Find(NerLexicon::KeyOf("acme"))->types, acme->types);
+}
+
 TEST(NerTest, LexiconTravelsWithTheModelAndTagFillsMentions) {
   auto gaz = CommittedGazetteer();
   ASSERT_NE(gaz, nullptr);

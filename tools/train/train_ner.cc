@@ -51,6 +51,7 @@ std::string g_gum_genres;
 int g_min_epochs = 4;
 int g_cv_folds = 0;
 std::string g_dump_path;  // if set, the converted training sentences are written here (form TAB tag)
+int g_self_train_epochs = 5;     // 0 = no self-training type profiles
 bool g_no_doc_context = false;  // treat every sentence as its own document
 int g_wiki_copies = 1;          // WikiGold training sentences are seen this many times per epoch  // > 1: cross-validate on WikiGold train + dev and write no model
 // Known names copied into the model (models/ner_names.h); "" = none.
@@ -116,6 +117,24 @@ StatusOr<Corpus> ReadCorpus(const std::string& data_dir, const kb::Gazetteer& ga
 
 std::string_view Coarse(std::string_view type) { return document::ToConll2003Type(type); }
 
+// Self-training (models::AddTypeProfiles): a first model trained on `train`
+// (no type profiles yet) tags the Reuters bodies; returns `base` with the profiles.
+models::NerLexicon SelfTrainingLexicon(const std::vector<models::NerSentence>& train,
+                                       std::shared_ptr<const kb::Gazetteer> gaz, const models::NerNames& names,
+                                       const std::vector<std::string>& news, const models::NerLexicon& base) {
+  auto start = std::chrono::steady_clock::now();
+  models::NerTrainOptions options;
+  options.epochs = g_self_train_epochs;
+  options.lexicon = &base;
+  options.names = names.empty() ? nullptr : &names;
+  auto first = models::TrainNer(train, gaz, options, nlohmann::json::object());
+  models::NerLexicon out = models::AddTypeProfiles(*first, base, news);
+  std::printf("self-training: first model on %zu sentences, %zu stories tagged, %.1f s\n", train.size(), news.size(),
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  return out;
+}
+
+
 nlohmann::json Evaluate(const models::NerTagger& tagger, const std::vector<models::NerSentence>& dev, bool coarse,
                         const std::string& title) {
   std::map<std::string, models::SpanCounts> counts;
@@ -136,7 +155,7 @@ nlohmann::json Evaluate(const models::NerTagger& tagger, const std::vector<model
 // each fold is tagged by a model trained on GUM train + the other folds for
 // options.epochs epochs. Prints pooled span scores (CoNLL types) and GUM dev.
 void RunCrossValidation(const Corpus& corpus, std::shared_ptr<const kb::Gazetteer> gaz,
-                        models::NerTrainOptions options, int folds) {
+                        models::NerTrainOptions options, int folds, const std::vector<std::string>& news) {
   std::vector<models::NerSentence> wiki(corpus.train.begin(), corpus.train.begin() + corpus.wiki_train_end);
   wiki.insert(wiki.end(), corpus.dev.begin(), corpus.dev.end());
   options.dev = nullptr;
@@ -149,7 +168,14 @@ void RunCrossValidation(const Corpus& corpus, std::shared_ptr<const kb::Gazettee
         for (auto& s : *part) s.doc = -1;
       }
     }
-    auto tagger = models::TrainNer(train, gaz, options, nlohmann::json::object());
+    models::NerLexicon fold_lexicon;
+    if (options.lexicon != nullptr && g_self_train_epochs > 0) {
+      fold_lexicon = SelfTrainingLexicon(train, gaz, options.names != nullptr ? *options.names : models::NerNames(),
+                                         news, *options.lexicon);
+    }
+    models::NerTrainOptions fold_options = options;
+    if (!fold_lexicon.empty()) fold_options.lexicon = &fold_lexicon;
+    auto tagger = models::TrainNer(train, gaz, fold_options, nlohmann::json::object());
     auto tagged = models::TagSentences(*tagger, test);
     for (size_t i = 0; i < test.size(); ++i) models::CountSpans(test[i].tags, tagged[i], Coarse, cv);
     tagged = models::TagSentences(*tagger, corpus.gum_dev);
@@ -170,7 +196,8 @@ void RunCrossValidation(const Corpus& corpus, std::shared_ptr<const kb::Gazettee
 }
 
 // Word profiles from the "body" of every line of the Reuters-21578 JSONL.
-StatusOr<models::NerLexicon> ReadLexicon(const std::string& path, const std::string& clusters_path, uint64_t& hash) {
+StatusOr<models::NerLexicon> ReadLexicon(const std::string& path, const std::string& clusters_path, uint64_t& hash,
+                                         std::vector<std::string>& texts) {
   std::vector<std::pair<std::string, uint32_t>> clusters;
   if (!clusters_path.empty()) {
     NG_ASSIGN_OR_RETURN(auto wc, models::WordClusters::Load(clusters_path));
@@ -179,7 +206,6 @@ StatusOr<models::NerLexicon> ReadLexicon(const std::string& path, const std::str
   }
   NG_ASSIGN_OR_RETURN(std::string data, base::LocalFileSystem().ReadFile(path, 1ull << 31));
   hash = base::Hash64(data, hash);
-  std::vector<std::string> texts;
   size_t line_no = 0;
   for (size_t p = 0; p < data.size();) {
     size_t e = data.find('\n', p);
@@ -212,9 +238,10 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
   auto corpus = ReadCorpus(data_dir, **gaz, use_gum);
   if (!corpus.ok()) return std::cerr << corpus.status().ToString() << "\n", 1;
   models::NerLexicon lexicon;
+  std::vector<std::string> news;
   if (use_lexicon) {
     auto lex = ReadLexicon(data_dir + "/news-bench/reuters21578/reuters21578_articles.jsonl", clusters_path,
-                           corpus->hash);
+                           corpus->hash, news);
     if (!lex.ok()) return std::cerr << lex.status().ToString() << "\n", 1;
     lexicon = std::move(*lex);
     std::printf("lexicon: %zu words from Reuters-21578\n", lexicon.size());
@@ -247,6 +274,10 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
        {{"data", std::string(use_gum ? "wikigold (articles i%5!=4) + gum-entities/train" : "wikigold (articles i%5!=4)") +
                      (use_lexicon ? "; word profiles from news-bench/reuters21578 bodies" : "") +
                      (use_lexicon && !clusters_path.empty() ? "; clusters from clusters.ngm" : "") +
+                     (use_lexicon && g_self_train_epochs > 0
+                          ? "; type profiles from tagging the Reuters bodies with a first model trained on the same data (" +
+                                std::to_string(g_self_train_epochs) + " epochs)"
+                          : "") +
                      (names.empty() ? "" : "; known names from data/gazetteer/ner_names.tsv")},
         {"gum_genres", g_gum_genres.empty() ? "all" : g_gum_genres},
         {"dev", "wikigold articles i%10==3 (epoch choice, then trained on)"},
@@ -265,10 +296,15 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
   }
   auto start = std::chrono::steady_clock::now();
   if (g_cv_folds > 1) {
-    RunCrossValidation(*corpus, *gaz, options, g_cv_folds);
+    RunCrossValidation(*corpus, *gaz, options, g_cv_folds, news);
     std::printf("cross-validation took %.1f s\n",
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     return 0;
+  }
+  if (use_lexicon && g_self_train_epochs > 0) {
+    std::vector<models::NerSentence> first_train = corpus->train;
+    first_train.insert(first_train.end(), corpus->dev.begin(), corpus->dev.end());
+    lexicon = SelfTrainingLexicon(first_train, *gaz, names, news, lexicon);
   }
   auto tagger = models::TrainNer(corpus->train, *gaz, options, meta);
   int best_epoch = tagger->meta()["training"]["best_epoch"];
@@ -317,6 +353,8 @@ int main(int argc, char** argv) {
   std::string clusters_path = models::WordClusters::DefaultPath();
   app.add_option("--clusters", clusters_path, "word clusters to copy into the model ('' = none)");
   app.add_flag("--no-lexicon", no_lexicon, "no word profiles from Reuters-21578");
+  app.add_option("--self-train-epochs", g_self_train_epochs,
+                 "epochs of the first (GUM-only) model that tags Reuters for type profiles (0 = none)");
   app.add_flag("--no-doc-context", g_no_doc_context, "no document-level features");
   app.add_option("--wiki-copies", g_wiki_copies, "repeat WikiGold training sentences this many times per epoch");
   app.add_option("--dump-train", g_dump_path, "write the converted training sentences (form TAB tag) here");
