@@ -221,7 +221,7 @@ TokenRange PlainPhraseAtCue(const DocView& view, int cue, TokenRange window) {
   return r;
 }
 
-Attribution AttributionAfter(const DocView& view, TokenRange window) {
+Attribution AttributionAfter(const DocView& view, TokenRange window, bool clause_open) {
   Attribution a;
   int i = window.begin;
   while (i < window.end && view.IsPunct(i) && !IsDash(view, i)) ++i;
@@ -234,7 +234,9 @@ Attribution AttributionAfter(const DocView& view, TokenRange window) {
       return a;
     }
   }
-  int limit = std::min(window.end, i + 3 * kMaxPhrase);
+  // A quote ending in "," leaves its sentence open for the attribution, however long
+  // the speaker's appositive ("Trump, the frontrunner in ... primaries, said").
+  int limit = std::min(window.end, i + (clause_open ? 8 : 3) * kMaxPhrase);
   for (int c = i; c < limit; ++c) {
     if (IsAccordingTo(view, c)) {
       a.cue = {c, c + 2};
@@ -247,6 +249,12 @@ Attribution AttributionAfter(const DocView& view, TokenRange window) {
     a.cue = {c, c + 1};
     a.speaker = CueSpeaker(view, c, {i, window.end});
     if (a.speaker.empty()) a.speaker = PlainPhraseAtCue(view, c, {i, window.end});
+    if (a.speaker.empty() && view.IsProperish(i)) {
+      // ""...," Tom Hale, the frontrunner after winning the primaries, said": the
+      // name opening the attribution, before its appositive.
+      TokenRange name = Trim(view, view.NominalRun(i, +1, kMaxPhrase));
+      if (!name.empty() && name.end < c && view.tok(name.end).form == ",") a.speaker = name;
+    }
     a.how = "cue after the quote";
     return a;
   }

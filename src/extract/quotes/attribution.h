@@ -43,7 +43,9 @@ TokenRange PlainPhraseAtCue(const DocView& view, int cue, TokenRange window);
 // Attribution in the tokens after a quote's closing mark (`window`, up to the
 // sentence end): "..., the North Korean leader said", "said Peskov", "— Peskov",
 // ", according to X".
-Attribution AttributionAfter(const DocView& view, TokenRange window);
+// `clause_open`: the quote ended in "," "!" or "?", so the cue may come after a
+// long appositive (searched further).
+Attribution AttributionAfter(const DocView& view, TokenRange window, bool clause_open = false);
 
 // Attribution in the tokens before a quote's opening mark: "Peskov said", "Peskov
 // told reporters:", "Peskov: ", "According to X,".

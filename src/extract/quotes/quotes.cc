@@ -193,7 +193,7 @@ class Finder {
   }
 
   void DirectSpeaker(TokenRange before, TokenRange post, int open, Candidate& c) {
-    Attribution a = quotes::AttributionAfter(view_, post);
+    Attribution a = quotes::AttributionAfter(view_, post, EndsClause(c.q.span));
     Attribution b = quotes::AttributionBefore(view_, before);
     if (a.according && b.found()) {
       c.via = a.speaker;  // "X said "...", according to outlet Y"
@@ -236,8 +236,21 @@ class Finder {
 
   // The quoted words end with "," "!" or "?": the writer's sentence goes on after them.
   bool EndsClause(Span content) const {
-    if (content.empty()) return false;
-    char last = doc_.text[content.end - 1];
+    // Past the closing marks of a quote inside the quote: "... to help,’".
+    uint32_t e = content.end;
+    while (e > content.start && content.end - e < 9) {
+      char c = doc_.text[e - 1];
+      if (c == '\'' || c == '"') {
+        --e;
+      } else if (e - content.start >= 3 && doc_.text.compare(e - 3, 2, "\xE2\x80") == 0 &&
+                 (static_cast<unsigned char>(c) == 0x99 || static_cast<unsigned char>(c) == 0x9D)) {
+        e -= 3;  // ’ ”
+      } else {
+        break;
+      }
+    }
+    if (e <= content.start) return false;
+    char last = doc_.text[e - 1];
     return last == ',' || last == '!' || last == '?';
   }
 
