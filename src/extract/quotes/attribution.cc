@@ -164,6 +164,9 @@ TokenRange CueSpeaker(const DocView& view, int cue, TokenRange window) {
     TokenRange sent = view.SentenceTokens(view.SentenceOf(cue));
     for (int k = cue - 1; k >= sent.begin && k >= cue - 3 * kMaxPhrase; --k) {
       if (view.IsQuoted(k) || view.tok(k).deprel.compare(0, 5, "nsubj") != 0) continue;
+      // "... but said there was no call, adding:" -- not the subject of a content clause.
+      const std::string& hrel = view.Head(k) >= 0 ? view.tok(view.Head(k)).deprel : std::string();
+      if (hrel == "ccomp" || hrel == "csubj" || hrel.compare(0, 3, "acl") == 0) continue;
       TokenRange r = WithAppositiveName(view, SubjectPhrase(view, k, cue), {sent.begin, cue});
       if (CanNameSpeaker(view, r)) return r;
       break;
