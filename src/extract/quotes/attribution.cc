@@ -286,7 +286,7 @@ Attribution AttributionBefore(const DocView& view, TokenRange window) {
   int last = window.end - 1;
   if (view.tok(last).form == ":" && last > window.begin) {
     TokenRange np = Trim(view, view.NominalRun(last - 1, -1, kMaxPhrase));
-    bool alone = !np.empty() && (np.begin == window.begin || view.IsPunct(np.begin - 1));
+    bool alone = !np.empty() && (np.begin <= window.begin || view.IsPunct(np.begin - 1));
     if (!alone) {
       a.speaker = ColonClauseSubject(view, last);
       if (a.found()) a.how = "subject of the clause before the colon";

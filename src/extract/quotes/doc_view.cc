@@ -102,6 +102,7 @@ TokenRange DocView::Subtree(int i) const {
 }
 
 bool DocView::IsPunct(int i) const {
+  if (i < 0 || i >= token_count()) return false;  // a phrase at the document's edge
   const document::Token& t = tok(i);
   if (!t.upos.empty()) return t.upos == "PUNCT" || t.upos == "SYM";
   return !t.form.empty() && !std::isalnum(static_cast<unsigned char>(t.form[0])) &&

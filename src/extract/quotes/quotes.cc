@@ -495,9 +495,10 @@ class Finder {
   }
 
   void ApplyVias() {
-    for (const auto& [where, words] : vias_) {
-      ForOverlapping(where, [&](Candidate& c) {
-        if (c.via.empty()) c.via = words;
+    for (const auto& via : vias_) {
+      // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
+      ForOverlapping(via.first, [&](Candidate& c) {
+        if (c.via.empty()) c.via = via.second;
       });
     }
   }

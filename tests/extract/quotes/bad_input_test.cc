@@ -6,6 +6,7 @@
 
 #include "extract/quotes/marks.h"
 #include "extract/quotes/quotes.h"
+#include "text/segmenter.h"
 
 namespace newsgraph {
 namespace {
@@ -59,6 +60,17 @@ TEST(QuotesBadInput, NestedFiftyDeep) {
   extract::FindQuotes(doc);
   ExpectSpansInside(doc);
   EXPECT_GE(doc.quotes.size(), 1u);
+}
+
+// Found by fuzz/quotes_fuzzer: a colon right before a quote, with the phrase before
+// the colon starting the document, read the token before the first one.
+TEST(QuotesBadInput, ColonAttributionAtTheStartOfTheDocument) {
+  auto segmenter = text::Segmenter::Load(text::Segmenter::DefaultPath());
+  if (!segmenter.ok()) GTEST_SKIP() << segmenter.status().message();
+  document::Document doc = TextOnly("\ns\naa:\"\xEF\xBF\xBD");
+  (*segmenter)->Segment(doc);
+  extract::FindQuotes(doc);
+  ExpectSpansInside(doc);
 }
 
 TEST(QuotesBadInput, UnparsedTokensWithoutHeads) {
