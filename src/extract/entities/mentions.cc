@@ -191,6 +191,12 @@ bool EndsPerson(const Work& w, uint32_t t) {
 
 // Pieces of one name the NER split: "Anne" "-" "Marie Dubois", and a title tagged
 // on its own before the name ("Lt. Gen." + "Zhou Weimin").
+bool IsNameParticle(std::string_view f) {
+  static constexpr std::string_view kParticles[] = {"da", "de", "do", "dos", "das", "di", "del", "della",
+                                                    "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le"};
+  return std::find(std::begin(kParticles), std::end(kParticles), f) != std::end(kParticles);
+}
+
 void MergeNameParts(Work& w) {
   const auto& tokens = w.doc.tokens;
   std::vector<bool> drop(w.mentions.size(), false);
@@ -201,7 +207,9 @@ void MergeNameParts(Work& w) {
     uint32_t h = a.te;
     bool hyphen = a.kind == "name" && b.tb == h + 1 && w.Form(h) == "-" &&
                   tokens[h].span.start == tokens[h - 1].span.end && tokens[b.tb].span.start == tokens[h].span.end;
-    if (hyphen) {
+    // "Lula" "da" "Silva": a lowercase particle between two parts of one name.
+    bool particle = a.kind == "name" && b.tb == h + 1 && IsNameParticle(w.Form(h));
+    if (hyphen || particle) {
       b.tb = a.tb;
       drop[i] = true;
     } else if (a.kind == "nominal" && b.tb == a.te && !b.has_title) {

@@ -136,6 +136,15 @@ TEST_F(ResolverTest, SurnameThatIsAlsoATownStaysThePerson) {
   EXPECT_EQ(oslo->type, "GPE");
 }
 
+TEST_F(ResolverTest, NameWithAParticleTaggedInTwoPiecesIsOnePerson) {
+  Document doc = Resolve("President [PERSON Lula] da [PERSON Silva] flew to [GPE Beijing] .\n[PERSON Lula] said it went well .");
+  ExpectConsistent(doc);
+  const Entity* lula = Find(doc, "Lula da Silva");
+  ASSERT_NE(lula, nullptr);
+  EXPECT_EQ(EntityOf(doc, "Silva"), nullptr);
+  EXPECT_EQ(EntityOf(doc, "Lula", doc.text.find('\n')), lula);
+}
+
 TEST_F(ResolverTest, AppositionRoleWithOrganization) {
   Document doc = Resolve(
       "The talks included [PERSON Kim Tok Hun] , the director of [GPE North Korea] 's State Planning Commission , "
