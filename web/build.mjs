@@ -1,16 +1,14 @@
-// Builds web/dist from web/src: copies the page, script and style, and turns
-// world-atlas's Natural Earth countries (TopoJSON) into ready-to-draw SVG paths
-// (equirectangular, 1000 x 500) so the browser needs no map library.
-// Run: (cd web && npm ci && npm run build); commit web/dist.
-import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+// Writes web/app/world.json: world-atlas's Natural Earth countries (TopoJSON) turned
+// into ready-to-draw SVG paths (equirectangular, 1000 x 500) so the browser needs no
+// map library. The page, script and style in web/app are served as written.
+// Run: (cd web && npm ci && npm run build); commit web/app/world.json.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { feature } from 'topojson-client';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, 'dist');
-mkdirSync(dist, { recursive: true });
-for (const f of ['index.html', 'app.js', 'app.css']) copyFileSync(join(here, 'src', f), join(dist, f));
+const app = join(here, 'app');
 
 const W = 1000, H = 500;
 const topo = JSON.parse(readFileSync(join(here, 'node_modules/world-atlas/countries-110m.json'), 'utf8'));
@@ -30,5 +28,5 @@ const out = countries.map((c) => {
   const polys = !g ? [] : g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   return { id: c.id || '', name: (c.properties && c.properties.name) || '', d: polys.flat().map(ringPath).join('') };
 }).filter((c) => c.d);
-writeFileSync(join(dist, 'world.json'), JSON.stringify({ width: W, height: H, source: 'Natural Earth 1:110m via world-atlas 2.0.2 (public domain)', countries: out }));
-console.log(`web/dist: ${out.length} countries, app files copied`);
+writeFileSync(join(app, 'world.json'), JSON.stringify({ width: W, height: H, source: 'Natural Earth 1:110m via world-atlas 2.0.2 (public domain)', countries: out }));
+console.log(`web/app/world.json: ${out.length} countries`);

@@ -31,7 +31,7 @@ CommandRun AddServeCommand(CLI::App& app) {
   cmd->add_option("--cache-mb", options->cache_mb, "Memory for recent API responses (0: no cache)")
       ->capture_default_str()
       ->check(CLI::Range(0, 4096));
-  cmd->add_option("--web", options->web_dir, "Folder of the built web UI (default: the source tree's web/dist)");
+  cmd->add_option("--web", options->web_dir, "Folder of the built web UI (default: the source tree's web/app)");
   return [options] {
     StatusOr<std::unique_ptr<serve::Server>> server = serve::Server::Create(*options);
     if (!server.ok()) return Fail(server.status());

@@ -203,7 +203,7 @@ Server::~Server() { Stop(); }
 StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
-  if (impl->options.web_dir.empty()) impl->options.web_dir = std::string(NEWSGRAPH_SOURCE_DIR) + "/web/dist";
+  if (impl->options.web_dir.empty()) impl->options.web_dir = std::string(NEWSGRAPH_SOURCE_DIR) + "/web/app";
   store::StoreOptions o;
   o.read_only = true;
   NG_RETURN_IF_ERROR(store::Store::Open(options.db_path, o).status());

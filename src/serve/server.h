@@ -21,7 +21,7 @@ struct ServerOptions {
   // Worker threads; each keep-alive connection holds one while it is open, so this
   // is also the number of connections served at once.
   int threads = 32;
-  // Folder of the built UI (web/dist). "" = the source tree's web/dist; when it is
+  // Folder of the web UI (web/app). "" = the source tree's web/app; when it is
   // missing the API still works and "/" says where the UI was looked for.
   std::string web_dir;
   // Seconds a client may take to send a request or read a response.
