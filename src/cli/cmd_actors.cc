@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/table_text.h"
 #include "store/actors.h"
 #include "store/store.h"
 
@@ -17,18 +18,6 @@ struct ActorsFlags {
   int64_t id = 0;
   store::ActorFilter filter;
 };
-
-std::string Cut(std::string s, size_t max) {
-  for (char& c : s) {
-    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
-  }
-  if (s.size() > max) {
-    size_t cut = max - 3;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // whole code points
-    s = s.substr(0, cut) + "...";
-  }
-  return s;
-}
 
 std::string Joined(const store::ActorDetail& d, bool roles) {
   std::string out;
@@ -65,7 +54,7 @@ void PrintTable(const std::vector<store::ActorDetail>& actors) {
     std::printf("%-6lld  %-8s  %-7s  %-6s  %5lld  %8lld  %-28s  %s\n", static_cast<long long>(a.id),
                 a.code.empty() ? "-" : a.code.c_str(), a.country.empty() ? "-" : a.country.c_str(), a.type.c_str(),
                 static_cast<long long>(a.document_count), static_cast<long long>(a.mention_count),
-                Cut(a.name, 28).c_str(), Cut(Joined(d, true), 60).c_str());
+                OneLine(a.name, 28).c_str(), OneLine(Joined(d, true), 60).c_str());
   }
   std::printf("%zu actor%s\n", actors.size(), actors.size() == 1 ? "" : "s");
 }

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/table_text.h"
 #include "store/events.h"
 #include "store/store.h"
 
@@ -49,7 +50,7 @@ namespace {
 
 std::string Actor(const std::string& code, const std::string& country, const std::string& name) {
   std::string shown = !code.empty() ? code : !country.empty() ? country : "-";
-  if (!name.empty()) shown += " (" + (name.size() > 28 ? name.substr(0, 25) + "..." : name) + ")";
+  if (!name.empty()) shown += " (" + OneLine(name, 28) + ")";
   return shown;
 }
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/table_text.h"
 #include "store/quotes.h"
 #include "store/store.h"
 
@@ -15,18 +16,6 @@ struct QuotesFlags {
   std::string format = "table";
   store::QuoteFilter filter;
 };
-
-std::string OneLine(std::string s, size_t max) {
-  for (char& c : s) {
-    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
-  }
-  if (s.size() > max) {
-    size_t cut = max - 3;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // whole code points
-    s = s.substr(0, cut) + "...";
-  }
-  return s;
-}
 
 void PrintTable(const std::vector<store::StoredQuote>& quotes) {
   std::printf("%-10s  %-8s  %-24s  %-24s  %s\n", "date", "kind", "speaker", "article", "quote");

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/table_text.h"
 #include "store/search.h"
 #include "store/store.h"
 
@@ -30,7 +31,7 @@ std::string Plain(std::string s) {
 void PrintTable(const std::vector<store::SearchHit>& hits) {
   std::printf("%-8s  %-10s  %-24s  %-30s  %s\n", "kind", "date", "id", "title / speaker / name", "snippet");
   for (const store::SearchHit& h : hits) {
-    std::string title = h.title.size() > 30 ? h.title.substr(0, 27) + "..." : h.title;
+    std::string title = OneLine(h.title, 30);
     std::printf("%-8s  %-10s  %-24s  %-30s  %s\n", h.kind.c_str(), h.date.c_str(), h.id.c_str(), title.c_str(),
                 Plain(h.snippet).c_str());
   }
