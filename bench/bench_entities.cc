@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench_common.h"
 #include "extract/entities/entities.h"
 #include "kb/gazetteer.h"
 #include "models/model_file.h"
@@ -29,31 +30,9 @@ using ng::document::Document;
 
 namespace {
 
-double ThreadCpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-size_t CountTokens(const std::vector<Document>& docs) {
-  size_t n = 0;
-  for (const Document& d : docs) n += d.tokens.size();
-  return n;
-}
-
-// Runs `work` over fresh copies of `docs` (copying is not timed) until `min_seconds`.
-double Measure(const std::vector<Document>& docs, double min_seconds, const std::function<void(Document&)>& work) {
-  size_t done = 0;
-  double secs = 0;
-  do {
-    std::vector<Document> copy = docs;
-    double start = ThreadCpuSeconds();
-    for (Document& d : copy) work(d);
-    secs += ThreadCpuSeconds() - start;
-    done += CountTokens(copy);
-  } while (secs < min_seconds);
-  return done / secs;
-}
+using newsgraph::bench::CountTokens;
+using newsgraph::bench::PeakRssKb;
+using newsgraph::bench::TokensPerSecond;
 
 // Reuters bodies keep hard line breaks; a paragraph starts with an indent.
 std::string Unwrap(const std::string& body) {
@@ -68,12 +47,6 @@ std::string Unwrap(const std::string& body) {
     }
   }
   return out;
-}
-
-long PeakRssKb() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return u.ru_maxrss;
 }
 
 }  // namespace
@@ -124,9 +97,9 @@ int main(int argc, char** argv) {
   size_t tokens = CountTokens(parsed);
   std::printf("input: %s\n%zu documents, %zu tokens (parsed once, not timed)\n", path.c_str(), parsed.size(), tokens);
 
-  double ner_rate = Measure(parsed, min_seconds, [&](Document& d) { (*ner)->Tag(d); });
-  double resolve_rate = Measure(tagged, min_seconds, [&](Document& d) { (*resolver)->Resolve(d); });
-  double both_rate = Measure(parsed, min_seconds, [&](Document& d) {
+  double ner_rate = TokensPerSecond(parsed, min_seconds, [&](Document& d) { (*ner)->Tag(d); });
+  double resolve_rate = TokensPerSecond(tagged, min_seconds, [&](Document& d) { (*resolver)->Resolve(d); });
+  double both_rate = TokensPerSecond(parsed, min_seconds, [&](Document& d) {
     (*ner)->Tag(d);
     (*resolver)->Resolve(d);
   });

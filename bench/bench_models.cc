@@ -20,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_common.h"
 #include "base/file.h"
 #include "document/conllu.h"
 #include "models/parser.h"
@@ -30,33 +31,8 @@ using ng::document::Document;
 
 namespace {
 
-size_t CountTokens(const std::vector<Document>& docs) {
-  size_t n = 0;
-  for (const auto& d : docs) n += d.tokens.size();
-  return n;
-}
-
-// CPU time of this thread: "tokens/s on one core" even when the machine is shared.
-double ThreadCpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-// Runs `work` over fresh copies of `docs` until `min_seconds` have passed; returns tokens/s.
-double Measure(const std::vector<Document>& docs, double min_seconds, const std::function<void(Document&)>& work) {
-  const size_t tokens = CountTokens(docs);
-  size_t done = 0;
-  double secs = 0;
-  do {
-    std::vector<Document> copy = docs;
-    const double start = ThreadCpuSeconds();
-    for (auto& d : copy) work(d);
-    secs += ThreadCpuSeconds() - start;
-    done += tokens;
-  } while (secs < min_seconds);
-  return done / secs;
-}
+using newsgraph::bench::CountTokens;
+using newsgraph::bench::TokensPerSecond;
 
 double MeasureThreads(const std::vector<Document>& docs, int threads, double min_seconds,
                       const std::function<void(Document&)>& work) {
@@ -132,13 +108,13 @@ int main(int argc, char** argv) {
     ng::models::TagOptions pos_only{.pos = true, .feats = false, .lemma = false};
     for (auto& d : tagged) (*tagger)->Tag(d, pos_only);
     std::printf("tagger alone (UPOS+XPOS):        %10.0f tokens/s\n",
-                Measure(gold, min_seconds, [&](Document& d) { (*tagger)->Tag(d, pos_only); }));
+                TokensPerSecond(gold, min_seconds, [&](Document& d) { (*tagger)->Tag(d, pos_only); }));
     std::printf("tagger+feats+lemmatizer:         %10.0f tokens/s\n",
-                Measure(gold, min_seconds, [&](Document& d) { (*tagger)->Tag(d); }));
+                TokensPerSecond(gold, min_seconds, [&](Document& d) { (*tagger)->Tag(d); }));
   }
   const auto& p = **parser;
   std::printf("parser alone:                    %10.0f tokens/s\n",
-              Measure(tagged, min_seconds, [&](Document& d) { p.Parse(d); }));
+              TokensPerSecond(tagged, min_seconds, [&](Document& d) { p.Parse(d); }));
   std::vector<Document> parsed = tagged;
   for (auto& d : parsed) p.Parse(d);
   PrintScores(tagger.ok() ? "predicted tags" : "gold tags", gold, parsed);
@@ -150,7 +126,7 @@ int main(int argc, char** argv) {
     };
   }
   const char* what = tagger.ok() ? "tagger+lemmatizer+parser" : "parser";
-  std::printf("%s, 1 thread:  %10.0f tokens/s\n", what, Measure(gold, min_seconds, all));
+  std::printf("%s, 1 thread:  %10.0f tokens/s\n", what, TokensPerSecond(gold, min_seconds, all));
   for (int t = 2; t <= threads; t *= 2) {
     std::printf("%s, %d threads: %10.0f tokens/s\n", what, t, MeasureThreads(gold, t, min_seconds, all));
   }

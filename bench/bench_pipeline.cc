@@ -15,26 +15,18 @@
 #include <filesystem>
 #include <string>
 
+#include "bench_common.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/runner.h"
 #include "store/store.h"
 
 namespace {
 
+using newsgraph::bench::CpuSeconds;
+using newsgraph::bench::PeakRssKb;
+
 using newsgraph::Status;
 namespace pl = newsgraph::pipeline;
-
-double CpuSeconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-long PeakRssKb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
 
 struct Args {
   std::string input = std::string(NEWSGRAPH_SOURCE_DIR) + "/../shared/data/news-bench/reuters21578/reuters21578_articles.jsonl";

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_common.h"
 #include "extract/quotes/quotes.h"
 #include "pipeline/pipeline.h"
 
@@ -23,11 +24,8 @@ using ng::document::Document;
 
 namespace {
 
-double ThreadCpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
+using newsgraph::bench::CountTokens;
+using newsgraph::bench::ThreadCpuSeconds;
 
 std::vector<Document> ReadFolder(const std::string& dir, size_t max_docs) {
   std::vector<std::filesystem::path> files;
@@ -48,12 +46,6 @@ std::vector<Document> ReadFolder(const std::string& dir, size_t max_docs) {
     docs.push_back(std::move(d));
   }
   return docs;
-}
-
-size_t Tokens(const std::vector<Document>& docs) {
-  size_t n = 0;
-  for (const auto& d : docs) n += d.tokens.size();
-  return n;
 }
 
 // Tokens/s of `work` over fresh copies of `docs`, repeated for at least min_seconds.
@@ -112,7 +104,7 @@ int main(int argc, char** argv) {
   // Documents analysed up to the stage before quotes, for FindQuotes alone.
   std::vector<Document> analysed = raw;
   for (auto& d : analysed) p0.Annotate(d);
-  size_t tokens = Tokens(analysed);
+  size_t tokens = CountTokens(analysed);
   size_t quotes = 0;
   {
     std::vector<Document> copy = analysed;
