@@ -71,13 +71,9 @@ CommandRun AddActorsCommand(CLI::App& app) {
   cmd->add_option("--id", flags->id, "Show one actor by id");
   cmd->add_option("--limit", flags->filter.limit, "Actors to show")->capture_default_str();
   cmd->add_option("--offset", flags->filter.offset, "Actors to skip")->capture_default_str();
-  cmd->add_option("--format", flags->format, "Output format")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"table", "jsonl"}));
+  AddTableOrJsonlFormat(cmd, flags->format);
   return [flags] {
-    store::StoreOptions options;
-    options.read_only = true;
-    auto db = store::Store::Open(flags->db, options);
+    auto db = OpenStoreForReading(flags->db);
     if (!db.ok()) return Fail(db.status());
     std::vector<store::ActorDetail> details;
     if (flags->id > 0) {

@@ -63,9 +63,7 @@ int Run(EventsFlags& flags) {
       return Fail(Status::InvalidArgument("--" + s.message()));
     }
   }
-  store::StoreOptions options;
-  options.read_only = true;
-  auto db = store::Store::Open(flags.db, options);
+  auto db = OpenStoreForReading(flags.db);
   if (!db.ok()) return Fail(db.status());
   auto rows = store::QueryEvents(**db, flags.filter);
   if (!rows.ok()) return Fail(rows.status());

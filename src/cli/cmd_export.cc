@@ -143,9 +143,7 @@ int Run(const ExportFlags& flags) {
   if (flags.format != "gdelt" && flags.format != "csv" && flags.format != "jsonl") {
     return Fail(Status::InvalidArgument("--format must be gdelt, csv or jsonl, not '" + flags.format + "'"));
   }
-  store::StoreOptions options;
-  options.read_only = true;
-  auto db = store::Store::Open(flags.db, options);
+  auto db = OpenStoreForReading(flags.db);
   if (!db.ok()) return Fail(db.status());
   store::EventFilter all;
   all.limit = -1;

@@ -65,13 +65,9 @@ CommandRun AddQuotesCommand(CLI::App& app) {
       ->check(CLI::IsMember({"date", "oldest"}));
   cmd->add_option("--limit", flags->filter.limit, "Quotes to show")->capture_default_str();
   cmd->add_option("--offset", flags->filter.offset, "Quotes to skip")->capture_default_str();
-  cmd->add_option("--format", flags->format, "Output format")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"table", "jsonl"}));
+  AddTableOrJsonlFormat(cmd, flags->format);
   return [flags] {
-    store::StoreOptions options;
-    options.read_only = true;
-    auto db = store::Store::Open(flags->db, options);
+    auto db = OpenStoreForReading(flags->db);
     if (!db.ok()) return Fail(db.status());
     auto quotes = store::QueryQuotes(**db, flags->filter);
     if (!quotes.ok()) return Fail(quotes.status());

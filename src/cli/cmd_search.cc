@@ -60,13 +60,9 @@ CommandRun AddSearchCommand(CLI::App& app) {
   cmd->add_option("--speaker", flags->options.speaker, "Only quotes by a speaker with these words in the name");
   cmd->add_option("--limit", flags->options.limit, "Hits to show")->capture_default_str();
   cmd->add_option("--offset", flags->options.offset, "Hits to skip")->capture_default_str();
-  cmd->add_option("--format", flags->format, "Output format")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"table", "jsonl"}));
+  AddTableOrJsonlFormat(cmd, flags->format);
   return [flags] {
-    store::StoreOptions options;
-    options.read_only = true;
-    auto db = store::Store::Open(flags->db, options);
+    auto db = OpenStoreForReading(flags->db);
     if (!db.ok()) return Fail(db.status());
     auto hits = store::Search(**db, flags->query, flags->options);
     if (!hits.ok()) return Fail(hits.status());

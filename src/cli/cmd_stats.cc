@@ -11,9 +11,7 @@ CommandRun AddStatsCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("stats", "Show what a newsgraph database holds");
   cmd->add_option("--db", *db_path, "Database file")->required();
   return [db_path] {
-    store::StoreOptions options;
-    options.read_only = true;
-    auto db = store::Store::Open(*db_path, options);
+    auto db = OpenStoreForReading(*db_path);
     if (!db.ok()) return Fail(db.status());
     auto stats = (*db)->GetStats();
     if (!stats.ok()) return Fail(stats.status());

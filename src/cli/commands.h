@@ -14,6 +14,7 @@
 #include "base/status.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/runner.h"
+#include "store/store.h"
 
 namespace newsgraph::cli {
 
@@ -43,6 +44,12 @@ void AddReadFlags(CLI::App& cmd, ReadFlags& flags);
 // Turns the flags into options; a bad --date or --input is an error for the user.
 StatusOr<pipeline::RunOptions> MakeRunOptions(const ReadFlags& flags);
 StatusOr<pipeline::PipelineOptions> MakePipelineOptions(const ReadFlags& flags);
+
+// The query commands (stats, actors, quotes, events, export, search) never write:
+// they open the store read-only (query_flags.cc).
+StatusOr<std::unique_ptr<store::Store>> OpenStoreForReading(const std::string& path);
+// --format table|jsonl, default "table".
+void AddTableOrJsonlFormat(CLI::App* cmd, std::string& format);
 
 // Prints "newsgraph: error: <message>" on stderr and returns 1.
 int Fail(const Status& status);
