@@ -2,8 +2,11 @@
 #ifndef NEWSGRAPH_BASE_STRINGS_H_
 #define NEWSGRAPH_BASE_STRINGS_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
+
+#include "base/status.h"
 
 namespace newsgraph::base {
 
@@ -18,6 +21,26 @@ inline std::vector<std::string_view> Split(std::string_view s, char sep) {
     if (pos == std::string_view::npos) return parts;
     start = pos + 1;
   }
+}
+
+// Calls `row(line, line_number)` for every line of a table file that is neither empty nor a '#'
+// comment, with a trailing '\r' removed. The first error `row` returns comes back as
+// "<file>:<line number>: <message>", so every table reader names file and line.
+template <typename RowFn>
+Status ForEachTableLine(std::string_view data, const std::string& file, RowFn&& row) {
+  size_t line_no = 0;
+  for (size_t start = 0; start < data.size();) {
+    size_t nl = data.find('\n', start);
+    if (nl == std::string_view::npos) nl = data.size();
+    std::string_view line = data.substr(start, nl - start);
+    start = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    Status s = row(line, line_no);
+    if (!s.ok()) return Status::InvalidArgument(file + ":" + std::to_string(line_no) + ": " + s.message());
+  }
+  return Status::Ok();
 }
 
 }  // namespace newsgraph::base

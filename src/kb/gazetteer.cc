@@ -162,20 +162,7 @@ class GazetteerBuilder {
 };
 
 Status GazetteerBuilder::ParseFile(const std::string& file, std::string_view data) {
-  size_t line_no = 0;
-  size_t start = 0;
-  while (start < data.size()) {
-    size_t nl = data.find('\n', start);
-    if (nl == std::string_view::npos) nl = data.size();
-    std::string_view line = data.substr(start, nl - start);
-    start = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    Status s = ParseRow(file, base::Split(line, '\t'));
-    if (!s.ok()) return Status::InvalidArgument(file + ":" + std::to_string(line_no) + ": " + s.message());
-  }
-  return Status::Ok();
+  return base::ForEachTableLine(data, file, [&](std::string_view line, size_t) { return ParseRow(file, base::Split(line, '\t')); });
 }
 
 Status GazetteerBuilder::ParseRow(const std::string& file, const Fields& f) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/strings.h"
+
 namespace newsgraph::models {
 namespace {
 
@@ -20,35 +22,28 @@ int CountWords(std::string_view norm) { return static_cast<int>(std::count(norm.
 
 StatusOr<NerNames> NerNames::Parse(std::string_view text, const std::string& name) {
   NerNames out;
-  size_t line_no = 0;
-  for (size_t p = 0; p < text.size();) {
-    size_t e = text.find('\n', p);
-    if (e == std::string_view::npos) e = text.size();
-    std::string_view line = text.substr(p, e - p);
-    p = e + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    const std::string where = name + ":" + std::to_string(line_no);
+  Status status = base::ForEachTableLine(text, name, [&](std::string_view line, size_t) -> Status {
     size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) return Status::InvalidArgument(where + ": expected TYPE<TAB>names");
+    if (tab == std::string_view::npos) return Status::InvalidArgument("expected TYPE<TAB>names");
     int type = TypeIndex(line.substr(0, tab));
-    if (type < 0) return Status::InvalidArgument(where + ": unknown type '" + std::string(line.substr(0, tab)) + "'");
+    if (type < 0) return Status::InvalidArgument("unknown type '" + std::string(line.substr(0, tab)) + "'");
     std::string_view names = line.substr(tab + 1);
     for (size_t q = 0; q <= names.size();) {
       size_t bar = names.find('|', q);
       if (bar == std::string_view::npos) bar = names.size();
       std::string norm = kb::Gazetteer::Normalize(names.substr(q, bar - q));
       q = bar + 1;
-      if (norm.empty()) return Status::InvalidArgument(where + ": empty name");
-      if (CountWords(norm) > kMaxWords) return Status::InvalidArgument(where + ": name has more than 8 words");
+      if (norm.empty()) return Status::InvalidArgument("empty name");
+      if (CountWords(norm) > kMaxWords) return Status::InvalidArgument("name has more than 8 words");
       out.by_name_.emplace(norm, static_cast<uint8_t>(type));  // first type wins
       for (size_t s = norm.find(' '); s != std::string::npos; s = norm.find(' ', s + 1)) {
         out.prefixes_.insert(norm.substr(0, s));
       }
       out.prefixes_.insert(norm);
     }
-  }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
   return out;
 }
 

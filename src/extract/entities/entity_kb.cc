@@ -26,20 +26,10 @@ class EntityKbBuilder {
 
   Status ParseFile(const std::string& path, std::string_view data) {
     std::string base = path.substr(path.find_last_of('/') + 1);
-    size_t line_no = 0, start = 0;
-    while (start < data.size()) {
-      size_t nl = data.find('\n', start);
-      if (nl == std::string_view::npos) nl = data.size();
-      std::string_view line = data.substr(start, nl - start);
-      start = nl + 1;
-      ++line_no;
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      if (line.empty() || line[0] == '#') continue;
+    return base::ForEachTableLine(data, path, [&](std::string_view line, size_t) {
       std::vector<std::string_view> f = base::Split(line, '\t');
-      Status s = base == "roles.tsv" ? Role(f) : base == "sectors.tsv" ? Sector(f) : Actor(f);
-      if (!s.ok()) return Status::InvalidArgument(path + ":" + std::to_string(line_no) + ": " + s.message());
-    }
-    return Status::Ok();
+      return base == "roles.tsv" ? Role(f) : base == "sectors.tsv" ? Sector(f) : Actor(f);
+    });
   }
 
  private:

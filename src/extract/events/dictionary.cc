@@ -72,21 +72,10 @@ Status EventDictionary::Parse(const std::string& path, std::string_view data) {
   bool known = false;
   for (const char* name : kFiles) known = known || base == name;
   if (!known) return Status::InvalidArgument(path + ": not an event dictionary file name");
-  int line_no = 0;
-  size_t start = 0;
-  while (start < data.size()) {
-    size_t nl = data.find('\n', start);
-    if (nl == std::string_view::npos) nl = data.size();
-    std::string_view line = data.substr(start, nl - start);
-    start = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    Status s = line.size() > kMaxLineBytes ? Status::InvalidArgument("line longer than 4096 bytes")
-                                           : ParseLine(base, line, line_no);
-    if (!s.ok()) return Status::InvalidArgument(path + ":" + std::to_string(line_no) + ": " + s.message());
-  }
-  return Status::Ok();
+  return base::ForEachTableLine(data, path, [&](std::string_view line, size_t line_no) {
+    return line.size() > kMaxLineBytes ? Status::InvalidArgument("line longer than 4096 bytes")
+                                       : ParseLine(base, line, static_cast<int>(line_no));
+  });
 }
 
 Status EventDictionary::ParseLine(std::string_view base, std::string_view line, int line_no) {
