@@ -152,6 +152,16 @@ class GazetteerBuilder {
     gaz_->entries_.push_back(std::move(e));
     return static_cast<uint32_t>(gaz_->entries_.size() - 1);
   }
+  static Status ParseCoordinates(std::string_view lat, std::string_view lon, GazetteerEntry& e) {
+    if (!ParseDouble(lat, e.lat) || e.lat < -90 || e.lat > 90) {
+      return Status::InvalidArgument("bad latitude '" + std::string(lat) + "'");
+    }
+    if (!ParseDouble(lon, e.lon) || e.lon < -180 || e.lon > 180) {
+      return Status::InvalidArgument("bad longitude '" + std::string(lon) + "'");
+    }
+    e.has_coordinates = true;
+    return Status::Ok();
+  }
   static Status Expect(const Fields& f, size_t n) {
     if (f.size() == n) return Status::Ok();
     return Status::InvalidArgument("expected " + std::to_string(n) + " tab-separated columns, found " +
@@ -176,12 +186,18 @@ Status GazetteerBuilder::ParseRow(const std::string& file, const Fields& f) {
 }
 
 Status GazetteerBuilder::Country(const Fields& f) {
-  NG_RETURN_IF_ERROR(Expect(f, 4));
+  NG_RETURN_IF_ERROR(Expect(f, 7));
   if (!IsUpperAlpha(f[0], 3)) return Status::InvalidArgument("bad alpha-3 code '" + std::string(f[0]) + "'");
   if (!IsUpperAlpha(f[1], 2)) return Status::InvalidArgument("bad alpha-2 code '" + std::string(f[1]) + "'");
   if (f[2].empty()) return Status::InvalidArgument("empty country name");
+  if (!f[6].empty() && !IsUpperAlpha(f[6], 2)) return Status::InvalidArgument("bad FIPS code '" + std::string(f[6]) + "'");
   GazetteerEntry e{EntryType::kCountry, std::string(f[2]), std::string(f[0]), std::string(f[0]), std::string(f[1])};
+  e.fips = std::string(f[6]);
+  if (!f[4].empty() || !f[5].empty()) {  // both or neither
+    NG_RETURN_IF_ERROR(ParseCoordinates(f[4], f[5], e));
+  }
   uint32_t index = Add(std::move(e));
+  gaz_->country_by_code_.emplace(std::string(f[0]), index);
   AddName(f[2], index);
   for (std::string_view name : SplitBars(f[3])) AddName(name, index);
   return Status::Ok();
@@ -201,16 +217,10 @@ Status GazetteerBuilder::Place(const Fields& f) {
   NG_RETURN_IF_ERROR(Expect(f, 8));
   if (f[0].empty()) return Status::InvalidArgument("empty place name");
   GazetteerEntry e{EntryType::kCity, std::string(f[0]), std::string(f[3]), std::string(f[2]), std::string(f[6])};
-  if (!ParseDouble(f[4], e.lat) || e.lat < -90 || e.lat > 90) {
-    return Status::InvalidArgument("bad latitude '" + std::string(f[4]) + "'");
-  }
-  if (!ParseDouble(f[5], e.lon) || e.lon < -180 || e.lon > 180) {
-    return Status::InvalidArgument("bad longitude '" + std::string(f[5]) + "'");
-  }
+  NG_RETURN_IF_ERROR(ParseCoordinates(f[4], f[5], e));
   if (!ParseInt(f[7], e.population) || e.population < 0) {
     return Status::InvalidArgument("bad population '" + std::string(f[7]) + "'");
   }
-  e.has_coordinates = true;
   uint32_t index = Add(std::move(e));
   AddName(f[0], index);
   AddName(f[1], index);
@@ -276,6 +286,11 @@ StatusOr<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& di
     NG_RETURN_IF_ERROR(builder.ParseFile(path, data));
   }
   return builder.Finish();
+}
+
+const GazetteerEntry* Gazetteer::CountryByCode(std::string_view alpha3) const {
+  auto it = country_by_code_.find(alpha3);
+  return it == country_by_code_.end() ? nullptr : &entries_[it->second];
 }
 
 std::vector<const GazetteerEntry*> Gazetteer::Lookup(std::string_view name) const {

