@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "kb/gazetteer.h"
 #include "store/events.h"
 #include "store/store.h"
 
@@ -81,7 +82,28 @@ void ActorColumns(const std::string& code, const std::string& country, const std
   cols.insert(cols.end(), {code, Upper(Clean(name)), country, "", "", "", "", type, "", ""});
 }
 
-std::string GdeltLine(const store::EventRow& e) {
+// ActionGeo_* (GDELT geo fields): country as FIPS 10-4 and ADM1 as FIPS + admin code, as
+// GDELT writes them ("RS48"); country-level places of stores built before the gazetteer
+// had country points get the country's point here.
+void ActionGeoColumns(const store::EventRow& e, const kb::Gazetteer& gaz, std::vector<std::string>& cols) {
+  const kb::GazetteerEntry* country = gaz.CountryByCode(e.place_country);
+  std::string fips = country != nullptr ? country->fips : "";
+  std::string adm1;
+  if (!fips.empty() && !e.place_admin1.empty()) {
+    size_t dash = e.place_admin1.find('-');  // ISO 3166-2 "US-GA" -> "GA"; GeoNames codes as they are
+    adm1 = fips + (dash == std::string::npos ? e.place_admin1 : e.place_admin1.substr(dash + 1));
+  } else if (e.place_feature == "country") {
+    adm1 = fips;  // GDELT repeats the country code for country-level places
+  }
+  std::optional<double> lat = e.lat, lon = e.lon;
+  if (!lat && e.place_feature == "country" && country != nullptr && country->has_coordinates) {
+    lat = country->lat;
+    lon = country->lon;
+  }
+  cols.insert(cols.end(), {GeoType(e), Clean(e.place_name), fips, adm1, "", Num(lat), Num(lon), ""});
+}
+
+std::string GdeltLine(const store::EventRow& e, const kb::Gazetteer& gaz) {
   std::vector<std::string> c;
   c.reserve(61);
   std::string day = Digits(e.date);
@@ -94,7 +116,7 @@ std::string GdeltLine(const store::EventRow& e) {
                      std::to_string(e.mention_count), std::to_string(e.source_count),
                      std::to_string(e.document_count), "0"});
   for (int actor_geo = 0; actor_geo < 2; ++actor_geo) c.insert(c.end(), 8, "");  // Actor1Geo_*, Actor2Geo_*
-  c.insert(c.end(), {GeoType(e), Clean(e.place_name), e.place_country, e.place_admin1, "", Num(e.lat), Num(e.lon), ""});
+  ActionGeoColumns(e, gaz, c);
   c.push_back(Digits(e.added).substr(0, 14));
   c.push_back(Clean(e.source_url));
   std::string line;
@@ -145,6 +167,12 @@ int Run(const ExportFlags& flags) {
   }
   auto db = OpenStoreForReading(flags.db);
   if (!db.ok()) return Fail(db.status());
+  std::shared_ptr<const kb::Gazetteer> gaz;
+  if (flags.format == "gdelt") {
+    auto loaded = kb::Gazetteer::Load(kb::Gazetteer::DefaultDir());
+    if (!loaded.ok()) return Fail(loaded.status());
+    gaz = *loaded;
+  }
   store::EventFilter all;
   all.limit = -1;
   all.with_first_report = true;  // SOURCEURL, DATEADDED
@@ -159,7 +187,7 @@ int Run(const ExportFlags& flags) {
   if (flags.format == "csv") out << kCsvHeader << '\n';
   for (const store::EventRow& e : *rows) {
     if (flags.format == "gdelt") {
-      out << GdeltLine(e) << '\n';
+      out << GdeltLine(e, *gaz) << '\n';
     } else if (flags.format == "csv") {
       out << CsvLine(e) << '\n';
     } else {

@@ -85,6 +85,18 @@ TEST_F(CliTest, ExportWritesGdeltCsvAndJsonl) {
     EXPECT_EQ(cols[1].size(), 8u);                      // Day YYYYMMDD
     EXPECT_EQ(cols[28], cols[26].substr(0, 2));         // EventRootCode
     EXPECT_NE(cols[60].find("https://"), std::string::npos);  // SOURCEURL
+    if (cols[52] == "Beijing") {  // ActionGeo: a world city, in FIPS terms (China is CH, not CHN)
+      EXPECT_EQ(cols[51], "4");
+      EXPECT_EQ(cols[53], "CH");
+      EXPECT_EQ(cols[54].rfind("CH", 0), 0u) << cols[54];
+      EXPECT_NEAR(std::stod(cols[56]), 39.9, 0.2);
+    }
+    if (cols[51] == "1") {  // a country: at its point, with the FIPS code as ADM1 as GDELT does
+      EXPECT_EQ(cols[53].size(), 2u) << row;
+      EXPECT_EQ(cols[54], cols[53]);
+      EXPECT_FALSE(cols[56].empty()) << row;
+      EXPECT_FALSE(cols[57].empty()) << row;
+    }
   }
   Result csv = Run("export --db " + db + " --format csv --out " + dir_ + "/events.csv");
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
