@@ -147,7 +147,10 @@ function buildAdmin1(alpha2to3) {
   for (const s of iso) {
     if (s.parent) continue;
     const country = alpha2to3.get(s.code.split('-')[0]) || '';
-    out += `${s.code}\t${country}\t${clean(s.name)}\t${clean(s.type)}\n`;
+    // iso-codes appends other names or codes in brackets ("Wales [Cymru GB-CYM]"): the
+    // name is what comes before them.
+    const name = clean(s.name.replace(/\s*\[[^\]]*\]/g, ''));
+    out += `${s.code}\t${country}\t${name}\t${clean(s.type)}\n`;
   }
   fs.writeFileSync(path.join(outDir, 'admin1.tsv'), out);
 }
