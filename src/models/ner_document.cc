@@ -88,6 +88,20 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
       surnames.insert(std::string(forms[s.sentence][s.end - 1]));
     }
   }
+  // A one-word "person" that begins an organization's name elsewhere in the document
+  // is that organization ("Rospatch" beside "Rospatch Corp"), unless it is a known
+  // person's surname.
+  std::unordered_set<std::string> org_first_words;
+  for (const TagSpan& s : Spans(tags)) {
+    if (s.type == "ORG" && s.end - s.begin >= 2) org_first_words.insert(std::string(forms[s.sentence][s.begin]));
+  }
+  for (const TagSpan& s : Spans(tags)) {
+    if (s.type != "PERSON" || s.end - s.begin != 1) continue;
+    std::string word(forms[s.sentence][s.begin]);
+    if (org_first_words.count(word) == 0 || surnames.count(word) > 0) continue;
+    Relabel(tags[s.sentence], s.begin, s.end, "ORG");
+    majority[word] = "ORG";
+  }
   for (size_t s = 0; s < tags.size() && !majority.empty(); ++s) {
     std::vector<std::string>& t = tags[s];
     for (size_t i = 0; i < t.size(); ++i) {

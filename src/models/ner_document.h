@@ -15,7 +15,9 @@ namespace newsgraph::models::ner_internal {
 // each occurrence's own type); (2) untagged capitalized token runs that spell a
 // name tagged elsewhere in the document get its type, and an untagged
 // capitalized token equal to the last word of a multi-word PERSON name (a
-// surname) becomes PERSON. Numeric rule types are left alone. Time and memory
+// surname) becomes PERSON; a one-word PERSON that is the first word of a
+// multi-word ORG of the document ("Rospatch" / "Rospatch Corp") becomes ORG unless
+// it is a surname there. Numeric rule types are left alone. Time and memory
 // are linear in the document's size (matches are at most 6 tokens long).
 void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& forms,
                             std::vector<std::vector<std::string>>& tags);

@@ -44,17 +44,33 @@ bool IsPlace(const kb::Gazetteer& gaz, std::string_view text) {
   return false;
 }
 
-// "LONDON 1996-08-30", "WASHINGTON 1996-12-06": the only words, a place, then a date.
+bool IsDatePart(std::string_view w) { return IsDateLike(w) || w == "-" || w == "/"; }
+
+// "LONDON 1996-08-30", "WASHINGTON 1996-12-06" (also split into "1996 - 12 - 06"):
+// the only words, a place, then a date.
 void TagDateline(const std::vector<std::string_view>& forms, const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
   const size_t n = forms.size();
-  if (n < 2 || n > 6 || !IsDateLike(forms[n - 1])) return;
+  size_t words = 0;
+  while (words < n && words < 5 && !forms[words].empty() && forms[words][0] >= 'A' && forms[words][0] <= 'Z') ++words;
+  if (words == 0 || words == n || n - words > 5 || !IsDateLike(forms[words])) return;
+  if (!std::all_of(forms.begin() + words, forms.end(), IsDatePart)) return;
   std::string text;
-  for (size_t i = 0; i + 1 < n; ++i) {
-    if (forms[i].empty() || !(forms[i][0] >= 'A' && forms[i][0] <= 'Z')) return;
+  for (size_t i = 0; i < words; ++i) {
     if (i > 0) text.push_back(' ');
     text += forms[i];
   }
-  if (IsPlace(gaz, text)) Relabel(tags, 0, n - 1, "GPE");
+  if (IsPlace(gaz, text)) Relabel(tags, 0, words, "GPE");
+}
+
+// Month and weekday names alone are dates, not names ("Aug", "Friday"); "May" is
+// left to the model (Theresa May).
+bool IsCalendarWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "Jan", "Jan.", "Feb", "Feb.", "Mar", "Mar.", "Apr", "Apr.", "Jun", "Jun.", "Jul", "Jul.", "Aug", "Aug.",
+      "Sep", "Sep.", "Sept", "Sept.", "Oct", "Oct.", "Nov", "Nov.", "Dec", "Dec.", "January", "February",
+      "April", "July", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
+      "Thursday", "Friday", "Saturday", "Sunday"};
+  return kWords.count(w) > 0;
 }
 
 bool Capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
@@ -220,6 +236,10 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
       ++e;
     } else if (e < tags.size() && Capitalized(forms[e]) && IsTitleWord(Lower(forms[e - 1]))) {
       for (size_t i = b; i < e; ++i) tags[i] = "O";
+    } else if (e - b == 1 && IsCalendarWord(forms[b])) {
+      tags[b] = "O";
+    } else if (e - b > 1 && IsOrgHead(forms[e - 1]) && type != "ORG" && type != "EVENT" && type != "MISC") {
+      Relabel(tags, b, e, "ORG");  // "Chicago Mercantile Exchange" is no city
     }
     b = e - 1;
   }

@@ -23,11 +23,14 @@ namespace newsgraph::models::ner_internal {
 //    Organization") too, if the model left them all untagged;
 //  - an untagged known name standing alone ("Kremlin spokesperson") is tagged;
 //  - a span ending in a title ("Foreign Minister") before a capitalized word is no name;
+//  - a month or weekday name alone ("Aug", "Friday") is no name;
+//  - a person or place span ending in an organization head word ("Chicago
+//    Mercantile Exchange") is an ORG;
 //  - a multi-word place or nationality the model split ("North" + "Korean") is
 //    one GPE / NORP span, a country name tagged ORG is a GPE, and a
 //    nationality tagged EVENT or MISC is a NORP;
-//  - a dateline ("LONDON 1996-08-30": capitalized words the gazetteer knows as a
-//    place, then a date) tags the place GPE;
+//  - a dateline ("LONDON 1996-08-30", also tokenized "1996 - 08 - 30":
+//    capitalized words the gazetteer knows as a place, then a date) tags the place GPE;
 //  - a sports results line ("Japan 2 Syria 1", "Barnsley 3 Bolton 0 ( ... )")
 //    or standings row (a team, then three or more numbers) tags each team:
 //    GPE if it is a country (a national side), else ORG (a club); not with

@@ -182,6 +182,21 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("The North Korean delegation", {"O", "B-EVENT", "I-EVENT", "O"}), (V{"O", "B-NORP", "I-NORP", "O"}));
   EXPECT_EQ(run("The North Korean War", {"O", "B-EVENT", "I-EVENT", "I-EVENT"}),
             (V{"O", "B-EVENT", "I-EVENT", "I-EVENT"}));
+  // A dateline whose date our tokenizer split; a place the gazetteer only had with a
+  // bracketed note ("Wales [Cymru GB-CYM]").
+  EXPECT_EQ(run("CARDIFF 1996 - 08 - 29", {"B-PERSON", "B-DATE", "O", "O", "O", "O"}),
+            (V{"B-GPE", "B-DATE", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("WALES 1996-08-30", {"O", "O"}), (V{"B-GPE", "O"}));
+  EXPECT_EQ(run("CARDIFF said 1996", {"B-PERSON", "O", "O"}), (V{"B-PERSON", "O", "O"}));
+  // Months and weekdays alone are no names; "May" is left to the model.
+  EXPECT_EQ(run("on Aug 29", {"O", "B-PERSON", "O"}), (V{"O", "O", "O"}));
+  EXPECT_EQ(run("Friday said", {"B-PERSON", "O"}), (V{"O", "O"}));
+  EXPECT_EQ(run("May said", {"B-PERSON", "O"}), (V{"B-PERSON", "O"}));
+  EXPECT_EQ(run("Tom Friday said", {"B-PERSON", "I-PERSON", "O"}), (V{"B-PERSON", "I-PERSON", "O"}));
+  // A place or person span ending in an organization head word is an organization.
+  EXPECT_EQ(run("the Chicago Mercantile Exchange", {"O", "B-GPE", "I-GPE", "I-GPE"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG"}));
+  EXPECT_EQ(run("the Zorvex Group said", {"O", "B-PERSON", "I-PERSON", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
 }
 
 TEST(NerSpanRulesTest, SportsResultsAndStandings) {
@@ -223,6 +238,18 @@ TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
   EXPECT_EQ(tags[2], (std::vector<std::string>{"B-GPE", "O", "O", "B-ORG", "O"}));
   // A run of capitalized words is not split into known names.
   EXPECT_EQ(tags[3], (std::vector<std::string>{"B-GPE", "B-GPE", "O", "O", "O", "O"}));
+  // A one-word "person" that begins an organization's name is that organization,
+  // unless it is a person's surname in the document.
+  std::vector<std::vector<std::string>> words2 = {Split("Quellco said Quellco Corp rose ."),
+                                                  Split("Ann Reed left Reed Mining ."), Split("Quellco and Reed .")};
+  std::vector<std::vector<std::string_view>> forms2;
+  for (const auto& w : words2) forms2.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags2 = {{"B-PERSON", "O", "B-ORG", "I-ORG", "O", "O"},
+                                                 {"B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O"},
+                                                 {"O", "O", "B-PERSON", "O"}};
+  ner_internal::MakeDocumentConsistent(forms2, tags2);
+  EXPECT_EQ(tags2[0], (std::vector<std::string>{"B-ORG", "O", "B-ORG", "I-ORG", "O", "O"}));
+  EXPECT_EQ(tags2[2], (std::vector<std::string>{"B-ORG", "O", "B-PERSON", "O"}));  // missed repeat, now ORG
   std::vector<std::vector<std::string>> none = {{"O", "O"}};
   std::vector<std::vector<std::string_view>> two = {{"Lima", "rose"}};
   ner_internal::MakeDocumentConsistent(two, none);
