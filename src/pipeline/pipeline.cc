@@ -66,7 +66,10 @@ void Pipeline::Annotate(document::Document& doc) const {
   if (models_->parser) models_->parser->Parse(doc);
   if (models_->ner) models_->ner->Tag(doc);
   if (models_->entities) models_->entities->Resolve(doc);
-  if (models_->until >= Stage::kQuotes) extract::FindQuotes(doc);
+  if (models_->until >= Stage::kQuotes) {
+    extract::FindQuotes(doc);
+    extract::LinkFirstPersonToSpeakers(doc);
+  }
   if (models_->events) models_->events->Code(doc);
 }
 

@@ -181,7 +181,7 @@ int Run(const std::string& gum, const std::string& types_flag, const std::string
   for (std::string t; std::getline(ts, t, ',');) types.insert(t);
   pipeline::PipelineOptions options;
   options.model_dir = models;
-  options.until = pipeline::Stage::kEntities;
+  options.until = pipeline::Stage::kQuotes;  // quotes link first-person pronouns to their speakers
   auto pipe = pipeline::Pipeline::Create(options);
   if (!pipe.ok()) {
     std::fprintf(stderr, "eval_coref: %s\n", pipe.status().message().c_str());

@@ -16,6 +16,13 @@ namespace newsgraph::extract {
 // state); O(text + tokens) time and memory on any input.
 void FindQuotes(document::Document& doc);
 
+// After FindQuotes: "I", "me", "my", "mine" and "myself" (tagged PRON) inside a
+// direct or partial quote whose speaker is a person become pronoun mentions of that
+// speaker (the innermost such quote when quotes nest). doc.mentions stays in text
+// order; Entity::mentions and Quote::speaker_mention are renumbered to match.
+// O(tokens + mentions + quotes log quotes).
+void LinkFirstPersonToSpeakers(document::Document& doc);
+
 }  // namespace newsgraph::extract
 
 #endif  // NEWSGRAPH_EXTRACT_QUOTES_QUOTES_H_
