@@ -29,10 +29,10 @@ StatusOr<nlohmann::json> GetDocumentView(store::Store& store, const std::string&
   QueryParams p;
   p.doc = doc->id;
   p.limit = kMaxLimit;
-  NG_ASSIGN_OR_RETURN(nlohmann::json quotes, ListQuotes(store, p));
-  NG_ASSIGN_OR_RETURN(nlohmann::json events, ListMentions(store, p));
-  view["quotes"] = std::move(quotes["items"]);
-  view["events"] = std::move(events["items"]);
+  NG_ASSIGN_OR_RETURN(std::string quotes, ListQuotes(store, p));
+  NG_ASSIGN_OR_RETURN(std::string events, ListMentions(store, p));
+  view["quotes"] = std::move(nlohmann::json::parse(quotes)["items"]);
+  view["events"] = std::move(nlohmann::json::parse(events)["items"]);
   return view;
 }
 

@@ -10,11 +10,9 @@ constexpr int kMaxEventMentions = 200;
 
 }  // namespace
 
-StatusOr<nlohmann::json> ListEvents(store::Store& store, const QueryParams& p) {
+StatusOr<std::string> ListEvents(store::Store& store, const QueryParams& p) {
   NG_ASSIGN_OR_RETURN(std::vector<store::EventRow> rows, store::QueryEvents(store, EventFilterOf(p)));
-  nlohmann::json items = nlohmann::json::array();
-  for (const store::EventRow& e : rows) items.push_back(EventJson(e));
-  return Page(std::move(items), p);
+  return Page(rows, p, WriteEvent);
 }
 
 StatusOr<nlohmann::json> GetEvent(store::Store& store, const std::string& id) {
@@ -31,15 +29,13 @@ StatusOr<nlohmann::json> GetEvent(store::Store& store, const std::string& id) {
   return out;
 }
 
-StatusOr<nlohmann::json> ListMentions(store::Store& store, const QueryParams& p) {
+StatusOr<std::string> ListMentions(store::Store& store, const QueryParams& p) {
   store::MentionFilter f;
   f.filter = EventFilterOf(p);
   f.doc_id = p.doc;
   f.event_id = p.event;
   NG_ASSIGN_OR_RETURN(std::vector<store::EventMentionRow> rows, store::QueryEventMentions(store, f));
-  nlohmann::json items = nlohmann::json::array();
-  for (const store::EventMentionRow& m : rows) items.push_back(MentionJson(m));
-  return Page(std::move(items), p);
+  return Page(rows, p, WriteMention);
 }
 
 }  // namespace newsgraph::serve

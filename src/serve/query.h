@@ -44,7 +44,7 @@ struct QueryParams {
   std::string doc;      // a document id
   std::string event;    // an event id (mentions)
   std::string country;  // actors: ISO3
-  std::string sort;     // per route, e.g. "-date" (default), "date", "-goldstein", "-mentions"
+  std::string sort;     // per route, e.g. "-date" (default), "date", "-goldstein", "-mentions"; search: "relevance"
   int limit = 50;
   int offset = 0;
   int min_count = 1;    // network: fewest events for an edge
@@ -56,12 +56,13 @@ struct QueryParams {
 StatusOr<QueryParams> ParseQueryParams(const std::multimap<std::string, std::string>& raw,
                                        const std::vector<std::string>& allowed, int default_limit = 50);
 
-// Lists; each returns {"items": [...], "limit", "offset", "has_more"}.
-StatusOr<nlohmann::json> ListEvents(store::Store& store, const QueryParams& p);
-StatusOr<nlohmann::json> ListMentions(store::Store& store, const QueryParams& p);
-StatusOr<nlohmann::json> ListQuotes(store::Store& store, const QueryParams& p);
-StatusOr<nlohmann::json> ListActors(store::Store& store, const QueryParams& p);
-StatusOr<nlohmann::json> SearchAll(store::Store& store, const QueryParams& p);
+// Lists, as JSON text (written directly: the busiest routes); each is
+// {"has_more": bool, "items": [...], "limit": N, "offset": N}.
+StatusOr<std::string> ListEvents(store::Store& store, const QueryParams& p);
+StatusOr<std::string> ListMentions(store::Store& store, const QueryParams& p);
+StatusOr<std::string> ListQuotes(store::Store& store, const QueryParams& p);
+StatusOr<std::string> ListActors(store::Store& store, const QueryParams& p);
+StatusOr<std::string> SearchAll(store::Store& store, const QueryParams& p);
 
 // One item with its context; kNotFound when there is none with that id.
 StatusOr<nlohmann::json> GetEvent(store::Store& store, const std::string& id);

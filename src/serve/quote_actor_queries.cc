@@ -16,29 +16,70 @@ constexpr size_t kMaxActorAliases = 100;
 constexpr size_t kMaxActorRoles = 100;
 constexpr int kActorRecent = 20;  // quotes and events listed with an actor
 
+void WriteActor(JsonWriter& w, const store::ActorSummary& a) {
+  w.BeginObject();
+  w.Key("code");
+  w.String(a.code);
+  w.Key("country");
+  w.String(a.country);
+  w.Key("document_count");
+  w.Int(a.document_count);
+  w.Key("first_seen");
+  w.StringOrNull(a.first_seen);
+  w.Key("id");
+  w.Int(a.id);
+  w.Key("last_seen");
+  w.StringOrNull(a.last_seen);
+  w.Key("mention_count");
+  w.Int(a.mention_count);
+  w.Key("name");
+  w.String(a.name);
+  w.Key("sector");
+  w.String(a.sector);
+  w.Key("type");
+  w.String(a.type);
+  w.EndObject();
+}
+
+void WriteSearchHit(JsonWriter& w, const store::SearchHit& h, bool ranked) {
+  w.BeginObject();
+  w.Key("date");
+  w.String(h.date);
+  w.Key("doc_id");
+  w.String(h.doc_id);
+  w.Key("id");
+  w.String(h.id);
+  w.Key("kind");
+  w.String(h.kind);
+  w.Key("score");
+  ranked ? w.Double(Round4(h.score)) : w.Null();
+  w.Key("snippet");
+  w.String(h.snippet);
+  w.Key("title");
+  w.String(h.title);
+  w.EndObject();
+}
+
+// The "items" of a list's JSON text, for the routes that embed a list.
+StatusOr<nlohmann::json> Items(const StatusOr<std::string>& list) {
+  if (!list.ok()) return list.status();
+  return std::move(nlohmann::json::parse(*list)["items"]);
+}
+
 nlohmann::json ActorJson(const store::ActorSummary& a) {
-  return {{"id", a.id},
-          {"name", a.name},
-          {"type", a.type},
-          {"country", a.country},
-          {"sector", a.sector},
-          {"code", a.code},
-          {"first_seen", TextOrNull(a.first_seen)},
-          {"last_seen", TextOrNull(a.last_seen)},
-          {"mention_count", a.mention_count},
-          {"document_count", a.document_count}};
+  JsonWriter w;
+  WriteActor(w, a);
+  return nlohmann::json::parse(w.text());
 }
 
 }  // namespace
 
-StatusOr<nlohmann::json> ListQuotes(store::Store& store, const QueryParams& p) {
+StatusOr<std::string> ListQuotes(store::Store& store, const QueryParams& p) {
   NG_ASSIGN_OR_RETURN(std::vector<store::StoredQuote> rows, store::QueryQuotes(store, QuoteFilterOf(p)));
-  nlohmann::json items = nlohmann::json::array();
-  for (const store::StoredQuote& q : rows) items.push_back(QuoteJson(q));
-  return Page(std::move(items), p);
+  return Page(rows, p, WriteQuote);
 }
 
-StatusOr<nlohmann::json> ListActors(store::Store& store, const QueryParams& p) {
+StatusOr<std::string> ListActors(store::Store& store, const QueryParams& p) {
   store::ActorFilter f;
   f.name = !p.q.empty() ? p.q : p.actor;
   f.country = p.country;
@@ -47,9 +88,7 @@ StatusOr<nlohmann::json> ListActors(store::Store& store, const QueryParams& p) {
   f.limit = p.limit + 1;
   f.offset = p.offset;
   NG_ASSIGN_OR_RETURN(std::vector<store::ActorSummary> rows, store::ListActors(store, f));
-  nlohmann::json items = nlohmann::json::array();
-  for (const store::ActorSummary& a : rows) items.push_back(ActorJson(a));
-  return Page(std::move(items), p);
+  return Page(rows, p, WriteActor);
 }
 
 StatusOr<nlohmann::json> GetActor(store::Store& store, const std::string& id) {
@@ -72,22 +111,20 @@ StatusOr<nlohmann::json> GetActor(store::Store& store, const std::string& id) {
   QueryParams recent;
   recent.limit = kActorRecent;
   recent.speaker = id;
-  NG_ASSIGN_OR_RETURN(nlohmann::json quotes, ListQuotes(store, recent));
-  actor["quotes"] = std::move(quotes["items"]);
+  NG_ASSIGN_OR_RETURN(actor["quotes"], Items(ListQuotes(store, recent)));
   recent.speaker.clear();
   recent.actor = id;
-  NG_ASSIGN_OR_RETURN(nlohmann::json as_source, ListEvents(store, recent));
+  NG_ASSIGN_OR_RETURN(actor["events_as_source"], Items(ListEvents(store, recent)));
   recent.actor.clear();
   recent.target = id;
-  NG_ASSIGN_OR_RETURN(nlohmann::json as_target, ListEvents(store, recent));
-  actor["events_as_source"] = std::move(as_source["items"]);
-  actor["events_as_target"] = std::move(as_target["items"]);
+  NG_ASSIGN_OR_RETURN(actor["events_as_target"], Items(ListEvents(store, recent)));
   return actor;
 }
 
-StatusOr<nlohmann::json> SearchAll(store::Store& store, const QueryParams& p) {
+StatusOr<std::string> SearchAll(store::Store& store, const QueryParams& p) {
   store::SearchOptions o;
   o.kind = p.kind;
+  o.sort = p.sort;
   o.from = p.from;
   o.to = p.to;
   o.speaker = p.speaker;
@@ -95,12 +132,8 @@ StatusOr<nlohmann::json> SearchAll(store::Store& store, const QueryParams& p) {
   o.offset = p.offset;
   if (p.q.empty()) return Status::InvalidArgument("q (the words to search for) is required");
   NG_ASSIGN_OR_RETURN(std::vector<store::SearchHit> hits, store::Search(store, p.q, o));
-  nlohmann::json items = nlohmann::json::array();
-  for (const store::SearchHit& h : hits) {
-    items.push_back({{"kind", h.kind}, {"id", h.id}, {"doc_id", h.doc_id}, {"title", h.title}, {"date", h.date},
-                     {"snippet", h.snippet}, {"score", Round4(h.score)}});
-  }
-  return Page(std::move(items), p);
+  bool ranked = p.sort == "relevance";
+  return Page(hits, p, [ranked](JsonWriter& w, const store::SearchHit& h) { WriteSearchHit(w, h, ranked); });
 }
 
 }  // namespace newsgraph::serve

@@ -6,17 +6,47 @@
 namespace newsgraph::serve {
 namespace {
 
-nlohmann::json IdOrNull(const std::optional<int64_t>& id) { return id ? nlohmann::json(*id) : nlohmann::json(nullptr); }
-nlohmann::json NumberOrNull(const std::optional<double>& v) {
-  return v ? nlohmann::json(Round4(*v)) : nlohmann::json(nullptr);
+void Rounded(JsonWriter& w, double v) { w.Double(Round4(v)); }
+void RoundedOrNull(JsonWriter& w, const std::optional<double>& v) { v ? Rounded(w, *v) : w.Null(); }
+
+// An event's source or target: keys in nlohmann's (sorted) order, as all below.
+void WriteSide(JsonWriter& w, const std::optional<int64_t>& actor_id, const std::string& code,
+               const std::string& country, const std::string& actor_name, const std::string& words) {
+  w.BeginObject();
+  w.Key("actor_id");
+  w.IntOrNull(actor_id);
+  w.Key("code");
+  w.String(code);
+  w.Key("country");
+  w.String(country);
+  w.Key("name");
+  w.StringOrNull(!actor_name.empty() ? actor_name : words);
+  w.EndObject();
 }
 
-nlohmann::json Side(const std::optional<int64_t>& actor_id, const std::string& code, const std::string& country,
-                    const std::string& actor_name, const std::string& words) {
-  return {{"actor_id", IdOrNull(actor_id)},
-          {"code", code},
-          {"country", country},
-          {"name", TextOrNull(!actor_name.empty() ? actor_name : words)}};
+void WriteMentionSide(JsonWriter& w, const std::optional<int64_t>& actor_id, const std::string& code,
+                      const std::string& country, const std::string& text) {
+  w.BeginObject();
+  w.Key("actor_id");
+  w.IntOrNull(actor_id);
+  w.Key("code");
+  w.String(code);
+  w.Key("country");
+  w.String(country);
+  w.Key("text");
+  w.String(text);
+  w.EndObject();
+}
+
+void WriteSpan(JsonWriter& w, int64_t start, int64_t end, const std::string& text) {
+  w.BeginObject();
+  w.Key("end");
+  w.Int(end);
+  w.Key("start");
+  w.Int(start);
+  w.Key("text");
+  w.String(text);
+  w.EndObject();
 }
 
 }  // namespace
@@ -53,72 +83,169 @@ store::QuoteFilter QuoteFilterOf(const QueryParams& p) {
   return f;
 }
 
-nlohmann::json EventJson(const store::EventRow& e) {
-  nlohmann::json place = nullptr;
+void WriteEvent(JsonWriter& w, const store::EventRow& e) {
+  w.BeginObject();
+  w.Key("cameo");
+  w.String(e.cameo);
+  w.Key("date");
+  w.StringOrNull(e.date);
+  w.Key("document_count");
+  w.Int(e.document_count);
+  w.Key("goldstein");
+  Rounded(w, e.goldstein);
+  w.Key("id");
+  w.String(e.id);
+  w.Key("mention_count");
+  w.Int(e.mention_count);
+  w.Key("place");
   if (!e.place_name.empty() || e.lat) {
-    place = {{"name", TextOrNull(e.place_name)}, {"country", TextOrNull(e.place_country)},
-             {"lat", NumberOrNull(e.lat)}, {"lon", NumberOrNull(e.lon)}};
+    w.BeginObject();
+    w.Key("country");
+    w.StringOrNull(e.place_country);
+    w.Key("lat");
+    RoundedOrNull(w, e.lat);
+    w.Key("lon");
+    RoundedOrNull(w, e.lon);
+    w.Key("name");
+    w.StringOrNull(e.place_name);
+    w.EndObject();
+  } else {
+    w.Null();
   }
-  return {{"id", e.id},
-          {"date", TextOrNull(e.date)},
-          {"cameo", e.cameo},
-          {"root", e.root},
-          {"quad", e.quad},
-          {"goldstein", Round4(e.goldstein)},
-          {"plover", e.plover},
-          {"source", Side(e.source_actor_id, e.source_code, e.source_country, e.source_actor_name, e.source_name)},
-          {"target", Side(e.target_actor_id, e.target_code, e.target_country, e.target_actor_name, e.target_name)},
-          {"place", place},
-          {"mention_count", e.mention_count},
-          {"document_count", e.document_count},
-          {"source_count", e.source_count}};
+  w.Key("plover");
+  w.String(e.plover);
+  w.Key("quad");
+  w.Int(e.quad);
+  w.Key("root");
+  w.String(e.root);
+  w.Key("source");
+  WriteSide(w, e.source_actor_id, e.source_code, e.source_country, e.source_actor_name, e.source_name);
+  w.Key("source_count");
+  w.Int(e.source_count);
+  w.Key("target");
+  WriteSide(w, e.target_actor_id, e.target_code, e.target_country, e.target_actor_name, e.target_name);
+  w.EndObject();
+}
+
+void WriteMention(JsonWriter& w, const store::EventMentionRow& m) {
+  w.BeginObject();
+  w.Key("cameo");
+  w.String(m.cameo);
+  w.Key("confidence");
+  Rounded(w, m.confidence);
+  w.Key("cue");
+  WriteSpan(w, m.cue_start, m.cue_end, m.cue);
+  w.Key("date");
+  w.StringOrNull(m.date);
+  w.Key("doc_id");
+  w.String(m.doc_id);
+  w.Key("doc_title");
+  w.String(m.doc_title);
+  w.Key("event_id");
+  w.StringOrNull(m.event_id);
+  w.Key("evidence");
+  WriteSpan(w, m.evidence_start, m.evidence_end, m.evidence);
+  w.Key("goldstein");
+  Rounded(w, m.goldstein);
+  w.Key("id");
+  w.String(m.id);
+  w.Key("modality");
+  w.String(m.modality);
+  w.Key("negated");
+  w.Bool(m.negated);
+  w.Key("place");
+  w.BeginObject();
+  w.Key("lat");
+  RoundedOrNull(w, m.lat);
+  w.Key("lon");
+  RoundedOrNull(w, m.lon);
+  w.Key("name");
+  w.StringOrNull(m.place_name);
+  w.EndObject();
+  w.Key("plover");
+  w.String(m.plover);
+  w.Key("quad");
+  w.Int(m.quad);
+  w.Key("quote_ordinal");
+  w.IntOrNull(m.quote_ordinal);
+  w.Key("root");
+  w.String(m.root);
+  w.Key("source");
+  WriteMentionSide(w, m.source_actor_id, m.source_code, m.source_country, m.source_text);
+  w.Key("target");
+  WriteMentionSide(w, m.target_actor_id, m.target_code, m.target_country, m.target_text);
+  w.Key("uncoded_reason");
+  w.String(m.uncoded_reason);
+  w.EndObject();
+}
+
+void WriteQuote(JsonWriter& w, const store::StoredQuote& q) {
+  w.BeginObject();
+  w.Key("confidence");
+  Rounded(w, q.confidence);
+  w.Key("cue");
+  if (q.cue_start) {
+    w.BeginObject();
+    w.Key("end");
+    w.Int(q.cue_end.value_or(*q.cue_start));
+    w.Key("start");
+    w.Int(*q.cue_start);
+    w.Key("text");
+    w.StringOrNull(q.cue);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("date");
+  w.StringOrNull(q.date);
+  w.Key("doc_id");
+  w.String(q.doc_id);
+  w.Key("doc_title");
+  w.String(q.title);
+  w.Key("end");
+  w.Int(q.end);
+  w.Key("id");
+  w.Int(q.id);
+  w.Key("kind");
+  w.String(q.kind);
+  w.Key("ordinal");
+  w.Int(q.ordinal);
+  w.Key("reason");
+  w.StringOrNull(q.reason);
+  w.Key("source");
+  w.String(q.source);
+  w.Key("speaker");
+  if (q.speaker_actor_id || !q.speaker_name.empty()) {
+    w.BeginObject();
+    w.Key("actor_id");
+    w.IntOrNull(q.speaker_actor_id);
+    w.Key("entity");
+    w.StringOrNull(q.speaker_entity);
+    w.Key("name");
+    w.StringOrNull(q.speaker_name);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("start");
+  w.Int(q.start);
+  w.Key("text");
+  w.String(q.text);
+  w.Key("via");
+  w.StringOrNull(q.via_name);
+  w.EndObject();
+}
+
+nlohmann::json EventJson(const store::EventRow& e) {
+  JsonWriter w;
+  WriteEvent(w, e);
+  return nlohmann::json::parse(w.text());
 }
 
 nlohmann::json MentionJson(const store::EventMentionRow& m) {
-  return {{"id", m.id},
-          {"doc_id", m.doc_id},
-          {"doc_title", m.doc_title},
-          {"event_id", TextOrNull(m.event_id)},
-          {"date", TextOrNull(m.date)},
-          {"cameo", m.cameo},
-          {"root", m.root},
-          {"quad", m.quad},
-          {"goldstein", Round4(m.goldstein)},
-          {"plover", m.plover},
-          {"source", {{"code", m.source_code}, {"country", m.source_country}, {"text", m.source_text},
-                      {"actor_id", IdOrNull(m.source_actor_id)}}},
-          {"target", {{"code", m.target_code}, {"country", m.target_country}, {"text", m.target_text},
-                      {"actor_id", IdOrNull(m.target_actor_id)}}},
-          {"place", {{"name", TextOrNull(m.place_name)}, {"lat", NumberOrNull(m.lat)}, {"lon", NumberOrNull(m.lon)}}},
-          {"negated", m.negated},
-          {"modality", m.modality},
-          {"cue", {{"start", m.cue_start}, {"end", m.cue_end}, {"text", m.cue}}},
-          {"evidence", {{"start", m.evidence_start}, {"end", m.evidence_end}, {"text", m.evidence}}},
-          {"quote_ordinal", IdOrNull(m.quote_ordinal)},
-          {"confidence", Round4(m.confidence)},
-          {"uncoded_reason", m.uncoded_reason}};
-}
-
-nlohmann::json QuoteJson(const store::StoredQuote& q) {
-  nlohmann::json cue = nullptr;
-  if (q.cue_start) cue = {{"start", *q.cue_start}, {"end", q.cue_end.value_or(*q.cue_start)}, {"text", TextOrNull(q.cue)}};
-  nlohmann::json speaker = nullptr;
-  if (q.speaker_actor_id || !q.speaker_name.empty()) {
-    speaker = {{"entity", TextOrNull(q.speaker_entity)},
-               {"actor_id", IdOrNull(q.speaker_actor_id)},
-               {"name", TextOrNull(q.speaker_name)}};
-  }
-  return {{"id", q.id},         {"doc_id", q.doc_id},   {"doc_title", q.title},
-          {"ordinal", q.ordinal}, {"kind", q.kind},       {"start", q.start},
-          {"end", q.end},       {"text", q.text},       {"cue", cue},
-          {"speaker", speaker}, {"via", TextOrNull(q.via_name)}, {"confidence", Round4(q.confidence)},
-          {"reason", TextOrNull(q.reason)}, {"date", TextOrNull(q.date)}, {"source", q.source}};
-}
-
-nlohmann::json Page(nlohmann::json items, const QueryParams& p) {
-  bool more = items.size() > static_cast<size_t>(p.limit);
-  if (more) items.erase(items.size() - 1);
-  return {{"items", std::move(items)}, {"limit", p.limit}, {"offset", p.offset}, {"has_more", more}};
+  JsonWriter w;
+  WriteMention(w, m);
+  return nlohmann::json::parse(w.text());
 }
 
 }  // namespace newsgraph::serve

@@ -1,9 +1,16 @@
 #include "serve/server.h"
 
+#include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <chrono>
 #include <map>
 #include <mutex>
 
@@ -42,6 +49,122 @@ void RaiseListenBacklog(int port) {
   }
 }
 
+using Clock = std::chrono::steady_clock;
+
+// A connection's socket for httplib, with one change: the whole request (line,
+// headers, body) must arrive within the read timeout. httplib 0.11 applies its
+// timeout to each read, so a client sending a header byte a second (slowloris)
+// held a worker thread, and with --threads of them the server, for ever.
+class DeadlineStream : public httplib::Stream {
+ public:
+  DeadlineStream(int sock, int timeout_seconds) : sock_(sock), timeout_(std::chrono::seconds(timeout_seconds)) {}
+
+  // Called before each request: its bytes must all arrive within the timeout.
+  void StartRequest() { deadline_ = Clock::now() + timeout_; }
+
+  bool is_readable() const override { return buffered_ < filled_ || Poll(POLLIN, deadline_); }
+  bool is_writable() const override { return Poll(POLLOUT, Clock::now() + timeout_); }
+
+  ssize_t read(char* ptr, size_t size) override {
+    if (buffered_ == filled_) {
+      // httplib reads headers a byte at a time: one recv fills the buffer.
+      if (!Poll(POLLIN, deadline_)) return -1;
+      ssize_t n;
+      do {
+        n = recv(sock_, buffer_, sizeof buffer_, 0);
+      } while (n < 0 && errno == EINTR);
+      if (n <= 0) return n;
+      buffered_ = 0;
+      filled_ = static_cast<size_t>(n);
+    }
+    size_t n = std::min(size, filled_ - buffered_);
+    std::memcpy(ptr, buffer_ + buffered_, n);
+    buffered_ += n;
+    return static_cast<ssize_t>(n);
+  }
+
+  ssize_t write(const char* ptr, size_t size) override {
+    if (!is_writable()) return -1;
+    ssize_t n;
+    do {
+      n = send(sock_, ptr, size, MSG_NOSIGNAL);
+    } while (n < 0 && errno == EINTR);
+    return n;
+  }
+
+  void get_remote_ip_and_port(std::string& ip, int& port) const override { Address(getpeername, ip, port); }
+  void get_local_ip_and_port(std::string& ip, int& port) const override { Address(getsockname, ip, port); }
+  int socket() const override { return sock_; }
+
+ private:
+  // Waits until the socket is ready for `events`, or `until` passes (false).
+  bool Poll(short events, Clock::time_point until) const {
+    while (true) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now()).count();
+      if (left <= 0) return false;
+      pollfd p{sock_, events, 0};
+      int r = poll(&p, 1, static_cast<int>(left));
+      if (r < 0 && errno == EINTR) continue;
+      return r > 0 && (p.revents & (events | POLLHUP | POLLERR)) != 0;
+    }
+  }
+
+  void Address(int (*get)(int, sockaddr*, socklen_t*), std::string& ip, int& port) const {
+    sockaddr_storage addr{};
+    socklen_t len = sizeof addr;
+    if (get(sock_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return;
+    char text[INET6_ADDRSTRLEN] = "";
+    if (addr.ss_family == AF_INET) {
+      auto* a = reinterpret_cast<sockaddr_in*>(&addr);
+      inet_ntop(AF_INET, &a->sin_addr, text, sizeof text);
+      port = ntohs(a->sin_port);
+    } else if (addr.ss_family == AF_INET6) {
+      auto* a = reinterpret_cast<sockaddr_in6*>(&addr);
+      inet_ntop(AF_INET6, &a->sin6_addr, text, sizeof text);
+      port = ntohs(a->sin6_port);
+    }
+    ip = text;
+  }
+
+  const int sock_;
+  const Clock::duration timeout_;
+  Clock::time_point deadline_ = Clock::now();
+  char buffer_[4096];
+  size_t buffered_ = 0, filled_ = 0;  // buffer_[buffered_, filled_) not yet read
+};
+
+// httplib's server with each connection read through a DeadlineStream (the
+// keep-alive loop is httplib's, rewritten around it).
+class HttpServer : public httplib::Server {
+ private:
+  bool process_and_close_socket(int sock) override {
+    DeadlineStream stream(sock, static_cast<int>(read_timeout_sec_));
+    bool ok = false;
+    for (size_t left = keep_alive_max_count_; left > 0 && WaitForRequest(sock); --left) {
+      stream.StartRequest();
+      bool closed = false;
+      ok = process_request(stream, left == 1, closed, nullptr);
+      if (!ok || closed) break;
+    }
+    shutdown(sock, SHUT_RDWR);
+    close(sock);
+    return ok;
+  }
+
+  // Between requests a keep-alive connection may stay idle for the keep-alive
+  // timeout; checked in short steps so that stop() is not held up.
+  bool WaitForRequest(int sock) {
+    auto until = Clock::now() + std::chrono::seconds(keep_alive_timeout_sec_);
+    while (svr_sock_ != INVALID_SOCKET && Clock::now() < until) {
+      pollfd p{sock, POLLIN, 0};
+      int r = poll(&p, 1, 100);
+      if (r > 0) return true;
+      if (r < 0 && errno != EINTR) return false;
+    }
+    return false;
+  }
+};
+
 int HttpStatus(const Status& s) {
   switch (s.code()) {
     case StatusCode::kInvalidArgument:
@@ -64,7 +187,15 @@ std::multimap<std::string, std::string> Params(const httplib::Request& req) {
   return {req.params.begin(), req.params.end()};
 }
 
-using ApiFn = std::function<StatusOr<nlohmann::json>(store::Store&, const httplib::Request&)>;
+// Every API answer as JSON text: the lists write theirs directly, the other
+// routes build an nlohmann document.
+StatusOr<std::string> AsText(StatusOr<std::string> text) { return text; }
+StatusOr<std::string> AsText(const StatusOr<nlohmann::json>& json) {
+  if (!json.ok()) return json.status();
+  return Dump(*json);
+}
+
+using ApiFn = std::function<StatusOr<std::string>(store::Store&, const httplib::Request&)>;
 
 }  // namespace
 
@@ -72,7 +203,7 @@ struct Server::Impl {
   ServerOptions options;
   Assets assets;
   uint64_t serial = next_server_serial++;
-  httplib::Server http;
+  HttpServer http;
   std::unique_ptr<ResponseCache> cache;
   bool bound = false;
   int port = 0;
@@ -98,28 +229,27 @@ struct Server::Impl {
         return res.set_content(*hit, "application/json; charset=utf-8");
       }
       StatusOr<store::Store*> s = ThreadStore();
-      StatusOr<nlohmann::json> out = s.ok() ? fn(**s, req) : StatusOr<nlohmann::json>(s.status());
+      StatusOr<std::string> out = s.ok() ? fn(**s, req) : StatusOr<std::string>(s.status());
       if (!out.ok()) return SendError(res, HttpStatus(out.status()), out.status().message());
-      std::string body = Dump(*out);
-      cache->Insert(req.target, body);
-      res.set_content(std::move(body), "application/json; charset=utf-8");
+      cache->Insert(req.target, *out);
+      res.set_content(std::move(*out), "application/json; charset=utf-8");
     };
   }
 
   // A list route: parameters checked against `allowed`, then `list` runs.
-  httplib::Server::Handler List(std::vector<std::string> allowed,
-                                StatusOr<nlohmann::json> (*list)(store::Store&, const QueryParams&),
+  template <typename Out>
+  httplib::Server::Handler List(std::vector<std::string> allowed, StatusOr<Out> (*list)(store::Store&, const QueryParams&),
                                 int default_limit = 50) {
-    return Api([allowed, list, default_limit](store::Store& s, const httplib::Request& req) -> StatusOr<nlohmann::json> {
+    return Api([allowed, list, default_limit](store::Store& s, const httplib::Request& req) -> StatusOr<std::string> {
       NG_ASSIGN_OR_RETURN(QueryParams p, ParseQueryParams(Params(req), allowed, default_limit));
-      return list(s, p);
+      return AsText(list(s, p));
     });
   }
 
   httplib::Server::Handler One(StatusOr<nlohmann::json> (*get)(store::Store&, const std::string&)) {
-    return Api([get](store::Store& s, const httplib::Request& req) -> StatusOr<nlohmann::json> {
+    return Api([get](store::Store& s, const httplib::Request& req) -> StatusOr<std::string> {
       if (!req.params.empty()) return Status::InvalidArgument("this route takes no parameters");
-      return get(s, req.matches[1].str());
+      return AsText(get(s, req.matches[1].str()));
     });
   }
 
@@ -142,13 +272,13 @@ void Server::Impl::AddRoutes() {
   http.Get("/api/actors", List({"q", "actor", "country", "kind", "limit", "offset", "sort"}, ListActors));
   http.Get(R"(/api/actors/([^/]+))", One(GetActor));
   http.Get(R"(/api/documents/([^/]+))", One(GetDocumentView));
-  http.Get("/api/search", List({"q", "kind", "from", "to", "speaker", "limit", "offset"}, SearchAll, 20));
+  http.Get("/api/search", List({"q", "kind", "from", "to", "speaker", "sort", "limit", "offset"}, SearchAll, 20));
   http.Get("/api/timeline", List(with(event_filters, {}), Timeline));
   http.Get("/api/network", List(with(event_filters, {"min_count"}), Network, 100));
   http.Get("/api/places", List(with(event_filters, {}), Places, 500));
-  http.Get("/api/stats", Api([](store::Store& s, const httplib::Request& req) -> StatusOr<nlohmann::json> {
+  http.Get("/api/stats", Api([](store::Store& s, const httplib::Request& req) -> StatusOr<std::string> {
              if (!req.params.empty()) return Status::InvalidArgument("this route takes no parameters");
-             return StoreStats(s);
+             return AsText(StoreStats(s));
            }));
   http.Get(R"(/api/.*)", [](const httplib::Request& req, httplib::Response& res) {
     SendError(res, 404, "no such API route (see docs/api.md)");
@@ -188,7 +318,13 @@ void Server::Impl::AddSafety() {
     return httplib::Server::HandlerResponse::Unhandled;
   });
   http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (res.body.empty()) SendError(res, res.status, std::string(res.status == 404 ? "not found" : "bad request"));
+    if (!res.body.empty()) return;
+    // httplib itself answers 414 for a request target over its 8 KB limit, before
+    // the pre-routing check below sees the request.
+    SendError(res, res.status,
+              res.status == 404   ? "not found"
+              : res.status == 414 ? "request target longer than " + std::to_string(kMaxTargetBytes) + " bytes"
+                                  : "bad request");
   });
   http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
     SendError(res, 500, "internal error");

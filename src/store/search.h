@@ -1,5 +1,6 @@
 // Full-text search over the store (SQLite FTS5): articles (title and text), quotes
-// (text and speaker name) and actors (name and aliases), ranked by BM25.
+// (text and speaker name) and actors (name and aliases), newest first, or ranked
+// by BM25 on request.
 //
 // The query is the user's words, never FTS5 syntax: each word or "quoted phrase"
 // becomes an FTS5 string, so punctuation, operators and column filters in the
@@ -38,6 +39,12 @@ struct SearchOptions {
   std::string to;
   // Only quotes whose speaker name contains these words (implies kind "quote").
   std::string speaker;
+  // "date" (also ""): newest first. Each kind takes its limit + offset most recently
+  // stored matches, which costs time in proportion to the page, not to how common
+  // the words are; they are merged by date (then quotes, documents, actors).
+  // "relevance": BM25 over each kind's 1,000 most recently stored matches, merged
+  // by score; costs time in proportion to the number of matches of each word.
+  std::string sort;
   int limit = 20;   // 1..kMaxSearchLimit
   int offset = 0;   // 0..kMaxSearchOffset
 };
@@ -49,16 +56,17 @@ struct SearchHit {
   std::string title;    // document title, quote speaker name, actor name
   std::string date;     // ISO date or ""
   std::string snippet;  // text around the match, matches between kSnippetOpen/Close
-  double score = 0;     // BM25 (lower is better), comparable across kinds only roughly
+  double score = 0;     // sort "relevance": BM25 (lower is better, comparable across kinds only
+                        // roughly); 0 otherwise
 };
 
 // Turns user words into a safe FTS5 MATCH expression. kInvalidArgument when the
 // query is too long, has too many terms, or has no word to search for.
 StatusOr<std::string> ToFtsQuery(std::string_view query);
 
-// The best hits of every requested kind, merged by score, then offset/limit
-// applied. Each kind ranks its 1,000 most recently stored matches (BM25 costs time
-// per matching row; a common word can match most of the store). kInvalidArgument for a bad query or option (message fit for a user).
+// The hits of every requested kind in options.sort order, then offset/limit
+// applied; snippets for the hits returned only. kInvalidArgument for a bad query
+// or option (message fit for a user).
 StatusOr<std::vector<SearchHit>> Search(Store& store, std::string_view query, const SearchOptions& options);
 
 }  // namespace newsgraph::store

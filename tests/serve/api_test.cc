@@ -160,6 +160,29 @@ TEST_F(ServeTest, SearchRanksKindsWithSnippets) {
   for (const auto& h : speaker.body["items"]) EXPECT_EQ(h["title"], "Dmitry Peskov");
 }
 
+TEST_F(ServeTest, SearchIsNewestFirstUnlessRelevanceIsAsked) {
+  Reply newest = Get("/api/search?q=the&limit=100");
+  ASSERT_EQ(newest.status, 200) << newest.raw;
+  ASSERT_GE(newest.body["items"].size(), 2u);
+  std::string previous = "9999-99-99";
+  for (const auto& h : newest.body["items"]) {
+    EXPECT_TRUE(h["score"].is_null()) << h;
+    EXPECT_LE(h["date"].get<std::string>(), previous) << newest.raw;
+    previous = h["date"];
+  }
+  Reply ranked = Get("/api/search?q=the&sort=relevance&limit=100");
+  ASSERT_EQ(ranked.status, 200) << ranked.raw;
+  ASSERT_EQ(ranked.body["items"].size(), newest.body["items"].size());
+  double best = -1e9;
+  for (const auto& h : ranked.body["items"]) {
+    ASSERT_TRUE(h["score"].is_number()) << h;
+    EXPECT_GE(h["score"].get<double>(), best);
+    best = h["score"];
+    EXPECT_FALSE(h["snippet"].get<std::string>().empty()) << h;
+  }
+  EXPECT_EQ(Get("/api/search?q=the&sort=score").status, 400);
+}
+
 TEST_F(ServeTest, TimelineNetworkPlacesStats) {
   Reply t = Get("/api/timeline?from=2024-03-14&to=2024-03-14&actor=1001");
   ASSERT_EQ(t.status, 200) << t.raw;

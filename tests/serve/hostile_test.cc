@@ -1,6 +1,7 @@
 // Malformed and hostile requests: a 4xx with a JSON error, and the server stays up.
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -10,6 +11,21 @@
 
 namespace newsgraph::serve_test {
 namespace {
+
+// A TCP connection to the test server; -1 on failure.
+int Connect(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
 
 void ExpectJsonError(const Reply& r, int status, const std::string& words) {
   EXPECT_EQ(r.status, status) << r.raw;
@@ -67,10 +83,8 @@ TEST_F(ServeTest, FtsSyntaxInTheQueryIsText) {
 
 TEST_F(ServeTest, OneMegabyteQueryStringIsRefused) {
   Reply r = Get("/api/events?actor=" + std::string(1 << 20, 'A'));
-  EXPECT_TRUE(r.status == 414 || r.status == 400 || r.status == 0) << r.status;
-  if (r.status != 0) {
-    EXPECT_TRUE(r.body.contains("error")) << r.raw.substr(0, 200);
-  }
+  ExpectJsonError(r, 414, "longer than 8192 bytes");
+  ExpectJsonError(Get("/api/search?q=" + std::string(9000, 'a')), 414, "request target");
   EXPECT_EQ(Get("/api/stats").status, 200);  // still up
 }
 
@@ -96,13 +110,8 @@ TEST_F(ServeTest, OnlyGetAndNoIngestion) {
 }
 
 TEST_F(ServeTest, SlowClientIsDroppedAndOthersAreServed) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  int fd = Connect(port());
   ASSERT_GE(fd, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port()));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
   const char partial[] = "GET /api/stats HTTP/1.1\r\nHost: x\r\n";  // never finishes its headers
   ASSERT_GT(send(fd, partial, sizeof partial - 1, 0), 0);
   EXPECT_EQ(Get("/api/stats").status, 200);  // another client meanwhile
@@ -113,6 +122,43 @@ TEST_F(ServeTest, SlowClientIsDroppedAndOthersAreServed) {
   EXPECT_NE(n, -1) << "the server did not close the slow connection within 5 s";
   close(fd);
   EXPECT_EQ(Get("/api/stats").status, 200);
+}
+
+// Slowloris: a client that keeps sending, a byte at a time, never finishing its
+// headers. httplib 0.11 times out each read only; the request as a whole must
+// arrive within the read timeout (1 s in these tests).
+TEST_F(ServeTest, DripFedRequestIsCutOff) {
+  int fd = Connect(port());
+  ASSERT_GE(fd, 0);
+  std::string drip = "GET /api/stats HTTP/1.1\r\nHost: x\r\nX-Slow: " + std::string(100, 'b');
+  auto start = std::chrono::steady_clock::now();
+  bool cut = false;
+  for (char c : drip) {
+    if (send(fd, &c, 1, MSG_NOSIGNAL) != 1) {
+      cut = true;
+      break;
+    }
+    pollfd p{fd, POLLIN, 0};
+    if (poll(&p, 1, 200) > 0) {  // an answer (400) or the close
+      cut = true;
+      break;
+    }
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  close(fd);
+  EXPECT_TRUE(cut) << "still connected after " << seconds << " s";
+  EXPECT_LT(seconds, 3.0);
+  EXPECT_EQ(Get("/api/stats").status, 200);
+}
+
+TEST_F(ServeTest, KeepAliveConnectionServesManyRequests) {
+  httplib::Client client("127.0.0.1", port());
+  client.set_keep_alive(true);
+  for (int i = 0; i < 20; ++i) {
+    auto r = client.Get("/api/events?limit=2");
+    ASSERT_TRUE(r) << i;
+    EXPECT_EQ(r->status, 200);
+  }
 }
 
 }  // namespace
