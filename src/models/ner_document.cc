@@ -42,13 +42,24 @@ std::vector<TagSpan> Spans(const std::vector<std::vector<std::string>>& tags) {
   return out;
 }
 
+// A name's key: its words, case-folded, so a headline's "WALES" and the body's
+// "Wales" are one name.
 std::string Text(const std::vector<std::string_view>& forms, size_t begin, size_t end) {
   std::string out;
   for (size_t i = begin; i < end; ++i) {
     if (i > begin) out.push_back(' ');
-    out += forms[i];
+    for (char c : forms[i]) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
   return out;
+}
+
+// Capitalized only because it opens the sentence: never taken for a name seen elsewhere.
+bool CommonSentenceOpener(const std::string& lower) {
+  static const std::unordered_set<std::string> kWords = {
+      "the", "a", "an", "and", "but", "or", "if", "in", "on", "at", "as", "by", "for", "to", "of", "with", "from",
+      "he", "she", "it", "we", "they", "you", "i", "this", "that", "these", "those", "there", "his", "her", "its",
+      "our", "their", "who", "what", "when", "where", "why", "how", "us", "may", "will", "can", "no", "not"};
+  return kWords.count(lower) > 0;
 }
 
 void Relabel(std::vector<std::string>& tags, size_t begin, size_t end, std::string_view type) {
@@ -100,7 +111,7 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
     std::string word(forms[s.sentence][s.begin]);
     if (org_first_words.count(word) == 0 || surnames.count(word) > 0) continue;
     Relabel(tags[s.sentence], s.begin, s.end, "ORG");
-    majority[word] = "ORG";
+    majority[Text(forms[s.sentence], s.begin, s.end)] = "ORG";
   }
   for (size_t s = 0; s < tags.size() && !majority.empty(); ++s) {
     std::vector<std::string>& t = tags[s];
@@ -110,8 +121,8 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
       size_t best_end = 0;
       std::string best_type;
       for (size_t j = i; j < t.size() && j - i < kMaxPropagatedTokens && t[j] == "O"; ++j) {
-        if (j > i) text.push_back(' ');
-        text += forms[s][j];
+        text = Text(forms[s], i, j + 1);
+        if (j == i && i == 0 && CommonSentenceOpener(text)) break;
         auto it = majority.find(text);
         if (it != majority.end()) best_end = j + 1, best_type = it->second;
       }

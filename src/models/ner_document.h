@@ -15,7 +15,8 @@ namespace newsgraph::models::ner_internal {
 // each occurrence's own type); (2) untagged capitalized token runs that spell a
 // name tagged elsewhere in the document get its type, and an untagged
 // capitalized token equal to the last word of a multi-word PERSON name (a
-// surname) becomes PERSON; a one-word PERSON that is the first word of a
+// surname) becomes PERSON (names match whatever their case: a headline's "WALES" is
+// the body's "Wales", except for common sentence openers); a one-word PERSON that is the first word of a
 // multi-word ORG of the document ("Rospatch" / "Rospatch Corp") becomes ORG unless
 // it is a surname there. Numeric rule types are left alone. Time and memory
 // are linear in the document's size (matches are at most 6 tokens long).

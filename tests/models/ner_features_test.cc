@@ -250,6 +250,16 @@ TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
   ner_internal::MakeDocumentConsistent(forms2, tags2);
   EXPECT_EQ(tags2[0], (std::vector<std::string>{"B-ORG", "O", "B-ORG", "I-ORG", "O", "O"}));
   EXPECT_EQ(tags2[2], (std::vector<std::string>{"B-ORG", "O", "B-PERSON", "O"}));  // missed repeat, now ORG
+  // A headline's all-caps name is the body's name; a sentence opener is not.
+  std::vector<std::vector<std::string>> words3 = {Split("ZORVEX WINS IN LIMA"), Split("Zorvex won ."),
+                                                  Split("Who said so ?"), Split("WHO officials .")};
+  std::vector<std::vector<std::string_view>> forms3;
+  for (const auto& w : words3) forms3.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags3 = {
+      {"B-ORG", "O", "O", "B-GPE"}, {"O", "O", "O"}, {"O", "O", "O", "O"}, {"B-ORG", "O", "O"}};
+  ner_internal::MakeDocumentConsistent(forms3, tags3);
+  EXPECT_EQ(tags3[1], (std::vector<std::string>{"B-ORG", "O", "O"}));
+  EXPECT_EQ(tags3[2], (std::vector<std::string>{"O", "O", "O", "O"}));
   std::vector<std::vector<std::string>> none = {{"O", "O"}};
   std::vector<std::vector<std::string_view>> two = {{"Lima", "rose"}};
   ner_internal::MakeDocumentConsistent(two, none);
