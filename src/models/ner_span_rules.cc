@@ -16,7 +16,8 @@ bool IsLearned(std::string_view type) { return std::find(std::begin(kTypes), std
 bool IsCompanySuffix(std::string_view w) {
   static const std::unordered_set<std::string_view> kSuffixes = {
       "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "AG", "SA", "S.A.",
-      "NV", "N.V.", "BV", "GmbH", "SpA", "S.p.A.", "Oyj", "ASA", "AB", "Bhd", "Limited", "Incorporated", "Corporation"};
+      "NV", "N.V.", "BV", "GmbH", "SpA", "S.p.A.", "Oyj", "ASA", "AB", "Bhd", "Limited", "Incorporated", "Corporation",
+      "INC", "CORP", "CO", "LTD", "LIMITED", "CORPORATION"};  // headlines
   return kSuffixes.count(w) > 0;
 }
 
@@ -200,6 +201,25 @@ void TagOrganizationRuns(const std::vector<std::string_view>& forms, std::vector
   for (size_t k = 1; k < forms.size(); ++k) {
     const bool suffix = IsCompanySuffix(forms[k]), head = IsOrgHead(forms[k]);
     if (!suffix && !head) continue;
+    // Partnerships: "Goldman , Sachs and Co", "Sears , Roebuck and Co", "Smith & Co Ltd".
+    if (suffix && k >= 2 && (forms[k - 1] == "and" || forms[k - 1] == "AND" || forms[k - 1] == "&") &&
+        Capitalized(forms[k - 2])) {
+      size_t b = k - 2;
+      while (b > 0 && k - b < 8) {
+        if (Capitalized(forms[b - 1]) && !IsCompanySuffix(forms[b - 1])) {
+          --b;
+        } else if (b >= 2 && forms[b - 1] == "," && Capitalized(forms[b - 2]) && !IsCompanySuffix(forms[b - 2])) {
+          b -= 2;
+        } else {
+          break;
+        }
+      }
+      size_t e = k + 1;
+      while (e < forms.size() && IsCompanySuffix(forms[e])) ++e;  // "and Co Inc"
+      Relabel(tags, b, e, "ORG");
+      k = e - 1;
+      continue;
+    }
     size_t b = k;
     while (b > 0 && k - b < 6 && (Capitalized(forms[b - 1]) || forms[b - 1] == "&") && !IsCompanySuffix(forms[b - 1])) --b;
     if (b == k || (head && k - b < 1)) continue;
@@ -236,8 +256,8 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
       ++e;
     } else if (e < tags.size() && Capitalized(forms[e]) && IsTitleWord(Lower(forms[e - 1]))) {
       for (size_t i = b; i < e; ++i) tags[i] = "O";
-    } else if (e - b == 1 && IsCalendarWord(forms[b])) {
-      tags[b] = "O";
+    } else if (e - b == 1 && (IsCalendarWord(forms[b]) || IsCompanySuffix(forms[b]))) {
+      tags[b] = "O";  // a suffix alone ("and Co") is taken in by TagOrganizationRuns
     } else if (e - b > 1 && IsOrgHead(forms[e - 1]) && type != "ORG" && type != "EVENT" && type != "MISC") {
       Relabel(tags, b, e, "ORG");  // "Chicago Mercantile Exchange" is no city
     }

@@ -23,7 +23,8 @@ namespace newsgraph::models::ner_internal {
 //    Organization") too, if the model left them all untagged;
 //  - an untagged known name standing alone ("Kremlin spokesperson") is tagged;
 //  - a span ending in a title ("Foreign Minister") before a capitalized word is no name;
-//  - a month or weekday name alone ("Aug", "Friday") is no name;
+//  - a month or weekday name, or a company suffix, alone ("Aug", "Friday", "Co")
+//    is no name; "Goldman , Sachs and Co" is one ORG;
 //  - a person or place span ending in an organization head word ("Chicago
 //    Mercantile Exchange") is an ORG;
 //  - a multi-word place or nationality the model split ("North" + "Korean") is

@@ -193,6 +193,12 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("Friday said", {"B-PERSON", "O"}), (V{"O", "O"}));
   EXPECT_EQ(run("May said", {"B-PERSON", "O"}), (V{"B-PERSON", "O"}));
   EXPECT_EQ(run("Tom Friday said", {"B-PERSON", "I-PERSON", "O"}), (V{"B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("Goldman , Sachs and Co said", {"B-PERSON", "O", "B-ORG", "O", "B-PERSON", "O"}),
+            (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Pratt and Co Inc rose", {"B-PERSON", "O", "O", "O", "O"}), (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("bread and Co", {"O", "O", "B-PERSON"}), (V{"O", "O", "O"}));
+  EXPECT_EQ(run("SEARS , ROEBUCK AND CO SAYS", {"B-ORG", "O", "B-PERSON", "O", "B-PERSON", "O"}),
+            (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
   // A place or person span ending in an organization head word is an organization.
   EXPECT_EQ(run("the Chicago Mercantile Exchange", {"O", "B-GPE", "I-GPE", "I-GPE"}),
             (V{"O", "B-ORG", "I-ORG", "I-ORG"}));
