@@ -53,6 +53,19 @@ std::string Text(const std::vector<std::string_view>& forms, size_t begin, size_
   return out;
 }
 
+// "International Coffee Organization" -> "ICO": the capitals of its capitalized
+// words; "" when a word is not capitalized and not a short function word.
+std::string Initials(const std::vector<std::string_view>& forms, size_t begin, size_t end) {
+  std::string out;
+  for (size_t i = begin; i < end; ++i) {
+    std::string_view w = forms[i];
+    if (w == "of" || w == "for" || w == "and" || w == "the" || w == "on" || w == "&") continue;
+    if (!Capitalized(w)) return "";
+    out.push_back(w[0]);
+  }
+  return out;
+}
+
 // Capitalized only because it opens the sentence: never taken for a name seen elsewhere.
 bool CommonSentenceOpener(const std::string& lower) {
   static const std::unordered_set<std::string> kWords = {
@@ -112,6 +125,25 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
     if (org_first_words.count(word) == 0 || surnames.count(word) > 0) continue;
     Relabel(tags[s.sentence], s.begin, s.end, "ORG");
     majority[Text(forms[s.sentence], s.begin, s.end)] = "ORG";
+  }
+  // An acronym of an organization named in the document is that organization
+  // ("International Coffee Organization ... ICO delegates").
+  std::unordered_set<std::string> acronyms;
+  for (const TagSpan& s : Spans(tags)) {
+    if (s.type == "ORG" && s.end - s.begin >= 2) {
+      std::string initials = Initials(forms[s.sentence], s.begin, s.end);
+      if (initials.size() >= 2) acronyms.insert(initials);
+    }
+  }
+  for (size_t s = 0; s < tags.size() && !acronyms.empty(); ++s) {
+    for (size_t i = 0; i < tags[s].size(); ++i) {
+      std::string form(forms[s][i]);
+      if (acronyms.count(form) == 0 || tags[s][i] == "B-ORG") continue;
+      if (tags[s][i] != "O" && (tags[s][i][0] != 'B' || (i + 1 < tags[s].size() && tags[s][i + 1][0] == 'I'))) continue;
+      if (tags[s][i] != "O" && !IsLearnedType(std::string_view(tags[s][i]).substr(2))) continue;
+      tags[s][i] = "B-ORG";
+      majority[Text(forms[s], i, i + 1)] = "ORG";
+    }
   }
   for (size_t s = 0; s < tags.size() && !majority.empty(); ++s) {
     std::vector<std::string>& t = tags[s];

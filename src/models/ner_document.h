@@ -18,7 +18,9 @@ namespace newsgraph::models::ner_internal {
 // surname) becomes PERSON (names match whatever their case: a headline's "WALES" is
 // the body's "Wales", except for common sentence openers); a one-word PERSON that is the first word of a
 // multi-word ORG of the document ("Rospatch" / "Rospatch Corp") becomes ORG unless
-// it is a surname there. Numeric rule types are left alone. Time and memory
+// it is a surname there; an all-caps word that spells the initials of a multi-word
+// ORG of the document ("ICO" for "International Coffee Organization") is that ORG.
+// Numeric rule types are left alone. Time and memory
 // are linear in the document's size (matches are at most 6 tokens long).
 void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& forms,
                             std::vector<std::vector<std::string>>& tags);

@@ -143,7 +143,8 @@ bool InsideSpan(const std::vector<std::string>& tags, size_t i) { return i < tag
 
 // Multi-word places and nationalities the model split ("North" MISC + "Korean"
 // NORP) become one span when the last word already has a place or NORP type.
-// A country name tagged ORG is a GPE (a country as an actor is still a GPE).
+// A country name tagged ORG is a GPE (a country as an actor is still a GPE); a
+// country, capital or city of a million people tagged PERSON is a GPE.
 void FixPlaceSpans(const std::vector<std::string_view>& forms, const std::vector<std::string>& norm,
                    const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
   for (size_t i = 0; i < forms.size(); ++i) {
@@ -160,6 +161,10 @@ void FixPlaceSpans(const std::vector<std::string_view>& forms, const std::vector
     } else if (entry->type == kb::EntryType::kCountry && tags[i] == "B-ORG" &&
                (end == tags.size() || tags[end] != "I-ORG")) {
       Relabel(tags, i, end, "GPE");
+    } else if ((entry->type == kb::EntryType::kCountry ||
+                (entry->type == kb::EntryType::kCity && (entry->detail == "PPLC" || entry->population >= 1000000))) &&
+               tags[i] == "B-PERSON" && (end == tags.size() || tags[end] != "I-PERSON")) {
+      Relabel(tags, i, end, "GPE");  // "the Paris market": a capital or big city is no person
     } else if (entry->type == kb::EntryType::kDemonym && tags[i].size() > 2 && tags[i][0] == 'B' &&
                (tags[i] == "B-EVENT" || tags[i] == "B-MISC") && (len == 1 || tags[end - 1][0] == 'I')) {
       Relabel(tags, i, end, "NORP");  // a span that is exactly a nationality ("North Korean" EVENT)

@@ -28,7 +28,8 @@ namespace newsgraph::models::ner_internal {
 //  - a person or place span ending in an organization head word ("Chicago
 //    Mercantile Exchange") is an ORG;
 //  - a multi-word place or nationality the model split ("North" + "Korean") is
-//    one GPE / NORP span, a country name tagged ORG is a GPE, and a
+//    one GPE / NORP span, a country name tagged ORG is a GPE, so is a
+//    country, capital or city of a million tagged PERSON ("the Paris market"), and a
 //    nationality tagged EVENT or MISC is a NORP;
 //  - a dateline ("LONDON 1996-08-30", also tokenized "1996 - 08 - 30":
 //    capitalized words the gazetteer knows as a place, then a date) tags the place GPE;

@@ -199,6 +199,8 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("bread and Co", {"O", "O", "B-PERSON"}), (V{"O", "O", "O"}));
   EXPECT_EQ(run("SEARS , ROEBUCK AND CO SAYS", {"B-ORG", "O", "B-PERSON", "O", "B-PERSON", "O"}),
             (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("the Paris market rose", {"O", "B-PERSON", "O", "O"}), (V{"O", "B-GPE", "O", "O"}));
+  EXPECT_EQ(run("Kim Paris said", {"B-PERSON", "I-PERSON", "O"}), (V{"B-PERSON", "I-PERSON", "O"}));
   // A place or person span ending in an organization head word is an organization.
   EXPECT_EQ(run("the Chicago Mercantile Exchange", {"O", "B-GPE", "I-GPE", "I-GPE"}),
             (V{"O", "B-ORG", "I-ORG", "I-ORG"}));
@@ -266,6 +268,15 @@ TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
   ner_internal::MakeDocumentConsistent(forms3, tags3);
   EXPECT_EQ(tags3[1], (std::vector<std::string>{"B-ORG", "O", "O"}));
   EXPECT_EQ(tags3[2], (std::vector<std::string>{"O", "O", "O", "O"}));
+  // Acronyms of the document's organizations.
+  std::vector<std::vector<std::string>> words4 = {Split("the International Quill Organization met ."),
+                                                  Split("IQO delegates and IQO said .")};
+  std::vector<std::vector<std::string_view>> forms4;
+  for (const auto& w : words4) forms4.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags4 = {{"O", "B-ORG", "I-ORG", "I-ORG", "O", "O"},
+                                                 {"B-GPE", "O", "O", "O", "O", "O"}};
+  ner_internal::MakeDocumentConsistent(forms4, tags4);
+  EXPECT_EQ(tags4[1], (std::vector<std::string>{"B-ORG", "O", "O", "B-ORG", "O", "O"}));
   std::vector<std::vector<std::string>> none = {{"O", "O"}};
   std::vector<std::vector<std::string_view>> two = {{"Lima", "rose"}};
   ner_internal::MakeDocumentConsistent(two, none);
