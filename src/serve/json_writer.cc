@@ -52,6 +52,16 @@ size_t Utf8Length(std::string_view s, size_t i, size_t& consumed) {
 void AppendEscaped(std::string& out, std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
+    // Runs of printable ASCII other than '"' and '\\' go out in one append.
+    size_t run = i;
+    while (run < s.size()) {
+      unsigned char b = static_cast<unsigned char>(s[run]);
+      if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
+      ++run;
+    }
+    out.append(s.data() + i, run - i);
+    i = run;
+    if (i == s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       size_t consumed = 0;
@@ -111,7 +121,7 @@ void JsonWriter::Close(char c) {
 void JsonWriter::Key(std::string_view key) {
   BeforeValue();
   out_ += '"';
-  AppendEscaped(out_, key);
+  out_ += key;
   out_ += "\":";
   after_key_ = true;
 }

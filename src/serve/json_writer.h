@@ -26,7 +26,8 @@ class JsonWriter {
   void EndObject() { Close('}'); }
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
-  // The next value's key (inside an object).
+  // The next value's key (inside an object). Keys are the API's own names, written
+  // as given: they must need no escaping.
   void Key(std::string_view key);
 
   void String(std::string_view s);

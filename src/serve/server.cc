@@ -13,12 +13,14 @@
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <thread>
 
 #include <httplib.h>
 
 #include "serve/assets.h"
 #include "serve/query.h"
 #include "serve/response_cache.h"
+#include "serve/store_pool.h"
 #include "store/store.h"
 #include "store/store_access.h"
 
@@ -26,8 +28,6 @@ namespace newsgraph::serve {
 namespace {
 
 constexpr size_t kMaxTargetBytes = 8192;
-
-std::atomic<uint64_t> next_server_serial{1};
 
 // Debian's compiled cpp-httplib listens with a backlog of 5, so a burst of new
 // connections (64 at once from a load test, a page opening several) overflows it
@@ -202,34 +202,21 @@ using ApiFn = std::function<StatusOr<std::string>(store::Store&, const httplib::
 struct Server::Impl {
   ServerOptions options;
   Assets assets;
-  uint64_t serial = next_server_serial++;
   HttpServer http;
   std::unique_ptr<ResponseCache> cache;
+  std::unique_ptr<StorePool> stores;
   bool bound = false;
   int port = 0;
-
-  // This worker thread's connection to the store (opened on its first request).
-  StatusOr<store::Store*> ThreadStore() {
-    thread_local std::map<uint64_t, std::unique_ptr<store::Store>> stores;
-    std::unique_ptr<store::Store>& s = stores[serial];
-    if (!s) {
-      store::StoreOptions o;
-      o.read_only = true;
-      NG_ASSIGN_OR_RETURN(s, store::Store::Open(options.db_path, o));
-      // Read through a memory map: the worker connections share the OS page cache
-      // instead of each copying pages into its own.
-      NG_RETURN_IF_ERROR(store::StoreDb(*s).Exec("PRAGMA mmap_size = 4294967296"));
-    }
-    return s.get();
-  }
 
   httplib::Server::Handler Api(ApiFn fn) {
     return [this, fn](const httplib::Request& req, httplib::Response& res) {
       if (std::shared_ptr<const std::string> hit = cache->Find(req.target)) {
         return res.set_content(*hit, "application/json; charset=utf-8");
       }
-      StatusOr<store::Store*> s = ThreadStore();
-      StatusOr<std::string> out = s.ok() ? fn(**s, req) : StatusOr<std::string>(s.status());
+      StatusOr<std::string> out = [&]() -> StatusOr<std::string> {
+        NG_ASSIGN_OR_RETURN(StorePool::Lease store, stores->Acquire());
+        return fn(*store, req);
+      }();
       if (!out.ok()) return SendError(res, HttpStatus(out.status()), out.status().message());
       cache->Insert(req.target, *out);
       res.set_content(std::move(*out), "application/json; charset=utf-8");
@@ -345,6 +332,7 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   NG_RETURN_IF_ERROR(store::Store::Open(options.db_path, o).status());
   NG_ASSIGN_OR_RETURN(impl->assets, Assets::Load(impl->options.web_dir));
   impl->cache = std::make_unique<ResponseCache>(options.db_path, static_cast<size_t>(options.cache_mb) << 20);
+  impl->stores = std::make_unique<StorePool>(options.db_path, static_cast<int>(std::thread::hardware_concurrency()));
   impl->AddSafety();
   impl->AddRoutes();
   return std::unique_ptr<Server>(new Server(std::move(impl)));

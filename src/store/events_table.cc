@@ -91,6 +91,15 @@ CREATE INDEX event_mentions_by_event ON event_mentions(event_id);
 CREATE INDEX event_mentions_by_date ON event_mentions(date);
 )sql";
 
+// Migration 6: a side's country together with a CAMEO root ("what was done to UKR,
+// root 14") walks one index in date order. With (target_country, date) alone each
+// candidate's row was read to test its root: 0.5-1.6 ms a page on the 100,000-event
+// benchmark store, against 0.3 ms for the other filters.
+const char* const kEventsByCountryRootSql = R"sql(
+CREATE INDEX events_by_source_root ON events(source_country, root, date);
+CREATE INDEX events_by_target_root ON events(target_country, root, date);
+)sql";
+
 namespace {
 
 using document::Document;

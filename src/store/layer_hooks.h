@@ -29,6 +29,7 @@ extern const char* const kActorsMigrationSql;
 extern const char* const kQuotesMigrationSql;
 extern const char* const kEventsMigrationSql;
 extern const char* const kSearchMigrationSql;
+extern const char* const kEventsByCountryRootSql;
 
 Status WriteActorRows(Db& db, const StoredDocument& stored);
 Status WriteQuoteRows(Db& db, const StoredDocument& stored);

@@ -1,6 +1,7 @@
 #include "store/query_builder.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -177,7 +178,11 @@ Status WhereEventFilters(Store& store, SqlQuery& q, const std::string& a, const 
 
 std::optional<double> ColumnDouble(const Statement& s, int i) {
   if (s.ColumnIsNull(i)) return std::nullopt;
-  return std::strtod(std::string(s.ColumnText(i)).c_str(), nullptr);
+  // SQLite gives a REAL as its shortest round-trip text ("%!.15g"); read in place.
+  std::string_view text = s.ColumnText(i);
+  double v = 0;
+  std::from_chars(text.data(), text.data() + text.size(), v);
+  return v;
 }
 
 std::optional<int64_t> ColumnOptionalInt(const Statement& s, int i) {

@@ -48,6 +48,7 @@ const Migration kMigrations[] = {
     {3, "quotes", kQuotesMigrationSql},
     {4, "event mentions and events", kEventsMigrationSql},
     {5, "full-text search", kSearchMigrationSql},
+    {6, "event indexes by country and root", kEventsByCountryRootSql},
 };
 
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion,

@@ -95,7 +95,8 @@ Status Collect(Db& db, const char* sql, const std::string& kind, const std::stri
 // The snippets of one kind's shown hits in one pass over the matches between the
 // lowest and highest of their rowids. (A "MATCH ? AND rowid = ?" query per hit
 // costs 0.1-0.4 ms each on a common word: FTS5 walks the term's doclist to the
-// rowid every time.) ?1 match, ?2 lowest rowid, ?3 highest, ?4 ",id,id,...,".
+// rowid every time; newest first, FTS5 seeks the upper bound.) ?1 match, ?2
+// lowest rowid, ?3 highest, ?4 ",id,id,...,".
 Status AddSnippets(Db& db, const char* kind, const std::string& match, std::vector<Ranked*>& shown) {
   std::vector<Ranked*> mine;
   for (Ranked* r : shown) {
@@ -105,12 +106,12 @@ Status AddSnippets(Db& db, const char* kind, const std::string& match, std::vect
   std::string kind_name = kind;
   const char* sql = kind_name == "document"
                         ? "SELECT rowid, snippet(documents_fts, 1, char(2), char(3), '…', 24) FROM documents_fts "
-                          "WHERE documents_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND instr(?4, ',' || rowid || ',') > 0"
+                          "WHERE documents_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND instr(?4, ',' || rowid || ',') > 0 ORDER BY rowid DESC"
                     : kind_name == "quote"
                         ? "SELECT rowid, snippet(quotes_fts, 0, char(2), char(3), '…', 24) FROM quotes_fts "
-                          "WHERE quotes_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND instr(?4, ',' || rowid || ',') > 0"
+                          "WHERE quotes_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND instr(?4, ',' || rowid || ',') > 0 ORDER BY rowid DESC"
                         : "SELECT rowid, snippet(actors_fts, -1, char(2), char(3), '…', 12) FROM actors_fts "
-                          "WHERE actors_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND instr(?4, ',' || rowid || ',') > 0";
+                          "WHERE actors_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND instr(?4, ',' || rowid || ',') > 0 ORDER BY rowid DESC";
   int64_t lo = mine[0]->fts_rowid, hi = lo;
   std::string ids = ",";
   std::unordered_map<int64_t, Ranked*> by_rowid;

@@ -25,6 +25,31 @@ TEST(SchemaTest, MigrationsAreNumberedOneToN) {
   }
 }
 
+// A store written at schema 5 (before the country-and-root event indexes) gains
+// them when opened read-write; read-only, it asks for that.
+TEST(SchemaTest, UpgradesASchemaFiveStore) {
+  std::string path = TempDbPath("v5");
+  {
+    StatusOr<std::unique_ptr<Store>> store = Store::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+  }
+  for (const char* sql : {"DROP INDEX events_by_source_root", "DROP INDEX events_by_target_root",
+                          "PRAGMA user_version = 5"}) {
+    ASSERT_EQ(RawQuery(path, sql), "") << sql;
+  }
+  StatusOr<std::unique_ptr<Store>> ro = Store::Open(path, {.read_only = true});
+  ASSERT_FALSE(ro.ok());
+  EXPECT_THAT(ro.status().message(), HasSubstr("open it once read-write"));
+  {
+    StatusOr<std::unique_ptr<Store>> store = Store::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    EXPECT_EQ((*store)->schema_version(), 6);
+  }
+  EXPECT_EQ(RawQuery(path, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema "
+                           "WHERE name LIKE 'events_by_%_root' ORDER BY name)"),
+            "events_by_source_root events_by_target_root");
+}
+
 TEST(SchemaTest, MigratesAnEmptyVersionZeroDatabase) {
   std::string path = TempDbPath("v0");
   // A SQLite file that exists, at user_version 0, with no tables.
