@@ -45,7 +45,7 @@ struct GazetteerEntry {
   std::string country;  // alpha-3 of the country it belongs to ("" for organizations)
   std::string detail;   // city: GeoNames feature code (PPLC = capital); admin1: subdivision
                         // type; org: sector (IGO/NGO); country: alpha-2
-  bool has_coordinates = false;  // cities always; countries at a representative point
+  bool has_coordinates = false;  // cities always; countries and some admin-1 units at a representative point
   double lat = 0;
   double lon = 0;
   int64_t population = 0;  // cities only

@@ -11,7 +11,7 @@ void WriteFixture(base::InMemoryFileSystem& fs, const std::string& places_row = 
                                      "# comment\nRUS\tRU\tRussia\tRussian Federation|Russia\t65.89\t95.53\tRS\n"
                                      "PRK\tKP\tNorth Korea\tKorea, Democratic People's Republic of|DPRK\t40.14\t127.16\tKN\n"
                                      "CIV\tCI\tCôte d'Ivoire\tIvory Coast\t\t\t\n").ok());
-  ASSERT_TRUE(fs.WriteFileAtomically("g/admin1.tsv", "US-GA\tUSA\tGeorgia\tState\n").ok());
+  ASSERT_TRUE(fs.WriteFileAtomically("g/admin1.tsv", "US-GA\tUSA\tGeorgia\tState\t33.749\t-84.388\nRU-AMU\tRUS\tAmur\tOblast\t\t\n").ok());
   ASSERT_TRUE(fs.WriteFileAtomically("g/places.tsv",
                                      "Moscow\tMoscow\tRUS\t48\t55.7522\t37.6156\tPPLC\t10381222\n"
                                      "Moscow\tMoscow\tUSA\tID\t46.7324\t-117.0002\tPPLA2\t25060\n"
@@ -50,6 +50,9 @@ TEST(GazetteerTest, LoadsAndLooksUpEveryType) {
   EXPECT_EQ(norp[0]->country, "PRK");
   EXPECT_EQ((*gaz)->Lookup("IAEA")[0]->code, "IAE");
   EXPECT_EQ((*gaz)->Lookup("Georgia")[0]->type, EntryType::kAdmin1);
+  EXPECT_TRUE((*gaz)->Lookup("Georgia")[0]->has_coordinates);
+  EXPECT_NEAR((*gaz)->Lookup("Georgia")[0]->lat, 33.749, 1e-9);
+  EXPECT_FALSE((*gaz)->Lookup("Amur")[0]->has_coordinates);
   EXPECT_TRUE((*gaz)->Lookup("Atlantis").empty());
   EXPECT_TRUE((*gaz)->IsPrefix("north"));
   EXPECT_TRUE((*gaz)->IsPrefix("international atomic"));
@@ -135,6 +138,9 @@ TEST(GazetteerTest, CommittedGazetteerLoads) {
   }
   EXPECT_EQ((*gaz)->CountryByCode("DEU")->fips, "GM");
   EXPECT_EQ((*gaz)->CountryByCode("GIN")->fips, "GV");  // fixed from GDELT's lookup
+  for (const GazetteerEntry* e : (*gaz)->Lookup("Texas")) {
+    if (e->type == EntryType::kAdmin1) EXPECT_NEAR(e->lat, 30.27, 0.1);  // at its seat, Austin
+  }
 }
 
 }  // namespace

@@ -188,7 +188,7 @@ int Run(const std::string& lgl, int show) {
   Row("exact", exact_gold, gold, exact_system, system);
   Row("overlap", overlap_gold, gold, overlap_system, system);
   std::printf("  geocoding of exactly found toponyms with coordinates (gazetteer's first candidate): %zu scored, "
-              "%.2f%% within 161 km, %.2f%% with no candidate that has coordinates (admin-1 units have none)\n",
+              "%.2f%% within 161 km, %.2f%% with no candidate that has coordinates (admin-1 units mostly have none)\n",
               geo_scored, geo_scored ? 100.0 * geo_within / geo_scored : 0,
               geo_scored ? 100.0 * geo_no_candidate / geo_scored : 0);
   return 0;

