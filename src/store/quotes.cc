@@ -115,6 +115,7 @@ StatusOr<std::vector<StoredQuote>> QueryQuotes(Store& store, const QuoteFilter& 
   q.Bind(static_cast<int64_t>(f.limit));
   q.Bind(static_cast<int64_t>(f.offset));
   std::vector<StoredQuote> out;
+  out.reserve(static_cast<size_t>(f.limit));
   NG_RETURN_IF_ERROR(q.Run(store,
                            std::string("SELECT ") + kQuoteColumns +
                                " FROM quotes q LEFT JOIN documents d ON d.id = q.doc_id" + q.WhereSql() + order +
