@@ -69,6 +69,14 @@ void SqlQuery::Where(const std::string& clause, std::vector<Value> values) {
 }
 
 Status SqlQuery::Run(Store& store, const std::string& sql, const std::function<void(const Statement&)>& row) const {
+  return RunWhile(store, sql, [&](const Statement& s) {
+    row(s);
+    return true;
+  });
+}
+
+Status SqlQuery::RunWhile(Store& store, const std::string& sql,
+                          const std::function<bool(const Statement&)>& row) const {
   NG_ASSIGN_OR_RETURN(Statement * s, StoreDb(store).Cached(sql));
   for (size_t i = 0; i < values_.size(); ++i) {
     int at = static_cast<int>(i) + 1;
@@ -84,8 +92,7 @@ Status SqlQuery::Run(Store& store, const std::string& sql, const std::function<v
       s->Reset();
       return more.status();
     }
-    if (!*more) break;
-    row(*s);
+    if (!*more || !row(*s)) break;
   }
   s->Reset();
   return Status::Ok();

@@ -32,6 +32,8 @@ class SqlQuery {
   // Runs `sql` (which must contain the '?'s in the order added) and calls `row`
   // for each result row.
   Status Run(Store& store, const std::string& sql, const std::function<void(const Statement&)>& row) const;
+  // As Run, but stops (and resets the statement) when `row` returns false.
+  Status RunWhile(Store& store, const std::string& sql, const std::function<bool(const Statement&)>& row) const;
 
  private:
   std::string where_;

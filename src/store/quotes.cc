@@ -1,5 +1,6 @@
 #include "store/quotes.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "store/query_builder.h"
@@ -79,6 +80,51 @@ StoredQuote ReadQuote(const Statement& s) {
   return r;
 }
 
+// The ids of the quotes whose text matches the FTS expression, ascending.
+StatusOr<std::vector<int64_t>> QuoteIdsMatching(Store& store, const std::string& match) {
+  SqlQuery q;
+  q.Bind("text : (" + match + ")");
+  std::vector<int64_t> ids;
+  NG_RETURN_IF_ERROR(q.Run(store, "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid",
+                           [&](const Statement& s) { ids.push_back(s.ColumnInt(0)); }));
+  return ids;
+}
+
+// A page of quotes with words `match`: the matching ids once (in id order, as FTS5
+// keeps them), then the quotes walked in page order by the other filters' index,
+// each looked up among those ids, until the page is full. SQLite's own "q.id IN
+// (subquery)" built a b-tree of every match first: a word in 10% of 50,000 quotes
+// cost 4x as much as the same page without it.
+StatusOr<std::vector<StoredQuote>> QuotesAbout(Store& store, const QuoteFilter& f, const SqlQuery& others,
+                                               const std::string& order, const std::string& match) {
+  NG_ASSIGN_OR_RETURN(std::vector<int64_t> ids, QuoteIdsMatching(store, match));
+  std::vector<int64_t> page;
+  int64_t skip = f.offset;
+  if (!ids.empty()) {
+    NG_RETURN_IF_ERROR(others.RunWhile(store, "SELECT q.id FROM quotes q" + others.WhereSql() + order,
+                                       [&](const Statement& s) {
+                                         if (!std::binary_search(ids.begin(), ids.end(), s.ColumnInt(0))) return true;
+                                         if (skip > 0) {
+                                           --skip;
+                                           return true;
+                                         }
+                                         page.push_back(s.ColumnInt(0));
+                                         return page.size() < static_cast<size_t>(f.limit);
+                                       }));
+  }
+  std::vector<StoredQuote> out;
+  out.reserve(page.size());
+  for (int64_t id : page) {
+    SqlQuery one;
+    one.Where("q.id = ?", {id});
+    NG_RETURN_IF_ERROR(one.Run(store,
+                               std::string("SELECT ") + kQuoteColumns +
+                                   " FROM quotes q LEFT JOIN documents d ON d.id = q.doc_id" + one.WhereSql(),
+                               [&](const Statement& s) { out.push_back(ReadQuote(s)); }));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string QuoteNameKey(const std::string& name) {
@@ -101,17 +147,15 @@ StatusOr<std::vector<StoredQuote>> QueryQuotes(Store& store, const QuoteFilter& 
   NG_ASSIGN_OR_RETURN(std::string order, QuoteOrder(f.sort));
   SqlQuery q;
   if (!f.speaker.empty()) NG_RETURN_IF_ERROR(WhereSpeaker(store, q, f.speaker));
-  if (!f.about.empty()) {
-    StatusOr<std::string> match = ToFtsQuery(f.about);
-    if (!match.ok()) return Status::InvalidArgument("about: " + match.status().message());
-    // "+" keeps the planner walking quotes by date and testing membership, which
-    // stops after `limit` rows instead of sorting every match.
-    q.Where("+q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", {"text : (" + *match + ")"});
-  }
   if (!f.kind.empty()) q.Where("q.kind = ?", {f.kind});
   if (!f.from.empty()) q.Where("q.date >= ?", {f.from});
   if (!f.to.empty()) q.Where("q.date <= ?", {f.to});
   if (!f.doc_id.empty()) q.Where("q.doc_id = ?", {f.doc_id});
+  if (!f.about.empty()) {
+    StatusOr<std::string> match = ToFtsQuery(f.about);
+    if (!match.ok()) return Status::InvalidArgument("about: " + match.status().message());
+    return QuotesAbout(store, f, q, order, *match);
+  }
   q.Bind(static_cast<int64_t>(f.limit));
   q.Bind(static_cast<int64_t>(f.offset));
   std::vector<StoredQuote> out;

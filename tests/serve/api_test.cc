@@ -160,6 +160,28 @@ TEST_F(ServeTest, SearchRanksKindsWithSnippets) {
   for (const auto& h : speaker.body["items"]) EXPECT_EQ(h["title"], "Dmitry Peskov");
 }
 
+// about= pages are slices of one list in date order: the matches are looked up
+// while the quotes are walked in page order, offset and limit counted on matches.
+TEST_F(ServeTest, QuotesAboutPagesAreSlicesOfOneList) {
+  Reply all = Get("/api/quotes?about=the&limit=500");
+  ASSERT_EQ(all.status, 200) << all.raw;
+  const auto& items = all.body["items"];
+  ASSERT_GE(items.size(), 3u) << all.raw;
+  for (size_t i = 0; i < items.size(); ++i) {
+    Reply one = Get("/api/quotes?about=the&limit=1&offset=" + std::to_string(i));
+    ASSERT_EQ(one.body["items"].size(), 1u) << i;
+    EXPECT_EQ(one.body["items"][0]["id"], items[i]["id"]) << i;
+    EXPECT_EQ(one.body["has_more"].get<bool>(), i + 1 < items.size()) << i;
+    if (i > 0) EXPECT_GE(items[i - 1]["date"].get<std::string>(), items[i]["date"].get<std::string>());
+  }
+  Reply none = Get("/api/quotes?about=the&offset=" + std::to_string(items.size()));
+  EXPECT_TRUE(none.body["items"].empty());
+  Reply oldest = Get("/api/quotes?about=the&sort=oldest&limit=500");
+  ASSERT_EQ(oldest.body["items"].size(), items.size());
+  EXPECT_EQ(oldest.body["items"][0]["id"], items[items.size() - 1]["id"]);
+  EXPECT_TRUE(Get("/api/quotes?about=zzzzunseen").body["items"].empty());
+}
+
 TEST_F(ServeTest, SearchIsNewestFirstUnlessRelevanceIsAsked) {
   Reply newest = Get("/api/search?q=the&limit=100");
   ASSERT_EQ(newest.status, 200) << newest.raw;
