@@ -332,7 +332,10 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   NG_RETURN_IF_ERROR(store::Store::Open(options.db_path, o).status());
   NG_ASSIGN_OR_RETURN(impl->assets, Assets::Load(impl->options.web_dir));
   impl->cache = std::make_unique<ResponseCache>(options.db_path, static_cast<size_t>(options.cache_mb) << 20);
-  impl->stores = std::make_unique<StorePool>(options.db_path, static_cast<int>(std::thread::hardware_concurrency()));
+  // Two connections per core: with one, each hand-over to the next request left a
+  // core idle for a wake-up, which other processes on the machine took (measured
+  // on 2 shared cores: 25-60% more requests served, lower p99).
+  impl->stores = std::make_unique<StorePool>(options.db_path, 2 * static_cast<int>(std::thread::hardware_concurrency()));
   impl->AddSafety();
   impl->AddRoutes();
   return std::unique_ptr<Server>(new Server(std::move(impl)));

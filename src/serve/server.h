@@ -1,6 +1,6 @@
 // `newsgraph serve`: the HTTP JSON API (docs/api.md) and the web UI (docs/web-ui.md)
-// over a store opened read-only. Requests take turns, in arrival order, on one
-// Store connection per core (Store is not thread-safe; serve/store_pool.h says why
+// over a store opened read-only. Requests take turns, in arrival order, on two
+// Store connections per core (Store is not thread-safe; serve/store_pool.h says why
 // not one per worker thread); the UI's assets are read into memory at start and
 // only those files are ever served. There is no route that writes.
 //
@@ -20,8 +20,8 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (see Server::port)
   // Worker threads; each keep-alive connection holds one while it is open, so this
-  // is also the number of connections served at once. Queries run on one store
-  // connection per core whatever this is; the other requests queue for them.
+  // is also the number of connections served at once. Queries run on two store
+  // connections per core whatever this is; the other requests queue for them.
   int threads = 32;
   // Folder of the web UI (web/app). "" = the source tree's web/app; when it is
   // missing the API still works and "/" says where the UI was looked for.

@@ -5,9 +5,10 @@
 // every keep-alive connection holds a worker thread, so 64 clients mean 64 threads
 // running queries at once on 2 cores. The kernel time-slices them, and a request
 // preempted part-way waits for every other thread's slice: the p99 was 6x the
-// median. Lent in arrival order to as many requests as there are cores, each query
-// runs to its end and a request waits only for those queued before it. The few
-// connections also keep their prepared statements and page caches warm.
+// median. Lent in arrival order to a few requests at a time (the server uses two
+// per core), each query runs to its end and a request waits only for those queued
+// before it. The few connections also keep their prepared statements and page
+// caches warm.
 //
 // Thread safety: all methods may be called from any thread.
 #ifndef NEWSGRAPH_SERVE_STORE_POOL_H_
