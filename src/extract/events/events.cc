@@ -198,7 +198,7 @@ class SentenceCoder {
   void SetCode(EventMention& e, const std::string& code, const Pattern* p) const;
   void Modality(const Tree& t, int i, bool nominal, EventMention& e, std::string code, const Pattern* p,
                 std::set<int>& absorbed);
-  void Finish(const Tree& t, const document::Sentence& s, EventMention& e);
+  void Finish(const Tree& t, const document::Sentence& s, EventMention& e, bool speaker_may_act);
 
   const events::EventDictionary& dict_;
   const kb::Gazetteer& gaz_;
@@ -252,6 +252,20 @@ Actor SentenceCoder::SubjectOf(const Tree& t, int i, int depth) {
     passive = true;
   }
   if (passive) return Actor{};
+  // Object control: "urged Iran to halt", "called on the authorities to end": the one
+  // asked is the subject of what is asked, not the one asking.
+  if (t.head(i) >= 0 && (r == "xcomp" || (r == "advcl" && t.HasChildLemma(i, "mark", "to"))) &&
+      OneOf(t.lemma(t.head(i)), {"call", "urge", "ask", "tell", "order", "press", "invite", "encourage", "persuade",
+                                 "force", "instruct", "warn", "advise", "implore", "push", "appeal"})) {
+    int controller = -1;
+    t.ForChildren(t.head(i), [&](int c) {
+      if (controller >= 0 || c > i) return;
+      // "called Netanyahu to discuss" is a phone call; "called on X to" asks X.
+      bool asked = (t.base_rel(c) == "obj" || t.base_rel(c) == "iobj") && t.lemma(t.head(i)) != "call";
+      if (asked || (t.base_rel(c) == "obl" && OneOf(t.CaseOf(c), {"on", "upon"}))) controller = c;
+    });
+    if (controller >= 0) return actors_.Resolve(t, controller);
+  }
   if (depth < kMaxClimb && t.head(i) >= 0 && (r == "xcomp" || r == "conj" || (r == "advcl" && depth == 0))) {
     return SubjectOf(t, t.head(i), depth + 1);
   }
@@ -493,7 +507,7 @@ void SentenceCoder::Modality(const Tree& t, int i, bool nominal, EventMention& e
   SetCode(e, code, p);
 }
 
-void SentenceCoder::Finish(const Tree& t, const document::Sentence& s, EventMention& e) {
+void SentenceCoder::Finish(const Tree& t, const document::Sentence& s, EventMention& e, bool speaker_may_act) {
   if (!date_) date_ = events::ResolveSentenceDate(doc_, s, sentence_future_);
   e.date = date_->date;
   e.date_from = date_->from;
@@ -511,7 +525,7 @@ void SentenceCoder::Finish(const Tree& t, const document::Sentence& s, EventMent
     const document::Quote& quote = doc_.quotes[q];
     if (quote.span.start > e.cue.start || quote.span.end < e.cue.end) continue;
     e.quote = static_cast<int>(q);
-    bool speaker_fits = e.source.text.empty() || e.source.entity < 0;
+    bool speaker_fits = speaker_may_act && (e.source.text.empty() || e.source.entity < 0);
     if (quote.speaker >= 0 && speaker_fits && (e.source.text.empty() || e.source.span.size() <= 3)) {
       Actor speaker = actors_.FromEntity(quote.speaker);
       if (speaker.Coded() || e.source.text.empty()) e.source = speaker.value;
@@ -605,9 +619,6 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
     }
     e.source = source.value;
     e.target = target.value;
-    if (source.first_person || (source.value.text.empty() && !c.nominal)) {
-      // Kept: Finish() may give it the quote's speaker.
-    }
     if (c.match.pattern != nullptr) {
       Modality(t, c.token, c.nominal, e, c.match.pattern->code, c.match.pattern, absorbed);
     } else {
@@ -617,7 +628,10 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
       });
     }
     if (c.nominal && t.head(c.token) >= 0) carriers[t.tok(t.head(c.token)).span.start] = e.cue.start;
-    Finish(t, s, e);
+    // Inside a quote, an event with no stated actor is the speaker's, except a conflict
+    // named by a noun ("end the crackdown"): the speaker talks about it, others do it.
+    const bool speaker_may_act = !c.nominal || !e.source.text.empty() || e.quad <= 2;
+    Finish(t, s, e, speaker_may_act);
     bool coded_actor = !e.source.country.empty() || !e.source.actor.empty() || !e.target.country.empty() ||
                        !e.target.actor.empty();
     if (!coded_actor) continue;

@@ -122,6 +122,28 @@ TEST(EventCoderTest, NegationRefusalQuestionAndHypothesis) {
   EXPECT_EQ(impose->cameo, "1312");
 }
 
+TEST(EventCoderTest, TheOneAskedDoesWhatIsAsked) {
+  // Object control: the asked party acts; a phone call to discuss is the caller's.
+  Document asked = Sentence("Norway asked Colombia to resume talks with the rebels.");
+  const EventMention* talks = Find(asked, "talks");
+  ASSERT_NE(talks, nullptr);
+  EXPECT_EQ(talks->source.country, "COL");
+  Document called_on = Sentence("The United Nations called on Sudan to end the bombing of Khartoum.");
+  const EventMention* bombing = Find(called_on, "bombing");
+  ASSERT_NE(bombing, nullptr);
+  EXPECT_EQ(bombing->source.country, "SDN");
+  EXPECT_NE(bombing->source.actor, "IGOUNO");
+  Document phoned = Sentence("Japan called South Korea to discuss the dispute.");
+  const EventMention* discuss = Find(phoned, "discuss");
+  ASSERT_NE(discuss, nullptr);
+  EXPECT_EQ(discuss->source.country, "JPN");
+  // Quoted: a conflict named by a noun with no stated actor is not the speaker's act.
+  Document quoted = Sentence("Amnesty International called on the authorities to \"end the crackdown at once\".");
+  for (const EventMention& e : quoted.events) {
+    EXPECT_FALSE(quoted.SpanText(e.cue) == "crackdown" && e.source.actor == "NGOAMN") << "the crackdown is not Amnesty's";
+  }
+}
+
 TEST(EventCoderTest, UncodedVerbOfInterestIsKeptWithItsReason) {
   Document doc = Sentence("Russia provided information to Ukraine.");
   const EventMention* provide = Find(doc, "provided");
