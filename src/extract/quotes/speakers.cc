@@ -93,6 +93,30 @@ void TakeEntity(const DocView& view, int mention, Quote& q) {
   q.speaker_name = view.doc().entities[e].name;
 }
 
+// "the Armenian defence ministry said": a nationality modifying the speaker's noun
+// says whose body spoke, like "Armenia's defence ministry": the country's entity when
+// the article names the country, else no entity (the words stay in speaker_span).
+// True when `mention` is such a modifier and `q` was set.
+bool TakeNationalityOwner(const DocView& view, int mention, Span words, Quote& q) {
+  const document::Document& doc = view.doc();
+  const document::Mention& m = doc.mentions[mention];
+  if (m.type != "NORP" || m.span.end >= words.end) return false;
+  const document::Entity& nationality = doc.entities[m.entity];
+  for (size_t e = 0; e < doc.entities.size(); ++e) {
+    const document::Entity& c = doc.entities[e];
+    if (c.type == "GPE" && !c.country.empty() && c.country == nationality.country) {
+      q.speaker = static_cast<int>(e);
+      q.speaker_name = c.name;
+      q.reason = "a body of the country its nationality names";
+      q.confidence = 0.7f;
+      return true;
+    }
+  }
+  q.reason = "unnamed body of a country the article does not name";
+  q.confidence = 0.3f;
+  return true;
+}
+
 // Speaker from an antecedent mention (which may have no entity yet).
 void TakeAntecedent(const DocView& view, int mention, Quote& q) {
   const document::Mention& m = view.doc().mentions[mention];
@@ -205,6 +229,7 @@ void ResolveSpeaker(const DocView& view, TokenRange words, const std::vector<Quo
   bool third_person = words.end - words.begin == 1 && IsThirdPersonPronoun(view.Lower(words.begin));
   if (!third_person && mention >= 0 && view.doc().mentions[mention].entity >= 0 &&
       view.doc().mentions[mention].entity < static_cast<int>(entities.size())) {
+    if (TakeNationalityOwner(view, mention, span, q)) return;
     TakeEntity(view, mention, q);
     q.confidence = 0.9f;
     return;
