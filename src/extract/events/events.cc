@@ -628,9 +628,11 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
       });
     }
     if (c.nominal && t.head(c.token) >= 0) carriers[t.tok(t.head(c.token)).span.start] = e.cue.start;
-    // Inside a quote, an event with no stated actor is the speaker's, except a conflict
-    // named by a noun ("end the crackdown"): the speaker talks about it, others do it.
-    const bool speaker_may_act = !c.nominal || !e.source.text.empty() || e.quad <= 2;
+    // Inside a quote, "we"/"I" are the speaker; an event with no stated actor is the
+    // speaker's when it is cooperation, or verbal conflict stated by a verb, but not
+    // violence ("fighting has killed 15,000, the UN said") nor a conflict named by a
+    // noun ("end the crackdown"): the speaker reports those, others commit them.
+    const bool speaker_may_act = source.first_person || e.quad <= 2 || (e.quad == 3 && !c.nominal);
     Finish(t, s, e, speaker_may_act);
     bool coded_actor = !e.source.country.empty() || !e.source.actor.empty() || !e.target.country.empty() ||
                        !e.target.actor.empty();

@@ -142,6 +142,10 @@ TEST(EventCoderTest, TheOneAskedDoesWhatIsAsked) {
   for (const EventMention& e : quoted.events) {
     EXPECT_FALSE(quoted.SpanText(e.cue) == "crackdown" && e.source.actor == "NGOAMN") << "the crackdown is not Amnesty's";
   }
+  Document reported = Sentence("Fighting between the rival factions has killed 15,000 people, the United Nations said.");
+  for (const EventMention& e : reported.events) {
+    EXPECT_FALSE(e.root == "19" && e.source.actor == "IGOUNO") << "the UN reports the killing, it does not kill";
+  }
 }
 
 TEST(EventCoderTest, UncodedVerbOfInterestIsKeptWithItsReason) {
