@@ -367,7 +367,7 @@ class Finder {
       if (!quotes::IsCue(view_, t)) continue;
       std::string_view lemma = quotes::CueLemma(view_.tok(t).form, view_.tok(t).lemma);
       if (!quotes::TakesContentClause(lemma)) continue;
-      TokenRange content = ContentOf(t);
+      TokenRange content = SkipDateline(ContentOf(t));
       if (content.end - content.begin < 3) continue;
       Span cs = view_.SpanOf(content);
       if (InQuote(view_.tok(t).span) || MostlyQuoted(cs)) continue;
@@ -389,6 +389,22 @@ class Finder {
       if (speaker.empty()) c.q.reason = "cue without a subject";
       cands_.push_back(std::move(c));
     }
+  }
+
+  // "KHARTOUM, Aug. 23 — A convoy reached ...": a dateline opening the content is where
+  // the story was filed, not what was said; the content starts after its dash.
+  TokenRange SkipDateline(TokenRange r) const {
+    if (r.end - r.begin < 4) return r;
+    std::string_view first = view_.tok(r.begin).form;
+    bool caps = first.size() >= 3;
+    for (char ch : first) caps = caps && !(ch >= 'a' && ch <= 'z');
+    if (!caps || !(first[0] >= 'A' && first[0] <= 'Z')) return r;
+    for (int i = r.begin + 1; i < r.end - 2 && i <= r.begin + 8; ++i) {
+      std::string_view f = view_.tok(i).form;
+      if (f == "\u2014" || f == "\u2013" || f == "--" || f == "-") return TokenRange{i + 1, r.end};
+      if (f.empty() || (f[0] >= 'a' && f[0] <= 'z')) return r;  // running text: no dateline
+    }
+    return r;
   }
 
   // The content clause of cue t: its ccomp, or the clause it is a parenthetical to
@@ -483,6 +499,7 @@ class Finder {
       TokenRange content = t > sent.begin + 2 ? TokenRange{sent.begin, t} : TokenRange{source.end, sent.end};
       while (!content.empty() && view_.IsPunct(content.end - 1)) --content.end;
       while (!content.empty() && view_.IsPunct(content.begin)) ++content.begin;
+      content = SkipDateline(content);
       if (content.end - content.begin < 3 || MostlyQuoted(view_.SpanOf(content))) continue;
       Candidate c;
       c.q.kind = "indirect";

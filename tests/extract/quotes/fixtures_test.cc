@@ -69,6 +69,19 @@ TEST_F(QuoteFixturesTest, KindsAreTold) {
   EXPECT_NE(doc.quotes[1].speaker_name.find("Holt"), std::string::npos);
 }
 
+TEST_F(QuoteFixturesTest, ADatelineIsNotWhatWasSaid) {
+  document::Document doc = Annotate(
+      "date 2024-08-23 NAIROBI, Aug. 23 \u2014 A relief convoy reached the northern town on Friday, "
+      "the World Food Programme said.\n");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].kind, "indirect");
+  EXPECT_EQ(doc.SpanText(doc.quotes[0].span).rfind("A relief convoy", 0), 0u) << doc.SpanText(doc.quotes[0].span);
+  // Capitals that run into the sentence are no dateline.
+  doc = Annotate("date 2024-08-23 NATO troops left the base at dawn - and for good, a spokesman said.\n");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.SpanText(doc.quotes[0].span).rfind("NATO troops", 0), 0u) << doc.SpanText(doc.quotes[0].span);
+}
+
 // One giant sentence of quotes, cues and "according to" through the real parse:
 // every quote found, every span inside the text (the work per quote is bounded).
 TEST_F(QuoteFixturesTest, GiantSentenceOfQuotes) {
