@@ -1,5 +1,5 @@
 // Throughput and memory of the statistical models on gold-tokenized CoNLL-U.
-//   bench_models [file.conllu] [--threads N] [--min-seconds S]
+//   bench_models [file.conllu] [--threads N] [--min-seconds S] [--parser model.ngm]
 // Default input: ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu.
 // Single-thread figures use the thread's CPU time (tokens per CPU-second on one core), so
 // they hold on a busy machine; multi-thread figures are wall-clock throughput.
@@ -73,11 +73,14 @@ int main(int argc, char** argv) {
   std::string input = std::string(NEWSGRAPH_SOURCE_DIR) + "/../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu";
   int threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
   double min_seconds = 2.0;
+  std::string parser_path = ng::models::Parser::DefaultPath();
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--threads") == 0 && i + 1 < argc) {
       threads = std::atoi(argv[++i]);
     } else if (std::strcmp(argv[i], "--min-seconds") == 0 && i + 1 < argc) {
       min_seconds = std::atof(argv[++i]);
+    } else if (std::strcmp(argv[i], "--parser") == 0 && i + 1 < argc) {
+      parser_path = argv[++i];
     } else {
       input = argv[i];
     }
@@ -95,7 +98,7 @@ int main(int argc, char** argv) {
   const std::vector<Document> gold = *docs;
   std::printf("input: %s (%zu tokens)\n", input.c_str(), CountTokens(gold));
 
-  auto parser = ng::models::Parser::Load(ng::models::Parser::DefaultPath());
+  auto parser = ng::models::Parser::Load(parser_path);
   if (!parser.ok()) {
     std::fprintf(stderr, "bench_models: %s\n", parser.status().ToString().c_str());
     return 1;

@@ -95,8 +95,38 @@ StatusOr<std::shared_ptr<const Parser>> Parser::FromBytes(std::string bytes, con
   }
   NG_ASSIGN_OR_RETURN(std::string_view payload, file.Section("weights"));
   NG_ASSIGN_OR_RETURN(Weights weights, Weights::Deserialize(payload, name + " section 'weights'"));
-  weights.features = meta["version"].get<int>();
+  const int version = meta["version"].get<int>();
+  weights.features = version;  // versions 1 and 2: the version is the feature set, decoding is greedy
+  if (version >= 3) {
+    // Version 3 names the feature set and the decoding beam in meta.
+    auto int_in = [&meta](const char* key, int lo, int hi) {
+      return meta.contains(key) && meta[key].is_number_integer() && meta[key].get<int>() >= lo &&
+             meta[key].get<int>() <= hi;
+    };
+    if (!int_in("feature_set", 1, parser_internal::kFeatureSet) || !int_in("beam", 1, kMaxBeam)) {
+      return Status::Corruption(name + ": parser payload version 3 needs meta 'feature_set' (1 to " +
+                                std::to_string(parser_internal::kFeatureSet) + ") and 'beam' (1 to " +
+                                std::to_string(kMaxBeam) + ")");
+    }
+    weights.features = meta["feature_set"].get<int>();
+    weights.beam = meta["beam"].get<int>();
+    if (meta.contains("beam_margin")) {
+      if (!meta["beam_margin"].is_number_integer() || meta["beam_margin"].get<int64_t>() < 0) {
+        return Status::Corruption(name + ": meta 'beam_margin' must be a non-negative integer");
+      }
+      weights.beam_margin = meta["beam_margin"].get<int64_t>();
+    }
+  }
   std::shared_ptr<Parser> parser(new Parser());
+  if (weights.features >= 3) {
+    if (!file.HasSection("lexicon")) {
+      return Status::Corruption(name + ": feature set 3 needs section 'lexicon', which is missing");
+    }
+    NG_ASSIGN_OR_RETURN(std::string_view lexicon, file.Section("lexicon"));
+    NG_ASSIGN_OR_RETURN(parser_internal::AmbiguityIndex ambiguity,
+                        parser_internal::AmbiguityIndex::Deserialize(lexicon, name + " section 'lexicon'"));
+    parser->ambiguity_ = std::make_unique<parser_internal::AmbiguityIndex>(std::move(ambiguity));
+  }
   parser->weights_ = std::make_unique<Weights>(std::move(weights));
   parser->meta_ = meta;
   parser->clusters_ = std::move(clusters);
@@ -151,7 +181,7 @@ void Parser::ParseSentence(document::Document& doc, const document::Sentence& s)
   if (s.token_end <= s.token_begin || s.token_end > doc.tokens.size()) return;
   thread_local std::vector<TokenIds> toks;
   thread_local std::vector<int> heads, labels;
-  parser_internal::EncodeSentence(doc, s, cluster_index_.get(), toks);
+  parser_internal::EncodeSentence(doc, s, cluster_index_.get(), toks, ambiguity_.get());
   parser_internal::ParseTokens(*weights_, toks, heads, labels);
   for (uint32_t i = 0; i < s.size(); ++i) {
     document::Token& t = doc.tokens[s.token_begin + i];

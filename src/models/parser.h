@@ -1,9 +1,9 @@
 // The dependency parser: fills HEAD and DEPREL (Universal Dependencies, with
 // subtypes such as nsubj:pass) of every token, reading FORM, UPOS and XPOS.
 //
-// Algorithm: greedy arc-hybrid transition parser (linear time), an averaged
-// perceptron over hashed Zhang & Nivre style features, with a separate label
-// classifier applied when an arc is made. The output is always a well-formed tree:
+// Algorithm: arc-hybrid transition parser (linear time), greedy or with a small
+// beam (the model says which), an averaged perceptron over hashed Zhang & Nivre
+// style features, with a separate label classifier applied when an arc is made. The output is always a well-formed tree:
 // every token has a head, there are no cycles and exactly one token has head 0.
 //
 // Word clusters (word_clusters.h) are an optional dependency: a model trained with
@@ -30,16 +30,21 @@ namespace newsgraph::models {
 namespace parser_internal {
 struct Weights;
 class ClusterIndex;
+class AmbiguityIndex;
 }
 
 class Parser {
  public:
   // Model kind in meta["kind"] and the payload versions this build reads.
   static constexpr char kKind[] = "parser";
-  // Payload version written; 1..kVersion are read (1: no cluster/suffix features,
-  // no clusters dependency; 2 adds both).
-  static constexpr int kVersion = 2;
+  // Payload version written; 1..kVersion are read. 1: feature set 1, greedy; 2: feature
+  // set 2 (cluster/suffix features, clusters dependency), greedy; 3: meta["feature_set"]
+  // names the feature set and meta["beam"] the decoding beam width (1 = greedy);
+  // feature set 3 (ambiguity classes) needs the section "lexicon".
+  static constexpr int kVersion = 3;
   static constexpr int kMinVersion = 1;
+  // Widest decoding beam a model may ask for.
+  static constexpr int kMaxBeam = 64;
 
   // Reads a model file and verifies it: container magic/version/CRC, kind "parser",
   // payload version, table shapes, the clusters file it needs (if any, from the same
@@ -78,6 +83,7 @@ class Parser {
   std::unique_ptr<parser_internal::Weights> weights_;
   std::shared_ptr<const WordClusters> clusters_;  // null when the model does not use clusters
   std::unique_ptr<parser_internal::ClusterIndex> cluster_index_;  // built from clusters_
+  std::unique_ptr<parser_internal::AmbiguityIndex> ambiguity_;    // feature set 3 only
   nlohmann::json meta_;
 };
 

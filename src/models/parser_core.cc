@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 
 #include <zlib.h>
 
@@ -68,13 +69,13 @@ class FeatureSink {
 inline uint64_t Lab(int label) { return static_cast<uint64_t>(label + 2); }
 
 struct Pos {
-  uint64_t w, p, u, c4, c6, cf, sfx;
+  uint64_t w, p, u, c4, c6, cf, sfx, a;
 };
 
 inline Pos At(const std::vector<TokenIds>& toks, int i) {
-  if (i < 0) return {kNone, kNone, kNone, kNone, kNone, kNone, kNone};
+  if (i < 0) return {kNone, kNone, kNone, kNone, kNone, kNone, kNone, kNone};
   const TokenIds& t = toks[i];
-  return {t.word, t.xpos, t.upos, t.c4, t.c6, t.cf, t.suffix};
+  return {t.word, t.xpos, t.upos, t.c4, t.c6, t.cf, t.suffix, t.amb};
 }
 
 std::string Compress(const std::vector<int16_t>& v) {
@@ -141,8 +142,68 @@ uint32_t ClusterIndex::Find(std::string_view lowered) const {
   }
 }
 
+namespace {
+constexpr std::string_view kUposTags[] = {"ADJ",  "ADP",   "ADV",  "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
+                                          "PART", "PRON",  "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
+}  // namespace
+
+uint32_t AmbiguityIndex::UposBit(std::string_view upos) {
+  for (size_t i = 0; i < std::size(kUposTags); ++i) {
+    if (kUposTags[i] == upos) return 1u << i;
+  }
+  return 0;
+}
+
+AmbiguityIndex::AmbiguityIndex(const std::vector<std::pair<uint64_t, uint32_t>>& entries) : entries_(entries) {
+  std::sort(entries_.begin(), entries_.end());
+  size_t size = 16;
+  while (size < entries_.size() * 2) size *= 2;
+  keys_.assign(size, 0);
+  masks_.assign(size, 0);
+  mask_ = size - 1;
+  for (const auto& [word, m] : entries_) {
+    const uint64_t key = word == 0 ? 1 : word;
+    size_t i = key & mask_;
+    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask_;
+    keys_[i] = key;
+    masks_[i] = m;
+  }
+}
+
+uint32_t AmbiguityIndex::Find(uint64_t word) const {
+  if (keys_.empty()) return 0;
+  const uint64_t key = word == 0 ? 1 : word;
+  for (size_t i = key & mask_;; i = (i + 1) & mask_) {
+    if (keys_[i] == key) return masks_[i];
+    if (keys_[i] == 0) return 0;
+  }
+}
+
+std::string AmbiguityIndex::Serialize() const {
+  base::BinaryWriter w;
+  w.U64(entries_.size());
+  for (const auto& [word, m] : entries_) {
+    w.U64(word);
+    w.U32(m);
+  }
+  return w.Release();
+}
+
+StatusOr<AmbiguityIndex> AmbiguityIndex::Deserialize(std::string_view data, const std::string& what) {
+  base::BinaryReader r(data, what);
+  uint64_t n = 0;
+  NG_RETURN_IF_ERROR(r.U64(n));
+  if (n > data.size() / 12) return Status::Corruption(what + ": lexicon count " + std::to_string(n) + " is implausible");
+  std::vector<std::pair<uint64_t, uint32_t>> entries(n);
+  for (auto& [word, m] : entries) {
+    NG_RETURN_IF_ERROR(r.U64(word));
+    NG_RETURN_IF_ERROR(r.U32(m));
+  }
+  return AmbiguityIndex(entries);
+}
+
 TokenIds EncodeToken(std::string_view form, std::string_view upos, std::string_view xpos,
-                     const ClusterIndex* clusters) {
+                     const ClusterIndex* clusters, const AmbiguityIndex* ambiguity) {
   std::string lower(form);
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -161,16 +222,17 @@ TokenIds EncodeToken(std::string_view form, std::string_view upos, std::string_v
     t.c6 = WordClusters::Prefix(code, 6);
     t.cf = code;
   }
+  if (ambiguity != nullptr) t.amb = ambiguity->Find(t.word);
   return t;
 }
 
 void EncodeSentence(const document::Document& doc, const document::Sentence& s, const ClusterIndex* clusters,
-                    std::vector<TokenIds>& out) {
+                    std::vector<TokenIds>& out, const AmbiguityIndex* ambiguity) {
   out.clear();
-  out.push_back({kRootValue, kRootValue, kRootValue, kRootValue, 7, kRootValue, kRootValue, kRootValue});
+  out.push_back({kRootValue, kRootValue, kRootValue, kRootValue, 7, kRootValue, kRootValue, kRootValue, kRootValue});
   for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
     const document::Token& t = doc.tokens[i];
-    out.push_back(EncodeToken(t.form, t.upos, t.xpos, clusters));
+    out.push_back(EncodeToken(t.form, t.upos, t.xpos, clusters, ambiguity));
   }
 }
 
@@ -180,11 +242,7 @@ void State::Init(int n) {
   stack_.clear();
   stack_.reserve(n + 1);
   stack_.push_back(0);
-  for (auto* v : {&head_, &label_, &lc1_, &lc2_, &rc1_, &rc2_}) v->assign(n + 1, -1);
-  nl_.assign(n + 1, 0);
-  nr_.assign(n + 1, 0);
-  lset_.assign(n + 1, 0);
-  rset_.assign(n + 1, 0);
+  node_.assign(n + 1, Node());
 }
 
 bool State::Allowed(int action) const {
@@ -201,26 +259,27 @@ bool State::Allowed(int action) const {
 }
 
 void State::AddArc(int h, int d, int label) {
-  head_[d] = h;
-  label_[d] = label;
-  uint64_t bit = label >= 0 ? (1ULL << (label & 63)) : 0;
+  node_[d].head = h;
+  node_[d].label = label;
+  Node& hn = node_[h];
+  const uint64_t bit = label >= 0 ? (1ULL << (label & 63)) : 0;
   if (d < h) {
-    ++nl_[h];
-    lset_[h] |= bit;
-    if (lc1_[h] < 0 || d < lc1_[h]) {
-      lc2_[h] = lc1_[h];
-      lc1_[h] = d;
-    } else if (lc2_[h] < 0 || d < lc2_[h]) {
-      lc2_[h] = d;
+    ++hn.nl;
+    hn.lset |= bit;
+    if (hn.lc1 < 0 || d < hn.lc1) {
+      hn.lc2 = hn.lc1;
+      hn.lc1 = d;
+    } else if (hn.lc2 < 0 || d < hn.lc2) {
+      hn.lc2 = d;
     }
   } else {
-    ++nr_[h];
-    rset_[h] |= bit;
-    if (rc1_[h] < 0 || d > rc1_[h]) {
-      rc2_[h] = rc1_[h];
-      rc1_[h] = d;
-    } else if (rc2_[h] < 0 || d > rc2_[h]) {
-      rc2_[h] = d;
+    ++hn.nr;
+    hn.rset |= bit;
+    if (hn.rc1 < 0 || d > hn.rc1) {
+      hn.rc2 = hn.rc1;
+      hn.rc1 = d;
+    } else if (hn.rc2 < 0 || d > hn.rc2) {
+      hn.rc2 = d;
     }
   }
 }
@@ -295,11 +354,17 @@ int ActionFeatures(const State& st, const std::vector<TokenIds>& toks, int featu
   f.Add(S0.p, B0.p, b0 > 0 ? toks[b0 - 1].xpos : kNone);
   if (s0 > 0) { f.Add(toks[s0].shape, S0.p, B0.p); } else { f.Add(kNone); }
   if (b0 > 0) { f.Add(toks[b0].shape, toks[b0].suffix); } else { f.Add(kNone); }
-  if (features < 2) return f.count();
-  // Word clusters and suffixes: evidence about s0/b0 that does not go through the
-  // (possibly wrong) predicted tags.
-  f.Add(S0.c6); f.Add(B0.c6); f.Add(S0.cf); f.Add(B0.cf); f.Add(S0.c6, B0.c6); f.Add(S1.c6, S0.c6);
-  f.Add(S0.cf, B0.p); f.Add(S0.p, B0.cf); f.Add(S0.sfx, S0.u); f.Add(B0.sfx, B0.u, S0.u);
+  if (features == 2) {
+    // Word clusters and suffixes: evidence about s0/b0 that does not go through the
+    // (possibly wrong) predicted tags.
+    f.Add(S0.c6); f.Add(B0.c6); f.Add(S0.cf); f.Add(B0.cf); f.Add(S0.c6, B0.c6); f.Add(S1.c6, S0.c6);
+    f.Add(S0.cf, B0.p); f.Add(S0.p, B0.cf); f.Add(S0.sfx, S0.u); f.Add(B0.sfx, B0.u, S0.u);
+  } else if (features >= 3) {
+    // Ambiguity classes: which tags the word could have, next to the one it was given.
+    f.Add(S0.a, S0.p); f.Add(B0.a, B0.p); f.Add(S1.a, S1.p); f.Add(B1.a, B1.p);
+    f.Add(S0.a, B0.a); f.Add(S1.a, S0.a); f.Add(S0.a, B0.p); f.Add(S0.p, B0.a);
+    f.Add(S0.a, B0.w); f.Add(S0.w, B0.a); f.Add(B0.a, B1.a); f.Add(S1.a, S0.a, B0.a);
+  }
   return f.count();
 }
 
@@ -327,11 +392,14 @@ int LabelFeatures(const State& st, const std::vector<TokenIds>& toks, int featur
   f.Add(D.w, dep > 0 ? toks[dep - 1].word : kNone);
   f.Add(H.p, head < st.n() ? toks[head + 1].xpos : kNone, D.p, dir);
   f.Add(D.u, H.u, dir, st.stack().size() <= 2 ? 1 : 0);
-  if (features < 2) return f.count();
-  // Clusters and suffixes of both ends, and the head's label context.
-  f.Add(D.c6, dir); f.Add(D.cf, dir); f.Add(H.cf, dir); f.Add(D.cf, H.p, dir); 
-  const int sib = head < dep ? st.rc1(head) : st.lc1(head);  // nearest sibling on the dependent's side
-  f.Add(D.p, Lab(st.label(sib)), dir);
+  if (features == 2) {
+    // Clusters and suffixes of both ends, and the head's label context.
+    f.Add(D.c6, dir); f.Add(D.cf, dir); f.Add(H.cf, dir); f.Add(D.cf, H.p, dir);
+    const int sib = head < dep ? st.rc1(head) : st.lc1(head);  // nearest sibling on the dependent's side
+    f.Add(D.p, Lab(st.label(sib)), dir);
+  } else if (features >= 3) {
+    f.Add(D.a, D.p); f.Add(D.a, H.p, dir); f.Add(D.p, H.a, dir); f.Add(D.a, H.a, dir);
+  }
   return f.count();
 }
 
@@ -387,39 +455,50 @@ StatusOr<Weights> Weights::Deserialize(std::string_view data, const std::string&
   return w;
 }
 
-namespace {
-
-int BestAction(const Weights& w, const State& st, const std::vector<TokenIds>& toks, uint64_t* feats) {
+int ActionRows(const Weights& w, const State& st, const std::vector<TokenIds>& toks, uint64_t* feats,
+               const int16_t** rows) {
   const int n = ActionFeatures(st, toks, w.features, feats);
-  // The tables are larger than the caches: issue every load first, then sum.
-  const int16_t* rows[kMaxActionFeatures];
+  // The tables are larger than the caches: issue every load first, sum later.
   for (int i = 0; i < n; ++i) {
     rows[i] = &w.action[static_cast<size_t>(RowOf(feats[i], w.action_bits)) * 4];
     __builtin_prefetch(rows[i]);
   }
-  int32_t score[4] = {0, 0, 0, 0};
+  return n;
+}
+
+void SumActionRows(const int16_t* const* rows, int n, int32_t* score) {
+  for (int c = 0; c < 4; ++c) score[c] = 0;
   for (int i = 0; i < n; ++i) {
     for (int c = 0; c < 4; ++c) score[c] += rows[i][c];
   }
-  int best = -1;
-  for (int a = 0; a < kNumActions; ++a) {
-    if (st.Allowed(a) && (best < 0 || score[a] > score[best])) best = a;
-  }
-  return best;
+}
+
+void ActionScores(const Weights& w, const State& st, const std::vector<TokenIds>& toks, uint64_t* feats,
+                  int32_t* score) {
+  const int16_t* rows[kMaxActionFeatures];
+  SumActionRows(rows, ActionRows(w, st, toks, feats, rows), score);
 }
 
 int BestLabel(const Weights& w, const State& st, const std::vector<TokenIds>& toks, int head, int dep,
               uint64_t* feats) {
   if (head == 0) return w.root_label;
-  const int n = LabelFeatures(st, toks, w.features, head, dep, feats);
+  return ScoreLabel(w, feats, LabelFeatures(st, toks, w.features, head, dep, feats));
+}
+
+void LabelRows(const Weights& w, const uint64_t* feats, int n, const int16_t** rows) {
+  const int bytes = w.label_stride * 2;
+  for (int i = 0; i < n; ++i) {
+    rows[i] = &w.label[static_cast<size_t>(RowOf(feats[i], w.label_bits)) * w.label_stride];
+    const char* p = reinterpret_cast<const char*>(rows[i]);
+    for (int off = 0; off < bytes; off += 64) __builtin_prefetch(p + off);
+    __builtin_prefetch(p + bytes - 1);
+  }
+}
+
+int BestLabelOfRows(const Weights& w, const int16_t* const* rows, int n) {
   int32_t score[264];
   const int stride = w.label_stride;
   std::fill(score, score + stride, 0);
-  const int16_t* rows[kMaxLabelFeatures];
-  for (int i = 0; i < n; ++i) {
-    rows[i] = &w.label[static_cast<size_t>(RowOf(feats[i], w.label_bits)) * stride];
-    for (int off = 0; off < stride * 2; off += 64) __builtin_prefetch(reinterpret_cast<const char*>(rows[i]) + off);
-  }
   for (int i = 0; i < n; ++i) {
     const int16_t* row = rows[i];
     for (int c = 0; c < stride; ++c) score[c] += row[c];
@@ -431,25 +510,42 @@ int BestLabel(const Weights& w, const State& st, const std::vector<TokenIds>& to
   return best;
 }
 
-}  // namespace
+int ScoreLabel(const Weights& w, const uint64_t* feats, int n) {
+  const int16_t* rows[kMaxLabelFeatures];
+  LabelRows(w, feats, n, rows);
+  return BestLabelOfRows(w, rows, n);
+}
 
 void ParseTokens(const Weights& w, const std::vector<TokenIds>& toks, std::vector<int>& heads,
                  std::vector<int>& labels) {
+  if (w.beam > 1) {
+    ParseTokensBeam(w, toks, w.beam, heads, labels);
+    return;
+  }
   thread_local State st;
   uint64_t feats[kMaxActionFeatures];
   const int n = static_cast<int>(toks.size()) - 1;
   st.Init(n);
   while (!st.Terminal()) {
-    const int a = BestAction(w, st, toks, feats);
+    int32_t score[4];
+    ActionScores(w, st, toks, feats, score);
+    int a = -1;
+    for (int c = 0; c < kNumActions; ++c) {
+      if (st.Allowed(c) && (a < 0 || score[c] > score[a])) a = c;
+    }
     int label = -1;
     if (a != kShift) label = BestLabel(w, st, toks, st.ArcHead(a), st.ArcDep(), feats);
     st.Apply(a, label);
   }
-  heads.assign(n + 1, 0);
-  labels.assign(n + 1, -1);
-  for (int i = 1; i <= n; ++i) {
-    heads[i] = st.head(i);
-    labels[i] = st.label(i);
+  st.Result(heads, labels);
+}
+
+void State::Result(std::vector<int>& heads, std::vector<int>& labels) const {
+  heads.assign(n_ + 1, 0);
+  labels.assign(n_ + 1, -1);
+  for (int i = 1; i <= n_; ++i) {
+    heads[i] = node_[i].head;
+    labels[i] = node_[i].label;
   }
 }
 

@@ -19,8 +19,8 @@ namespace newsgraph::models::parser_internal {
 enum Action : int { kShift = 0, kLeft = 1, kRight = 2 };
 inline constexpr int kNumActions = 3;
 inline constexpr int kMaxActionFeatures = 160;
-// Newest feature-set version (= Parser::kVersion); sets 1..kFeatureSet are read and trained.
-inline constexpr int kFeatureSet = 2;
+// Newest feature set (meta "feature_set"; payload versions 1 and 2 are sets 1 and 2); sets 1..kFeatureSet are read and trained.
+inline constexpr int kFeatureSet = 3;
 inline constexpr int kMaxLabelFeatures = 64;
 
 // Hashed attributes of one token; index 0 of a sentence is the artificial root.
@@ -33,6 +33,9 @@ struct TokenIds {
   // Word-cluster path prefixes of 4 and 6 bits and the full path (word_clusters.h);
   // 0 for unknown words or when the model has no clusters.
   uint64_t c4 = 0, c6 = 0, cf = 0;
+  // Feature set 3: the UPOS tags the word had in the training data (AmbiguityIndex), as a
+  // bit mask; 0 for words seen fewer than twice.
+  uint64_t amb = 0;
 };
 
 // Word -> cluster code lookup for the decoder: an open-addressing table keyed by
@@ -50,13 +53,35 @@ class ClusterIndex {
   uint64_t mask_ = 0;
 };
 
-// Builds the TokenIds of a sentence (root first) from form/upos/xpos; `clusters`
-// may be null (cluster fields stay 0).
+// Word -> UPOS ambiguity class (bit i = kUposTags[i]) for feature set 3, keyed by
+// TokenIds::word. Built by the trainer from gold-tagged data and stored in the model's
+// "lexicon" section (docs/formats/parser-model.md). Immutable once built.
+class AmbiguityIndex {
+ public:
+  AmbiguityIndex() = default;
+  explicit AmbiguityIndex(const std::vector<std::pair<uint64_t, uint32_t>>& entries);
+  uint32_t Find(uint64_t word) const;
+  // Bit of a UPOS tag, 0 for tags outside the 17 UD tags.
+  static uint32_t UposBit(std::string_view upos);
+  // u64 count, then count x (u64 word hash, u32 mask), sorted by hash.
+  std::string Serialize() const;
+  static StatusOr<AmbiguityIndex> Deserialize(std::string_view data, const std::string& what);
+  size_t size() const { return entries_.size(); }
+
+ private:
+  std::vector<std::pair<uint64_t, uint32_t>> entries_;  // sorted
+  std::vector<uint64_t> keys_;  // open addressing; 0 = empty slot
+  std::vector<uint32_t> masks_;
+  uint64_t mask_ = 0;
+};
+
+// Builds the TokenIds of a sentence (root first) from form/upos/xpos; `clusters` and
+// `ambiguity` may be null (their fields stay 0).
 void EncodeSentence(const document::Document& doc, const document::Sentence& s, const ClusterIndex* clusters,
-                    std::vector<TokenIds>& out);
+                    std::vector<TokenIds>& out, const AmbiguityIndex* ambiguity = nullptr);
 // The same from plain fields, for tests and the self-test.
 TokenIds EncodeToken(std::string_view form, std::string_view upos, std::string_view xpos,
-                     const ClusterIndex* clusters);
+                     const ClusterIndex* clusters, const AmbiguityIndex* ambiguity = nullptr);
 
 // Parser configuration: stack, buffer front, partial tree. Words are 1..n, 0 = root.
 // Invariant kept by Allowed(): the final tree has exactly one root and no cycles.
@@ -69,29 +94,37 @@ class State {
   int ArcHead(int action) const { return action == kLeft ? b_ : S(1); }
   int ArcDep() const { return S(0); }
   void Apply(int action, int label);
+  // heads[i], labels[i] for i = 1..n (index 0 unused) of the tree built so far.
+  void Result(std::vector<int>& heads, std::vector<int>& labels) const;
 
   int S(int i) const { return i < static_cast<int>(stack_.size()) ? stack_[stack_.size() - 1 - i] : -1; }
   int B(int i) const { return b_ + i <= n_ ? b_ + i : -1; }
   int n() const { return n_; }
   int buffer_front() const { return b_; }
   const std::vector<int>& stack() const { return stack_; }
-  int head(int i) const { return head_[i]; }
-  int label(int i) const { return i < 0 ? -1 : label_[i]; }
-  int lc1(int i) const { return i < 0 ? -1 : lc1_[i]; }
-  int lc2(int i) const { return i < 0 ? -1 : lc2_[i]; }
-  int rc1(int i) const { return i < 0 ? -1 : rc1_[i]; }
-  int rc2(int i) const { return i < 0 ? -1 : rc2_[i]; }
-  int nl(int i) const { return i < 0 ? 0 : nl_[i]; }
-  int nr(int i) const { return i < 0 ? 0 : nr_[i]; }
-  uint64_t lset(int i) const { return i < 0 ? 0 : lset_[i]; }
-  uint64_t rset(int i) const { return i < 0 ? 0 : rset_[i]; }
+  int head(int i) const { return node_[i].head; }
+  int label(int i) const { return i < 0 ? -1 : node_[i].label; }
+  int lc1(int i) const { return i < 0 ? -1 : node_[i].lc1; }
+  int lc2(int i) const { return i < 0 ? -1 : node_[i].lc2; }
+  int rc1(int i) const { return i < 0 ? -1 : node_[i].rc1; }
+  int rc2(int i) const { return i < 0 ? -1 : node_[i].rc2; }
+  int nl(int i) const { return i < 0 ? 0 : node_[i].nl; }
+  int nr(int i) const { return i < 0 ? 0 : node_[i].nr; }
+  uint64_t lset(int i) const { return i < 0 ? 0 : node_[i].lset; }
+  uint64_t rset(int i) const { return i < 0 ? 0 : node_[i].rset; }
 
  private:
+  // Everything known about one word in the partial tree; one array of these keeps a
+  // State cheap to copy (the beam copies states at every step).
+  struct Node {
+    int32_t head = -1, label = -1, lc1 = -1, lc2 = -1, rc1 = -1, rc2 = -1, nl = 0, nr = 0;
+    uint64_t lset = 0, rset = 0;
+  };
   void AddArc(int h, int d, int label);
   int n_ = 0;
   int b_ = 1;
-  std::vector<int> stack_, head_, label_, lc1_, lc2_, rc1_, rc2_, nl_, nr_;
-  std::vector<uint64_t> lset_, rset_;
+  std::vector<int> stack_;
+  std::vector<Node> node_;
 };
 
 // Feature hashes for the action classifier; returns how many were written to `out`.
@@ -113,6 +146,10 @@ struct Weights {
   int label_stride = 0;  // labels.size() rounded up to a multiple of 8
   std::vector<std::string> labels;
   int root_label = -1;   // index of "root"
+  int beam = 1;          // decoding beam width (meta "beam"; 1 = greedy), not part of the payload
+  // Beam items more than this far (in quantized score units) behind the best are dropped
+  // (meta "beam_margin"; 0 = keep all `beam`).
+  int64_t beam_margin = 0;
   std::vector<int16_t> action;  // 2^action_bits rows x 4 (3 actions + padding)
   std::vector<int16_t> label;   // 2^label_bits rows x label_stride
 
@@ -124,9 +161,34 @@ struct Weights {
 // Quantizes float tables (same layout as Weights) into int16.
 std::vector<int16_t> Quantize(const std::vector<float>& w);
 
-// Greedy decoding of one sentence: heads[i], labels[i] for i = 1..n (index 0 unused).
+// Scores of the 3 actions (index 3 is padding) in state `st`; `feats` is scratch of
+// kMaxActionFeatures.
+void ActionScores(const Weights& w, const State& st, const std::vector<TokenIds>& toks, uint64_t* feats,
+                  int32_t* score);
+// The label classifier's choice for the arc head -> dep (root_label when head is 0).
+int BestLabel(const Weights& w, const State& st, const std::vector<TokenIds>& toks, int head, int dep,
+              uint64_t* feats);
+// The best non-root label for the `n` label features `feats`.
+int ScoreLabel(const Weights& w, const uint64_t* feats, int n);
+// The same in two halves, so that a caller can issue the loads of several states before
+// summing any: ActionRows computes the features of `st`, points rows[i] at their weight
+// rows and prefetches them (returns the count); SumActionRows adds them up. Likewise
+// LabelRows / BestLabelOfRows for label features.
+int ActionRows(const Weights& w, const State& st, const std::vector<TokenIds>& toks, uint64_t* feats,
+               const int16_t** rows);
+void SumActionRows(const int16_t* const* rows, int n, int32_t* score);
+void LabelRows(const Weights& w, const uint64_t* feats, int n, const int16_t** rows);
+int BestLabelOfRows(const Weights& w, const int16_t* const* rows, int n);
+
+// Decoding of one sentence: heads[i], labels[i] for i = 1..n (index 0 unused).
+// Greedy when w.beam <= 1, else ParseTokensBeam with w.beam.
 void ParseTokens(const Weights& w, const std::vector<TokenIds>& toks, std::vector<int>& heads,
                  std::vector<int>& labels);
+// Beam search over action sequences (all have 2n actions), scored by the sum of
+// action scores; arcs are labelled by the label classifier as they are made.
+// Returns the best complete sequence's tree (parser_beam.cc).
+void ParseTokensBeam(const Weights& w, const std::vector<TokenIds>& toks, int beam, std::vector<int>& heads,
+                     std::vector<int>& labels);
 
 }  // namespace newsgraph::models::parser_internal
 

@@ -66,10 +66,11 @@ struct TrainSentence {
 
 StatusOr<TrainSentence> MakeSentence(const document::Document& doc, const document::Sentence& s,
                                      const parser_internal::ClusterIndex* clusters,
+                                     const parser_internal::AmbiguityIndex* ambiguity,
                                      std::map<std::string, int>& label_ids,
                                      bool add_labels) {
   TrainSentence ts;
-  parser_internal::EncodeSentence(doc, s, clusters, ts.toks);
+  parser_internal::EncodeSentence(doc, s, clusters, ts.toks, ambiguity);
   const int n = static_cast<int>(s.size());
   ts.gold_head.assign(n + 1, 0);
   ts.gold_label.assign(n + 1, -1);
@@ -153,8 +154,149 @@ struct Trainer {
     }
   }
   int TrainLabel(const State& st, const TrainSentence& s, int h, int d);
+  int PredictLabel(const State& st, const TrainSentence& s, int h, int d);
   void TrainSentenceOnce(const TrainSentence& s, bool explore);
+  void TrainSentenceBeam(const TrainSentence& s);
+  void ActionScoresOf(const State& st, const TrainSentence& s, float* score) {
+    const int n = NumFeatures(parser_internal::ActionFeatures(st, s.toks, opt.feature_set, feats), action);
+    Scores(action, n, 4, score);
+  }
+  // Replays `acts` (action, label) from `st`, adding `delta` to the weight of each action
+  // taken for the features of the state it was taken in.
+  void UpdateSequence(State st, const TrainSentence& s, const std::vector<std::pair<int, int>>& acts, size_t from,
+                      size_t to, float delta);
 };
+
+int Trainer::PredictLabel(const State& st, const TrainSentence& s, int h, int d) {
+  if (h == 0) return root_label;
+  const int n = NumFeatures(parser_internal::LabelFeatures(st, s.toks, opt.feature_set, h, d, feats), label);
+  std::vector<float> score(stride);
+  Scores(label, n, stride, score.data());
+  int pred = -1;
+  for (int l = 0; l < num_labels; ++l) {
+    if (l != root_label && (pred < 0 || score[l] > score[pred])) pred = l;
+  }
+  return pred;
+}
+
+void Trainer::UpdateSequence(State st, const TrainSentence& s, const std::vector<std::pair<int, int>>& acts,
+                             size_t from, size_t to, float delta) {
+  for (size_t i = 0; i < to; ++i) {
+    if (i >= from) {
+      const int n = NumFeatures(parser_internal::ActionFeatures(st, s.toks, opt.feature_set, feats), action);
+      for (int f = 0; f < n; ++f) action.Update(rows[f], acts[i].first, delta, t);
+    }
+    st.Apply(acts[i].first, acts[i].second);
+  }
+}
+
+// Global training of the beam (Huang et al. 2012, max-violation): the gold sequence
+// follows the dynamic oracle's zero-cost actions (the best-scoring one among them), the
+// beam follows the model; at the step where the best beam item leads the gold
+// sequence by most, the gold prefix is rewarded and the beam item's prefix penalised.
+// Arcs in the beam get their gold label when the arc is right (as in greedy training),
+// else the label classifier's choice; the labeller is trained along the gold sequence.
+void Trainer::TrainSentenceBeam(const TrainSentence& s) {
+  struct Back {
+    int parent, action, label;
+  };
+  struct Cand {
+    double score;
+    int parent, action;
+  };
+  const int n = static_cast<int>(s.toks.size()) - 1;
+  const int k_max = opt.beam;
+  std::vector<State> cur(1), next;
+  cur[0].Init(n);
+  std::vector<double> cur_score = {0.0}, next_score;
+  std::vector<char> cur_gold = {1}, next_gold;
+  std::vector<std::vector<Back>> back;  // per step, per item
+  std::vector<std::pair<int, int>> gold_acts;
+  State gold;
+  gold.Init(n);
+  double gold_score = 0, max_violation = 0;
+  int violation_step = -1;
+  std::vector<Cand> cands;
+  for (int step = 0; step < 2 * n; ++step) {
+    ++t;
+    cands.clear();
+    for (int i = 0; i < static_cast<int>(cur.size()); ++i) {
+      float score[4];
+      ActionScoresOf(cur[i], s, score);
+      for (int a = 0; a < kNumActions; ++a) {
+        if (cur[i].Allowed(a)) cands.push_back({cur_score[i] + score[a], i, a});
+      }
+    }
+    const int k = std::min<int>(k_max, static_cast<int>(cands.size()));
+    std::partial_sort(cands.begin(), cands.begin() + k, cands.end(), [](const Cand& a, const Cand& b) {
+      if (a.score != b.score) return a.score > b.score;
+      return a.parent != b.parent ? a.parent < b.parent : a.action < b.action;
+    });
+    // The gold sequence's next action: zero (minimal) cost, best score.
+    float gscore[4];
+    ActionScoresOf(gold, s, gscore);
+    int ga = -1, min_cost = 1 << 30;
+    for (int a = 0; a < kNumActions; ++a) {
+      if (!gold.Allowed(a)) continue;
+      const int c = Cost(gold, s, a);
+      if (c < min_cost || (c == min_cost && gscore[a] > gscore[ga])) min_cost = c, ga = a;
+    }
+    gold_score += gscore[ga];
+    // Apply; the beam's labels are deterministic given state and action, so the gold item
+    // in the beam stays identical to `gold`.
+    next.resize(k);
+    next_score.resize(k);
+    next_gold.assign(k, 0);
+    back.emplace_back(k);
+    for (int j = 0; j < k; ++j) {
+      const Cand& c = cands[j];
+      const State& p = cur[c.parent];
+      int l = -1;
+      if (c.action != kShift) {
+        const int h = p.ArcHead(c.action), d = p.ArcDep();
+        l = (s.gold_head[d] == h && s.gold_label[d] >= 0) ? s.gold_label[d] : PredictLabel(p, s, h, d);
+        if (h == 0) l = root_label;
+      }
+      next[j] = p;
+      next[j].Apply(c.action, l);
+      next_score[j] = c.score;
+      next_gold[j] = cur_gold[c.parent] && c.action == ga;
+      back.back()[j] = {c.parent, c.action, l};
+    }
+    int gl = -1;
+    if (ga != kShift) gl = TrainLabel(gold, s, gold.ArcHead(ga), gold.ArcDep());
+    gold_acts.push_back({ga, gl});
+    gold.Apply(ga, gl);
+    std::swap(cur, next);
+    std::swap(cur_score, next_score);
+    std::swap(cur_gold, next_gold);
+    if (!cur_gold[0] && cur_score[0] - gold_score >= max_violation) {
+      max_violation = cur_score[0] - gold_score;
+      violation_step = step;
+    }
+    bool gold_in_beam = false;
+    for (char g : cur_gold) gold_in_beam |= g != 0;
+    if (!gold_in_beam && !opt.max_violation) {  // early update: where gold falls off the beam
+      violation_step = step;
+      break;
+    }
+  }
+  if (violation_step < 0) return;
+  // The best item at the violation step, traced back.
+  std::vector<std::pair<int, int>> pred_acts(violation_step + 1);
+  for (int step = violation_step, j = 0; step >= 0; --step) {
+    const Back& b = back[step][j];
+    pred_acts[step] = {b.action, b.label};
+    j = b.parent;
+  }
+  size_t common = 0;
+  while (common < pred_acts.size() && pred_acts[common] == gold_acts[common]) ++common;
+  if (common == pred_acts.size()) return;
+  State start;
+  start.Init(n);
+  UpdateSequence(start, s, gold_acts, common, pred_acts.size(), 1.f);
+  UpdateSequence(start, s, pred_acts, common, pred_acts.size(), -1.f);
+}
 
 int Trainer::TrainLabel(const State& st, const TrainSentence& s, int h, int d) {
   if (h == 0) return root_label;
@@ -210,16 +352,41 @@ std::vector<std::string> LabelNames(const std::map<std::string, int>& ids) {
 }
 
 Status CollectSentences(const std::vector<document::Document>& docs, const parser_internal::ClusterIndex* clusters,
-                        std::map<std::string, int>& label_ids, bool add_labels, std::vector<TrainSentence>& out) {
+                        const parser_internal::AmbiguityIndex* ambiguity, std::map<std::string, int>& label_ids,
+                        bool add_labels, std::vector<TrainSentence>& out) {
   for (const document::Document& doc : docs) {
     for (const document::Sentence& s : doc.sentences) {
       if (s.size() == 0) continue;
-      auto ts = MakeSentence(doc, s, clusters, label_ids, add_labels);
+      auto ts = MakeSentence(doc, s, clusters, ambiguity, label_ids, add_labels);
       if (!ts.ok()) return ts.status();
       out.push_back(std::move(ts).value());
     }
   }
   return Status::Ok();
+}
+
+// Ambiguity classes: for each lowercased word seen at least twice, the UPOS tags it had
+// at least twice (or in at least 5% of its occurrences).
+parser_internal::AmbiguityIndex BuildAmbiguity(const std::vector<document::Document>& docs) {
+  std::map<uint64_t, std::map<uint32_t, int>> counts;
+  for (const document::Document& doc : docs) {
+    for (const document::Token& t : doc.tokens) {
+      const uint32_t bit = parser_internal::AmbiguityIndex::UposBit(t.upos);
+      if (bit != 0) ++counts[parser_internal::EncodeToken(t.form, t.upos, t.xpos, nullptr).word][bit];
+    }
+  }
+  std::vector<std::pair<uint64_t, uint32_t>> entries;
+  for (const auto& [word, tags] : counts) {
+    int total = 0;
+    for (const auto& [bit, c] : tags) total += c;
+    if (total < 2) continue;
+    uint32_t mask = 0;
+    for (const auto& [bit, c] : tags) {
+      if (c >= 2 || c * 20 >= total) mask |= bit;
+    }
+    entries.push_back({word, mask});
+  }
+  return parser_internal::AmbiguityIndex(entries);
 }
 
 // Mean over ensemble members of the averaged weights of one table.
@@ -276,7 +443,12 @@ StatusOr<TrainedParser> TrainParser(const std::vector<document::Document>& train
   std::vector<TrainSentence> sents;
   std::unique_ptr<parser_internal::ClusterIndex> clusters;
   if (options.clusters != nullptr) clusters = std::make_unique<parser_internal::ClusterIndex>(*options.clusters);
-  NG_RETURN_IF_ERROR(CollectSentences(train, clusters.get(), label_ids, true, sents));
+  std::unique_ptr<parser_internal::AmbiguityIndex> ambiguity;
+  if (options.feature_set >= 3) {
+    ambiguity = std::make_unique<parser_internal::AmbiguityIndex>(
+        BuildAmbiguity(options.lexicon_docs != nullptr ? *options.lexicon_docs : train));
+  }
+  NG_RETURN_IF_ERROR(CollectSentences(train, clusters.get(), ambiguity.get(), label_ids, true, sents));
   if (sents.empty()) return Status::InvalidArgument("parser training: no sentences with trees in the training data");
   if (options.feature_set < 1 || options.feature_set > parser_internal::kFeatureSet) {
     return Status::InvalidArgument("parser training: feature set " + std::to_string(options.feature_set) +
@@ -284,7 +456,7 @@ StatusOr<TrainedParser> TrainParser(const std::vector<document::Document>& train
   }
   std::vector<std::vector<TrainSentence>> dev_sents(dev.size());
   for (size_t i = 0; i < dev.size(); ++i) {
-    NG_RETURN_IF_ERROR(CollectSentences(dev[i], clusters.get(), label_ids, false, dev_sents[i]));
+    NG_RETURN_IF_ERROR(CollectSentences(dev[i], clusters.get(), ambiguity.get(), label_ids, false, dev_sents[i]));
   }
   // `ensemble` perceptrons differ only in their seed (shuffling, exploration); the model is
   // the mean of their averaged weights, which costs nothing at run time.
@@ -306,10 +478,17 @@ StatusOr<TrainedParser> TrainParser(const std::vector<document::Document>& train
       Trainer& tr = *trainers[k];
       std::vector<size_t>& order = orders[k];
       for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[tr.rng() % i]);
-      for (size_t i : order) tr.TrainSentenceOnce(sents[i], epoch >= options.explore_from_epoch);
+      for (size_t i : order) {
+        if (options.beam > 1) {
+          tr.TrainSentenceBeam(sents[i]);
+        } else {
+          tr.TrainSentenceOnce(sents[i], epoch >= options.explore_from_epoch);
+        }
+      }
     }
     Weights w;
     w.features = options.feature_set;
+    w.beam = std::max(1, options.beam);
     w.action_bits = options.action_bits;
     w.label_bits = options.label_bits;
     w.label_stride = trainers[0]->stride;
@@ -330,6 +509,8 @@ StatusOr<TrainedParser> TrainParser(const std::vector<document::Document>& train
       best.weights = w.Serialize();
       best.best_epoch = epoch;
       best.feature_set = options.feature_set;
+      best.beam = w.beam;
+      best.lexicon = ambiguity != nullptr ? ambiguity->Serialize() : std::string();
       best.dev = scores.empty() ? AttachmentScore{} : scores[0];
       best.dev_all = scores;
       log << "  *";
@@ -342,12 +523,13 @@ StatusOr<TrainedParser> TrainParser(const std::vector<document::Document>& train
 StatusOr<std::string> BuildParserModelFile(const std::string& weights, nlohmann::json meta,
                                            const std::vector<document::Document>& selftest_sentences,
                                            std::shared_ptr<const WordClusters> clusters,
-                                           const std::string& clusters_file) {
+                                           const std::string& clusters_file, const std::string& lexicon) {
   meta["kind"] = Parser::kKind;
   if (!meta.contains("version")) meta["version"] = ParserTrainerOptions{}.feature_set;
   if (clusters != nullptr) meta["clusters"] = {{"file", clusters_file}, {"hash", Parser::ClustersHash(*clusters)}};
   ModelFileWriter draft(meta);
   draft.AddSection("weights", weights);
+  if (!lexicon.empty()) draft.AddSection("lexicon", lexicon);
   NG_ASSIGN_OR_RETURN(std::shared_ptr<const Parser> parser,
                       Parser::FromBytes(draft.Serialize(), "(new parser)", clusters));
   nlohmann::json selftest = nlohmann::json::array();
@@ -364,6 +546,7 @@ StatusOr<std::string> BuildParserModelFile(const std::string& weights, nlohmann:
   }
   ModelFileWriter writer(meta);
   writer.AddSection("weights", weights);
+  if (!lexicon.empty()) writer.AddSection("lexicon", lexicon);
   writer.SetSelfTest(selftest);
   return writer.Serialize();
 }

@@ -30,7 +30,14 @@ struct ParserTrainerOptions {
   // 1 = the Zhang & Nivre templates (~110 action, ~38 label features); 2 adds word-cluster and
   // suffix templates (needs `clusters`; measured: no LAS gain, ~20% slower, so 1 is the default).
   int feature_set = 1;
+  // Beam width: 1 = greedy decoding and greedy training with the dynamic oracle; k > 1 =
+  // beam search with global training (max-violation or early update; no exploration).
+  int beam = 1;
+  bool max_violation = true;   // false = early update (Collins & Roark 2004)
   int ensemble = 1;            // perceptrons trained with seeds seed, seed+7919, ...; the model is their mean
+  // Feature set 3: gold-tagged documents whose UPOS tags make the ambiguity classes
+  // (a word's tags seen at least twice); nullptr = the training documents themselves.
+  const std::vector<document::Document>* lexicon_docs = nullptr;
   // Word clusters for cluster features; nullptr = none (cluster features stay constant).
   std::shared_ptr<const WordClusters> clusters = nullptr;
 };
@@ -50,7 +57,9 @@ AttachmentScore ScoreParses(const std::vector<document::Document>& gold,
 
 struct TrainedParser {
   std::string weights;  // payload of the model file's "weights" section
-  int feature_set = 2;  // = the model's payload version (meta "version")
+  int feature_set = 2;  // meta "feature_set" (and "version" for greedy set-1/2 models)
+  int beam = 1;         // meta "beam"
+  std::string lexicon;  // payload of the "lexicon" section (feature set 3), else empty
   int best_epoch = 0;
   AttachmentScore dev;  // of the best epoch on the first dev set (empty if none)
   std::vector<AttachmentScore> dev_all;  // best epoch, every dev set
@@ -68,10 +77,12 @@ StatusOr<TrainedParser> TrainParser(const std::vector<document::Document>& train
 // self-test made of `selftest_sentences` (tagged tokens) with the output of these
 // weights as the expected result. `clusters` are the ones the weights were trained
 // with (nullptr = none); meta["clusters"] = {"file": `clusters_file`, "hash"} is set then.
+// `lexicon` is TrainedParser::lexicon (required by feature set 3, written as section "lexicon").
 StatusOr<std::string> BuildParserModelFile(const std::string& weights, nlohmann::json meta,
                                            const std::vector<document::Document>& selftest_sentences,
                                            std::shared_ptr<const WordClusters> clusters = nullptr,
-                                           const std::string& clusters_file = "clusters.ngm");
+                                           const std::string& clusters_file = "clusters.ngm",
+                                           const std::string& lexicon = "");
 
 // Our own tagged sentences for the self-test, with hand-made gold trees.
 std::vector<document::Document> ParserSelfTestSentences();

@@ -202,6 +202,126 @@ TEST(ParserTest, UnknownFeatureSetIsRejected) {
   EXPECT_EQ(trained.status().code(), StatusCode::kInvalidArgument);
 }
 
+// ---- Beam search with global training (payload version 3) ----
+
+TrainedParser TrainTinyBeam(int beam, bool max_violation) {
+  ParserTrainerOptions opt;
+  opt.epochs = 12;
+  opt.action_bits = 14;
+  opt.label_bits = 10;
+  opt.beam = beam;
+  opt.max_violation = max_violation;
+  std::ostringstream log;
+  auto trained = TrainParser({TrainingDoc()}, {}, opt, log);
+  EXPECT_TRUE(trained.ok()) << trained.status().ToString();
+  EXPECT_EQ(trained->beam, beam);
+  return *trained;
+}
+
+std::string Version3Bytes(const TrainedParser& trained, int beam) {
+  auto bytes = BuildParserModelFile(trained.weights,
+                                    {{"version", 3}, {"feature_set", trained.feature_set}, {"beam", beam}},
+                                    ParserSelfTestSentences());
+  EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
+  return bytes.ok() ? *bytes : std::string();
+}
+
+void ExpectLearnsTrainingTrees(const std::string& bytes, const std::string& name) {
+  auto parser = Parser::FromBytes(bytes, name);
+  ASSERT_TRUE(parser.ok()) << parser.status().ToString();
+  const document::Document gold = TrainingDoc();
+  document::Document doc = gold;
+  ClearParse(doc);
+  (*parser)->Parse(doc);
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    EXPECT_EQ(doc.tokens[i].head, gold.tokens[i].head) << name << " token " << i;
+    EXPECT_EQ(doc.tokens[i].deprel, gold.tokens[i].deprel) << name << " token " << i;
+  }
+}
+
+TEST(ParserBeamTest, MaxViolationAndEarlyUpdateLearnTheirTrainingTrees) {
+  ExpectLearnsTrainingTrees(Version3Bytes(TrainTinyBeam(4, true), 4), "beam4-maxviolation.ngm");
+  ExpectLearnsTrainingTrees(Version3Bytes(TrainTinyBeam(3, false), 3), "beam3-early.ngm");
+}
+
+TEST(ParserBeamTest, TrainingIsDeterministic) {
+  EXPECT_EQ(TrainTinyBeam(4, true).weights, TrainTinyBeam(4, true).weights);
+}
+
+TEST(ParserBeamTest, BeamOfOneIsGreedy) {
+  // The same weights read as a version-1 model (greedy) and as version 3 with beam 1.
+  const TrainedParser trained = TrainTinyBeam(4, true);
+  auto v1 = BuildParserModelFile(trained.weights, {{"version", 1}}, ParserSelfTestSentences());
+  ASSERT_TRUE(v1.ok());
+  auto greedy = Parser::FromBytes(*v1, "v1.ngm");
+  auto beam1 = Parser::FromBytes(Version3Bytes(trained, 1), "beam1.ngm");
+  ASSERT_TRUE(greedy.ok() && beam1.ok());
+  document::Document a = TrainingDoc(), b = TrainingDoc();
+  ClearParse(a);
+  ClearParse(b);
+  (*greedy)->Parse(a);
+  (*beam1)->Parse(b);
+  for (size_t i = 0; i < a.tokens.size(); ++i) {
+    EXPECT_EQ(a.tokens[i].head, b.tokens[i].head) << i;
+    EXPECT_EQ(a.tokens[i].deprel, b.tokens[i].deprel) << i;
+  }
+}
+
+TEST(ParserBeamTest, WideBeamGivesTreesOnOddInput) {
+  auto parser = Parser::FromBytes(Version3Bytes(TrainTinyBeam(4, true), 16), "beam16.ngm");
+  ASSERT_TRUE(parser.ok()) << parser.status().ToString();
+  std::vector<Tok> sent;
+  const char* forms[] = {"the", ",", "Kenya", "said", "said", ".", "(", "troops", "the", "on"};
+  for (int i = 0; i < 90; ++i) sent.push_back({forms[i % 10], i % 3 ? "NOUN" : "VERB", "NN", 0, "_"});
+  document::Document doc = MakeDoc({sent, {{"Hi", "INTJ", "UH", 0, "_"}}});
+  (*parser)->Parse(doc);
+  for (const document::Sentence& s : doc.sentences) {
+    std::string why;
+    EXPECT_TRUE(IsTree(doc, s, &why)) << why;
+  }
+}
+
+TEST(ParserBeamTest, Version3NeedsFeatureSetAndBeam) {
+  const TrainedParser trained = TrainTinyBeam(2, true);
+  for (const nlohmann::json& meta :
+       {nlohmann::json{{"kind", "parser"}, {"version", 3}, {"feature_set", 1}},
+        nlohmann::json{{"kind", "parser"}, {"version", 3}, {"beam", 4}},
+        nlohmann::json{{"kind", "parser"}, {"version", 3}, {"feature_set", 1}, {"beam", 0}},
+        nlohmann::json{{"kind", "parser"}, {"version", 3}, {"feature_set", 9}, {"beam", 4}},
+        nlohmann::json{{"kind", "parser"}, {"version", 3}, {"feature_set", 1}, {"beam", "4"}}}) {
+    ModelFileWriter writer(meta);
+    writer.AddSection("weights", trained.weights);
+    auto parser = Parser::FromBytes(writer.Serialize(), "v3.ngm");
+    ASSERT_FALSE(parser.ok()) << meta.dump();
+    EXPECT_EQ(parser.status().code(), StatusCode::kCorruption) << meta.dump();
+    EXPECT_NE(parser.status().message().find("v3.ngm"), std::string::npos) << parser.status().ToString();
+  }
+}
+
+TEST(ParserBeamTest, FeatureSet3CarriesItsLexicon) {
+  ParserTrainerOptions opt;
+  opt.epochs = 12;
+  opt.action_bits = 14;
+  opt.label_bits = 10;
+  opt.feature_set = 3;
+  opt.beam = 2;
+  std::ostringstream log;
+  auto trained = TrainParser({TrainingDoc()}, {}, opt, log);
+  ASSERT_TRUE(trained.ok()) << trained.status().ToString();
+  ASSERT_FALSE(trained->lexicon.empty());
+  const nlohmann::json meta = {{"version", 3}, {"feature_set", 3}, {"beam", 2}};
+  auto bytes = BuildParserModelFile(trained->weights, meta, ParserSelfTestSentences(), nullptr, "clusters.ngm",
+                                    trained->lexicon);
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  ExpectLearnsTrainingTrees(*bytes, "set3.ngm");
+  ModelFileWriter writer(nlohmann::json{{"kind", "parser"}, {"version", 3}, {"feature_set", 3}, {"beam", 2}});
+  writer.AddSection("weights", trained->weights);
+  auto parser = Parser::FromBytes(writer.Serialize(), "no-lexicon.ngm");
+  ASSERT_FALSE(parser.ok());
+  EXPECT_EQ(parser.status().code(), StatusCode::kCorruption);
+  EXPECT_NE(parser.status().message().find("lexicon"), std::string::npos) << parser.status().ToString();
+}
+
 // ---- Optional word-clusters dependency ----
 
 std::shared_ptr<const WordClusters> TinyClusters() {

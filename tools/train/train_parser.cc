@@ -1,8 +1,11 @@
 // Trains the dependency parser and writes data/models/parser.ngm.
-// The defaults reproduce the committed model:
-//   train_parser   (EWT + GUM train with 5-fold jackknifed tags, EWT dev picks the epoch, dev tags from tagger.ngm,
-//                   feature set 1, mean of 3 perceptrons with seeds 1, 7920, 15839, 16 epochs)
+// The defaults train the beam model described in data/models/README.md (Parser):
+//   train_parser   (EWT + GUM train with 5-fold jackknifed tags plus a second copy with gold tags,
+//                   EWT dev picks the epoch, dev tags from tagger.ngm, feature set 1, beam 3 with
+//                   max-violation training, mean of 3 perceptrons with seeds 1, 7920, 15839, 8 epochs,
+//                   beam margin chosen on EWT + GUM dev)
 // --tag-cache F keeps the jackknifed training tags between runs (the fold taggers dominate the time).
+// --remargin M re-chooses the beam margin of an existing beam model without training.
 // Prints per-epoch dev UAS/LAS (EWT dev, GUM dev) and the training time.
 #include <unistd.h>
 
@@ -20,6 +23,7 @@
 #include "base/file.h"
 #include "document/conllu.h"
 #include "models/model_file.h"
+#include "models/parser.h"
 #include "models/parser_trainer.h"
 #include "models/tagger.h"
 #include "models/tagger_trainer.h"
@@ -31,6 +35,8 @@ namespace models = newsgraph::models;
 namespace {
 
 const std::string kShared = std::string(NEWSGRAPH_SOURCE_DIR) + "/../shared/data";
+// The "lexicon" section of the model being written (feature set 3), for the dev checks.
+std::string g_lexicon;
 
 // Reads CoNLL-U files (directories are expanded); appends their bytes to `all_bytes` for the data hash.
 ng::StatusOr<std::vector<ng::document::Document>> ReadAll(const std::vector<std::string>& inputs,
@@ -91,9 +97,104 @@ ng::Status JackknifeTags(std::vector<ng::document::Document>& docs, int folds, c
   return ng::Status::Ok();
 }
 
+// Attachment scores on `dev` of `weights` decoded as `meta` says.
+ng::StatusOr<models::AttachmentScore> DevScore(const std::string& weights, const nlohmann::json& meta,
+                                               const std::vector<ng::document::Document>& dev,
+                                               std::shared_ptr<const models::WordClusters> clusters,
+                                               const std::string& clusters_file) {
+  NG_ASSIGN_OR_RETURN(std::string bytes,
+                      models::BuildParserModelFile(weights, meta, {}, clusters, clusters_file, g_lexicon));
+  NG_ASSIGN_OR_RETURN(std::shared_ptr<const models::Parser> parser,
+                      models::Parser::FromBytes(std::move(bytes), "(dev check)", clusters));
+  std::vector<ng::document::Document> parsed = dev;
+  for (auto& d : parsed) parser->Parse(d);
+  return models::ScoreParses(dev, parsed);
+}
+
+// LAS on each dev set of `weights` decoded with `meta` (version 3) and beam margin `margin`.
+ng::StatusOr<std::vector<double>> DevLas(const std::string& weights, nlohmann::json meta,
+                                         const std::vector<std::vector<ng::document::Document>>& devs,
+                                         std::shared_ptr<const models::WordClusters> clusters,
+                                         const std::string& clusters_file, int64_t margin) {
+  meta["beam_margin"] = margin;
+  std::vector<double> las;
+  for (const auto& dev : devs) {
+    NG_ASSIGN_OR_RETURN(models::AttachmentScore score, DevScore(weights, meta, dev, clusters, clusters_file));
+    las.push_back(score.las());
+  }
+  return las;
+}
+
+// The beam margin: `given` when >= 0, else the smallest of a few candidates whose LAS on every
+// dev set is within 0.05 of the full beam's (a smaller margin parses faster; see README).
+ng::StatusOr<int64_t> ChooseBeamMargin(const std::string& weights, const nlohmann::json& meta,
+                                       const std::vector<std::vector<ng::document::Document>>& devs,
+                                       std::shared_ptr<const models::WordClusters> clusters,
+                                       const std::string& clusters_file, int64_t given) {
+  if (given >= 0) return given;
+  NG_ASSIGN_OR_RETURN(std::vector<double> full, DevLas(weights, meta, devs, clusters, clusters_file, 0));
+  for (int64_t m : {15000, 20000, 25000, 30000, 40000, 50000, 70000}) {
+    NG_ASSIGN_OR_RETURN(std::vector<double> las, DevLas(weights, meta, devs, clusters, clusters_file, m));
+    bool ok = true;
+    std::cerr << "train_parser: beam margin " << m << " dev LAS";
+    for (size_t i = 0; i < las.size(); ++i) {
+      std::cerr << " " << las[i] << " (full " << full[i] << ")";
+      ok = ok && las[i] >= full[i] - 0.05;
+    }
+    std::cerr << "\n";
+    if (ok) return m;
+  }
+  return int64_t{0};
+}
+
 nlohmann::json Scores(const models::AttachmentScore& s) {
   auto r = [](double x) { return static_cast<double>(static_cast<int64_t>(x * 100 + 0.5)) / 100; };
   return {{"uas", r(s.uas())}, {"las", r(s.las())}, {"tokens", s.tokens}};
+}
+
+// Chooses (or sets) meta["beam_margin"] and records the dev scores of the model as it will be written.
+ng::Status SetBeamMargin(const std::string& weights, nlohmann::json& meta,
+                         const std::vector<std::vector<ng::document::Document>>& devs,
+                         std::shared_ptr<const models::WordClusters> clusters, const std::string& clusters_file,
+                         int64_t given) {
+  meta.erase("beam_margin");
+  NG_ASSIGN_OR_RETURN(int64_t margin, ChooseBeamMargin(weights, meta, devs, clusters, clusters_file, given));
+  meta["beam_margin"] = margin;
+  meta["training_spec"]["beam_margin"] = given < 0 ? "chosen on dev" : "given";
+  const char* names[] = {"ewt", "gum"};
+  for (size_t i = 0; i < devs.size() && i < 2; ++i) {
+    NG_ASSIGN_OR_RETURN(models::AttachmentScore score, DevScore(weights, meta, devs[i], clusters, clusters_file));
+    meta["dev_scores"][names[i]] = Scores(score);
+  }
+  return ng::Status::Ok();
+}
+
+int Remargin(const std::string& path, const std::string& tagger_path,
+             std::vector<std::vector<ng::document::Document>>& devs, int64_t given, const std::string& out) {
+  auto run = [&]() -> ng::Status {
+    NG_ASSIGN_OR_RETURN(std::shared_ptr<const models::Tagger> tagger, models::Tagger::Load(tagger_path));
+    for (auto& d : devs) Retag(*tagger, d);
+    NG_ASSIGN_OR_RETURN(std::string bytes, ng::base::LocalFileSystem().ReadFile(path, 1ull << 30));
+    NG_ASSIGN_OR_RETURN(models::ModelFile file, models::ModelFile::Parse(bytes, path));
+    nlohmann::json meta = file.meta();
+    if (meta.value("version", 0) != 3 || meta.value("beam", 1) < 2 || meta.contains("clusters")) {
+      return ng::Status::InvalidArgument(path + ": --remargin needs a version-3 beam model without clusters");
+    }
+    NG_ASSIGN_OR_RETURN(std::string_view weights_view, file.Section("weights"));
+    const std::string weights(weights_view);
+    if (file.HasSection("lexicon")) g_lexicon = std::string(*file.Section("lexicon"));
+    NG_RETURN_IF_ERROR(SetBeamMargin(weights, meta, devs, nullptr, "clusters.ngm", given));
+    NG_ASSIGN_OR_RETURN(std::string model,
+                        models::BuildParserModelFile(weights, meta, models::ParserSelfTestSentences(), nullptr,
+                                                     "clusters.ngm", g_lexicon));
+    NG_RETURN_IF_ERROR(ng::base::LocalFileSystem().WriteFileAtomically(out, model));
+    std::cerr << "train_parser: beam margin " << meta["beam_margin"] << ", dev scores " << meta["dev_scores"].dump()
+              << ", wrote " << out << "\n";
+    return ng::Status::Ok();
+  };
+  ng::Status st = run();
+  if (!st.ok()) std::cerr << "train_parser: " << st.ToString() << "\n";
+  return st.ok() ? 0 : 1;
 }
 
 }  // namespace
@@ -108,6 +209,8 @@ int main(int argc, char** argv) {
   std::string out = models::DefaultModelDir() + "/parser.ngm";
   models::ParserTrainerOptions opt;
   opt.ensemble = 3;
+  opt.beam = 3;
+  opt.epochs = 8;
   int jackknife = 5;
   std::string tag_cache;
   std::string clusters_path = models::WordClusters::DefaultPath();
@@ -122,7 +225,21 @@ int main(int argc, char** argv) {
   app.add_option("--explore-from", opt.explore_from_epoch, "first epoch with exploration");
   app.add_option("--explore-prob", opt.explore_prob, "probability of following a wrong prediction");
   app.add_option("--seed", opt.seed, "random seed");
-  app.add_option("--feature-set", opt.feature_set, "feature templates: 1 (no clusters/suffixes) or 2");
+  app.add_option("--feature-set", opt.feature_set, "feature templates: 1 (Zhang & Nivre), 2 (+ clusters/suffixes) or 3 (+ ambiguity classes)");
+  app.add_option("--beam", opt.beam, "beam width (1 = greedy with dynamic-oracle training; k > 1 = global training)");
+  bool early_update = false;
+  app.add_flag("--early-update", early_update, "beam training with early update instead of max-violation");
+  int64_t beam_margin = -1;
+  app.add_option("--beam-margin", beam_margin,
+                 "drop beam items this far behind the best (quantized units); -1 = the smallest of a few "
+                 "that keeps LAS on every dev set within 0.05 of the full beam; 0 = keep the full beam");
+  bool add_gold = true;
+  app.add_flag("--add-gold,!--no-add-gold", add_gold,
+               "train on the tagged training data plus a second copy with its gold tags (default on)");
+  std::string remargin;
+  app.add_option("--remargin", remargin,
+                 "instead of training: re-choose the beam margin of this beam model (and its recorded dev "
+                 "scores) with the --tagger's dev tags, and write it to --out");
   app.add_option("--ensemble", opt.ensemble, "perceptrons with different seeds whose mean is the model");
   app.add_option("--jackknife", jackknife, "tag training data with K-fold jackknifed taggers (0 or 1 = with --tagger itself)");
   app.add_option("--tag-cache", tag_cache,
@@ -132,7 +249,8 @@ int main(int argc, char** argv) {
                  "word clusters for --feature-set 2, loaded by the parser from its own directory "
                  "('none' = no clusters; ignored for feature set 1)");
   CLI11_PARSE(app, argc, argv);
-  if (opt.feature_set < 2) clusters_path = "none";  // set 1 has no cluster features
+  opt.max_violation = !early_update;
+  if (opt.feature_set != 2) clusters_path = "none";  // only set 2 has cluster features
   if (clusters_path != "none") {
     auto loaded = models::WordClusters::Load(clusters_path);
     if (!loaded.ok()) {
@@ -158,6 +276,9 @@ int main(int argc, char** argv) {
     }
     devs.push_back(std::move(d2).value());
   }
+  if (!remargin.empty()) return Remargin(remargin, tagger_path, devs, beam_margin, out);
+  const std::vector<ng::document::Document> gold_train = *train_docs;  // ambiguity classes (set 3)
+  opt.lexicon_docs = &gold_train;
   std::string tags = "gold";
   if (tagger_path != "none") {
     auto tagger = models::Tagger::Load(tagger_path);
@@ -192,6 +313,10 @@ int main(int argc, char** argv) {
     tags = "predicted by " + tagger_path +
            (jackknife > 1 ? " (train: " + std::to_string(jackknife) + "-fold jackknife taggers)" : "");
   }
+  if (add_gold && tagger_path != "none") {
+    train_docs->insert(train_docs->end(), gold_train.begin(), gold_train.end());
+    tags += " + a copy with gold tags";
+  }
   std::cerr << "train_parser: tags " << tags << "\n";
   const auto start = std::chrono::steady_clock::now();
   auto trained = models::TrainParser(*train_docs, devs, opt, std::cerr);
@@ -206,19 +331,31 @@ int main(int argc, char** argv) {
                          {"action_bits", opt.action_bits}, {"label_bits", opt.label_bits},
                          {"explore_from_epoch", opt.explore_from_epoch}, {"explore_prob", opt.explore_prob},
                          {"seed", opt.seed}, {"ensemble", opt.ensemble}, {"feature_set", opt.feature_set},
+                         {"beam", opt.beam}, {"update", opt.beam > 1 ? (early_update ? "early" : "max-violation") : "greedy"},
                          {"training_seconds", static_cast<int>(secs)},
                          {"clusters", clusters_path},
-                         {"algorithm", "arc-hybrid greedy, averaged perceptron, dynamic oracle, separate labeller"}};
+                         {"algorithm", opt.beam > 1 ? "arc-hybrid beam search, averaged perceptron, global training, separate labeller"
+                                                : "arc-hybrid greedy, averaged perceptron, dynamic oracle, separate labeller"}};
   nlohmann::json dev_scores = {{"ewt", Scores(trained->dev_all[0])}};
   if (trained->dev_all.size() > 1) dev_scores["gum"] = Scores(trained->dev_all[1]);
-  nlohmann::json meta = {{"version", trained->feature_set},
+  nlohmann::json meta = {{"version", 3},
+                         {"feature_set", trained->feature_set},
+                         {"beam", trained->beam},
                          {"training_spec", spec},
                          {"training_data_hash", ng::base::ContentHash(train_bytes)},
                          {"git_revision", newsgraph::training::GitRevision()},
                          {"dev_scores", dev_scores}};
   const std::string clusters_file = clusters_path.substr(clusters_path.find_last_of('/') + 1);
+  g_lexicon = trained->lexicon;
+  if (trained->beam > 1 && beam_margin != 0) {
+    ng::Status st = SetBeamMargin(trained->weights, meta, devs, opt.clusters, clusters_file, beam_margin);
+    if (!st.ok()) {
+      std::cerr << "train_parser: " << st.ToString() << "\n";
+      return 1;
+    }
+  }
   auto bytes = models::BuildParserModelFile(trained->weights, meta, models::ParserSelfTestSentences(), opt.clusters,
-                                            clusters_file);
+                                            clusters_file, trained->lexicon);
   if (!bytes.ok()) {
     std::cerr << "train_parser: " << bytes.status().ToString() << "\n";
     return 1;
@@ -228,7 +365,7 @@ int main(int argc, char** argv) {
     std::cerr << "train_parser: " << st.ToString() << "\n";
     return 1;
   }
-  std::cerr << "train_parser: best epoch " << trained->best_epoch << ", dev scores " << dev_scores.dump()
+  std::cerr << "train_parser: best epoch " << trained->best_epoch << ", dev scores " << meta["dev_scores"].dump()
             << ", trained in " << static_cast<int>(secs) << " s, wrote " << out << " (" << bytes->size()
             << " bytes)\n";
   return 0;
