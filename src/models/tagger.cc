@@ -1,6 +1,9 @@
 #include "models/tagger.h"
 
 #include <algorithm>
+#include <cstring>
+
+#include <zlib.h>
 
 #include "base/binary_io.h"
 #include "base/checksum.h"
@@ -104,7 +107,13 @@ int ExtractWordFeatures(const WordInfo& w, uint64_t* keys) {
   return n;
 }
 
-int ExtractContextFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys) {
+namespace {
+
+// Context features with direction D: +1 reads the left as history (labels prev1,
+// prev2 of tokens i-1, i-2) and the right as look-ahead; -1 mirrors it. D = +1
+// gives exactly the keys of the left-to-right models trained before.
+template <int D>
+int ContextFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys) {
   using perceptron::HashKey;
   using perceptron::PairKey;
   const WordInfo& w = words[i];
@@ -119,34 +128,111 @@ int ExtractContextFeatures(const std::vector<WordInfo>& words, size_t i, int pre
   auto cluster_at = [&](ptrdiff_t j, int k) { return at(j, [k](const WordInfo& x) -> uint64_t { return x.cluster[k]; }); };
   ptrdiff_t p = static_cast<ptrdiff_t>(i);
   uint64_t t1 = static_cast<uint64_t>(prev1 + 1), t2 = static_cast<uint64_t>(prev2 + 1);
-  uint64_t next_norm = norm_at(p + 1), next_amb = amb_at(p + 1), next_shape = shape_at(p + 1);
+  uint64_t next_norm = norm_at(p + D), next_amb = amb_at(p + D), next_shape = shape_at(p + D);
   int n = 0;
   keys[n++] = HashKey(11, w.flags);
-  keys[n++] = HashKey(12, norm_at(p - 1));
-  keys[n++] = HashKey(13, norm_at(p - 2));
+  keys[n++] = HashKey(12, norm_at(p - D));
+  keys[n++] = HashKey(13, norm_at(p - 2 * D));
   keys[n++] = HashKey(14, next_norm);
-  keys[n++] = HashKey(15, norm_at(p + 2));
-  keys[n++] = HashKey(16, suffix3_at(p - 1));
-  keys[n++] = HashKey(17, suffix3_at(p + 1));
-  keys[n++] = HashKey(18, shape_at(p - 1));
+  keys[n++] = HashKey(15, norm_at(p + 2 * D));
+  keys[n++] = HashKey(16, suffix3_at(p - D));
+  keys[n++] = HashKey(17, suffix3_at(p + D));
+  keys[n++] = HashKey(18, shape_at(p - D));
   keys[n++] = HashKey(19, next_shape);
   keys[n++] = HashKey(20, t1);
   keys[n++] = PairKey(21, t1, t2);
   keys[n++] = PairKey(22, t1, w.norm);
   keys[n++] = PairKey(23, w.norm, next_norm);
-  keys[n++] = PairKey(24, norm_at(p - 1), w.norm);
+  keys[n++] = PairKey(24, norm_at(p - D), w.norm);
   keys[n++] = PairKey(25, t1, w.suffix[2]);
   keys[n++] = PairKey(26, w.shape, next_shape);
-  keys[n++] = PairKey(27, w.suffix[1], suffix3_at(p + 1));
+  keys[n++] = PairKey(27, w.suffix[1], suffix3_at(p + D));
   keys[n++] = HashKey(29, next_amb);
-  keys[n++] = HashKey(30, amb_at(p + 2));
+  keys[n++] = HashKey(30, amb_at(p + 2 * D));
   keys[n++] = PairKey(31, w.ambiguity, next_amb);
   keys[n++] = PairKey(32, t1, next_amb);
   keys[n++] = PairKey(33, w.norm, next_amb);
-  keys[n++] = HashKey(38, cluster_at(p + 1, 3));
-  keys[n++] = HashKey(39, cluster_at(p + 1, 1));
-  keys[n++] = PairKey(40, w.cluster[1], cluster_at(p + 1, 1));
+  keys[n++] = HashKey(38, cluster_at(p + D, 3));
+  keys[n++] = HashKey(39, cluster_at(p + D, 1));
+  keys[n++] = PairKey(40, w.cluster[1], cluster_at(p + D, 1));
   return n;
+}
+
+}  // namespace
+
+int ExtractContextFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys) {
+  return ContextFeatures<1>(words, i, prev1, prev2, keys);
+}
+
+int ExtractContextFeaturesR2L(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys,
+                              bool light) {
+  if (!light) return ContextFeatures<-1>(words, i, prev1, prev2, keys);
+  // The light set: the templates of ContextFeatures<-1> that read the labels, the
+  // adjacent words and the look-ahead ambiguity (14 lookups instead of 25).
+  using perceptron::HashKey;
+  using perceptron::PairKey;
+  const WordInfo& w = words[i];
+  const ptrdiff_t size = static_cast<ptrdiff_t>(words.size());
+  auto at = [&](ptrdiff_t j) -> const WordInfo* { return j < 0 || j >= size ? nullptr : &words[j]; };
+  ptrdiff_t p = static_cast<ptrdiff_t>(i);
+  const WordInfo *before = at(p - 1), *before2 = at(p - 2), *after = at(p + 1);  // "next" = i-1 in this direction
+  uint64_t next_norm = before ? before->norm : kStart, next_amb = before ? before->ambiguity : kStart;
+  uint64_t t1 = static_cast<uint64_t>(prev1 + 1), t2 = static_cast<uint64_t>(prev2 + 1);
+  int n = 0;
+  keys[n++] = HashKey(11, w.flags);
+  keys[n++] = HashKey(12, after ? after->norm : kEnd);
+  keys[n++] = HashKey(14, next_norm);
+  keys[n++] = HashKey(15, before2 ? before2->norm : kStart);
+  keys[n++] = HashKey(16, after ? after->suffix[2] : kEnd);
+  keys[n++] = HashKey(17, before ? before->suffix[2] : kStart);
+  keys[n++] = HashKey(20, t1);
+  keys[n++] = PairKey(21, t1, t2);
+  keys[n++] = PairKey(22, t1, w.norm);
+  keys[n++] = PairKey(23, w.norm, next_norm);
+  keys[n++] = PairKey(25, t1, w.suffix[2]);
+  keys[n++] = HashKey(29, next_amb);
+  keys[n++] = PairKey(31, w.ambiguity, next_amb);
+  keys[n++] = PairKey(32, t1, next_amb);
+  return n;
+}
+
+int ExtractFeaturesR2L(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys,
+                       bool light) {
+  int n = ExtractWordFeatures(words[i], keys);
+  return n + ExtractContextFeaturesR2L(words, i, prev1, prev2, keys + n, light);
+}
+
+uint8_t MarginBucket(float margin) {
+  static constexpr float kEdges[7] = {1, 2, 4, 8, 16, 32, 64};
+  uint8_t b = 0;
+  while (b < 7 && margin >= kEdges[b]) ++b;
+  return b;
+}
+
+int ExtractStackFeatures(const std::vector<WordInfo>& words, const int* r2l, const uint8_t* margins, size_t i,
+                         int prev1, uint64_t* keys, bool light) {
+  using perceptron::HashKey;
+  using perceptron::PairKey;
+  const size_t n = words.size();
+  auto label_at = [&](ptrdiff_t j) -> uint64_t {
+    return j < 0 ? kStart : j >= static_cast<ptrdiff_t>(n) ? kEnd : static_cast<uint64_t>(r2l[j] + 1);
+  };
+  ptrdiff_t p = static_cast<ptrdiff_t>(i);
+  uint64_t r0 = label_at(p), r1 = label_at(p + 1), r2 = label_at(p + 2), rm1 = label_at(p - 1);
+  uint64_t t1 = static_cast<uint64_t>(prev1 + 1);
+  int k = 0;
+  keys[k++] = HashKey(60, r0);
+  keys[k++] = PairKey(61, r0, margins[i]);
+  keys[k++] = HashKey(62, r1);
+  keys[k++] = PairKey(63, r0, r1);
+  keys[k++] = PairKey(65, t1, r0);
+  if (light) return k;
+  keys[k++] = PairKey(64, r1, r2);
+  keys[k++] = PairKey(66, t1, r1);
+  keys[k++] = PairKey(67, rm1, r0);
+  keys[k++] = PairKey(68, words[i].norm, r1);
+  keys[k++] = PairKey(69, words[i].suffix[2], r0);
+  return k;
 }
 
 int ExtractRightFeatures(const int* pass1, size_t n, size_t i, int prev1, uint64_t* keys) {
@@ -172,7 +258,9 @@ int ExtractFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int
 
 namespace {
 
-constexpr int kTaggerVersion = 2;       // the tagger payload (sections below); 2 adds "clusters", "vocab"
+// The tagger payload (sections below); 2 adds "clusters", "vocab"; 3 adds "weights_r2l"
+// (bidirectional models).
+constexpr int kTaggerVersion = 3;
 constexpr int kMinTaggerVersion = 1;
 constexpr uint32_t kFeatsVersion = 1;
 
@@ -187,6 +275,28 @@ StatusOr<std::vector<Tagger::Label>> ParseLabels(std::string_view data, const st
     labels.push_back({item[0].get<std::string>(), item[1].get<std::string>()});
   }
   return labels;
+}
+
+// Reads section `tag`, inflating it when meta.zlib_sections lists it; `storage`
+// keeps the inflated bytes alive for the returned view.
+StatusOr<std::string_view> ReadSection(const ModelFile& file, const std::string& tag, const std::string& name,
+                                       std::string& storage) {
+  NG_ASSIGN_OR_RETURN(std::string_view data, file.Section(tag));
+  const nlohmann::json& z = file.meta().contains("zlib_sections") ? file.meta()["zlib_sections"] : nlohmann::json();
+  if (!z.is_array() || std::find(z.begin(), z.end(), tag) == z.end()) return data;
+  base::BinaryReader r(data, name + " section '" + tag + "'");
+  uint64_t raw = 0;
+  NG_RETURN_IF_ERROR(r.U64(raw));
+  if (raw > (1ull << 31)) return Status::Corruption(name + ": section '" + tag + "' claims " + std::to_string(raw) + " bytes");
+  storage.resize(raw);
+  uLongf out_len = static_cast<uLongf>(raw);
+  int rc = uncompress(reinterpret_cast<Bytef*>(storage.data()), &out_len,
+                      reinterpret_cast<const Bytef*>(data.data() + 8), static_cast<uLong>(data.size() - 8));
+  if (rc != Z_OK || out_len != raw) {
+    return Status::Corruption(name + ": section '" + tag + "' does not inflate to its " + std::to_string(raw) +
+                              " bytes (zlib code " + std::to_string(rc) + ")");
+  }
+  return std::string_view(storage);
 }
 
 StatusOr<Tagger::FeatsTable> ParseFeats(std::string_view data, size_t num_labels, const std::string& what) {
@@ -265,11 +375,25 @@ Tagger::Tagger(nlohmann::json meta, std::vector<Label> labels, perceptron::Spars
   BuildVocabCache();
 }
 
+Tagger::Tagger(nlohmann::json meta, std::vector<Label> labels, perceptron::SparseWeights weights,
+               perceptron::SparseWeights weights_r2l, FeatsTable feats, Lemmatizer lemmatizer,
+               tagger_internal::AmbiguityMap ambiguity, tagger_internal::ClusterMap clusters, Vocab vocab)
+    : Tagger(std::move(meta), std::move(labels), std::move(weights), std::move(feats), std::move(lemmatizer),
+             std::move(ambiguity)) {
+  bidirectional_ = true;
+  light_ = meta_["training"].value("bidirectional_light", false);
+  weights_r2l_ = std::move(weights_r2l);
+  clusters_ = std::move(clusters);
+  vocab_ = std::move(vocab);
+  BuildVocabCache();
+}
+
 void Tagger::BuildVocabCache() {
   const size_t num_labels = labels_.size();
   vocab_entries_.clear();
   vocab_labels_.clear();
   vocab_rows_.assign(vocab_.size() * num_labels, 0.0f);
+  vocab_rows_r2l_.assign(bidirectional_ ? vocab_.size() * num_labels : 0, 0.0f);
   size_t table = 16;
   while (table < vocab_.size() * 2) table <<= 1;
   vocab_keys_.assign(table, 0);
@@ -283,6 +407,7 @@ void Tagger::BuildVocabCache() {
     if (vocab_slots_[slot] >= 0) continue;  // duplicate form (or hash): keep the first
     int n = tagger_internal::ExtractWordFeatures(e.info, keys);
     weights_.Score(keys, n, vocab_rows_.data() + vocab_entries_.size() * num_labels);
+    if (bidirectional_) weights_r2l_.Score(keys, n, vocab_rows_r2l_.data() + vocab_entries_.size() * num_labels);
     e.labels_begin = static_cast<uint32_t>(vocab_labels_.size());
     for (uint16_t label : labels) {
       if (label >= num_labels) continue;
@@ -297,6 +422,7 @@ void Tagger::BuildVocabCache() {
     vocab_entries_.push_back(e);
   }
   vocab_rows_.resize(vocab_entries_.size() * num_labels);
+  if (bidirectional_) vocab_rows_r2l_.resize(vocab_entries_.size() * num_labels);
 }
 
 int32_t Tagger::FindVocab(uint64_t form_hash) const {
@@ -370,36 +496,65 @@ void Tagger::TagTokens(std::vector<document::Token>& tokens, const TagOptions& o
   TagSpan(tokens.data(), tokens.size(), options);
 }
 
-void Tagger::PredictLabel(const std::vector<tagger_internal::WordInfo>& words, size_t i, int32_t vocab, int prev1,
-                          int prev2, float* scores) const {
-  uint64_t keys[tagger_internal::kMaxFeatures];
-  if (vocab >= 0) {
-    const float* row = vocab_rows_.data() + static_cast<size_t>(vocab) * labels_.size();
-    std::copy(row, row + labels_.size(), scores);
-    int n = tagger_internal::ExtractContextFeatures(words, i, prev1, prev2, keys);
-    weights_.AddScores(keys, n, scores);
-    return;
-  }
-  int n = tagger_internal::ExtractFeatures(words, i, prev1, prev2, keys);
-  weights_.Score(keys, n, scores);
-}
-
 void Tagger::PredictLabels(const std::vector<tagger_internal::WordInfo>& words, const std::vector<int32_t>& vocab,
-                           const int* pass1, std::vector<int>& out) const {
+                           const int* pass1, const int* r2l, const uint8_t* margins, std::vector<int>& out) const {
   thread_local std::vector<float> scores;
-  scores.resize(labels_.size());
+  const size_t num_labels = labels_.size();
+  scores.resize(num_labels);
   out.resize(words.size());
-  uint64_t right[tagger_internal::kMaxRightFeatures];
+  // All keys of a token go to one AddScores call, so their cache misses overlap;
+  // the summation order is the same as scoring them one group after another.
+  uint64_t keys[tagger_internal::kMaxFeatures + tagger_internal::kMaxRightFeatures +
+                tagger_internal::kMaxStackFeatures];
   int prev1 = -1, prev2 = -1;
   for (size_t i = 0; i < words.size(); ++i) {
-    PredictLabel(words, i, vocab[i], prev1, prev2, scores.data());
-    if (pass1 != nullptr) {
-      int n = tagger_internal::ExtractRightFeatures(pass1, words.size(), i, prev1, right);
-      weights_.AddScores(right, n, scores.data());
+    int n = 0;
+    if (vocab[i] >= 0) {
+      const float* row = vocab_rows_.data() + static_cast<size_t>(vocab[i]) * num_labels;
+      std::copy(row, row + num_labels, scores.data());
+      n = tagger_internal::ExtractContextFeatures(words, i, prev1, prev2, keys);
+    } else {
+      std::fill(scores.begin(), scores.end(), 0.0f);
+      n = tagger_internal::ExtractFeatures(words, i, prev1, prev2, keys);
     }
-    out[i] = perceptron::ArgMax(scores.data(), static_cast<int>(labels_.size()));
+    if (pass1 != nullptr) n += tagger_internal::ExtractRightFeatures(pass1, words.size(), i, prev1, keys + n);
+    if (r2l != nullptr) n += tagger_internal::ExtractStackFeatures(words, r2l, margins, i, prev1, keys + n, light_);
+    weights_.AddScores(keys, n, scores.data());
+    out[i] = perceptron::ArgMax(scores.data(), static_cast<int>(num_labels));
     prev2 = prev1;
     prev1 = out[i];
+  }
+}
+
+void Tagger::PredictLabelsR2L(const std::vector<tagger_internal::WordInfo>& words,
+                              const std::vector<int32_t>& vocab, std::vector<int>& out,
+                              std::vector<uint8_t>& margins) const {
+  thread_local std::vector<float> scores;
+  const size_t num_labels = labels_.size();
+  scores.resize(num_labels);
+  out.resize(words.size());
+  margins.resize(words.size());
+  uint64_t keys[tagger_internal::kMaxFeatures];
+  int prev1 = -1, prev2 = -1;
+  for (size_t i = words.size(); i-- > 0;) {
+    if (vocab[i] >= 0) {
+      const float* row = vocab_rows_r2l_.data() + static_cast<size_t>(vocab[i]) * num_labels;
+      std::copy(row, row + num_labels, scores.data());
+      int n = tagger_internal::ExtractContextFeaturesR2L(words, i, prev1, prev2, keys, light_);
+      weights_r2l_.AddScores(keys, n, scores.data());
+    } else {
+      int n = tagger_internal::ExtractFeaturesR2L(words, i, prev1, prev2, keys, light_);
+      weights_r2l_.Score(keys, n, scores.data());
+    }
+    int best = perceptron::ArgMax(scores.data(), static_cast<int>(num_labels));
+    float top = scores[best], second = -1e30f;
+    for (size_t c = 0; c < num_labels; ++c) {
+      if (static_cast<int>(c) != best && scores[c] > second) second = scores[c];
+    }
+    out[i] = best;
+    margins[i] = tagger_internal::MarginBucket(top - second);
+    prev2 = prev1;
+    prev1 = best;
   }
 }
 
@@ -434,11 +589,15 @@ void Tagger::TagSpan(document::Token* tokens, size_t count, const TagOptions& op
     }
   }
   thread_local std::vector<int> pass1, pass2;
-  if (options.pos) {
-    PredictLabels(words, vocab, nullptr, pass1);
-    if (two_pass_) PredictLabels(words, vocab, pass1.data(), pass2);
+  thread_local std::vector<uint8_t> margins;
+  if (options.pos && bidirectional_) {
+    PredictLabelsR2L(words, vocab, pass2, margins);
+    PredictLabels(words, vocab, nullptr, pass2.data(), margins.data(), pass1);
+  } else if (options.pos) {
+    PredictLabels(words, vocab, nullptr, nullptr, nullptr, pass1);
+    if (two_pass_) PredictLabels(words, vocab, pass1.data(), nullptr, nullptr, pass2);
   }
-  const std::vector<int>& final_labels = two_pass_ ? pass2 : pass1;
+  const std::vector<int>& final_labels = two_pass_ && !bidirectional_ ? pass2 : pass1;
   for (size_t i = 0; i < count; ++i) {
     int label = 0;
     if (options.pos) {
@@ -462,6 +621,17 @@ void Tagger::TagSentence(document::Document& doc, const document::Sentence& s, c
 
 void Tagger::Tag(document::Document& doc, const TagOptions& options) const {
   for (const document::Sentence& s : doc.sentences) TagSentence(doc, s, options);
+}
+
+std::string Tagger::ZlibSection(std::string_view raw) {
+  uLongf len = compressBound(static_cast<uLong>(raw.size()));
+  std::string out(8 + len, '\0');
+  uint64_t size = raw.size();
+  std::memcpy(out.data(), &size, 8);  // little-endian, as base::BinaryWriter writes u64
+  compress2(reinterpret_cast<Bytef*>(out.data() + 8), &len, reinterpret_cast<const Bytef*>(raw.data()),
+            static_cast<uLong>(raw.size()), 6);
+  out.resize(8 + len);
+  return out;
 }
 
 std::string Tagger::SerializeLabels() const {
@@ -532,7 +702,8 @@ StatusOr<std::shared_ptr<const Tagger>> Tagger::LoadFromBytes(std::string bytes,
   tagger->two_pass_ = training.is_object() && training.value("two_pass", false);
   NG_ASSIGN_OR_RETURN(std::string_view labels, file.Section("labels"));
   NG_ASSIGN_OR_RETURN(tagger->labels_, ParseLabels(labels, name + " section 'labels'"));
-  NG_ASSIGN_OR_RETURN(std::string_view weights, file.Section("weights"));
+  std::string inflated;
+  NG_ASSIGN_OR_RETURN(std::string_view weights, ReadSection(file, "weights", name, inflated));
   NG_ASSIGN_OR_RETURN(tagger->weights_, perceptron::SparseWeights::Parse(weights, name + " section 'weights'"));
   if (tagger->weights_.num_classes() != static_cast<int>(tagger->labels_.size())) {
     return Status::Corruption(name + ": weight table has " + std::to_string(tagger->weights_.num_classes()) +
@@ -549,6 +720,18 @@ StatusOr<std::shared_ptr<const Tagger>> Tagger::LoadFromBytes(std::string bytes,
   NG_RETURN_IF_ERROR(amb_reader.PodVector(amb_values));
   if (amb_keys.size() != amb_values.size()) return Status::Corruption(name + ": section 'ambiguity' is inconsistent");
   for (size_t i = 0; i < amb_keys.size(); ++i) tagger->ambiguity_[amb_keys[i]] = amb_values[i];
+  tagger->bidirectional_ = training.is_object() && training.value("bidirectional", false);
+  tagger->light_ = tagger->bidirectional_ && training.value("bidirectional_light", false);
+  if (tagger->bidirectional_) {
+    if (!file.HasSection("weights_r2l")) {
+      return Status::Corruption(name + ": the model is bidirectional but section 'weights_r2l' is missing");
+    }
+    NG_ASSIGN_OR_RETURN(std::string_view r2l, ReadSection(file, "weights_r2l", name, inflated));
+    NG_ASSIGN_OR_RETURN(tagger->weights_r2l_, perceptron::SparseWeights::Parse(r2l, name + " section 'weights_r2l'"));
+    if (tagger->weights_r2l_.num_classes() != static_cast<int>(tagger->labels_.size())) {
+      return Status::Corruption(name + ": section 'weights_r2l' does not match the labels");
+    }
+  }
   NG_RETURN_IF_ERROR(ReadOptionalSections(file, name, *tagger));
   NG_RETURN_IF_ERROR(tagger->CheckSelfTest(file.selftest(), name));
   return std::shared_ptr<const Tagger>(std::move(tagger));

@@ -59,6 +59,23 @@ void ComputeOneWordInfo(std::string_view form, bool first, const AmbiguityMap* a
 int ExtractFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys);
 int ExtractWordFeatures(const WordInfo& w, uint64_t* keys);
 int ExtractContextFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys);
+// The right-to-left model of bidirectional taggers: the same context templates
+// mirrored (prev1/prev2 are the labels of tokens i+1 and i+2, "next" words are
+// i-1 and i-2); its word features are ExtractWordFeatures (own weight table).
+// `light` (meta.training.bidirectional_light) keeps 14 of the 25 context templates.
+int ExtractContextFeaturesR2L(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys,
+                              bool light = false);
+int ExtractFeaturesR2L(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint64_t* keys,
+                       bool light = false);
+// Stacked features of a bidirectional tagger's final left-to-right pass: the
+// right-to-left labels of tokens i-1..i+2 and its confidence (MarginBucket) at i,
+// with the previous final label and the word; returns how many (<= kMaxStackFeatures;
+// `light`: the first 5).
+inline constexpr int kMaxStackFeatures = 10;
+int ExtractStackFeatures(const std::vector<WordInfo>& words, const int* r2l, const uint8_t* margins, size_t i,
+                         int prev1, uint64_t* keys, bool light = false);
+// Buckets the gap between a pass's best and second-best scores (0..7).
+uint8_t MarginBucket(float margin);
 // Second-pass features of two-pass models: the first pass's labels of tokens i..i+2
 // (`pass1` has n labels) with the previous second-pass label; returns how many (5).
 inline constexpr int kMaxRightFeatures = 5;
@@ -119,6 +136,13 @@ class Tagger {
   Tagger(nlohmann::json meta, std::vector<Label> labels, perceptron::SparseWeights weights, FeatsTable feats,
          Lemmatizer lemmatizer, tagger_internal::AmbiguityMap ambiguity, tagger_internal::ClusterMap clusters,
          Vocab vocab);
+  // A bidirectional model (meta.training.bidirectional): `weights` is the final
+  // left-to-right model, stacked on the right-to-left model `weights_r2l`.
+  Tagger(nlohmann::json meta, std::vector<Label> labels, perceptron::SparseWeights weights,
+         perceptron::SparseWeights weights_r2l, FeatsTable feats, Lemmatizer lemmatizer,
+         tagger_internal::AmbiguityMap ambiguity, tagger_internal::ClusterMap clusters, Vocab vocab);
+  bool bidirectional() const { return bidirectional_; }
+  const perceptron::SparseWeights& weights_r2l() const { return weights_r2l_; }
   const tagger_internal::AmbiguityMap& ambiguity() const { return ambiguity_; }
   std::string SerializeAmbiguity() const;
   // Optional sections "clusters" and "vocab" (absent in version-1 files).
@@ -126,6 +150,9 @@ class Tagger {
   std::string SerializeVocab() const;
   const tagger_internal::ClusterMap& clusters() const { return clusters_; }
   const Vocab& vocab() const { return vocab_; }
+  // A section payload as stored when meta.zlib_sections lists it (payload 3):
+  // u64 raw size, then the zlib stream of the raw payload.
+  static std::string ZlibSection(std::string_view raw);
   // Serialized sections: "labels", "weights", "feats", "lemmatizer".
   std::string SerializeLabels() const;
   std::string SerializeFeats() const;
@@ -151,11 +178,13 @@ class Tagger {
   // Index into vocab_entries_ of the form with hash `form_hash`, or -1.
   int32_t FindVocab(uint64_t form_hash) const;
   void TagSpan(document::Token* tokens, size_t n, const TagOptions& options) const;
-  void PredictLabel(const std::vector<tagger_internal::WordInfo>& words, size_t i, int32_t vocab, int prev1,
-                    int prev2, float* scores) const;
-  // Greedy left-to-right labels of all tokens; `pass1` (n labels or null) adds right features.
+  // Greedy left-to-right labels of all tokens; `pass1` (n labels or null) adds right features,
+  // `r2l`/`margins` (n each, or null) the stacked features of bidirectional models.
   void PredictLabels(const std::vector<tagger_internal::WordInfo>& words, const std::vector<int32_t>& vocab,
-                     const int* pass1, std::vector<int>& out) const;
+                     const int* pass1, const int* r2l, const uint8_t* margins, std::vector<int>& out) const;
+  // Greedy right-to-left labels and margin buckets with weights_r2l_.
+  void PredictLabelsR2L(const std::vector<tagger_internal::WordInfo>& words, const std::vector<int32_t>& vocab,
+                        std::vector<int>& out, std::vector<uint8_t>& margins) const;
   void FillFeatsAndLemma(document::Token& token, int label, int32_t vocab, const TagOptions& options) const;
   std::string Feats(std::string_view form, int label) const;
 
@@ -168,10 +197,16 @@ class Tagger {
   tagger_internal::ClusterMap clusters_;
   Vocab vocab_;
   bool two_pass_ = false;  // meta.training.two_pass: re-tag with the first pass's right-context labels
+  // meta.training.bidirectional (payload 3): a right-to-left pass (weights_r2l_) runs
+  // first; weights_ is the left-to-right model stacked on its labels.
+  bool bidirectional_ = false;
+  bool light_ = false;  // meta.training.bidirectional_light: the smaller right-to-left and stacked sets
+  perceptron::SparseWeights weights_r2l_;
   // Speed cache built from vocab_ (not serialized).
   std::vector<VocabEntry> vocab_entries_;
   std::vector<VocabLabel> vocab_labels_;
   std::vector<float> vocab_rows_;          // word-feature scores, num labels per entry
+  std::vector<float> vocab_rows_r2l_;      // the same for weights_r2l_ (bidirectional models)
   std::vector<uint64_t> vocab_keys_;       // open addressing on the form hash; 0 = empty
   std::vector<int32_t> vocab_slots_;
 };

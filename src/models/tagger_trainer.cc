@@ -159,26 +159,107 @@ void Shuffle(std::vector<size_t>& order, std::mt19937_64& rng) {
   for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
 }
 
-// One pass of greedy tagging with perceptron updates.
+// Right-to-left labels of one sentence (per sentence, for the stacked model).
+struct StackTags {
+  std::vector<std::vector<int>> labels;
+  std::vector<std::vector<uint8_t>> margins;
+};
+
+int SecondBestGap(const float* scores, int n, int best) {
+  float second = -1e30f;
+  for (int c = 0; c < n; ++c) {
+    if (c != best && scores[c] > second) second = scores[c];
+  }
+  return tagger_internal::MarginBucket(scores[best] - second);
+}
+
+// Greedy right-to-left tagging of one sentence with `score` (a trainer's current
+// weights or an averaged table); with `model`, also perceptron updates towards `gold`.
+template <typename ScoreFn>
+void RunR2L(const std::vector<tagger_internal::WordInfo>& words, ScoreFn score, int num_classes, bool light,
+            const std::vector<int>* gold, perceptron::AveragedPerceptronTrainer* model, std::vector<int>& out,
+            std::vector<uint8_t>& margins) {
+  std::vector<float> scores(num_classes);
+  uint64_t keys[tagger_internal::kMaxFeatures];
+  out.assign(words.size(), 0);
+  margins.assign(words.size(), 0);
+  int prev1 = -1, prev2 = -1;
+  for (size_t i = words.size(); i-- > 0;) {
+    int n = tagger_internal::ExtractFeaturesR2L(words, i, prev1, prev2, keys, light);
+    score(keys, n, scores.data());
+    int guess = perceptron::ArgMax(scores.data(), num_classes);
+    margins[i] = static_cast<uint8_t>(SecondBestGap(scores.data(), num_classes, guess));
+    if (model != nullptr) {
+      model->Tick();
+      model->Update(keys, n, (*gold)[i], guess);
+    }
+    out[i] = guess;
+    prev2 = prev1;
+    prev1 = guess;
+  }
+}
+
+void SentenceWords(const std::vector<Token>& sentence, const tagger_internal::AmbiguityMap& ambiguity,
+                   const tagger_internal::ClusterMap& clusters, std::vector<tagger_internal::WordInfo>& words) {
+  std::vector<std::string_view> forms;
+  for (const Token& t : sentence) forms.push_back(t.form);
+  tagger_internal::ComputeWordInfo(forms, &ambiguity, words, &clusters);
+}
+
+// One epoch of the right-to-left model over `order`.
+void TrainEpochR2L(const std::vector<std::vector<Token>>& sentences, const std::vector<std::vector<int>>& gold,
+                   const std::vector<size_t>& order, const tagger_internal::AmbiguityMap& ambiguity,
+                   const tagger_internal::ClusterMap& clusters, bool light, perceptron::AveragedPerceptronTrainer& model) {
+  std::vector<tagger_internal::WordInfo> words;
+  std::vector<int> out;
+  std::vector<uint8_t> margins;
+  auto score = [&](const uint64_t* k, size_t n, float* sc) { model.Score(k, n, sc); };
+  for (size_t si : order) {
+    SentenceWords(sentences[si], ambiguity, clusters, words);
+    RunR2L(words, score, model.num_classes(), light, &gold[si], &model, out, margins);
+  }
+}
+
+// Tags sentences `which` right-to-left with averaged weights into `tags`.
+void TagR2L(const std::vector<std::vector<Token>>& sentences, const std::vector<size_t>& which,
+            const tagger_internal::AmbiguityMap& ambiguity, const tagger_internal::ClusterMap& clusters,
+            const perceptron::SparseWeights& weights, bool light, StackTags& tags) {
+  std::vector<tagger_internal::WordInfo> words;
+  auto score = [&](const uint64_t* k, size_t n, float* sc) { weights.Score(k, n, sc); };
+  for (size_t si : which) {
+    SentenceWords(sentences[si], ambiguity, clusters, words);
+    RunR2L(words, score, weights.num_classes(), light, nullptr, nullptr, tags.labels[si], tags.margins[si]);
+  }
+}
+
+// One pass of greedy tagging with perceptron updates. With `stack`, the stacked
+// features read its right-to-left labels; with `online_r2l` as well, that model
+// first tags (and learns from) each sentence and its guesses fill `stack`.
 void TrainEpoch(const std::vector<std::vector<Token>>& sentences, const std::vector<std::vector<int>>& gold,
                 const std::vector<size_t>& order, const tagger_internal::AmbiguityMap& ambiguity,
-                const tagger_internal::ClusterMap& clusters, bool two_pass,
-                perceptron::AveragedPerceptronTrainer& model) {
+                const tagger_internal::ClusterMap& clusters, bool two_pass, bool light, StackTags* stack,
+                perceptron::AveragedPerceptronTrainer* online_r2l, perceptron::AveragedPerceptronTrainer& model) {
   std::vector<int> pass1;
-  std::vector<std::string_view> forms;
   std::vector<tagger_internal::WordInfo> words;
   std::vector<float> scores(model.num_classes());
-  uint64_t keys[tagger_internal::kMaxFeatures + tagger_internal::kMaxRightFeatures];
+  uint64_t keys[tagger_internal::kMaxFeatures + tagger_internal::kMaxRightFeatures + tagger_internal::kMaxStackFeatures];
   for (size_t si : order) {
-    forms.clear();
-    for (const Token& t : sentences[si]) forms.push_back(t.form);
-    tagger_internal::ComputeWordInfo(forms, &ambiguity, words, &clusters);
-    pass1.resize(forms.size());
+    SentenceWords(sentences[si], ambiguity, clusters, words);
+    const size_t len = words.size();
+    if (online_r2l != nullptr) {
+      auto score = [&](const uint64_t* k, size_t n, float* sc) { online_r2l->Score(k, n, sc); };
+      RunR2L(words, score, online_r2l->num_classes(), light, &gold[si], online_r2l, stack->labels[si], stack->margins[si]);
+    }
+    pass1.resize(len);
     for (int pass = 0; pass < (two_pass ? 2 : 1); ++pass) {
       int prev1 = -1, prev2 = -1;
-      for (size_t i = 0; i < forms.size(); ++i) {
+      for (size_t i = 0; i < len; ++i) {
         int n = tagger_internal::ExtractFeatures(words, i, prev1, prev2, keys);
-        if (pass == 1) n += tagger_internal::ExtractRightFeatures(pass1.data(), forms.size(), i, prev1, keys + n);
+        if (pass == 1) n += tagger_internal::ExtractRightFeatures(pass1.data(), len, i, prev1, keys + n);
+        if (stack != nullptr) {
+          n += tagger_internal::ExtractStackFeatures(words, stack->labels[si].data(), stack->margins[si].data(), i,
+                                                     prev1, keys + n, light);
+        }
         model.Score(keys, n, scores.data());
         int guess = perceptron::ArgMax(scores.data(), model.num_classes());
         model.Tick();
@@ -189,6 +270,50 @@ void TrainEpoch(const std::vector<std::vector<Token>>& sentences, const std::vec
       }
     }
   }
+}
+
+// Jackknifed right-to-left labels of the training sentences: sentences fall into
+// `folds` folds by blocks of 64 (case copies stay with their sentence), and each
+// fold is tagged by a model trained on the others.
+StackTags JackknifeR2L(const std::vector<std::vector<Token>>& sentences, const std::vector<std::vector<int>>& gold,
+                       const tagger_internal::AmbiguityMap& ambiguity, const tagger_internal::ClusterMap& clusters,
+                       int num_classes, int folds, int epochs, float prune, uint64_t seed,
+                       const TaggerTrainOptions& options) {
+  StackTags tags;
+  tags.labels.resize(sentences.size());
+  tags.margins.resize(sentences.size());
+  for (int f = 0; f < folds; ++f) {
+    std::vector<size_t> train, held;
+    for (size_t si = 0; si < sentences.size(); ++si) ((si / 64) % folds == static_cast<size_t>(f) ? held : train).push_back(si);
+    perceptron::AveragedPerceptronTrainer model(num_classes);
+    std::mt19937_64 rng(seed + 1000 + f);
+    for (int e = 0; e < epochs; ++e) {
+      Shuffle(train, rng);
+      TrainEpochR2L(sentences, gold, train, ambiguity, clusters, options.bidirectional_light, model);
+    }
+    TagR2L(sentences, held, ambiguity, clusters, model.Average(prune), options.bidirectional_light, tags);
+    Log(options, "right-to-left jackknife fold " + std::to_string(f + 1) + "/" + std::to_string(folds) + " tagged");
+  }
+  return tags;
+}
+
+// UPOS accuracy of right-to-left tagging with `weights` on `dev` (for the log).
+double R2LAccuracy(const TaggedCorpus& dev, const std::vector<Tagger::Label>& labels,
+                   const tagger_internal::AmbiguityMap& ambiguity, const tagger_internal::ClusterMap& clusters,
+                   const perceptron::SparseWeights& weights, bool light) {
+  std::vector<tagger_internal::WordInfo> words;
+  std::vector<int> out;
+  std::vector<uint8_t> margins;
+  std::vector<std::vector<Token>> one(1);
+  size_t right = 0, total = 0;
+  auto score = [&](const uint64_t* k, size_t n, float* sc) { weights.Score(k, n, sc); };
+  for (const auto& s : dev.doc.sentences) {
+    one[0].assign(dev.doc.tokens.begin() + s.token_begin, dev.doc.tokens.begin() + s.token_end);
+    SentenceWords(one[0], ambiguity, clusters, words);
+    RunR2L(words, score, weights.num_classes(), light, nullptr, nullptr, out, margins);
+    for (size_t i = 0; i < out.size(); ++i) right += labels[out[i]].upos == one[0][i].upos, ++total;
+  }
+  return total == 0 ? 0 : 100.0 * right / total;
 }
 
 nlohmann::json MakeSelfTest(const Tagger& tagger, double& agreement) {
@@ -299,7 +424,7 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
 
   nlohmann::json meta = {
       {"kind", "tagger"},
-      {"version", 2},
+      {"version", options.bidirectional ? 3 : 2},
       {"training",
        {{"algorithm", "greedy averaged perceptron, joint XPOS+UPOS label; feats table; lemma lexicon + suffix rules"},
         {"epochs", options.epochs},
@@ -311,6 +436,7 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
                      "t-1+amb+1 norm+amb+1 (amb = label set of the word in training)"},
         {"vocab_min_count", options.vocab_min_count},
         {"two_pass", options.two_pass},
+        {"bidirectional", options.bidirectional},
         {"train_files", options.train_files}}},
       {"training_data_hash", base::ContentHash(all_bytes)},
       {"git_revision", options.git_revision},
@@ -323,19 +449,66 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
                                     {"training_data_hash", options.clusters->meta().value("training_data_hash", "")},
                                     {"training", options.clusters->meta().value("training", nlohmann::json())}};
   }
-  perceptron::AveragedPerceptronTrainer model(static_cast<int>(labels.size()));
+  if (options.bidirectional) {
+    meta["zlib_sections"] = {"weights", "weights_r2l"};
+    meta["training"]["bidirectional_light"] = options.bidirectional_light;
+    meta["training"]["stack_folds"] = options.stack_folds;
+    meta["training"]["stack_fold_epochs"] = options.stack_fold_epochs;
+    meta["training"]["features"] = meta["training"]["features"].get<std::string>() +
+                                   "; bidirectional: a right-to-left model with the same templates mirrored, and "
+                                   "stacked features r0 r0+margin r1 r0+r1 r1+r2 t-1+r0 t-1+r1 r-1+r0 norm+r1 suf3+r0 "
+                                   "(r = its labels)";
+  }
+  const int num_classes = static_cast<int>(labels.size());
+  perceptron::AveragedPerceptronTrainer model(num_classes);
   std::mt19937_64 rng(options.seed);
   std::vector<size_t> order(sentences.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Bidirectional: the right-to-left model and the labels the stacked model learns from.
+  StackTags stack;
+  std::unique_ptr<perceptron::AveragedPerceptronTrainer> online_r2l;
+  perceptron::SparseWeights r2l_weights;
+  if (options.bidirectional) {
+    stack.labels.resize(sentences.size());
+    stack.margins.resize(sentences.size());
+    if (options.stack_folds > 1) {
+      int fold_epochs = options.stack_fold_epochs > 0 ? options.stack_fold_epochs : options.epochs;
+      stack = JackknifeR2L(sentences, gold, ambiguity, clusters, num_classes, options.stack_folds, fold_epochs,
+                           options.prune, options.seed, options);
+      perceptron::AveragedPerceptronTrainer r2l(num_classes);
+      std::mt19937_64 r2l_rng(options.seed + 999);
+      std::vector<size_t> r2l_order = order;
+      double best_r2l = -1;
+      for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+        Shuffle(r2l_order, r2l_rng);
+        TrainEpochR2L(sentences, gold, r2l_order, ambiguity, clusters, options.bidirectional_light, r2l);
+        perceptron::SparseWeights w = r2l.Average(options.prune);
+        double acc = devs.empty() ? epoch : R2LAccuracy(devs[0].second, labels, ambiguity, clusters, w, options.bidirectional_light);
+        Log(options, "right-to-left epoch " + std::to_string(epoch) + ": " + (devs.empty() ? "" : devs[0].first) +
+                         " upos " + Percent(acc));
+        if (acc > best_r2l) best_r2l = acc, r2l_weights = std::move(w), meta["training"]["r2l_best_epoch"] = epoch;
+      }
+    } else {
+      online_r2l = std::make_unique<perceptron::AveragedPerceptronTrainer>(num_classes);
+    }
+  }
   std::shared_ptr<const Tagger> best;
   double best_score = -1;
   nlohmann::json best_scores;
   int best_epoch = 0;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     Shuffle(order, rng);
-    TrainEpoch(sentences, gold, order, ambiguity, clusters, options.two_pass, model);
-    auto candidate = std::make_shared<const Tagger>(meta, labels, model.Average(options.prune), feats, lemmatizer,
-                                                    ambiguity, clusters, vocab);
+    TrainEpoch(sentences, gold, order, ambiguity, clusters, options.two_pass, options.bidirectional_light,
+               options.bidirectional ? &stack : nullptr, online_r2l.get(), model);
+    std::shared_ptr<const Tagger> candidate;
+    if (options.bidirectional) {
+      if (online_r2l != nullptr) r2l_weights = online_r2l->Average(options.prune);
+      candidate = std::make_shared<const Tagger>(meta, labels, model.Average(options.prune), r2l_weights, feats,
+                                                 lemmatizer, ambiguity, clusters, vocab);
+    } else {
+      candidate = std::make_shared<const Tagger>(meta, labels, model.Average(options.prune), feats, lemmatizer,
+                                                 ambiguity, clusters, vocab);
+    }
     nlohmann::json scores = nlohmann::json::object();
     std::string line = "epoch " + std::to_string(epoch);
     for (const auto& [name, dev] : devs) {
@@ -361,8 +534,15 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
   double agreement = 0;
   out.selftest = MakeSelfTest(*best, agreement);
   meta["selftest_agreement"] = agreement;
-  out.tagger = std::make_shared<const Tagger>(meta, labels, best->weights(), feats, lemmatizer, ambiguity, clusters,
-                                              vocab);
+  if (best->bidirectional()) {
+    meta["features_r2l"] = best->weights_r2l().num_features();
+    meta["weights_r2l"] = best->weights_r2l().num_weights();
+    out.tagger = std::make_shared<const Tagger>(meta, labels, best->weights(), best->weights_r2l(), feats, lemmatizer,
+                                                ambiguity, clusters, vocab);
+  } else {
+    out.tagger = std::make_shared<const Tagger>(meta, labels, best->weights(), feats, lemmatizer, ambiguity, clusters,
+                                                vocab);
+  }
   Log(options, "best epoch " + std::to_string(best_epoch) + ", self-test sentences agree with hand tags on " +
                    Percent(agreement) + "% of tokens, " + std::to_string(static_cast<int>(secs)) + " s");
   return out;
@@ -372,7 +552,12 @@ std::string SerializeTaggerModel(const TrainedTagger& model) {
   ModelFileWriter writer(model.tagger->meta());
   writer.SetSelfTest(model.selftest);
   writer.AddSection("labels", model.tagger->SerializeLabels());
-  writer.AddSection("weights", model.tagger->weights().Serialize());
+  if (model.tagger->bidirectional()) {  // payload 3: weight tables zlib-compressed (meta.zlib_sections)
+    writer.AddSection("weights", Tagger::ZlibSection(model.tagger->weights().Serialize()));
+    writer.AddSection("weights_r2l", Tagger::ZlibSection(model.tagger->weights_r2l().Serialize()));
+  } else {
+    writer.AddSection("weights", model.tagger->weights().Serialize());
+  }
   writer.AddSection("feats", model.tagger->SerializeFeats());
   writer.AddSection("lemmatizer", model.tagger->lemmatizer().Serialize());
   writer.AddSection("ambiguity", model.tagger->SerializeAmbiguity());

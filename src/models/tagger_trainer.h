@@ -30,6 +30,17 @@ struct TaggerTrainOptions {
   std::shared_ptr<const WordClusters> clusters = nullptr;
   std::string clusters_name;   // recorded in meta (e.g. the clusters file path)
   bool two_pass = false;       // second left-to-right pass with the first pass's right-context labels
+  // Bidirectional stacking (payload 3): a right-to-left model is trained first, and the
+  // final left-to-right model also sees its labels of tokens i-1..i+2 and its margin
+  // at i (tagger.h, ExtractStackFeatures). Tagging then costs two greedy passes.
+  bool bidirectional = false;
+  bool bidirectional_light = false;  // smaller right-to-left (14 context) and stacked (5) feature sets
+  // Where the stacked model's training labels come from: 0 or 1 = on-line (the
+  // right-to-left model's guesses on each sentence while both models learn, the
+  // default: better on EWT dev and 3x cheaper than jackknifing); K > 1 = K jackknifed
+  // right-to-left models (each trained stack_fold_epochs epochs, 0 = epochs).
+  int stack_folds = 0;
+  int stack_fold_epochs = 0;
   int vocab_min_count = 2;     // forms seen this often get a precomputed speed-cache entry
   std::string git_revision;    // recorded in meta
   std::function<void(const std::string&)> log = nullptr;  // progress lines; nullptr = silent

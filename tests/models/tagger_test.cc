@@ -241,6 +241,64 @@ TEST(TaggerTwoPassTest, TrainsAndReloads) {
   EXPECT_EQ(tokens[2].xpos, "VBD");
 }
 
+// A bidirectional model (right-to-left pass, stacked left-to-right pass; payload 3)
+// reloads, passes its self-test, tags the training sentences, and needs its
+// 'weights_r2l' section. Both ways of labelling the training data are covered.
+TEST(TaggerBidirectionalTest, TrainsReloadsAndRequiresR2LWeights) {
+  for (int folds : {0, 3}) {
+    TaggerTrainOptions options;
+    options.train_files = {WriteTemp("tiny_train_bi.conllu", TinyConllu())};
+    options.epochs = 6;
+    options.bidirectional = true;
+    options.stack_folds = folds;
+    auto trained = TrainTagger(options);
+    ASSERT_TRUE(trained.ok()) << trained.status().ToString();
+    std::string bytes = SerializeTaggerModel(*trained);
+    auto tagger = Tagger::LoadFromBytes(bytes, "bi.ngm");
+    ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+    EXPECT_TRUE((*tagger)->bidirectional());
+    EXPECT_EQ((*tagger)->meta()["version"], 3);
+    auto tokens = Tokens({"The", "minister", "said", "."});
+    (*tagger)->TagTokens(tokens);
+    EXPECT_EQ(tokens[1].xpos, "NN") << "folds " << folds;
+    EXPECT_EQ(tokens[2].xpos, "VBD") << "folds " << folds;
+    auto file = ModelFile::Parse(bytes, "bi.ngm");
+    ASSERT_TRUE(file.ok());
+    ModelFileWriter writer(file->meta());
+    writer.SetSelfTest(file->selftest());
+    for (const char* tag : {"labels", "weights", "feats", "lemmatizer", "ambiguity", "clusters", "vocab"}) {
+      writer.AddSection(tag, std::string(*file->Section(tag)));
+    }
+    auto missing = Tagger::LoadFromBytes(writer.Serialize(), "nor2l.ngm");
+    ASSERT_FALSE(missing.ok());
+    EXPECT_NE(missing.status().message().find("'weights_r2l' is missing"), std::string::npos)
+        << missing.status().ToString();
+  }
+}
+
+// The mirrored right-to-left features of token i read the words that the
+// left-to-right features of the mirror token read.
+TEST(TaggerBidirectionalTest, RightToLeftFeaturesMirrorLeftToRight) {
+  std::vector<std::string_view> forms = {"a", "quick", "brown", "fox", "jumps"};
+  std::vector<std::string_view> reversed(forms.rbegin(), forms.rend());
+  std::vector<tagger_internal::WordInfo> words, rwords;
+  tagger_internal::ComputeWordInfo(forms, nullptr, words);
+  tagger_internal::ComputeWordInfo(reversed, nullptr, rwords);
+  for (auto* w : {&words, &rwords}) {
+    for (auto& info : *w) info.flags &= ~tagger_internal::kFirstFlag;  // the first-token flag is not mirrored
+  }
+  uint64_t a[tagger_internal::kMaxFeatures], b[tagger_internal::kMaxFeatures];
+  for (size_t i = 0; i < forms.size(); ++i) {
+    int n = tagger_internal::ExtractFeatures(words, i, 3, 4, a);
+    int m = tagger_internal::ExtractFeaturesR2L(rwords, forms.size() - 1 - i, 3, 4, b);
+    ASSERT_EQ(n, m);
+    // Near an edge the sentinels differ (START on one side, END on the other);
+    // the middle token sees words on both sides, so all its keys are equal.
+    if (i != 2) continue;
+    for (int k = 0; k < n; ++k) EXPECT_EQ(a[k], b[k]) << "feature " << k;
+  }
+}
+
 TEST(TaggerLoadTest, MissingFileIsNotFound) {
   auto tagger = Tagger::Load("/nonexistent/dir/tagger.ngm");
   ASSERT_FALSE(tagger.ok());

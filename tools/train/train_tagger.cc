@@ -3,7 +3,8 @@
 // model: EWT train + GUM train, dev on EWT dev (best epoch) and GUM dev.
 //
 //   train_tagger [--train F ...] [--dev name=F ...] [--out data/models/tagger.ngm] [--epochs N]
-//                [--clusters data/models/clusters.ngm | none]
+//                [--clusters data/models/clusters.ngm | none] [--left-to-right-only]
+//                [--bidirectional-light] [--stack-folds K [--stack-fold-epochs N]]
 //   train_tagger --predict IN.conllu [--model data/models/tagger.ngm] > OUT.conllu
 #include <algorithm>
 #include <chrono>
@@ -17,6 +18,7 @@
 #include "training_common.h"
 #include "base/file.h"
 #include "document/conllu.h"
+#include "models/model_file.h"
 #include "models/tagger.h"
 #include "models/tagger_trainer.h"
 #include "models/word_clusters.h"
@@ -70,6 +72,32 @@ int Predict(const std::string& input, const std::string& model_path) {
   return 0;
 }
 
+// Rewrites a bidirectional model written before its weight tables were stored
+// compressed: same meta (plus zlib_sections), self-test and sections.
+int Compress(const std::string& in, const std::string& out) {
+  auto bytes = newsgraph::base::LocalFileSystem().ReadFile(in, 1ull << 30);
+  if (!bytes.ok()) return std::cerr << bytes.status().ToString() << "\n", 1;
+  auto file = newsgraph::models::ModelFile::Parse(*bytes, in);
+  if (!file.ok()) return std::cerr << file.status().ToString() << "\n", 1;
+  nlohmann::json meta = file->meta();
+  if (meta.contains("zlib_sections")) return std::cerr << in << ": already compressed\n", 1;
+  meta["zlib_sections"] = {"weights", "weights_r2l"};
+  newsgraph::models::ModelFileWriter writer(meta);
+  writer.SetSelfTest(file->selftest());
+  for (const char* tag : {"labels", "weights", "weights_r2l", "feats", "lemmatizer", "ambiguity", "clusters", "vocab"}) {
+    if (!file->HasSection(tag)) continue;
+    std::string data(*file->Section(tag));
+    bool z = std::string_view(tag).starts_with("weights");
+    writer.AddSection(tag, z ? Tagger::ZlibSection(data) : data);
+  }
+  auto status = newsgraph::base::LocalFileSystem().WriteFileAtomically(out, writer.Serialize());
+  if (!status.ok()) return std::cerr << status.ToString() << "\n", 1;
+  auto reloaded = Tagger::Load(out);
+  if (!reloaded.ok()) return std::cerr << reloaded.status().ToString() << "\n", 1;
+  std::cerr << "wrote " << out << " (" << fs::file_size(out) << " bytes)\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -78,6 +106,7 @@ int main(int argc, char** argv) {
   options.epochs = 10;
   options.prune = 0.5f;
   options.case_augment_every = 20;
+  options.bidirectional = true;  // the committed model; the library default stays left-to-right
   std::vector<std::string> dev_specs = {"ewt=" + kShared + "/ud-english-ewt/en_ewt-ud-dev.conllu",
                                         "gum=" + kShared + "/ud-english-gum/en_gum-ud-dev.conllu"};
   std::string out = Tagger::DefaultPath(), predict, model = Tagger::DefaultPath();
@@ -93,12 +122,25 @@ int main(int argc, char** argv) {
   app.add_option("--clusters", clusters, "word clusters file for cluster features ('none' = no clusters)")
       ->capture_default_str();
   app.add_flag("--two-pass", options.two_pass, "re-tag with the first pass's right-context labels");
+  bool left_to_right_only = false;
+  app.add_flag("--left-to-right-only", left_to_right_only,
+               "one left-to-right model (payload 2) instead of the bidirectional stack");
+  app.add_flag("--bidirectional-light", options.bidirectional_light,
+               "smaller right-to-left and stacked feature sets (faster tagging)");
+  app.add_option("--stack-folds", options.stack_folds,
+                 "jackknife folds for the right-to-left training labels (0 = on-line)")->capture_default_str();
+  app.add_option("--stack-fold-epochs", options.stack_fold_epochs, "epochs of each fold model (0 = --epochs)")
+      ->capture_default_str();
   app.add_option("--vocab-min-count", options.vocab_min_count, "forms seen this often get a speed-cache entry")
       ->capture_default_str();
   app.add_option("--predict", predict, "tag this CoNLL-U file and write CoNLL-U to stdout");
   app.add_option("--model", model, "model for --predict")->capture_default_str();
+  std::string compress;
+  app.add_option("--compress", compress, "rewrite this bidirectional model with compressed weights to --out");
   CLI11_PARSE(app, argc, argv);
   if (!predict.empty()) return Predict(predict, model);
+  if (!compress.empty()) return Compress(compress, out);
+  if (left_to_right_only) options.bidirectional = false;
   if (options.train_files.empty()) options.train_files = newsgraph::training::DefaultTreebankFiles();
   for (const std::string& spec : dev_specs) {
     size_t eq = spec.find('=');
