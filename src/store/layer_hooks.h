@@ -30,6 +30,7 @@ extern const char* const kQuotesMigrationSql;
 extern const char* const kEventsMigrationSql;
 extern const char* const kSearchMigrationSql;
 extern const char* const kEventsByCountryRootSql;
+extern const char* const kEventsByLongitudeSql;
 
 Status WriteActorRows(Db& db, const StoredDocument& stored);
 Status WriteQuoteRows(Db& db, const StoredDocument& stored);

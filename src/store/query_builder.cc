@@ -168,7 +168,7 @@ Status WhereEventFilters(Store& store, SqlQuery& q, const std::string& a, const 
   if (!f.to.empty()) q.Where(a + ".date <= ?", {f.to});
   if (f.near) {
     const Near& n = *f.near;
-    // A box around the point (the (lat, lon, date) index serves it), then the circle.
+    // A box around the point (the (lon, lat, date) index serves it), then the circle.
     double dlat = n.km / 111.0;
     double dlon = n.km / (111.0 * std::max(0.01, std::cos(n.lat * M_PI / 180.0)));
     q.Where(a + ".lat BETWEEN CAST(? AS REAL) AND CAST(? AS REAL) AND " + a +

@@ -49,6 +49,7 @@ const Migration kMigrations[] = {
     {4, "event mentions and events", kEventsMigrationSql},
     {5, "full-text search", kSearchMigrationSql},
     {6, "event indexes by country and root", kEventsByCountryRootSql},
+    {7, "event position index by longitude first", kEventsByLongitudeSql},
 };
 
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion,

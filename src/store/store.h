@@ -32,7 +32,7 @@ class Db;
 // The schema version this build writes (PRAGMA user_version): the number of
 // numbered migrations it knows. Files at a lower version are migrated on a
 // read-write Open; files at a higher version are refused.
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 struct StoreOptions {
   // Opens without writing: no file is created and no migration runs (a file at an

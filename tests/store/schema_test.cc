@@ -25,8 +25,9 @@ TEST(SchemaTest, MigrationsAreNumberedOneToN) {
   }
 }
 
-// A store written at schema 5 (before the country-and-root event indexes) gains
-// them when opened read-write; read-only, it asks for that.
+// A store written at schema 5 (before the country-and-root event indexes and the
+// longitude-first position index) gains them when opened read-write; read-only, it
+// asks for that.
 TEST(SchemaTest, UpgradesASchemaFiveStore) {
   std::string path = TempDbPath("v5");
   {
@@ -34,6 +35,7 @@ TEST(SchemaTest, UpgradesASchemaFiveStore) {
     ASSERT_TRUE(store.ok()) << store.status().ToString();
   }
   for (const char* sql : {"DROP INDEX events_by_source_root", "DROP INDEX events_by_target_root",
+                          "DROP INDEX events_by_longitude", "CREATE INDEX events_by_position ON events(lat, lon, date)",
                           "PRAGMA user_version = 5"}) {
     ASSERT_EQ(RawQuery(path, sql), "") << sql;
   }
@@ -43,11 +45,12 @@ TEST(SchemaTest, UpgradesASchemaFiveStore) {
   {
     StatusOr<std::unique_ptr<Store>> store = Store::Open(path);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
-    EXPECT_EQ((*store)->schema_version(), 6);
+    EXPECT_EQ((*store)->schema_version(), kSchemaVersion);
   }
   EXPECT_EQ(RawQuery(path, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema "
-                           "WHERE name LIKE 'events_by_%_root' ORDER BY name)"),
-            "events_by_source_root events_by_target_root");
+                           "WHERE name LIKE 'events_by_%_root' OR name LIKE 'events_by_%itude' "
+                           "OR name = 'events_by_position' ORDER BY name)"),
+            "events_by_longitude events_by_source_root events_by_target_root");
 }
 
 TEST(SchemaTest, MigratesAnEmptyVersionZeroDatabase) {
