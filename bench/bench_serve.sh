@@ -4,19 +4,14 @@
 # tools/serve/make_bench_store.sh. Three workloads, each a rotating list of filtered
 # requests: events, quotes, search. Needs wrk (installed here if missing, as root).
 #   bench/bench_serve.sh [BUILD_DIR] [SECONDS]
+# NEWSGRAPH_BENCH_DB=FILE reuses (or builds once) the store; BENCH_SERVE_PATHS=events
+# prints the events workload's request paths instead of running.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$(cd "${1:-$root/build}" && pwd)"
 seconds="${2:-15}"
 work="$(mktemp -d)"
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-
-if ! command -v wrk > /dev/null; then
-  echo "bench_serve: installing wrk" >&2
-  apt-get install -y -qq wrk > /dev/null || { apt-get update -qq && apt-get install -y -qq wrk > /dev/null; }
-fi
-db="${NEWSGRAPH_BENCH_DB:-$work/bench.db}"
-[[ -f "$db" ]] || "$root/tools/serve/make_bench_store.sh" "$build" "$db" > /dev/null
 
 server=""
 start_server() {  # $1: --cache-mb value
@@ -53,6 +48,20 @@ for i in "${!speakers[@]}"; do
   search+=("/api/search?q=$w&limit=20" "/api/search?q=$s&limit=20" "/api/search?q=$w&kind=quote&from=2023-$m-01&limit=20"
            "/api/search?q=%22$w%22%20support&limit=20")
 done
+# BENCH_SERVE_PATHS=events|quotes|search: print that workload's paths and stop
+# (tools/serve/count_instructions.sh profiles them).
+if [[ -n "${BENCH_SERVE_PATHS:-}" ]]; then
+  declare -n chosen="$BENCH_SERVE_PATHS"
+  printf '%s\n' "${chosen[@]}"
+  exit 0
+fi
+if ! command -v wrk > /dev/null; then
+  echo "bench_serve: installing wrk" >&2
+  apt-get install -y -qq wrk > /dev/null || { apt-get update -qq && apt-get install -y -qq wrk > /dev/null; }
+fi
+db="${NEWSGRAPH_BENCH_DB:-$work/bench.db}"
+[[ -f "$db" ]] || "$root/tools/serve/make_bench_store.sh" "$build" "$db" > /dev/null
+
 make_script "$work/events.lua" "${events[@]}"
 make_script "$work/quotes.lua" "${quotes[@]}"
 make_script "$work/search.lua" "${search[@]}"
