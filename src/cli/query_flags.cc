@@ -5,6 +5,7 @@ namespace newsgraph::cli {
 StatusOr<std::unique_ptr<store::Store>> OpenStoreForReading(const std::string& path) {
   store::StoreOptions options;
   options.read_only = true;
+  options.migrate_older = true;
   return store::Store::Open(path, options);
 }
 

@@ -329,6 +329,7 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   if (impl->options.web_dir.empty()) impl->options.web_dir = std::string(NEWSGRAPH_SOURCE_DIR) + "/web/app";
   store::StoreOptions o;
   o.read_only = true;
+  o.migrate_older = true;  // once, before the pool's read-only connections open
   NG_RETURN_IF_ERROR(store::Store::Open(options.db_path, o).status());
   NG_ASSIGN_OR_RETURN(impl->assets, Assets::Load(impl->options.web_dir));
   impl->cache = std::make_unique<ResponseCache>(options.db_path, static_cast<size_t>(options.cache_mb) << 20);

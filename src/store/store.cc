@@ -96,6 +96,20 @@ Status Store::Impl::Configure() {
 }
 
 StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
+  if (options.read_only && options.migrate_older) {
+    int64_t version = 0;
+    {
+      NG_ASSIGN_OR_RETURN(std::unique_ptr<Db> peek, Db::Open(path, true));
+      NG_ASSIGN_OR_RETURN(version, peek->QueryInt("PRAGMA user_version"));
+    }
+    if (version > 0 && version < kSchemaVersion) {
+      StoreOptions write = options;
+      write.read_only = false;
+      write.migrate_older = false;
+      StatusOr<std::unique_ptr<Store>> migrated = Open(path, write);  // closed at once
+      if (!migrated.ok() && migrated.status().code() != StatusCode::kIoError) return migrated.status();
+    }
+  }
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   NG_ASSIGN_OR_RETURN(impl->db, Db::Open(path, options.read_only));

@@ -38,6 +38,10 @@ struct StoreOptions {
   // Opens without writing: no file is created and no migration runs (a file at an
   // older schema is refused with a message saying to open it read-write once).
   bool read_only = false;
+  // With read_only: a store written by an older newsgraph is first migrated by one
+  // read-write open (so query commands and serve read old stores as they are);
+  // a file that cannot be written keeps the read-only refusal.
+  bool migrate_older = false;
   // How long a statement waits for another process's lock before failing.
   int busy_timeout_ms = 5000;
 };

@@ -26,8 +26,8 @@ TEST(SchemaTest, MigrationsAreNumberedOneToN) {
 }
 
 // A store written at schema 5 (before the country-and-root event indexes and the
-// longitude-first position index) gains them when opened read-write; read-only, it
-// asks for that.
+// longitude-first position index) gains them when opened read-write, or read-only
+// with migrate_older; plain read-only, it asks for that.
 TEST(SchemaTest, UpgradesASchemaFiveStore) {
   std::string path = TempDbPath("v5");
   {
@@ -42,6 +42,16 @@ TEST(SchemaTest, UpgradesASchemaFiveStore) {
   StatusOr<std::unique_ptr<Store>> ro = Store::Open(path, {.read_only = true});
   ASSERT_FALSE(ro.ok());
   EXPECT_THAT(ro.status().message(), HasSubstr("open it once read-write"));
+  // Query commands and serve ask for the upgrade on their read-only open.
+  StatusOr<std::unique_ptr<Store>> upgraded = Store::Open(path, {.read_only = true, .migrate_older = true});
+  ASSERT_TRUE(upgraded.ok()) << upgraded.status().ToString();
+  EXPECT_EQ((*upgraded)->schema_version(), kSchemaVersion);
+  upgraded->reset();
+  for (const char* sql : {"DROP INDEX events_by_source_root", "DROP INDEX events_by_target_root",
+                          "DROP INDEX events_by_longitude", "CREATE INDEX events_by_position ON events(lat, lon, date)",
+                          "PRAGMA user_version = 5"}) {
+    ASSERT_EQ(RawQuery(path, sql), "") << sql;
+  }
   {
     StatusOr<std::unique_ptr<Store>> store = Store::Open(path);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
