@@ -416,8 +416,17 @@ class Finder {
     if (cc >= 0) {
       r = view_.Subtree(cc);  // "The strike will end on Friday, the spokesman said"
     } else if (view_.tok(t).deprel == "parataxis" && view_.Head(t) >= 0 && view_.Head(t) < t) {
-      // "The strike will end, he said" parsed with the cue as a parenthetical.
-      r = {view_.Subtree(view_.Head(t)).begin, view_.Subtree(t).begin};
+      // "The strike will end, he said" parsed with the cue as a parenthetical. A cue that
+      // closes its sentence comments on all of it, even when the parse hangs it on an
+      // embedded clause ("Putin said X as Moscow planned Y, RIA Novosti reported").
+      int top = view_.Head(t);
+      TokenRange sentence = view_.SentenceTokens(view_.SentenceOf(t));
+      int last = view_.Subtree(t).end;
+      while (last < sentence.end && view_.IsPunct(last)) ++last;
+      if (last >= sentence.end) {
+        while (view_.Head(top) >= 0 && view_.Head(top) < t) top = view_.Head(top);
+      }
+      r = {view_.Subtree(top).begin, view_.Subtree(t).begin};
     } else {
       return {};
     }
