@@ -238,10 +238,15 @@ Actor SentenceCoder::SubjectOf(const Tree& t, int i, int depth) {
   }
   std::string_view r = t.base_rel(i);
   // "Israeli jets bombed Lebanon" parsed as a reduced relative: a past-tense
-  // verb attached to a noun by acl has that noun as its subject.
-  if (t.rel(i) == "acl" && t.head(i) >= 0 && t.head(i) < i &&
-      (t.tok(i).xpos == "VBD" || (t.head(i) == i - 1 && (t.Child(i, "obj") >= 0 || !RootIsVerb(t))))) {
-    return actors_.Resolve(t, t.head(i));
+  // verb attached to a noun by acl has that noun as its subject; so does a verb
+  // right after the noun's name ("President Vladimir Putin hosted ..." with the
+  // name's first word as head) when it has an object or the sentence no verb root.
+  if (t.rel(i) == "acl" && t.head(i) >= 0 && t.head(i) < i) {
+    int prev = i - 1;
+    bool after_name = prev == t.head(i) || (t.head(prev) == t.head(i) && t.rel(prev).substr(0, 4) == "flat");
+    if (t.tok(i).xpos == "VBD" || (after_name && (t.Child(i, "obj") >= 0 || !RootIsVerb(t)))) {
+      return actors_.Resolve(t, t.head(i));
+    }
   }
   bool passive = t.Child(i, "aux:pass") >= 0 || (t.tok(i).xpos == "VBN" && t.Child(i, "aux") < 0);
   // "When asked about ..., Peskov said": a bare past form right after the clause's

@@ -148,6 +148,18 @@ TEST(EventCoderTest, TheOneAskedDoesWhatIsAsked) {
   }
 }
 
+TEST(EventCoderTest, AVerbAfterATitledNameIsThatPersonsAct) {
+  // Parsed with the name's first word as the root and "hosted" as its acl.
+  Document doc = Sentence(
+      "Kenya President William Ruto hosted Ethiopia\u2019s Abiy Ahmed at the State House in Nairobi on Monday "
+      "to begin talks on trade, water and security.");
+  const EventMention* hosted = Find(doc, "hosted");
+  ASSERT_NE(hosted, nullptr);
+  EXPECT_EQ(hosted->root, "04");
+  EXPECT_EQ(hosted->source.country, "KEN");
+  EXPECT_EQ(hosted->target.country, "ETH");
+}
+
 TEST(EventCoderTest, UncodedVerbOfInterestIsKeptWithItsReason) {
   Document doc = Sentence("Russia provided information to Ukraine.");
   const EventMention* provide = Find(doc, "provided");
