@@ -49,6 +49,13 @@ TokenRange AccordingSource(const DocView& view, int i) {
   if (first >= view.token_count() || view.SentenceOf(first) != view.SentenceOf(i)) return {};
   // The parse makes the source the head of "according"; else read it from tags.
   int h = view.Head(i);
+  // A parse may hang "according to" on a modifier of the source ("state" of
+  // "state-run outlet Russia 1"): the source is the phrase that modifier is in.
+  for (int k = 0; k < 4 && h >= first && view.Head(h) > h && view.Head(h) < first + kMaxPhrase; ++k) {
+    const std::string& rel = view.tok(h).deprel;
+    if (rel != "compound" && rel != "amod" && rel.compare(0, 4, "flat") != 0 && rel != "nummod") break;
+    h = view.Head(h);
+  }
   if (h >= first && h < first + kMaxPhrase) {
     TokenRange np = SubjectPhrase(view, h, -1);
     np.begin = std::max(np.begin, first);  // "according to" itself hangs on the source

@@ -69,6 +69,16 @@ TEST_F(QuoteFixturesTest, KindsAreTold) {
   EXPECT_NE(doc.quotes[1].speaker_name.find("Holt"), std::string::npos);
 }
 
+TEST_F(QuoteFixturesTest, TheOutletThatReportedItIsTheVia) {
+  document::Document doc = Annotate(
+      "date 2024-03-01 Asked about the talks, Lena Varga said \"the two sides agreed on every point,\" "
+      "according to state-run broadcaster Radio Nordvik 2.\n");
+  ASSERT_FALSE(doc.quotes.empty());
+  const document::Quote& q = doc.quotes[0];
+  EXPECT_NE(q.speaker_name.find("Varga"), std::string::npos) << q.speaker_name;
+  EXPECT_NE(q.via_name.find("Radio Nordvik"), std::string::npos) << "via: '" << q.via_name << "'";
+}
+
 TEST_F(QuoteFixturesTest, ADatelineIsNotWhatWasSaid) {
   document::Document doc = Annotate(
       "date 2024-08-23 NAIROBI, Aug. 23 \u2014 Talks on the ceasefire will resume next week, "
