@@ -23,6 +23,16 @@ inline std::vector<std::string_view> Split(std::string_view s, char sep) {
   }
 }
 
+// "Kim JONG-un" -> "kim jong-un": ASCII letters lowered, every other byte (UTF-8
+// included) kept, so offsets and lengths do not change.
+inline std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 // Calls `row(line, line_number)` for every line of a table file that is neither empty nor a '#'
 // comment, with a trailing '\r' removed. The first error `row` returns comes back as
 // "<file>:<line number>: <message>", so every table reader names file and line.

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/strings.h"
 #include "ingest/cleanup.h"
 #include "ingest/internal.h"
 
@@ -23,18 +24,12 @@ using internal::ReadContext;
 
 constexpr size_t kHeadBytes = 4096;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 InputFormat FormatFromExtension(std::string_view name) {
-  std::string n = Lower(name);
+  std::string n = base::AsciiLower(name);
   if (EndsWith(n, ".gz")) n.resize(n.size() - 3);
   if (EndsWith(n, ".warc")) return InputFormat::kWarc;
   if (EndsWith(n, ".jsonl") || EndsWith(n, ".ndjson")) return InputFormat::kJsonl;
@@ -45,7 +40,7 @@ InputFormat FormatFromExtension(std::string_view name) {
 }
 
 bool LooksLikeHtml(std::string_view head) {
-  std::string lower = Lower(head);
+  std::string lower = base::AsciiLower(head);
   for (const char* tag : {"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<article", "<div",
                           "<p>", "<p ", "<!--"}) {
     if (lower.find(tag) != std::string::npos) return true;
@@ -154,7 +149,7 @@ Status ReadSource(std::unique_ptr<ByteSource> source, const std::string& name, c
 }  // namespace
 
 StatusOr<InputFormat> ParseInputFormat(std::string_view name) {
-  std::string n = Lower(name);
+  std::string n = base::AsciiLower(name);
   if (n == "auto") return InputFormat::kAuto;
   if (n == "text" || n == "txt") return InputFormat::kText;
   if (n == "jsonl" || n == "ndjson") return InputFormat::kJsonl;
@@ -191,7 +186,7 @@ InputFormat DetectFormat(std::string_view head, std::string_view name) {
   if (!trimmed.empty() && trimmed[0] == '<' && LooksLikeHtml(trimmed)) return InputFormat::kHtml;
   if (LooksLikeConllu(trimmed)) return InputFormat::kConllu;
   if (trimmed.substr(0, 10) == "-DOCSTART-") return InputFormat::kConll2003;
-  if (Lower(trimmed.substr(0, 5)) == "date ") return InputFormat::kText;
+  if (base::AsciiLower(trimmed.substr(0, 5)) == "date ") return InputFormat::kText;
   return by_name == InputFormat::kAuto ? InputFormat::kText : by_name;
 }
 

@@ -5,6 +5,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
+#include "base/strings.h"
 #include "base/utf8.h"
 #include "ingest/internal.h"
 
@@ -13,12 +14,6 @@ namespace {
 
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 bool IsPlainUtf8Label(const std::string& cs) {
@@ -49,7 +44,7 @@ StatusOr<document::Date> ParseLooseDate(std::string_view text) {
 }
 
 std::string CharsetFromContentType(std::string_view content_type) {
-  std::string lower = LowerAscii(content_type.substr(0, 4096));
+  std::string lower = base::AsciiLower(content_type.substr(0, 4096));
   size_t pos = lower.find("charset=");
   if (pos == std::string::npos) return "";
   pos += 8;

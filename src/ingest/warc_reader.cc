@@ -10,6 +10,7 @@
 
 #include <zlib.h>
 
+#include "base/strings.h"
 #include "ingest/internal.h"
 
 namespace newsgraph::ingest::internal {
@@ -17,12 +18,6 @@ namespace {
 
 constexpr size_t kMaxHeaderLine = 64 * 1024;
 constexpr int kMaxHeaderLines = 512;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -34,7 +29,7 @@ std::string_view Trim(std::string_view s) {
 void AddHeader(std::string_view line, std::map<std::string, std::string>& headers) {
   size_t colon = line.find(':');
   if (colon == std::string_view::npos) return;
-  headers[Lower(Trim(line.substr(0, colon)))] = std::string(Trim(line.substr(colon + 1)));
+  headers[base::AsciiLower(Trim(line.substr(0, colon)))] = std::string(Trim(line.substr(colon + 1)));
 }
 
 std::string Get(const std::map<std::string, std::string>& headers, const char* name) {
@@ -121,17 +116,17 @@ std::optional<StatusOr<document::Document>> RecordToDocument(const WarcRecord& r
   std::string where = ctx.name + "@" + std::to_string(rec.offset);
   HttpResponse http;
   if (!ParseHttp(rec.block, http) || http.status < 200 || http.status >= 300) return std::nullopt;
-  std::string type = Lower(Get(http.headers, "content-type"));
+  std::string type = base::AsciiLower(Get(http.headers, "content-type"));
   if (type.find("text/html") == std::string::npos && type.find("application/xhtml") == std::string::npos) {
     return std::nullopt;
   }
   std::string payload;
   std::string_view body = http.body;
-  if (Lower(Get(http.headers, "transfer-encoding")).find("chunked") != std::string::npos) {
+  if (base::AsciiLower(Get(http.headers, "transfer-encoding")).find("chunked") != std::string::npos) {
     if (!Dechunk(body, payload)) return Status::InvalidArgument(where + ": malformed chunked transfer encoding");
     body = payload;
   }
-  std::string encoding = Lower(Get(http.headers, "content-encoding"));
+  std::string encoding = base::AsciiLower(Get(http.headers, "content-encoding"));
   if (encoding == "gzip" || encoding == "deflate" || encoding == "x-gzip") {
     std::string inflated;
     if (!Inflate(body, ctx.options->max_document_bytes * 4, inflated)) {
@@ -221,7 +216,7 @@ Status ReadWarcStream(BufferedReader& reader, GzipSource* gzip, const ReadContex
       if (!more.ok()) EmitError(more.status(), ctx);
       return Status::Ok();
     }
-    std::string type = Lower(Get(rec.headers, "warc-type"));
+    std::string type = base::AsciiLower(Get(rec.headers, "warc-type"));
     bool keep = type == "response" &&
                 std::strtoull(Get(rec.headers, "content-length").c_str(), nullptr, 10) <=
                     ctx.options->max_document_bytes * 2;

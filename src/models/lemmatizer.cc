@@ -4,6 +4,7 @@
 
 #include "base/binary_io.h"
 #include "base/checksum.h"
+#include "base/strings.h"
 
 namespace newsgraph::models {
 namespace {
@@ -13,11 +14,7 @@ constexpr uint32_t kLemmatizerVersion = 1;
 }  // namespace
 
 std::string Lemmatizer::AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
+  return base::AsciiLower(s);
 }
 
 uint64_t Lemmatizer::LexiconKey(std::string_view lower_form, std::string_view xpos) {

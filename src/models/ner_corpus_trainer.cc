@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 
+#include "base/strings.h"
 #include "document/conll2003.h"
 #include "document/conllu.h"
 #include "models/ner_features.h"
@@ -10,12 +11,6 @@
 
 namespace newsgraph::models {
 namespace {
-
-std::string Lower(std::string_view w) {
-  std::string out(w);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool In(const std::string& w, std::initializer_list<std::string_view> list) {
   return std::find(list.begin(), list.end(), w) != list.end();
@@ -40,7 +35,7 @@ bool IsDemonym(const std::string& text, const kb::Gazetteer& gaz) {
 std::string ClassifyMisc(const std::vector<std::string>& forms, const kb::Gazetteer& gaz) {
   if (IsDemonym(Join(forms, 0, forms.size()), gaz)) return "NORP";
   for (const std::string& f : forms) {
-    if (In(Lower(f), {"war", "olympics", "games", "cup", "championship", "championships", "festival", "election",
+    if (In(base::AsciiLower(f), {"war", "olympics", "games", "cup", "championship", "championships", "festival", "election",
                       "elections", "revolution", "battle", "summit", "tournament", "crisis", "prix", "conference",
                       "expo", "marathon", "massacre", "uprising", "bowl", "league"})) {
       return "EVENT";
@@ -62,7 +57,7 @@ std::string ClassifyPlace(const std::vector<std::string>& forms, const kb::Gazet
       return "GPE";
     }
   }
-  std::string last = Lower(forms.back()), first = Lower(forms.front());
+  std::string last = base::AsciiLower(forms.back()), first = base::AsciiLower(forms.front());
   if (In(last, {"airport", "cosmodrome", "spaceport", "station", "bridge", "stadium", "hospital", "building",
                 "tower", "towers", "palace", "museum", "street", "avenue", "road", "square", "highway", "hall",
                 "church", "cathedral", "temple", "mosque", "prison", "base", "centre", "center", "library", "hotel",
@@ -207,7 +202,7 @@ bool NameSpan(const document::Document& doc, const document::Sentence& s, const 
   while (e < m.end) {
     if (propn(e)) {
       ++e;
-    } else if (e + 1 < m.end && propn(e + 1) && In(Lower(doc.tokens[s.token_begin + e].form), {"of", "de", "and", "&", "for", "the", "-"})) {
+    } else if (e + 1 < m.end && propn(e + 1) && In(base::AsciiLower(doc.tokens[s.token_begin + e].form), {"of", "de", "and", "&", "for", "the", "-"})) {
       e += 2;
     } else {
       break;
@@ -248,7 +243,7 @@ NerSentence GumSentence(const document::Document& doc, const document::Sentence&
     // "US President Barack Obama"); a final title stays ("John Major").
     if (m.etype == "person") {
       for (size_t k = e - 1; k-- > b;) {
-        if (ner_internal::IsTitleWord(Lower(ns.forms[k]))) {
+        if (ner_internal::IsTitleWord(base::AsciiLower(ns.forms[k]))) {
           b = k + 1;
           break;
         }

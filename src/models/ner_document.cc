@@ -4,6 +4,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/strings.h"
+
 namespace newsgraph::models::ner_internal {
 namespace {
 
@@ -48,7 +50,7 @@ std::string Text(const std::vector<std::string_view>& forms, size_t begin, size_
   std::string out;
   for (size_t i = begin; i < end; ++i) {
     if (i > begin) out.push_back(' ');
-    for (char c : forms[i]) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    out += base::AsciiLower(forms[i]);
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "base/checksum.h"
+#include "base/strings.h"
 #include "models/perceptron.h"
 
 namespace newsgraph::models::ner_internal {
@@ -44,14 +45,6 @@ uint64_t Flags(std::string_view form, bool first) {
   bool init_cap = !form.empty() && (IsUpper(form[0]) || static_cast<unsigned char>(form[0]) >= 0xC3);
   return (upper ? 1 : 0) | (lower ? 2 : 0) | (digit ? 4 : 0) | (hyphen ? 8 : 0) | (init_cap ? 16 : 0) |
          (first ? 32 : 0) | (period ? 64 : 0) | (form.size() == 1 ? 128 : 0);
-}
-
-std::string Lower(std::string_view form) {
-  std::string out(form);
-  for (char& c : out) {
-    if (IsUpper(c)) c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 // Longest gazetteer match starting at capitalized token `i`; 0 if none.
@@ -153,7 +146,7 @@ std::string TitleCase(std::string_view lower) {
 
 // The form an all-caps headline token would have in running text.
 std::string Recase(std::string_view form, size_t i, const NerLexicon* lexicon, const DocContext* doc) {
-  std::string lower = Lower(form);
+  std::string lower = base::AsciiLower(form);
   if (!HasLetter(form)) return std::string(form);
   if (const DocContext::Counts* c = doc != nullptr ? doc->Find(lower) : nullptr) {
     if (c->cap > c->lower) return c->cased;
@@ -197,7 +190,7 @@ DocContext::DocContext(const std::vector<std::vector<std::string_view>>& sentenc
     if (IsAllCapsSentence(forms)) continue;
     for (size_t i = 0; i < forms.size(); ++i) {
       if (!MidSentence(forms, i) || !HasLetter(forms[i])) continue;
-      Counts& c = words_[Lower(forms[i])];
+      Counts& c = words_[base::AsciiLower(forms[i])];
       const bool cap = IsUpper(forms[i][0]);
       if (cap && c.cap == 0) c.cased = std::string(forms[i]);
       ++(cap ? c.cap : c.lower);
@@ -232,7 +225,7 @@ void ComputeTokenInfo(const std::vector<std::string_view>& original, const Featu
   }
   out.assign(forms.size(), TokenInfo{});
   for (size_t i = 0; i < forms.size(); ++i) {
-    std::string lower = Lower(forms[i]);
+    std::string lower = base::AsciiLower(forms[i]);
     std::string_view lv = lower;
     TokenInfo& t = out[i];
     t.form = base::Hash64(forms[i], 11);
@@ -268,9 +261,9 @@ void SplitTitlesFromPersons(const std::vector<std::string_view>& forms, const kb
     while (e < tags.size() && tags[e] == "I-PERSON") ++e;
     size_t i = b;
     while (i < e) {
-      const bool title = IsTitleWord(Lower(forms[i]));
+      const bool title = IsTitleWord(base::AsciiLower(forms[i]));
       // The title may already be outside the span ("Russian" B-PERSON, "President" O).
-      const bool demonym_title = i + 1 < tags.size() && is_demonym(forms[i]) && IsTitleWord(Lower(forms[i + 1]));
+      const bool demonym_title = i + 1 < tags.size() && is_demonym(forms[i]) && IsTitleWord(base::AsciiLower(forms[i + 1]));
       if (!title && !demonym_title) break;
       tags[i++] = demonym_title ? "B-NORP" : "O";
     }

@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "base/strings.h"
 #include "models/ner_features.h"
 #include "models/ner_trainer.h"
 
@@ -26,14 +27,6 @@ struct WordStats {
 
 bool IsAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool IsUpperAscii(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-
-std::string LowerAscii(std::string_view w) {
-  std::string out(w);
-  for (char& c : out) {
-    if (IsUpperAscii(static_cast<unsigned char>(c))) c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool MostlyUpperCase(std::string_view text) {
   size_t upper = 0, letters = 0;
@@ -72,7 +65,7 @@ void Tokenize(std::string_view text, std::unordered_map<std::string, uint32_t>& 
       start |= ends;
       continue;
     }
-    std::string lower = LowerAscii(chunk);
+    std::string lower = base::AsciiLower(chunk);
     auto [it, added] = ids.emplace(lower, static_cast<uint32_t>(words.size()));
     if (added) words.push_back(lower);
     out.push_back({it->second, IsUpperAscii(static_cast<unsigned char>(chunk.front())), start});

@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "base/strings.h"
+
 namespace newsgraph::models::ner_internal {
 namespace {
 
@@ -11,12 +13,6 @@ using Forms = std::vector<std::string_view>;
 
 bool In(std::string_view w, std::initializer_list<std::string_view> list) {
   return std::find(list.begin(), list.end(), w) != list.end();
-}
-
-std::string Lower(std::string_view w) {
-  std::string out(w);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 bool IsDigits(std::string_view w) {
@@ -44,13 +40,13 @@ bool IsScale(const std::string& w) {
 // Length of a number expression at i ("3.5 million", "twenty-five", "1,200"); 0 if none.
 size_t NumberRun(const Forms& f, size_t i) {
   if (i >= f.size()) return 0;
-  std::string w = Lower(f[i]);
+  std::string w = base::AsciiLower(f[i]);
   size_t dash = w.find('-');
   bool word = IsNumberWord(w) || (dash != std::string::npos && IsNumberWord(w.substr(0, dash)) &&
                                   IsNumberWord(w.substr(dash + 1)));
   if (!IsNumeral(f[i]) && !word) return 0;
   size_t n = 1;
-  while (i + n < f.size() && n < 6 && IsScale(Lower(f[i + n]))) ++n;
+  while (i + n < f.size() && n < 6 && IsScale(base::AsciiLower(f[i + n]))) ++n;
   return n;
 }
 
@@ -82,7 +78,7 @@ bool IsDay(std::string_view w) {
 bool Capitalized(std::string_view w) { return !w.empty() && std::isupper(static_cast<unsigned char>(w[0])); }
 
 size_t MatchMonthDate(const Forms& f, size_t i) {
-  std::string w = Lower(f[i]);
+  std::string w = base::AsciiLower(f[i]);
   if (!IsMonth(w) || !Capitalized(f[i])) return 0;
   size_t n = 1;
   if (i + n < f.size() && IsDay(f[i + n])) ++n;
@@ -94,7 +90,7 @@ size_t MatchMonthDate(const Forms& f, size_t i) {
 }
 
 size_t MatchDate(const Forms& f, size_t i) {
-  std::string w = Lower(f[i]);
+  std::string w = base::AsciiLower(f[i]);
   if (In(w, {"today", "yesterday", "tomorrow"})) return 1;
   if (IsWeekday(w) && Capitalized(f[i])) {
     size_t n = 1;
@@ -104,7 +100,7 @@ size_t MatchDate(const Forms& f, size_t i) {
     }
     return n;
   }
-  if (IsDay(f[i]) && i + 1 < f.size() && IsMonth(Lower(f[i + 1])) && Capitalized(f[i + 1])) {
+  if (IsDay(f[i]) && i + 1 < f.size() && IsMonth(base::AsciiLower(f[i + 1])) && Capitalized(f[i + 1])) {
     size_t n = 2;
     if (i + 2 < f.size() && IsYear(f[i + 2])) ++n;
     return n;
@@ -115,12 +111,12 @@ size_t MatchDate(const Forms& f, size_t i) {
 }
 
 size_t MatchTime(const Forms& f, size_t i) {
-  std::string w = Lower(f[i]);
+  std::string w = base::AsciiLower(f[i]);
   if (In(w, {"noon", "midnight"})) return 1;
   bool clock = w.size() >= 4 && w.size() <= 5 && w[w.size() - 3] == ':' && IsDigits(w.substr(w.size() - 2));
   bool small = IsDigits(w) && w.size() <= 2;
   size_t n = 0;
-  if (i + 1 < f.size() && (clock || small) && In(Lower(f[i + 1]), {"am", "pm", "a.m.", "p.m."})) n = 2;
+  if (i + 1 < f.size() && (clock || small) && In(base::AsciiLower(f[i + 1]), {"am", "pm", "a.m.", "p.m."})) n = 2;
   else if (clock) n = 1;
   if (n > 0 && i + n < f.size() && In(f[i + n], {"GMT", "UTC", "EST", "EDT", "PST", "BST", "CET"})) ++n;
   return n;
@@ -133,7 +129,7 @@ size_t MatchMoney(const Forms& f, size_t i) {
   }
   size_t n = NumberRun(f, i);
   if (n == 0 || i + n >= f.size()) return 0;
-  std::string unit = Lower(f[i + n]);
+  std::string unit = base::AsciiLower(f[i + n]);
   if (In(unit, {"dollars", "dollar", "euros", "euro", "pounds", "yen", "yuan", "renminbi", "rubles", "roubles",
                 "won", "rupees", "cents", "francs", "pesos", "usd", "eur", "gbp"})) {
     return n + 1;
@@ -145,16 +141,16 @@ size_t MatchPercent(const Forms& f, size_t i) {
   if (f[i].size() > 1 && f[i].back() == '%' && IsNumeral(f[i].substr(0, f[i].size() - 1))) return 1;
   size_t n = NumberRun(f, i);
   if (n == 0 || i + n >= f.size()) return 0;
-  std::string next = Lower(f[i + n]);
+  std::string next = base::AsciiLower(f[i + n]);
   if (next == "%" || next == "percent" || next == "pct") return n + 1;
-  if (next == "per" && i + n + 1 < f.size() && Lower(f[i + n + 1]) == "cent") return n + 2;
+  if (next == "per" && i + n + 1 < f.size() && base::AsciiLower(f[i + n + 1]) == "cent") return n + 2;
   return 0;
 }
 
 size_t MatchQuantity(const Forms& f, size_t i) {
   size_t n = NumberRun(f, i);
   if (n == 0 || i + n >= f.size()) return 0;
-  std::string unit = Lower(f[i + n]);
+  std::string unit = base::AsciiLower(f[i + n]);
   if (In(unit, {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters",
                 "metre", "meter", "feet", "foot", "ft", "kg", "kilograms", "kilos", "tonnes", "tons", "tonne",
                 "ton", "litres", "liters", "barrels", "degrees", "acres", "hectares", "mph", "km/h", "cm", "mm",

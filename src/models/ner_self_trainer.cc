@@ -9,6 +9,7 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "base/strings.h"
 #include "models/ner_features.h"
 #include "models/ner_trainer.h"
 
@@ -93,12 +94,6 @@ int Coarse(std::string_view type) {
   return -1;
 }
 
-std::string Lower(std::string_view w) {
-  std::string out(w);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool MidSentence(const std::vector<std::string_view>& forms, size_t i) {
   if (i == 0) return false;
   std::string_view p = forms[i - 1];
@@ -113,7 +108,7 @@ void CountSentence(const std::vector<std::string_view>& forms, const std::vector
     int type = tag.size() > 2 && tag[0] == 'B' ? Coarse(std::string_view(tag).substr(2)) : -1;
     if (type < 0) {
       if (tag == "O" && IsUpperAscii(forms[i][0]) && HasLower(forms[i]) && MidSentence(forms, i)) {
-        ++counts[Lower(forms[i])].n[kO];
+        ++counts[base::AsciiLower(forms[i])].n[kO];
       }
       ++i;
       continue;
@@ -122,7 +117,7 @@ void CountSentence(const std::vector<std::string_view>& forms, const std::vector
     while (j < forms.size() && tags[j].size() > 2 && tags[j][0] == 'I') ++j;
     for (size_t k = i; k < j; ++k) {
       if (!IsUpperAscii(forms[k][0])) continue;
-      TypeCounts& c = counts[Lower(forms[k])];
+      TypeCounts& c = counts[base::AsciiLower(forms[k])];
       ++c.n[type];
       if (type == kPer && j - i >= 2) c.first += k == i, c.last += k + 1 == j;
     }

@@ -4,6 +4,7 @@
 #include <span>
 #include <unordered_set>
 
+#include "base/strings.h"
 #include "models/ner_features.h"
 
 namespace newsgraph::models::ner_internal {
@@ -23,12 +24,6 @@ bool IsCompanySuffix(std::string_view w) {
 
 void Relabel(std::vector<std::string>& tags, size_t begin, size_t end, std::string_view type) {
   for (size_t i = begin; i < end; ++i) tags[i] = (i == begin ? "B-" : "I-") + std::string(type);
-}
-
-std::string Lower(std::string_view w) {
-  std::string out(w);
-  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return out;
 }
 
 bool IsDateLike(std::string_view w) {
@@ -259,7 +254,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     } else if (e < tags.size() && tags[e] == "O" && IsCompanySuffix(forms[e])) {
       Relabel(tags, b, e + 1, "ORG");
       ++e;
-    } else if (e < tags.size() && Capitalized(forms[e]) && IsTitleWord(Lower(forms[e - 1]))) {
+    } else if (e < tags.size() && Capitalized(forms[e]) && IsTitleWord(base::AsciiLower(forms[e - 1]))) {
       for (size_t i = b; i < e; ++i) tags[i] = "O";
     } else if (e - b == 1 && (IsCalendarWord(forms[b]) || IsCompanySuffix(forms[b]))) {
       tags[b] = "O";  // a suffix alone ("and Co") is taken in by TagOrganizationRuns

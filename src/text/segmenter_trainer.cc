@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "base/binary_io.h"
+#include "base/strings.h"
 
 namespace newsgraph::text {
 namespace {
@@ -25,12 +26,6 @@ bool IsAbbreviationForm(std::string_view w) {
     }
   }
   return letter;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 // Rewrites paragraph breaks and some spaces as described in SegmenterTrainOptions.
@@ -162,11 +157,11 @@ TokenizerLexicon LearnLexicon(const std::vector<UdDocument>& docs) {
       if (IsAbbreviationForm(w)) ++abbrev[std::string(w)];
       size_t h = w.find('-');
       if (h != std::string_view::npos && h > 0 && std::isalpha(static_cast<unsigned char>(w[0]))) {
-        ++hyphen[Lower(w.substr(0, h))].first;
+        ++hyphen[base::AsciiLower(w.substr(0, h))].first;
       }
       bool split = w == "-" && i > 0 && i + 1 < doc.words.size() && doc.words[i - 1].end == doc.words[i].start &&
                    doc.words[i].end == doc.words[i + 1].start;
-      if (split) ++hyphen[Lower(std::string_view(doc.text).substr(doc.words[i - 1].start, doc.words[i - 1].size()))].second;
+      if (split) ++hyphen[base::AsciiLower(std::string_view(doc.text).substr(doc.words[i - 1].start, doc.words[i - 1].size()))].second;
     }
   }
   TokenizerLexicon lex;
@@ -175,7 +170,7 @@ TokenizerLexicon LearnLexicon(const std::vector<UdDocument>& docs) {
   for (const auto& [w, n] : abbrev) {
     bool inner = w.find('.') + 1 < w.size();
     bool lower = w.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos;
-    if (inner || (lower && n >= 2)) lex.abbreviations.insert(Lower(w));
+    if (inner || (lower && n >= 2)) lex.abbreviations.insert(base::AsciiLower(w));
   }
   for (const auto& [w, c] : hyphen) {
     if (c.first >= 2 && c.first > c.second) lex.hyphen_prefixes.insert(w);

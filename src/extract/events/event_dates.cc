@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string_view>
 
+#include "base/strings.h"
+
 namespace newsgraph::extract::events {
 namespace {
 
@@ -16,8 +18,7 @@ using document::Span;
 constexpr uint32_t kMaxScan = 400;
 
 std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string out = base::AsciiLower(s);
   if (!out.empty() && out.back() == '.') out.pop_back();
   return out;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/strings.h"
 #include "extract/quotes/lexicon.h"
 
 namespace newsgraph::extract::quotes {
@@ -42,11 +43,7 @@ DocView::DocView(const document::Document& doc) : doc_(doc) {
   }
 }
 
-std::string DocView::Lower(int i) const {
-  std::string out = tok(i).form;
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string DocView::Lower(int i) const { return base::AsciiLower(tok(i).form); }
 
 int DocView::TokenAtOrAfter(uint32_t b) const {
   auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), b,

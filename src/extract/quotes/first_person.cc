@@ -4,14 +4,14 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/strings.h"
 #include "extract/quotes/quotes.h"
 
 namespace newsgraph::extract {
 namespace {
 
 bool IsFirstPersonSingular(std::string_view form) {
-  std::string lower(form);
-  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  std::string lower = base::AsciiLower(form);
   return lower == "i" || lower == "me" || lower == "my" || lower == "mine" || lower == "myself";
 }
 

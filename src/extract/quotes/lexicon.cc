@@ -6,6 +6,8 @@
 #include <string>
 #include <utility>
 
+#include "base/strings.h"
+
 namespace newsgraph::extract::quotes {
 namespace {
 
@@ -60,22 +62,16 @@ constexpr std::array<std::string_view, 12> kOutletNouns = {"agency",  "broadcast
                                                            "magazine", "network",    "newspaper", "outlet",
                                                            "paper",   "station",     "television", "website"};
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 }  // namespace
 
 std::string_view CueLemma(std::string_view form, std::string_view lemma) {
-  std::string l = Lower(lemma.empty() ? form : lemma);
+  std::string l = base::AsciiLower(lemma.empty() ? form : lemma);
   for (auto [b, e] : {std::pair(kContentCues.begin(), kContentCues.end()),
                       std::pair(kQuoteOnlyCues.begin(), kQuoteOnlyCues.end())}) {
     auto it = std::lower_bound(b, e, std::string_view(l));
     if (it != e && *it == l) return *it;
   }
-  std::string f = Lower(form);
+  std::string f = base::AsciiLower(form);
   for (const auto& [inflected, base] : kForms) {
     if (inflected == f) return base;
   }
