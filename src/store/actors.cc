@@ -1,5 +1,6 @@
 #include "store/actors.h"
 
+#include "store/query_builder.h"
 #include "store/sqlite.h"
 #include "store/store_access.h"
 
@@ -24,20 +25,6 @@ ActorSummary ReadSummary(const Statement& s) {
   a.document_count = s.ColumnInt(9);
   return a;
 }
-
-std::string Contains(const std::string& s) {
-  std::string out = "%";
-  for (char c : s) {
-    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  out.push_back('%');
-  return out;
-}
-
-}  // namespace
-
-namespace {
 
 // Latin-1 letters U+00C0..U+00FF without their accents ("" = not a letter).
 const char* const kLatin1Base[64] = {
@@ -114,7 +101,7 @@ StatusOr<std::vector<ActorSummary>> ListActors(Store& store, const ActorFilter& 
   NG_RETURN_IF_ERROR(s->BindText(1, filter.country));
   NG_RETURN_IF_ERROR(s->BindText(2, filter.type));
   NG_RETURN_IF_ERROR(s->BindText(3, name_key));
-  NG_RETURN_IF_ERROR(s->BindText(4, Contains(name_key)));
+  NG_RETURN_IF_ERROR(s->BindText(4, LikeContains(name_key)));
   NG_RETURN_IF_ERROR(s->BindInt(5, filter.limit));
   NG_RETURN_IF_ERROR(s->BindInt(6, filter.offset));
   std::vector<ActorSummary> out;
