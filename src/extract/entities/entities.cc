@@ -43,6 +43,17 @@ void Work::SortMentions() {
   RebuildCoverage();
 }
 
+void Work::RemoveMentions(const std::vector<bool>& drop) {
+  size_t k = 0;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (drop[i]) continue;
+    if (k != i) mentions[k] = std::move(mentions[i]);
+    ++k;
+  }
+  mentions.resize(k);
+  RebuildCoverage();
+}
+
 void Work::RebuildCoverage() {
   covered.assign(doc.tokens.size(), -1);
   // Outer mentions first so a nested one ("North Korea" in "North Korea's leader") wins its tokens.

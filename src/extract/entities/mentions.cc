@@ -221,14 +221,7 @@ void MergeNameParts(Work& w) {
       drop[i] = true;
     }
   }
-  size_t k = 0;
-  for (size_t i = 0; i < w.mentions.size(); ++i) {
-    if (drop[i]) continue;
-    if (k != i) w.mentions[k] = std::move(w.mentions[i]);
-    ++k;
-  }
-  w.mentions.resize(k);
-  w.RebuildCoverage();
+  w.RemoveMentions(drop);
 }
 
 // "Oliver" tagged, "Grant" left out: a person's name takes up to two more
@@ -268,14 +261,7 @@ void RetypeBodies(Work& w) {
     const RoleWord* r = w.kb.Role(w.Key(m.te, next.tb));
     if (r != nullptr && r->kind != RoleWord::Kind::kKin && r->kind != RoleWord::Kind::kHonorific) m.type = "ORG";
   }
-  size_t k = 0;
-  for (size_t i = 0; i < w.mentions.size(); ++i) {
-    if (drop[i]) continue;
-    if (k != i) w.mentions[k] = std::move(w.mentions[i]);
-    ++k;
-  }
-  w.mentions.resize(k);
-  w.RebuildCoverage();
+  w.RemoveMentions(drop);
 }
 
 void ExtendPersons(Work& w) {

@@ -85,6 +85,8 @@ struct Work {
   bool IsPossessive(uint32_t t) const;  // "'s", "’s", "'"
   void RebuildCoverage();
   void SortMentions();
+  // Removes the mentions whose `drop` flag is set, keeping the others' order.
+  void RemoveMentions(const std::vector<bool>& drop);
 };
 
 // mentions.cc
