@@ -33,6 +33,24 @@ inline std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+// "Simon\nKeswick " -> "Simon Keswick": every run of ASCII whitespace becomes one space and the ends
+// are trimmed. For names and keys taken from wrapped text; never for evidence, whose offsets must hold.
+inline std::string CollapseWhitespace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
 // Calls `row(line, line_number)` for every line of a table file that is neither empty nor a '#'
 // comment, with a trailing '\r' removed. The first error `row` returns comes back as
 // "<file>:<line number>: <message>", so every table reader names file and line.

@@ -13,6 +13,17 @@
 namespace newsgraph::kb {
 namespace {
 
+// The fields every table row sets; the optional ones (coordinates, population, FIPS) are set by the row's reader.
+GazetteerEntry MakeEntry(EntryType type, std::string name, std::string code, std::string country, std::string detail) {
+  GazetteerEntry e;
+  e.type = type;
+  e.name = std::move(name);
+  e.code = std::move(code);
+  e.country = std::move(country);
+  e.detail = std::move(detail);
+  return e;
+}
+
 constexpr uint64_t kMaxFileBytes = 64ull << 20;
 
 std::vector<std::string_view> SplitBars(std::string_view list) {
@@ -191,7 +202,7 @@ Status GazetteerBuilder::Country(const Fields& f) {
   if (!IsUpperAlpha(f[1], 2)) return Status::InvalidArgument("bad alpha-2 code '" + std::string(f[1]) + "'");
   if (f[2].empty()) return Status::InvalidArgument("empty country name");
   if (!f[6].empty() && !IsUpperAlpha(f[6], 2)) return Status::InvalidArgument("bad FIPS code '" + std::string(f[6]) + "'");
-  GazetteerEntry e{EntryType::kCountry, std::string(f[2]), std::string(f[0]), std::string(f[0]), std::string(f[1])};
+  GazetteerEntry e = MakeEntry(EntryType::kCountry, std::string(f[2]), std::string(f[0]), std::string(f[0]), std::string(f[1]));
   e.fips = std::string(f[6]);
   if (!f[4].empty() || !f[5].empty()) {  // both or neither
     NG_RETURN_IF_ERROR(ParseCoordinates(f[4], f[5], e));
@@ -208,7 +219,7 @@ Status GazetteerBuilder::Admin1(const Fields& f) {
   if (f[0].size() < 4 || f[0][2] != '-') return Status::InvalidArgument("bad ISO 3166-2 code '" + std::string(f[0]) + "'");
   if (!f[1].empty() && !IsUpperAlpha(f[1], 3)) return Status::InvalidArgument("bad alpha-3 code '" + std::string(f[1]) + "'");
   if (f[2].empty()) return Status::InvalidArgument("empty subdivision name");
-  GazetteerEntry e{EntryType::kAdmin1, std::string(f[2]), std::string(f[0]), std::string(f[1]), std::string(f[3])};
+  GazetteerEntry e = MakeEntry(EntryType::kAdmin1, std::string(f[2]), std::string(f[0]), std::string(f[1]), std::string(f[3]));
   if (!f[4].empty() || !f[5].empty()) NG_RETURN_IF_ERROR(ParseCoordinates(f[4], f[5], e));
   AddName(f[2], Add(std::move(e)));
   return Status::Ok();
@@ -217,7 +228,7 @@ Status GazetteerBuilder::Admin1(const Fields& f) {
 Status GazetteerBuilder::Place(const Fields& f) {
   NG_RETURN_IF_ERROR(Expect(f, 8));
   if (f[0].empty()) return Status::InvalidArgument("empty place name");
-  GazetteerEntry e{EntryType::kCity, std::string(f[0]), std::string(f[3]), std::string(f[2]), std::string(f[6])};
+  GazetteerEntry e = MakeEntry(EntryType::kCity, std::string(f[0]), std::string(f[3]), std::string(f[2]), std::string(f[6]));
   NG_RETURN_IF_ERROR(ParseCoordinates(f[4], f[5], e));
   if (!ParseInt(f[7], e.population) || e.population < 0) {
     return Status::InvalidArgument("bad population '" + std::string(f[7]) + "'");
@@ -233,7 +244,7 @@ Status GazetteerBuilder::Demonym(const Fields& f) {
   if (!IsUpperAlpha(f[0], 3)) return Status::InvalidArgument("bad alpha-3 code '" + std::string(f[0]) + "'");
   std::vector<std::string_view> names = SplitBars(f[1]);
   if (names.empty()) return Status::InvalidArgument("no demonyms listed");
-  GazetteerEntry e{EntryType::kDemonym, std::string(names[0]), std::string(f[0]), std::string(f[0]), ""};
+  GazetteerEntry e = MakeEntry(EntryType::kDemonym, std::string(names[0]), std::string(f[0]), std::string(f[0]), "");
   uint32_t index = Add(std::move(e));
   for (std::string_view name : names) AddName(name, index);
   return Status::Ok();
@@ -242,7 +253,7 @@ Status GazetteerBuilder::Demonym(const Fields& f) {
 Status GazetteerBuilder::Organization(const Fields& f) {
   NG_RETURN_IF_ERROR(Expect(f, 4));
   if (f[0].empty() || f[1].empty()) return Status::InvalidArgument("empty organization code or name");
-  GazetteerEntry e{EntryType::kOrganization, std::string(f[1]), std::string(f[0]), "", std::string(f[3])};
+  GazetteerEntry e = MakeEntry(EntryType::kOrganization, std::string(f[1]), std::string(f[0]), "", std::string(f[3]));
   uint32_t index = Add(std::move(e));
   AddName(f[1], index);
   for (std::string_view name : SplitBars(f[2])) AddName(name, index);

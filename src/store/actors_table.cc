@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <map>
 
+#include "base/strings.h"
 #include "store/actors.h"
 #include "store/layer_hooks.h"
 
@@ -137,7 +138,7 @@ Status AddAliases(Db& db, int64_t id, const Document& doc, const Entity& e) {
   for (uint32_t m : e.mentions) {
     const document::Mention& mention = doc.mentions[m];
     if (mention.kind != "name") continue;
-    std::string text(doc.SpanText(mention.span));
+    std::string text = base::CollapseWhitespace(doc.SpanText(mention.span));
     auto& slot = spellings[ActorKey(text)];
     if (slot.first.empty()) slot.first = text;
     ++slot.second;

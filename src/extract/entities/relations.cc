@@ -3,6 +3,7 @@
 // state into Document::entities, mentions and relations.
 #include <algorithm>
 
+#include "base/strings.h"
 #include "extract/entities/resolver_internal.h"
 
 namespace newsgraph::extract::entities_internal {
@@ -149,11 +150,12 @@ void FinishEntities(Work& w) {
     if (e.best_name >= 0) {
       const WorkMention& best = w.mentions[e.best_name];
       d.name = !best.canonical.empty() ? best.canonical
-                                       : std::string(doc.SpanText({doc.tokens[best.tb].span.start,
-                                                                   doc.tokens[best.te - 1].span.end}));
+                                       : base::CollapseWhitespace(doc.SpanText(
+                                             {doc.tokens[best.tb].span.start, doc.tokens[best.te - 1].span.end}));
     } else {
       const WorkMention& first = w.mentions[e.mentions.front()];
-      d.name = std::string(doc.SpanText({doc.tokens[first.tb].span.start, doc.tokens[first.te - 1].span.end}));
+      d.name = base::CollapseWhitespace(
+          doc.SpanText({doc.tokens[first.tb].span.start, doc.tokens[first.te - 1].span.end}));
     }
     d.country = e.country;
     d.sector = e.type == "GPE" && e.political ? "GOV" : e.sector;

@@ -2,6 +2,7 @@
 // defence minister Sergei Shoigu", "Kremlin spokesperson Dmitry Peskov",
 // "commander of the Korean People's Army Ri Pyong Chol") and appositions
 // ("Jo Chun Ryong, the director of North Korea's Munitions Industry Department").
+#include "base/strings.h"
 #include "extract/entities/resolver_internal.h"
 
 namespace newsgraph::extract::entities_internal {
@@ -96,7 +97,8 @@ void ReadPremodifier(Work& w, WorkMention& m) {
       bool plain = true;
       for (uint32_t t = b; t < at && plain; ++t) plain = w.covered[t] < 0 && AllWordChars(w.Form(t));
       if (!plain || AffiliationBefore(w, b) < 0 || AffiliationBefore(w, at) >= 0) continue;
-      std::string words(w.doc.SpanText({w.doc.tokens[b].span.start, w.doc.tokens[at - 1].span.end}));
+      std::string words =
+          base::CollapseWhitespace(w.doc.SpanText({w.doc.tokens[b].span.start, w.doc.tokens[at - 1].span.end}));
       for (char& c : words) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
       text = words + " " + text;
       at = b;
@@ -111,7 +113,7 @@ void ReadPremodifier(Work& w, WorkMention& m) {
     uint32_t k = org.tb;
     if (k > sb && w.norm[k - 1] == "the") --k;
     if (k > sb + 1 && w.norm[k - 1] == "of" && (r = RoleEndingAt(w, sb, k - 1, n)) != nullptr) {
-      ApplyRole(m, *r, r->phrase + " of " + std::string(w.doc.SpanText(
+      ApplyRole(m, *r, r->phrase + " of " + base::CollapseWhitespace(w.doc.SpanText(
                                                {w.doc.tokens[org.tb].span.start, w.doc.tokens[org.te - 1].span.end})));
       Affiliate(m, org);
       if (m.role_sector.empty()) m.role_sector = org.sector;
@@ -179,7 +181,8 @@ void ReadApposition(Work& w, WorkMention& m) {
       }
     }
     if (org_e > org_b && r->kind != RoleWord::Kind::kKin) {
-      role += " of " + std::string(w.doc.SpanText({w.doc.tokens[org_b].span.start, w.doc.tokens[org_e - 1].span.end}));
+      role += " of " + base::CollapseWhitespace(
+                           w.doc.SpanText({w.doc.tokens[org_b].span.start, w.doc.tokens[org_e - 1].span.end}));
       if (m.sector.empty()) m.sector = SectorOfWords(w, org_b, org_e);
     }
   }

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "base/strings.h"
+
 namespace newsgraph::extract::events {
 namespace {
 
@@ -73,7 +75,7 @@ std::optional<EventPlace> NamePlace(const Tree& t, const document::Document& doc
       }
     }
     if (!p && s < hi && IsFacilityWord(t.lemma(hi)) && t.tok(s).upos == "PROPN") {
-      p = EventPlace{std::string(doc.SpanText(span)), "", "", std::nullopt, std::nullopt, "facility", {}, ""};
+      p = EventPlace{base::CollapseWhitespace(doc.SpanText(span)), "", "", std::nullopt, std::nullopt, "facility", {}, ""};
     }
     if (p) {
       p->span = span;

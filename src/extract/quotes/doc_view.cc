@@ -184,7 +184,7 @@ const std::vector<DocView::Name>& DocView::Names() const {
   for (const document::Mention& m : doc_.mentions) {
     if (names_.size() >= kMaxNames) break;
     if ((m.type == "PERSON" || m.type == "PER") && m.kind != "pronoun" && m.kind != "nominal") {
-      names_.push_back({m.span.start, doc_.SpanText(m.span)});
+      names_.push_back({m.span.start, base::CollapseWhitespace(doc_.SpanText(m.span))});
     }
   }
   size_t from_mentions = names_.size();
@@ -200,7 +200,7 @@ const std::vector<DocView::Name>& DocView::Names() const {
     for (int k = i; k < j; ++k) {
       if (IsTitleWord(Lower(k))) b = k + 1;
     }
-    for (int k = b; j - k >= 2 && j - b <= 6; ++k) names_.push_back({tok(k).span.start, doc_.SpanText(SpanOf({k, j}))});
+    for (int k = b; j - k >= 2 && j - b <= 6; ++k) names_.push_back({tok(k).span.start, base::CollapseWhitespace(doc_.SpanText(SpanOf({k, j})))});
     i = j;
   }
   std::inplace_merge(names_.begin(), names_.begin() + static_cast<long>(from_mentions), names_.end(),

@@ -74,7 +74,7 @@ class DocView {
   // Built on first use; at most kMaxNames, so lookups stay cheap on any input.
   struct Name {
     uint32_t start;
-    std::string_view text;
+    std::string text;  // whitespace collapsed ("Simon" line break "Keswick" is "Simon Keswick")
   };
   static constexpr size_t kMaxNames = 2000;
   const std::vector<Name>& Names() const;

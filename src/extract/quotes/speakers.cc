@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "base/strings.h"
 #include "extract/quotes/lexicon.h"
 
 namespace newsgraph::extract::quotes {
@@ -124,7 +125,7 @@ void TakeAntecedent(const DocView& view, int mention, Quote& q) {
     q.speaker = m.entity;
     q.speaker_name = view.doc().entities[m.entity].name;
   } else {
-    q.speaker_name = FullName(view, std::string(view.doc().SpanText(m.span)), m.span.start);
+    q.speaker_name = FullName(view, base::CollapseWhitespace(view.doc().SpanText(m.span)), m.span.start);
   }
 }
 
@@ -138,7 +139,7 @@ bool Antecedent(const DocView& view, uint32_t before, Quote& q) {
   }
   if (subject.empty()) return false;
   Span ns = view.SpanOf(subject);
-  q.speaker_name = FullName(view, std::string(view.doc().SpanText(ns)), ns.start);
+  q.speaker_name = FullName(view, base::CollapseWhitespace(view.doc().SpanText(ns)), ns.start);
   return true;
 }
 
@@ -174,7 +175,7 @@ bool OtherPersonSince(const DocView& view, const Quote& prev, uint32_t before) {
     // Only a person who does something (a subject), not one named in passing or in
     // a heading ("Kim's sister among delegates").
     if (!IsSubject(view, m.span) && InHeading(view, m.span.start)) return false;
-    return prev.speaker_name.find(view.doc().SpanText(m.span)) == std::string::npos;
+    return prev.speaker_name.find(base::CollapseWhitespace(view.doc().SpanText(m.span))) == std::string::npos;
   }
   // Without PERSON mentions (no NER): a named subject ("Grower Hanna Berg disagreed").
   TokenRange subject = LatestNamedSubject(view, before);
@@ -273,10 +274,10 @@ void ResolveSpeaker(const DocView& view, TokenRange words, const std::vector<Quo
   if (mention >= 0 && IsNameLike(view.doc().mentions[mention])) {
     q.speaker_mention = mention;
     Span ms = view.doc().mentions[mention].span;
-    q.speaker_name = FullName(view, std::string(view.doc().SpanText(ms)), ms.start);
+    q.speaker_name = FullName(view, base::CollapseWhitespace(view.doc().SpanText(ms)), ms.start);
   } else {
     Span ns = view.SpanOf(name);
-    q.speaker_name = FullName(view, std::string(view.doc().SpanText(ns)), ns.start);
+    q.speaker_name = FullName(view, base::CollapseWhitespace(view.doc().SpanText(ns)), ns.start);
   }
   q.reason = "named; no entity holds the name yet";
   q.confidence = 0.85f;
@@ -298,7 +299,7 @@ void ResolveVia(const DocView& view, TokenRange words, Quote& q) {
   int b = words.begin;
   while (b < words.end && !view.IsProperish(b)) ++b;
   if (b == words.end) b = words.begin;
-  q.via_name = std::string(view.doc().SpanText(view.SpanOf({b, words.end})));
+  q.via_name = base::CollapseWhitespace(view.doc().SpanText(view.SpanOf({b, words.end})));
 }
 
 }  // namespace newsgraph::extract::quotes

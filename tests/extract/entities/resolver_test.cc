@@ -235,6 +235,23 @@ TEST_F(ResolverTest, OtherMentionsPassThrough) {
   EXPECT_EQ(doc.entities.size(), 1u);
 }
 
+// Wire copy is often hard-wrapped: a name broken over two lines is still one name, with
+// one space, in the entity and its role; the mention keeps the text as written.
+TEST_F(ResolverTest, NameWrappedOverTwoLinesIsNamedWithOneSpace) {
+  Document doc = Build("Chairman [PERSON Anna Berg] of [ORG Nordic Harbour Holdings] said the port would grow .");
+  for (size_t at : {doc.text.find("Anna Berg") + 4, doc.text.find("Harbour Holdings") + 7}) doc.text[at] = '\n';
+  Resolver()->Resolve(doc);
+  ExpectConsistent(doc);
+  const Entity* berg = Find(doc, "Anna Berg");
+  ASSERT_NE(berg, nullptr);
+  EXPECT_EQ(doc.SpanText(doc.mentions[berg->mentions.front()].span), "Anna\nBerg");
+  EXPECT_TRUE(Find(doc, "Nordic Harbour Holdings") != nullptr);
+  for (const Entity& e : doc.entities) {
+    EXPECT_EQ(e.name.find('\n'), std::string::npos) << e.name;
+    for (const std::string& role : e.roles) EXPECT_EQ(role.find('\n'), std::string::npos) << role;
+  }
+}
+
 TEST_F(ResolverTest, ResolveTwiceGivesTheSameResult) {
   Document doc = Build("[PERSON Anna Berg] said she would return to [GPE Norway] .");
   Resolver()->Resolve(doc);
