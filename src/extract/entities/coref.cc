@@ -1,9 +1,11 @@
 // Coreference within one document, left to right: names by spelling (full name,
 // surname or given name of a person already seen), descriptions by role and
-// country, pronouns by recency and gender. A surname shared by two people goes
+// country, pronouns by recency and gender (from roles, pronouns already joined and
+// the given name). A surname shared by two people goes
 // to the one named more often so far; it never merges the two.
 #include <algorithm>
 
+#include "base/strings.h"
 #include "extract/entities/resolver_internal.h"
 
 namespace newsgraph::extract::entities_internal {
@@ -36,6 +38,25 @@ std::string Joined(const std::vector<std::string>& words) {
   return key;
 }
 
+// The gender a person's given name tells ("Hillary Clinton" F), '-' when unclear. Names
+// that may be written surname first have no given name in front: a first word of two
+// letters (Xi, Li, To), a short hyphenated pair after it (Kim Jong-un, Moon Jae-in), or
+// only short words after it (Kim Yo Jong, Pham Minh Chinh, Aung San Suu Kyi).
+char GivenNameGender(const Work& w, const WorkMention& m) {
+  uint32_t end = m.te;
+  while (end > m.tb && w.IsPossessive(end - 1)) --end;  // "Melanie 's" is one word
+  if (end - m.tb < 2 || w.Form(m.tb).size() < 3) return '-';
+  bool all_short = end - m.tb >= 3;
+  for (uint32_t t = m.tb + 1; t < end; ++t) {
+    std::string_view f = w.Form(t);
+    if (f.size() <= 2 && f.back() == '.') continue;  // an initial ("George W. Bush")
+    size_t dash = f.find('-');
+    if (dash != std::string_view::npos && dash > 0 && dash <= 4 && f.size() - dash - 1 <= 4) return '-';
+    all_short = all_short && f.size() <= 5;
+  }
+  return all_short ? '-' : w.kb.GivenNameGender(base::AsciiLower(w.Form(m.tb)));
+}
+
 int NewEntity(Work& w, const std::string& type) {
   w.entities.push_back(WorkEntity{});
   w.entities.back().type = type;
@@ -50,7 +71,13 @@ void Join(Work& w, int mention, int entity) {
   if (e.country.empty()) e.country = m.country;
   if (e.sector.empty()) e.sector = !m.role_sector.empty() ? m.role_sector : m.sector;
   if (e.code.empty()) e.code = m.code;
-  if (e.gender == '-' && (m.gender == 'M' || m.gender == 'F')) e.gender = m.gender;
+  if ((e.gender == '-' || e.gender_from_name) && (m.gender == 'M' || m.gender == 'F')) {
+    e.gender = m.gender;  // a role or a pronoun says more than a given name
+    e.gender_from_name = false;
+  } else if (e.gender == '-' && m.type == "PERSON" && m.kind == "name") {
+    e.gender = GivenNameGender(w, m);
+    e.gender_from_name = e.gender != '-';
+  }
   e.political = e.political || m.political;
   for (const std::string& r : m.roles) {
     if (std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);
@@ -148,11 +175,13 @@ int MatchNominal(const Work& w, int mention) {
 }
 
 // A pronoun: the latest compatible mention within kPronounSentences, skipping
-// headings (they interrupt the narrative, not continue it).
+// headings (they interrupt the narrative, not continue it); else the latest person whose
+// gender only a given name suggested.
 int MatchPronoun(const Work& w, int mention) {
   const WorkMention& m = w.mentions[mention];
   int sentence = w.sentence_of[m.tb];
   int lowest = std::max(0, mention - static_cast<int>(kMaxCandidates));
+  int fallback = -1;
   for (int i = mention - 1; i >= lowest; --i) {
     const WorkMention& c = w.mentions[i];
     int s = w.sentence_of[c.tb];
@@ -166,10 +195,14 @@ int MatchPronoun(const Work& w, int mention) {
       continue;
     }
     if (e.type != "PERSON") continue;
-    if (e.gender != '-' && e.gender != m.gender) continue;
+    if (e.gender != '-' && e.gender != m.gender) {
+      // Only the given name disagrees ("Devin" ... "she"): taken if nobody else fits.
+      if (e.gender_from_name && fallback < 0) fallback = c.entity;
+      continue;
+    }
     return c.entity;
   }
-  return -1;
+  return fallback;
 }
 
 // "Hale said" after "Ingrid Solberg-Hale": a one-word name typed as a town (the

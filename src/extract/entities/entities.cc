@@ -98,7 +98,7 @@ StatusOr<std::unique_ptr<const EntityResolver>> EntityResolver::Create(std::shar
 StatusOr<std::unique_ptr<const EntityResolver>> EntityResolver::Create(std::shared_ptr<const kb::Gazetteer> gazetteer,
                                                                       const std::string& kb_dir) {
   if (gazetteer == nullptr) return Status::InvalidArgument("EntityResolver needs a gazetteer");
-  NG_ASSIGN_OR_RETURN(std::shared_ptr<const EntityKb> kb, EntityKb::Load(kb_dir));
+  NG_ASSIGN_OR_RETURN(std::shared_ptr<const EntityKb> kb, EntityKb::Load(kb_dir, base::LocalFileSystem(), EntityKb::DefaultGivenNamesFile()));
   return std::unique_ptr<const EntityResolver>(new EntityResolver(std::move(gazetteer), std::move(kb)));
 }
 

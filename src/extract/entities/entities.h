@@ -23,8 +23,9 @@ class EntityKb;
 
 class EntityResolver {
  public:
-  // Loads the data/kb tables from DefaultKbDir(). Errors name "file:line" for a
-  // malformed row, the path for a missing file. `gazetteer` must not be null.
+  // Loads the data/kb tables from DefaultKbDir() and the given names' genders from the
+  // gazetteer folder (given_names.tsv). Errors name "file:line" for a malformed row, the
+  // path for a missing file. `gazetteer` must not be null.
   static StatusOr<std::unique_ptr<const EntityResolver>> Create(std::shared_ptr<const kb::Gazetteer> gazetteer);
   // Same, with the tables read from `kb_dir`.
   static StatusOr<std::unique_ptr<const EntityResolver>> Create(std::shared_ptr<const kb::Gazetteer> gazetteer,

@@ -32,6 +32,18 @@ class EntityKbBuilder {
     });
   }
 
+  // given_names.tsv: lowercase name, gender (F or M).
+  Status ParseGivenNames(const std::string& path, std::string_view data) {
+    return base::ForEachTableLine(data, path, [&](std::string_view line, size_t) {
+      std::vector<std::string_view> f = base::Split(line, '\t');
+      NG_RETURN_IF_ERROR(Expect(f, 2));
+      if (f[0].empty()) return Status::InvalidArgument("empty name");
+      if (f[1] != "F" && f[1] != "M") return Status::InvalidArgument("gender must be F or M");
+      kb_.given_names_[base::AsciiLower(f[0])] = f[1][0];
+      return Status::Ok();
+    });
+  }
+
  private:
   using Fields = std::vector<std::string_view>;
   static Status Expect(const Fields& f, size_t n) {
@@ -107,7 +119,10 @@ std::string EntityKb::DefaultDir() {
   return std::string(NEWSGRAPH_SOURCE_DIR) + "/data/kb";
 }
 
-StatusOr<std::shared_ptr<const EntityKb>> EntityKb::Load(const std::string& dir, base::FileSystem& fs) {
+std::string EntityKb::DefaultGivenNamesFile() { return kb::Gazetteer::DefaultDir() + "/given_names.tsv"; }
+
+StatusOr<std::shared_ptr<const EntityKb>> EntityKb::Load(const std::string& dir, base::FileSystem& fs,
+                                                        const std::string& given_names_file) {
   auto kb = std::make_shared<EntityKb>();
   EntityKbBuilder builder(*kb);
   for (const char* name : kFiles) {
@@ -115,6 +130,11 @@ StatusOr<std::shared_ptr<const EntityKb>> EntityKb::Load(const std::string& dir,
     if (!fs.Exists(path)) return Status::NotFound(path + ": entity knowledge-base file missing");
     NG_ASSIGN_OR_RETURN(std::string data, fs.ReadFile(path, kMaxFileBytes));
     NG_RETURN_IF_ERROR(builder.ParseFile(path, data));
+  }
+  if (!given_names_file.empty()) {
+    if (!fs.Exists(given_names_file)) return Status::NotFound(given_names_file + ": given-name list missing");
+    NG_ASSIGN_OR_RETURN(std::string data, fs.ReadFile(given_names_file, kMaxFileBytes));
+    NG_RETURN_IF_ERROR(builder.ParseGivenNames(given_names_file, data));
   }
   return std::shared_ptr<const EntityKb>(std::move(kb));
 }
@@ -127,6 +147,11 @@ const RoleWord* EntityKb::Role(std::string_view key) const {
 const KnownActor* EntityKb::Actor(std::string_view key) const {
   auto it = actor_names_.find(key);
   return it == actor_names_.end() ? nullptr : &actors_[it->second];
+}
+
+char EntityKb::GivenNameGender(std::string_view lower) const {
+  auto it = given_names_.find(lower);
+  return it == given_names_.end() ? '-' : it->second;
 }
 
 std::string_view EntityKb::SectorWord(std::string_view key) const {

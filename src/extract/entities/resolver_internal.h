@@ -54,6 +54,7 @@ struct WorkEntity {
   std::vector<std::string> name_words;  // normalized words of the best name
   std::string key;                      // name words without spaces or hyphens
   char gender = '-';
+  bool gender_from_name = false;  // only a given name says so ("Hillary"): pronouns may overrule it
   bool political = false;
   int name_mentions = 0;
   int best_name = -1;                   // mention index of the best name

@@ -7,6 +7,7 @@
 
 #include "extract/entities/entities.h"
 #include "extract/entities/doc_builder.h"
+#include "extract/entities/entity_kb.h"
 
 namespace newsgraph::entities_test {
 namespace {
@@ -102,6 +103,31 @@ TEST(EntityKbFiles, MalformedLineNamesFileAndLine) {
   fs::remove(dir + "/actors.tsv");
   auto missing = extract::EntityResolver::Create(*gazetteer, dir);
   ASSERT_FALSE(missing.ok());
+}
+
+TEST(EntityKbFiles, MalformedGivenNameRowNamesFileAndLine) {
+  namespace fs = std::filesystem;
+  std::string dir = testing::TempDir() + "/ng_entities_given";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string source = std::string(NEWSGRAPH_SOURCE_DIR) + "/data/kb";
+  for (const char* name : {"roles.tsv", "sectors.tsv", "actors.tsv"}) {
+    if (!fs::exists(source + "/" + name)) GTEST_SKIP() << "data/kb missing";
+    fs::copy_file(source + "/" + name, dir + "/" + name);
+  }
+  std::ofstream(dir + "/given_names.tsv") << "# comment\nhillary\tF\nbill\tM\n";
+  auto kb = extract::EntityKb::Load(dir, base::LocalFileSystem(), dir + "/given_names.tsv");
+  ASSERT_TRUE(kb.ok()) << kb.status().message();
+  EXPECT_EQ((*kb)->GivenNameGender("hillary"), 'F');
+  EXPECT_EQ((*kb)->GivenNameGender("bill"), 'M');
+  EXPECT_EQ((*kb)->GivenNameGender("clinton"), '-');
+  std::ofstream(dir + "/given_names.tsv", std::ios::app) << "andrea\tX\n";
+  auto bad = extract::EntityKb::Load(dir, base::LocalFileSystem(), dir + "/given_names.tsv");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("given_names.tsv:4"), std::string::npos) << bad.status().message();
+  auto missing = extract::EntityKb::Load(dir, base::LocalFileSystem(), dir + "/nowhere.tsv");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("nowhere.tsv"), std::string::npos);
 }
 
 }  // namespace

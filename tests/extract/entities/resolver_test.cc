@@ -252,6 +252,32 @@ TEST_F(ResolverTest, NameWrappedOverTwoLinesIsNamedWithOneSpace) {
   }
 }
 
+// A given name tells the gender before any pronoun does: "he" after "Hillary Clinton"
+// is the man named before her. A name written surname first (Kim Jong Un) tells nothing,
+// and a pronoun overrules a given name when nobody else fits ("Devin" ... "she").
+TEST_F(ResolverTest, GivenNamesKeepHeAndSheApart) {
+  Document doc = Resolve(
+      "[PERSON Mike Pence] met [PERSON Hillary Clinton] in [GPE Ohio] . He said the talks went well .\n"
+      "[PERSON Kim Jong Un] arrived later . He was smiling .\n"
+      "[PERSON Devin Marsh] , a nurse , spoke next . She said the ward was full .");
+  ExpectConsistent(doc);
+  auto cluster_of = [&](std::string_view pronoun, size_t nth) -> const Entity* {
+    for (const document::Mention& m : doc.mentions) {
+      if (doc.SpanText(m.span) == pronoun && nth-- == 0) return m.entity >= 0 ? &doc.entities[m.entity] : nullptr;
+    }
+    return nullptr;
+  };
+  const Entity* he1 = cluster_of("He", 0);
+  ASSERT_NE(he1, nullptr);
+  EXPECT_EQ(he1->name, "Mike Pence");
+  const Entity* he2 = cluster_of("He", 1);
+  ASSERT_NE(he2, nullptr);
+  EXPECT_EQ(he2->name, "Kim Jong Un");
+  const Entity* she = cluster_of("She", 0);
+  ASSERT_NE(she, nullptr);
+  EXPECT_EQ(she->name, "Devin Marsh");
+}
+
 TEST_F(ResolverTest, ResolveTwiceGivesTheSameResult) {
   Document doc = Build("[PERSON Anna Berg] said she would return to [GPE Norway] .");
   Resolver()->Resolve(doc);
