@@ -238,6 +238,27 @@ bool BodyHeadWord(std::string_view w) {
   return false;
 }
 
+// "Mike Pence of Indiana" tagged as one PERSON: the person ends before "of", and the
+// country, state or city after it is a place of its own. Not for bodies ("Bank of
+// England" tagged PERSON is RetypeBodies' case).
+void SplitPlaceAfterOf(Work& w, WorkMention& m, std::vector<WorkMention>& added) {
+  for (uint32_t k = m.tb + 1; k + 1 < m.te; ++k) {
+    if (BodyHeadWord(w.norm[k - 1])) return;
+    if (w.norm[k] != "of") continue;
+    bool place = false;
+    for (uint32_t index : w.gaz.LookupNormalized(w.Key(k + 1, m.te))) {
+      kb::EntryType t = w.gaz.entry(index).type;
+      place = place || t == kb::EntryType::kCountry || t == kb::EntryType::kAdmin1 || t == kb::EntryType::kCity;
+    }
+    if (!place) return;
+    WorkMention where = NewMention(k + 1, m.te, "GPE", "name");
+    Retype(w, where);
+    added.push_back(std::move(where));
+    m.te = k;
+    return;
+  }
+}
+
 // NER mistakes seen on wire copy: a company tagged PERSON ("Lloyds Bank Plc"), a title
 // tagged as a name of its own ("Finance and Petroleum Minister"), a body before a title
 // and a name tagged PERSON ("Citibank chairman William Rhodes").
@@ -325,6 +346,7 @@ void CollectNameMentions(Work& w) {
   std::vector<WorkMention> added;
   for (WorkMention& m : w.mentions) {
     if (m.type == "PERSON") StripTitles(w, m, added);
+    if (m.type == "PERSON") SplitPlaceAfterOf(w, m, added);
     if (m.type == "PERSON" && TitleOnly(w, m)) continue;
     Retype(w, m);
     ExtendRight(w, m, w.SentenceEnd(m.tb));

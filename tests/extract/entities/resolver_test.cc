@@ -278,6 +278,21 @@ TEST_F(ResolverTest, GivenNamesKeepHeAndSheApart) {
   EXPECT_EQ(she->name, "Devin Marsh");
 }
 
+TEST_F(ResolverTest, PlaceAfterOfLeavesThePersonName) {
+  Document doc = Resolve(
+      "Governor [PERSON Ana Ruiz of Oregon] met [PERSON Tom Reyes of Arizona] . [PERSON Ruiz] said the water deal was close .");
+  ExpectConsistent(doc);
+  const Entity* ruiz = Find(doc, "Ana Ruiz");
+  ASSERT_NE(ruiz, nullptr);
+  EXPECT_EQ(ruiz->mentions.size(), 2u);  // "Ruiz" joins her
+  EXPECT_NE(Find(doc, "Tom Reyes"), nullptr);
+  const Entity* oregon = Find(doc, "Oregon");
+  ASSERT_NE(oregon, nullptr);
+  EXPECT_EQ(oregon->type, "GPE");
+  EXPECT_EQ(oregon->country, "USA");
+  EXPECT_NE(Find(doc, "Arizona"), nullptr);
+}
+
 TEST_F(ResolverTest, ResolveTwiceGivesTheSameResult) {
   Document doc = Build("[PERSON Anna Berg] said she would return to [GPE Norway] .");
   Resolver()->Resolve(doc);
