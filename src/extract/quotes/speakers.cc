@@ -37,20 +37,32 @@ int BestMention(const DocView& view, Span words) {
   return best;
 }
 
-// The latest PERSON name mention ending before `before`, within kAntecedentBytes.
-int LatestPerson(const DocView& view, uint32_t before) {
+// The latest name mention outside quotes ending before `before`, within
+// kAntecedentBytes, that `fits`.
+template <typename Fits>
+int LatestName(const DocView& view, uint32_t before, Fits fits) {
   const auto& ms = view.doc().mentions;
   auto from = std::lower_bound(ms.begin(), ms.end(), before,
                                [](const document::Mention& m, uint32_t b) { return m.span.start < b; });
   for (size_t k = static_cast<size_t>(from - ms.begin()); k-- > 0;) {
     if (ms[k].span.end > before) continue;
     if (before - ms[k].span.end > kAntecedentBytes) break;
-    if (IsPerson(ms[k]) && ms[k].kind != "pronoun" && ms[k].kind != "nominal" &&
+    if (fits(ms[k]) && ms[k].kind != "pronoun" && ms[k].kind != "nominal" &&
         !view.IsQuoted(view.TokenAtOrAfter(ms[k].span.start))) {
       return static_cast<int>(k);
     }
   }
   return -1;
+}
+
+int LatestPerson(const DocView& view, uint32_t before) { return LatestName(view, before, IsPerson); }
+
+// "it said": the latest organization or country named.
+int LatestBody(const DocView& view, uint32_t before) {
+  const int entities = static_cast<int>(view.doc().entities.size());
+  return LatestName(view, before, [&](const document::Mention& m) {
+    return (m.type == "ORG" || m.type == "GPE") && m.entity >= 0 && m.entity < entities;
+  });
 }
 
 // Without a PERSON mention (NER missed it, or did not run): the latest subject of a
@@ -241,7 +253,12 @@ void ResolveSpeaker(const DocView& view, TokenRange words, const std::vector<Quo
   if (pronoun) {
     q.speaker_mention = mention;
     const Quote* prev = earlier.empty() ? nullptr : &earlier.back();
-    if (prev != nullptr && !prev->speaker_name.empty() && span.start >= prev->span.end &&
+    // "it said", "which said": a body, a country or a document, never the latest person
+    // ("that" may stand for a person: "Clinton, that said ...").
+    bool neuter = head == "it" || head == "this" || head == "which";
+    bool prev_fits = prev != nullptr && (!neuter || (prev->speaker >= 0 && prev->speaker < static_cast<int>(entities.size()) &&
+                                                     entities[prev->speaker].type != "PERSON"));
+    if (prev_fits && !prev->speaker_name.empty() && span.start >= prev->span.end &&
         span.start - prev->span.end <= kAntecedentBytes && !OtherPersonSince(view, *prev, span.start)) {
       q.speaker = prev->speaker;
       q.speaker_name = prev->speaker_name;
@@ -249,9 +266,15 @@ void ResolveSpeaker(const DocView& view, TokenRange words, const std::vector<Quo
       q.confidence = 0.75f;
       return;
     }
-    if (Antecedent(view, span.start, q)) {
+    if (!neuter && Antecedent(view, span.start, q)) {
       q.reason = "pronoun: latest person named";
       q.confidence = 0.6f;
+      return;
+    }
+    if (int body = neuter ? LatestBody(view, span.start) : -1; body >= 0) {
+      TakeAntecedent(view, body, q);
+      q.reason = "pronoun: latest organization or country named";
+      q.confidence = 0.5f;
       return;
     }
     q.reason = "pronoun without an antecedent";
