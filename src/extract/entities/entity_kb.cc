@@ -53,10 +53,13 @@ class EntityKbBuilder {
   }
 
   Status Role(const Fields& f) {
-    NG_RETURN_IF_ERROR(Expect(f, 4));
+    if (f.size() != 5) NG_RETURN_IF_ERROR(Expect(f, 4));
     RoleWord r;
-    r.phrase = kb::Gazetteer::Normalize(f[0]);
-    if (r.phrase.empty()) return Status::InvalidArgument("empty role phrase");
+    std::string key = kb::Gazetteer::Normalize(f[0]);
+    if (key.empty()) return Status::InvalidArgument("empty role phrase");
+    // An abbreviation ("lt gen") is kept as the role its fifth column spells out.
+    r.phrase = f.size() == 5 ? kb::Gazetteer::Normalize(f[4]) : key;
+    if (r.phrase.empty()) return Status::InvalidArgument("empty role written out");
     if (f[1] != "-" && !IsSector(f[1])) return Status::InvalidArgument("bad sector '" + std::string(f[1]) + "'");
     if (f[1] != "-") r.sector = std::string(f[1]);
     if (f[2] != "M" && f[2] != "F" && f[2] != "-") return Status::InvalidArgument("gender must be M, F or -");
@@ -72,9 +75,8 @@ class EntityKbBuilder {
     } else {
       return Status::InvalidArgument("kind must be role, title, honorific or kin");
     }
-    r.words = CountWords(r.phrase);
+    r.words = CountWords(key);
     kb_.max_role_words_ = std::max(kb_.max_role_words_, r.words);
-    std::string key = r.phrase;
     kb_.roles_[key] = std::move(r);
     return Status::Ok();
   }

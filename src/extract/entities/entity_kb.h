@@ -19,11 +19,11 @@
 namespace newsgraph::extract {
 
 struct RoleWord {
-  std::string phrase;  // normalized ("defence minister")
+  std::string phrase;  // normalized, as kept in roles ("defence minister"; "lieutenant general" for "lt gen")
   std::string sector;  // "" = take the organization's
   char gender = '-';   // 'M', 'F' or '-'
   enum class Kind { kRole, kTitle, kHonorific, kKin } kind = Kind::kRole;
-  int words = 1;
+  int words = 1;       // words of the phrase as written in the text ("lt gen": 2)
 };
 
 struct KnownActor {

@@ -293,6 +293,14 @@ TEST_F(ResolverTest, PlaceAfterOfLeavesThePersonName) {
   EXPECT_NE(Find(doc, "Arizona"), nullptr);
 }
 
+TEST_F(ResolverTest, AbbreviatedTitlesAreKeptWrittenOut) {
+  Document doc = Resolve("[PERSON Sen. Ana Ruiz] and Col. [PERSON Tom Reyes] met [PERSON Prof. Lena Berg] .");
+  ExpectConsistent(doc);
+  EXPECT_TRUE(HasRole(Find(doc, "Ana Ruiz"), "senator")) << Dump(doc);
+  EXPECT_TRUE(HasRole(Find(doc, "Tom Reyes"), "colonel")) << Dump(doc);
+  EXPECT_TRUE(HasRole(Find(doc, "Lena Berg"), "professor")) << Dump(doc);
+}
+
 TEST_F(ResolverTest, ResolveTwiceGivesTheSameResult) {
   Document doc = Build("[PERSON Anna Berg] said she would return to [GPE Norway] .");
   Resolver()->Resolve(doc);
@@ -341,6 +349,7 @@ TEST_F(ResolverTest, SplitNamesTitlesAndFrontAppositions) {
   EXPECT_EQ(zhou->country, "CHN");
   EXPECT_EQ(EntityOf(doc, "China 's delegate"), zhou) << Dump(doc);
   EXPECT_EQ(EntityOf(doc, "Gen."), nullptr) << Dump(doc);  // folded into the name's role
+  EXPECT_TRUE(HasRole(zhou, "general")) << Dump(doc);  // "Gen." written out
   const Entity* dubois = Find(doc, "Anne-Marie Dubois");
   ASSERT_NE(dubois, nullptr) << Dump(doc);
   EXPECT_EQ(dubois->actor, "IGOWFP");
