@@ -136,6 +136,12 @@ std::string Gazetteer::Normalize(std::string_view text) {
   return out;
 }
 
+bool Gazetteer::MakesContinental(std::string_view previous, std::string_view demonym) {
+  if (demonym != "american" && demonym != "americans") return false;
+  return previous == "north" || previous == "south" || previous == "latin" || previous == "central" ||
+         previous == "pan";
+}
+
 std::string Gazetteer::DefaultDir() {
   const char* env = std::getenv("NEWSGRAPH_GAZETTEER");
   if (env != nullptr && *env != '\0') return env;

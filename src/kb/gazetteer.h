@@ -80,6 +80,9 @@ class Gazetteer {
   bool IsPrefix(std::string_view key) const { return prefixes_.find(key) != prefixes_.end(); }
   // The most words any name has.
   int max_words() const { return max_words_; }
+  // True if `previous` before the demonym `demonym` (both normalized) makes a continent's
+  // adjective, not the country's: "north american", "latin americans".
+  static bool MakesContinental(std::string_view previous, std::string_view demonym);
 
   const GazetteerEntry& entry(uint32_t index) const { return entries_[index]; }
   size_t size() const { return entries_.size(); }

@@ -124,6 +124,28 @@ void JoinSplitPolities(Work& w) {
   }
 }
 
+// "Latin American" with only "American" tagged (or "North" tagged apart): one
+// nationality-like name of a continent, with no country (the gazetteer knows no
+// "latin american", so Retype leaves it so).
+void JoinContinentalAdjectives(Work& w) {
+  std::vector<WorkMention>& ms = w.mentions;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    WorkMention& b = ms[i];
+    if (b.tb == 0 || b.te != b.tb + 1 || w.sentence_of[b.tb - 1] != w.sentence_of[b.tb]) continue;
+    if (!kb::Gazetteer::MakesContinental(w.norm[b.tb - 1], w.norm[b.tb])) continue;
+    b.type = "NORP";
+    --b.tb;
+    if (i > 0 && ms[i - 1].te > b.tb) {  // the region word was tagged too
+      if (ms[i - 1].tb < b.tb) {
+        ms[i - 1].te = b.tb;
+      } else {
+        ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(i) - 1);
+        --i;
+      }
+    }
+  }
+}
+
 // "President Vladimir Putin" tagged as one PERSON: the title becomes a role.
 void StripTitles(Work& w, WorkMention& m, std::vector<WorkMention>& added) {
   // A country or nationality word in front ("Russia President X").
@@ -342,6 +364,7 @@ void CollectNameMentions(Work& w) {
     w.mentions.push_back(NewMention(static_cast<uint32_t>(tb), te, m.type, "name"));
   }
   JoinSplitPolities(w);
+  JoinContinentalAdjectives(w);
   w.RebuildCoverage();
   std::vector<WorkMention> added;
   for (WorkMention& m : w.mentions) {

@@ -22,17 +22,6 @@ bool FirstPerson(std::string_view w) {
          Tree::LowerEquals(w, "us") || Tree::LowerEquals(w, "our") || Tree::LowerEquals(w, "my");
 }
 
-// "North American", "Latin American": a continent's adjective, not the United States'.
-bool ContinentalAmerican(const Tree& t, int first, std::string_view key) {
-  if (key != "american" && key != "americans") return false;
-  if (first == 0) return false;
-  static constexpr std::string_view kBefore[] = {"north", "south", "latin", "central", "pan"};
-  for (std::string_view w : kBefore) {
-    if (Tree::LowerEquals(t.tok(first - 1).form, w)) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 const document::Mention* ActorResolver::MentionAt(Span span) const {
@@ -163,7 +152,11 @@ Actor ActorResolver::ResolveWords(const Tree& t, int head, const std::vector<int
         }
       }
       auto found = gaz_.LookupNormalized(key);
-      if (found.empty() || ContinentalAmerican(t, phrase[i], key)) continue;
+      // "North American": a continent's adjective, not the United States'.
+      if (found.empty() ||
+          (phrase[i] > 0 && kb::Gazetteer::MakesContinental(kb::Gazetteer::Normalize(t.tok(phrase[i] - 1).form), key))) {
+        continue;
+      }
       const kb::GazetteerEntry& e = gaz_.entry(found[0]);
       bool covers_head = phrase[i] <= head && head <= phrase[i + n - 1];
       std::string c;

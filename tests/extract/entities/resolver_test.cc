@@ -301,6 +301,21 @@ TEST_F(ResolverTest, AbbreviatedTitlesAreKeptWrittenOut) {
   EXPECT_TRUE(HasRole(Find(doc, "Lena Berg"), "professor")) << Dump(doc);
 }
 
+TEST_F(ResolverTest, ContinentalAdjectivesHaveNoCountry) {
+  Document doc = Resolve(
+      "Latin [NORP American] leaders met in [GPE Lima] . [PERSON North] [NORP American] markets fell .");
+  ExpectConsistent(doc);
+  const Entity* latin = Find(doc, "Latin American");
+  ASSERT_NE(latin, nullptr) << Dump(doc);
+  EXPECT_EQ(latin->type, "NORP");
+  EXPECT_EQ(latin->country, "");
+  const Entity* north = Find(doc, "North American");
+  ASSERT_NE(north, nullptr) << Dump(doc);
+  EXPECT_EQ(north->country, "");
+  for (const Entity& e : doc.entities) EXPECT_NE(e.country, "USA") << Dump(doc);
+  EXPECT_EQ(Find(doc, "North"), nullptr) << Dump(doc);
+}
+
 TEST_F(ResolverTest, ResolveTwiceGivesTheSameResult) {
   Document doc = Build("[PERSON Anna Berg] said she would return to [GPE Norway] .");
   Resolver()->Resolve(doc);
