@@ -148,6 +148,17 @@ void JoinContinentalAdjectives(Work& w) {
 
 // "President Vladimir Putin" tagged as one PERSON: the title becomes a role.
 void StripTitles(Work& w, WorkMention& m, std::vector<WorkMention>& added) {
+  // "Secretary | of State George Shultz": the NER cut a title at its first word; the
+  // role starts before the mention.
+  if (w.norm[m.tb] == "of") {
+    for (uint32_t b = m.tb; b-- > 0 && m.tb - b <= 2 && w.sentence_of[b] == w.sentence_of[m.tb];) {
+      uint32_t n = 0;
+      if (RoleAt(w, b, m.te - 1, n) != nullptr && b + n > m.tb) {
+        m.tb = b;
+        break;
+      }
+    }
+  }
   // A country or nationality word in front ("Russia President X").
   if (m.te - m.tb >= 3) {
     for (uint32_t k = 1; k <= 2 && m.tb + k + 1 < m.te; ++k) {
@@ -341,6 +352,29 @@ void ExtendPersons(Work& w) {
   }
 }
 
+// True if tokens [b, e) look like a person's name: 2-4 capitalized words, none of them a
+// title, a sector or body word, and not a name the gazetteer or the KB knows.
+bool PersonLike(const Work& w, uint32_t b, uint32_t e) {
+  if (e - b < 2 || e - b > 4) return false;
+  for (uint32_t t = b; t < e; ++t) {
+    if (!w.Capitalized(t) || !AllLetters(w.Form(t)) || w.kb.Role(w.norm[t]) != nullptr ||
+        !w.kb.SectorWord(w.norm[t]).empty() || BodyHeadWord(w.norm[t])) {
+      return false;
+    }
+  }
+  return !KnownPolity(w, w.Key(b, e));
+}
+
+// "Adm John Poindexter" tagged ORG: a title, then a person's name.
+bool TitledPersonTaggedAsBody(const Work& w, const WorkMention& m) {
+  uint32_t n = 0;
+  const RoleWord* r = m.type == "ORG" ? RoleAt(w, m.tb, m.te - 1, n) : nullptr;
+  if (r == nullptr || r->kind != RoleWord::Kind::kTitle) return false;
+  uint32_t b = m.tb + n;
+  if (b < m.te && w.Form(b) == ".") ++b;
+  return PersonLike(w, b, m.te);
+}
+
 }  // namespace
 
 void CollectNameMentions(Work& w) {
@@ -368,6 +402,7 @@ void CollectNameMentions(Work& w) {
   w.RebuildCoverage();
   std::vector<WorkMention> added;
   for (WorkMention& m : w.mentions) {
+    if (TitledPersonTaggedAsBody(w, m)) m.type = "PERSON";
     if (m.type == "PERSON") StripTitles(w, m, added);
     if (m.type == "PERSON") SplitPlaceAfterOf(w, m, added);
     if (m.type == "PERSON" && TitleOnly(w, m)) continue;
@@ -473,19 +508,6 @@ void AddKnownActors(Work& w) {
 }
 
 namespace {
-
-// True if tokens [b, e) look like a person's name: 2-4 capitalized words, none of them a
-// title, a sector or body word, and not a name the gazetteer or the KB knows.
-bool PersonLike(const Work& w, uint32_t b, uint32_t e) {
-  if (e - b < 2 || e - b > 4) return false;
-  for (uint32_t t = b; t < e; ++t) {
-    if (!w.Capitalized(t) || !AllLetters(w.Form(t)) || w.kb.Role(w.norm[t]) != nullptr ||
-        !w.kb.SectorWord(w.norm[t]).empty() || BodyHeadWord(w.norm[t])) {
-      return false;
-    }
-  }
-  return !KnownPolity(w, w.Key(b, e));
-}
 
 // "Ri Pyong Chol, Pak Jong Chon and Jo Chun Ryong" with the middle one tagged ORG.
 void RetypeListMembers(Work& w) {

@@ -103,6 +103,12 @@ Actor ActorResolver::Resolve(const Tree& t, int head) {
     a.value.entity = m->entity;
   }
   if (a.pronoun) return a;
+  // A person's own name says nothing of a country ("Deogracias Madrid declined" is no
+  // Spanish government): only the words around it do ("Philippine official X").
+  if (const document::Mention* m = MentionAt(ht.span);
+      m != nullptr && m->entity >= 0 && doc_.entities[m->entity].type == "PERSON") {
+    std::erase_if(phrase, [&](int k) { return t.tok(k).span.start >= m->span.start && t.tok(k).span.end <= m->span.end; });
+  }
   Actor resolved = ResolveWords(t, head, phrase, a);
   if (!resolved.Coded() && from_entity.Coded()) return from_entity;
   return resolved;

@@ -316,6 +316,22 @@ TEST_F(ResolverTest, ContinentalAdjectivesHaveNoCountry) {
   EXPECT_EQ(Find(doc, "North"), nullptr) << Dump(doc);
 }
 
+TEST_F(ResolverTest, TitleCutByTheNerIsStillStripped) {
+  Document doc = Resolve(
+      "Secretary [PERSON of State Ana Ruiz] met Adm. [PERSON Tom Reyes] , Rep. [PERSON Lena Berg] and "
+      "[ORG Adm Carl Moberg] .");
+  ExpectConsistent(doc);
+  const Entity* ruiz = Find(doc, "Ana Ruiz");
+  ASSERT_NE(ruiz, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(ruiz, "secretary of state")) << Dump(doc);
+  EXPECT_TRUE(HasRole(Find(doc, "Tom Reyes"), "admiral")) << Dump(doc);
+  EXPECT_TRUE(HasRole(Find(doc, "Lena Berg"), "representative")) << Dump(doc);
+  const Entity* moberg = Find(doc, "Carl Moberg");  // a title and a name tagged ORG
+  ASSERT_NE(moberg, nullptr) << Dump(doc);
+  EXPECT_EQ(moberg->type, "PERSON");
+  EXPECT_TRUE(HasRole(moberg, "admiral")) << Dump(doc);
+}
+
 TEST_F(ResolverTest, ResolveTwiceGivesTheSameResult) {
   Document doc = Build("[PERSON Anna Berg] said she would return to [GPE Norway] .");
   Resolver()->Resolve(doc);

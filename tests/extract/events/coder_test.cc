@@ -160,6 +160,17 @@ TEST(EventCoderTest, AVerbAfterATitledNameIsThatPersonsAct) {
   EXPECT_EQ(hosted->target.country, "ETH");
 }
 
+TEST(EventCoderTest, ASurnameThatIsACapitalIsNoGovernment) {
+  Document doc = Article(
+      "date 2024-05-06 Port manager Ana Madrid said exports fell in April.\n\n"
+      "Madrid criticized Portugal for the delays at the border.\n");
+  const EventMention* criticized = Find(doc, "criticized");
+  ASSERT_NE(criticized, nullptr);
+  EXPECT_EQ(criticized->target.country, "PRT");
+  EXPECT_NE(criticized->source.country, "ESP");
+  EXPECT_EQ(criticized->source.actor.find("ESP"), std::string::npos);
+}
+
 TEST(EventCoderTest, UncodedVerbOfInterestIsKeptWithItsReason) {
   Document doc = Sentence("Russia provided information to Ukraine.");
   const EventMention* provide = Find(doc, "provided");
