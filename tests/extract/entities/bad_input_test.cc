@@ -83,16 +83,24 @@ TEST_F(BadInputTest, BrokenSentenceRangesAreLeftAlone) {
   EXPECT_EQ(doc.mentions[0].entity, -1);
 }
 
-TEST(EntityKbFiles, MalformedLineNamesFileAndLine) {
+// A fresh copy of data/kb in a temporary folder named `name`; "" when data/kb is missing.
+std::string CopyOfKb(const std::string& name) {
   namespace fs = std::filesystem;
-  std::string dir = testing::TempDir() + "/ng_entities_kb";
+  std::string dir = testing::TempDir() + "/" + name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   std::string source = std::string(NEWSGRAPH_SOURCE_DIR) + "/data/kb";
-  for (const char* name : {"roles.tsv", "sectors.tsv", "actors.tsv"}) {
-    if (!fs::exists(source + "/" + name)) GTEST_SKIP() << "data/kb missing";
-    fs::copy_file(source + "/" + name, dir + "/" + name);
+  for (const char* file : extract::EntityKb::kFiles) {
+    if (!fs::exists(source + "/" + file)) return "";
+    fs::copy_file(source + "/" + file, dir + "/" + file);
   }
+  return dir;
+}
+
+TEST(EntityKbFiles, MalformedLineNamesFileAndLine) {
+  namespace fs = std::filesystem;
+  std::string dir = CopyOfKb("ng_entities_kb");
+  if (dir.empty()) GTEST_SKIP() << "data/kb missing";
   std::ofstream(dir + "/sectors.tsv", std::ios::app) << "army\tMILITARY\n";
   auto gazetteer = kb::Gazetteer::Load(kb::Gazetteer::DefaultDir());
   if (!gazetteer.ok()) GTEST_SKIP() << "no gazetteer";
@@ -106,15 +114,8 @@ TEST(EntityKbFiles, MalformedLineNamesFileAndLine) {
 }
 
 TEST(EntityKbFiles, MalformedGivenNameRowNamesFileAndLine) {
-  namespace fs = std::filesystem;
-  std::string dir = testing::TempDir() + "/ng_entities_given";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  std::string source = std::string(NEWSGRAPH_SOURCE_DIR) + "/data/kb";
-  for (const char* name : {"roles.tsv", "sectors.tsv", "actors.tsv"}) {
-    if (!fs::exists(source + "/" + name)) GTEST_SKIP() << "data/kb missing";
-    fs::copy_file(source + "/" + name, dir + "/" + name);
-  }
+  std::string dir = CopyOfKb("ng_entities_given");
+  if (dir.empty()) GTEST_SKIP() << "data/kb missing";
   std::ofstream(dir + "/given_names.tsv") << "# comment\nhillary\tF\nbill\tM\n";
   auto kb = extract::EntityKb::Load(dir, base::LocalFileSystem(), dir + "/given_names.tsv");
   ASSERT_TRUE(kb.ok()) << kb.status().message();
