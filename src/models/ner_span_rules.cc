@@ -42,20 +42,72 @@ bool IsPlace(const kb::Gazetteer& gaz, std::string_view text) {
 
 bool IsDatePart(std::string_view w) { return IsDateLike(w) || w == "-" || w == "/"; }
 
-// "LONDON 1996-08-30", "WASHINGTON 1996-12-06" (also split into "1996 - 12 - 06"):
-// the only words, a place, then a date.
+bool Capitalized(std::string_view w);
+bool IsOrgHead(std::string_view w);
+
+// True if the date tokens spell a full date with a four-digit year first
+// ("1996-08-30", "1996 - 08 - 30"), not a bare number ("EURO 1996").
+bool IsFullDate(std::span<const std::string_view> date) {
+  int groups = 0;
+  size_t first = 0;
+  for (std::string_view w : date) {
+    for (size_t i = 0; i < w.size();) {
+      if (w[i] < '0' || w[i] > '9') {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < w.size() && w[j] >= '0' && w[j] <= '9') ++j;
+      if (groups++ == 0) first = j - i;
+      i = j;
+    }
+  }
+  return groups >= 3 && first == 4;
+}
+
+// Words written in capitals only ("FRANKFURT", "NEW YORK"), none a company
+// suffix or an organization head word.
+bool AllCapsPlaceWords(std::span<const std::string_view> words) {
+  return std::all_of(words.begin(), words.end(), [](std::string_view w) {
+    if (w.size() < 2 || std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+    std::string title = base::AsciiLower(w);
+    title[0] = w[0];  // "EXCHANGE" -> "Exchange"
+    return !IsCompanySuffix(w) && !IsOrgHead(title);
+  });
+}
+
+// "LONDON 1996-08-30", "WASHINGTON 1996-12-06" (also split into "1996 - 12 - 06"),
+// "AKRON , Ohio 1996-08-23": the only words, one place or two separated by a
+// comma, then a date. A part the gazetteer knows is a place; so is an all-caps
+// part before a full date ("FRANKFURT 1996-08-22": GeoNames only has "Frankfurt
+// am Main"), the dateline style of Reuters copy.
 void TagDateline(const std::vector<std::string_view>& forms, const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
   const size_t n = forms.size();
-  size_t words = 0;
-  while (words < n && words < 5 && !forms[words].empty() && forms[words][0] >= 'A' && forms[words][0] <= 'Z') ++words;
-  if (words == 0 || words == n || n - words > 5 || !IsDateLike(forms[words])) return;
-  if (!std::all_of(forms.begin() + words, forms.end(), IsDatePart)) return;
-  std::string text;
-  for (size_t i = 0; i < words; ++i) {
-    if (i > 0) text.push_back(' ');
-    text += forms[i];
+  std::vector<std::pair<size_t, size_t>> parts;
+  size_t i = 0, words = 0;
+  while (i < n) {
+    const size_t b = i;
+    while (i < n && words < 5 && Capitalized(forms[i])) ++i, ++words;
+    if (i == b) return;
+    parts.emplace_back(b, i);
+    if (parts.size() < 2 && i + 1 < n && forms[i] == "," && Capitalized(forms[i + 1])) {
+      ++i;
+      continue;
+    }
+    break;
   }
-  if (IsPlace(gaz, text)) Relabel(tags, 0, words, "GPE");
+  if (i == n || n - i > 5 || !IsDateLike(forms[i])) return;
+  if (!std::all_of(forms.begin() + i, forms.end(), IsDatePart)) return;
+  const std::span<const std::string_view> all(forms);
+  const bool full_date = IsFullDate(all.subspan(i));
+  for (auto [b, e] : parts) {
+    std::string text;
+    for (size_t k = b; k < e; ++k) {
+      if (k > b) text.push_back(' ');
+      text += forms[k];
+    }
+    if (IsPlace(gaz, text) || (full_date && AllCapsPlaceWords(all.subspan(b, e - b)))) Relabel(tags, b, e, "GPE");
+  }
 }
 
 // Month and weekday names alone are dates, not names ("Aug", "Friday"); "May" is
@@ -233,6 +285,35 @@ void TagOrganizationRuns(const std::vector<std::string_view>& forms, std::vector
 }
 
 }  // namespace
+
+void TagListedPersons(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
+                      const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
+  std::vector<std::string> norm;
+  for (size_t open = 2; open + 2 < forms.size(); ++open) {
+    if (forms[open] != "(") continue;
+    if (norm.empty()) {
+      for (std::string_view f : forms) norm.push_back(kb::Gazetteer::Normalize(f));
+    }
+    const kb::GazetteerEntry* entry = nullptr;
+    const size_t len = static_cast<size_t>(GazetteerMatch(norm, open + 1, gaz, &entry));
+    if (len == 0 || (entry->type != kb::EntryType::kCountry && entry->type != kb::EntryType::kAdmin1) ||
+        open + 1 + len >= forms.size() ||
+        forms[open + 1 + len] != ")") {
+      continue;
+    }
+    size_t b = open;
+    while (b > 0 && open - b < 4 && Capitalized(forms[b - 1]) && tags[b - 1] == "O") --b;
+    if (open - b < 2 || (b > 0 && Capitalized(forms[b - 1])) || !first_name[b]) continue;
+    if (std::any_of(forms.begin() + b, forms.begin() + open,
+                    [](std::string_view w) { return IsCompanySuffix(w) || IsOrgHead(w) || IsTitleWord(base::AsciiLower(w)); })) {
+      continue;
+    }
+    Relabel(tags, b, open, "PERSON");
+    if (std::all_of(tags.begin() + open + 1, tags.begin() + open + 1 + len, [](const std::string& t) { return t == "O"; })) {
+      Relabel(tags, open + 1, open + 1 + len, "GPE");
+    }
+  }
+}
 
 void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
                     const NerNames* names, std::vector<std::string>& tags, bool sports_lines) {

@@ -31,14 +31,25 @@ namespace newsgraph::models::ner_internal {
 //    one GPE / NORP span, a country name tagged ORG is a GPE, so is a
 //    country, capital or city of a million tagged PERSON ("the Paris market"), and a
 //    nationality tagged EVENT or MISC is a NORP;
-//  - a dateline ("LONDON 1996-08-30", also tokenized "1996 - 08 - 30":
-//    capitalized words the gazetteer knows as a place, then a date) tags the place GPE;
+//  - a dateline ("LONDON 1996-08-30", also tokenized "1996 - 08 - 30";
+//    "AKRON , Ohio 1996-08-23": capitalized words the gazetteer knows as a
+//    place, or all-caps words before a full date, then the date) tags each place GPE;
 //  - a sports results line ("Japan 2 Syria 1", "Barnsley 3 Bolton 0 ( ... )")
 //    or standings row (a team, then three or more numbers) tags each team:
 //    GPE if it is a country (a national side), else ORG (a club); not with
 //    `sports_lines` false.
 void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
                     const NerNames* names, std::vector<std::string>& tags, bool sports_lines = true);
+
+// A person in a sports results list ("Pete Sampras ( U.S. ) beat ...", "67 Colin
+// Montgomerie ( Scotland )"): two to four capitalized words the model left
+// untagged right before a country or admin-1 unit ("Scotland", "Ohio") in
+// brackets, the first a first name
+// (`first_name[i]`: on the first-name list or profiled as one), none a title,
+// company suffix or organization head word, is a PERSON (and the untagged
+// place, a GPE). `first_name` has one entry per form.
+void TagListedPersons(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
+                      const kb::Gazetteer& gaz, std::vector<std::string>& tags);
 
 }  // namespace newsgraph::models::ner_internal
 
