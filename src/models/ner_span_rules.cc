@@ -40,6 +40,13 @@ bool IsPlace(const kb::Gazetteer& gaz, std::string_view text) {
   return false;
 }
 
+// A country, or a nation of the United Kingdom (England, Scotland, Wales, Northern
+// Ireland: admin-1 units that field national sides and are written like countries).
+bool IsNation(const kb::GazetteerEntry& e) {
+  return e.type == kb::EntryType::kCountry ||
+         (e.type == kb::EntryType::kAdmin1 && e.country == "GBR" && (e.detail == "Country" || e.code == "GB-NIR"));
+}
+
 bool IsDatePart(std::string_view w) { return IsDateLike(w) || w == "-" || w == "/"; }
 
 bool Capitalized(std::string_view w);
@@ -123,6 +130,11 @@ bool IsCalendarWord(std::string_view w) {
 
 bool Capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
+// Labels of sports results lines, never names alone ("Halftime 1-1", "Attendance 45,000").
+bool IsResultsLabel(std::string_view w) {
+  return w == "Halftime" || w == "Half-time" || w == "Attendance" || w == "Scorers" || w == "Scorer" || w == "Extras";
+}
+
 bool IsInteger(std::string_view w) {
   return !w.empty() && w.size() <= 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -148,9 +160,48 @@ void TagTeam(const std::vector<std::string_view>& forms, size_t b, size_t e, con
     text += forms[i];
   }
   bool country = false;
-  for (const kb::GazetteerEntry* entry : gaz.Lookup(text)) country |= entry->type == kb::EntryType::kCountry;
+  for (const kb::GazetteerEntry* entry : gaz.Lookup(text)) country |= IsNation(*entry);
   if (e < tags.size() && tags[e][0] == 'I') return;  // inside a longer span: leave it
   Relabel(tags, b, e, country ? "GPE" : "ORG");
+}
+
+// A cricket scorecard line: "M. Atherton c Moin Khan b Wasim Akram 31", "A. Stewart
+// lbw b Waqar Younis 44", "N. Hussain not out 12" -- names between the dismissal
+// words, then the runs; or bowling figures "Wasim Akram 20-4-55-1 , Waqar Younis
+// 18-2-70-3". Each run of capitalized words (initials included) is a PERSON.
+bool IsDismissalWord(std::string_view w) {
+  return w == "c" || w == "b" || w == "lbw" || w == "st" || w == "run" || w == "out" || w == "not" || w == "&" ||
+         w == "retired" || w == "hurt";
+}
+
+bool IsBowlingFigures(std::string_view w) {  // overs-maidens-runs-wickets, "20-4-55-1"
+  return IsDateLike(w) && std::count(w.begin(), w.end(), '-') == 3 && w.front() != '-' && w.back() != '-';
+}
+
+void TagScorecardLine(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  if (n < 3 || n > 40 || !Capitalized(forms[0])) return;
+  const bool batting = n <= 16 && IsInteger(forms[n - 1]) && (forms[1] == "c" || forms[1] == "b" ||
+                       std::any_of(forms.begin() + 1, forms.end() - 1, [](std::string_view w) { return w == "b" || w == "lbw" || w == "out"; }));
+  const bool bowling = std::any_of(forms.begin(), forms.end(), IsBowlingFigures);
+  if (!batting && !bowling) return;
+  // Every token is a name word, a dismissal word, a number, figures or punctuation.
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view w = forms[i];
+    if (Capitalized(w) || IsDismissalWord(w) || IsDateLike(w) || w == "," || w == ":" || w == ".") continue;
+    return;
+  }
+  for (size_t i = 0; i < n;) {
+    if (!Capitalized(forms[i]) || (bowling && !batting && i == 0 && n > 1 && forms[1] == ":")) {
+      if (tags[i] != "O" && tags[i].size() > 2 && IsLearned(std::string_view(tags[i]).substr(2))) tags[i] = "O";
+      ++i;
+      continue;
+    }
+    size_t e = i;
+    while (e < n && Capitalized(forms[e]) && e - i < 4) ++e;
+    Relabel(tags, i, e, "PERSON");
+    i = e;
+  }
 }
 
 // Sports results and standings: "Japan 2 Syria 1", "Barnsley 3 Bolton 0 ( halftime 1-0 )",
@@ -205,10 +256,10 @@ void FixPlaceSpans(const std::vector<std::string_view>& forms, const std::vector
     const std::string_view last = tags[end - 1].size() > 2 ? std::string_view(tags[end - 1]).substr(2) : "";
     if (len >= 2 && (last == "GPE" || last == "NORP" || last == "LOC") && tags[i] != "B-" + std::string(last)) {
       Relabel(tags, i, end, want);
-    } else if (entry->type == kb::EntryType::kCountry && tags[i] == "B-ORG" &&
+    } else if (IsNation(*entry) && tags[i] == "B-ORG" &&
                (end == tags.size() || tags[end] != "I-ORG")) {
       Relabel(tags, i, end, "GPE");
-    } else if ((entry->type == kb::EntryType::kCountry ||
+    } else if ((IsNation(*entry) ||
                 (entry->type == kb::EntryType::kCity && (entry->detail == "PPLC" || entry->population >= 1000000))) &&
                tags[i] == "B-PERSON" && (end == tags.size() || tags[end] != "I-PERSON")) {
       Relabel(tags, i, end, "GPE");  // "the Paris market": a capital or big city is no person
@@ -301,8 +352,13 @@ void TagListedPersons(const std::vector<std::string_view>& forms, const std::vec
         forms[open + 1 + len] != ")") {
       continue;
     }
+    // Words the model left untagged or took for a person or another name ("Bailey" MISC).
+    auto open_to_person = [&](size_t i) {
+      return tags[i] == "O" || tags[i].ends_with("-PERSON") || tags[i].ends_with("-MISC");
+    };
     size_t b = open;
-    while (b > 0 && open - b < 4 && Capitalized(forms[b - 1]) && tags[b - 1] == "O") --b;
+    while (b > 0 && open - b < 4 && Capitalized(forms[b - 1]) && open_to_person(b - 1)) --b;
+    if (open < tags.size() && b < open && tags[b][0] == 'I') continue;  // the span starts further left
     if (open - b < 2 || (b > 0 && Capitalized(forms[b - 1])) || !first_name[b]) continue;
     if (std::any_of(forms.begin() + b, forms.begin() + open,
                     [](std::string_view w) { return IsCompanySuffix(w) || IsOrgHead(w) || IsTitleWord(base::AsciiLower(w)); })) {
@@ -337,7 +393,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
       ++e;
     } else if (e < tags.size() && Capitalized(forms[e]) && IsTitleWord(base::AsciiLower(forms[e - 1]))) {
       for (size_t i = b; i < e; ++i) tags[i] = "O";
-    } else if (e - b == 1 && (IsCalendarWord(forms[b]) || IsCompanySuffix(forms[b]))) {
+    } else if (e - b == 1 && (IsCalendarWord(forms[b]) || IsCompanySuffix(forms[b]) || IsResultsLabel(forms[b]))) {
       tags[b] = "O";  // a suffix alone ("and Co") is taken in by TagOrganizationRuns
     } else if (e - b > 1 && IsOrgHead(forms[e - 1]) && type != "ORG" && type != "EVENT" && type != "MISC") {
       Relabel(tags, b, e, "ORG");  // "Chicago Mercantile Exchange" is no city
@@ -353,6 +409,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     FixPlaceSpans(forms, norm, *gazetteer, tags);
     TagDateline(forms, *gazetteer, tags);
     if (sports_lines) TagSportsLine(forms, *gazetteer, tags);
+    if (sports_lines) TagScorecardLine(forms, tags);
   }
 }
 

@@ -23,12 +23,13 @@ namespace newsgraph::models::ner_internal {
 //    Organization") too, if the model left them all untagged;
 //  - an untagged known name standing alone ("Kremlin spokesperson") is tagged;
 //  - a span ending in a title ("Foreign Minister") before a capitalized word is no name;
-//  - a month or weekday name, or a company suffix, alone ("Aug", "Friday", "Co")
-//    is no name; "Goldman , Sachs and Co" is one ORG;
+//  - a month or weekday name, a company suffix or a results-line label alone
+//    ("Aug", "Friday", "Co", "Halftime", "Attendance") is no name; "Goldman , Sachs and Co" is one ORG;
 //  - a person or place span ending in an organization head word ("Chicago
 //    Mercantile Exchange") is an ORG;
 //  - a multi-word place or nationality the model split ("North" + "Korean") is
-//    one GPE / NORP span, a country name tagged ORG is a GPE, so is a
+//    one GPE / NORP span, a country name (or England, Scotland, Wales, Northern
+//    Ireland) tagged ORG is a GPE, so is a
 //    country, capital or city of a million tagged PERSON ("the Paris market"), and a
 //    nationality tagged EVENT or MISC is a NORP;
 //  - a dateline ("LONDON 1996-08-30", also tokenized "1996 - 08 - 30";
@@ -36,8 +37,10 @@ namespace newsgraph::models::ner_internal {
 //    place, or all-caps words before a full date, then the date) tags each place GPE;
 //  - a sports results line ("Japan 2 Syria 1", "Barnsley 3 Bolton 0 ( ... )")
 //    or standings row (a team, then three or more numbers) tags each team:
-//    GPE if it is a country (a national side), else ORG (a club); not with
-//    `sports_lines` false.
+//    GPE if it is a country or a UK nation (a national side), else ORG (a club); a cricket
+//    scorecard line ("M. Atherton c Moin Khan b Wasim Akram 31") or bowling
+//    figures ("Wasim Akram 20-4-55-1") tag each run of capitalized words
+//    PERSON; neither with `sports_lines` false.
 void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
                     const NerNames* names, std::vector<std::string>& tags, bool sports_lines = true);
 

@@ -203,6 +203,7 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   // Months and weekdays alone are no names; "May" is left to the model.
   EXPECT_EQ(run("on Aug 29", {"O", "B-PERSON", "O"}), (V{"O", "O", "O"}));
   EXPECT_EQ(run("Friday said", {"B-PERSON", "O"}), (V{"O", "O"}));
+  EXPECT_EQ(run("Halftime 1-1", {"B-PERSON", "O"}), (V{"O", "O"}));
   EXPECT_EQ(run("May said", {"B-PERSON", "O"}), (V{"B-PERSON", "O"}));
   EXPECT_EQ(run("Tom Friday said", {"B-PERSON", "I-PERSON", "O"}), (V{"B-PERSON", "I-PERSON", "O"}));
   EXPECT_EQ(run("Goldman , Sachs and Co said", {"B-PERSON", "O", "B-ORG", "O", "B-PERSON", "O"}),
@@ -212,6 +213,8 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("SEARS , ROEBUCK AND CO SAYS", {"B-ORG", "O", "B-PERSON", "O", "B-PERSON", "O"}),
             (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
   EXPECT_EQ(run("the Paris market rose", {"O", "B-PERSON", "O", "O"}), (V{"O", "B-GPE", "O", "O"}));
+  EXPECT_EQ(run("between England and Pakistan", {"O", "B-ORG", "O", "B-GPE"}), (V{"O", "B-GPE", "O", "B-GPE"}));
+  EXPECT_EQ(run("the England Cricket Board", {"O", "B-ORG", "I-ORG", "I-ORG"}), (V{"O", "B-ORG", "I-ORG", "I-ORG"}));
   EXPECT_EQ(run("Kim Paris said", {"B-PERSON", "I-PERSON", "O"}), (V{"B-PERSON", "I-PERSON", "O"}));
   // A place or person span ending in an organization head word is an organization.
   EXPECT_EQ(run("the Chicago Mercantile Exchange", {"O", "B-GPE", "I-GPE", "I-GPE"}),
@@ -232,6 +235,8 @@ TEST(NerSpanRulesTest, SportsResultsAndStandings) {
   using V = std::vector<std::string>;
   // National sides are places, clubs organizations (even when named after a town).
   EXPECT_EQ(run("Japan 2 Syria 1"), (V{"B-GPE", "O", "B-GPE", "O"}));
+  EXPECT_EQ(run("England 2 Moldova 0"), (V{"B-GPE", "O", "B-GPE", "O"}));  // a UK nation is a national side too
+  EXPECT_EQ(run("Kent 2 Essex 0"), (V{"B-ORG", "O", "B-ORG", "O"}));
   EXPECT_EQ(run("Quarry Rovers 3 Zorvex 0 ( halftime 1-0 )"),
             (V{"B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O", "O", "O"}));
   EXPECT_EQ(run("Quarry Rovers 4 3 1 0 8 3 10"), (V{"B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O"}));
@@ -240,6 +245,16 @@ TEST(NerSpanRulesTest, SportsResultsAndStandings) {
   EXPECT_EQ(run("Reed 2 3"), (V{"O", "O", "O"}));
   EXPECT_EQ(run("Reed 2"), (V{"O", "O"}));
   EXPECT_EQ(run("Reed 2 Lima"), (V{"O", "O", "O"}));
+  // Cricket scorecards: batsmen, fielders and bowlers between the dismissal words; bowling figures.
+  EXPECT_EQ(run("T. Quarb c Ilse-ul-Varga b Bram Tovey 31"),
+            (V{"B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("Quarb lbw b Tovey 4"), (V{"B-PERSON", "O", "O", "B-PERSON", "O"}));
+  EXPECT_EQ(run("Quarb not out 12"), (V{"B-PERSON", "O", "O", "O"}));
+  EXPECT_EQ(run("Bowling : Bram Tovey 20-4-55-1 , Quarb 8-0-31-0"),
+            (V{"O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O"}));
+  // Not when other words are in the line, or without dismissal words or figures.
+  EXPECT_EQ(run("Quarb was bowled by Tovey 4"), (V{"O", "O", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("Quarb Tovey 4"), (V{"O", "O", "O"}));
 }
 
 TEST(NerSpanRulesTest, PersonsInResultsLists) {
@@ -272,6 +287,12 @@ TEST(NerSpanRulesTest, PersonsInResultsLists) {
   EXPECT_EQ(run("Tomas ( Spain )", {"Tomas"}, V(4, "O")), V(4, "O"));
   EXPECT_EQ(run("Lumen Tomas Quarb ( Spain )", {"Tomas"}, V(6, "O")), V(6, "O"));
   EXPECT_EQ(run("( Spain )", {}, V(3, "O")), V(3, "O"));
+  // A surname the model took for another name is still part of the person; a span
+  // that starts further left is left alone.
+  EXPECT_EQ(run("1. Tomas Quarb ( Spain ) 9.99", {"Tomas"}, V{"O", "O", "B-MISC", "O", "O", "O", "O"}),
+            (V{"O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O"}));
+  EXPECT_EQ(run("Lumen Tomas Quarb ( Spain )", {"Tomas"}, V{"B-MISC", "I-MISC", "I-MISC", "O", "O", "O"}),
+            (V{"B-MISC", "I-MISC", "I-MISC", "O", "O", "O"}));
 }
 
 TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
