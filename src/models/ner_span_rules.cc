@@ -204,6 +204,14 @@ void TagScorecardLine(const std::vector<std::string_view>& forms, std::vector<st
   }
 }
 
+// A statistics cell of a standings row after its integers: ".718", "-", "11.5", "1/2".
+bool IsStatCell(std::string_view w) {
+  if (w == "-") return true;
+  return !w.empty() && w.size() <= 6 &&
+         std::all_of(w.begin(), w.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == '/'; }) &&
+         std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // Sports results and standings: "Japan 2 Syria 1", "Barnsley 3 Bolton 0 ( halftime 1-0 )",
 // "Barnsley 4 3 1 0 8 3 10" (a team, then only numbers).
 void TagSportsLine(const std::vector<std::string_view>& forms, const kb::Gazetteer& gaz,
@@ -213,7 +221,11 @@ void TagSportsLine(const std::vector<std::string_view>& forms, const kb::Gazette
   if (a_end == 0 || a_end >= forms.size() || !IsInteger(forms[a_end])) return;
   size_t k = a_end;
   while (k < forms.size() && IsInteger(forms[k])) ++k;
-  if (k == forms.size() && k - a_end >= 3) return TagTeam(forms, 0, a_end, gaz, tags);  // standings row
+  size_t cells = k;  // then percentages and games behind: "ORLANDO 56 22 .718 -"
+  while (cells < forms.size() && IsStatCell(forms[cells])) ++cells;
+  if (cells == forms.size() && k - a_end >= 2 && cells - a_end >= 3) {
+    return TagTeam(forms, 0, a_end, gaz, tags);  // standings row
+  }
   if (k != a_end + 1 || k >= forms.size() || !Capitalized(forms[k])) return;
   const size_t b_end = TeamRunEnd(forms, k);
   if (b_end == k || b_end >= forms.size() || !IsInteger(forms[b_end])) return;
@@ -335,6 +347,31 @@ void TagOrganizationRuns(const std::vector<std::string_view>& forms, std::vector
   }
 }
 
+// "Michael Schumacher ( Germany ) Ferrari 1:28:15.125", "Tony Rominger ( Switzerland )
+// Mapei same time": in a results list, capitalized words right after a person's
+// bracketed country, before a time, points or "same time", are the team: an ORG.
+void TagTeamsAfterPersons(const std::vector<std::string_view>& forms, const std::vector<std::string>& norm,
+                          const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
+  for (size_t open = 1; open + 3 < forms.size() && !norm.empty(); ++open) {
+    if (forms[open] != "(" || !tags[open - 1].ends_with("-PERSON")) continue;
+    const kb::GazetteerEntry* entry = nullptr;
+    const size_t len = static_cast<size_t>(GazetteerMatch(norm, open + 1, gaz, &entry));
+    const size_t close = open + 1 + len;
+    if (len == 0 || !IsNation(*entry) || close >= forms.size() || forms[close] != ")") continue;
+    const size_t b = close + 1;
+    size_t e = b;
+    while (e < forms.size() && e - b < 3 && Capitalized(forms[e]) && !IsCalendarWord(forms[e]) &&
+           (tags[e] == "O" || tags[e].ends_with("-PERSON") || tags[e].ends_with("-MISC"))) {
+      ++e;
+    }
+    if (e == b || e >= forms.size() || (e < tags.size() && tags[e][0] == 'I')) continue;
+    const std::string_view next = forms[e];
+    const bool figures = std::any_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!figures && next != "same") continue;
+    Relabel(tags, b, e, "ORG");
+  }
+}
+
 }  // namespace
 
 void TagListedPersons(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
@@ -369,6 +406,7 @@ void TagListedPersons(const std::vector<std::string_view>& forms, const std::vec
       Relabel(tags, open + 1, open + 1 + len, "GPE");
     }
   }
+  TagTeamsAfterPersons(forms, norm, gaz, tags);
 }
 
 void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
@@ -393,6 +431,9 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
       ++e;
     } else if (e < tags.size() && Capitalized(forms[e]) && IsTitleWord(base::AsciiLower(forms[e - 1]))) {
       for (size_t i = b; i < e; ++i) tags[i] = "O";
+    } else if (e - b > 1 && forms[e - 1] == "Newsroom") {
+      tags[e - 1] = "O";  // "-- Tokyo Newsroom +81-3 ...": the place is the name
+      Relabel(tags, b, e - 1, type == "ORG" ? "GPE" : type);
     } else if (e - b == 1 && (IsCalendarWord(forms[b]) || IsCompanySuffix(forms[b]) || IsResultsLabel(forms[b]))) {
       tags[b] = "O";  // a suffix alone ("and Co") is taken in by TagOrganizationRuns
     } else if (e - b > 1 && IsOrgHead(forms[e - 1]) && type != "ORG" && type != "EVENT" && type != "MISC") {

@@ -204,6 +204,8 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("on Aug 29", {"O", "B-PERSON", "O"}), (V{"O", "O", "O"}));
   EXPECT_EQ(run("Friday said", {"B-PERSON", "O"}), (V{"O", "O"}));
   EXPECT_EQ(run("Halftime 1-1", {"B-PERSON", "O"}), (V{"O", "O"}));
+  EXPECT_EQ(run("-- Lima Newsroom +51 1 221", {"O", "B-GPE", "I-GPE", "O", "O", "O"}),
+            (V{"O", "B-GPE", "O", "O", "O", "O"}));
   EXPECT_EQ(run("May said", {"B-PERSON", "O"}), (V{"B-PERSON", "O"}));
   EXPECT_EQ(run("Tom Friday said", {"B-PERSON", "I-PERSON", "O"}), (V{"B-PERSON", "I-PERSON", "O"}));
   EXPECT_EQ(run("Goldman , Sachs and Co said", {"B-PERSON", "O", "B-ORG", "O", "B-PERSON", "O"}),
@@ -245,6 +247,9 @@ TEST(NerSpanRulesTest, SportsResultsAndStandings) {
   EXPECT_EQ(run("Reed 2 3"), (V{"O", "O", "O"}));
   EXPECT_EQ(run("Reed 2"), (V{"O", "O"}));
   EXPECT_EQ(run("Reed 2 Lima"), (V{"O", "O", "O"}));
+  EXPECT_EQ(run("QUELLTOWN 56 22 .718 -"), (V{"B-ORG", "O", "O", "O", "O"}));  // standings with percentages
+  EXPECT_EQ(run("Quarry Rovers 45 33 .577 11"), (V{"B-ORG", "I-ORG", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("Reed 56 .718"), (V{"O", "O", "O"}));
   // Cricket scorecards: batsmen, fielders and bowlers between the dismissal words; bowling figures.
   EXPECT_EQ(run("T. Quarb c Ilse-ul-Varga b Bram Tovey 31"),
             (V{"B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O"}));
@@ -287,6 +292,16 @@ TEST(NerSpanRulesTest, PersonsInResultsLists) {
   EXPECT_EQ(run("Tomas ( Spain )", {"Tomas"}, V(4, "O")), V(4, "O"));
   EXPECT_EQ(run("Lumen Tomas Quarb ( Spain )", {"Tomas"}, V(6, "O")), V(6, "O"));
   EXPECT_EQ(run("( Spain )", {}, V(3, "O")), V(3, "O"));
+  // The team after a listed person, before a time, points or "same time".
+  EXPECT_EQ(run("1. Tomas Quarb ( Germany ) Zorvex 1:28:15.125", {"Tomas"}, V(8, "O")),
+            (V{"O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "B-ORG", "O"}));
+  EXPECT_EQ(run("2. Ilse Varga ( Spain ) Quellco Racing same time", {"Ilse"},
+                V{"O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "B-PERSON", "O", "O", "O"}),
+            (V{"O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "B-ORG", "I-ORG", "O", "O"}));
+  EXPECT_EQ(run("Tomas Quarb ( Spain ) beat Ilse Varga", {"Tomas", "Ilse"}, V(9, "O")),
+            (V{"B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("Tomas Quarb ( Spain ) Zorvex said", {"Tomas"}, V(7, "O")),
+            (V{"B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "O"}));
   // A surname the model took for another name is still part of the person; a span
   // that starts further left is left alone.
   EXPECT_EQ(run("1. Tomas Quarb ( Spain ) 9.99", {"Tomas"}, V{"O", "O", "B-MISC", "O", "O", "O", "O"}),
