@@ -189,8 +189,9 @@ StatusOr<std::shared_ptr<const NerTagger>> NerTagger::LoadFromBytes(std::string 
       meta["payload_version"].get<int>() > ner_internal::kPayloadVersion) {
     return Status::Unsupported(name + ": NER payload version " +
                                (meta.contains("payload_version") ? meta["payload_version"].dump() : "missing") +
-                               " is not supported (this build reads " + std::to_string(ner_internal::kMinPayloadVersion) +
-                               " to " + std::to_string(ner_internal::kPayloadVersion) + ")");
+                               " is not supported (this build reads " +
+                               std::to_string(ner_internal::kMinPayloadVersion) + " to " +
+                               std::to_string(ner_internal::kPayloadVersion) + ")");
   }
   NG_ASSIGN_OR_RETURN(std::string_view data, file.Section("weights"));
   NG_ASSIGN_OR_RETURN(perceptron::SparseWeights weights,

@@ -11,7 +11,8 @@
 // gazetteer matches (kb/gazetteer.h), a title/honorific list, and word profiles
 // learned from unlabeled news (models/ner_lexicon.h, embedded in the model
 // file; they include self-training type profiles: how a first model tagged
-// each word across the news text, first names vs surnames), a list of known names and a list of first names (models/ner_names.h, embedded too) and how each
+// each word across the news text, first names vs surnames), a list of known
+// names and a list of first names (models/ner_names.h, embedded too) and how each
 // word is written elsewhere in the document (all-caps headlines are re-cased
 // first). POS is not used, so the NER runs on tokens alone. Tag(doc) adds a
 // document-level pass: the majority type of a repeated name wins, and missed

@@ -181,8 +181,8 @@ bool IsBowlingFigures(std::string_view w) {  // overs-maidens-runs-wickets, "20-
 void TagScorecardLine(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
   const size_t n = forms.size();
   if (n < 3 || n > 40 || !Capitalized(forms[0])) return;
-  const bool batting = n <= 16 && IsInteger(forms[n - 1]) && (forms[1] == "c" || forms[1] == "b" ||
-                       std::any_of(forms.begin() + 1, forms.end() - 1, [](std::string_view w) { return w == "b" || w == "lbw" || w == "out"; }));
+  auto dismissal = [](std::string_view w) { return w == "b" || w == "lbw" || w == "out"; };
+  const bool batting = n <= 16 && IsInteger(forms[n - 1]) && std::any_of(forms.begin() + 1, forms.end() - 1, dismissal);
   const bool bowling = std::any_of(forms.begin(), forms.end(), IsBowlingFigures);
   if (!batting && !bowling) return;
   // Every token is a name word, a dismissal word, a number, figures or punctuation.
@@ -397,12 +397,13 @@ void TagListedPersons(const std::vector<std::string_view>& forms, const std::vec
     while (b > 0 && open - b < 4 && Capitalized(forms[b - 1]) && open_to_person(b - 1)) --b;
     if (open < tags.size() && b < open && tags[b][0] == 'I') continue;  // the span starts further left
     if (open - b < 2 || (b > 0 && Capitalized(forms[b - 1])) || !first_name[b]) continue;
-    if (std::any_of(forms.begin() + b, forms.begin() + open,
-                    [](std::string_view w) { return IsCompanySuffix(w) || IsOrgHead(w) || IsTitleWord(base::AsciiLower(w)); })) {
-      continue;
-    }
+    auto not_personal = [](std::string_view w) {
+      return IsCompanySuffix(w) || IsOrgHead(w) || IsTitleWord(base::AsciiLower(w));
+    };
+    if (std::any_of(forms.begin() + b, forms.begin() + open, not_personal)) continue;
     Relabel(tags, b, open, "PERSON");
-    if (std::all_of(tags.begin() + open + 1, tags.begin() + open + 1 + len, [](const std::string& t) { return t == "O"; })) {
+    const auto place = tags.begin() + static_cast<ptrdiff_t>(open + 1);
+    if (std::all_of(place, place + static_cast<ptrdiff_t>(len), [](const std::string& t) { return t == "O"; })) {
       Relabel(tags, open + 1, open + 1 + len, "GPE");
     }
   }

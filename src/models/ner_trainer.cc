@@ -152,13 +152,14 @@ std::shared_ptr<const NerTagger> TrainNer(const std::vector<NerSentence>& train,
     curve.push_back(f1);
     if (f1 > best_f1 && epoch + 1 >= options.min_epochs) best_f1 = f1, best = tagger, best_epoch = epoch + 1;
   }
-  if (best == nullptr) return std::make_shared<const NerTagger>(meta, trainer.Average(options.min_weight), gazetteer, lexicon,
-                                                    names, first_names);
+  if (best == nullptr) {
+    return std::make_shared<const NerTagger>(meta, trainer.Average(options.min_weight), gazetteer, lexicon, names,
+                                             first_names);
+  }
   if (!meta["training"].is_object()) meta["training"] = {{"spec", meta["training"]}};
   meta["training"]["best_epoch"] = best_epoch;
   meta["training"]["dev_f1_per_epoch"] = curve;
-  return std::make_shared<const NerTagger>(meta, best->weights(), gazetteer, lexicon,
-                                                    names, first_names);
+  return std::make_shared<const NerTagger>(meta, best->weights(), gazetteer, lexicon, names, first_names);
 }
 
 Status WriteNerModel(const NerTagger& tagger, const std::vector<std::vector<std::string>>& selftest_sentences,

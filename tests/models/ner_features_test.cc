@@ -270,13 +270,16 @@ TEST(NerSpanRulesTest, PersonsInResultsLists) {
     std::vector<std::string> words = Split(text);
     std::vector<std::string_view> forms(words.begin(), words.end());
     std::vector<bool> first_name(words.size());
-    for (size_t i = 0; i < words.size(); ++i) first_name[i] = std::find(first.begin(), first.end(), words[i]) != first.end();
+    for (size_t i = 0; i < words.size(); ++i) {
+      first_name[i] = std::find(first.begin(), first.end(), words[i]) != first.end();
+    }
     ner_internal::TagListedPersons(forms, first_name, *gaz, tags);
     return tags;
   };
   using V = std::vector<std::string>;
   EXPECT_EQ(run("67 Tomas Quarb ( Scotland ) , Ilse Varga ( South Africa )", {"Tomas", "Ilse"}, V(13, "O")),
-            (V{"O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "I-GPE", "O"}));
+            (V{"O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "I-GPE",
+               "O"}));
   EXPECT_EQ(run("1 - Tomas Quarb ( U.S. ) beat Ilse Varga ( Spain ) 6-3", {"Tomas", "Ilse"}, V(14, "O")),
             (V{"O", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O",
                "O"}));
@@ -386,8 +389,8 @@ TEST(NerNamesTest, AModelWithAMalformedNamesSectionFailsToLoad) {
 }
 
 TEST(NerFirstNamesTest, ParsesBothFormsAndRoundTrips) {
-  auto names = NerFirstNames::Parse("# generated\n# name\tlists\nTomas\tM\nIlse\tF\nJody\tFM\nanne-marie\nO'Neal\tM\r\n",
-                                    "first.tsv");
+  auto names = NerFirstNames::Parse(
+      "# generated\n# name\tlists\nTomas\tM\nIlse\tF\nJody\tFM\nanne-marie\nO'Neal\tM\r\n", "first.tsv");
   ASSERT_TRUE(names.ok()) << names.status().ToString();
   EXPECT_EQ(names->size(), 5u);
   EXPECT_TRUE(names->Contains("tomas"));
@@ -479,7 +482,9 @@ TEST(NerFirstNamesTest, ListTravelsWithTheModelAndHelpsUnseenNames) {
     old.AddSection("weights", tagger->weights().Serialize());
     auto got = NerTagger::LoadFromBytes(old.Serialize(), "v" + std::to_string(version) + ".ngm", gaz);
     EXPECT_EQ(got.ok(), version == 4) << got.status().ToString();
-    if (!got.ok()) EXPECT_NE(got.status().message().find("payload version 6 is not supported"), std::string::npos);
+    if (!got.ok()) {
+      EXPECT_NE(got.status().message().find("payload version 6 is not supported"), std::string::npos);
+    }
   }
 
   ModelFileWriter writer(tagger->meta());
