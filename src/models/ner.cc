@@ -22,12 +22,14 @@ const std::vector<std::string>& NerTagger::Labels() {
 }
 
 NerTagger::NerTagger(nlohmann::json meta, perceptron::SparseWeights weights,
-                     std::shared_ptr<const kb::Gazetteer> gazetteer, NerLexicon lexicon, NerNames names)
+                     std::shared_ptr<const kb::Gazetteer> gazetteer, NerLexicon lexicon, NerNames names,
+                     NerFirstNames first_names)
     : meta_(std::move(meta)),
       weights_(std::move(weights)),
       gazetteer_(std::move(gazetteer)),
       lexicon_(std::move(lexicon)),
-      names_(std::move(names)) {}
+      names_(std::move(names)),
+      first_names_(std::move(first_names)) {}
 
 std::string NerTagger::DefaultPath() { return DefaultModelDir() + "/ner.ngm"; }
 
@@ -59,6 +61,7 @@ std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>
   res.gazetteer = gazetteer_.get();
   res.lexicon = lexicon_.empty() ? nullptr : &lexicon_;
   res.names = names_.empty() ? nullptr : &names_;
+  res.first_names = first_names_.empty() ? nullptr : &first_names_;
   ner_internal::ComputeTokenInfo(forms, res, doc, info);
   std::vector<std::string> tags(forms.size());
   uint64_t keys[ner_internal::kMaxFeatures];
@@ -77,6 +80,11 @@ std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>
   }
   ner_internal::SplitTitlesFromPersons(forms, gazetteer_.get(), tags);
   ner_internal::ApplySpanRules(forms, gazetteer_.get(), names_.empty() ? nullptr : &names_, tags, sports_lines);
+  std::vector<bool> first_name(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) {
+    first_name[i] = info[i].first_name || (NerTypeProfile::PersonPos(info[i].lex_types) & 1) != 0;
+  }
+  ner_internal::TagListedPersons(forms, first_name, *gazetteer_, tags);
   ner_internal::ApplyNumericRules(forms, tags);
   return tags;
 }
@@ -176,10 +184,14 @@ StatusOr<std::shared_ptr<const NerTagger>> NerTagger::LoadFromBytes(std::string 
   NG_ASSIGN_OR_RETURN(ModelFile file, ModelFile::Parse(std::move(bytes), name));
   NG_RETURN_IF_ERROR(file.ExpectKind("ner"));
   const nlohmann::json& meta = file.meta();
-  if (!meta.contains("payload_version") || meta["payload_version"] != ner_internal::kPayloadVersion) {
+  if (!meta.contains("payload_version") || !meta["payload_version"].is_number_integer() ||
+      meta["payload_version"].get<int>() < ner_internal::kMinPayloadVersion ||
+      meta["payload_version"].get<int>() > ner_internal::kPayloadVersion) {
     return Status::Unsupported(name + ": NER payload version " +
                                (meta.contains("payload_version") ? meta["payload_version"].dump() : "missing") +
-                               " is not supported (this build reads " + std::to_string(ner_internal::kPayloadVersion) + ")");
+                               " is not supported (this build reads " +
+                               std::to_string(ner_internal::kMinPayloadVersion) + " to " +
+                               std::to_string(ner_internal::kPayloadVersion) + ")");
   }
   NG_ASSIGN_OR_RETURN(std::string_view data, file.Section("weights"));
   NG_ASSIGN_OR_RETURN(perceptron::SparseWeights weights,
@@ -198,8 +210,13 @@ StatusOr<std::shared_ptr<const NerTagger>> NerTagger::LoadFromBytes(std::string 
     NG_ASSIGN_OR_RETURN(std::string_view text, file.Section("names"));
     NG_ASSIGN_OR_RETURN(names, NerNames::Parse(text, name + " section 'names'"));
   }
+  NerFirstNames first_names;
+  if (file.HasSection("first_names")) {
+    NG_ASSIGN_OR_RETURN(std::string_view text, file.Section("first_names"));
+    NG_ASSIGN_OR_RETURN(first_names, NerFirstNames::Parse(text, name + " section 'first_names'"));
+  }
   auto tagger = std::make_shared<const NerTagger>(meta, std::move(weights), std::move(gazetteer), std::move(lexicon),
-                                                  std::move(names));
+                                                  std::move(names), std::move(first_names));
   NG_RETURN_IF_ERROR(tagger->CheckSelfTest(file.selftest(), name));
   return std::shared_ptr<const NerTagger>(tagger);
 }

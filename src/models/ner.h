@@ -4,14 +4,15 @@
 //     PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, MISC (other names: works, products,
 //     languages);
 //   span rules after decoding (models/ner_span_rules.h): known names, company
-//     suffixes, datelines, sports results lines;
+//     suffixes, datelines, sports results lines, persons in results lists;
 //   rules over tokens (models/ner_rules.h), on tokens the model left O:
 //     DATE, TIME, MONEY, PERCENT, QUANTITY, CARDINAL.
 // Features: word, shape, affixes, capitalisation, neighbours, previous tags,
 // gazetteer matches (kb/gazetteer.h), a title/honorific list, and word profiles
 // learned from unlabeled news (models/ner_lexicon.h, embedded in the model
 // file; they include self-training type profiles: how a first model tagged
-// each word across the news text, first names vs surnames), a list of known names (models/ner_names.h, embedded too) and how each
+// each word across the news text, first names vs surnames), a list of known
+// names and a list of first names (models/ner_names.h, embedded too) and how each
 // word is written elsewhere in the document (all-caps headlines are re-cased
 // first). POS is not used, so the NER runs on tokens alone. Tag(doc) adds a
 // document-level pass: the majority type of a repeated name wins, and missed
@@ -80,10 +81,11 @@ class NerTagger {
   // The learned label set: "O", then B-/I- of each learned type; index = class id.
   static const std::vector<std::string>& Labels();
   NerTagger(nlohmann::json meta, perceptron::SparseWeights weights, std::shared_ptr<const kb::Gazetteer> gazetteer,
-            NerLexicon lexicon = {}, NerNames names = {});
+            NerLexicon lexicon = {}, NerNames names = {}, NerFirstNames first_names = {});
   const perceptron::SparseWeights& weights() const { return weights_; }
   const NerLexicon& lexicon() const { return lexicon_; }
   const NerNames& names() const { return names_; }
+  const NerFirstNames& first_names() const { return first_names_; }
   // One sentence with its document's context (null = none); `sports_lines`
   // false leaves out the sports-results span rule (models/ner_span_rules.h).
   std::vector<std::string> TagForms(const std::vector<std::string_view>& forms, const ner_internal::DocContext* doc,
@@ -102,6 +104,7 @@ class NerTagger {
   std::shared_ptr<const kb::Gazetteer> gazetteer_;
   NerLexicon lexicon_;
   NerNames names_;
+  NerFirstNames first_names_;
 };
 
 }  // namespace newsgraph::models

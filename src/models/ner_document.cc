@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "base/strings.h"
+#include "models/ner_features.h"
 
 namespace newsgraph::models::ner_internal {
 namespace {
@@ -111,7 +112,7 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
     if (it != majority.end() && it->second != s.type) Relabel(tags[s.sentence], s.begin, s.end, it->second);
     const std::string& type = it != majority.end() ? it->second : s.type;
     if (type == "PERSON" && s.end - s.begin >= 2 && Capitalized(forms[s.sentence][s.end - 1])) {
-      surnames.insert(std::string(forms[s.sentence][s.end - 1]));
+      surnames.insert(base::AsciiLower(forms[s.sentence][s.end - 1]));  // a headline's "REED" too
     }
   }
   // A one-word "person" that begins an organization's name elsewhere in the document
@@ -124,7 +125,7 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
   for (const TagSpan& s : Spans(tags)) {
     if (s.type != "PERSON" || s.end - s.begin != 1) continue;
     std::string word(forms[s.sentence][s.begin]);
-    if (org_first_words.count(word) == 0 || surnames.count(word) > 0) continue;
+    if (org_first_words.count(word) == 0 || surnames.count(base::AsciiLower(word)) > 0) continue;
     Relabel(tags[s.sentence], s.begin, s.end, "ORG");
     majority[Text(forms[s.sentence], s.begin, s.end)] = "ORG";
   }
@@ -149,6 +150,7 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
   }
   for (size_t s = 0; s < tags.size() && !majority.empty(); ++s) {
     std::vector<std::string>& t = tags[s];
+    const bool all_caps = IsAllCapsSentence(forms[s]);
     for (size_t i = 0; i < t.size(); ++i) {
       if (t[i] != "O" || !Capitalized(forms[s][i])) continue;
       std::string text;
@@ -160,10 +162,11 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
         auto it = majority.find(text);
         if (it != majority.end()) best_end = j + 1, best_type = it->second;
       }
-      if (best_end == 0 && surnames.count(std::string(forms[s][i])) > 0) best_end = i + 1, best_type = "PERSON";
+      if (best_end == 0 && surnames.count(base::AsciiLower(forms[s][i])) > 0) best_end = i + 1, best_type = "PERSON";
       if (best_end == 0) continue;
-      // Only whole names: the run must not continue into another capitalized word.
-      if (best_end < t.size() && Capitalized(forms[s][best_end]) && t[best_end] == "O") continue;
+      // Only whole names: the run must not continue into another capitalized word
+      // (in an all-caps headline every word is capitalized: "REED LEADS").
+      if (best_end < t.size() && Capitalized(forms[s][best_end]) && t[best_end] == "O" && !all_caps) continue;
       Relabel(t, i, best_end, best_type);
       i = best_end - 1;
     }

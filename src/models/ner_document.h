@@ -15,8 +15,10 @@ namespace newsgraph::models::ner_internal {
 // each occurrence's own type); (2) untagged capitalized token runs that spell a
 // name tagged elsewhere in the document get its type, and an untagged
 // capitalized token equal to the last word of a multi-word PERSON name (a
-// surname) becomes PERSON (names match whatever their case: a headline's "WALES" is
-// the body's "Wales", except for common sentence openers); a one-word PERSON that is the first word of a
+// surname) becomes PERSON (names and surnames match whatever their case: a
+// headline's "WALES" is the body's "Wales", "GOLF - REED LEADS" has the body's
+// Tom Reed, except for common sentence openers; in an all-caps headline a match
+// may be followed by another capitalized word); a one-word PERSON that is the first word of a
 // multi-word ORG of the document ("Rospatch" / "Rospatch Corp") becomes ORG unless
 // it is a surname there; an all-caps word that spells the initials of a multi-word
 // ORG of the document ("ICO" for "International Coffee Organization") is that ORG.

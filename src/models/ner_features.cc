@@ -238,6 +238,7 @@ void ComputeTokenInfo(const std::vector<std::string_view>& original, const Featu
     t.title = IsTitleWord(lv) ? 1 : 0;
     t.doc_cap = DocCapCode(doc, lv, MidSentence(forms, i), t.capitalized);
     if (res.lexicon != nullptr) AddLexiconInfo(*res.lexicon, lower, t);
+    t.first_name = t.capitalized && res.first_names != nullptr && res.first_names->Contains(lower);
   }
   if (res.gazetteer == nullptr && res.names == nullptr) return;
   std::vector<std::string> norm(forms.size());
@@ -354,6 +355,19 @@ int ExtractFeatures(const std::vector<TokenInfo>& info, size_t i, int prev1, int
   keys[k++] = PairKey(65, type_pos(t.lex_types), type_pos(next_types));
   keys[k++] = PairKey(66, t.lex_types & 0x7F, p1);
   keys[k++] = PairKey(67, t.lex_types & 7, t.doc_cap);
+  // The first-name list (NerFirstNames): a known first name before a capitalized
+  // word opens a person's name; the capitalized word after one is a surname.
+  // Only present when one of the two fires, so a model without the list has the
+  // features it had before.
+  const bool prev_first_name = ii > 0 && info[i - 1].first_name;
+  if (t.first_name || prev_first_name) {
+    const uint64_t next_cap = ii + 1 < n && info[i + 1].capitalized ? 1 : 0;
+    const uint64_t prev_cap = ii > 0 && info[i - 1].capitalized ? 1 : 0;
+    const uint64_t where = (t.first_name ? 1 : 0) | (prev_first_name ? 2 : 0);
+    keys[k++] = PairKey(68, where, cap | next_cap << 1 | prev_cap << 2 | first << 3);
+    keys[k++] = PairKey(69, where, type_pos(t.lex_types));
+    keys[k++] = PairKey(70, where, p1);
+  }
   return k;
 }
 

@@ -17,7 +17,10 @@
 namespace newsgraph::models::ner_internal {
 
 // Version of the NER payload (sections and feature meaning) in meta.payload_version.
-inline constexpr int kPayloadVersion = 4;
+// Version 5 added the "first_names" section and its features; a version 4 file has
+// neither and tags as it did, so both load.
+inline constexpr int kPayloadVersion = 5;
+inline constexpr int kMinPayloadVersion = 4;
 inline constexpr int kMaxFeatures = 72;
 // Gazetteer matches are looked for over at most this many tokens.
 inline constexpr int kMaxMatchTokens = 8;
@@ -35,6 +38,7 @@ struct TokenInfo {
   uint64_t title;     // 1 if the word is a title or honorific ("President", "Mr.", "spokesperson")
   uint64_t names;     // position in the longest NerNames match and its type, or 0
   uint64_t doc_cap;   // how the word is written elsewhere in the document (DocContext), 0 = not seen
+  bool first_name;    // capitalized and on the first-name list (NerFirstNames)
   bool capitalized;
 };
 
@@ -43,6 +47,7 @@ struct FeatureResources {
   const kb::Gazetteer* gazetteer = nullptr;
   const NerLexicon* lexicon = nullptr;
   const NerNames* names = nullptr;
+  const NerFirstNames* first_names = nullptr;
 };
 
 // How each word (lowercased) is written in mid-sentence positions of the whole

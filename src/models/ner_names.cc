@@ -72,4 +72,47 @@ int NerNames::Match(const std::vector<std::string>& norm, size_t i, int& type) c
   return best;
 }
 
+namespace {
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool IsFirstNameWord(std::string_view w) {
+  if (w.empty() || !IsAsciiLetter(w[0])) return false;
+  return std::all_of(w.begin(), w.end(), [](char c) { return IsAsciiLetter(c) || c == '\'' || c == '-'; });
+}
+
+}  // namespace
+
+StatusOr<NerFirstNames> NerFirstNames::Parse(std::string_view text, const std::string& name) {
+  NerFirstNames out;
+  Status status = base::ForEachTableLine(text, name, [&](std::string_view line, size_t) -> Status {
+    size_t tab = line.find('\t');
+    std::string_view word = line.substr(0, tab);
+    if (!IsFirstNameWord(word)) {
+      return Status::InvalidArgument("expected a first name (one word of ASCII letters), got '" + std::string(word) +
+                                     "'");
+    }
+    if (tab != std::string_view::npos) {
+      std::string_view lists = line.substr(tab + 1);
+      if (lists != "F" && lists != "M" && lists != "FM") {
+        return Status::InvalidArgument("second column must be F, M or FM, got '" + std::string(lists) + "'");
+      }
+    }
+    out.names_.insert(base::AsciiLower(word));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return out;
+}
+
+std::string NerFirstNames::Serialize() const {
+  std::vector<std::string_view> sorted(names_.begin(), names_.end());
+  std::sort(sorted.begin(), sorted.end());
+  std::string out;
+  for (std::string_view n : sorted) (out += n) += '\n';
+  return out;
+}
+
+bool NerFirstNames::Contains(std::string_view lower) const { return names_.find(lower) != names_.end(); }
+
 }  // namespace newsgraph::models

@@ -50,6 +50,34 @@ class NerNames {
   std::unordered_set<std::string, kb::StringHash, std::equal_to<>> prefixes_;
 };
 
+// A list of first names ("John", "Maria"), generated at build time from pinned
+// data packages into data/gazetteer/first_names.tsv (format in
+// docs/formats/gazetteer.md). train_ner copies it into the model's
+// "first_names" section. A feature ("this capitalized word is a known first
+// name"), never a rule: "Will", "Mark" and "Georgia" are on the list too.
+//
+// Immutable after Parse; Contains() is thread-safe.
+class NerFirstNames {
+ public:
+  NerFirstNames() = default;
+
+  // Parses TSV text: "name" or "name<TAB>F|M|FM" per line, the name one word of
+  // ASCII letters, apostrophes and hyphens starting with a letter; '#' lines and
+  // empty lines skipped. Errors name `name:line` and say what is wrong.
+  static StatusOr<NerFirstNames> Parse(std::string_view text, const std::string& name);
+  // The canonical text form (lowercased names, one per line, sorted), which Parse reads back.
+  std::string Serialize() const;
+
+  // True if `lower` (an ASCII-lowercased word) is on the list.
+  bool Contains(std::string_view lower) const;
+
+  size_t size() const { return names_.size(); }
+  bool empty() const { return names_.empty(); }
+
+ private:
+  std::unordered_set<std::string, kb::StringHash, std::equal_to<>> names_;
+};
+
 }  // namespace newsgraph::models
 
 #endif  // NEWSGRAPH_MODELS_NER_NAMES_H_

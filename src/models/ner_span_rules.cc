@@ -40,22 +40,81 @@ bool IsPlace(const kb::Gazetteer& gaz, std::string_view text) {
   return false;
 }
 
+// A country, or a nation of the United Kingdom (England, Scotland, Wales, Northern
+// Ireland: admin-1 units that field national sides and are written like countries).
+bool IsNation(const kb::GazetteerEntry& e) {
+  return e.type == kb::EntryType::kCountry ||
+         (e.type == kb::EntryType::kAdmin1 && e.country == "GBR" && (e.detail == "Country" || e.code == "GB-NIR"));
+}
+
 bool IsDatePart(std::string_view w) { return IsDateLike(w) || w == "-" || w == "/"; }
 
-// "LONDON 1996-08-30", "WASHINGTON 1996-12-06" (also split into "1996 - 12 - 06"):
-// the only words, a place, then a date.
+bool Capitalized(std::string_view w);
+bool IsOrgHead(std::string_view w);
+
+// True if the date tokens spell a full date with a four-digit year first
+// ("1996-08-30", "1996 - 08 - 30"), not a bare number ("EURO 1996").
+bool IsFullDate(std::span<const std::string_view> date) {
+  int groups = 0;
+  size_t first = 0;
+  for (std::string_view w : date) {
+    for (size_t i = 0; i < w.size();) {
+      if (w[i] < '0' || w[i] > '9') {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < w.size() && w[j] >= '0' && w[j] <= '9') ++j;
+      if (groups++ == 0) first = j - i;
+      i = j;
+    }
+  }
+  return groups >= 3 && first == 4;
+}
+
+// Words written in capitals only ("FRANKFURT", "NEW YORK"), none a company
+// suffix or an organization head word.
+bool AllCapsPlaceWords(std::span<const std::string_view> words) {
+  return std::all_of(words.begin(), words.end(), [](std::string_view w) {
+    if (w.size() < 2 || std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+    std::string title = base::AsciiLower(w);
+    title[0] = w[0];  // "EXCHANGE" -> "Exchange"
+    return !IsCompanySuffix(w) && !IsOrgHead(title);
+  });
+}
+
+// "LONDON 1996-08-30", "WASHINGTON 1996-12-06" (also split into "1996 - 12 - 06"),
+// "AKRON , Ohio 1996-08-23": the only words, one place or two separated by a
+// comma, then a date. A part the gazetteer knows is a place; so is an all-caps
+// part before a full date ("FRANKFURT 1996-08-22": GeoNames only has "Frankfurt
+// am Main"), the dateline style of Reuters copy.
 void TagDateline(const std::vector<std::string_view>& forms, const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
   const size_t n = forms.size();
-  size_t words = 0;
-  while (words < n && words < 5 && !forms[words].empty() && forms[words][0] >= 'A' && forms[words][0] <= 'Z') ++words;
-  if (words == 0 || words == n || n - words > 5 || !IsDateLike(forms[words])) return;
-  if (!std::all_of(forms.begin() + words, forms.end(), IsDatePart)) return;
-  std::string text;
-  for (size_t i = 0; i < words; ++i) {
-    if (i > 0) text.push_back(' ');
-    text += forms[i];
+  std::vector<std::pair<size_t, size_t>> parts;
+  size_t i = 0, words = 0;
+  while (i < n) {
+    const size_t b = i;
+    while (i < n && words < 5 && Capitalized(forms[i])) ++i, ++words;
+    if (i == b) return;
+    parts.emplace_back(b, i);
+    if (parts.size() < 2 && i + 1 < n && forms[i] == "," && Capitalized(forms[i + 1])) {
+      ++i;
+      continue;
+    }
+    break;
   }
-  if (IsPlace(gaz, text)) Relabel(tags, 0, words, "GPE");
+  if (i == n || n - i > 5 || !IsDateLike(forms[i])) return;
+  if (!std::all_of(forms.begin() + i, forms.end(), IsDatePart)) return;
+  const std::span<const std::string_view> all(forms);
+  const bool full_date = IsFullDate(all.subspan(i));
+  for (auto [b, e] : parts) {
+    std::string text;
+    for (size_t k = b; k < e; ++k) {
+      if (k > b) text.push_back(' ');
+      text += forms[k];
+    }
+    if (IsPlace(gaz, text) || (full_date && AllCapsPlaceWords(all.subspan(b, e - b)))) Relabel(tags, b, e, "GPE");
+  }
 }
 
 // Month and weekday names alone are dates, not names ("Aug", "Friday"); "May" is
@@ -70,6 +129,11 @@ bool IsCalendarWord(std::string_view w) {
 }
 
 bool Capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+// Labels of sports results lines, never names alone ("Halftime 1-1", "Attendance 45,000").
+bool IsResultsLabel(std::string_view w) {
+  return w == "Halftime" || w == "Half-time" || w == "Attendance" || w == "Scorers" || w == "Scorer" || w == "Extras";
+}
 
 bool IsInteger(std::string_view w) {
   return !w.empty() && w.size() <= 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -96,9 +160,56 @@ void TagTeam(const std::vector<std::string_view>& forms, size_t b, size_t e, con
     text += forms[i];
   }
   bool country = false;
-  for (const kb::GazetteerEntry* entry : gaz.Lookup(text)) country |= entry->type == kb::EntryType::kCountry;
+  for (const kb::GazetteerEntry* entry : gaz.Lookup(text)) country |= IsNation(*entry);
   if (e < tags.size() && tags[e][0] == 'I') return;  // inside a longer span: leave it
   Relabel(tags, b, e, country ? "GPE" : "ORG");
+}
+
+// A cricket scorecard line: "M. Atherton c Moin Khan b Wasim Akram 31", "A. Stewart
+// lbw b Waqar Younis 44", "N. Hussain not out 12" -- names between the dismissal
+// words, then the runs; or bowling figures "Wasim Akram 20-4-55-1 , Waqar Younis
+// 18-2-70-3". Each run of capitalized words (initials included) is a PERSON.
+bool IsDismissalWord(std::string_view w) {
+  return w == "c" || w == "b" || w == "lbw" || w == "st" || w == "run" || w == "out" || w == "not" || w == "&" ||
+         w == "retired" || w == "hurt";
+}
+
+bool IsBowlingFigures(std::string_view w) {  // overs-maidens-runs-wickets, "20-4-55-1"
+  return IsDateLike(w) && std::count(w.begin(), w.end(), '-') == 3 && w.front() != '-' && w.back() != '-';
+}
+
+void TagScorecardLine(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  if (n < 3 || n > 40 || !Capitalized(forms[0])) return;
+  auto dismissal = [](std::string_view w) { return w == "b" || w == "lbw" || w == "out"; };
+  const bool batting = n <= 16 && IsInteger(forms[n - 1]) && std::any_of(forms.begin() + 1, forms.end() - 1, dismissal);
+  const bool bowling = std::any_of(forms.begin(), forms.end(), IsBowlingFigures);
+  if (!batting && !bowling) return;
+  // Every token is a name word, a dismissal word, a number, figures or punctuation.
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view w = forms[i];
+    if (Capitalized(w) || IsDismissalWord(w) || IsDateLike(w) || w == "," || w == ":" || w == ".") continue;
+    return;
+  }
+  for (size_t i = 0; i < n;) {
+    if (!Capitalized(forms[i]) || (bowling && !batting && i == 0 && n > 1 && forms[1] == ":")) {
+      if (tags[i] != "O" && tags[i].size() > 2 && IsLearned(std::string_view(tags[i]).substr(2))) tags[i] = "O";
+      ++i;
+      continue;
+    }
+    size_t e = i;
+    while (e < n && Capitalized(forms[e]) && e - i < 4) ++e;
+    Relabel(tags, i, e, "PERSON");
+    i = e;
+  }
+}
+
+// A statistics cell of a standings row after its integers: ".718", "-", "11.5", "1/2".
+bool IsStatCell(std::string_view w) {
+  if (w == "-") return true;
+  return !w.empty() && w.size() <= 6 &&
+         std::all_of(w.begin(), w.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == '/'; }) &&
+         std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Sports results and standings: "Japan 2 Syria 1", "Barnsley 3 Bolton 0 ( halftime 1-0 )",
@@ -110,7 +221,11 @@ void TagSportsLine(const std::vector<std::string_view>& forms, const kb::Gazette
   if (a_end == 0 || a_end >= forms.size() || !IsInteger(forms[a_end])) return;
   size_t k = a_end;
   while (k < forms.size() && IsInteger(forms[k])) ++k;
-  if (k == forms.size() && k - a_end >= 3) return TagTeam(forms, 0, a_end, gaz, tags);  // standings row
+  size_t cells = k;  // then percentages and games behind: "ORLANDO 56 22 .718 -"
+  while (cells < forms.size() && IsStatCell(forms[cells])) ++cells;
+  if (cells == forms.size() && k - a_end >= 2 && cells - a_end >= 3) {
+    return TagTeam(forms, 0, a_end, gaz, tags);  // standings row
+  }
   if (k != a_end + 1 || k >= forms.size() || !Capitalized(forms[k])) return;
   const size_t b_end = TeamRunEnd(forms, k);
   if (b_end == k || b_end >= forms.size() || !IsInteger(forms[b_end])) return;
@@ -153,10 +268,10 @@ void FixPlaceSpans(const std::vector<std::string_view>& forms, const std::vector
     const std::string_view last = tags[end - 1].size() > 2 ? std::string_view(tags[end - 1]).substr(2) : "";
     if (len >= 2 && (last == "GPE" || last == "NORP" || last == "LOC") && tags[i] != "B-" + std::string(last)) {
       Relabel(tags, i, end, want);
-    } else if (entry->type == kb::EntryType::kCountry && tags[i] == "B-ORG" &&
+    } else if (IsNation(*entry) && tags[i] == "B-ORG" &&
                (end == tags.size() || tags[end] != "I-ORG")) {
       Relabel(tags, i, end, "GPE");
-    } else if ((entry->type == kb::EntryType::kCountry ||
+    } else if ((IsNation(*entry) ||
                 (entry->type == kb::EntryType::kCity && (entry->detail == "PPLC" || entry->population >= 1000000))) &&
                tags[i] == "B-PERSON" && (end == tags.size() || tags[end] != "I-PERSON")) {
       Relabel(tags, i, end, "GPE");  // "the Paris market": a capital or big city is no person
@@ -232,7 +347,68 @@ void TagOrganizationRuns(const std::vector<std::string_view>& forms, std::vector
   }
 }
 
+// "Michael Schumacher ( Germany ) Ferrari 1:28:15.125", "Tony Rominger ( Switzerland )
+// Mapei same time": in a results list, capitalized words right after a person's
+// bracketed country, before a time, points or "same time", are the team: an ORG.
+void TagTeamsAfterPersons(const std::vector<std::string_view>& forms, const std::vector<std::string>& norm,
+                          const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
+  for (size_t open = 1; open + 3 < forms.size() && !norm.empty(); ++open) {
+    if (forms[open] != "(" || !tags[open - 1].ends_with("-PERSON")) continue;
+    const kb::GazetteerEntry* entry = nullptr;
+    const size_t len = static_cast<size_t>(GazetteerMatch(norm, open + 1, gaz, &entry));
+    const size_t close = open + 1 + len;
+    if (len == 0 || !IsNation(*entry) || close >= forms.size() || forms[close] != ")") continue;
+    const size_t b = close + 1;
+    size_t e = b;
+    while (e < forms.size() && e - b < 3 && Capitalized(forms[e]) && !IsCalendarWord(forms[e]) &&
+           (tags[e] == "O" || tags[e].ends_with("-PERSON") || tags[e].ends_with("-MISC"))) {
+      ++e;
+    }
+    if (e == b || e >= forms.size() || (e < tags.size() && tags[e][0] == 'I')) continue;
+    const std::string_view next = forms[e];
+    const bool figures = std::any_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!figures && next != "same") continue;
+    Relabel(tags, b, e, "ORG");
+  }
+}
+
 }  // namespace
+
+void TagListedPersons(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
+                      const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
+  std::vector<std::string> norm;
+  for (size_t open = 2; open + 2 < forms.size(); ++open) {
+    if (forms[open] != "(") continue;
+    if (norm.empty()) {
+      for (std::string_view f : forms) norm.push_back(kb::Gazetteer::Normalize(f));
+    }
+    const kb::GazetteerEntry* entry = nullptr;
+    const size_t len = static_cast<size_t>(GazetteerMatch(norm, open + 1, gaz, &entry));
+    if (len == 0 || (entry->type != kb::EntryType::kCountry && entry->type != kb::EntryType::kAdmin1) ||
+        open + 1 + len >= forms.size() ||
+        forms[open + 1 + len] != ")") {
+      continue;
+    }
+    // Words the model left untagged or took for a person or another name ("Bailey" MISC).
+    auto open_to_person = [&](size_t i) {
+      return tags[i] == "O" || tags[i].ends_with("-PERSON") || tags[i].ends_with("-MISC");
+    };
+    size_t b = open;
+    while (b > 0 && open - b < 4 && Capitalized(forms[b - 1]) && open_to_person(b - 1)) --b;
+    if (open < tags.size() && b < open && tags[b][0] == 'I') continue;  // the span starts further left
+    if (open - b < 2 || (b > 0 && Capitalized(forms[b - 1])) || !first_name[b]) continue;
+    auto not_personal = [](std::string_view w) {
+      return IsCompanySuffix(w) || IsOrgHead(w) || IsTitleWord(base::AsciiLower(w));
+    };
+    if (std::any_of(forms.begin() + b, forms.begin() + open, not_personal)) continue;
+    Relabel(tags, b, open, "PERSON");
+    const auto place = tags.begin() + static_cast<ptrdiff_t>(open + 1);
+    if (std::all_of(place, place + static_cast<ptrdiff_t>(len), [](const std::string& t) { return t == "O"; })) {
+      Relabel(tags, open + 1, open + 1 + len, "GPE");
+    }
+  }
+  TagTeamsAfterPersons(forms, norm, gaz, tags);
+}
 
 void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
                     const NerNames* names, std::vector<std::string>& tags, bool sports_lines) {
@@ -256,7 +432,10 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
       ++e;
     } else if (e < tags.size() && Capitalized(forms[e]) && IsTitleWord(base::AsciiLower(forms[e - 1]))) {
       for (size_t i = b; i < e; ++i) tags[i] = "O";
-    } else if (e - b == 1 && (IsCalendarWord(forms[b]) || IsCompanySuffix(forms[b]))) {
+    } else if (e - b > 1 && forms[e - 1] == "Newsroom") {
+      tags[e - 1] = "O";  // "-- Tokyo Newsroom +81-3 ...": the place is the name
+      Relabel(tags, b, e - 1, type == "ORG" ? "GPE" : type);
+    } else if (e - b == 1 && (IsCalendarWord(forms[b]) || IsCompanySuffix(forms[b]) || IsResultsLabel(forms[b]))) {
       tags[b] = "O";  // a suffix alone ("and Co") is taken in by TagOrganizationRuns
     } else if (e - b > 1 && IsOrgHead(forms[e - 1]) && type != "ORG" && type != "EVENT" && type != "MISC") {
       Relabel(tags, b, e, "ORG");  // "Chicago Mercantile Exchange" is no city
@@ -272,6 +451,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     FixPlaceSpans(forms, norm, *gazetteer, tags);
     TagDateline(forms, *gazetteer, tags);
     if (sports_lines) TagSportsLine(forms, *gazetteer, tags);
+    if (sports_lines) TagScorecardLine(forms, tags);
   }
 }
 

@@ -23,22 +23,39 @@ namespace newsgraph::models::ner_internal {
 //    Organization") too, if the model left them all untagged;
 //  - an untagged known name standing alone ("Kremlin spokesperson") is tagged;
 //  - a span ending in a title ("Foreign Minister") before a capitalized word is no name;
-//  - a month or weekday name, or a company suffix, alone ("Aug", "Friday", "Co")
-//    is no name; "Goldman , Sachs and Co" is one ORG;
+//  - "Newsroom" ends no name ("Tokyo Newsroom": the place alone);
+//  - a month or weekday name, a company suffix or a results-line label alone
+//    ("Aug", "Friday", "Co", "Halftime", "Attendance") is no name; "Goldman , Sachs and Co" is one ORG;
 //  - a person or place span ending in an organization head word ("Chicago
 //    Mercantile Exchange") is an ORG;
 //  - a multi-word place or nationality the model split ("North" + "Korean") is
-//    one GPE / NORP span, a country name tagged ORG is a GPE, so is a
+//    one GPE / NORP span, a country name (or England, Scotland, Wales, Northern
+//    Ireland) tagged ORG is a GPE, so is a
 //    country, capital or city of a million tagged PERSON ("the Paris market"), and a
 //    nationality tagged EVENT or MISC is a NORP;
-//  - a dateline ("LONDON 1996-08-30", also tokenized "1996 - 08 - 30":
-//    capitalized words the gazetteer knows as a place, then a date) tags the place GPE;
+//  - a dateline ("LONDON 1996-08-30", also tokenized "1996 - 08 - 30";
+//    "AKRON , Ohio 1996-08-23": capitalized words the gazetteer knows as a
+//    place, or all-caps words before a full date, then the date) tags each place GPE;
 //  - a sports results line ("Japan 2 Syria 1", "Barnsley 3 Bolton 0 ( ... )")
-//    or standings row (a team, then three or more numbers) tags each team:
-//    GPE if it is a country (a national side), else ORG (a club); not with
-//    `sports_lines` false.
+//    or standings row (a team, then two or more integers and only statistics
+//    cells: "ORLANDO 56 22 .718 -") tags each team:
+//    GPE if it is a country or a UK nation (a national side), else ORG (a club); a cricket
+//    scorecard line ("M. Atherton c Moin Khan b Wasim Akram 31") or bowling
+//    figures ("Wasim Akram 20-4-55-1") tag each run of capitalized words
+//    PERSON; neither with `sports_lines` false.
 void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
                     const NerNames* names, std::vector<std::string>& tags, bool sports_lines = true);
+
+// A person in a sports results list ("Pete Sampras ( U.S. ) beat ...", "67 Colin
+// Montgomerie ( Scotland )"): two to four capitalized words the model left
+// untagged right before a country or admin-1 unit ("Scotland", "Ohio") in
+// brackets, the first a first name
+// (`first_name[i]`: on the first-name list or profiled as one), none a title,
+// company suffix or organization head word, is a PERSON (and the untagged
+// place, a GPE); capitalized words after a person's bracketed country and before
+// a time or points ("... ( Germany ) Ferrari 1:28:15.125") are the team, an ORG. `first_name` has one entry per form.
+void TagListedPersons(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
+                      const kb::Gazetteer& gaz, std::vector<std::string>& tags);
 
 }  // namespace newsgraph::models::ner_internal
 

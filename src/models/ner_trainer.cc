@@ -127,10 +127,12 @@ std::shared_ptr<const NerTagger> TrainNer(const std::vector<NerSentence>& train,
   meta["labels"] = NerTagger::Labels();
   NerLexicon lexicon = options.lexicon != nullptr ? *options.lexicon : NerLexicon();
   NerNames names = options.names != nullptr ? *options.names : NerNames();
+  NerFirstNames first_names = options.first_names != nullptr ? *options.first_names : NerFirstNames();
   ner_internal::FeatureResources res;
   res.gazetteer = gazetteer.get();
   res.lexicon = lexicon.empty() ? nullptr : &lexicon;
   res.names = names.empty() ? nullptr : &names;
+  res.first_names = first_names.empty() ? nullptr : &first_names;
   const std::map<int, ner_internal::DocContext> contexts = DocContexts(train);
   std::shared_ptr<const NerTagger> best;
   double best_f1 = -1;
@@ -143,17 +145,21 @@ std::shared_ptr<const NerTagger> TrainNer(const std::vector<NerSentence>& train,
       TrainSentence(train[index], res, it == contexts.end() ? nullptr : &it->second, trainer);
     }
     if ((options.dev == nullptr || epoch + 1 < options.min_epochs) && epoch + 1 < options.epochs) continue;
-    auto tagger = std::make_shared<const NerTagger>(meta, trainer.Average(options.min_weight), gazetteer, lexicon, names);
+    auto tagger = std::make_shared<const NerTagger>(meta, trainer.Average(options.min_weight), gazetteer, lexicon,
+                                                    names, first_names);
     if (options.dev == nullptr) return tagger;
     double f1 = DevF1(*tagger, *options.dev);
     curve.push_back(f1);
     if (f1 > best_f1 && epoch + 1 >= options.min_epochs) best_f1 = f1, best = tagger, best_epoch = epoch + 1;
   }
-  if (best == nullptr) return std::make_shared<const NerTagger>(meta, trainer.Average(options.min_weight), gazetteer, lexicon, names);
+  if (best == nullptr) {
+    return std::make_shared<const NerTagger>(meta, trainer.Average(options.min_weight), gazetteer, lexicon, names,
+                                             first_names);
+  }
   if (!meta["training"].is_object()) meta["training"] = {{"spec", meta["training"]}};
   meta["training"]["best_epoch"] = best_epoch;
   meta["training"]["dev_f1_per_epoch"] = curve;
-  return std::make_shared<const NerTagger>(meta, best->weights(), gazetteer, lexicon, names);
+  return std::make_shared<const NerTagger>(meta, best->weights(), gazetteer, lexicon, names, first_names);
 }
 
 Status WriteNerModel(const NerTagger& tagger, const std::vector<std::vector<std::string>>& selftest_sentences,
@@ -168,6 +174,7 @@ Status WriteNerModel(const NerTagger& tagger, const std::vector<std::vector<std:
   writer.AddSection("weights", tagger.weights().Serialize());
   if (!tagger.lexicon().empty()) writer.AddSection("lexicon", tagger.lexicon().Serialize());
   if (!tagger.names().empty()) writer.AddSection("names", tagger.names().Serialize());
+  if (!tagger.first_names().empty()) writer.AddSection("first_names", tagger.first_names().Serialize());
   return writer.WriteTo(path);
 }
 

@@ -37,6 +37,8 @@ struct NerTrainOptions {
   const NerLexicon* lexicon = nullptr;
   // Known names (models/ner_names.h), copied into the model; null = none.
   const NerNames* names = nullptr;
+  // First names (models/ner_names.h), copied into the model; null = none.
+  const NerFirstNames* first_names = nullptr;
   // If set, the averaged model is scored on these sentences after every epoch
   // (span F1 over CoNLL types: PER, LOC, ORG, MISC) and the best epoch's model is returned;
   // meta["training"] gets "best_epoch" and "dev_f1". Null = return the last epoch.

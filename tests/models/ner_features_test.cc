@@ -1,4 +1,4 @@
-// Known-names list, document context, headline re-casing and the title post-pass
+// Known-names and first-name lists, document context, headline re-casing and the title post-pass
 // of the NER (models/ner_names.h, models/ner_features.h), on sentences written
 // for these tests.
 #include <gtest/gtest.h>
@@ -170,7 +170,19 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("Foreign Minister Sergei Lavrov", {"B-MISC", "I-MISC", "B-PERSON", "I-PERSON"}),
             (V{"O", "O", "B-PERSON", "I-PERSON"}));
   EXPECT_EQ(run("LONDON 1996-08-30", {"B-PERSON", "O"}), (V{"B-GPE", "O"}));
-  EXPECT_EQ(run("ZORVEX 1996-08-30", {"B-PERSON", "O"}), (V{"B-PERSON", "O"}));  // not a known place
+  // An all-caps dateline before a full date is a place even when the gazetteer lacks it
+  // ("FRANKFURT": GeoNames has "Frankfurt am Main"); not a company, a bare year or
+  // a word in lower case.
+  EXPECT_EQ(run("ZORVEX 1996-08-30", {"B-PERSON", "O"}), (V{"B-GPE", "O"}));
+  EXPECT_EQ(run("PORT LUMEN 1996 - 08 - 30", {"B-ORG", "I-ORG", "O", "O", "O", "O", "O"}),
+            (V{"B-GPE", "I-GPE", "O", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("ZORVEX CORP 1996-08-30", {"B-ORG", "I-ORG", "O"}), (V{"B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("ZORVEX EXCHANGE 1996-08-30", {"B-ORG", "I-ORG", "O"}), (V{"B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("ZORVEX 1996", {"B-MISC", "O"}), (V{"B-MISC", "O"}));
+  EXPECT_EQ(run("Zorvex 1996-08-30", {"B-PERSON", "O"}), (V{"B-PERSON", "O"}));
+  // Town, region: each part a place ("Ohio" from the gazetteer).
+  EXPECT_EQ(run("QUELLTOWN , Ohio 1996-08-23", {"B-PERSON", "O", "B-ORG", "O"}), (V{"B-GPE", "O", "B-GPE", "O"}));
+  EXPECT_EQ(run("Quelltown , Ohio 1996-08-23", {"B-PERSON", "O", "O", "O"}), (V{"B-PERSON", "O", "B-GPE", "O"}));
   EXPECT_EQ(run("", {}), V{});
   EXPECT_EQ(run("McLean Industries Inc 's unit", {"B-PERSON", "O", "O", "O", "O"}),
             (V{"B-ORG", "I-ORG", "I-ORG", "O", "O"}));
@@ -191,6 +203,9 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   // Months and weekdays alone are no names; "May" is left to the model.
   EXPECT_EQ(run("on Aug 29", {"O", "B-PERSON", "O"}), (V{"O", "O", "O"}));
   EXPECT_EQ(run("Friday said", {"B-PERSON", "O"}), (V{"O", "O"}));
+  EXPECT_EQ(run("Halftime 1-1", {"B-PERSON", "O"}), (V{"O", "O"}));
+  EXPECT_EQ(run("-- Lima Newsroom +51 1 221", {"O", "B-GPE", "I-GPE", "O", "O", "O"}),
+            (V{"O", "B-GPE", "O", "O", "O", "O"}));
   EXPECT_EQ(run("May said", {"B-PERSON", "O"}), (V{"B-PERSON", "O"}));
   EXPECT_EQ(run("Tom Friday said", {"B-PERSON", "I-PERSON", "O"}), (V{"B-PERSON", "I-PERSON", "O"}));
   EXPECT_EQ(run("Goldman , Sachs and Co said", {"B-PERSON", "O", "B-ORG", "O", "B-PERSON", "O"}),
@@ -200,6 +215,8 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("SEARS , ROEBUCK AND CO SAYS", {"B-ORG", "O", "B-PERSON", "O", "B-PERSON", "O"}),
             (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
   EXPECT_EQ(run("the Paris market rose", {"O", "B-PERSON", "O", "O"}), (V{"O", "B-GPE", "O", "O"}));
+  EXPECT_EQ(run("between England and Pakistan", {"O", "B-ORG", "O", "B-GPE"}), (V{"O", "B-GPE", "O", "B-GPE"}));
+  EXPECT_EQ(run("the England Cricket Board", {"O", "B-ORG", "I-ORG", "I-ORG"}), (V{"O", "B-ORG", "I-ORG", "I-ORG"}));
   EXPECT_EQ(run("Kim Paris said", {"B-PERSON", "I-PERSON", "O"}), (V{"B-PERSON", "I-PERSON", "O"}));
   // A place or person span ending in an organization head word is an organization.
   EXPECT_EQ(run("the Chicago Mercantile Exchange", {"O", "B-GPE", "I-GPE", "I-GPE"}),
@@ -220,6 +237,8 @@ TEST(NerSpanRulesTest, SportsResultsAndStandings) {
   using V = std::vector<std::string>;
   // National sides are places, clubs organizations (even when named after a town).
   EXPECT_EQ(run("Japan 2 Syria 1"), (V{"B-GPE", "O", "B-GPE", "O"}));
+  EXPECT_EQ(run("England 2 Moldova 0"), (V{"B-GPE", "O", "B-GPE", "O"}));  // a UK nation is a national side too
+  EXPECT_EQ(run("Kent 2 Essex 0"), (V{"B-ORG", "O", "B-ORG", "O"}));
   EXPECT_EQ(run("Quarry Rovers 3 Zorvex 0 ( halftime 1-0 )"),
             (V{"B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O", "O", "O"}));
   EXPECT_EQ(run("Quarry Rovers 4 3 1 0 8 3 10"), (V{"B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O"}));
@@ -228,6 +247,70 @@ TEST(NerSpanRulesTest, SportsResultsAndStandings) {
   EXPECT_EQ(run("Reed 2 3"), (V{"O", "O", "O"}));
   EXPECT_EQ(run("Reed 2"), (V{"O", "O"}));
   EXPECT_EQ(run("Reed 2 Lima"), (V{"O", "O", "O"}));
+  EXPECT_EQ(run("QUELLTOWN 56 22 .718 -"), (V{"B-ORG", "O", "O", "O", "O"}));  // standings with percentages
+  EXPECT_EQ(run("Quarry Rovers 45 33 .577 11"), (V{"B-ORG", "I-ORG", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("Reed 56 .718"), (V{"O", "O", "O"}));
+  // Cricket scorecards: batsmen, fielders and bowlers between the dismissal words; bowling figures.
+  EXPECT_EQ(run("T. Quarb c Ilse-ul-Varga b Bram Tovey 31"),
+            (V{"B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("Quarb lbw b Tovey 4"), (V{"B-PERSON", "O", "O", "B-PERSON", "O"}));
+  EXPECT_EQ(run("Quarb not out 12"), (V{"B-PERSON", "O", "O", "O"}));
+  EXPECT_EQ(run("Bowling : Bram Tovey 20-4-55-1 , Quarb 8-0-31-0"),
+            (V{"O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O"}));
+  // Not when other words are in the line, or without dismissal words or figures.
+  EXPECT_EQ(run("Quarb was bowled by Tovey 4"), (V{"O", "O", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("Quarb Tovey 4"), (V{"O", "O", "O"}));
+}
+
+TEST(NerSpanRulesTest, PersonsInResultsLists) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  // `first` marks the words taken for first names (the list or the word profiles).
+  auto run = [&](const std::string& text, const std::vector<std::string>& first, std::vector<std::string> tags) {
+    std::vector<std::string> words = Split(text);
+    std::vector<std::string_view> forms(words.begin(), words.end());
+    std::vector<bool> first_name(words.size());
+    for (size_t i = 0; i < words.size(); ++i) {
+      first_name[i] = std::find(first.begin(), first.end(), words[i]) != first.end();
+    }
+    ner_internal::TagListedPersons(forms, first_name, *gaz, tags);
+    return tags;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("67 Tomas Quarb ( Scotland ) , Ilse Varga ( South Africa )", {"Tomas", "Ilse"}, V(13, "O")),
+            (V{"O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "I-GPE",
+               "O"}));
+  EXPECT_EQ(run("1 - Tomas Quarb ( U.S. ) beat Ilse Varga ( Spain ) 6-3", {"Tomas", "Ilse"}, V(14, "O")),
+            (V{"O", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O",
+               "O"}));
+  // Not without a first name, a country, brackets, or when the model tagged the run;
+  // not a club, a company or a title; not a lone word or part of a longer run.
+  EXPECT_EQ(run("Red Quarb ( Spain )", {"Tomas"}, V(5, "O")), V(5, "O"));
+  EXPECT_EQ(run("Tomas Quarb ( Lumen )", {"Tomas"}, V(5, "O")), V(5, "O"));
+  EXPECT_EQ(run("Tomas Quarb , Spain", {"Tomas"}, V(4, "O")), V(4, "O"));
+  EXPECT_EQ(run("Tomas Rovers ( Spain )", {"Tomas"}, V{"B-ORG", "I-ORG", "O", "O", "O"}),
+            (V{"B-ORG", "I-ORG", "O", "O", "O"}));
+  EXPECT_EQ(run("Tomas Holdings ( Spain )", {"Tomas"}, V(5, "O")), V(5, "O"));
+  EXPECT_EQ(run("Tomas Quarb Inc ( Spain )", {"Tomas"}, V(6, "O")), V(6, "O"));
+  EXPECT_EQ(run("Tomas ( Spain )", {"Tomas"}, V(4, "O")), V(4, "O"));
+  EXPECT_EQ(run("Lumen Tomas Quarb ( Spain )", {"Tomas"}, V(6, "O")), V(6, "O"));
+  EXPECT_EQ(run("( Spain )", {}, V(3, "O")), V(3, "O"));
+  // The team after a listed person, before a time, points or "same time".
+  EXPECT_EQ(run("1. Tomas Quarb ( Germany ) Zorvex 1:28:15.125", {"Tomas"}, V(8, "O")),
+            (V{"O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "B-ORG", "O"}));
+  EXPECT_EQ(run("2. Ilse Varga ( Spain ) Quellco Racing same time", {"Ilse"},
+                V{"O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "B-PERSON", "O", "O", "O"}),
+            (V{"O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "B-ORG", "I-ORG", "O", "O"}));
+  EXPECT_EQ(run("Tomas Quarb ( Spain ) beat Ilse Varga", {"Tomas", "Ilse"}, V(9, "O")),
+            (V{"B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("Tomas Quarb ( Spain ) Zorvex said", {"Tomas"}, V(7, "O")),
+            (V{"B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "O"}));
+  // A surname the model took for another name is still part of the person; a span
+  // that starts further left is left alone.
+  EXPECT_EQ(run("1. Tomas Quarb ( Spain ) 9.99", {"Tomas"}, V{"O", "O", "B-MISC", "O", "O", "O", "O"}),
+            (V{"O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O"}));
+  EXPECT_EQ(run("Lumen Tomas Quarb ( Spain )", {"Tomas"}, V{"B-MISC", "I-MISC", "I-MISC", "O", "O", "O"}),
+            (V{"B-MISC", "I-MISC", "I-MISC", "O", "O", "O"}));
 }
 
 TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
@@ -268,6 +351,14 @@ TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
   ner_internal::MakeDocumentConsistent(forms3, tags3);
   EXPECT_EQ(tags3[1], (std::vector<std::string>{"B-ORG", "O", "O"}));
   EXPECT_EQ(tags3[2], (std::vector<std::string>{"O", "O", "O", "O"}));
+  // A headline's all-caps surname is the body's person ("GOLF - REED LEADS").
+  std::vector<std::vector<std::string>> words5 = {Split("GOLF - REED LEADS BY ONE ."), Split("Tom Reed shot 65 .")};
+  std::vector<std::vector<std::string_view>> forms5;
+  for (const auto& w : words5) forms5.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags5 = {{"O", "O", "O", "O", "O", "O", "O"},
+                                                 {"B-PERSON", "I-PERSON", "O", "O", "O"}};
+  ner_internal::MakeDocumentConsistent(forms5, tags5);
+  EXPECT_EQ(tags5[0], (std::vector<std::string>{"O", "O", "B-PERSON", "O", "O", "O", "O"}));
   // Acronyms of the document's organizations.
   std::vector<std::vector<std::string>> words4 = {Split("the International Quill Organization met ."),
                                                   Split("IQO delegates and IQO said .")};
@@ -295,6 +386,114 @@ TEST(NerNamesTest, AModelWithAMalformedNamesSectionFailsToLoad) {
   ASSERT_FALSE(loaded.ok());
   EXPECT_NE(loaded.status().message().find("bad-names.ngm section 'names':2"), std::string::npos)
       << loaded.status().ToString();
+}
+
+TEST(NerFirstNamesTest, ParsesBothFormsAndRoundTrips) {
+  auto names = NerFirstNames::Parse(
+      "# generated\n# name\tlists\nTomas\tM\nIlse\tF\nJody\tFM\nanne-marie\nO'Neal\tM\r\n", "first.tsv");
+  ASSERT_TRUE(names.ok()) << names.status().ToString();
+  EXPECT_EQ(names->size(), 5u);
+  EXPECT_TRUE(names->Contains("tomas"));
+  EXPECT_TRUE(names->Contains("anne-marie"));
+  EXPECT_TRUE(names->Contains("o'neal"));
+  EXPECT_FALSE(names->Contains("Tomas"));  // callers pass lowercased words
+  EXPECT_FALSE(names->Contains("reed"));
+  EXPECT_EQ(names->Serialize(), "anne-marie\nilse\njody\no'neal\ntomas\n");
+  auto again = NerFirstNames::Parse(names->Serialize(), "again");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->Serialize(), names->Serialize());
+  EXPECT_TRUE(NerFirstNames::Parse("", "empty.tsv")->empty());
+}
+
+TEST(NerFirstNamesTest, MalformedListsAreClearErrors) {
+  auto two_words = NerFirstNames::Parse("Tomas\tM\nMary Ann\tF\n", "bad.tsv");
+  ASSERT_FALSE(two_words.ok());
+  EXPECT_NE(two_words.status().message().find("bad.tsv:2"), std::string::npos) << two_words.status().ToString();
+  EXPECT_NE(two_words.status().message().find("Mary Ann"), std::string::npos);
+  auto bad_list = NerFirstNames::Parse("# x\nTomas\tmale\n", "bad.tsv");
+  ASSERT_FALSE(bad_list.ok());
+  EXPECT_NE(bad_list.status().message().find("bad.tsv:2"), std::string::npos);
+  EXPECT_NE(bad_list.status().message().find("F, M or FM"), std::string::npos);
+  EXPECT_FALSE(NerFirstNames::Parse("\tM\n", "bad.tsv").ok());
+  EXPECT_FALSE(NerFirstNames::Parse("T0mas\n", "bad.tsv").ok());
+  EXPECT_FALSE(NerFirstNames::Parse("-Tomas\n", "bad.tsv").ok());
+  EXPECT_FALSE(NerFirstNames::Parse("Tomas\tM\tF\n", "bad.tsv").ok());
+  std::string binary("Tom\0\xff\xfe\n", 7);
+  EXPECT_FALSE(NerFirstNames::Parse(binary, "bin.tsv").ok());
+}
+
+TEST(NerFirstNamesTest, KnownFirstNamesMarkCapitalizedWordsOnly) {
+  auto names = NerFirstNames::Parse("Will\tM\nIlse\tF\n", "first");
+  ASSERT_TRUE(names.ok());
+  ner_internal::FeatureResources res;
+  res.first_names = &*names;
+  std::vector<std::string_view> forms = {"Ilse", "Varga", "will", "meet", "Will", "Orr", "."};
+  std::vector<ner_internal::TokenInfo> info;
+  ner_internal::ComputeTokenInfo(forms, res, nullptr, info);
+  std::vector<bool> marked;
+  for (const auto& t : info) marked.push_back(t.first_name);
+  EXPECT_EQ(marked, (std::vector<bool>{true, false, false, false, true, false, false}));
+  // The list adds features on a first name and on the word after it, nowhere else.
+  std::vector<ner_internal::TokenInfo> without;
+  ner_internal::ComputeTokenInfo(forms, {}, nullptr, without);
+  uint64_t keys[ner_internal::kMaxFeatures];
+  for (size_t i = 0; i < forms.size(); ++i) {
+    const int with_list = ner_internal::ExtractFeatures(info, i, 0, 0, keys);
+    const int no_list = ner_internal::ExtractFeatures(without, i, 0, 0, keys);
+    EXPECT_EQ(with_list - no_list, i == 0 || i == 1 || i == 4 || i == 5 ? 3 : 0) << forms[i];
+    EXPECT_LE(with_list, ner_internal::kMaxFeatures);
+  }
+}
+
+TEST(NerFirstNamesTest, ListTravelsWithTheModelAndHelpsUnseenNames) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  auto names = NerFirstNames::Parse("Tomas\nIlse\nBram\nOdile\nKasimir\nWendeline\n", "first");
+  ASSERT_TRUE(names.ok());
+  const std::vector<std::string> person = {"B-PERSON", "I-PERSON", "O", "O", "O"};
+  const std::vector<std::string> org = {"B-ORG", "I-ORG", "O", "O", "O"};
+  std::vector<NerSentence> train = {
+      {Split("Tomas Quell joined the board ."), {"B-PERSON", "I-PERSON", "O", "O", "O", "O"}, -1},
+      {Split("Ilse Marrow said nothing ."), person, -1},
+      {Split("Bram Tovey left early ."), person, -1},
+      {Split("Odile Frane won again ."), person, -1},
+      {Split("Zorvex Mining said nothing ."), org, -1},
+      {Split("Quellco Holdings left early ."), org, -1},
+      {Split("Brindle Partners won again ."), org, -1},
+  };
+  NerTrainOptions options;
+  options.epochs = 8;
+  options.first_names = &*names;
+  auto tagger = TrainNer(train, gaz, options, {{"training", "tiny"}});
+  std::string path = ::testing::TempDir() + "/ner_first_names.ngm";
+  ASSERT_TRUE(WriteNerModel(*tagger, {Split("Ilse Marrow joined Zorvex Mining .")}, path).ok());
+  auto loaded = NerTagger::Load(path, gaz);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ((*loaded)->first_names().size(), 6u);
+  std::vector<std::string_view> unseen = {"Wendeline", "Ostrabek", "said", "nothing", "."};
+  EXPECT_EQ((*loaded)->TagForms(unseen)[0], "B-PERSON");
+  EXPECT_EQ((*loaded)->TagForms(unseen)[1], "I-PERSON");
+
+  // Payload 4 files (before the list) still load; later versions fail clearly.
+  for (int version : {4, 6}) {
+    nlohmann::json meta = tagger->meta();
+    meta["payload_version"] = version;
+    ModelFileWriter old(meta);
+    old.AddSection("weights", tagger->weights().Serialize());
+    auto got = NerTagger::LoadFromBytes(old.Serialize(), "v" + std::to_string(version) + ".ngm", gaz);
+    EXPECT_EQ(got.ok(), version == 4) << got.status().ToString();
+    if (!got.ok()) {
+      EXPECT_NE(got.status().message().find("payload version 6 is not supported"), std::string::npos);
+    }
+  }
+
+  ModelFileWriter writer(tagger->meta());
+  writer.AddSection("weights", tagger->weights().Serialize());
+  writer.AddSection("first_names", "tomas\nmary ann\n");
+  auto bad = NerTagger::LoadFromBytes(writer.Serialize(), "bad-first.ngm", gaz);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("bad-first.ngm section 'first_names':2"), std::string::npos)
+      << bad.status().ToString();
 }
 
 TEST(NerFeaturesTest, LongCapitalizedDocumentsStayBounded) {

@@ -4,6 +4,7 @@
 //
 //   train_ner [--data ../shared/data] [--gazetteer data/gazetteer]
 //             [--out data/models/ner.ngm] [--epochs 10] [--no-gum] [--no-lexicon] [--no-final]
+//             [--names data/gazetteer/ner_names.tsv] [--first-names data/gazetteer/first_names.tsv]
 // Word profiles come from news-bench/reuters21578 (models/ner_lexicon.h); the
 // epoch count is chosen on WikiGold articles i%10==3, then the model is retrained
 // on train + dev for that many epochs.
@@ -56,6 +57,8 @@ bool g_no_doc_context = false;  // treat every sentence as its own document
 int g_wiki_copies = 1;          // WikiGold training sentences are seen this many times per epoch  // > 1: cross-validate on WikiGold train + dev and write no model
 // Known names copied into the model (models/ner_names.h); "" = none.
 std::string g_names_path = kb::Gazetteer::DefaultDir() + "/ner_names.tsv";
+// First names copied into the model (models/ner_names.h); "" = none.
+std::string g_first_names_path = kb::Gazetteer::DefaultDir() + "/first_names.tsv";
 
 bool GenreWanted(const std::string& file) {
   if (g_gum_genres.empty()) return true;
@@ -121,12 +124,14 @@ std::string_view Coarse(std::string_view type) { return document::ToConll2003Typ
 // (no type profiles yet) tags the Reuters bodies; returns `base` with the profiles.
 models::NerLexicon SelfTrainingLexicon(const std::vector<models::NerSentence>& train,
                                        std::shared_ptr<const kb::Gazetteer> gaz, const models::NerNames& names,
-                                       const std::vector<std::string>& news, const models::NerLexicon& base) {
+                                       const models::NerFirstNames* first_names, const std::vector<std::string>& news,
+                                       const models::NerLexicon& base) {
   auto start = std::chrono::steady_clock::now();
   models::NerTrainOptions options;
   options.epochs = g_self_train_epochs;
   options.lexicon = &base;
   options.names = names.empty() ? nullptr : &names;
+  options.first_names = first_names;
   auto first = models::TrainNer(train, gaz, options, nlohmann::json::object());
   models::NerLexicon out = models::AddTypeProfiles(*first, base, news);
   std::printf("self-training: first model on %zu sentences, %zu stories tagged, %.1f s\n", train.size(), news.size(),
@@ -171,7 +176,7 @@ void RunCrossValidation(const Corpus& corpus, std::shared_ptr<const kb::Gazettee
     models::NerLexicon fold_lexicon;
     if (options.lexicon != nullptr && g_self_train_epochs > 0) {
       fold_lexicon = SelfTrainingLexicon(train, gaz, options.names != nullptr ? *options.names : models::NerNames(),
-                                         news, *options.lexicon);
+                                         options.first_names, news, *options.lexicon);
     }
     models::NerTrainOptions fold_options = options;
     if (!fold_lexicon.empty()) fold_options.lexicon = &fold_lexicon;
@@ -256,6 +261,16 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
     corpus->hash = base::Hash64(*text, corpus->hash);
     std::printf("names: %zu from %s\n", names.size(), g_names_path.c_str());
   }
+  models::NerFirstNames first_names;
+  if (!g_first_names_path.empty()) {
+    auto text = base::LocalFileSystem().ReadFile(g_first_names_path, 64ull << 20);
+    if (!text.ok()) return std::cerr << text.status().ToString() << "\n", 1;
+    auto parsed = models::NerFirstNames::Parse(*text, g_first_names_path);
+    if (!parsed.ok()) return std::cerr << parsed.status().ToString() << "\n", 1;
+    first_names = std::move(*parsed);
+    corpus->hash = base::Hash64(*text, corpus->hash);
+    std::printf("first names: %zu from %s\n", first_names.size(), g_first_names_path.c_str());
+  }
   size_t tokens = 0;
   for (const auto& s : corpus->train) tokens += s.forms.size();
   std::printf("train: %zu sentences, %zu tokens; wikigold dev %zu, gum dev %zu sentences\n", corpus->train.size(),
@@ -265,6 +280,7 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
   options.min_weight = min_weight;
   options.lexicon = use_lexicon ? &lexicon : nullptr;
   options.names = names.empty() ? nullptr : &names;
+  options.first_names = first_names.empty() ? nullptr : &first_names;
   options.dev = &corpus->dev;
   options.min_epochs = g_min_epochs;
   char hash[32];
@@ -278,7 +294,8 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
                           ? "; type profiles from tagging the Reuters bodies with a first model trained on the same data (" +
                                 std::to_string(g_self_train_epochs) + " epochs)"
                           : "") +
-                     (names.empty() ? "" : "; known names from data/gazetteer/ner_names.tsv")},
+                     (names.empty() ? "" : "; known names from data/gazetteer/ner_names.tsv") +
+                     (first_names.empty() ? "" : "; first names from data/gazetteer/first_names.tsv")},
         {"gum_genres", g_gum_genres.empty() ? "all" : g_gum_genres},
         {"dev", "wikigold articles i%10==3 (epoch choice, then trained on)"},
         {"max_epochs", epochs}, {"min_epochs", g_min_epochs}, {"seed", options.seed}, {"min_weight", options.min_weight},
@@ -304,7 +321,7 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
   if (use_lexicon && g_self_train_epochs > 0) {
     std::vector<models::NerSentence> first_train = corpus->train;
     first_train.insert(first_train.end(), corpus->dev.begin(), corpus->dev.end());
-    lexicon = SelfTrainingLexicon(first_train, *gaz, names, news, lexicon);
+    lexicon = SelfTrainingLexicon(first_train, *gaz, names, options.first_names, news, lexicon);
   }
   auto tagger = models::TrainNer(corpus->train, *gaz, options, meta);
   int best_epoch = tagger->meta()["training"]["best_epoch"];
@@ -325,7 +342,8 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
   if (use_gum) scores["gum_dev"] = Evaluate(*tagger, corpus->gum_dev, false, "GUM dev (newsgraph types)");
   meta = tagger->meta();
   meta["dev_scores"] = scores;
-  models::NerTagger final_tagger(meta, tagger->weights(), *gaz, tagger->lexicon(), tagger->names());
+  models::NerTagger final_tagger(meta, tagger->weights(), *gaz, tagger->lexicon(), tagger->names(),
+                                 tagger->first_names());
   Status s = models::WriteNerModel(final_tagger, SelfTestSentences(), out);
   if (!s.ok()) return std::cerr << s.ToString() << "\n", 1;
   std::printf("wrote %s\n", out.c_str());
@@ -360,6 +378,7 @@ int main(int argc, char** argv) {
   app.add_option("--dump-train", g_dump_path, "write the converted training sentences (form TAB tag) here");
   app.add_option("--cv", g_cv_folds, "cross-validate with this many folds (uses --epochs), write no model");
   app.add_option("--names", g_names_path, "known-names list to copy into the model ('' = none)");
+  app.add_option("--first-names", g_first_names_path, "first-name list to copy into the model ('' = none)");
   app.add_flag("--no-final", no_final, "keep the best-dev-epoch model instead of retraining on train + dev");
   CLI11_PARSE(app, argc, argv);
   return Run(data_dir, gaz_dir, out, epochs, !no_gum, min_weight, !no_lexicon, !no_final, clusters_path);
