@@ -44,7 +44,7 @@ std::vector<std::vector<std::string>> NerTagger::TagDocument(
 
 std::vector<std::vector<std::string>> NerTagger::TagDocument(
     const std::vector<std::vector<std::string_view>>& sentences, bool sports_lines) const {
-  ner_internal::DocContext context(sentences);
+  ner_internal::DocContext context(sentences, lexicon_.empty() ? nullptr : &lexicon_);
   std::vector<std::vector<std::string>> out;
   out.reserve(sentences.size());
   for (const auto& forms : sentences) out.push_back(TagForms(forms, &context, sports_lines));

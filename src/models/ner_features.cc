@@ -185,9 +185,9 @@ void AddNamesInfo(const std::vector<std::string>& norm, const NerNames& names, s
 
 }  // namespace
 
-DocContext::DocContext(const std::vector<std::vector<std::string_view>>& sentences) {
+DocContext::DocContext(const std::vector<std::vector<std::string_view>>& sentences, const NerLexicon* lexicon) {
   for (const auto& forms : sentences) {
-    if (IsAllCapsSentence(forms)) continue;
+    if (IsAllCapsSentence(forms) || IsTitleCaseHeadline(forms, lexicon)) continue;
     for (size_t i = 0; i < forms.size(); ++i) {
       if (!MidSentence(forms, i) || !HasLetter(forms[i])) continue;
       Counts& c = words_[base::AsciiLower(forms[i])];
@@ -214,11 +214,26 @@ bool IsAllCapsSentence(const std::vector<std::string_view>& forms) {
   return words >= 1;
 }
 
+bool IsTitleCaseHeadline(const std::vector<std::string_view>& forms, const NerLexicon* lexicon) {
+  if (lexicon == nullptr || forms.empty()) return false;
+  std::string_view last = forms.back();
+  if (last == "." || last == "!" || last == "?") return false;
+  int long_words = 0, common_words = 0;
+  for (std::string_view f : forms) {
+    if (f.size() < 4 || !HasLetter(f)) continue;
+    if (!IsUpper(f[0])) return false;
+    ++long_words;
+    const NerLexEntry* e = lexicon->Find(NerLexicon::KeyOf(base::AsciiLower(f)));
+    if (e != nullptr && e->cap != 30 && (e->cap - 1) / 3 < 3) ++common_words;  // capitalized < 50 %
+  }
+  return long_words >= 3 && common_words >= 2;
+}
+
 void ComputeTokenInfo(const std::vector<std::string_view>& original, const FeatureResources& res,
                       const DocContext* doc, std::vector<TokenInfo>& out) {
   std::vector<std::string> recased;
   std::vector<std::string_view> forms = original;
-  if (IsAllCapsSentence(original)) {
+  if (IsAllCapsSentence(original) || IsTitleCaseHeadline(original, res.lexicon)) {
     recased.reserve(original.size());
     for (size_t i = 0; i < original.size(); ++i) recased.push_back(Recase(original[i], i, res.lexicon, doc));
     forms.assign(recased.begin(), recased.end());

@@ -61,8 +61,11 @@ class DocContext {
     std::string cased;  // the first capitalized mid-sentence form seen
   };
   DocContext() = default;
-  // From the token forms of every sentence of one document.
-  explicit DocContext(const std::vector<std::vector<std::string_view>>& sentences);
+  // From the token forms of every sentence of one document. Headlines say nothing of how
+  // a word is written and are skipped: all-caps ones always, title-case ones when
+  // `lexicon` is given (IsTitleCaseHeadline).
+  explicit DocContext(const std::vector<std::vector<std::string_view>>& sentences,
+                      const NerLexicon* lexicon = nullptr);
   // Counts of `lower`, or null if it never occurs mid-sentence.
   const Counts* Find(std::string_view lower) const;
 
@@ -75,9 +78,16 @@ class DocContext {
 // lower-case letter anywhere.
 bool IsAllCapsSentence(const std::vector<std::string_view>& forms);
 
+// True if the sentence is a headline in title case ("Clinton Campaign Reportedly Scrambling
+// In Florida"): no final . ! ?, every word of four or more letters capitalized, and at
+// least two of them words the profiles know as mostly lower-case in running text. False
+// without a lexicon.
+bool IsTitleCaseHeadline(const std::vector<std::string_view>& forms, const NerLexicon* lexicon);
+
 // Fills `out` for one sentence; `doc` (may be null) is the sentence's document.
-// Tokens of an all-caps sentence are first re-cased ("JAPAN" -> "Japan", "WIN"
-// -> "win") from the document and the word profiles, so headlines look like text.
+// Tokens of an all-caps or title-case headline are first re-cased ("JAPAN" -> "Japan",
+// "WIN" and "Win" -> "win") from the document and the word profiles, so headlines look
+// like text.
 void ComputeTokenInfo(const std::vector<std::string_view>& forms, const FeatureResources& res,
                       const DocContext* doc, std::vector<TokenInfo>& out);
 

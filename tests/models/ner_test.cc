@@ -1,4 +1,5 @@
 #include "models/ner.h"
+#include "models/ner_features.h"
 
 #include <gtest/gtest.h>
 
@@ -292,6 +293,26 @@ TEST(NerCommittedModelTest, HeadlinesAndDatelines) {
   EXPECT_EQ(tags[0][3], "O");
   EXPECT_EQ(tags[1][0], "B-GPE");
   EXPECT_EQ(tags[2][5], "I-PERSON");
+}
+
+TEST(NerCommittedModelTest, TitleCaseHeadlinesAreReadLikeText) {
+  auto ner = CommittedModel();
+  if (ner == nullptr) GTEST_SKIP() << "data/models/ner.ngm not built";
+  std::vector<std::vector<std::string>> words = {
+      Split("Warren Campaign Reportedly Scrambling After Poor Turnout In Ohio"),
+      Split("The campaign of Senator Anna Warren is reportedly scrambling to lift turnout in Ohio .")};
+  std::vector<std::vector<std::string_view>> doc;
+  for (const auto& w : words) doc.emplace_back(w.begin(), w.end());
+  ASSERT_NE(ner->lexicon().size(), 0u);
+  EXPECT_TRUE(ner_internal::IsTitleCaseHeadline(doc[0], &ner->lexicon()));
+  EXPECT_FALSE(ner_internal::IsTitleCaseHeadline(doc[1], &ner->lexicon()));
+  std::vector<std::string> names = Split("Anna Warren , Tom Reed and Lena Berg Met");  // names, not a headline
+  EXPECT_FALSE(ner_internal::IsTitleCaseHeadline({names.begin(), names.end()}, &ner->lexicon()));
+  std::vector<std::vector<std::string>> tags = ner->TagDocument(doc);
+  EXPECT_EQ(tags[0][0], "B-PERSON");
+  EXPECT_EQ(tags[0][1], "O");  // "Campaign" is the word campaign
+  EXPECT_EQ(tags[0][2], "O");
+  EXPECT_EQ(tags[0][8], "B-GPE");
 }
 
 TEST(NerCommittedModelTest, FacilityAndDocumentTagging) {

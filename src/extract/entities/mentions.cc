@@ -327,6 +327,8 @@ void ExtendPersons(Work& w) {
   for (size_t i = 0; i < w.mentions.size(); ++i) {
     WorkMention& m = w.mentions[i];
     if (m.type != "PERSON" || m.kind != "name" || m.te - m.tb > 2) continue;
+    // In a heading every word may be capitalized ("Warren Campaign Reportedly Scrambling").
+    if (w.sentence_of[m.tb] >= 0 && w.crosshead[w.sentence_of[m.tb]]) continue;
     uint32_t se = w.SentenceEnd(m.tb);
     for (int k = 0; k < 2 && m.te < se; ++k) {
       uint32_t t = m.te;

@@ -332,6 +332,15 @@ TEST_F(ResolverTest, TitleCutByTheNerIsStillStripped) {
   EXPECT_TRUE(HasRole(moberg, "admiral")) << Dump(doc);
 }
 
+TEST_F(ResolverTest, NamesInAHeadingTakeNoCapitalizedWords) {
+  Document doc = Resolve("[PERSON Warren] Campaign Reportedly Scrambling\n[PERSON Anna Warren] said turnout was low .");
+  ExpectConsistent(doc);
+  const Entity* warren = Find(doc, "Anna Warren");
+  ASSERT_NE(warren, nullptr) << Dump(doc);
+  EXPECT_EQ(warren->mentions.size(), 2u) << Dump(doc);
+  EXPECT_EQ(doc.entities.size(), 1u) << Dump(doc);
+}
+
 TEST_F(ResolverTest, ResolveTwiceGivesTheSameResult) {
   Document doc = Build("[PERSON Anna Berg] said she would return to [GPE Norway] .");
   Resolver()->Resolve(doc);
