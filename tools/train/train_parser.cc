@@ -6,6 +6,9 @@
 //                   beam margin 20000)
 // --tag-cache F keeps the jackknifed training tags between runs (the fold taggers dominate the time).
 // --remargin M re-chooses the beam margin of an existing beam model without training.
+// --jackknife-bidirectional trains the fold taggers like the run-time tagger (right-to-left
+// pass stacked under the left-to-right one); --extra-train adds parsed sentences as they are
+// (e.g. news sentences two parsers agree on, from select_agreed_parses).
 // Prints per-epoch dev UAS/LAS (EWT dev, GUM dev) and the training time.
 #include <unistd.h>
 
@@ -66,7 +69,7 @@ void Retag(const models::Tagger& tagger, std::vector<ng::document::Document>& do
 // Jackknifing: tags each of `folds` slices of the training documents with a tagger trained
 // on the other slices, so the parser learns from tags as noisy as at run time.
 ng::Status JackknifeTags(std::vector<ng::document::Document>& docs, int folds, const std::string& dev,
-                         const models::Tagger& tagger) {
+                         const models::Tagger& tagger, bool bidirectional) {
   // Fold taggers use clusters exactly when the run-time tagger does.
   std::shared_ptr<const models::WordClusters> clusters;
   if (!tagger.clusters().empty()) {
@@ -85,6 +88,7 @@ ng::Status JackknifeTags(std::vector<ng::document::Document>& docs, int folds, c
     o.epochs = 6;
     o.case_augment_every = 20;
     o.clusters = clusters;
+    o.bidirectional = bidirectional;
     auto trained = models::TrainTagger(o);
     std::remove(path.c_str());
     if (!trained.ok()) return trained.status();
@@ -213,6 +217,8 @@ int main(int argc, char** argv) {
   opt.epochs = 8;
   int jackknife = 5;
   std::string tag_cache;
+  bool jackknife_bidirectional = false;
+  std::vector<std::string> extra_train;
   std::string clusters_path = models::WordClusters::DefaultPath();
   app.add_option("--train", train, "training CoNLL-U files or directories");
   app.add_option("--dev", dev, "dev CoNLL-U used to pick the best epoch (EWT dev)");
@@ -242,6 +248,11 @@ int main(int argc, char** argv) {
                  "scores) with the --tagger's dev tags, and write it to --out");
   app.add_option("--ensemble", opt.ensemble, "perceptrons with different seeds whose mean is the model");
   app.add_option("--jackknife", jackknife, "tag training data with K-fold jackknifed taggers (0 or 1 = with --tagger itself)");
+  app.add_flag("--jackknife-bidirectional,!--jackknife-left-to-right", jackknife_bidirectional,
+               "fold taggers stack a right-to-left pass like the run-time tagger (default: left-to-right only)");
+  app.add_option("--extra-train", extra_train,
+                 "CoNLL-U files of already tagged and parsed sentences added to the training data as they are "
+                 "(no retagging, no gold copy), e.g. from select_agreed_parses");
   app.add_option("--tag-cache", tag_cache,
                  "CoNLL-U file with the tagged training data: read if it exists, else written after tagging "
                  "(saves the fold taggers between experiments; key it by tagger and data yourself)");
@@ -295,7 +306,7 @@ int main(int argc, char** argv) {
       *train_docs = std::move(cached).value();
       std::cerr << "train_parser: training tags read from " << tag_cache << "\n";
     } else if (jackknife > 1) {
-      ng::Status st = JackknifeTags(*train_docs, jackknife, dev, **tagger);
+      ng::Status st = JackknifeTags(*train_docs, jackknife, dev, **tagger, jackknife_bidirectional);
       if (!st.ok()) {
         std::cerr << "train_parser: " << st.ToString() << "\n";
         return 1;
@@ -311,11 +322,24 @@ int main(int argc, char** argv) {
     }
     for (auto& d : devs) Retag(**tagger, d);
     tags = "predicted by " + tagger_path +
-           (jackknife > 1 ? " (train: " + std::to_string(jackknife) + "-fold jackknife taggers)" : "");
+           (jackknife > 1 ? " (train: " + std::to_string(jackknife) + "-fold jackknife taggers" +
+                                (jackknife_bidirectional ? ", bidirectional)" : ")")
+                          : "");
   }
   if (add_gold && tagger_path != "none") {
     train_docs->insert(train_docs->end(), gold_train.begin(), gold_train.end());
     tags += " + a copy with gold tags";
+  }
+  if (!extra_train.empty()) {
+    auto extra = ReadAll(extra_train, &train_bytes);
+    if (!extra.ok()) {
+      std::cerr << "train_parser: " << extra.status().ToString() << "\n";
+      return 1;
+    }
+    size_t sentences = 0;
+    for (const auto& d : *extra) sentences += d.sentences.size();
+    tags += " + " + std::to_string(sentences) + " extra sentences as given";
+    train_docs->insert(train_docs->end(), extra->begin(), extra->end());
   }
   std::cerr << "train_parser: tags " << tags << "\n";
   const auto start = std::chrono::steady_clock::now();
@@ -325,7 +349,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  nlohmann::json spec = {{"train", train},  {"dev", dev},
+  nlohmann::json spec = {{"train", train},  {"extra_train", extra_train}, {"dev", dev},
                          {"dev2", dev2},    {"tags", tags},
                          {"epochs", opt.epochs}, {"best_epoch", trained->best_epoch},
                          {"action_bits", opt.action_bits}, {"label_bits", opt.label_bits},
