@@ -1,12 +1,9 @@
 // Trains the dependency parser and writes data/models/parser.ngm.
-// The defaults plus the news sentences of tools/train/train_all.sh train the committed beam
-// model described in data/models/README.md (Parser):
-//   train_parser --extra-train agreed.conllu
-//                  (EWT + GUM train with 5-fold jackknifed tags from bidirectional fold taggers,
-//                   plus a second copy with gold tags, plus the given news sentences; EWT dev picks
-//                   the epoch of 10, dev tags from tagger.ngm, feature set 1, beam 3 with
-//                   max-violation training, mean of 3 perceptrons with seeds 1, 7920, 15839,
-//                   beam margin 20000)
+// The defaults train the beam model described in data/models/README.md (Parser):
+//   train_parser   (EWT + GUM train with 5-fold jackknifed tags from bidirectional fold taggers,
+//                   plus a second copy with gold tags, EWT dev picks the epoch of 10, dev tags from
+//                   tagger.ngm, feature set 1, beam 3 with max-violation training, mean of 3
+//                   perceptrons with seeds 1, 7920, 15839, beam margin 20000)
 // --tag-cache F keeps the jackknifed training tags between runs (the fold taggers dominate the time).
 // --remargin M re-chooses the beam margin of an existing beam model without training.
 // --average A B ... writes the mean of the weights of several beam models.
@@ -424,10 +421,6 @@ int main(int argc, char** argv) {
                          {"training_data_hash", ng::base::ContentHash(train_bytes)},
                          {"git_revision", newsgraph::training::GitRevision()},
                          {"dev_scores", dev_scores}};
-  if (!extra_train.empty()) {
-    // MODELS.md's rebuild line: the extra sentences come from a recipe, not from this program.
-    meta["command"] = "tools/train/train_all.sh (parser: agreed news parses, then train_parser --extra-train)";
-  }
   const std::string clusters_file = clusters_path.substr(clusters_path.find_last_of('/') + 1);
   g_lexicon = trained->lexicon;
   if (trained->beam > 1 && beam_margin != 0) {
