@@ -520,6 +520,31 @@ StatusOr<TrainedParser> TrainParser(const std::vector<document::Document>& train
   return best;
 }
 
+StatusOr<std::string> AverageParserWeights(const std::vector<std::string>& weights) {
+  if (weights.empty()) return Status::InvalidArgument("parser averaging: no models");
+  std::vector<float> action, label;
+  Weights first;
+  for (size_t k = 0; k < weights.size(); ++k) {
+    const std::string what = "model " + std::to_string(k + 1) + " of the average";
+    NG_ASSIGN_OR_RETURN(Weights w, Weights::Deserialize(weights[k], what));
+    if (k == 0) {
+      action.assign(w.action.size(), 0.f);
+      label.assign(w.label.size(), 0.f);
+    } else if (w.action_bits != first.action_bits || w.label_bits != first.label_bits ||
+               w.label_stride != first.label_stride || w.labels != first.labels) {
+      return Status::InvalidArgument(what + ": table shapes or label set differ from model 1");
+    }
+    // Each model was quantized to its own scale (largest weight = 32000): averaging the
+    // quantized values weighs the models equally whatever their raw magnitudes.
+    for (size_t i = 0; i < action.size(); ++i) action[i] += w.action[i];
+    for (size_t i = 0; i < label.size(); ++i) label[i] += w.label[i];
+    if (k == 0) first = std::move(w);
+  }
+  first.action = parser_internal::Quantize(action);
+  first.label = parser_internal::Quantize(label);
+  return first.Serialize();
+}
+
 StatusOr<std::string> BuildParserModelFile(const std::string& weights, nlohmann::json meta,
                                            const std::vector<document::Document>& selftest_sentences,
                                            std::shared_ptr<const WordClusters> clusters,

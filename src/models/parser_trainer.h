@@ -84,6 +84,12 @@ StatusOr<std::string> BuildParserModelFile(const std::string& weights, nlohmann:
                                            const std::string& clusters_file = "clusters.ngm",
                                            const std::string& lexicon = "");
 
+// The mean of several "weights" payloads (TrainedParser::weights) with the same table
+// shapes and label set, each model's quantized weights counting equally, quantized again:
+// an ensemble of models trained on different data or tags that costs nothing at run time.
+// InvalidArgument names the first payload that does not match the first.
+StatusOr<std::string> AverageParserWeights(const std::vector<std::string>& weights);
+
 // Our own tagged sentences for the self-test, with hand-made gold trees.
 std::vector<document::Document> ParserSelfTestSentences();
 

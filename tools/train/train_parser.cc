@@ -1,11 +1,15 @@
 // Trains the dependency parser and writes data/models/parser.ngm.
 // The defaults train the beam model described in data/models/README.md (Parser):
-//   train_parser   (EWT + GUM train with 5-fold jackknifed tags plus a second copy with gold tags,
-//                   EWT dev picks the epoch, dev tags from tagger.ngm, feature set 1, beam 3 with
-//                   max-violation training, mean of 3 perceptrons with seeds 1, 7920, 15839, 8 epochs,
-//                   beam margin 20000)
+//   train_parser   (EWT + GUM train with 5-fold jackknifed tags from bidirectional fold taggers,
+//                   plus a second copy with gold tags, EWT dev picks the epoch of 10, dev tags from
+//                   tagger.ngm, feature set 1, beam 3 with max-violation training, mean of 3
+//                   perceptrons with seeds 1, 7920, 15839, beam margin 20000)
 // --tag-cache F keeps the jackknifed training tags between runs (the fold taggers dominate the time).
 // --remargin M re-chooses the beam margin of an existing beam model without training.
+// --average A B ... writes the mean of the weights of several beam models.
+// --jackknife-left-to-right trains the fold taggers without the right-to-left pass (the
+// previous recipe; the run-time tagger has it); --extra-train adds parsed sentences as they
+// are (e.g. news sentences two parsers agree on, from select_agreed_parses).
 // Prints per-epoch dev UAS/LAS (EWT dev, GUM dev) and the training time.
 #include <unistd.h>
 
@@ -66,7 +70,7 @@ void Retag(const models::Tagger& tagger, std::vector<ng::document::Document>& do
 // Jackknifing: tags each of `folds` slices of the training documents with a tagger trained
 // on the other slices, so the parser learns from tags as noisy as at run time.
 ng::Status JackknifeTags(std::vector<ng::document::Document>& docs, int folds, const std::string& dev,
-                         const models::Tagger& tagger) {
+                         const models::Tagger& tagger, bool bidirectional) {
   // Fold taggers use clusters exactly when the run-time tagger does.
   std::shared_ptr<const models::WordClusters> clusters;
   if (!tagger.clusters().empty()) {
@@ -85,6 +89,7 @@ ng::Status JackknifeTags(std::vector<ng::document::Document>& docs, int folds, c
     o.epochs = 6;
     o.case_augment_every = 20;
     o.clusters = clusters;
+    o.bidirectional = bidirectional;
     auto trained = models::TrainTagger(o);
     std::remove(path.c_str());
     if (!trained.ok()) return trained.status();
@@ -197,6 +202,51 @@ int Remargin(const std::string& path, const std::string& tagger_path,
   return st.ok() ? 0 : 1;
 }
 
+// Writes the mean of the weights of `paths` (version-3 models of one feature set and beam,
+// without clusters) with beam margin `given` (-1 = chosen on dev) to `out`.
+int Average(const std::vector<std::string>& paths, const std::string& tagger_path,
+            std::vector<std::vector<ng::document::Document>>& devs, int64_t given, const std::string& out) {
+  auto run = [&]() -> ng::Status {
+    NG_ASSIGN_OR_RETURN(std::shared_ptr<const models::Tagger> tagger, models::Tagger::Load(tagger_path));
+    for (auto& d : devs) Retag(*tagger, d);
+    std::vector<std::string> weights;
+    nlohmann::json meta, specs = nlohmann::json::array();
+    std::string hashes;
+    for (const std::string& path : paths) {
+      NG_ASSIGN_OR_RETURN(std::string bytes, ng::base::LocalFileSystem().ReadFile(path, 1ull << 30));
+      NG_ASSIGN_OR_RETURN(models::ModelFile file, models::ModelFile::Parse(bytes, path));
+      const nlohmann::json& m = file.meta();
+      if (m.value("version", 0) != 3 || m.contains("clusters") || file.HasSection("lexicon")) {
+        return ng::Status::InvalidArgument(path + ": --average needs version-3 models without clusters or lexicon");
+      }
+      if (meta.is_null()) meta = m;
+      if (m.value("beam", 1) != meta.value("beam", 1) || m.value("feature_set", 0) != meta.value("feature_set", 0)) {
+        return ng::Status::InvalidArgument(path + ": beam or feature set differs from " + paths[0]);
+      }
+      NG_ASSIGN_OR_RETURN(std::string_view w, file.Section("weights"));
+      weights.emplace_back(w);
+      specs.push_back(m.value("training_spec", nlohmann::json::object()));
+      hashes += m.value("training_data_hash", std::string()) + " ";
+    }
+    NG_ASSIGN_OR_RETURN(std::string averaged, models::AverageParserWeights(weights));
+    meta["training_spec"] = {{"algorithm", "mean of the weights of the models below (each counts equally)"},
+                             {"averaged", specs}};
+    meta["training_data_hash"] = ng::base::ContentHash(hashes);
+    meta["git_revision"] = newsgraph::training::GitRevision();
+    meta.erase("dev_scores");
+    NG_RETURN_IF_ERROR(SetBeamMargin(averaged, meta, devs, nullptr, "clusters.ngm", given));
+    NG_ASSIGN_OR_RETURN(std::string model, models::BuildParserModelFile(averaged, meta,
+                                                                        models::ParserSelfTestSentences()));
+    NG_RETURN_IF_ERROR(ng::base::LocalFileSystem().WriteFileAtomically(out, model));
+    std::cerr << "train_parser: mean of " << paths.size() << " models, beam margin " << meta["beam_margin"]
+              << ", dev scores " << meta["dev_scores"].dump() << ", wrote " << out << "\n";
+    return ng::Status::Ok();
+  };
+  ng::Status st = run();
+  if (!st.ok()) std::cerr << "train_parser: " << st.ToString() << "\n";
+  return st.ok() ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -210,9 +260,11 @@ int main(int argc, char** argv) {
   models::ParserTrainerOptions opt;
   opt.ensemble = 3;
   opt.beam = 3;
-  opt.epochs = 8;
+  opt.epochs = 10;
   int jackknife = 5;
   std::string tag_cache;
+  bool jackknife_bidirectional = true;
+  std::vector<std::string> extra_train;
   std::string clusters_path = models::WordClusters::DefaultPath();
   app.add_option("--train", train, "training CoNLL-U files or directories");
   app.add_option("--dev", dev, "dev CoNLL-U used to pick the best epoch (EWT dev)");
@@ -240,8 +292,18 @@ int main(int argc, char** argv) {
   app.add_option("--remargin", remargin,
                  "instead of training: re-choose the beam margin of this beam model (and its recorded dev "
                  "scores) with the --tagger's dev tags, and write it to --out");
+  std::vector<std::string> average;
+  app.add_option("--average", average,
+                 "instead of training: write the mean of the weights of these beam models (same shapes and "
+                 "labels) to --out, with --beam-margin and dev scores as for a trained model");
   app.add_option("--ensemble", opt.ensemble, "perceptrons with different seeds whose mean is the model");
   app.add_option("--jackknife", jackknife, "tag training data with K-fold jackknifed taggers (0 or 1 = with --tagger itself)");
+  app.add_flag("--jackknife-bidirectional,!--jackknife-left-to-right", jackknife_bidirectional,
+               "fold taggers stack a right-to-left pass like the run-time tagger (default on; off = the "
+               "previous, left-to-right fold taggers)");
+  app.add_option("--extra-train", extra_train,
+                 "CoNLL-U files of already tagged and parsed sentences added to the training data as they are "
+                 "(no retagging, no gold copy), e.g. from select_agreed_parses");
   app.add_option("--tag-cache", tag_cache,
                  "CoNLL-U file with the tagged training data: read if it exists, else written after tagging "
                  "(saves the fold taggers between experiments; key it by tagger and data yourself)");
@@ -277,6 +339,7 @@ int main(int argc, char** argv) {
     devs.push_back(std::move(d2).value());
   }
   if (!remargin.empty()) return Remargin(remargin, tagger_path, devs, beam_margin, out);
+  if (!average.empty()) return Average(average, tagger_path, devs, beam_margin, out);
   const std::vector<ng::document::Document> gold_train = *train_docs;  // ambiguity classes (set 3)
   opt.lexicon_docs = &gold_train;
   std::string tags = "gold";
@@ -295,7 +358,7 @@ int main(int argc, char** argv) {
       *train_docs = std::move(cached).value();
       std::cerr << "train_parser: training tags read from " << tag_cache << "\n";
     } else if (jackknife > 1) {
-      ng::Status st = JackknifeTags(*train_docs, jackknife, dev, **tagger);
+      ng::Status st = JackknifeTags(*train_docs, jackknife, dev, **tagger, jackknife_bidirectional);
       if (!st.ok()) {
         std::cerr << "train_parser: " << st.ToString() << "\n";
         return 1;
@@ -311,11 +374,24 @@ int main(int argc, char** argv) {
     }
     for (auto& d : devs) Retag(**tagger, d);
     tags = "predicted by " + tagger_path +
-           (jackknife > 1 ? " (train: " + std::to_string(jackknife) + "-fold jackknife taggers)" : "");
+           (jackknife > 1 ? " (train: " + std::to_string(jackknife) + "-fold jackknife taggers" +
+                                (jackknife_bidirectional ? ", bidirectional)" : ")")
+                          : "");
   }
   if (add_gold && tagger_path != "none") {
     train_docs->insert(train_docs->end(), gold_train.begin(), gold_train.end());
     tags += " + a copy with gold tags";
+  }
+  if (!extra_train.empty()) {
+    auto extra = ReadAll(extra_train, &train_bytes);
+    if (!extra.ok()) {
+      std::cerr << "train_parser: " << extra.status().ToString() << "\n";
+      return 1;
+    }
+    size_t sentences = 0;
+    for (const auto& d : *extra) sentences += d.sentences.size();
+    tags += " + " + std::to_string(sentences) + " extra sentences as given";
+    train_docs->insert(train_docs->end(), extra->begin(), extra->end());
   }
   std::cerr << "train_parser: tags " << tags << "\n";
   const auto start = std::chrono::steady_clock::now();
@@ -325,7 +401,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  nlohmann::json spec = {{"train", train},  {"dev", dev},
+  nlohmann::json spec = {{"train", train},  {"extra_train", extra_train}, {"dev", dev},
                          {"dev2", dev2},    {"tags", tags},
                          {"epochs", opt.epochs}, {"best_epoch", trained->best_epoch},
                          {"action_bits", opt.action_bits}, {"label_bits", opt.label_bits},
