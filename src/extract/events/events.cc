@@ -369,7 +369,8 @@ Actor SentenceCoder::CoActorOf(const Tree& t, int i) {
   });
   if (other < 0) {
     t.ForChildren(subj, [&](int c) {
-      if (other < 0 && t.rel(c) == "amod") other = t.Child(c, "conj");
+      // "Ethiopian and Somali officials": the first nationality as amod, or as compound.
+      if (other < 0 && (t.rel(c) == "amod" || t.rel(c) == "compound")) other = t.Child(c, "conj");
     });
   }
   return other >= 0 ? actors_.Resolve(t, other) : Actor{};
