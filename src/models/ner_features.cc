@@ -186,8 +186,11 @@ void AddNamesInfo(const std::vector<std::string>& norm, const NerNames& names, s
 }  // namespace
 
 DocContext::DocContext(const std::vector<std::vector<std::string_view>>& sentences, const NerLexicon* lexicon) {
+  if (!sentences.empty() && IsTitleCaseHeadline(sentences[0], lexicon)) {
+    title_case_title_.assign(sentences[0].begin(), sentences[0].end());
+  }
   for (const auto& forms : sentences) {
-    if (IsAllCapsSentence(forms) || IsTitleCaseHeadline(forms, lexicon)) continue;
+    if (IsAllCapsSentence(forms) || (&forms == &sentences[0] && !title_case_title_.empty())) continue;
     for (size_t i = 0; i < forms.size(); ++i) {
       if (!MidSentence(forms, i) || !HasLetter(forms[i])) continue;
       Counts& c = words_[base::AsciiLower(forms[i])];
@@ -196,6 +199,11 @@ DocContext::DocContext(const std::vector<std::vector<std::string_view>>& sentenc
       ++(cap ? c.cap : c.lower);
     }
   }
+}
+
+bool DocContext::IsTitleCaseTitle(const std::vector<std::string_view>& forms) const {
+  return !title_case_title_.empty() && std::equal(forms.begin(), forms.end(), title_case_title_.begin(),
+                                                  title_case_title_.end());
 }
 
 const DocContext::Counts* DocContext::Find(std::string_view lower) const {
@@ -233,7 +241,8 @@ void ComputeTokenInfo(const std::vector<std::string_view>& original, const Featu
                       const DocContext* doc, std::vector<TokenInfo>& out) {
   std::vector<std::string> recased;
   std::vector<std::string_view> forms = original;
-  if (IsAllCapsSentence(original) || IsTitleCaseHeadline(original, res.lexicon)) {
+  if (IsAllCapsSentence(original) ||
+      (doc != nullptr && doc->IsTitleCaseTitle(original))) {
     recased.reserve(original.size());
     for (size_t i = 0; i < original.size(); ++i) recased.push_back(Recase(original[i], i, res.lexicon, doc));
     forms.assign(recased.begin(), recased.end());

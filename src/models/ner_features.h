@@ -62,15 +62,20 @@ class DocContext {
   };
   DocContext() = default;
   // From the token forms of every sentence of one document. Headlines say nothing of how
-  // a word is written and are skipped: all-caps ones always, title-case ones when
-  // `lexicon` is given (IsTitleCaseHeadline).
+  // a word is written and are skipped: all-caps ones always, and a title-case first sentence
+  // when `lexicon` is given (IsTitleCaseHeadline; only the first, since title-case lines
+  // further on are more often lists of names, such as album and song titles).
   explicit DocContext(const std::vector<std::vector<std::string_view>>& sentences,
                       const NerLexicon* lexicon = nullptr);
   // Counts of `lower`, or null if it never occurs mid-sentence.
   const Counts* Find(std::string_view lower) const;
+  // True if `forms` is the document's first sentence and a title-case headline
+  // (IsTitleCaseHeadline; only when built with a lexicon): ComputeTokenInfo re-cases it.
+  bool IsTitleCaseTitle(const std::vector<std::string_view>& forms) const;
 
  private:
   std::unordered_map<std::string, Counts, kb::StringHash, std::equal_to<>> words_;
+  std::vector<std::string> title_case_title_;  // the first sentence, when it is a title-case headline
 };
 
 // True if the sentence is an all-caps headline or dateline ("JAPAN GET LUCKY WIN",
@@ -85,9 +90,10 @@ bool IsAllCapsSentence(const std::vector<std::string_view>& forms);
 bool IsTitleCaseHeadline(const std::vector<std::string_view>& forms, const NerLexicon* lexicon);
 
 // Fills `out` for one sentence; `doc` (may be null) is the sentence's document.
-// Tokens of an all-caps or title-case headline are first re-cased ("JAPAN" -> "Japan",
-// "WIN" and "Win" -> "win") from the document and the word profiles, so headlines look
-// like text.
+// Tokens of an all-caps headline, and of a title-case first sentence when `doc` was built
+// with the lexicon (DocContext::IsTitleCaseTitle; the tagger's run-time DocContext, not
+// training's), are first re-cased ("JAPAN" -> "Japan", "WIN" and "Win" -> "win") from the document and the word
+// profiles, so headlines look like text.
 void ComputeTokenInfo(const std::vector<std::string_view>& forms, const FeatureResources& res,
                       const DocContext* doc, std::vector<TokenInfo>& out);
 
