@@ -29,6 +29,17 @@ namespace {
 using namespace newsgraph;
 namespace fs = std::filesystem;
 
+// Reads a names list (NerNames, NerFirstNames) from `path` unless it is "", folding its
+// text into the training-data hash.
+template <typename List>
+Status LoadList(const std::string& path, List& list, uint64_t& hash) {
+  if (path.empty()) return Status::Ok();
+  NG_ASSIGN_OR_RETURN(std::string text, base::LocalFileSystem().ReadFile(path, 64ull << 20));
+  NG_ASSIGN_OR_RETURN(list, List::Parse(text, path));
+  hash = base::Hash64(text, hash);
+  return Status::Ok();
+}
+
 struct Corpus {
   std::vector<models::NerSentence> train, dev, wiki_dev, gum_dev;
   uint64_t hash = 0;
@@ -252,23 +263,13 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
     std::printf("lexicon: %zu words from Reuters-21578\n", lexicon.size());
   }
   models::NerNames names;
-  if (!g_names_path.empty()) {
-    auto text = base::LocalFileSystem().ReadFile(g_names_path, 64ull << 20);
-    if (!text.ok()) return std::cerr << text.status().ToString() << "\n", 1;
-    auto parsed = models::NerNames::Parse(*text, g_names_path);
-    if (!parsed.ok()) return std::cerr << parsed.status().ToString() << "\n", 1;
-    names = std::move(*parsed);
-    corpus->hash = base::Hash64(*text, corpus->hash);
-    std::printf("names: %zu from %s\n", names.size(), g_names_path.c_str());
-  }
+  if (Status st = LoadList(g_names_path, names, corpus->hash); !st.ok()) return std::cerr << st.ToString() << "\n", 1;
+  if (!g_names_path.empty()) std::printf("names: %zu from %s\n", names.size(), g_names_path.c_str());
   models::NerFirstNames first_names;
+  if (Status st = LoadList(g_first_names_path, first_names, corpus->hash); !st.ok()) {
+    return std::cerr << st.ToString() << "\n", 1;
+  }
   if (!g_first_names_path.empty()) {
-    auto text = base::LocalFileSystem().ReadFile(g_first_names_path, 64ull << 20);
-    if (!text.ok()) return std::cerr << text.status().ToString() << "\n", 1;
-    auto parsed = models::NerFirstNames::Parse(*text, g_first_names_path);
-    if (!parsed.ok()) return std::cerr << parsed.status().ToString() << "\n", 1;
-    first_names = std::move(*parsed);
-    corpus->hash = base::Hash64(*text, corpus->hash);
     std::printf("first names: %zu from %s\n", first_names.size(), g_first_names_path.c_str());
   }
   size_t tokens = 0;
