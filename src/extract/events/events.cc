@@ -114,6 +114,18 @@ bool RootIsVerb(const Tree& t) {
 
 bool IsSubjectRel(std::string_view r) { return r == "nsubj" || r == "csubj"; }
 
+// The passive subject of verb i: nsubj:pass, or the subject of a headline's bare participle
+// ("Thousands of civilians killed in floods": no auxiliary, no object, no final
+// punctuation), who suffered the act. -1 if none.
+int PassiveSubject(const Tree& t, int i) {
+  int pass = t.Child(i, "nsubj:pass");
+  if (pass >= 0 || t.rel(i) != "root" || t.tok(i).xpos != "VBN" || t.Child(i, "aux") >= 0 || t.Child(i, "obj") >= 0 ||
+      t.tok(t.size() - 1).upos == "PUNCT") {
+    return pass;
+  }
+  return t.Child(i, "nsubj");
+}
+
 // Lower-cased lemmas of the words in a predicate's clause: its arguments and their modifiers.
 std::vector<std::string> ClauseLemmas(const Tree& t, int i) {
   std::vector<std::string> out;
@@ -217,8 +229,8 @@ Actor SentenceCoder::SubjectOf(const Tree& t, int i, int depth) {
   int subj = -1, pass = -1;
   t.ForChildren(i, [&](int c) {
     if (IsSubjectRel(t.rel(c)) && subj < 0) subj = c;
-    if (t.rel(c) == "nsubj:pass" && pass < 0) pass = c;
   });
+  pass = PassiveSubject(t, i);
   if (pass >= 0) {
     // Passive: the agent is the "by" phrase.
     int agent = -1;
@@ -244,7 +256,11 @@ Actor SentenceCoder::SubjectOf(const Tree& t, int i, int depth) {
   if (t.rel(i) == "acl" && t.head(i) >= 0 && t.head(i) < i) {
     int prev = i - 1;
     bool after_name = prev == t.head(i) || (t.head(prev) == t.head(i) && t.rel(prev).substr(0, 4) == "flat");
-    if (t.tok(i).xpos == "VBD" || (after_name && (t.Child(i, "obj") >= 0 || !RootIsVerb(t)))) {
+    // "Thousands of protesters demonstrated ... ." with "Thousands" as root: a full sentence
+    // with no verb root needs this verb as its predicate (a headline may be passive).
+    bool predicate = !RootIsVerb(t) && t.rel(t.head(i)) == "root" && t.Child(i, "aux") < 0 &&
+                     t.tok(t.size() - 1).form == ".";
+    if (t.tok(i).xpos == "VBD" || predicate || (after_name && (t.Child(i, "obj") >= 0 || !RootIsVerb(t)))) {
       return actors_.Resolve(t, t.head(i));
     }
   }
@@ -287,7 +303,7 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
     return std::find(std::begin(kTargetCases), std::end(kTargetCases), p) != std::end(kTargetCases);
   };
   std::vector<int> options;
-  int pass = t.Child(i, "nsubj:pass");
+  int pass = PassiveSubject(t, i);
   if (pass >= 0) options.push_back(pass);
   for (std::string_view r : {"obj", "iobj"}) {
     if (int c = t.Child(i, r); c >= 0) options.push_back(c);

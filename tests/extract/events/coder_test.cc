@@ -171,6 +171,21 @@ TEST(EventCoderTest, ASurnameThatIsACapitalIsNoGovernment) {
   EXPECT_EQ(criticized->source.actor.find("ESP"), std::string::npos);
 }
 
+TEST(EventCoderTest, ACrowdParsedAsTheRootStillActs) {
+  // Both parsers make "Thousands" the root and "demonstrated" its acl.
+  Document doc = Sentence("Thousands of Chilean students demonstrated against the government in Santiago.");
+  const EventMention* demonstrated = Find(doc, "demonstrated");
+  ASSERT_NE(demonstrated, nullptr);
+  EXPECT_EQ(demonstrated->root, "14");
+  EXPECT_EQ(demonstrated->source.country, "CHL");
+  // A headline's bare participle is passive: the dead are the target, not the killers.
+  Document headline = Sentence("Thousands of Chilean civilians killed in the floods");
+  const EventMention* killed = Find(headline, "killed");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_EQ(killed->target.country, "CHL");
+  EXPECT_NE(killed->source.country, "CHL");
+}
+
 TEST(EventCoderTest, UncodedVerbOfInterestIsKeptWithItsReason) {
   Document doc = Sentence("Russia provided information to Ukraine.");
   const EventMention* provide = Find(doc, "provided");
