@@ -54,32 +54,39 @@ void WriteSpan(JsonWriter& w, int64_t start, int64_t end, const std::string& tex
 nlohmann::json TextOrNull(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
 double Round4(double v) { return std::round(v * 1e4) / 1e4; }
 
-store::EventFilter EventFilterOf(const QueryParams& p) {
-  store::EventFilter f;
-  f.actor = p.actor;
-  f.target = p.target;
-  f.root = p.root;
-  f.plover = p.plover;
+namespace {
+
+// What every list filter takes from the request: dates, order and the page, one row more
+// than asked so that the answer can tell whether another page follows.
+template <typename Filter>
+Filter PagedFilter(const QueryParams& p) {
+  Filter f;
   f.from = p.from;
   f.to = p.to;
-  f.near = p.near;
   f.sort = p.sort;
   f.limit = p.limit + 1;
   f.offset = p.offset;
   return f;
 }
 
+}  // namespace
+
+store::EventFilter EventFilterOf(const QueryParams& p) {
+  auto f = PagedFilter<store::EventFilter>(p);
+  f.actor = p.actor;
+  f.target = p.target;
+  f.root = p.root;
+  f.plover = p.plover;
+  f.near = p.near;
+  return f;
+}
+
 store::QuoteFilter QuoteFilterOf(const QueryParams& p) {
-  store::QuoteFilter f;
+  auto f = PagedFilter<store::QuoteFilter>(p);
   f.speaker = p.speaker;
   f.about = p.about;
-  f.from = p.from;
-  f.to = p.to;
   f.kind = p.kind;
   f.doc_id = p.doc;
-  f.sort = p.sort;
-  f.limit = p.limit + 1;
-  f.offset = p.offset;
   return f;
 }
 
