@@ -5,6 +5,7 @@
 #include "base/checksum.h"
 #include "models/model_file.h"
 #include "models/parser_core.h"
+#include "models/parser_relabel.h"
 
 namespace newsgraph::models {
 
@@ -104,7 +105,7 @@ StatusOr<std::shared_ptr<const Parser>> Parser::FromBytes(std::string bytes, con
              meta[key].get<int>() <= hi;
     };
     if (!int_in("feature_set", 1, parser_internal::kFeatureSet) || !int_in("beam", 1, kMaxBeam)) {
-      return Status::Corruption(name + ": parser payload version 3 needs meta 'feature_set' (1 to " +
+      return Status::Corruption(name + ": parser payload version " + std::to_string(version) + " needs meta 'feature_set' (1 to " +
                                 std::to_string(parser_internal::kFeatureSet) + ") and 'beam' (1 to " +
                                 std::to_string(kMaxBeam) + ")");
     }
@@ -126,6 +127,18 @@ StatusOr<std::shared_ptr<const Parser>> Parser::FromBytes(std::string bytes, con
     NG_ASSIGN_OR_RETURN(parser_internal::AmbiguityIndex ambiguity,
                         parser_internal::AmbiguityIndex::Deserialize(lexicon, name + " section 'lexicon'"));
     parser->ambiguity_ = std::make_unique<parser_internal::AmbiguityIndex>(std::move(ambiguity));
+  }
+  if (version >= 4) {
+    if (!file.HasSection("relabel")) {
+      return Status::Corruption(name + ": parser payload version 4 needs section 'relabel', which is missing");
+    }
+    NG_ASSIGN_OR_RETURN(std::string_view section, file.Section("relabel"));
+    NG_ASSIGN_OR_RETURN(parser_internal::Relabeler relabeler,
+                        parser_internal::Relabeler::Parse(section, name + " section 'relabel'"));
+    if (relabeler.labels() != weights.labels) {
+      return Status::Corruption(name + ": section 'relabel' has other labels than section 'weights'");
+    }
+    parser->relabeler_ = std::make_unique<parser_internal::Relabeler>(std::move(relabeler));
   }
   parser->weights_ = std::make_unique<Weights>(std::move(weights));
   parser->meta_ = meta;
@@ -173,6 +186,8 @@ Status Parser::RunSelfTest(const nlohmann::json& selftest, const std::string& na
   return Status::Ok();
 }
 
+const std::vector<std::string>& Parser::labels() const { return weights_->labels; }
+
 void Parser::Parse(document::Document& doc) const {
   for (const document::Sentence& s : doc.sentences) ParseSentence(doc, s);
 }
@@ -180,9 +195,10 @@ void Parser::Parse(document::Document& doc) const {
 void Parser::ParseSentence(document::Document& doc, const document::Sentence& s) const {
   if (s.token_end <= s.token_begin || s.token_end > doc.tokens.size()) return;
   thread_local std::vector<TokenIds> toks;
-  thread_local std::vector<int> heads, labels;
+  thread_local std::vector<int> heads, labels, margins;
   parser_internal::EncodeSentence(doc, s, cluster_index_.get(), toks, ambiguity_.get());
-  parser_internal::ParseTokens(*weights_, toks, heads, labels);
+  parser_internal::ParseTokens(*weights_, toks, heads, labels, &margins);
+  if (relabeler_ != nullptr) relabeler_->Relabel(toks, heads, labels, margins);
   for (uint32_t i = 0; i < s.size(); ++i) {
     document::Token& t = doc.tokens[s.token_begin + i];
     t.head = heads[i + 1];

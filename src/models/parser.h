@@ -3,7 +3,9 @@
 //
 // Algorithm: arc-hybrid transition parser (linear time), greedy or with a small
 // beam (the model says which), an averaged perceptron over hashed Zhang & Nivre
-// style features, with a separate label classifier applied when an arc is made. The output is always a well-formed tree:
+// style features, with a separate label classifier applied when an arc is made; models of
+// payload version 4 then relabel every arc of the finished tree with a second classifier
+// that sees the whole tree (parser_relabel.h). The output is always a well-formed tree:
 // every token has a head, there are no cycles and exactly one token has head 0.
 //
 // Word clusters (word_clusters.h) are an optional dependency: a model trained with
@@ -17,6 +19,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -29,6 +32,7 @@ namespace newsgraph::models {
 
 namespace parser_internal {
 struct Weights;
+class Relabeler;
 class ClusterIndex;
 class AmbiguityIndex;
 }
@@ -40,8 +44,9 @@ class Parser {
   // Payload version written; 1..kVersion are read. 1: feature set 1, greedy; 2: feature
   // set 2 (cluster/suffix features, clusters dependency), greedy; 3: meta["feature_set"]
   // names the feature set and meta["beam"] the decoding beam width (1 = greedy);
-  // feature set 3 (ambiguity classes) needs the section "lexicon".
-  static constexpr int kVersion = 3;
+  // feature set 3 (ambiguity classes) needs the section "lexicon"; 4: as 3, plus the
+  // section "relabel", a second-stage labeller that relabels the finished tree.
+  static constexpr int kVersion = 4;
   static constexpr int kMinVersion = 1;
   // Widest decoding beam a model may ask for.
   static constexpr int kMaxBeam = 64;
@@ -69,6 +74,9 @@ class Parser {
   // Same for one sentence `s` of `doc` (s must refer to doc's own token range).
   void ParseSentence(document::Document& doc, const document::Sentence& s) const;
 
+  // The dependency labels (DEPREL values) this model writes.
+  const std::vector<std::string>& labels() const;
+
   // The model's meta section (training spec, data hash, dev scores ...).
   const nlohmann::json& meta() const { return meta_; }
 
@@ -84,6 +92,7 @@ class Parser {
   std::shared_ptr<const WordClusters> clusters_;  // null when the model does not use clusters
   std::unique_ptr<parser_internal::ClusterIndex> cluster_index_;  // built from clusters_
   std::unique_ptr<parser_internal::AmbiguityIndex> ambiguity_;    // feature set 3 only
+  std::unique_ptr<parser_internal::Relabeler> relabeler_;        // version 4 only
   nlohmann::json meta_;
 };
 

@@ -34,12 +34,14 @@ class LabelCache {
     for (int i = 0; i < n; ++i) key = (key ^ feats[i]) * 0x9E3779B97F4A7C15ULL;
     return key;
   }
-  // The cached label of `key`, or -1.
-  int Find(uint64_t key) const {
+  // The cached label of `key` (and its margin), or -1.
+  int Find(uint64_t key, int* margin) const {
     const Entry& e = entries_[Slot(key)];
-    return e.generation == generation_ && e.key == key ? e.label : -1;
+    if (e.generation != generation_ || e.key != key) return -1;
+    *margin = e.margin;
+    return e.label;
   }
-  void Put(uint64_t key, int label) { entries_[Slot(key)] = {key, generation_, label}; }
+  void Put(uint64_t key, int label, int margin) { entries_[Slot(key)] = {key, generation_, label, margin}; }
 
  private:
   static constexpr int kSize = 1024;
@@ -48,6 +50,7 @@ class LabelCache {
     uint64_t key = 0;
     uint64_t generation = 0;
     int label = -1;
+    int margin = 0;
   };
   Entry entries_[kSize];
   uint64_t generation_ = 1;
@@ -62,6 +65,7 @@ struct BeamScratch {
   std::vector<int> nrows;
   std::vector<uint64_t> keys;
   std::vector<int> labels;
+  std::vector<int> margins;
   std::vector<int> children;  // surviving children per item
   LabelCache label_cache;
   uint64_t feats[kMaxActionFeatures];
@@ -74,6 +78,7 @@ struct BeamScratch {
     nrows.resize(beam);
     keys.resize(beam);
     labels.resize(beam);
+    margins.resize(beam);
     children.resize(beam);
   }
 };
@@ -101,6 +106,7 @@ void LabelArcs(const Weights& w, const std::vector<TokenIds>& toks, int k, BeamS
     const Candidate& c = b.cands[j];
     const State& p = b.cur[c.parent];
     b.labels[j] = -1;
+    b.margins[j] = 0;
     b.nrows[j] = 0;
     if (c.action == kShift) continue;
     const int head = p.ArcHead(c.action);
@@ -110,22 +116,23 @@ void LabelArcs(const Weights& w, const std::vector<TokenIds>& toks, int k, BeamS
     }
     const int n = LabelFeatures(p, toks, w.features, head, p.ArcDep(), b.feats);
     b.keys[j] = LabelCache::Key(b.feats, n);
-    b.labels[j] = b.label_cache.Find(b.keys[j]);
+    b.labels[j] = b.label_cache.Find(b.keys[j], &b.margins[j]);
     if (b.labels[j] >= 0) continue;
     LabelRows(w, b.feats, n, &b.rows[static_cast<size_t>(j) * kMaxActionFeatures]);
     b.nrows[j] = n;
   }
   for (int j = 0; j < k; ++j) {
     if (b.nrows[j] == 0) continue;
-    b.labels[j] = BestLabelOfRows(w, &b.rows[static_cast<size_t>(j) * kMaxActionFeatures], b.nrows[j]);
-    b.label_cache.Put(b.keys[j], b.labels[j]);
+    b.labels[j] =
+        BestLabelOfRows(w, &b.rows[static_cast<size_t>(j) * kMaxActionFeatures], b.nrows[j], &b.margins[j]);
+    b.label_cache.Put(b.keys[j], b.labels[j], b.margins[j]);
   }
 }
 
 }  // namespace
 
 void ParseTokensBeam(const Weights& w, const std::vector<TokenIds>& toks, int beam, std::vector<int>& heads,
-                     std::vector<int>& labels) {
+                     std::vector<int>& labels, std::vector<int>* margins) {
   thread_local BeamScratch b;
   b.Reserve(beam);
   b.label_cache.Clear();
@@ -154,14 +161,14 @@ void ParseTokensBeam(const Weights& w, const std::vector<TokenIds>& toks, int be
       } else {
         b.next[j] = b.cur[c.parent];
       }
-      b.next[j].Apply(c.action, b.labels[j]);
+      b.next[j].Apply(c.action, b.labels[j], b.margins[j]);
       b.next_score[j] = c.score;
     }
     std::swap(b.cur, b.next);
     std::swap(b.cur_score, b.next_score);
     size = k;
   }
-  b.cur[0].Result(heads, labels);
+  b.cur[0].Result(heads, labels, margins);
 }
 
 }  // namespace newsgraph::models::parser_internal

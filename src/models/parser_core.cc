@@ -95,7 +95,9 @@ inline Pos At(const std::vector<TokenIds>& toks, int i) {
   return {t.word, t.xpos, t.upos, t.c4, t.c6, t.cf, t.suffix, t.amb};
 }
 
-std::string Compress(const std::vector<int16_t>& v) {
+}  // namespace
+
+std::string CompressTable(const std::vector<int16_t>& v) {
   const auto* src = reinterpret_cast<const Bytef*>(v.data());
   uLong src_len = v.size() * sizeof(int16_t);
   uLongf dst_len = compressBound(src_len);
@@ -105,7 +107,7 @@ std::string Compress(const std::vector<int16_t>& v) {
   return out;
 }
 
-Status Decompress(const std::string& data, size_t count, std::vector<int16_t>& v, const std::string& what) {
+Status DecompressTable(const std::string& data, size_t count, std::vector<int16_t>& v, const std::string& what) {
   v.assign(count, 0);
   uLongf dst_len = count * sizeof(int16_t);
   int rc = uncompress(reinterpret_cast<Bytef*>(v.data()), &dst_len, reinterpret_cast<const Bytef*>(data.data()),
@@ -117,7 +119,6 @@ Status Decompress(const std::string& data, size_t count, std::vector<int16_t>& v
   return Status::Ok();
 }
 
-}  // namespace
 
 namespace {
 
@@ -275,9 +276,10 @@ bool State::Allowed(int action) const {
   return false;
 }
 
-void State::AddArc(int h, int d, int label) {
+void State::AddArc(int h, int d, int label, int margin) {
   node_[d].head = h;
-  node_[d].label = label;
+  node_[d].label = static_cast<int16_t>(label);
+  node_[d].margin = static_cast<int16_t>(std::min(margin, 32767));
   Node& hn = node_[h];
   const uint64_t bit = label >= 0 ? (1ULL << (label & 63)) : 0;
   if (d < h) {
@@ -301,7 +303,7 @@ void State::AddArc(int h, int d, int label) {
   }
 }
 
-void State::Apply(int action, int label) {
+void State::Apply(int action, int label, int margin) {
   if (action == kShift) {
     stack_.push_back(b_++);
     return;
@@ -309,7 +311,7 @@ void State::Apply(int action, int label) {
   int h = ArcHead(action);
   int d = stack_.back();
   stack_.pop_back();
-  AddArc(h, d, label);
+  AddArc(h, d, label, margin);
 }
 
 // Zhang & Nivre (2011) style templates adapted to arc-hybrid (s0/b0 and s1/s0 are the arc pairs).
@@ -437,8 +439,8 @@ std::string Weights::Serialize() const {
   w.U32(label_stride);
   w.U32(static_cast<uint32_t>(labels.size()));
   for (const std::string& l : labels) w.String(l);
-  w.String(Compress(action));
-  w.String(Compress(label));
+  w.String(CompressTable(action));
+  w.String(CompressTable(label));
   return w.Release();
 }
 
@@ -466,9 +468,9 @@ StatusOr<Weights> Weights::Deserialize(std::string_view data, const std::string&
   if (w.root_label < 0) return Status::Corruption(what + ": label set has no 'root'");
   std::string blob;
   NG_RETURN_IF_ERROR(r.String(blob));
-  NG_RETURN_IF_ERROR(Decompress(blob, (size_t{1} << ab) * 4, w.action, what + " action table"));
+  NG_RETURN_IF_ERROR(DecompressTable(blob, (size_t{1} << ab) * 4, w.action, what + " action table"));
   NG_RETURN_IF_ERROR(r.String(blob));
-  NG_RETURN_IF_ERROR(Decompress(blob, (size_t{1} << lb) * stride, w.label, what + " label table"));
+  NG_RETURN_IF_ERROR(DecompressTable(blob, (size_t{1} << lb) * stride, w.label, what + " label table"));
   return w;
 }
 
@@ -497,9 +499,15 @@ void ActionScores(const Weights& w, const State& st, const std::vector<TokenIds>
 }
 
 int BestLabel(const Weights& w, const State& st, const std::vector<TokenIds>& toks, int head, int dep,
-              uint64_t* feats) {
-  if (head == 0) return w.root_label;
-  return ScoreLabel(w, feats, LabelFeatures(st, toks, w.features, head, dep, feats));
+              uint64_t* feats, int* margin) {
+  if (head == 0) {
+    if (margin != nullptr) *margin = 32767;
+    return w.root_label;
+  }
+  const int n = LabelFeatures(st, toks, w.features, head, dep, feats);
+  const int16_t* rows[kMaxLabelFeatures];
+  LabelRows(w, feats, n, rows);
+  return BestLabelOfRows(w, rows, n, margin);
 }
 
 void LabelRows(const Weights& w, const uint64_t* feats, int n, const int16_t** rows) {
@@ -512,12 +520,24 @@ void LabelRows(const Weights& w, const uint64_t* feats, int n, const int16_t** r
   }
 }
 
-int BestLabelOfRows(const Weights& w, const int16_t* const* rows, int n) {
+int BestLabelOfRows(const Weights& w, const int16_t* const* rows, int n, int* margin) {
   int32_t score[264];
   SumRows(rows, n, w.label_stride, score);
+  // One pass for the best (first on ties) and the runner-up.
   int best = -1;
+  int64_t best_score = INT64_MIN, second = INT64_MIN;
   for (int l = 0; l < static_cast<int>(w.labels.size()); ++l) {
-    if (l != w.root_label && (best < 0 || score[l] > score[best])) best = l;
+    if (l == w.root_label) continue;
+    if (best < 0 || score[l] > best_score) {
+      second = best_score;
+      best_score = score[l];
+      best = l;
+    } else if (score[l] > second) {
+      second = score[l];
+    }
+  }
+  if (margin != nullptr) {
+    *margin = second == INT64_MIN ? 32767 : static_cast<int>(std::min<int64_t>(32767, best_score - second));
   }
   return best;
 }
@@ -529,9 +549,9 @@ int ScoreLabel(const Weights& w, const uint64_t* feats, int n) {
 }
 
 void ParseTokens(const Weights& w, const std::vector<TokenIds>& toks, std::vector<int>& heads,
-                 std::vector<int>& labels) {
+                 std::vector<int>& labels, std::vector<int>* margins) {
   if (w.beam > 1) {
-    ParseTokensBeam(w, toks, w.beam, heads, labels);
+    ParseTokensBeam(w, toks, w.beam, heads, labels, margins);
     return;
   }
   thread_local State st;
@@ -545,19 +565,21 @@ void ParseTokens(const Weights& w, const std::vector<TokenIds>& toks, std::vecto
     for (int c = 0; c < kNumActions; ++c) {
       if (st.Allowed(c) && (a < 0 || score[c] > score[a])) a = c;
     }
-    int label = -1;
-    if (a != kShift) label = BestLabel(w, st, toks, st.ArcHead(a), st.ArcDep(), feats);
-    st.Apply(a, label);
+    int label = -1, margin = 0;
+    if (a != kShift) label = BestLabel(w, st, toks, st.ArcHead(a), st.ArcDep(), feats, &margin);
+    st.Apply(a, label, margin);
   }
-  st.Result(heads, labels);
+  st.Result(heads, labels, margins);
 }
 
-void State::Result(std::vector<int>& heads, std::vector<int>& labels) const {
+void State::Result(std::vector<int>& heads, std::vector<int>& labels, std::vector<int>* margins) const {
   heads.assign(n_ + 1, 0);
   labels.assign(n_ + 1, -1);
+  if (margins != nullptr) margins->assign(n_ + 1, 0);
   for (int i = 1; i <= n_; ++i) {
     heads[i] = node_[i].head;
     labels[i] = node_[i].label;
+    if (margins != nullptr) (*margins)[i] = node_[i].margin;
   }
 }
 

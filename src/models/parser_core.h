@@ -93,9 +93,10 @@ class State {
   // Head and dependent of the arc `action` (kLeft/kRight) would add.
   int ArcHead(int action) const { return action == kLeft ? b_ : S(1); }
   int ArcDep() const { return S(0); }
-  void Apply(int action, int label);
-  // heads[i], labels[i] for i = 1..n (index 0 unused) of the tree built so far.
-  void Result(std::vector<int>& heads, std::vector<int>& labels) const;
+  // `margin`: how far the label's score led the runner-up's (kept for the relabeller).
+  void Apply(int action, int label, int margin = 0);
+  // heads[i], labels[i] (and label margins) for i = 1..n (index 0 unused) of the tree built so far.
+  void Result(std::vector<int>& heads, std::vector<int>& labels, std::vector<int>* margins = nullptr) const;
 
   int S(int i) const { return i < static_cast<int>(stack_.size()) ? stack_[stack_.size() - 1 - i] : -1; }
   int B(int i) const { return b_ + i <= n_ ? b_ + i : -1; }
@@ -117,10 +118,11 @@ class State {
   // Everything known about one word in the partial tree; one array of these keeps a
   // State cheap to copy (the beam copies states at every step).
   struct Node {
-    int32_t head = -1, label = -1, lc1 = -1, lc2 = -1, rc1 = -1, rc2 = -1, nl = 0, nr = 0;
+    int32_t head = -1, lc1 = -1, lc2 = -1, rc1 = -1, rc2 = -1, nl = 0, nr = 0;
+    int16_t label = -1, margin = 0;  // labels < 256; margins saturate at 32767
     uint64_t lset = 0, rset = 0;
   };
-  void AddArc(int h, int d, int label);
+  void AddArc(int h, int d, int label, int margin);
   int n_ = 0;
   int b_ = 1;
   std::vector<int> stack_;
@@ -158,6 +160,10 @@ struct Weights {
   static StatusOr<Weights> Deserialize(std::string_view data, const std::string& what);
 };
 
+// zlib bytes of an int16 table, and back (`count` values; `what` names it in errors).
+std::string CompressTable(const std::vector<int16_t>& v);
+Status DecompressTable(const std::string& data, size_t count, std::vector<int16_t>& v, const std::string& what);
+
 // Quantizes float tables (same layout as Weights) into int16.
 std::vector<int16_t> Quantize(const std::vector<float>& w);
 
@@ -167,7 +173,7 @@ void ActionScores(const Weights& w, const State& st, const std::vector<TokenIds>
                   int32_t* score);
 // The label classifier's choice for the arc head -> dep (root_label when head is 0).
 int BestLabel(const Weights& w, const State& st, const std::vector<TokenIds>& toks, int head, int dep,
-              uint64_t* feats);
+              uint64_t* feats, int* margin = nullptr);
 // The best non-root label for the `n` label features `feats`.
 int ScoreLabel(const Weights& w, const uint64_t* feats, int n);
 // The same in two halves, so that a caller can issue the loads of several states before
@@ -178,17 +184,18 @@ int ActionRows(const Weights& w, const State& st, const std::vector<TokenIds>& t
                const int16_t** rows);
 void SumActionRows(const int16_t* const* rows, int n, int32_t* score);
 void LabelRows(const Weights& w, const uint64_t* feats, int n, const int16_t** rows);
-int BestLabelOfRows(const Weights& w, const int16_t* const* rows, int n);
+// `margin` (optional) receives the best label's lead over the second, saturated at 32767.
+int BestLabelOfRows(const Weights& w, const int16_t* const* rows, int n, int* margin = nullptr);
 
 // Decoding of one sentence: heads[i], labels[i] for i = 1..n (index 0 unused).
 // Greedy when w.beam <= 1, else ParseTokensBeam with w.beam.
 void ParseTokens(const Weights& w, const std::vector<TokenIds>& toks, std::vector<int>& heads,
-                 std::vector<int>& labels);
+                 std::vector<int>& labels, std::vector<int>* margins = nullptr);
 // Beam search over action sequences (all have 2n actions), scored by the sum of
 // action scores; arcs are labelled by the label classifier as they are made.
 // Returns the best complete sequence's tree (parser_beam.cc).
 void ParseTokensBeam(const Weights& w, const std::vector<TokenIds>& toks, int beam, std::vector<int>& heads,
-                     std::vector<int>& labels);
+                     std::vector<int>& labels, std::vector<int>* margins = nullptr);
 
 }  // namespace newsgraph::models::parser_internal
 

@@ -548,13 +548,15 @@ StatusOr<std::string> AverageParserWeights(const std::vector<std::string>& weigh
 StatusOr<std::string> BuildParserModelFile(const std::string& weights, nlohmann::json meta,
                                            const std::vector<document::Document>& selftest_sentences,
                                            std::shared_ptr<const WordClusters> clusters,
-                                           const std::string& clusters_file, const std::string& lexicon) {
+                                           const std::string& clusters_file, const std::string& lexicon,
+                                           const std::string& relabel) {
   meta["kind"] = Parser::kKind;
   if (!meta.contains("version")) meta["version"] = ParserTrainerOptions{}.feature_set;
   if (clusters != nullptr) meta["clusters"] = {{"file", clusters_file}, {"hash", Parser::ClustersHash(*clusters)}};
   ModelFileWriter draft(meta);
   draft.AddSection("weights", weights);
   if (!lexicon.empty()) draft.AddSection("lexicon", lexicon);
+  if (!relabel.empty()) draft.AddSection("relabel", relabel);
   NG_ASSIGN_OR_RETURN(std::shared_ptr<const Parser> parser,
                       Parser::FromBytes(draft.Serialize(), "(new parser)", clusters));
   nlohmann::json selftest = nlohmann::json::array();
@@ -572,6 +574,7 @@ StatusOr<std::string> BuildParserModelFile(const std::string& weights, nlohmann:
   ModelFileWriter writer(meta);
   writer.AddSection("weights", weights);
   if (!lexicon.empty()) writer.AddSection("lexicon", lexicon);
+  if (!relabel.empty()) writer.AddSection("relabel", relabel);
   writer.SetSelfTest(selftest);
   return writer.Serialize();
 }

@@ -77,18 +77,51 @@ StatusOr<TrainedParser> TrainParser(const std::vector<document::Document>& train
 // self-test made of `selftest_sentences` (tagged tokens) with the output of these
 // weights as the expected result. `clusters` are the ones the weights were trained
 // with (nullptr = none); meta["clusters"] = {"file": `clusters_file`, "hash"} is set then.
-// `lexicon` is TrainedParser::lexicon (required by feature set 3, written as section "lexicon").
+// `lexicon` is TrainedParser::lexicon (required by feature set 3, written as section "lexicon");
+// `relabel` is TrainedRelabeler::section (written as section "relabel"; meta["version"] must be 4).
 StatusOr<std::string> BuildParserModelFile(const std::string& weights, nlohmann::json meta,
                                            const std::vector<document::Document>& selftest_sentences,
                                            std::shared_ptr<const WordClusters> clusters = nullptr,
                                            const std::string& clusters_file = "clusters.ngm",
-                                           const std::string& lexicon = "");
+                                           const std::string& lexicon = "", const std::string& relabel = "");
 
 // The mean of several "weights" payloads (TrainedParser::weights) with the same table
 // shapes and label set, each model's quantized weights counting equally, quantized again:
 // an ensemble of models trained on different data or tags that costs nothing at run time.
 // InvalidArgument names the first payload that does not match the first.
 StatusOr<std::string> AverageParserWeights(const std::vector<std::string>& weights);
+
+// Second-stage labeller (parser_relabel.h): relabels every arc of a finished tree.
+struct RelabelerTrainOptions {
+  std::vector<std::string> labels;  // the first-pass parser's labels (Parser::labels()), required
+  int label_bits = 16;         // the weight table has 2^bits hashed rows (7 MB at 16; 18 was no better)
+  int epochs = 6;              // the best epoch on the first dev set is kept
+  uint64_t seed = 1;           // shuffling
+  float min_abs_weight = 0.0f; // averaged weights smaller than this are pruned
+};
+// A dev set: gold trees and the same sentences as the first pass parsed them.
+struct RelabelDevSet {
+  std::string name;
+  const std::vector<document::Document>* gold;
+  const std::vector<document::Document>* parsed;
+};
+struct TrainedRelabeler {
+  std::string section;  // payload of the parser model's "relabel" section
+  int best_epoch = 0;
+  std::vector<AttachmentScore> dev_before, dev_after;  // per dev set: first pass, relabelled
+};
+// Trains on the gold trees of `train` (tokens need form, upos, xpos, head, deprel); or,
+// when `train_parsed` is given (the same sentences parsed by first-pass parsers that
+// never saw them, i.e. jackknifed), stacked: on the arcs of those parses whose head is
+// right, with their first-pass labels as features.
+StatusOr<TrainedRelabeler> TrainRelabeler(const std::vector<document::Document>& train,
+                                          const std::vector<document::Document>* train_parsed,
+                                          const std::vector<RelabelDevSet>& dev, const RelabelerTrainOptions& options,
+                                          std::ostream& log);
+
+// The relabel `section` with another gate: only arcs whose first-pass label margin
+// (quantized score units) is below `gate` are relabelled; 32768 = every arc.
+StatusOr<std::string> SetRelabelGate(const std::string& section, int gate);
 
 // Our own tagged sentences for the self-test, with hand-made gold trees.
 std::vector<document::Document> ParserSelfTestSentences();

@@ -29,6 +29,10 @@ void AveragedPerceptronTrainer::Update(const uint64_t* keys, size_t n, int cls, 
 }
 
 SparseWeights AveragedPerceptronTrainer::Average(float min_abs) const {
+  return SparseWeights(num_classes_, AveragedRows(min_abs));
+}
+
+std::vector<SparseWeights::Row> AveragedPerceptronTrainer::AveragedRows(float min_abs) const {
   std::vector<SparseWeights::Row> rows;
   rows.reserve(rows_.size());
   double clock = std::max<int32_t>(clock_, 1);
@@ -45,7 +49,7 @@ SparseWeights AveragedPerceptronTrainer::Average(float min_abs) const {
   }
   // Sorting by key makes the built table (and so the model file) deterministic.
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
-  return SparseWeights(num_classes_, rows);
+  return rows;
 }
 
 }  // namespace newsgraph::models::perceptron

@@ -33,6 +33,8 @@ class AveragedPerceptronTrainer {
 
   // The averaged weights; entries with |w| < min_abs are pruned to keep models small.
   SparseWeights Average(float min_abs = 0.0f) const;
+  // The same averaged weights as rows sorted by key (for trainers that store them in another layout).
+  std::vector<SparseWeights::Row> AveragedRows(float min_abs = 0.0f) const;
   int num_classes() const { return num_classes_; }
   size_t num_features() const { return rows_.size(); }
 

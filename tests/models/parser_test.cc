@@ -322,6 +322,118 @@ TEST(ParserBeamTest, FeatureSet3CarriesItsLexicon) {
   EXPECT_NE(parser.status().message().find("lexicon"), std::string::npos) << parser.status().ToString();
 }
 
+// ---- Second-stage labeller (payload version 4) ----
+
+// `doc` with every `from` label renamed `to`: a labelling the first pass never learned.
+document::Document Renamed(document::Document doc, const std::string& from, const std::string& to) {
+  for (auto& t : doc.tokens) {
+    if (t.deprel == from) t.deprel = to;
+  }
+  return doc;
+}
+
+// A relabel section trained on the gold trees of `train` for the labels of `first_pass`.
+std::string TinyRelabelSection(const TrainedParser& first_pass, const document::Document& train) {
+  auto parser = Parser::FromBytes(Version3Bytes(first_pass, 2), "first-pass.ngm");
+  EXPECT_TRUE(parser.ok()) << parser.status().ToString();
+  RelabelerTrainOptions opt;
+  opt.labels = (*parser)->labels();
+  opt.label_bits = 10;
+  opt.epochs = 10;
+  std::ostringstream log;
+  auto trained = TrainRelabeler({train}, nullptr, {}, opt, log);
+  EXPECT_TRUE(trained.ok()) << trained.status().ToString();
+  return trained.ok() ? trained->section : std::string();
+}
+
+std::string Version4Bytes(const TrainedParser& first_pass, const std::string& section) {
+  auto bytes = BuildParserModelFile(first_pass.weights,
+                                    {{"version", 4}, {"feature_set", first_pass.feature_set}, {"beam", 2}},
+                                    ParserSelfTestSentences(), nullptr, "clusters.ngm", "", section);
+  EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
+  return bytes.ok() ? *bytes : std::string();
+}
+
+TEST(ParserRelabelTest, RelabellerReplacesTheFirstPassLabelsBelowItsGate) {
+  // The first pass learned "obj"; the relabeller was taught to call those arcs "obl".
+  const TrainedParser first_pass = TrainTinyBeam(2, true);
+  const std::string section = TinyRelabelSection(first_pass, Renamed(TrainingDoc(), "obj", "obl"));
+  ASSERT_FALSE(section.empty());
+  const document::Document gold = TrainingDoc();
+  for (int gate : {0, 32768}) {
+    auto gated = SetRelabelGate(section, gate);
+    ASSERT_TRUE(gated.ok()) << gated.status().ToString();
+    auto parser = Parser::FromBytes(Version4Bytes(first_pass, *gated), "v4.ngm");
+    ASSERT_TRUE(parser.ok()) << parser.status().ToString();
+    document::Document doc = gold;
+    ClearParse(doc);
+    (*parser)->Parse(doc);
+    int objects = 0;
+    for (size_t i = 0; i < doc.tokens.size(); ++i) {
+      EXPECT_EQ(doc.tokens[i].head, gold.tokens[i].head) << "gate " << gate << " token " << i;
+      const std::string want =
+          gate == 0 || gold.tokens[i].deprel != "obj" ? gold.tokens[i].deprel : std::string("obl");
+      EXPECT_EQ(doc.tokens[i].deprel, want) << "gate " << gate << " token " << i << " " << doc.tokens[i].form;
+      objects += gold.tokens[i].deprel == "obj";
+    }
+    EXPECT_GT(objects, 0);
+  }
+}
+
+TEST(ParserRelabelTest, TrainingIsDeterministic) {
+  const TrainedParser first_pass = TrainTinyBeam(2, true);
+  EXPECT_EQ(TinyRelabelSection(first_pass, TrainingDoc()), TinyRelabelSection(first_pass, TrainingDoc()));
+}
+
+TEST(ParserRelabelTest, BrokenRelabelSectionsAreClearErrors) {
+  const TrainedParser first_pass = TrainTinyBeam(2, true);
+  const std::string section = TinyRelabelSection(first_pass, TrainingDoc());
+  ASSERT_FALSE(section.empty());
+  const nlohmann::json meta = {{"kind", "parser"}, {"version", 4}, {"feature_set", 1}, {"beam", 2}};
+  auto load = [&](const std::string* relabel) {
+    ModelFileWriter writer(meta);
+    writer.AddSection("weights", first_pass.weights);
+    if (relabel != nullptr) writer.AddSection("relabel", *relabel);
+    return Parser::FromBytes(writer.Serialize(), "v4.ngm");
+  };
+  const std::string truncated = section.substr(0, section.size() / 2);
+  std::string bad_version = section;
+  bad_version[0] = 9;
+  std::string bad_gate = section;
+  bad_gate[4] = bad_gate[5] = bad_gate[6] = '\x7f';
+  // A labeller trained for another label set (one label more than the parser's).
+  auto first = Parser::FromBytes(Version3Bytes(first_pass, 2), "first-pass.ngm");
+  ASSERT_TRUE(first.ok());
+  RelabelerTrainOptions opt;
+  opt.labels = (*first)->labels();
+  opt.labels.push_back("xcomp");
+  opt.label_bits = 10;
+  std::ostringstream log;
+  auto other = TrainRelabeler({TrainingDoc()}, nullptr, {}, opt, log);
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  const std::vector<const std::string*> broken = {nullptr, &truncated, &bad_version, &bad_gate, &other->section};
+  for (const std::string* relabel : broken) {
+    auto parser = load(relabel);
+    ASSERT_FALSE(parser.ok());
+    EXPECT_EQ(parser.status().code(), StatusCode::kCorruption);
+    EXPECT_NE(parser.status().message().find("v4.ngm"), std::string::npos) << parser.status().ToString();
+  }
+  EXPECT_TRUE(load(&section).ok());
+}
+
+TEST(ParserRelabelTest, LabelsTheParserDoesNotHaveAreRejected) {
+  const TrainedParser first_pass = TrainTinyBeam(2, true);
+  auto parser = Parser::FromBytes(Version3Bytes(first_pass, 2), "first-pass.ngm");
+  ASSERT_TRUE(parser.ok());
+  RelabelerTrainOptions opt;
+  opt.labels = (*parser)->labels();
+  opt.label_bits = 10;
+  std::ostringstream log;
+  auto trained = TrainRelabeler({Renamed(TrainingDoc(), "obj", "no-such-label")}, nullptr, {}, opt, log);
+  ASSERT_FALSE(trained.ok());
+  EXPECT_NE(trained.status().message().find("no-such-label"), std::string::npos) << trained.status().ToString();
+}
+
 // ---- Optional word-clusters dependency ----
 
 std::shared_ptr<const WordClusters> TinyClusters() {

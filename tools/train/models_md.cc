@@ -71,7 +71,7 @@ std::string RebuildCommand(const nlohmann::json& meta) {
   std::string kind = meta.value("kind", "");
   static const std::map<std::string, std::string> kCommands = {
       {"segmenter", "build/tools/train/train_segmenter"}, {"clusters", "build/tools/train/train_clusters"},
-      {"tagger", "build/tools/train/train_tagger"},       {"parser", "build/tools/train/train_parser"},
+      {"tagger", "build/tools/train/train_tagger"},       {"parser", "build/tools/train/train_parser, then train_relabeler (as tools/train/train_all.sh does)"},
       {"ner", "build/tools/train/train_ner"}};
   auto it = kCommands.find(kind);
   return it == kCommands.end() ? "tools/train/train_all.sh" : it->second;
