@@ -2,7 +2,9 @@
 // annotated toponyms the entities layer finds as GPE or LOC mentions, how many of
 // its GPE/LOC mentions are toponyms, and how often the gazetteer's first candidate
 // for a found toponym lies within 161 km of the annotated point (the usual
-// geoparsing "accuracy@161km"; the population prior, no context).
+// geoparsing "accuracy@161km"; the population prior, no context), and how often the
+// candidate the document's place context chooses does (kb::PlaceContext, built from
+// the document's own GPE/LOC mentions, as the events layer builds it).
 //
 // Gold: lgl.xml, <article> with <text> (CDATA) and <toponym> <start>/<end> (code
 // points into the text) and <gaztag> <lat>/<lon>. The pipeline runs on the text as
@@ -23,6 +25,7 @@
 #include <CLI/CLI.hpp>
 
 #include "kb/gazetteer.h"
+#include "kb/place_context.h"
 #include "pipeline/pipeline.h"
 
 namespace newsgraph::eval {
@@ -113,7 +116,7 @@ void Row(const char* name, size_t tp_gold, size_t gold, size_t tp_system, size_t
   std::printf("  %-8s R %6.2f  P %6.2f  F1 %6.2f\n", name, r, p, r + p > 0 ? 2 * r * p / (r + p) : 0);
 }
 
-int Run(const std::string& lgl, int show) {
+int Run(const std::string& lgl, int show, int show_geo) {
   std::ifstream in(lgl, std::ios::binary);
   if (!in) {
     std::fprintf(stderr, "eval_places: %s not found (LGL geoparsing corpus)\n", lgl.c_str());
@@ -135,7 +138,7 @@ int Run(const std::string& lgl, int show) {
     return 1;
   }
   size_t gold = 0, system = 0, exact_gold = 0, exact_system = 0, overlap_gold = 0, overlap_system = 0;
-  size_t geo_scored = 0, geo_within = 0, geo_no_candidate = 0, tokens = 0;
+  size_t geo_scored = 0, geo_within = 0, geo_no_candidate = 0, tokens = 0, context_within = 0;
   for (const Article& a : articles) {
     document::Document doc;
     doc.id = a.id;
@@ -148,6 +151,8 @@ int Run(const std::string& lgl, int show) {
     }
     system += spans.size();
     gold += a.toponyms.size();
+    kb::PlaceContext context(**gaz);
+    for (const document::Span& s : spans) context.AddName(doc.SpanText(s));
     std::set<std::pair<uint32_t, uint32_t>> exact;
     for (const document::Span& s : spans) exact.insert({s.start, s.end});
     auto overlaps = [](uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1) { return a0 < b1 && b0 < a1; };
@@ -171,6 +176,21 @@ int Run(const std::string& lgl, int show) {
         }
         if (best == nullptr) ++geo_no_candidate;
         else if (Km(best->lat, best->lon, *t.lat, *t.lon) <= 161) ++geo_within;
+        const int64_t chosen = context.Choose((*gaz)->LookupNormalized(kb::Gazetteer::Normalize(t.phrase)),
+                                              [](const kb::GazetteerEntry& e) { return e.has_coordinates; });
+        const double km = chosen < 0 ? -1
+                                     : Km((*gaz)->entry(static_cast<uint32_t>(chosen)).lat,
+                                          (*gaz)->entry(static_cast<uint32_t>(chosen)).lon, *t.lat, *t.lon);
+        if (chosen >= 0 && km <= 161) ++context_within;
+        if ((chosen < 0 || km > 161) && show_geo > 0) {
+          --show_geo;
+          std::printf("geocoding %s: '%s' (%.2f, %.2f): %s\n", a.id.c_str(), t.phrase.c_str(), *t.lat, *t.lon,
+                      chosen < 0 ? "no candidate with coordinates"
+                                 : ("chose " + (*gaz)->entry(static_cast<uint32_t>(chosen)).name + ", " +
+                                    (*gaz)->entry(static_cast<uint32_t>(chosen)).country + ", " +
+                                    std::to_string(static_cast<int>(km)) + " km away")
+                                       .c_str());
+        }
       }
     }
     for (const document::Span& s : spans) {
@@ -191,6 +211,8 @@ int Run(const std::string& lgl, int show) {
               "%.2f%% within 161 km, %.2f%% with no candidate that has coordinates (admin-1 units mostly have none)\n",
               geo_scored, geo_scored ? 100.0 * geo_within / geo_scored : 0,
               geo_scored ? 100.0 * geo_no_candidate / geo_scored : 0);
+  std::printf("  the same with the document's place context (kb::PlaceContext): %.2f%% within 161 km\n",
+              geo_scored ? 100.0 * context_within / geo_scored : 0);
   return 0;
 }
 
@@ -203,6 +225,8 @@ int main(int argc, char** argv) {
   int show = 0;
   app.add_option("--lgl", lgl, "lgl.xml of the LGL corpus")->capture_default_str();
   app.add_option("--show", show, "print the first N missed toponyms");
+  int show_geo = 0;
+  app.add_option("--show-geo", show_geo, "print the first N found toponyms the place context geocodes wrong");
   CLI11_PARSE(app, argc, argv);
-  return newsgraph::eval::Run(lgl, show);
+  return newsgraph::eval::Run(lgl, show, show_geo);
 }

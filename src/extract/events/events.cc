@@ -193,7 +193,11 @@ Match MatchPatterns(const Tree& t, int i, std::span<const Pattern> patterns) {
 class SentenceCoder {
  public:
   SentenceCoder(const EventCoder::Tables& tables, const kb::Gazetteer& gaz, Document& doc)
-      : dict_(tables.dict), gaz_(gaz), doc_(doc), actors_(doc, gaz, tables.dict) {}
+      : dict_(tables.dict),
+        gaz_(gaz),
+        doc_(doc),
+        actors_(doc, gaz, tables.dict),
+        place_context_(events::DocumentPlaceContext(doc, gaz)) {}
 
   void CodeSentence(const document::Sentence& s);
 
@@ -216,6 +220,7 @@ class SentenceCoder {
   const kb::Gazetteer& gaz_;
   Document& doc_;
   events::ActorResolver actors_;
+  kb::PlaceContext place_context_;
   bool doc_place_done_ = false;
   std::optional<document::EventPlace> doc_place_;
   // Per sentence.
@@ -534,11 +539,11 @@ void SentenceCoder::Finish(const Tree& t, const document::Sentence& s, EventMent
   e.date = date_->date;
   e.date_from = date_->from;
   e.date_span = date_->span;
-  if (!place_) place_ = events::SentencePlace(t, doc_, gaz_, dict_);
+  if (!place_) place_ = events::SentencePlace(t, doc_, gaz_, dict_, place_context_);
   if (*place_) {
     e.place = **place_;
   } else {
-    if (!doc_place_done_) doc_place_ = events::DocumentPlace(doc_, gaz_), doc_place_done_ = true;
+    if (!doc_place_done_) doc_place_ = events::DocumentPlace(doc_, gaz_, place_context_), doc_place_done_ = true;
     e.place = doc_place_;
   }
   e.evidence = s.span;
@@ -633,7 +638,7 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
     // "Thousands of students demonstrated in Seoul": a group named without a country is
     // of the country where the sentence places it.
     if (!source.Coded() && !source.sector.empty()) {
-      if (!place_) place_ = events::SentencePlace(t, doc_, gaz_, dict_);
+      if (!place_) place_ = events::SentencePlace(t, doc_, gaz_, dict_, place_context_);
       if (*place_ && !(*place_)->country.empty()) {
         source.value.country = (*place_)->country;
         source.value.actor = (*place_)->country + source.sector;

@@ -58,7 +58,8 @@ std::optional<EventPlace> FromFacility(const Facility& f) {
 // The place a name run [lo, hi] names: its longest known suffix ("far east
 // Vostochny Cosmodrome" -> "Vostochny Cosmodrome").
 std::optional<EventPlace> NamePlace(const Tree& t, const document::Document& doc, int lo, int hi,
-                                    const kb::Gazetteer& gaz, const EventDictionary& dict) {
+                                    const kb::Gazetteer& gaz, const EventDictionary& dict,
+                                    const kb::PlaceContext& context) {
   for (int s = lo; s <= hi; ++s) {
     Span span{t.tok(s).span.start, t.tok(hi).span.end};
     std::string key = kb::Gazetteer::Normalize(doc.SpanText(span));
@@ -68,11 +69,11 @@ std::optional<EventPlace> NamePlace(const Tree& t, const document::Document& doc
       auto found = gaz.LookupNormalized(key);
       // "in the Gulf" is not a province: cities and provinces take no article.
       bool has_article = t.HasChildLemma(hi, "det", "the");
-      for (uint32_t i : found) {
-        kb::EntryType type = gaz.entry(i).type;
-        if (has_article && (type == kb::EntryType::kCity || type == kb::EntryType::kAdmin1)) continue;
-        if ((p = FromEntry(gaz.entry(i)))) break;
-      }
+      const int64_t chosen = context.Choose(found, [&](const kb::GazetteerEntry& e) {
+        if (has_article && (e.type == kb::EntryType::kCity || e.type == kb::EntryType::kAdmin1)) return false;
+        return FromEntry(e).has_value();
+      });
+      if (chosen >= 0) p = FromEntry(gaz.entry(static_cast<uint32_t>(chosen)));
     }
     if (!p && s < hi && IsFacilityWord(t.lemma(hi)) && t.tok(s).upos == "PROPN") {
       p = EventPlace{base::CollapseWhitespace(doc.SpanText(span)), "", "", std::nullopt, std::nullopt, "facility", {}, ""};
@@ -88,8 +89,26 @@ std::optional<EventPlace> NamePlace(const Tree& t, const document::Document& doc
 
 }  // namespace
 
+kb::PlaceContext DocumentPlaceContext(const document::Document& doc, const kb::Gazetteer& gaz) {
+  kb::PlaceContext context(gaz);
+  if (doc.metadata.is_object()) {
+    auto it = doc.metadata.find("dateline");
+    if (it != doc.metadata.end() && it->is_string()) {
+      const std::string dateline = it->get<std::string>();
+      context.AddName(dateline.substr(0, dateline.find(',')));
+    }
+  }
+  int seen = 0;
+  for (const document::Mention& m : doc.mentions) {
+    if (m.kind != "name" || (m.type != "GPE" && m.type != "LOC")) continue;
+    if (++seen > kMaxMentionsCounted) break;
+    context.AddName(doc.SpanText(m.span));
+  }
+  return context;
+}
+
 std::optional<EventPlace> SentencePlace(const Tree& t, const document::Document& doc, const kb::Gazetteer& gaz,
-                                        const EventDictionary& dict) {
+                                        const EventDictionary& dict, const kb::PlaceContext& context) {
   std::optional<EventPlace> best;
   std::string fallback_country;  // for a facility no table knows: the country the sentence names
   for (int i = 0; i < t.size(); ++i) {
@@ -114,7 +133,7 @@ std::optional<EventPlace> SentencePlace(const Tree& t, const document::Document&
       }
       if (end > k) hi = end - 1;
     }
-    std::optional<EventPlace> p = NamePlace(t, doc, lo, hi, gaz, dict);
+    std::optional<EventPlace> p = NamePlace(t, doc, lo, hi, gaz, dict, context);
     if (!p) continue;
     if (p->feature == "country" && fallback_country.empty()) fallback_country = p->country;
     if (!best || Specificity(*p) > Specificity(*best)) best = std::move(p);
@@ -123,17 +142,19 @@ std::optional<EventPlace> SentencePlace(const Tree& t, const document::Document&
   return best;
 }
 
-std::optional<EventPlace> DocumentPlace(const document::Document& doc, const kb::Gazetteer& gaz) {
+std::optional<EventPlace> DocumentPlace(const document::Document& doc, const kb::Gazetteer& gaz,
+                                        const kb::PlaceContext& context) {
+  auto is_place = [](const kb::GazetteerEntry& e) { return FromEntry(e).has_value(); };
   if (doc.metadata.is_object()) {
     auto it = doc.metadata.find("dateline");
     if (it != doc.metadata.end() && it->is_string()) {
       std::string dateline = it->get<std::string>();
       std::string name = dateline.substr(0, dateline.find(','));
-      for (uint32_t i : gaz.LookupNormalized(kb::Gazetteer::Normalize(name))) {
-        if (auto p = FromEntry(gaz.entry(i))) {
-          p->from = "dateline";
-          return p;
-        }
+      const int64_t chosen = context.Choose(gaz.LookupNormalized(kb::Gazetteer::Normalize(name)), is_place);
+      if (chosen >= 0) {
+        auto p = FromEntry(gaz.entry(static_cast<uint32_t>(chosen)));
+        p->from = "dateline";
+        return p;
       }
     }
   }
@@ -143,10 +164,10 @@ std::optional<EventPlace> DocumentPlace(const document::Document& doc, const kb:
     if (m.kind != "name" || (m.type != "GPE" && m.type != "LOC")) continue;
     if (++seen > kMaxMentionsCounted) break;
     auto found = gaz.LookupNormalized(kb::Gazetteer::Normalize(doc.SpanText(m.span)));
-    if (!found.empty() && gaz.entry(found[0]).type != kb::EntryType::kOrganization &&
-        gaz.entry(found[0]).type != kb::EntryType::kDemonym) {
-      ++counts[found[0]];
-    }
+    // A name whose best entry is an organization or a nationality is not counted as a place.
+    if (!found.empty() && !is_place(gaz.entry(found[0]))) continue;
+    const int64_t chosen = context.Choose(found, is_place);
+    if (chosen >= 0) ++counts[static_cast<uint32_t>(chosen)];
   }
   uint32_t best = 0;
   int best_count = 1;

@@ -53,6 +53,27 @@ constexpr const char* kArticle =
     "Pham Minh Chinh also praised China for its support, and said Hanoi would keep close ties.\n\n"
     "A foreign ministry spokesperson did not provide any further information.\n";
 
+// An invented local story: its Alexandria is the Louisiana town, not Egypt's city.
+TEST(EventCoderTest, AnAmbiguousTownIsPlacedInTheStateTheStoryNames) {
+  Document doc = Article(
+      "date 2024-03-05 Louisiana officials met flood victims on Monday.\n\n"
+      "Protesters marched in Alexandria on Tuesday to demand more aid from the state.\n");
+  const EventMention* march = Find(doc, "marched");
+  ASSERT_NE(march, nullptr);
+  ASSERT_TRUE(march->place);
+  EXPECT_EQ(march->place->name, "Alexandria");
+  EXPECT_EQ(march->place->country, "USA");
+  EXPECT_EQ(march->place->admin1, "LA");
+  ASSERT_TRUE(march->place->lat.has_value());
+  EXPECT_NEAR(*march->place->lat, 31.3, 0.2);
+  // Without the state, the gazetteer's biggest Alexandria (Egypt) stands.
+  Document plain = Article("date 2024-03-05 Protesters marched in Alexandria on Tuesday to demand more aid.\n");
+  const EventMention* other = Find(plain, "marched");
+  ASSERT_NE(other, nullptr);
+  ASSERT_TRUE(other->place);
+  EXPECT_EQ(other->place->country, "EGY");
+}
+
 TEST(EventCoderTest, InventedArticle) {
   Document doc = Article(kArticle);
   const EventMention* host = Find(doc, "hosted");
