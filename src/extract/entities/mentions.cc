@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "extract/entities/resolver_internal.h"
+#include "kb/place_context.h"
 
 namespace newsgraph::extract::entities_internal {
 namespace {
@@ -680,6 +681,38 @@ void MarkPolitical(Work& w) {
     bool next_verb = m.te < w.SentenceEnd(m.tb) &&
                      (w.doc.tokens[m.te].upos == "VERB" || w.doc.tokens[m.te].upos == "AUX");
     m.political = head.deprel == "nsubj" || head.deprel == "nsubj:pass" || head.deprel == "obj" || next_verb;
+  }
+}
+
+void PlaceCountries(Work& w) {
+  auto is_name_place = [](const WorkMention& m) { return m.kind == "name" && (m.type == "GPE" || m.type == "LOC"); };
+  kb::PlaceContext context(w.gaz);
+  for (const WorkMention& m : w.mentions) {
+    if (is_name_place(m)) context.AddName(w.Key(m.tb, m.te));
+  }
+  if (context.countries().empty()) return;
+  for (WorkMention& m : w.mentions) {
+    if (!is_name_place(m) || w.kb.Actor(w.Key(m.tb, m.te)) != nullptr) continue;
+    auto found = w.gaz.LookupNormalized(w.Key(m.tb, m.te));
+    // Only a name whose first place is a town or a province is re-read: a country
+    // ("Georgia") keeps its meaning even when a story also names a US state.
+    const kb::GazetteerEntry* first = nullptr;
+    for (uint32_t i : found) {
+      const kb::GazetteerEntry& e = w.gaz.entry(i);
+      if (e.type == kb::EntryType::kCountry || e.type == kb::EntryType::kAdmin1 || e.type == kb::EntryType::kCity) {
+        first = &e;
+        break;
+      }
+    }
+    if (first == nullptr || first->type == kb::EntryType::kCountry || first->country != m.country) continue;
+    const bool after_the = m.tb > 0 && w.norm[m.tb - 1] == "the";
+    const int64_t chosen = context.Choose(found, [&](const kb::GazetteerEntry& e) {
+      return !after_the && (e.type == kb::EntryType::kAdmin1 || e.type == kb::EntryType::kCity);
+    });
+    if (chosen < 0) continue;
+    const kb::GazetteerEntry& e = w.gaz.entry(static_cast<uint32_t>(chosen));
+    m.country = e.country;
+    m.capital = e.type == kb::EntryType::kCity && e.detail == "PPLC";
   }
 }
 

@@ -54,6 +54,23 @@ void ExpectConsistent(const Document& doc) {
   }
 }
 
+TEST_F(ResolverTest, ATownTakesTheCountryOfTheStateTheStoryNames) {
+  Document local = Resolve("[GPE Louisiana] officials said police in [GPE Alexandria] arrested two men .");
+  ExpectConsistent(local);
+  const Entity* town = Find(local, "Alexandria");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->country, "USA");
+  Document abroad = Resolve("Police in [GPE Alexandria] arrested two men .");
+  const Entity* city = Find(abroad, "Alexandria");
+  ASSERT_NE(city, nullptr);
+  EXPECT_EQ(city->country, "EGY");  // the gazetteer's biggest Alexandria when nothing says otherwise
+  // A country keeps its meaning next to a US state.
+  Document georgia = Resolve("[GPE Georgia] and [GPE Texas] signed a trade deal .");
+  const Entity* country = Find(georgia, "Georgia");
+  ASSERT_NE(country, nullptr);
+  EXPECT_EQ(country->country, "GEO");
+}
+
 TEST_F(ResolverTest, PremodifierRolesGiveCountryAndSector) {
   Document doc = Resolve(
       "[GPE Japan] Prime Minister [PERSON Fumio Kishida] met [GPE France] 's foreign minister "
