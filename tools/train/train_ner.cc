@@ -8,8 +8,9 @@
 //             [--r2l none|online|own|jackknife] [--r2l-folds 5] [--r2l-coding types|spans]
 // Word profiles come from news-bench/reuters21578 (models/ner_lexicon.h); the
 // epoch count is chosen on WikiGold articles i%10==3, then the model is retrained
-// on train + dev for that many epochs. With --r2l a right-to-left pass is trained
-// too, and its labels are features of the left-to-right pass.
+// on train + dev for that many epochs. By default a right-to-left pass is trained
+// first and its labels on the training sentences are jackknifed (5 folds by
+// document) for the left-to-right pass's stacked features.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -68,7 +69,7 @@ std::string g_dump_path;  // if set, the converted training sentences are writte
 int g_self_train_epochs = 5;     // 0 = no self-training type profiles
 bool g_no_doc_context = false;  // treat every sentence as its own document
 // The right-to-left pass (models::NerRightToLeft): none, online, own or jackknife.
-std::string g_r2l = "none";
+std::string g_r2l = "jackknife";
 int g_r2l_folds = 5;
 std::string g_r2l_coding = "types";  // types: each token's type; spans: reversed IOB2 (span ends)
 int g_wiki_copies = 1;          // WikiGold training sentences are seen this many times per epoch  // > 1: cross-validate on WikiGold train + dev and write no model
