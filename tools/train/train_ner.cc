@@ -6,6 +6,7 @@
 //             [--out data/models/ner.ngm] [--epochs 10] [--no-gum] [--no-lexicon] [--no-final]
 //             [--names data/gazetteer/ner_names.tsv] [--first-names data/gazetteer/first_names.tsv]
 //             [--r2l none|online|own|jackknife] [--r2l-folds 5] [--r2l-coding types|spans]
+//             [--self-train-r2l]
 // Word profiles come from news-bench/reuters21578 (models/ner_lexicon.h); the
 // epoch count is chosen on WikiGold articles i%10==3, then the model is retrained
 // on train + dev for that many epochs. By default a right-to-left pass is trained
@@ -71,7 +72,8 @@ bool g_no_doc_context = false;  // treat every sentence as its own document
 // The right-to-left pass (models::NerRightToLeft): none, online, own or jackknife.
 std::string g_r2l = "jackknife";
 int g_r2l_folds = 5;
-std::string g_r2l_coding = "types";  // types: each token's type; spans: reversed IOB2 (span ends)
+std::string g_r2l_coding = "types";
+bool g_self_train_r2l = false;  // the first model (type profiles) bidirectional too  // types: each token's type; spans: reversed IOB2 (span ends)
 int g_wiki_copies = 1;          // WikiGold training sentences are seen this many times per epoch  // > 1: cross-validate on WikiGold train + dev and write no model
 // Known names copied into the model (models/ner_names.h); "" = none.
 std::string g_names_path = kb::Gazetteer::DefaultDir() + "/ner_names.tsv";
@@ -150,6 +152,7 @@ models::NerLexicon SelfTrainingLexicon(const std::vector<models::NerSentence>& t
   options.lexicon = &base;
   options.names = names.empty() ? nullptr : &names;
   options.first_names = first_names;
+  if (g_self_train_r2l) options.r2l = models::NerRightToLeft::kJackknife, options.r2l_types_only = true;
   auto first = models::TrainNer(train, gaz, options, nlohmann::json::object());
   models::NerLexicon out = models::AddTypeProfiles(*first, base, news);
   std::printf("self-training: first model on %zu sentences, %zu stories tagged, %.1f s\n", train.size(), news.size(),
@@ -402,6 +405,8 @@ int main(int argc, char** argv) {
   app.add_option("--r2l-coding", g_r2l_coding,
                  "what the right-to-left pass learns: types (each token's type) or spans (reversed IOB2)")
       ->check(CLI::IsMember({"types", "spans"}));
+  app.add_flag("--self-train-r2l", g_self_train_r2l,
+               "make the first model that tags Reuters for the type profiles bidirectional too (jackknife, types)");
   app.add_flag("--no-final", no_final, "keep the best-dev-epoch model instead of retraining on train + dev");
   CLI11_PARSE(app, argc, argv);
   return Run(data_dir, gaz_dir, out, epochs, !no_gum, min_weight, !no_lexicon, !no_final, clusters_path);
