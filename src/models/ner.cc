@@ -23,9 +23,10 @@ const std::vector<std::string>& NerTagger::Labels() {
 
 NerTagger::NerTagger(nlohmann::json meta, perceptron::SparseWeights weights,
                      std::shared_ptr<const kb::Gazetteer> gazetteer, NerLexicon lexicon, NerNames names,
-                     NerFirstNames first_names)
+                     NerFirstNames first_names, perceptron::SparseWeights weights_r2l)
     : meta_(std::move(meta)),
       weights_(std::move(weights)),
+      weights_r2l_(std::move(weights_r2l)),
       gazetteer_(std::move(gazetteer)),
       lexicon_(std::move(lexicon)),
       names_(std::move(names)),
@@ -64,11 +65,18 @@ std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>
   res.first_names = first_names_.empty() ? nullptr : &first_names_;
   ner_internal::ComputeTokenInfo(forms, res, doc, info);
   std::vector<std::string> tags(forms.size());
-  uint64_t keys[ner_internal::kMaxFeatures];
+  std::vector<int> r2l;
+  if (bidirectional()) {
+    std::vector<ner_internal::TokenInfo> rev;
+    auto score = [&](const uint64_t* k, int n, float* sc) { weights_r2l_.Score(k, n, sc); };
+    ner_internal::DecodeRightToLeft(info, rev, num_labels, score, nullptr, [](const uint64_t*, int, int, int) {}, r2l);
+  }
+  uint64_t keys[ner_internal::kMaxFeatures + ner_internal::kMaxStackFeatures];
   std::vector<float> scores(num_labels);
   int prev1 = -1, prev2 = -1;
   for (size_t i = 0; i < forms.size(); ++i) {
     int n = ner_internal::ExtractFeatures(info, i, prev1, prev2, keys);
+    if (!r2l.empty()) n += ner_internal::ExtractStackFeatures(info, r2l, i, prev1, keys + n);
     weights_.Score(keys, n, scores.data());
     int best = 0;
     for (int c = 1; c < num_labels; ++c) {
@@ -200,6 +208,19 @@ StatusOr<std::shared_ptr<const NerTagger>> NerTagger::LoadFromBytes(std::string 
     return Status::Corruption(name + ": weights have " + std::to_string(weights.num_classes()) +
                               " classes, expected " + std::to_string(Labels().size()));
   }
+  perceptron::SparseWeights weights_r2l;
+  if (file.HasSection("weights_r2l")) {
+    if (meta["payload_version"].get<int>() < 6) {
+      return Status::Corruption(name + ": section 'weights_r2l' in a payload version " +
+                                meta["payload_version"].dump() + " file (it needs version 6)");
+    }
+    NG_ASSIGN_OR_RETURN(std::string_view r2l, file.Section("weights_r2l"));
+    NG_ASSIGN_OR_RETURN(weights_r2l, perceptron::SparseWeights::Parse(r2l, name + " section 'weights_r2l'"));
+    if (weights_r2l.num_classes() != static_cast<int>(Labels().size())) {
+      return Status::Corruption(name + ": section 'weights_r2l' has " + std::to_string(weights_r2l.num_classes()) +
+                                " classes, expected " + std::to_string(Labels().size()));
+    }
+  }
   NerLexicon lexicon;
   if (file.HasSection("lexicon")) {
     NG_ASSIGN_OR_RETURN(std::string_view lex, file.Section("lexicon"));
@@ -216,7 +237,7 @@ StatusOr<std::shared_ptr<const NerTagger>> NerTagger::LoadFromBytes(std::string 
     NG_ASSIGN_OR_RETURN(first_names, NerFirstNames::Parse(text, name + " section 'first_names'"));
   }
   auto tagger = std::make_shared<const NerTagger>(meta, std::move(weights), std::move(gazetteer), std::move(lexicon),
-                                                  std::move(names), std::move(first_names));
+                                                  std::move(names), std::move(first_names), std::move(weights_r2l));
   NG_RETURN_IF_ERROR(tagger->CheckSelfTest(file.selftest(), name));
   return std::shared_ptr<const NerTagger>(tagger);
 }

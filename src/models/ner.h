@@ -1,6 +1,8 @@
 // Named entity recognition. Fills Token::ner with IOB2 tags ("B-PERSON",
 // "I-GPE", "O") over these types:
-//   learned (averaged perceptron, greedy left-to-right with BIO constraints):
+//   learned (averaged perceptron, greedy left-to-right with BIO constraints;
+//     bidirectional models first run a right-to-left pass whose labels are
+//     features of the left-to-right one, models/ner_features.h):
 //     PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, MISC (other names: works, products,
 //     languages);
 //   span rules after decoding (models/ner_span_rules.h): known names, company
@@ -80,9 +82,13 @@ class NerTagger {
   // ---- internals shared with NerTrainer; not part of the stable API ----
   // The learned label set: "O", then B-/I- of each learned type; index = class id.
   static const std::vector<std::string>& Labels();
+  // `weights_r2l` empty (no classes) = no right-to-left pass (payload 5 and older).
   NerTagger(nlohmann::json meta, perceptron::SparseWeights weights, std::shared_ptr<const kb::Gazetteer> gazetteer,
-            NerLexicon lexicon = {}, NerNames names = {}, NerFirstNames first_names = {});
+            NerLexicon lexicon = {}, NerNames names = {}, NerFirstNames first_names = {},
+            perceptron::SparseWeights weights_r2l = {});
   const perceptron::SparseWeights& weights() const { return weights_; }
+  const perceptron::SparseWeights& weights_r2l() const { return weights_r2l_; }
+  bool bidirectional() const { return weights_r2l_.num_classes() > 0; }
   const NerLexicon& lexicon() const { return lexicon_; }
   const NerNames& names() const { return names_; }
   const NerFirstNames& first_names() const { return first_names_; }
@@ -101,6 +107,7 @@ class NerTagger {
  private:
   nlohmann::json meta_;
   perceptron::SparseWeights weights_;
+  perceptron::SparseWeights weights_r2l_;  // right-to-left pass; no classes = none
   std::shared_ptr<const kb::Gazetteer> gazetteer_;
   NerLexicon lexicon_;
   NerNames names_;

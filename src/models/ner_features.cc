@@ -342,7 +342,9 @@ int ExtractFeatures(const std::vector<TokenInfo>& info, size_t i, int prev1, int
   // Word profiles from unlabeled news (models/ner_lexicon.h) and the title list.
   auto lex_cap_at = [&](ptrdiff_t j) { return j < 0 ? kStart : j >= n ? kEnd : info[j].lex_cap; };
   auto title_at = [&](ptrdiff_t j) { return j < 0 ? kStart : j >= n ? kEnd : info[j].title; };
-  const uint64_t cap = t.capitalized ? 1 : 0, first = ii == 0 ? 1 : 0;
+  // Sentence-initial from the token's flags (Flags: bit 32), not from i, so the
+  // right-to-left pass, which reads the sentence backwards, sees the same thing.
+  const uint64_t cap = t.capitalized ? 1 : 0, first = t.flags >> 5 & 1;
   keys[k++] = PairKey(40, t.lex_cap, cap | first << 1);
   keys[k++] = PairKey(41, t.lex_ctx, cap);
   keys[k++] = PairKey(42, t.lex_left, cap);
@@ -392,6 +394,45 @@ int ExtractFeatures(const std::vector<TokenInfo>& info, size_t i, int prev1, int
     keys[k++] = PairKey(69, where, type_pos(t.lex_types));
     keys[k++] = PairKey(70, where, p1);
   }
+  return k;
+}
+
+std::vector<int> ToReversedCoding(const std::vector<int>& iob2) {
+  std::vector<int> out(iob2.size(), 0);
+  for (size_t i = 0; i < iob2.size();) {
+    if (iob2[i] <= 0) {
+      ++i;
+      continue;
+    }
+    const int begin = iob2[i] % 2 == 1 ? iob2[i] : iob2[i] - 1;  // a stray I-X opens a span too
+    size_t j = i + 1;
+    while (j < iob2.size() && iob2[j] == begin + 1) ++j;
+    for (size_t k = i; k + 1 < j; ++k) out[k] = begin + 1;
+    out[j - 1] = begin;
+    i = j;
+  }
+  return out;
+}
+
+int ExtractStackFeatures(const std::vector<TokenInfo>& info, const std::vector<int>& r2l, size_t i, int prev1,
+                         uint64_t* keys) {
+  using perceptron::HashKey;
+  using perceptron::PairKey;
+  const ptrdiff_t n = static_cast<ptrdiff_t>(info.size());
+  const ptrdiff_t ii = static_cast<ptrdiff_t>(i);
+  auto label_at = [&](ptrdiff_t j) -> uint64_t { return j < 0 ? kStart : j >= n ? kEnd : static_cast<uint64_t>(r2l[j] + 1); };
+  const uint64_t r0 = label_at(ii), r1 = label_at(ii + 1), r2 = label_at(ii + 2), rm1 = label_at(ii - 1);
+  const uint64_t p1 = static_cast<uint64_t>(prev1 + 1);
+  const TokenInfo& t = info[i];
+  int k = 0;
+  keys[k++] = HashKey(80, r0);
+  keys[k++] = HashKey(81, r1);
+  keys[k++] = PairKey(82, r0, r1);
+  keys[k++] = PairKey(83, r1, r2);
+  keys[k++] = PairKey(84, p1, r0);
+  keys[k++] = PairKey(85, p1, r1);
+  keys[k++] = PairKey(86, rm1, r0);
+  keys[k++] = PairKey(87, r0, t.flags & 0x31);  // with capitalisation and sentence start
   return k;
 }
 

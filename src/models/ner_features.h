@@ -17,11 +17,14 @@
 namespace newsgraph::models::ner_internal {
 
 // Version of the NER payload (sections and feature meaning) in meta.payload_version.
-// Version 5 added the "first_names" section and its features; a version 4 file has
-// neither and tags as it did, so both load.
-inline constexpr int kPayloadVersion = 5;
+// Version 5 added the "first_names" section and its features; version 6 the optional
+// "weights_r2l" section (a right-to-left pass whose labels are features of the
+// left-to-right one). Older files have neither and tag as they did, so 4 to 6 load.
+inline constexpr int kPayloadVersion = 6;
 inline constexpr int kMinPayloadVersion = 4;
 inline constexpr int kMaxFeatures = 72;
+// Keys added by ExtractStackFeatures.
+inline constexpr int kMaxStackFeatures = 8;
 // Gazetteer matches are looked for over at most this many tokens.
 inline constexpr int kMaxMatchTokens = 8;
 
@@ -113,6 +116,54 @@ int ExtractFeatures(const std::vector<TokenInfo>& info, size_t i, int prev1, int
 // True if label `next` may follow label `prev` (-1 = sentence start) in IOB2
 // over NerTagger::Labels(): I-X only after B-X or I-X.
 bool Allowed(int prev, int next);
+
+// The right-to-left pass runs the same features and the same greedy IOB2 decoder
+// over the sentence read backwards: its labels are IOB2 of the reversed sentence,
+// so in text order "B-X" marks the last token of a span (IOE2). These convert
+// label ids from text-order IOB2 to that reversed coding, position by position
+// in text order (the result is not reversed). (A trainer may instead teach the
+// pass B-X on every token of a name: NerTrainOptions::r2l_types_only.)
+std::vector<int> ToReversedCoding(const std::vector<int>& iob2);
+
+// Greedy right-to-left labels (reversed coding, text order) of the sentence of
+// `info`, scored by `score(keys, n, scores)`; `rev` is scratch. With `gold` and
+// `update` (training), `update(keys, n, gold, guess)` is called at each token
+// where the gold label is reachable.
+template <typename ScoreFn, typename UpdateFn>
+void DecodeRightToLeft(const std::vector<TokenInfo>& info, std::vector<TokenInfo>& rev, int num_labels,
+                       ScoreFn&& score, const std::vector<int>* gold, UpdateFn&& update, std::vector<int>& out);
+
+// Keys of the stacked features of token i: the right-to-left labels `r2l`
+// (reversed coding, text order) at i-1 .. i+2, with the previous left-to-right
+// label `prev1`; returns how many (at most kMaxStackFeatures).
+int ExtractStackFeatures(const std::vector<TokenInfo>& info, const std::vector<int>& r2l, size_t i, int prev1,
+                         uint64_t* keys);
+
+template <typename ScoreFn, typename UpdateFn>
+void DecodeRightToLeft(const std::vector<TokenInfo>& info, std::vector<TokenInfo>& rev, int num_labels,
+                       ScoreFn&& score, const std::vector<int>* gold, UpdateFn&& update, std::vector<int>& out) {
+  const size_t n = info.size();
+  rev.assign(info.rbegin(), info.rend());
+  out.assign(n, 0);
+  uint64_t keys[kMaxFeatures];
+  float scores[64];
+  int prev1 = -1, prev2 = -1;
+  for (size_t j = 0; j < n; ++j) {
+    const int k = ExtractFeatures(rev, j, prev1, prev2, keys);
+    score(keys, k, scores);
+    int best = 0;
+    for (int c = 1; c < num_labels; ++c) {
+      if (Allowed(prev1, c) && scores[c] > scores[best]) best = c;
+    }
+    if (gold != nullptr) {
+      const int g = (*gold)[n - 1 - j];
+      if (Allowed(prev1, g)) update(keys, k, g, best);
+    }
+    out[n - 1 - j] = best;
+    prev2 = prev1;
+    prev1 = best;
+  }
+}
 
 }  // namespace newsgraph::models::ner_internal
 

@@ -410,6 +410,21 @@ void TagListedPersons(const std::vector<std::string_view>& forms, const std::vec
   TagTeamsAfterPersons(forms, norm, gaz, tags);
 }
 
+namespace {
+
+// "Minister", "Secretary": after a portfolio ("Foreign", "Finance", "Home Affairs").
+bool IsPortfolioTitle(std::string_view w) { return w == "Minister" || w == "Secretary"; }
+
+// True if forms[b, e) joined by spaces is any gazetteer entry ("U.S. Secretary": a country).
+bool InGazetteer(const kb::Gazetteer* gaz, const std::vector<std::string_view>& forms, size_t b, size_t e) {
+  if (gaz == nullptr) return true;
+  std::string text(forms[b]);
+  for (size_t i = b + 1; i < e; ++i) text += " " + std::string(forms[i]);
+  return !gaz->Lookup(text).empty();
+}
+
+}  // namespace
+
 void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
                     const NerNames* names, std::vector<std::string>& tags, bool sports_lines) {
   std::vector<std::string> norm;
@@ -432,6 +447,9 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
       ++e;
     } else if (e < tags.size() && Capitalized(forms[e]) && IsTitleWord(base::AsciiLower(forms[e - 1]))) {
       for (size_t i = b; i < e; ++i) tags[i] = "O";
+    } else if (e - b <= 2 && e + 1 < tags.size() && tags[e] == "O" && IsPortfolioTitle(forms[e]) &&
+               Capitalized(forms[e + 1]) && type != "NORP" && !InGazetteer(gazetteer, forms, b, e)) {
+      for (size_t i = b; i < e; ++i) tags[i] = "O";  // "Foreign Minister Sergei Lavrov": a portfolio
     } else if (e - b > 1 && forms[e - 1] == "Newsroom") {
       tags[e - 1] = "O";  // "-- Tokyo Newsroom +81-3 ...": the place is the name
       Relabel(tags, b, e - 1, type == "ORG" ? "GPE" : type);

@@ -23,6 +23,9 @@ namespace newsgraph::models::ner_internal {
 //    Organization") too, if the model left them all untagged;
 //  - an untagged known name standing alone ("Kremlin spokesperson") is tagged;
 //  - a span ending in a title ("Foreign Minister") before a capitalized word is no name;
+//    nor is a span of one or two words before "Minister" or "Secretary" and a capitalized
+//    word ("Foreign" in "Foreign Minister Sergei Lavrov"), unless the gazetteer knows it
+//    ("U.S. Secretary"; nationalities, NORP, are left alone);
 //  - "Newsroom" ends no name ("Tokyo Newsroom": the place alone);
 //  - a month or weekday name, a company suffix or a results-line label alone
 //    ("Aug", "Friday", "Co", "Halftime", "Attendance") is no name; "Goldman , Sachs and Co" is one ORG;

@@ -1,6 +1,7 @@
 #include "models/ner_trainer.h"
 
 #include <algorithm>
+#include <memory>
 #include <numeric>
 #include <random>
 
@@ -17,25 +18,55 @@ int LabelIndex(const std::string& tag) {
   return it == labels.end() ? 0 : static_cast<int>(it - labels.begin());
 }
 
-// One greedy pass over a sentence with updates where the prediction is wrong.
-void TrainSentence(const NerSentence& s, const ner_internal::FeatureResources& res,
-                   const ner_internal::DocContext* doc, perceptron::AveragedPerceptronTrainer& trainer) {
-  std::vector<std::string_view> forms(s.forms.begin(), s.forms.end());
+std::vector<int> GoldLabels(const NerSentence& s) {
+  std::vector<int> out(s.tags.size());
+  for (size_t i = 0; i < out.size(); ++i) out[i] = LabelIndex(s.tags[i]);
+  return out;
+}
+
+// A training sentence with what the features need, computed once.
+struct Prepared {
   std::vector<ner_internal::TokenInfo> info;
-  ner_internal::ComputeTokenInfo(forms, res, doc, info);
+  std::vector<int> gold, gold_r2l;  // IOB2; reversed coding (ner_internal::ToReversedCoding)
+  std::vector<int> stack;           // right-to-left labels read by the stacked features (fixed modes)
+};
+
+// One greedy right-to-left pass with updates; `out` gets its guesses.
+void TrainRightToLeft(const Prepared& p, perceptron::AveragedPerceptronTrainer& trainer,
+                      std::vector<ner_internal::TokenInfo>& rev, std::vector<int>& out) {
+  auto score = [&](const uint64_t* k, int n, float* sc) {
+    trainer.Tick();
+    trainer.Score(k, n, sc);
+  };
+  auto update = [&](const uint64_t* k, int n, int gold, int guess) { trainer.Update(k, n, gold, guess); };
+  ner_internal::DecodeRightToLeft(p.info, rev, trainer.num_classes(), score, &p.gold_r2l, update, out);
+}
+
+// Right-to-left labels of `p` with fixed weights.
+void TagRightToLeft(const Prepared& p, const perceptron::SparseWeights& weights,
+                    std::vector<ner_internal::TokenInfo>& rev, std::vector<int>& out) {
+  auto score = [&](const uint64_t* k, int n, float* sc) { weights.Score(k, n, sc); };
+  ner_internal::DecodeRightToLeft(p.info, rev, weights.num_classes(), score, nullptr,
+                                  [](const uint64_t*, int, int, int) {}, out);
+}
+
+// One greedy left-to-right pass over a sentence with updates where the
+// prediction is wrong; `r2l` (may be empty) feeds the stacked features.
+void TrainSentence(const Prepared& p, const std::vector<int>& r2l, perceptron::AveragedPerceptronTrainer& trainer) {
   const int num_labels = static_cast<int>(NerTagger::Labels().size());
   std::vector<float> scores(num_labels);
-  uint64_t keys[ner_internal::kMaxFeatures];
+  uint64_t keys[ner_internal::kMaxFeatures + ner_internal::kMaxStackFeatures];
   int prev1 = -1, prev2 = -1;
-  for (size_t i = 0; i < forms.size(); ++i) {
-    int n = ner_internal::ExtractFeatures(info, i, prev1, prev2, keys);
+  for (size_t i = 0; i < p.info.size(); ++i) {
+    int n = ner_internal::ExtractFeatures(p.info, i, prev1, prev2, keys);
+    if (!r2l.empty()) n += ner_internal::ExtractStackFeatures(p.info, r2l, i, prev1, keys + n);
     trainer.Tick();
     trainer.Score(keys, n, scores.data());
     int guess = 0;
     for (int c = 1; c < num_labels; ++c) {
       if (ner_internal::Allowed(prev1, c) && scores[c] > scores[guess]) guess = c;
     }
-    int gold = LabelIndex(s.tags[i]);
+    const int gold = p.gold[i];
     // After a wrong previous guess, gold I-X may be impossible here: no update,
     // since raising an impossible label's weights has no bound (it can never be the guess).
     if (ner_internal::Allowed(prev1, gold)) trainer.Update(keys, n, gold, guess);
@@ -114,10 +145,62 @@ std::vector<std::vector<std::string>> TagSentences(const NerTagger& tagger, cons
   return out;
 }
 
+namespace {
+
+// Trains a right-to-left model on `which` for `epochs` shuffled passes.
+perceptron::SparseWeights TrainRightToLeftModel(const std::vector<Prepared>& data, std::vector<size_t> which,
+                                                int epochs, uint64_t seed, float min_weight) {
+  perceptron::AveragedPerceptronTrainer trainer(static_cast<int>(NerTagger::Labels().size()));
+  std::mt19937_64 rng(seed);
+  std::vector<ner_internal::TokenInfo> rev;
+  std::vector<int> out;
+  for (int epoch = 0; epoch < epochs; ++epoch) {
+    std::shuffle(which.begin(), which.end(), rng);
+    for (size_t index : which) TrainRightToLeft(data[index], trainer, rev, out);
+  }
+  return trainer.Average(min_weight);
+}
+
+// Fills Prepared::stack of every sentence (kOwn: labels of the model trained on
+// all of them; kJackknife: of a model trained on the other folds) and returns the
+// right-to-left model trained on all sentences.
+perceptron::SparseWeights PrepareStack(const std::vector<NerSentence>& train, const NerTrainOptions& options,
+                                       std::vector<Prepared>& data) {
+  std::vector<size_t> all(data.size());
+  std::iota(all.begin(), all.end(), 0);
+  perceptron::SparseWeights full = TrainRightToLeftModel(data, all, options.epochs, options.seed + 1000, options.min_weight);
+  std::vector<ner_internal::TokenInfo> rev;
+  if (options.r2l == NerRightToLeft::kOwn) {
+    for (Prepared& p : data) TagRightToLeft(p, full, rev, p.stack);
+    return full;
+  }
+  const int folds = std::max(2, options.r2l_folds);
+  auto fold_of = [&](size_t i) {
+    return static_cast<int>((train[i].doc >= 0 ? static_cast<size_t>(train[i].doc) : i) % folds);
+  };
+  for (int f = 0; f < folds; ++f) {
+    std::vector<size_t> rest;
+    for (size_t i = 0; i < data.size(); ++i) {
+      if (fold_of(i) != f) rest.push_back(i);
+    }
+    perceptron::SparseWeights model =
+        TrainRightToLeftModel(data, rest, options.epochs, options.seed + 1001 + f, options.min_weight);
+    for (size_t i = 0; i < data.size(); ++i) {
+      if (fold_of(i) == f) TagRightToLeft(data[i], model, rev, data[i].stack);
+    }
+  }
+  return full;
+}
+
+}  // namespace
+
 std::shared_ptr<const NerTagger> TrainNer(const std::vector<NerSentence>& train,
                                           std::shared_ptr<const kb::Gazetteer> gazetteer,
                                           const NerTrainOptions& options, nlohmann::json meta) {
-  perceptron::AveragedPerceptronTrainer trainer(static_cast<int>(NerTagger::Labels().size()));
+  const int num_labels = static_cast<int>(NerTagger::Labels().size());
+  perceptron::AveragedPerceptronTrainer trainer(num_labels);
+  std::unique_ptr<perceptron::AveragedPerceptronTrainer> online_r2l;
+  if (options.r2l == NerRightToLeft::kOnline) online_r2l = std::make_unique<perceptron::AveragedPerceptronTrainer>(num_labels);
   std::vector<size_t> order(train.size());
   std::iota(order.begin(), order.end(), 0);
   std::mt19937_64 rng(options.seed);
@@ -134,32 +217,55 @@ std::shared_ptr<const NerTagger> TrainNer(const std::vector<NerSentence>& train,
   res.names = names.empty() ? nullptr : &names;
   res.first_names = first_names.empty() ? nullptr : &first_names;
   const std::map<int, ner_internal::DocContext> contexts = DocContexts(train);
+  std::vector<Prepared> data(train.size());
+  for (size_t i = 0; i < train.size(); ++i) {
+    auto it = contexts.find(train[i].doc);
+    std::vector<std::string_view> forms(train[i].forms.begin(), train[i].forms.end());
+    ner_internal::ComputeTokenInfo(forms, res, it == contexts.end() ? nullptr : &it->second, data[i].info);
+    data[i].gold = GoldLabels(train[i]);
+    if (options.r2l != NerRightToLeft::kNone) data[i].gold_r2l = ner_internal::ToReversedCoding(data[i].gold);
+    if (options.r2l_types_only) {
+      for (int& label : data[i].gold_r2l) label = label > 0 && label % 2 == 0 ? label - 1 : label;
+    }
+  }
+  perceptron::SparseWeights fixed_r2l;
+  if (options.r2l == NerRightToLeft::kOwn || options.r2l == NerRightToLeft::kJackknife) {
+    fixed_r2l = PrepareStack(train, options, data);
+  }
+  auto r2l_weights = [&] { return online_r2l != nullptr ? online_r2l->Average(options.min_weight) : fixed_r2l; };
+  auto make = [&](perceptron::SparseWeights weights, perceptron::SparseWeights r2l) {
+    return std::make_shared<const NerTagger>(meta, std::move(weights), gazetteer, lexicon, names, first_names,
+                                             std::move(r2l));
+  };
   std::shared_ptr<const NerTagger> best;
   double best_f1 = -1;
   int best_epoch = 0;
   std::vector<double> curve;
+  std::vector<ner_internal::TokenInfo> rev;
+  std::vector<int> online_labels;
+  const std::vector<int> no_labels;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     for (size_t index : order) {
-      auto it = contexts.find(train[index].doc);
-      TrainSentence(train[index], res, it == contexts.end() ? nullptr : &it->second, trainer);
+      if (online_r2l != nullptr) {
+        TrainRightToLeft(data[index], *online_r2l, rev, online_labels);
+        TrainSentence(data[index], online_labels, trainer);
+      } else {
+        TrainSentence(data[index], options.r2l == NerRightToLeft::kNone ? no_labels : data[index].stack, trainer);
+      }
     }
     if ((options.dev == nullptr || epoch + 1 < options.min_epochs) && epoch + 1 < options.epochs) continue;
-    auto tagger = std::make_shared<const NerTagger>(meta, trainer.Average(options.min_weight), gazetteer, lexicon,
-                                                    names, first_names);
+    auto tagger = make(trainer.Average(options.min_weight), r2l_weights());
     if (options.dev == nullptr) return tagger;
     double f1 = DevF1(*tagger, *options.dev);
     curve.push_back(f1);
     if (f1 > best_f1 && epoch + 1 >= options.min_epochs) best_f1 = f1, best = tagger, best_epoch = epoch + 1;
   }
-  if (best == nullptr) {
-    return std::make_shared<const NerTagger>(meta, trainer.Average(options.min_weight), gazetteer, lexicon, names,
-                                             first_names);
-  }
+  if (best == nullptr) return make(trainer.Average(options.min_weight), r2l_weights());
   if (!meta["training"].is_object()) meta["training"] = {{"spec", meta["training"]}};
   meta["training"]["best_epoch"] = best_epoch;
   meta["training"]["dev_f1_per_epoch"] = curve;
-  return std::make_shared<const NerTagger>(meta, best->weights(), gazetteer, lexicon, names, first_names);
+  return make(best->weights(), best->weights_r2l());
 }
 
 Status WriteNerModel(const NerTagger& tagger, const std::vector<std::vector<std::string>>& selftest_sentences,
@@ -172,6 +278,7 @@ Status WriteNerModel(const NerTagger& tagger, const std::vector<std::vector<std:
   }
   writer.SetSelfTest(std::move(selftest));
   writer.AddSection("weights", tagger.weights().Serialize());
+  if (tagger.bidirectional()) writer.AddSection("weights_r2l", tagger.weights_r2l().Serialize());
   if (!tagger.lexicon().empty()) writer.AddSection("lexicon", tagger.lexicon().Serialize());
   if (!tagger.names().empty()) writer.AddSection("names", tagger.names().Serialize());
   if (!tagger.first_names().empty()) writer.AddSection("first_names", tagger.first_names().Serialize());

@@ -1,5 +1,6 @@
 // Training side of the NER (models/ner.h): an averaged perceptron trained with
-// greedy left-to-right decoding on the model's own previous predictions, the
+// greedy left-to-right decoding on the model's own previous predictions (and,
+// for bidirectional models, a right-to-left pass whose labels it reads), the
 // corpus converters (WikiGold in CoNLL-2003 columns, GUM's Entity= layer in
 // CoNLL-U) and span-level scoring. Linked only into tools (ng_models_trainer).
 // Not thread-safe; deterministic for a given input and seed.
@@ -28,6 +29,16 @@ struct NerSentence {
   int doc = -1;  // sentences with the same doc >= 0 form one document (document-level features); -1 = alone
 };
 
+// How the right-to-left pass of a bidirectional model is trained, and where the
+// labels that the left-to-right pass reads as features come from in training.
+enum class NerRightToLeft {
+  kNone,       // no right-to-left pass (the payload 5 model)
+  kOnline,     // trained alongside the left-to-right model, epoch by epoch; its
+               // greedy guesses on each sentence (before it learns from it) are the features
+  kOwn,        // trained first; its own (averaged) labels on the training sentences
+  kJackknife,  // trained first; the labels of each fold come from a model trained on the others
+};
+
 struct NerTrainOptions {
   int epochs = 10;           // passes over the training sentences (shuffled each pass); the maximum with `dev`
   uint64_t seed = 1;         // shuffling seed
@@ -44,6 +55,12 @@ struct NerTrainOptions {
   // meta["training"] gets "best_epoch" and "dev_f1". Null = return the last epoch.
   const std::vector<NerSentence>* dev = nullptr;
   int min_epochs = 1;  // with `dev`, only epochs >= this are candidates (small dev sets are noisy)
+  NerRightToLeft r2l = NerRightToLeft::kNone;
+  int r2l_folds = 5;  // with kJackknife: folds by document (NerSentence::doc % folds)
+  // The right-to-left pass is trained to give every token of a name B-X (its
+  // type), not the reversed IOB2 coding that also marks where names end
+  // (ner_internal::ToReversedCoding); train_ner's default, CV in data/models/README.md.
+  bool r2l_types_only = false;
 };
 
 // Trains a tagger on `train`; `meta` becomes the model's meta (kind/version are set here).

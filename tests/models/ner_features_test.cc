@@ -169,6 +169,17 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("Quellco Inc rose", {"B-PERSON", "O", "O"}), (V{"B-ORG", "I-ORG", "O"}));
   EXPECT_EQ(run("Foreign Minister Sergei Lavrov", {"B-MISC", "I-MISC", "B-PERSON", "I-PERSON"}),
             (V{"O", "O", "B-PERSON", "I-PERSON"}));
+  // A portfolio before "Minister" / "Secretary" and a name is no name; a country or a
+  // nationality there stays.
+  EXPECT_EQ(run("paid Foreign Minister Sergei Lavrov", {"O", "B-ORG", "O", "B-PERSON", "I-PERSON"}),
+            (V{"O", "O", "O", "B-PERSON", "I-PERSON"}));
+  EXPECT_EQ(run("Home Affairs Secretary Ann Quell", {"B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON"}),
+            (V{"O", "O", "O", "B-PERSON", "I-PERSON"}));
+  EXPECT_EQ(run("Canada Secretary Ann Quell", {"B-GPE", "O", "B-PERSON", "I-PERSON"}),
+            (V{"B-GPE", "O", "B-PERSON", "I-PERSON"}));
+  EXPECT_EQ(run("Canadian Minister Ann Quell", {"B-NORP", "O", "B-PERSON", "I-PERSON"}),
+            (V{"B-NORP", "O", "B-PERSON", "I-PERSON"}));
+  EXPECT_EQ(run("the Zorvex Secretary said", {"O", "B-ORG", "O", "O"}), (V{"O", "B-ORG", "O", "O"}));
   EXPECT_EQ(run("LONDON 1996-08-30", {"B-PERSON", "O"}), (V{"B-GPE", "O"}));
   // An all-caps dateline before a full date is a place even when the gazetteer lacks it
   // ("FRANKFURT": GeoNames has "Frankfurt am Main"); not a company, a bare year or
@@ -475,7 +486,7 @@ TEST(NerFirstNamesTest, ListTravelsWithTheModelAndHelpsUnseenNames) {
   EXPECT_EQ((*loaded)->TagForms(unseen)[1], "I-PERSON");
 
   // Payload 4 files (before the list) still load; later versions fail clearly.
-  for (int version : {4, 6}) {
+  for (int version : {4, 7}) {
     nlohmann::json meta = tagger->meta();
     meta["payload_version"] = version;
     ModelFileWriter old(meta);
@@ -483,7 +494,7 @@ TEST(NerFirstNamesTest, ListTravelsWithTheModelAndHelpsUnseenNames) {
     auto got = NerTagger::LoadFromBytes(old.Serialize(), "v" + std::to_string(version) + ".ngm", gaz);
     EXPECT_EQ(got.ok(), version == 4) << got.status().ToString();
     if (!got.ok()) {
-      EXPECT_NE(got.status().message().find("payload version 6 is not supported"), std::string::npos);
+      EXPECT_NE(got.status().message().find("payload version 7 is not supported"), std::string::npos);
     }
   }
 

@@ -5,9 +5,13 @@
 //   train_ner [--data ../shared/data] [--gazetteer data/gazetteer]
 //             [--out data/models/ner.ngm] [--epochs 10] [--no-gum] [--no-lexicon] [--no-final]
 //             [--names data/gazetteer/ner_names.tsv] [--first-names data/gazetteer/first_names.tsv]
+//             [--r2l none|online|own|jackknife] [--r2l-folds 5] [--r2l-coding types|spans]
+//             [--self-train-r2l]
 // Word profiles come from news-bench/reuters21578 (models/ner_lexicon.h); the
 // epoch count is chosen on WikiGold articles i%10==3, then the model is retrained
-// on train + dev for that many epochs.
+// on train + dev for that many epochs. By default a right-to-left pass is trained
+// first and its labels on the training sentences are jackknifed (5 folds by
+// document) for the left-to-right pass's stacked features.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -65,6 +69,11 @@ int g_cv_folds = 0;
 std::string g_dump_path;  // if set, the converted training sentences are written here (form TAB tag)
 int g_self_train_epochs = 5;     // 0 = no self-training type profiles
 bool g_no_doc_context = false;  // treat every sentence as its own document
+// The right-to-left pass (models::NerRightToLeft): none, online, own or jackknife.
+std::string g_r2l = "jackknife";
+int g_r2l_folds = 5;
+std::string g_r2l_coding = "types";
+bool g_self_train_r2l = false;  // the first model (type profiles) bidirectional too  // types: each token's type; spans: reversed IOB2 (span ends)
 int g_wiki_copies = 1;          // WikiGold training sentences are seen this many times per epoch  // > 1: cross-validate on WikiGold train + dev and write no model
 // Known names copied into the model (models/ner_names.h); "" = none.
 std::string g_names_path = kb::Gazetteer::DefaultDir() + "/ner_names.tsv";
@@ -143,6 +152,7 @@ models::NerLexicon SelfTrainingLexicon(const std::vector<models::NerSentence>& t
   options.lexicon = &base;
   options.names = names.empty() ? nullptr : &names;
   options.first_names = first_names;
+  if (g_self_train_r2l) options.r2l = models::NerRightToLeft::kJackknife, options.r2l_types_only = true;
   auto first = models::TrainNer(train, gaz, options, nlohmann::json::object());
   models::NerLexicon out = models::AddTypeProfiles(*first, base, news);
   std::printf("self-training: first model on %zu sentences, %zu stories tagged, %.1f s\n", train.size(), news.size(),
@@ -284,6 +294,12 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
   options.first_names = first_names.empty() ? nullptr : &first_names;
   options.dev = &corpus->dev;
   options.min_epochs = g_min_epochs;
+  options.r2l = g_r2l == "online"      ? models::NerRightToLeft::kOnline
+                : g_r2l == "own"       ? models::NerRightToLeft::kOwn
+                : g_r2l == "jackknife" ? models::NerRightToLeft::kJackknife
+                                       : models::NerRightToLeft::kNone;
+  options.r2l_folds = g_r2l_folds;
+  options.r2l_types_only = g_r2l_coding == "types";
   char hash[32];
   std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(corpus->hash));
   nlohmann::json meta = {
@@ -298,6 +314,9 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
                      (names.empty() ? "" : "; known names from data/gazetteer/ner_names.tsv") +
                      (first_names.empty() ? "" : "; first names from data/gazetteer/first_names.tsv")},
         {"gum_genres", g_gum_genres.empty() ? "all" : g_gum_genres},
+        {"right_to_left", g_r2l == "none" ? g_r2l
+                                          : g_r2l + (g_r2l == "jackknife" ? " (" + std::to_string(g_r2l_folds) + " folds)" : "") +
+                                                ", " + g_r2l_coding},
         {"dev", "wikigold articles i%10==3 (epoch choice, then trained on)"},
         {"max_epochs", epochs}, {"min_epochs", g_min_epochs}, {"seed", options.seed}, {"min_weight", options.min_weight},
         {"gazetteer_names", (*gaz)->num_names()}, {"sentences", corpus->train.size()}, {"tokens", tokens}}},
@@ -344,7 +363,7 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
   meta = tagger->meta();
   meta["dev_scores"] = scores;
   models::NerTagger final_tagger(meta, tagger->weights(), *gaz, tagger->lexicon(), tagger->names(),
-                                 tagger->first_names());
+                                 tagger->first_names(), tagger->weights_r2l());
   Status s = models::WriteNerModel(final_tagger, SelfTestSentences(), out);
   if (!s.ok()) return std::cerr << s.ToString() << "\n", 1;
   std::printf("wrote %s\n", out.c_str());
@@ -380,6 +399,14 @@ int main(int argc, char** argv) {
   app.add_option("--cv", g_cv_folds, "cross-validate with this many folds (uses --epochs), write no model");
   app.add_option("--names", g_names_path, "known-names list to copy into the model ('' = none)");
   app.add_option("--first-names", g_first_names_path, "first-name list to copy into the model ('' = none)");
+  app.add_option("--r2l", g_r2l, "right-to-left pass whose labels the left-to-right pass reads: none, online, own, jackknife")
+      ->check(CLI::IsMember({"none", "online", "own", "jackknife"}));
+  app.add_option("--r2l-folds", g_r2l_folds, "folds of --r2l jackknife");
+  app.add_option("--r2l-coding", g_r2l_coding,
+                 "what the right-to-left pass learns: types (each token's type) or spans (reversed IOB2)")
+      ->check(CLI::IsMember({"types", "spans"}));
+  app.add_flag("--self-train-r2l", g_self_train_r2l,
+               "make the first model that tags Reuters for the type profiles bidirectional too (jackknife, types)");
   app.add_flag("--no-final", no_final, "keep the best-dev-epoch model instead of retraining on train + dev");
   CLI11_PARSE(app, argc, argv);
   return Run(data_dir, gaz_dir, out, epochs, !no_gum, min_weight, !no_lexicon, !no_final, clusters_path);

@@ -1,0 +1,1 @@
+newsgraph_add_test(ner_bidirectional_test SOURCES ${CMAKE_CURRENT_LIST_DIR}/ner_bidirectional_test.cc LIBS ng_models_trainer ng_kb)
