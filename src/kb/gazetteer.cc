@@ -242,8 +242,6 @@ Status GazetteerBuilder::Place(const Fields& f) {
   uint32_t index = Add(std::move(e));
   AddName(f[0], index);
   AddName(f[1], index);
-  // "Washington, D.C." is also plain "Washington", as news writes it.
-  if (size_t comma = f[0].find(", "); comma != std::string_view::npos) AddName(f[0].substr(0, comma), index);
   return Status::Ok();
 }
 

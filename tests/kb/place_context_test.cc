@@ -117,12 +117,5 @@ TEST(PlaceContextTest, TheNearestTownInTheCountryWins) {
   EXPECT_EQ(athens.code, "TN");
 }
 
-TEST(PlaceContextTest, ACityNameWithACommaIsAlsoKnownByItsFirstPart) {
-  auto gaz = Fixture();
-  auto found = gaz->Lookup("Washington");
-  ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0]->name, "Washington, D.C.");
-}
-
 }  // namespace
 }  // namespace newsgraph::kb
