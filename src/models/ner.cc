@@ -92,7 +92,9 @@ std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>
   for (size_t i = 0; i < forms.size(); ++i) {
     first_name[i] = info[i].first_name || (NerTypeProfile::PersonPos(info[i].lex_types) & 1) != 0;
   }
-  ner_internal::TagListedPersons(forms, first_name, *gazetteer_, tags);
+  // Persons typed as places in results lists only with the sports-line rules: off while
+  // the word profiles are built from news, like them.
+  ner_internal::TagListedPersons(forms, first_name, *gazetteer_, tags, sports_lines);
   ner_internal::ApplyNumericRules(forms, tags);
   return tags;
 }

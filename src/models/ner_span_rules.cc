@@ -375,7 +375,12 @@ void TagTeamsAfterPersons(const std::vector<std::string_view>& forms, const std:
 }  // namespace
 
 void TagListedPersons(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
-                      const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
+                      const kb::Gazetteer& gaz, std::vector<std::string>& tags, bool typed_places) {
+  auto joined = [&forms](size_t b, size_t e) {
+    std::string text(forms[b]);
+    for (size_t i = b + 1; i < e; ++i) text += " " + std::string(forms[i]);
+    return text;
+  };
   std::vector<std::string> norm;
   for (size_t open = 2; open + 2 < forms.size(); ++open) {
     if (forms[open] != "(") continue;
@@ -395,6 +400,19 @@ void TagListedPersons(const std::vector<std::string_view>& forms, const std::vec
     };
     size_t b = open;
     while (b > 0 && open - b < 4 && Capitalized(forms[b - 1]) && open_to_person(b - 1)) --b;
+    if (b == open && typed_places) {
+      // Or one whole name the model typed as a place: "Adrian Voinea ( Romania )" (LOC),
+      // unless the gazetteer knows it ("Costa Rica ( ... )"). Not one it typed ORG: clubs
+      // ("Tomas Rovers ( Spain )") look the same.
+      size_t s = open;
+      while (s > 0 && open - s < 4 && tags[s - 1].size() > 2 && tags[s - 1][0] == 'I') --s;
+      if (s > 0 && tags[s - 1].size() > 2 && tags[s - 1][0] == 'B' && open - s < 4 &&
+          (tags[s - 1].substr(2) == "GPE" || tags[s - 1].substr(2) == "LOC" || tags[s - 1].substr(2) == "FAC") &&
+          std::all_of(forms.begin() + (s - 1), forms.begin() + open, [](std::string_view w) { return Capitalized(w); }) &&
+          gaz.Lookup(joined(s - 1, open)).empty()) {
+        b = s - 1;
+      }
+    }
     if (open < tags.size() && b < open && tags[b][0] == 'I') continue;  // the span starts further left
     if (open - b < 2 || (b > 0 && Capitalized(forms[b - 1])) || !first_name[b]) continue;
     auto not_personal = [](std::string_view w) {

@@ -57,8 +57,10 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
 // company suffix or organization head word, is a PERSON (and the untagged
 // place, a GPE); capitalized words after a person's bracketed country and before
 // a time or points ("... ( Germany ) Ferrari 1:28:15.125") are the team, an ORG. `first_name` has one entry per form.
+// With `typed_places`, also such a name the model typed whole as GPE, LOC or FAC ("Adrian
+// Voinea ( Romania )") and the gazetteer does not know (off while the word profiles are built).
 void TagListedPersons(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
-                      const kb::Gazetteer& gaz, std::vector<std::string>& tags);
+                      const kb::Gazetteer& gaz, std::vector<std::string>& tags, bool typed_places = false);
 
 }  // namespace newsgraph::models::ner_internal
 
