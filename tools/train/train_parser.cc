@@ -42,24 +42,6 @@ const std::string kShared = std::string(NEWSGRAPH_SOURCE_DIR) + "/../shared/data
 // The "lexicon" section of the model being written (feature set 3), for the dev checks.
 std::string g_lexicon;
 
-// Reads CoNLL-U files (directories are expanded); appends their bytes to `all_bytes` for the data hash.
-ng::StatusOr<std::vector<ng::document::Document>> ReadAll(const std::vector<std::string>& inputs,
-                                                          std::string* all_bytes) {
-  NG_ASSIGN_OR_RETURN(std::vector<std::string> paths, ng::base::ExpandInputPaths(inputs));
-  std::vector<ng::document::Document> docs;
-  for (const std::string& p : paths) {
-    if (p.size() < 7 || p.substr(p.size() - 7) != ".conllu") continue;
-    NG_ASSIGN_OR_RETURN(std::string bytes, ng::base::LocalFileSystem().ReadFile(p, 1ull << 30));
-    NG_ASSIGN_OR_RETURN(std::vector<ng::document::Document> part, ng::document::ReadConllu(bytes, p));
-    for (auto& d : part) {
-      d.origin = p;
-      docs.push_back(std::move(d));
-    }
-    if (all_bytes != nullptr) *all_bytes += bytes;
-  }
-  return docs;
-}
-
 void Retag(const models::Tagger& tagger, std::vector<ng::document::Document>& docs) {
   models::TagOptions opts;
   opts.feats = false;
@@ -323,15 +305,15 @@ int main(int argc, char** argv) {
   }
 
   std::string train_bytes;
-  auto train_docs = ReadAll(train, &train_bytes);
-  auto dev_docs = ReadAll({dev}, nullptr);
+  auto train_docs = ng::training::ReadConlluFiles(train, &train_bytes);
+  auto dev_docs = ng::training::ReadConlluFiles({dev}, nullptr);
   if (!train_docs.ok() || !dev_docs.ok()) {
     std::cerr << "train_parser: " << (!train_docs.ok() ? train_docs.status() : dev_docs.status()).ToString() << "\n";
     return 1;
   }
   std::vector<std::vector<ng::document::Document>> devs = {std::move(dev_docs).value()};
   if (!dev2.empty()) {
-    auto d2 = ReadAll({dev2}, nullptr);
+    auto d2 = ng::training::ReadConlluFiles({dev2}, nullptr);
     if (!d2.ok()) {
       std::cerr << "train_parser: " << d2.status().ToString() << "\n";
       return 1;
@@ -350,7 +332,7 @@ int main(int argc, char** argv) {
       return 1;
     }
     if (!tag_cache.empty() && ng::base::LocalFileSystem().Exists(tag_cache)) {
-      auto cached = ReadAll({tag_cache}, nullptr);
+      auto cached = ng::training::ReadConlluFiles({tag_cache}, nullptr);
       if (!cached.ok()) {
         std::cerr << "train_parser: " << cached.status().ToString() << "\n";
         return 1;
@@ -383,7 +365,7 @@ int main(int argc, char** argv) {
     tags += " + a copy with gold tags";
   }
   if (!extra_train.empty()) {
-    auto extra = ReadAll(extra_train, &train_bytes);
+    auto extra = ng::training::ReadConlluFiles(extra_train, &train_bytes);
     if (!extra.ok()) {
       std::cerr << "train_parser: " << extra.status().ToString() << "\n";
       return 1;

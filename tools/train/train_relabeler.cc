@@ -3,8 +3,8 @@
 // The committed recipe (tools/train/train_all.sh runs it):
 //   train_parser --tag-cache T                     first pass, and its jackknifed training tags
 //   train_relabeler --tag-cache T --write-folds D  D/train_K.conllu: the documents outside fold K
-//   train_parser --tag-cache D/train_K.conllu --no-add-gold --ensemble 1 --epochs 8 --dev2 '' \
-//                --out D/parser_K.ngm              for K = 0..4: fold parsers
+//   train_parser --tag-cache D/train_K.conllu --no-add-gold --ensemble 1 --epochs 8
+//                --dev2 '' --out D/parser_K.ngm    for K = 0..4: fold parsers
 //   train_relabeler --tag-cache T --fold-parsers D stacked training on the fold parsers' parses
 // Without --fold-parsers it trains on the gold trees (feature version 1; measured, weaker).
 // Prints per-epoch dev LAS (EWT dev, GUM dev), then the LAS of each candidate gate.
@@ -28,20 +28,6 @@ namespace ng = newsgraph;
 namespace models = newsgraph::models;
 
 namespace {
-
-const std::string kShared = std::string(NEWSGRAPH_SOURCE_DIR) + "/../shared/data";
-
-ng::StatusOr<std::vector<ng::document::Document>> ReadAll(const std::vector<std::string>& inputs) {
-  NG_ASSIGN_OR_RETURN(std::vector<std::string> paths, ng::base::ExpandInputPaths(inputs));
-  std::vector<ng::document::Document> docs;
-  for (const std::string& p : paths) {
-    if (p.size() < 7 || p.substr(p.size() - 7) != ".conllu") continue;
-    NG_ASSIGN_OR_RETURN(std::string bytes, ng::base::LocalFileSystem().ReadFile(p, 1ull << 30));
-    NG_ASSIGN_OR_RETURN(std::vector<ng::document::Document> part, ng::document::ReadConllu(bytes, p));
-    for (auto& d : part) docs.push_back(std::move(d));
-  }
-  return docs;
-}
 
 // A parser model without its relabeller: the first pass the relabeller is trained for.
 struct FirstPassModel {
@@ -81,11 +67,11 @@ nlohmann::json Scores(const models::AttachmentScore& s) {
 
 int main(int argc, char** argv) {
   CLI::App app{"Train the parser's second-stage labeller"};
-  std::vector<std::string> train = {kShared + "/ud-english-ewt/en_ewt-ud-train.conllu",
-                                    kShared + "/gum-entities/train/dep"};
+  const std::string shared = ng::training::SharedDataDir();
+  std::vector<std::string> train = {shared + "/ud-english-ewt/en_ewt-ud-train.conllu", shared + "/gum-entities/train/dep"};
   std::string tag_cache;
-  std::string dev = kShared + "/ud-english-ewt/en_ewt-ud-dev.conllu";
-  std::string dev2 = kShared + "/ud-english-gum/en_gum-ud-dev.conllu";
+  std::string dev = shared + "/ud-english-ewt/en_ewt-ud-dev.conllu";
+  std::string dev2 = shared + "/ud-english-gum/en_gum-ud-dev.conllu";
   std::string tagger_path = models::DefaultModelDir() + "/tagger.ngm";
   std::string parser_path = models::DefaultModelDir() + "/parser.ngm";
   std::string out = models::DefaultModelDir() + "/parser.ngm";
@@ -118,7 +104,7 @@ int main(int argc, char** argv) {
   app.add_option("--folds", folds, "jackknife folds");
   CLI11_PARSE(app, argc, argv);
 
-  auto train_docs = ReadAll(tag_cache.empty() ? train : std::vector<std::string>{tag_cache});
+  auto train_docs = ng::training::ReadConlluFiles(tag_cache.empty() ? train : std::vector<std::string>{tag_cache});
   if (!train_docs.ok()) {
     std::cerr << "train_relabeler: " << train_docs.status().ToString() << "\n";
     return 1;
@@ -132,7 +118,7 @@ int main(int argc, char** argv) {
       const std::string path = write_folds + "/train_" + std::to_string(k) + ".conllu";
       ng::Status st = ng::base::LocalFileSystem().WriteFileAtomically(path, bytes);
       if (st.ok() && !tag_cache.empty()) {  // the same documents with gold tags, for the parser's gold-tag copy
-        auto gold_docs = ReadAll(train);
+        auto gold_docs = ng::training::ReadConlluFiles(train);
         if (!gold_docs.ok() || gold_docs->size() != train_docs->size()) {
           std::cerr << "train_relabeler: --train and --tag-cache hold different documents\n";
           return 1;
@@ -183,7 +169,7 @@ int main(int argc, char** argv) {
   std::vector<std::vector<ng::document::Document>> gold(dev_files.size()), parsed(dev_files.size());
   std::vector<models::RelabelDevSet> dev_sets;
   for (size_t i = 0; i < dev_files.size(); ++i) {
-    auto docs = ReadAll({dev_files[i]});
+    auto docs = ng::training::ReadConlluFiles({dev_files[i]});
     if (!docs.ok()) {
       std::cerr << "train_relabeler: " << docs.status().ToString() << "\n";
       return 1;

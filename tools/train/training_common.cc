@@ -5,6 +5,9 @@
 #include <filesystem>
 #include <memory>
 
+#include "base/file.h"
+#include "document/conllu.h"
+
 namespace newsgraph::training {
 
 std::string SharedDataDir() { return std::string(NEWSGRAPH_SOURCE_DIR) + "/../shared/data"; }
@@ -20,6 +23,23 @@ std::vector<std::string> DefaultTreebankFiles() {
   std::sort(gum.begin(), gum.end());
   files.insert(files.end(), gum.begin(), gum.end());
   return files;
+}
+
+StatusOr<std::vector<document::Document>> ReadConlluFiles(const std::vector<std::string>& inputs,
+                                                          std::string* all_bytes) {
+  NG_ASSIGN_OR_RETURN(std::vector<std::string> paths, base::ExpandInputPaths(inputs));
+  std::vector<document::Document> docs;
+  for (const std::string& p : paths) {
+    if (p.size() < 7 || p.substr(p.size() - 7) != ".conllu") continue;
+    NG_ASSIGN_OR_RETURN(std::string bytes, base::LocalFileSystem().ReadFile(p, 1ull << 30));
+    NG_ASSIGN_OR_RETURN(std::vector<document::Document> part, document::ReadConllu(bytes, p));
+    for (auto& d : part) {
+      d.origin = p;
+      docs.push_back(std::move(d));
+    }
+    if (all_bytes != nullptr) *all_bytes += bytes;
+  }
+  return docs;
 }
 
 std::string GitRevision() {
