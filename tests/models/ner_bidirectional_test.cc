@@ -10,20 +10,10 @@
 #include "models/ner_features.h"
 #include "models/ner_trainer.h"
 
+#include "ner_test_helpers.h"
+
 namespace newsgraph::models {
 namespace {
-
-std::vector<std::string> Split(const std::string& text) {
-  std::istringstream in(text);
-  std::vector<std::string> out;
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
-
-std::shared_ptr<const kb::Gazetteer> CommittedGazetteer() {
-  static auto gaz = kb::Gazetteer::Load(kb::Gazetteer::DefaultDir());
-  return gaz.ok() ? *gaz : nullptr;
-}
 
 int Id(const std::string& label) {
   const auto& labels = NerTagger::Labels();

@@ -13,25 +13,15 @@
 #include "models/ner_span_rules.h"
 #include "models/ner_trainer.h"
 
+#include "ner_test_helpers.h"
+
 namespace newsgraph::models {
 namespace {
-
-std::vector<std::string> Split(const std::string& text) {
-  std::istringstream in(text);
-  std::vector<std::string> out;
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
 
 std::vector<std::string> Normalized(const std::vector<std::string>& words) {
   std::vector<std::string> out;
   for (const std::string& w : words) out.push_back(kb::Gazetteer::Normalize(w));
   return out;
-}
-
-std::shared_ptr<const kb::Gazetteer> CommittedGazetteer() {
-  static auto gaz = kb::Gazetteer::Load(kb::Gazetteer::DefaultDir());
-  return gaz.ok() ? *gaz : nullptr;
 }
 
 TEST(NerNamesTest, ParsesMatchesLongestAndRoundTrips) {

@@ -11,25 +11,15 @@
 #include "models/ner_rules.h"
 #include "models/ner_trainer.h"
 
+#include "ner_test_helpers.h"
+
 namespace newsgraph::models {
 namespace {
-
-std::vector<std::string> Split(const std::string& text) {
-  std::istringstream in(text);
-  std::vector<std::string> out;
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
 
 std::vector<std::string> TagText(const NerTagger& ner, const std::string& text) {
   std::vector<std::string> words = Split(text);
   std::vector<std::string_view> forms(words.begin(), words.end());
   return ner.TagForms(forms);
-}
-
-std::shared_ptr<const kb::Gazetteer> CommittedGazetteer() {
-  static auto gaz = kb::Gazetteer::Load(kb::Gazetteer::DefaultDir());
-  return gaz.ok() ? *gaz : nullptr;
 }
 
 std::shared_ptr<const NerTagger> CommittedModel() {
