@@ -247,10 +247,15 @@ Status GazetteerBuilder::Place(const Fields& f) {
 
 Status GazetteerBuilder::Demonym(const Fields& f) {
   NG_RETURN_IF_ERROR(Expect(f, 2));
-  if (!IsUpperAlpha(f[0], 3)) return Status::InvalidArgument("bad alpha-3 code '" + std::string(f[0]) + "'");
+  // "-": a religious or ethnic group that belongs to no one country (Kurds, Muslims).
+  const bool group = f[0] == "-";
+  if (!group && !IsUpperAlpha(f[0], 3)) {
+    return Status::InvalidArgument("bad alpha-3 code '" + std::string(f[0]) + "' (or '-' for a group of no country)");
+  }
   std::vector<std::string_view> names = SplitBars(f[1]);
   if (names.empty()) return Status::InvalidArgument("no demonyms listed");
-  GazetteerEntry e = MakeEntry(EntryType::kDemonym, std::string(names[0]), std::string(f[0]), std::string(f[0]), "");
+  const std::string country = group ? "" : std::string(f[0]);
+  GazetteerEntry e = MakeEntry(EntryType::kDemonym, std::string(names[0]), country, country, group ? "group" : "");
   uint32_t index = Add(std::move(e));
   for (std::string_view name : names) AddName(name, index);
   return Status::Ok();

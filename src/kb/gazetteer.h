@@ -41,10 +41,11 @@ struct GazetteerEntry {
   EntryType type = EntryType::kCountry;
   std::string name;     // canonical display name ("Russia", "Pyongyang", "NATO"'s full name)
   std::string code;     // country: alpha-3; admin1: ISO 3166-2; org: CAMEO-style code;
-                        // demonym: the country's alpha-3; city: GeoNames admin-1 code
+                        // demonym: the country's alpha-3 ("" for a group); city: GeoNames admin-1 code
   std::string country;  // alpha-3 of the country it belongs to ("" for organizations)
   std::string detail;   // city: GeoNames feature code (PPLC = capital); admin1: subdivision
-                        // type; org: sector (IGO/NGO); country: alpha-2
+                        // type; org: sector (IGO/NGO); country: alpha-2; demonym: "group"
+                        // for a religious or ethnic group of no one country
   bool has_coordinates = false;  // cities always; countries and some admin-1 units at a representative point
   double lat = 0;
   double lon = 0;

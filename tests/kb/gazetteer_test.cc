@@ -111,6 +111,28 @@ TEST(GazetteerTest, WrongColumnCountAndBadCodes) {
   EXPECT_NE(gaz.status().message().find("bad alpha-3"), std::string::npos);
 }
 
+// "-" in the country column: a religious or ethnic group, NORP with no country.
+TEST(GazetteerTest, GroupsOfNoCountryAreDemonymsWithoutACountry) {
+  base::InMemoryFileSystem fs;
+  WriteFixture(fs);
+  ASSERT_TRUE(fs.WriteFileAtomically("g/demonyms.tsv", "PRK\tNorth Korean|North Koreans\n-\tKurdish|Kurd|Kurds\n").ok());
+  auto gaz = Gazetteer::Load("g", fs);
+  ASSERT_TRUE(gaz.ok()) << gaz.status().ToString();
+  auto kurds = (*gaz)->Lookup("Kurds");
+  ASSERT_EQ(kurds.size(), 1u);
+  EXPECT_EQ(kurds[0]->type, EntryType::kDemonym);
+  EXPECT_EQ(kurds[0]->name, "Kurdish");
+  EXPECT_EQ(kurds[0]->country, "");
+  EXPECT_EQ(kurds[0]->code, "");
+  EXPECT_EQ(kurds[0]->detail, "group");
+  EXPECT_EQ((*gaz)->Lookup("North Koreans")[0]->detail, "");
+  ASSERT_TRUE(fs.WriteFileAtomically("g/demonyms.tsv", "--\tKurdish\n").ok());
+  gaz = Gazetteer::Load("g", fs);
+  ASSERT_FALSE(gaz.ok());
+  EXPECT_NE(gaz.status().message().find("g/demonyms.tsv:1: bad alpha-3 code '--'"), std::string::npos)
+      << gaz.status().message();
+}
+
 TEST(GazetteerTest, MissingFileIsNotFound) {
   base::InMemoryFileSystem fs;
   auto gaz = Gazetteer::Load("nowhere", fs);

@@ -237,6 +237,25 @@ TEST(NerCommittedModelTest, NewsSentences) {
   EXPECT_EQ(tags[9], "B-PERSON");
 }
 
+// Religious and ethnic groups (demonyms.tsv rows of no country) are NORP, not people.
+TEST(NerCommittedModelTest, ReligiousAndEthnicGroupsAreNorp) {
+  auto ner = CommittedModel();
+  if (ner == nullptr) GTEST_SKIP() << "data/models/ner.ngm not built";
+  auto tags = TagText(*ner, "Kurds and Shiites marched with Christians and Jews past the mosque .");
+  EXPECT_EQ(tags[0], "B-NORP");
+  EXPECT_EQ(tags[2], "B-NORP");
+  EXPECT_EQ(tags[5], "B-NORP");
+  EXPECT_EQ(tags[7], "B-NORP");
+  // An adjective of a group before a title and a name: the name stays a person.
+  tags = TagText(*ner, "Kurdish leader Masoud Barzani met Tamil politicians in Colombo .");
+  EXPECT_EQ(tags[0], "B-NORP");
+  EXPECT_EQ(tags[1], "O");
+  EXPECT_EQ(tags[2], "B-PERSON");
+  EXPECT_EQ(tags[3], "I-PERSON");
+  EXPECT_EQ(tags[5], "B-NORP");
+  EXPECT_EQ(tags[8], "B-GPE");
+}
+
 // tests/models/fixtures/ner_newswire_style.conll: 19 short documents written for
 // newsgraph in the style of 1996 Reuters copy (datelines, all-caps headlines,
 // sports results, scorecards, standings, a market report), hand-labelled with

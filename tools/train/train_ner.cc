@@ -6,7 +6,7 @@
 //             [--out data/models/ner.ngm] [--epochs 10] [--no-gum] [--no-lexicon] [--no-final]
 //             [--names data/gazetteer/ner_names.tsv] [--first-names data/gazetteer/first_names.tsv]
 //             [--r2l none|online|own|jackknife] [--r2l-folds 5] [--r2l-coding types|spans]
-//             [--self-train-r2l]
+//             [--self-train-r2l] [--score MODEL]   (--score: print a model's dev scores, train nothing)
 // Word profiles come from news-bench/reuters21578 (models/ner_lexicon.h); the
 // epoch count is chosen on WikiGold articles i%10==3, then the model is retrained
 // on train + dev for that many epochs. By default a right-to-left pass is trained
@@ -64,6 +64,7 @@ void AppendDocs(std::vector<models::NerSentence> add, std::vector<models::NerSen
 // Training genres of GUM: those whose names are written like news (news, bios,
 // interviews, travel guides, academic prose); "" = all genres.
 std::string g_gum_genres;
+std::string g_score_path;  // --score
 int g_min_epochs = 4;
 int g_cv_folds = 0;
 std::string g_dump_path;  // if set, the converted training sentences are written here (form TAB tag)
@@ -263,6 +264,13 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
   if (!gaz.ok()) return std::cerr << gaz.status().ToString() << "\n", 1;
   auto corpus = ReadCorpus(data_dir, **gaz, use_gum);
   if (!corpus.ok()) return std::cerr << corpus.status().ToString() << "\n", 1;
+  if (!g_score_path.empty()) {  // score an existing model with today's gazetteer, train nothing
+    auto model = models::NerTagger::Load(g_score_path, *gaz);
+    if (!model.ok()) return std::cerr << model.status().ToString() << "\n", 1;
+    Evaluate(**model, corpus->wiki_dev, true, "WikiGold held-out (CoNLL types)");
+    if (use_gum) Evaluate(**model, corpus->gum_dev, false, "GUM dev (newsgraph types)");
+    return 0;
+  }
   models::NerLexicon lexicon;
   std::vector<std::string> news;
   if (use_lexicon) {
@@ -408,6 +416,8 @@ int main(int argc, char** argv) {
   app.add_flag("--self-train-r2l", g_self_train_r2l,
                "make the first model that tags Reuters for the type profiles bidirectional too (jackknife, types)");
   app.add_flag("--no-final", no_final, "keep the best-dev-epoch model instead of retraining on train + dev");
+  app.add_option("--score", g_score_path,
+                 "instead of training: print the WikiGold held-out and GUM dev scores of this model file");
   CLI11_PARSE(app, argc, argv);
   return Run(data_dir, gaz_dir, out, epochs, !no_gum, min_weight, !no_lexicon, !no_final, clusters_path);
 }
