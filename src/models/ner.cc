@@ -87,8 +87,10 @@ std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>
     prev1 = best;
   }
   ner_internal::SplitTitlesFromPersons(forms, gazetteer_.get(), tags);
-  ner_internal::ApplySpanRules(forms, gazetteer_.get(), names_.empty() ? nullptr : &names_, tags, sports_lines);
   std::vector<bool> first_name(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) first_name[i] = info[i].first_name;
+  ner_internal::SplitTitleOfPhrases(forms, first_name, gazetteer_.get(), tags);
+  ner_internal::ApplySpanRules(forms, gazetteer_.get(), names_.empty() ? nullptr : &names_, tags, sports_lines);
   for (size_t i = 0; i < forms.size(); ++i) {
     first_name[i] = info[i].first_name || (NerTypeProfile::PersonPos(info[i].lex_types) & 1) != 0;
   }

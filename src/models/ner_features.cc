@@ -297,6 +297,67 @@ void SplitTitlesFromPersons(const std::vector<std::string_view>& forms, const kb
   }
 }
 
+void SplitTitleOfPhrases(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
+                         const kb::Gazetteer* gazetteer, std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  auto capitalized = [&](size_t i) { return !forms[i].empty() && forms[i][0] >= 'A' && forms[i][0] <= 'Z'; };
+  // "Secretary-General", "Director-General": one token in CoNLL-2003 columns.
+  auto title = [](std::string_view form) {
+    const std::string lower = base::AsciiLower(form);
+    const size_t dash = lower.rfind('-');
+    return IsTitleWord(lower) || (dash != std::string::npos && IsTitleWord(lower.substr(dash + 1)));
+  };
+  for (size_t t = 0; t + 2 < n; ++t) {
+    if (forms[t + 1] != "of" || !title(forms[t])) continue;
+    size_t office = t + 2;
+    if (office < n && (forms[office] == "the" || forms[office] == "The")) ++office;
+    size_t person = office;
+    while (person < n && person - office < 4 && capitalized(person) && !first_name[person]) ++person;
+    // An office, then a first name with a capitalized word after it, run into one span.
+    if (person == office || person + 1 >= n || !first_name[person] || !capitalized(person + 1)) continue;
+    if (tags[person].size() < 3 || tags[person][0] != 'I') continue;
+    size_t end = person + 1;
+    while (end < n && tags[end].size() > 2 && tags[end][0] == 'I') ++end;
+    // The title itself, typed as a name of its own ("Secretary" PERSON, "Assistant Secretary").
+    if (tags[t] != "O" && (t + 1 >= n || tags[t + 1][0] != 'I')) {
+      size_t b = t;
+      while (b > 0 && tags[b][0] == 'I') --b;
+      bool all_titles = true;
+      for (size_t i = b; i <= t && all_titles; ++i) {
+        const std::string lower = base::AsciiLower(forms[i]);
+        all_titles = title(forms[i]) || lower == "assistant" || lower == "under" || lower == "vice" || lower == "acting";
+      }
+      if (all_titles) {
+        for (size_t i = b; i <= t; ++i) tags[i] = "O";
+      }
+    }
+    for (size_t i = t + 1; i < person; ++i) tags[i] = "O";
+    if (gazetteer != nullptr) {
+      std::string office_name;
+      for (size_t i = office; i < person; ++i) office_name += (i > office ? " " : "") + std::string(forms[i]);
+      for (const kb::GazetteerEntry* e : gazetteer->Lookup(office_name)) {
+        if (e->type != kb::EntryType::kOrganization && e->type != kb::EntryType::kCountry) continue;
+        const std::string type = e->type == kb::EntryType::kOrganization ? "ORG" : "GPE";
+        for (size_t i = office; i < person; ++i) tags[i] = (i == office ? "B-" : "I-") + type;
+        break;
+      }
+    }
+    // A country the model ran on after the name ("George Shultz China 's") is not part of it.
+    size_t name_end = person + 2;
+    while (name_end < end) {
+      bool country = false;
+      if (gazetteer != nullptr) {
+        for (const kb::GazetteerEntry* e : gazetteer->Lookup(forms[name_end])) country = country || e->type == kb::EntryType::kCountry;
+      }
+      if (country) break;
+      ++name_end;
+    }
+    for (size_t i = person; i < name_end; ++i) tags[i] = i == person ? "B-PERSON" : "I-PERSON";
+    for (size_t i = name_end; i < end; ++i) tags[i] = i == name_end ? "B-GPE" : "I-GPE";
+    t = end - 1;
+  }
+}
+
 int ExtractFeatures(const std::vector<TokenInfo>& info, size_t i, int prev1, int prev2, uint64_t* keys) {
   using perceptron::HashKey;
   using perceptron::PairKey;

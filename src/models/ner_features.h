@@ -106,6 +106,15 @@ void ComputeTokenInfo(const std::vector<std::string_view>& forms, const FeatureR
 void SplitTitlesFromPersons(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
                             std::vector<std::string>& tags);
 
+// Post-pass: a title with an "of" phrase before a person's name ("Secretary of State
+// Warren Christopher", "Secretary-General of NATO Javier Solana") when the model ran the
+// office and the name into one span. The person starts at the first listed first name
+// (`first_name[i]`) after "of [the] Office", and at least a surname follows it; the office
+// words become O, or ORG/GPE when they are exactly an organization or country the
+// gazetteer knows. Left alone without a first name ("Minister of Finance Khalil").
+void SplitTitleOfPhrases(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
+                         const kb::Gazetteer* gazetteer, std::vector<std::string>& tags);
+
 // True for a lowercased title or honorific ("president", "mr.", "gen", "spokesperson").
 bool IsTitleWord(std::string_view lower);
 

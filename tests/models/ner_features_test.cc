@@ -3,6 +3,7 @@
 // for these tests.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "models/model_file.h"
@@ -110,6 +111,48 @@ TEST(NerFeaturesTest, TitlesAndNationalitiesLeavePersonNames) {
   std::vector<std::string_view> president = {"President"};
   ner_internal::SplitTitlesFromPersons(president, gaz.get(), alone);
   EXPECT_EQ(alone[0], "O");
+}
+
+// `words` with `tags` after SplitTitleOfPhrases; first names are the words listed in `firsts`.
+std::vector<std::string> AfterTitleOfPhrases(const std::string& text, std::vector<std::string> tags,
+                                             const std::vector<std::string>& firsts) {
+  auto gaz = CommittedGazetteer();
+  EXPECT_NE(gaz, nullptr);
+  std::vector<std::string> words = Split(text);
+  std::vector<std::string_view> forms(words.begin(), words.end());
+  std::vector<bool> first_name(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    first_name[i] = std::find(firsts.begin(), firsts.end(), words[i]) != firsts.end();
+  }
+  EXPECT_EQ(tags.size(), words.size()) << text;
+  ner_internal::SplitTitleOfPhrases(forms, first_name, gaz.get(), tags);
+  return tags;
+}
+
+TEST(NerFeaturesTest, OfficesBetweenATitleAndANameAreNotPartOfIt) {
+  using Tags = std::vector<std::string>;
+  // The office ran into the name.
+  EXPECT_EQ(AfterTitleOfPhrases("Secretary of State Warren Christopher met",
+                                {"O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O"}, {"Warren"}),
+            (Tags{"O", "O", "O", "B-PERSON", "I-PERSON", "O"}));
+  // An office the gazetteer knows keeps its type; the title typed on its own is dropped.
+  EXPECT_EQ(AfterTitleOfPhrases("Secretary-General of NATO Javier Solana arrived",
+                                {"B-PERSON", "O", "B-ORG", "I-ORG", "I-ORG", "O"}, {"Javier"}),
+            (Tags{"O", "O", "B-ORG", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(AfterTitleOfPhrases("Chancellor of the Exchequer Nigel Lawson said",
+                                {"O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"}, {"Nigel"}),
+            (Tags{"O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"}));
+  // A country the model ran on after the name is a place again.
+  EXPECT_EQ(AfterTitleOfPhrases("told Secretary of State George Shultz China 's troubles",
+                                {"O", "O", "B-PERSON", "I-LOC", "I-LOC", "I-LOC", "I-LOC", "O", "O"}, {"George"}),
+            (Tags{"O", "O", "O", "O", "B-PERSON", "I-PERSON", "B-GPE", "O", "O"}));
+  // Left alone: no first name to start the person, or office and name already apart.
+  const Tags finance = {"O", "O", "B-ORG", "I-ORG", "O"};
+  EXPECT_EQ(AfterTitleOfPhrases("Minister of Finance Khalil spoke", finance, {}), finance);
+  const Tags apart = {"O", "O", "O", "B-PERSON", "I-PERSON", "O"};
+  EXPECT_EQ(AfterTitleOfPhrases("Secretary of State Warren Christopher met", apart, {"Warren"}), apart);
+  const Tags bank = {"O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"};
+  EXPECT_EQ(AfterTitleOfPhrases("Governor of the Bank of England spoke", bank, {}), bank);
 }
 
 TEST(NerFeaturesTest, NamesTravelWithTheModelAndDocumentsTagAlike) {

@@ -237,6 +237,19 @@ TEST(NerCommittedModelTest, NewsSentences) {
   EXPECT_EQ(tags[9], "B-PERSON");
 }
 
+// Offices named with "of" between a title and a name (CoNLL-2003 news is full of them).
+TEST(NerCommittedModelTest, OfficesWithOfStayOutOfNames) {
+  auto ner = CommittedModel();
+  if (ner == nullptr) GTEST_SKIP() << "data/models/ner.ngm not built";
+  auto tags = TagText(*ner, "Secretary of State Warren Christopher met Minister of Finance Ali Khalil .");
+  EXPECT_EQ(tags, (std::vector<std::string>{"O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-PERSON",
+                                            "I-PERSON", "O"}));
+  tags = TagText(*ner, "The Secretary-General of NATO Javier Solana arrived .");
+  EXPECT_EQ(tags[3], "B-ORG");
+  EXPECT_EQ(tags[4], "B-PERSON");
+  EXPECT_EQ(tags[5], "I-PERSON");
+}
+
 // Religious and ethnic groups (demonyms.tsv rows of no country) are NORP, not people.
 TEST(NerCommittedModelTest, ReligiousAndEthnicGroupsAreNorp) {
   auto ner = CommittedModel();
