@@ -309,6 +309,31 @@ bool IsOrgHead(std::string_view w) {
   return kHeads.count(w) > 0;
 }
 
+// "Bank of New York", "University of Chicago", "Council of Europe": an organization head
+// word, "of" and a place, typed apart or typed whole as a place or person, is one ORG.
+void TagHeadOfPlaceNames(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  auto names_body = [&](size_t j) { return tags[j] == "B-GPE" || tags[j] == "B-LOC" || tags[j] == "B-ORG"; };
+  for (size_t i = 0; i + 2 < n; ++i) {
+    const bool head = IsOrgHead(forms[i]) || forms[i] == "Bank" || forms[i] == "College" || forms[i] == "Academy" ||
+                      forms[i] == "Museum";
+    if (!head || forms[i + 1] != "of" || tags[i][0] == 'I' || tags[i] == "B-EVENT" || tags[i] == "B-MISC") continue;
+    size_t end = i + 1;  // end of the head's own span, if it has one
+    if (tags[i] != "O") {
+      while (end < n && tags[end] == "I-" + tags[i].substr(2)) ++end;
+    }
+    if (end <= i + 2) {  // the span stops at "of" or before: the body is the span after it
+      const size_t body = i + 2;
+      if (!names_body(body)) continue;
+      end = body + 1;
+      while (end < n && tags[end] == "I-" + tags[body].substr(2)) ++end;
+      if (end - body > 4) continue;
+    }
+    Relabel(tags, i, end, "ORG");
+    i = end - 1;
+  }
+}
+
 // Capitalized words before a company suffix or an organization head word
 // ("McLean Industries Inc", "International Coffee Organization"): one ORG span.
 // Suffixes always apply; head words only to runs the model left untagged.
@@ -465,6 +490,8 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
       ++e;
     } else if (e < tags.size() && Capitalized(forms[e]) && IsTitleWord(base::AsciiLower(forms[e - 1]))) {
       for (size_t i = b; i < e; ++i) tags[i] = "O";
+    } else if (type == "PERSON" && IsPortfolioTitle(forms[e - 1])) {
+      for (size_t i = b; i < e; ++i) tags[i] = "O";  // "Treasury Secretary under Nixon": an office, no one's name
     } else if (e - b <= 2 && e + 1 < tags.size() && tags[e] == "O" && IsPortfolioTitle(forms[e]) &&
                Capitalized(forms[e + 1]) && type != "NORP" && !InGazetteer(gazetteer, forms, b, e)) {
       for (size_t i = b; i < e; ++i) tags[i] = "O";  // "Foreign Minister Sergei Lavrov": a portfolio
@@ -485,6 +512,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   if (names != nullptr && !names->empty()) TagKnownNames(forms, norm, *names, tags);
   if (gazetteer != nullptr) {
     FixPlaceSpans(forms, norm, *gazetteer, tags);
+    TagHeadOfPlaceNames(forms, tags);
     TagDateline(forms, *gazetteer, tags);
     if (sports_lines) TagSportsLine(forms, *gazetteer, tags);
     if (sports_lines) TagScorecardLine(forms, tags);

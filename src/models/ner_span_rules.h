@@ -23,6 +23,7 @@ namespace newsgraph::models::ner_internal {
 //    Organization") too, if the model left them all untagged;
 //  - an untagged known name standing alone ("Kremlin spokesperson") is tagged;
 //  - a span ending in a title ("Foreign Minister") before a capitalized word is no name;
+//    nor is a PERSON span ending in "Minister" or "Secretary" ("Treasury Secretary under Nixon");
 //    nor is a span of one or two words before "Minister" or "Secretary" and a capitalized
 //    word ("Foreign" in "Foreign Minister Sergei Lavrov"), unless the gazetteer knows it
 //    ("U.S. Secretary"; nationalities, NORP, are left alone);
@@ -30,7 +31,8 @@ namespace newsgraph::models::ner_internal {
 //  - a month or weekday name, a company suffix or a results-line label alone
 //    ("Aug", "Friday", "Co", "Halftime", "Attendance") is no name; "Goldman , Sachs and Co" is one ORG;
 //  - a person or place span ending in an organization head word ("Chicago
-//    Mercantile Exchange") is an ORG;
+//    Mercantile Exchange") is an ORG; so is a head word, "of" and a place typed apart
+//    ("Bank of New York", "University of Chicago");
 //  - a multi-word place or nationality the model split ("North" + "Korean") is
 //    one GPE / NORP span, a country name (or England, Scotland, Wales, Northern
 //    Ireland) tagged ORG is a GPE, so is a

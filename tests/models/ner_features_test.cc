@@ -213,6 +213,26 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("Canadian Minister Ann Quell", {"B-NORP", "O", "B-PERSON", "I-PERSON"}),
             (V{"B-NORP", "O", "B-PERSON", "I-PERSON"}));
   EXPECT_EQ(run("the Zorvex Secretary said", {"O", "B-ORG", "O", "O"}), (V{"O", "B-ORG", "O", "O"}));
+  // A person's span that ends in the office is an office ("Treasury Secretary under Nixon").
+  EXPECT_EQ(run("as Treasury Secretary under Nixon", {"O", "B-PERSON", "I-PERSON", "O", "B-PERSON"}),
+            (V{"O", "O", "O", "O", "B-PERSON"}));
+  EXPECT_EQ(run("as Minister for years", {"O", "B-PERSON", "O", "O"}), (V{"O", "O", "O", "O"}));
+  // An organization head word, "of" and a place: one ORG, whichever way the model cut it.
+  EXPECT_EQ(run("the Bank of Montreal said", {"O", "O", "O", "B-GPE", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Bank of New York owns", {"B-PERSON", "O", "B-GPE", "I-GPE", "O"}),
+            (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Bank of New York owns", {"B-LOC", "I-LOC", "I-LOC", "I-LOC", "O"}),
+            (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("the Bank of Taiwan and", {"O", "B-LOC", "I-LOC", "B-GPE", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("University of Chicago Press", {"B-ORG", "O", "B-ORG", "I-ORG"}),
+            (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG"}));
+  // Not a place after "of", or a title: left alone.
+  const V energy = {"B-ORG", "I-ORG", "I-ORG", "O"};
+  EXPECT_EQ(run("Department of Energy said", energy), energy);
+  const V war = {"O", "O", "O", "B-GPE", "O"};
+  EXPECT_EQ(run("the Battle of Britain began", war), war);
   EXPECT_EQ(run("LONDON 1996-08-30", {"B-PERSON", "O"}), (V{"B-GPE", "O"}));
   // An all-caps dateline before a full date is a place even when the gazetteer lacks it
   // ("FRANKFURT": GeoNames has "Frankfurt am Main"); not a company, a bare year or
