@@ -309,6 +309,60 @@ bool IsOrgHead(std::string_view w) {
   return kHeads.count(w) > 0;
 }
 
+// Clubs named after their town in sports prose: "Blackburn captain Tim Sherwood",
+// "Blackburn beat Leicester", "Everton drew with Leeds". A span that is exactly a town of
+// the gazetteer (a country stays a place: national teams are places in CoNLL-2003) is an
+// ORG before a club role and a capitalized name, or on either side of a match verb with a
+// town on the other side.
+bool IsClubRole(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kRoles = {
+      "captain", "manager", "coach", "striker", "midfielder", "goalkeeper", "defender", "skipper", "winger", "keeper",
+      "forward", "boss"};
+  return kRoles.count(lower) > 0;
+}
+
+// End of the learned span starting at b that is exactly a town of the gazetteer, or b.
+size_t TownSpanEnd(const std::vector<std::string_view>& forms, const std::vector<std::string>& norm,
+                   const kb::Gazetteer& gaz, const std::vector<std::string>& tags, size_t b) {
+  if (b >= tags.size() || (tags[b] != "B-PERSON" && tags[b] != "B-GPE" && tags[b] != "B-LOC")) return b;
+  size_t e = b + 1;
+  while (e < tags.size() && tags[e] == "I-" + tags[b].substr(2)) ++e;
+  const kb::GazetteerEntry* entry = nullptr;
+  if (static_cast<size_t>(GazetteerMatch(norm, b, gaz, &entry)) != e - b) return b;
+  for (const kb::GazetteerEntry* candidate : gaz.Lookup(forms[b])) {
+    if (candidate->type != kb::EntryType::kCity) return b;  // a country, state or nationality first
+    break;
+  }
+  return e;
+}
+
+void TagClubsInSportsProse(const std::vector<std::string_view>& forms, const std::vector<std::string>& norm,
+                           const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  for (size_t b = 0; b < n; ++b) {
+    const size_t e = TownSpanEnd(forms, norm, gaz, tags, b);
+    if (e == b) continue;
+    if (e + 1 < n && IsClubRole(base::AsciiLower(forms[e])) && Capitalized(forms[e + 1])) {
+      Relabel(tags, b, e, "ORG");
+    } else if (e + 1 < n) {
+      const std::string_view verb = forms[e];
+      size_t other = n;
+      if (verb == "beat" || verb == "beats" || verb == "defeated" || verb == "thrashed" || verb == "edged" ||
+          verb == "routed" || verb == "hammered" || verb == "v" || verb == "vs" || verb == "vs.") {
+        other = e + 1;
+      } else if (e + 2 < n && ((verb == "drew" && forms[e + 1] == "with") || (verb == "lost" && forms[e + 1] == "to"))) {
+        other = e + 2;
+      }
+      const size_t other_end = other < n ? TownSpanEnd(forms, norm, gaz, tags, other) : other;
+      if (other < n && other_end > other) {
+        Relabel(tags, b, e, "ORG");
+        Relabel(tags, other, other_end, "ORG");
+      }
+    }
+    b = e - 1;
+  }
+}
+
 // "Bank of New York", "University of Chicago", "Council of Europe": an organization head
 // word, "of" and a place, typed apart or typed whole as a place or person, is one ORG.
 void TagHeadOfPlaceNames(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
@@ -515,6 +569,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     TagHeadOfPlaceNames(forms, tags);
     TagDateline(forms, *gazetteer, tags);
     if (sports_lines) TagSportsLine(forms, *gazetteer, tags);
+    if (sports_lines) TagClubsInSportsProse(forms, norm, *gazetteer, tags);
     if (sports_lines) TagScorecardLine(forms, tags);
   }
 }

@@ -33,6 +33,9 @@ namespace newsgraph::models::ner_internal {
 //  - a person or place span ending in an organization head word ("Chicago
 //    Mercantile Exchange") is an ORG; so is a head word, "of" and a place typed apart
 //    ("Bank of New York", "University of Chicago");
+//  - a town of the gazetteer before a club role and a name ("Blackburn captain Tim
+//    Sherwood"), or on both sides of a match verb ("Blackburn beat Leicester", "Bolton
+//    drew with Leeds"), is a club, an ORG (countries stay places: national teams);
 //  - a multi-word place or nationality the model split ("North" + "Korean") is
 //    one GPE / NORP span, a country name (or England, Scotland, Wales, Northern
 //    Ireland) tagged ORG is a GPE, so is a

@@ -233,6 +233,19 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("Department of Energy said", energy), energy);
   const V war = {"O", "O", "O", "B-GPE", "O"};
   EXPECT_EQ(run("the Battle of Britain began", war), war);
+  // Clubs named after their town in sports prose; countries (national teams) stay places.
+  EXPECT_EQ(run("Blackburn captain Tim Sherwood scored", {"B-PERSON", "O", "B-PERSON", "I-PERSON", "O"}),
+            (V{"B-ORG", "O", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("as Blackburn beat Leicester 2-1", {"O", "B-PERSON", "O", "B-GPE", "O"}),
+            (V{"O", "B-ORG", "O", "B-ORG", "O"}));
+  EXPECT_EQ(run("Bolton drew with Leeds on Saturday", {"B-GPE", "O", "O", "B-GPE", "O", "O"}),
+            (V{"B-ORG", "O", "O", "B-ORG", "O", "O"}));
+  const V nations = {"B-GPE", "O", "B-GPE", "O"};
+  EXPECT_EQ(run("Germany beat Italy 2-0", nations), nations);
+  const V person = {"B-PERSON", "O", "B-PERSON", "I-PERSON"};
+  EXPECT_EQ(run("Sampras beat Boris Becker", person), person);
+  const V mayor = {"B-GPE", "O", "B-PERSON", "I-PERSON"};
+  EXPECT_EQ(run("Leicester mayor Ann Quell", mayor), mayor);
   EXPECT_EQ(run("LONDON 1996-08-30", {"B-PERSON", "O"}), (V{"B-GPE", "O"}));
   // An all-caps dateline before a full date is a place even when the gazetteer lacks it
   // ("FRANKFURT": GeoNames has "Frankfurt am Main"); not a company, a bare year or
