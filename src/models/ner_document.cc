@@ -115,19 +115,21 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
       surnames.insert(base::AsciiLower(forms[s.sentence][s.end - 1]));  // a headline's "REED" too
     }
   }
-  // A one-word "person" that begins an organization's name elsewhere in the document
-  // is that organization ("Rospatch" beside "Rospatch Corp"), unless it is a known
-  // person's surname.
-  std::unordered_set<std::string> org_first_words;
+  // A "person" that begins an organization's name elsewhere in the document is that
+  // organization ("Rospatch" beside "Rospatch Corp", "Dean Witter" beside "Dean Witter
+  // Reynolds Inc"), unless it is one word and a known person's surname.
+  std::unordered_set<std::string> org_prefixes;
   for (const TagSpan& s : Spans(tags)) {
-    if (s.type == "ORG" && s.end - s.begin >= 2) org_first_words.insert(std::string(forms[s.sentence][s.begin]));
+    if (s.type != "ORG") continue;
+    for (size_t end = s.begin + 1; end < s.end; ++end) org_prefixes.insert(Text(forms[s.sentence], s.begin, end));
   }
   for (const TagSpan& s : Spans(tags)) {
-    if (s.type != "PERSON" || s.end - s.begin != 1) continue;
-    std::string word(forms[s.sentence][s.begin]);
-    if (org_first_words.count(word) == 0 || surnames.count(base::AsciiLower(word)) > 0) continue;
+    if (s.type != "PERSON") continue;
+    const std::string text = Text(forms[s.sentence], s.begin, s.end);
+    if (org_prefixes.count(text) == 0) continue;
+    if (s.end - s.begin == 1 && surnames.count(base::AsciiLower(text)) > 0) continue;
     Relabel(tags[s.sentence], s.begin, s.end, "ORG");
-    majority[Text(forms[s.sentence], s.begin, s.end)] = "ORG";
+    majority[text] = "ORG";
   }
   // An acronym of an organization named in the document is that organization
   // ("International Coffee Organization ... ICO delegates").

@@ -18,9 +18,9 @@ namespace newsgraph::models::ner_internal {
 // surname) becomes PERSON (names and surnames match whatever their case: a
 // headline's "WALES" is the body's "Wales", "GOLF - REED LEADS" has the body's
 // Tom Reed, except for common sentence openers; in an all-caps headline a match
-// may be followed by another capitalized word); a one-word PERSON that is the first word of a
-// multi-word ORG of the document ("Rospatch" / "Rospatch Corp") becomes ORG unless
-// it is a surname there; an all-caps word that spells the initials of a multi-word
+// may be followed by another capitalized word); a PERSON that is the first words of a
+// longer ORG of the document ("Rospatch" / "Rospatch Corp", "Dean Witter" / "Dean Witter
+// Reynolds Inc") becomes ORG unless it is one word and a surname there; an all-caps word that spells the initials of a multi-word
 // ORG of the document ("ICO" for "International Coffee Organization") is that ORG.
 // Numeric rule types are left alone. Time and memory
 // are linear in the document's size (matches are at most 6 tokens long).

@@ -430,6 +430,14 @@ TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
   ner_internal::MakeDocumentConsistent(forms2, tags2);
   EXPECT_EQ(tags2[0], (std::vector<std::string>{"B-ORG", "O", "B-ORG", "I-ORG", "O", "O"}));
   EXPECT_EQ(tags2[2], (std::vector<std::string>{"B-ORG", "O", "B-PERSON", "O"}));  // missed repeat, now ORG
+  // So is a longer "person" that is the first words of an organization's name.
+  std::vector<std::vector<std::string>> words_prefix = {Split("Dean Quellin Reynolds Inc fell ."), Split("Dean Quellin said .")};
+  std::vector<std::vector<std::string_view>> forms_prefix;
+  for (const auto& w : words_prefix) forms_prefix.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags_prefix = {{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"},
+                                                 {"B-PERSON", "I-PERSON", "O", "O"}};
+  ner_internal::MakeDocumentConsistent(forms_prefix, tags_prefix);
+  EXPECT_EQ(tags_prefix[1], (std::vector<std::string>{"B-ORG", "I-ORG", "O", "O"}));
   // A headline's all-caps name is the body's name; a sentence opener is not.
   std::vector<std::vector<std::string>> words3 = {Split("ZORVEX WINS IN LIMA"), Split("Zorvex won ."),
                                                   Split("Who said so ?"), Split("WHO officials .")};
