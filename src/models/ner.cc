@@ -91,6 +91,9 @@ std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>
   for (size_t i = 0; i < forms.size(); ++i) first_name[i] = info[i].first_name;
   ner_internal::SplitTitleOfPhrases(forms, first_name, gazetteer_.get(), tags);
   ner_internal::ApplySpanRules(forms, gazetteer_.get(), names_.empty() ? nullptr : &names_, tags, sports_lines);
+  std::vector<bool> often_lower(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) often_lower[i] = NerLexicon::OftenLowercase(info[i].lex_cap);
+  ner_internal::JoinNamesAcrossAnd(forms, often_lower, tags);
   for (size_t i = 0; i < forms.size(); ++i) {
     first_name[i] = info[i].first_name || (NerTypeProfile::PersonPos(info[i].lex_types) & 1) != 0;
   }

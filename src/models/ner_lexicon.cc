@@ -21,6 +21,15 @@ NerLexicon::NerLexicon(std::vector<std::pair<uint64_t, NerLexEntry>> entries) {
 
 uint64_t NerLexicon::KeyOf(std::string_view lower) { return base::Hash64(lower, 0x4C4558u); }
 
+bool NerLexicon::OftenLowercase(uint64_t lex_cap) {
+  // Reads the code CapCode (ner_lexicon_trainer.cc) writes: 1 + ratio bucket * 3 + frequency
+  // bucket, 30 for a word never seen mid-sentence.
+  if (lex_cap < 2 || lex_cap - 1 >= 30) return false;
+  const uint64_t code = lex_cap - 2;  // ratio bucket * 3 + frequency bucket
+  const uint64_t ratio = code / 3, frequency = code % 3;
+  return ratio <= 3 && frequency >= 1;  // ratio buckets 0-3: capitalized in under 80 %
+}
+
 const NerLexEntry* NerLexicon::Find(uint64_t key) const {
   auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
   if (it == keys_.end() || *it != key) return nullptr;

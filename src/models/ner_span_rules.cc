@@ -453,6 +453,44 @@ void TagTeamsAfterPersons(const std::vector<std::string_view>& forms, const std:
 
 }  // namespace
 
+void JoinNamesAcrossAnd(const std::vector<std::string_view>& forms, const std::vector<bool>& often_lower,
+                        std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  for (size_t a = 0; a + 3 < n; ++a) {
+    if ((forms[a + 1] != "and" && forms[a + 1] != "&") || !Capitalized(forms[a]) || !often_lower[a]) continue;
+    if (tags[a + 2] != "B-ORG" || !Capitalized(forms[a + 2]) || !often_lower[a + 2]) continue;
+    if (tags[a + 1] != "O") continue;
+    // The left part: the ORG span the word ends, or the untagged capitalized words up to it
+    // ("First Federal Savings").
+    size_t begin = a;
+    if (tags[a] == "I-ORG") {
+      while (begin > 0 && tags[begin] != "B-ORG") --begin;
+    } else if (tags[a] == "O") {
+      while (begin > 0 && a - begin < 3 && tags[begin - 1] == "O" && Capitalized(forms[begin - 1]) &&
+             forms[begin - 1] != "The" && forms[begin - 1] != "A" && forms[begin - 1] != "An") {
+        --begin;
+      }
+    } else if (tags[a] != "B-ORG") {
+      continue;
+    }
+    // A left span with a head word of its own is a whole name ("World Bank and International
+    // Monetary Fund", "Group of Five and Group of Seven").
+    bool whole = false;
+    for (size_t i = begin; i <= a; ++i) {
+      whole = whole || IsOrgHead(forms[i]) || IsCompanySuffix(forms[i]) || forms[i] == "Bank" || forms[i] == "of";
+    }
+    if (whole) continue;
+    size_t end = a + 3;
+    bool head = false;
+    for (size_t i = a + 2; i < n && (i == a + 2 || tags[i] == "I-ORG"); ++i, end = i) {
+      head = head || IsOrgHead(forms[i]) || IsCompanySuffix(forms[i]);
+    }
+    if (!head) continue;
+    Relabel(tags, begin, end, "ORG");
+    a = end - 1;
+  }
+}
+
 void TagListedPersons(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
                       const kb::Gazetteer& gaz, std::vector<std::string>& tags, bool typed_places) {
   auto joined = [&forms](size_t b, size_t e) {

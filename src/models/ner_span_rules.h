@@ -54,6 +54,16 @@ namespace newsgraph::models::ner_internal {
 void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
                     const NerNames* names, std::vector<std::string>& tags, bool sports_lines = true);
 
+// Names joined by "and" that the model cut in two: "Securities and Exchange Commission",
+// "Food and Drug Administration", "First Federal Savings and Loan Association". The word
+// before "and" (alone or ending an ORG span) and the first word after it are words the
+// news often writes in lower case (`often_lower`, from the NER's word profiles), and an ORG
+// ending in an organization head word or a company suffix starts after "and": one ORG.
+// Two names are left apart: "Texaco and Pennzoil Co" (not common words), "World Bank and
+// International Monetary Fund" (the left part has a head word of its own).
+void JoinNamesAcrossAnd(const std::vector<std::string_view>& forms, const std::vector<bool>& often_lower,
+                        std::vector<std::string>& tags);
+
 // A person in a sports results list ("Pete Sampras ( U.S. ) beat ...", "67 Colin
 // Montgomerie ( Scotland )"): two to four capitalized words the model left
 // untagged right before a country or admin-1 unit ("Scotland", "Ohio") in

@@ -402,6 +402,39 @@ TEST(NerSpanRulesTest, PersonsInResultsLists) {
             (V{"O", "B-GPE", "I-GPE", "O", "O", "O", "O"}));
 }
 
+// `text` with `tags` after JoinNamesAcrossAnd; words listed in `common` are often lower case.
+std::vector<std::string> AfterJoinAcrossAnd(const std::string& text, std::vector<std::string> tags,
+                                            const std::vector<std::string>& common) {
+  std::vector<std::string> words = Split(text);
+  std::vector<std::string_view> forms(words.begin(), words.end());
+  std::vector<bool> often_lower(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    often_lower[i] = std::find(common.begin(), common.end(), words[i]) != common.end();
+  }
+  EXPECT_EQ(tags.size(), words.size()) << text;
+  ner_internal::JoinNamesAcrossAnd(forms, often_lower, tags);
+  return tags;
+}
+
+TEST(NerSpanRulesTest, NamesCutAtAndAreJoined) {
+  using V = std::vector<std::string>;
+  const V common = {"Securities", "Exchange", "Savings", "Loan", "Federal", "First", "International", "Bank"};
+  EXPECT_EQ(AfterJoinAcrossAnd("with the Securities and Exchange Commission .",
+                               {"O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O"}, common),
+            (V{"O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(AfterJoinAcrossAnd("First Federal Savings and Loan Association of Lima",
+                               {"O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"}, common),
+            (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"}));
+  // Two names stay two: proper names on both sides, or a left part with its own head word.
+  const V two = {"B-ORG", "O", "B-ORG", "I-ORG", "O"};
+  EXPECT_EQ(AfterJoinAcrossAnd("Quellco and Zorvex Corp agreed", two, common), two);
+  const V banks = {"O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O"};
+  EXPECT_EQ(AfterJoinAcrossAnd("the World Bank and International Monetary Fund said", banks, common), banks);
+  // No organization head word after "and": nothing to join.
+  const V no_head = {"O", "B-ORG", "O", "B-ORG", "O"};
+  EXPECT_EQ(AfterJoinAcrossAnd("the Savings and Loan crisis", no_head, common), no_head);
+}
+
 TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
   std::vector<std::vector<std::string>> words = {
       Split("Tom Reed met Zorvex in Lima ."), Split("Zorvex said Reed left Lima for Quito ."),
