@@ -275,9 +275,19 @@ void FixPlaceSpans(const std::vector<std::string_view>& forms, const std::vector
                 (entry->type == kb::EntryType::kCity && (entry->detail == "PPLC" || entry->population >= 1000000))) &&
                tags[i] == "B-PERSON" && (end == tags.size() || tags[end] != "I-PERSON")) {
       Relabel(tags, i, end, "GPE");  // "the Paris market": a capital or big city is no person
-    } else if (entry->type == kb::EntryType::kDemonym && tags[i].size() > 2 && tags[i][0] == 'B' &&
-               (tags[i] == "B-EVENT" || tags[i] == "B-MISC") && (len == 1 || tags[end - 1][0] == 'I')) {
-      Relabel(tags, i, end, "NORP");  // a span that is exactly a nationality ("North Korean" EVENT)
+    } else if (entry->type == kb::EntryType::kDemonym && len >= 2 &&
+               std::all_of(tags.begin() + i, tags.begin() + end, [](const std::string& t) { return t == "O"; })) {
+      Relabel(tags, i, end, "NORP");  // "West German" left untagged
+    } else if (entry->type == kb::EntryType::kDemonym &&
+               (tags[i] == "B-EVENT" || tags[i] == "B-MISC" || tags[i] == "B-GPE" || tags[i] == "B-LOC" ||
+                tags[i] == "B-NORP" || (len >= 2 && tags[i].size() > 2 && tags[i][0] == 'B')) &&
+               (end == tags.size() || tags[end][0] != 'I') &&
+               std::all_of(tags.begin() + i + 1, tags.begin() + end,
+                           [&](const std::string& t) { return t == "O" || t == "I-" + tags[i].substr(2); })) {
+      // A nationality typed as an event, other name or place, or cut after its first word
+      // ("North Korean" EVENT, "Soviet" GPE, "West" MISC + "German" O); one of two words or
+      // more whatever its type ("West German" PERSON): no name is just a nationality.
+      Relabel(tags, i, end, "NORP");
     }
     i = end - 1;
   }

@@ -40,7 +40,8 @@ namespace newsgraph::models::ner_internal {
 //    one GPE / NORP span, a country name (or England, Scotland, Wales, Northern
 //    Ireland) tagged ORG is a GPE, so is a
 //    country, capital or city of a million tagged PERSON ("the Paris market"), and a
-//    nationality tagged EVENT or MISC is a NORP;
+//    nationality tagged EVENT, MISC, GPE or LOC, whole or cut after its first word, is a NORP,
+//    and so is one of two words or more, whatever its type or untagged ("West German");
 //  - a dateline ("LONDON 1996-08-30", also tokenized "1996 - 08 - 30";
 //    "AKRON , Ohio 1996-08-23": capitalized words the gazetteer knows as a
 //    place, or all-caps words before a full date, then the date) tags each place GPE;

@@ -246,6 +246,14 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("Sampras beat Boris Becker", person), person);
   const V mayor = {"B-GPE", "O", "B-PERSON", "I-PERSON"};
   EXPECT_EQ(run("Leicester mayor Ann Quell", mayor), mayor);
+  // A nationality of two words is one NORP whatever the model made of it; one word only
+  // from a place, event or other-name type; inside a longer name it stays.
+  EXPECT_EQ(run("senior West German bankers", {"O", "B-PERSON", "I-PERSON", "O"}), (V{"O", "B-NORP", "I-NORP", "O"}));
+  EXPECT_EQ(run("senior West German bankers", {"O", "O", "O", "O"}), (V{"O", "B-NORP", "I-NORP", "O"}));
+  EXPECT_EQ(run("senior West German bankers", {"O", "B-MISC", "O", "O"}), (V{"O", "B-NORP", "I-NORP", "O"}));
+  EXPECT_EQ(run("the Soviet grain", {"O", "B-GPE", "O"}), (V{"O", "B-NORP", "O"}));
+  const V bank = {"O", "B-ORG", "I-ORG", "I-ORG", "O"};
+  EXPECT_EQ(run("the West German Bundesbank said", bank), bank);
   EXPECT_EQ(run("LONDON 1996-08-30", {"B-PERSON", "O"}), (V{"B-GPE", "O"}));
   // An all-caps dateline before a full date is a place even when the gazetteer lacks it
   // ("FRANKFURT": GeoNames has "Frankfurt am Main"); not a company, a bare year or
