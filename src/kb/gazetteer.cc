@@ -148,6 +148,32 @@ std::string Gazetteer::DefaultDir() {
   return std::string(NEWSGRAPH_SOURCE_DIR) + "/data/gazetteer";
 }
 
+// The spelling the English-language press uses for a town GeoNames transliterates from
+// Russian letter by letter: word-final "yy" and "iy" are written "y" ("Groznyy" -> "Grozny",
+// "Nizhniy Novgorod" -> "Nizhny Novgorod"). Only for the former Soviet republics, where the
+// system applies; "" when nothing changes.
+std::string PressSpelling(std::string_view ascii_name, std::string_view country) {
+  static constexpr std::string_view kSoviet[] = {"RUS", "UKR", "BLR", "KAZ", "UZB", "KGZ",
+                                                 "TJK", "TKM", "AZE", "ARM", "GEO", "MDA"};
+  if (std::find(std::begin(kSoviet), std::end(kSoviet), country) == std::end(kSoviet)) return "";
+  std::string out;
+  bool changed = false;
+  size_t start = 0;
+  while (start <= ascii_name.size()) {
+    size_t end = ascii_name.find(' ', start);
+    if (end == std::string_view::npos) end = ascii_name.size();
+    std::string word(ascii_name.substr(start, end - start));
+    if (word.size() > 3 && (word.ends_with("yy") || word.ends_with("iy"))) {
+      word.erase(word.size() - 2);
+      word += 'y';
+      changed = true;
+    }
+    out += (start > 0 ? " " : "") + word;
+    start = end + 1;
+  }
+  return changed ? out : "";
+}
+
 // Parses the files row by row into a Gazetteer under construction.
 class GazetteerBuilder {
  public:
@@ -242,6 +268,7 @@ Status GazetteerBuilder::Place(const Fields& f) {
   uint32_t index = Add(std::move(e));
   AddName(f[0], index);
   AddName(f[1], index);
+  if (std::string press = PressSpelling(f[1], f[2]); !press.empty()) AddName(press, index);
   return Status::Ok();
 }
 

@@ -251,6 +251,13 @@ int GazetteerMatch(const std::vector<std::string>& norm, size_t i, const kb::Gaz
 
 bool InsideSpan(const std::vector<std::string>& tags, size_t i) { return i < tags.size() && tags[i][0] == 'I'; }
 
+// Prepositions after which a town's name is the place ("in Grozny"), not a person; "to",
+// "at" and "into" are left out ("spoke to Jackson", "convertible into Ogden stock").
+bool IsLocativePreposition(std::string_view w) {
+  return w == "in" || w == "near" || w == "outside" || w == "around" || w == "across" || w == "towards" ||
+         w == "toward";
+}
+
 // Multi-word places and nationalities the model split ("North" MISC + "Korean"
 // NORP) become one span when the last word already has a place or NORP type.
 // A country name tagged ORG is a GPE (a country as an actor is still a GPE); a
@@ -275,6 +282,9 @@ void FixPlaceSpans(const std::vector<std::string_view>& forms, const std::vector
                 (entry->type == kb::EntryType::kCity && (entry->detail == "PPLC" || entry->population >= 1000000))) &&
                tags[i] == "B-PERSON" && (end == tags.size() || tags[end] != "I-PERSON")) {
       Relabel(tags, i, end, "GPE");  // "the Paris market": a capital or big city is no person
+    } else if (entry->type == kb::EntryType::kCity && tags[i] == "B-PERSON" &&
+               (end == tags.size() || tags[end] != "I-PERSON") && i > 0 && IsLocativePreposition(forms[i - 1])) {
+      Relabel(tags, i, end, "GPE");  // "fighting in Grozny": a town after "in" is no person
     } else if (entry->type == kb::EntryType::kDemonym && len >= 2 &&
                std::all_of(tags.begin() + i, tags.begin() + end, [](const std::string& t) { return t == "O"; })) {
       Relabel(tags, i, end, "NORP");  // "West German" left untagged

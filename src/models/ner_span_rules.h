@@ -39,7 +39,8 @@ namespace newsgraph::models::ner_internal {
 //  - a multi-word place or nationality the model split ("North" + "Korean") is
 //    one GPE / NORP span, a country name (or England, Scotland, Wales, Northern
 //    Ireland) tagged ORG is a GPE, so is a
-//    country, capital or city of a million tagged PERSON ("the Paris market"), and a
+//    country, capital or city of a million tagged PERSON ("the Paris market"), so is any
+//    town of the gazetteer tagged PERSON after "in", "near", "outside" ... ("in Grozny"), and a
 //    nationality tagged EVENT, MISC, GPE or LOC, whole or cut after its first word, is a NORP,
 //    and so is one of two words or more, whatever its type or untagged ("West German");
 //  - a dateline ("LONDON 1996-08-30", also tokenized "1996 - 08 - 30";

@@ -111,6 +111,21 @@ TEST(GazetteerTest, WrongColumnCountAndBadCodes) {
   EXPECT_NE(gaz.status().message().find("bad alpha-3"), std::string::npos);
 }
 
+// GeoNames spells Russian towns letter by letter ("Groznyy"); the press writes "Grozny".
+TEST(GazetteerTest, FormerSovietTownsAlsoGoByThePressSpelling) {
+  base::InMemoryFileSystem fs;
+  WriteFixture(fs, "Groznyy\tGroznyy\tRUS\t12\t43.3120\t45.6889\tPPLA\t226100\n"
+                   "Nizhniy Novgorod\tNizhniy Novgorod\tRUS\t51\t56.3287\t44.0020\tPPLA\t1284164\n"
+                   "Conroy\tConroy\tUSA\tTX\t30.3\t-95.4\tPPL\t20000\n");
+  auto gaz = Gazetteer::Load("g", fs);
+  ASSERT_TRUE(gaz.ok()) << gaz.status().ToString();
+  ASSERT_FALSE((*gaz)->Lookup("Grozny").empty());
+  EXPECT_EQ((*gaz)->Lookup("Grozny")[0]->name, "Groznyy");
+  EXPECT_FALSE((*gaz)->Lookup("Groznyy").empty());
+  EXPECT_FALSE((*gaz)->Lookup("Nizhny Novgorod").empty());
+  EXPECT_TRUE((*gaz)->Lookup("Conry").empty());  // only where the transliteration applies
+}
+
 // "-" in the country column: a religious or ethnic group, NORP with no country.
 TEST(GazetteerTest, GroupsOfNoCountryAreDemonymsWithoutACountry) {
   base::InMemoryFileSystem fs;

@@ -254,6 +254,9 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("the Soviet grain", {"O", "B-GPE", "O"}), (V{"O", "B-NORP", "O"}));
   const V bank = {"O", "B-ORG", "I-ORG", "I-ORG", "O"};
   EXPECT_EQ(run("the West German Bundesbank said", bank), bank);
+  // A town typed as a person after "in" is the town; after "to" it may be a person.
+  EXPECT_EQ(run("fighting in Santos went on", {"O", "O", "B-PERSON", "O", "O"}), (V{"O", "O", "B-GPE", "O", "O"}));
+  EXPECT_EQ(run("he spoke to Santos .", {"O", "O", "O", "B-PERSON", "O"}), (V{"O", "O", "O", "B-PERSON", "O"}));
   EXPECT_EQ(run("LONDON 1996-08-30", {"B-PERSON", "O"}), (V{"B-GPE", "O"}));
   // An all-caps dateline before a full date is a place even when the gazetteer lacks it
   // ("FRANKFURT": GeoNames has "Frankfurt am Main"); not a company, a bare year or
