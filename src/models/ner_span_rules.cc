@@ -503,7 +503,7 @@ void JoinNamesAcrossAnd(const std::vector<std::string_view>& forms, const std::v
     size_t end = a + 3;
     bool head = false;
     for (size_t i = a + 2; i < n && (i == a + 2 || tags[i] == "I-ORG"); ++i, end = i) {
-      head = head || IsOrgHead(forms[i]) || IsCompanySuffix(forms[i]);
+      head = head || IsOrgHead(forms[i]) || IsCompanySuffix(forms[i]) || forms[i] == "Union" || forms[i] == "Bank";
     }
     if (!head) continue;
     Relabel(tags, begin, end, "ORG");
