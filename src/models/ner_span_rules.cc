@@ -614,6 +614,9 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
       tags[b] = "O";  // a suffix alone ("and Co") is taken in by TagOrganizationRuns
     } else if (e - b > 1 && IsOrgHead(forms[e - 1]) && type != "ORG" && type != "EVENT" && type != "MISC") {
       Relabel(tags, b, e, "ORG");  // "Chicago Mercantile Exchange" is no city
+    } else if (e - b == 1 && (type == "PERSON" || type == "GPE" || type == "LOC") &&
+               (IsOrgHead(forms[b]) || forms[b] == "Bank" || forms[b] == "Fed")) {
+      Relabel(tags, b, e, "ORG");  // "a spokesman for the Bank", "the Fed said": an organization
     }
     b = e - 1;
   }

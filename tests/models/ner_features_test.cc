@@ -257,6 +257,12 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   // A town typed as a person after "in" is the town; after "to" it may be a person.
   EXPECT_EQ(run("fighting in Santos went on", {"O", "O", "B-PERSON", "O", "O"}), (V{"O", "O", "B-GPE", "O", "O"}));
   EXPECT_EQ(run("he spoke to Santos .", {"O", "O", "O", "B-PERSON", "O"}), (V{"O", "O", "O", "B-PERSON", "O"}));
+  // An organization's head word alone is the organization, whatever else the model made of it.
+  EXPECT_EQ(run("a spokesman for the Bank said", {"O", "O", "O", "O", "B-PERSON", "O"}),
+            (V{"O", "O", "O", "O", "B-ORG", "O"}));
+  EXPECT_EQ(run("the Fed said", {"O", "B-GPE", "O"}), (V{"O", "B-ORG", "O"}));
+  const V mark = {"O", "B-MISC", "O"};
+  EXPECT_EQ(run("the Bank holiday", mark), mark);
   EXPECT_EQ(run("LONDON 1996-08-30", {"B-PERSON", "O"}), (V{"B-GPE", "O"}));
   // An all-caps dateline before a full date is a place even when the gazetteer lacks it
   // ("FRANKFURT": GeoNames has "Frankfurt am Main"); not a company, a bare year or
