@@ -258,6 +258,12 @@ bool IsLocativePreposition(std::string_view w) {
          w == "toward";
 }
 
+// Two to six capital letters, nothing else ("MITI", "OPEC"; not "U.S." or "Mr").
+bool IsAcronym(std::string_view w) {
+  if (w.size() < 2 || w.size() > 6) return false;
+  return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 // Multi-word places and nationalities the model split ("North" MISC + "Korean"
 // NORP) become one span when the last word already has a place or NORP type.
 // A country name tagged ORG is a GPE (a country as an actor is still a GPE); a
@@ -587,6 +593,10 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     norm.reserve(forms.size());
     for (std::string_view f : forms) norm.push_back(kb::Gazetteer::Normalize(f));
   }
+  // Headlines and results tables write names in capitals; running text does not.
+  size_t lower_words = 0;
+  for (std::string_view f : forms) lower_words += !f.empty() && f[0] >= 'a' && f[0] <= 'z';
+  const bool mostly_caps = lower_words * 2 < forms.size();
   for (size_t b = 0; b < tags.size(); ++b) {
     if (tags[b].size() < 3 || tags[b][0] != 'B' || !IsLearned(std::string_view(tags[b]).substr(2))) continue;
     const std::string type = tags[b].substr(2);
@@ -615,8 +625,11 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     } else if (e - b > 1 && IsOrgHead(forms[e - 1]) && type != "ORG" && type != "EVENT" && type != "MISC") {
       Relabel(tags, b, e, "ORG");  // "Chicago Mercantile Exchange" is no city
     } else if (e - b == 1 && (type == "PERSON" || type == "GPE" || type == "LOC") &&
-               (IsOrgHead(forms[b]) || forms[b] == "Bank" || forms[b] == "Fed")) {
+               (IsOrgHead(forms[b]) || forms[b] == "Bank" || forms[b] == "Fed" || forms[b] == "Treasury")) {
       Relabel(tags, b, e, "ORG");  // "a spokesman for the Bank", "the Fed said": an organization
+    } else if (e - b == 1 && type == "PERSON" && IsAcronym(forms[b]) && !mostly_caps &&
+               !InGazetteer(gazetteer, forms, b, e)) {
+      Relabel(tags, b, e, "ORG");  // "MITI said": in running text, a person is not written in capitals
     }
     b = e - 1;
   }

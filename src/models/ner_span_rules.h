@@ -32,7 +32,8 @@ namespace newsgraph::models::ner_internal {
 //    ("Aug", "Friday", "Co", "Halftime", "Attendance") is no name; "Goldman , Sachs and Co" is one ORG;
 //  - a person or place span ending in an organization head word ("Chicago
 //    Mercantile Exchange") is an ORG, as is such a word alone ("the Bank", "the Fed",
-//    "the Commission" typed PERSON or as a place); so is a head word, "of" and a place typed apart
+//    "the Commission" typed PERSON or as a place), and an acronym typed PERSON in running
+//    text that the gazetteer does not know ("MITI said"); so is a head word, "of" and a place typed apart
 //    ("Bank of New York", "University of Chicago");
 //  - a town of the gazetteer before a club role and a name ("Blackburn captain Tim
 //    Sherwood"), or on both sides of a match verb ("Blackburn beat Leicester", "Bolton

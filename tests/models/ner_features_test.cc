@@ -263,6 +263,13 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("the Fed said", {"O", "B-GPE", "O"}), (V{"O", "B-ORG", "O"}));
   const V mark = {"O", "B-MISC", "O"};
   EXPECT_EQ(run("the Bank holiday", mark), mark);
+  // An acronym typed PERSON in running text is an organization; in a headline it stays, and a
+  // country's is the country.
+  EXPECT_EQ(run("officials at MITI said on Friday", {"O", "O", "B-PERSON", "O", "O", "O"}),
+            (V{"O", "O", "B-ORG", "O", "O", "O"}));
+  const V headline = {"B-PERSON", "O", "B-PERSON"};
+  EXPECT_EQ(run("SAMPRAS BEATS BECKER", headline), headline);
+  EXPECT_EQ(run("exports to UAE rose sharply", {"O", "O", "B-PERSON", "O", "O"}), (V{"O", "O", "B-GPE", "O", "O"}));
   EXPECT_EQ(run("LONDON 1996-08-30", {"B-PERSON", "O"}), (V{"B-GPE", "O"}));
   // An all-caps dateline before a full date is a place even when the gazetteer lacks it
   // ("FRANKFURT": GeoNames has "Frankfurt am Main"); not a company, a bare year or
