@@ -49,7 +49,14 @@ std::vector<std::vector<std::string>> NerTagger::TagDocument(
   std::vector<std::vector<std::string>> out;
   out.reserve(sentences.size());
   for (const auto& forms : sentences) out.push_back(TagForms(forms, &context, sports_lines));
-  ner_internal::MakeDocumentConsistent(sentences, out);
+  ner_internal::MakeDocumentConsistent(sentences, out, [this](std::string_view text) {
+    for (const kb::GazetteerEntry* e : gazetteer_->Lookup(text)) {
+      if (e->type == kb::EntryType::kCountry || e->type == kb::EntryType::kAdmin1 || e->type == kb::EntryType::kCity) {
+        return true;
+      }
+    }
+    return false;
+  });
   return out;
 }
 

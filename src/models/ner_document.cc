@@ -103,7 +103,8 @@ std::unordered_map<std::string, std::string> MajorityTypes(const std::vector<std
 }  // namespace
 
 void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& forms,
-                            std::vector<std::vector<std::string>>& tags) {
+                            std::vector<std::vector<std::string>>& tags,
+                            const std::function<bool(std::string_view)>& known_place) {
   std::vector<TagSpan> spans = Spans(tags);
   std::unordered_map<std::string, std::string> majority = MajorityTypes(forms, spans);
   std::unordered_set<std::string> surnames;
@@ -124,10 +125,16 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
     for (size_t end = s.begin + 1; end < s.end; ++end) org_prefixes.insert(Text(forms[s.sentence], s.begin, end));
   }
   for (const TagSpan& s : Spans(tags)) {
-    if (s.type != "PERSON") continue;
+    const bool place = s.type == "GPE" || s.type == "LOC";
+    if (s.type != "PERSON" && (!place || !known_place)) continue;
     const std::string text = Text(forms[s.sentence], s.begin, s.end);
     if (org_prefixes.count(text) == 0) continue;
-    if (s.end - s.begin == 1 && surnames.count(base::AsciiLower(text)) > 0) continue;
+    if (s.type == "PERSON" && s.end - s.begin == 1 && surnames.count(base::AsciiLower(text)) > 0) continue;
+    if (place) {
+      std::string original;  // the span as written, for the gazetteer
+      for (size_t i = s.begin; i < s.end; ++i) original += (i > s.begin ? " " : "") + std::string(forms[s.sentence][i]);
+      if (known_place(original)) continue;
+    }
     Relabel(tags[s.sentence], s.begin, s.end, "ORG");
     majority[text] = "ORG";
   }

@@ -4,6 +4,7 @@
 #ifndef NEWSGRAPH_MODELS_NER_DOCUMENT_H_
 #define NEWSGRAPH_MODELS_NER_DOCUMENT_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,8 +25,12 @@ namespace newsgraph::models::ner_internal {
 // ORG of the document ("ICO" for "International Coffee Organization") is that ORG.
 // Numeric rule types are left alone. Time and memory
 // are linear in the document's size (matches are at most 6 tokens long).
+// `known_place` (may be empty) tells whether a span's text is a place the gazetteer knows:
+// a GPE or LOC span that begins a longer ORG of the document ("Dome" / "Dome Petroleum Ltd")
+// becomes that ORG unless it is one ("Texas" / "Texas Instruments Inc" stays a place).
 void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& forms,
-                            std::vector<std::vector<std::string>>& tags);
+                            std::vector<std::vector<std::string>>& tags,
+                            const std::function<bool(std::string_view)>& known_place = {});
 
 }  // namespace newsgraph::models::ner_internal
 

@@ -495,6 +495,16 @@ TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
                                                  {"B-PERSON", "I-PERSON", "O", "O"}};
   ner_internal::MakeDocumentConsistent(forms_prefix, tags_prefix);
   EXPECT_EQ(tags_prefix[1], (std::vector<std::string>{"B-ORG", "I-ORG", "O", "O"}));
+  // A place that begins an organization's name is that organization, unless the gazetteer
+  // knows it as a place ("Texas" / "Texas Quillco Inc").
+  std::vector<std::vector<std::string>> words_place = {Split("Dorvex Petroleum Ltd and Texas Quillco Inc rose ."),
+                                                       Split("Dorvex and Texas fell .")};
+  std::vector<std::vector<std::string_view>> forms_place;
+  for (const auto& w : words_place) forms_place.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags_place = {
+      {"B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"}, {"B-GPE", "O", "B-GPE", "O", "O"}};
+  ner_internal::MakeDocumentConsistent(forms_place, tags_place, [](std::string_view text) { return text == "Texas"; });
+  EXPECT_EQ(tags_place[1], (std::vector<std::string>{"B-ORG", "O", "B-GPE", "O", "O"}));
   // A headline's all-caps name is the body's name; a sentence opener is not.
   std::vector<std::vector<std::string>> words3 = {Split("ZORVEX WINS IN LIMA"), Split("Zorvex won ."),
                                                   Split("Who said so ?"), Split("WHO officials .")};
