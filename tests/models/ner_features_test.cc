@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <utility>
 
 #include "models/model_file.h"
 #include "models/ner.h"
@@ -113,20 +114,30 @@ TEST(NerFeaturesTest, TitlesAndNationalitiesLeavePersonNames) {
   EXPECT_EQ(alone[0], "O");
 }
 
-// `words` with `tags` after SplitTitleOfPhrases; first names are the words listed in `firsts`.
+// `tags` of `text` after `rule(forms, marked, tags)`, where marked[i] says whether the i-th
+// word is listed in `marked_words` (first names, often-lowercase words ...).
+template <typename Rule>
+std::vector<std::string> AfterMarkedRule(const std::string& text, std::vector<std::string> tags,
+                                         const std::vector<std::string>& marked_words, Rule rule) {
+  std::vector<std::string> words = Split(text);
+  std::vector<std::string_view> forms(words.begin(), words.end());
+  std::vector<bool> marked(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    marked[i] = std::find(marked_words.begin(), marked_words.end(), words[i]) != marked_words.end();
+  }
+  EXPECT_EQ(tags.size(), words.size()) << text;
+  rule(forms, marked, tags);
+  return tags;
+}
+
+// `text` with `tags` after SplitTitleOfPhrases; first names are the words listed in `firsts`.
 std::vector<std::string> AfterTitleOfPhrases(const std::string& text, std::vector<std::string> tags,
                                              const std::vector<std::string>& firsts) {
   auto gaz = CommittedGazetteer();
   EXPECT_NE(gaz, nullptr);
-  std::vector<std::string> words = Split(text);
-  std::vector<std::string_view> forms(words.begin(), words.end());
-  std::vector<bool> first_name(words.size());
-  for (size_t i = 0; i < words.size(); ++i) {
-    first_name[i] = std::find(firsts.begin(), firsts.end(), words[i]) != firsts.end();
-  }
-  EXPECT_EQ(tags.size(), words.size()) << text;
-  ner_internal::SplitTitleOfPhrases(forms, first_name, gaz.get(), tags);
-  return tags;
+  return AfterMarkedRule(text, std::move(tags), firsts, [&](const auto& forms, const auto& first_name, auto& t) {
+    ner_internal::SplitTitleOfPhrases(forms, first_name, gaz.get(), t);
+  });
 }
 
 TEST(NerFeaturesTest, OfficesBetweenATitleAndANameAreNotPartOfIt) {
@@ -429,15 +440,9 @@ TEST(NerSpanRulesTest, PersonsInResultsLists) {
 // `text` with `tags` after JoinNamesAcrossAnd; words listed in `common` are often lower case.
 std::vector<std::string> AfterJoinAcrossAnd(const std::string& text, std::vector<std::string> tags,
                                             const std::vector<std::string>& common) {
-  std::vector<std::string> words = Split(text);
-  std::vector<std::string_view> forms(words.begin(), words.end());
-  std::vector<bool> often_lower(words.size());
-  for (size_t i = 0; i < words.size(); ++i) {
-    often_lower[i] = std::find(common.begin(), common.end(), words[i]) != common.end();
-  }
-  EXPECT_EQ(tags.size(), words.size()) << text;
-  ner_internal::JoinNamesAcrossAnd(forms, often_lower, tags);
-  return tags;
+  return AfterMarkedRule(text, std::move(tags), common, [](const auto& forms, const auto& often_lower, auto& t) {
+    ner_internal::JoinNamesAcrossAnd(forms, often_lower, t);
+  });
 }
 
 TEST(NerSpanRulesTest, NamesCutAtAndAreJoined) {
