@@ -94,13 +94,15 @@ std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>
     prev1 = best;
   }
   ner_internal::SplitTitlesFromPersons(forms, gazetteer_.get(), tags);
-  std::vector<bool> first_name(forms.size());
-  for (size_t i = 0; i < forms.size(); ++i) first_name[i] = info[i].first_name;
-  ner_internal::SplitTitleOfPhrases(forms, first_name, gazetteer_.get(), tags);
+  std::vector<bool> listed_first_name(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) listed_first_name[i] = info[i].first_name;
+  ner_internal::SplitTitleOfPhrases(forms, listed_first_name, gazetteer_.get(), tags);
   ner_internal::ApplySpanRules(forms, gazetteer_.get(), names_.empty() ? nullptr : &names_, tags, sports_lines);
   std::vector<bool> often_lower(forms.size());
   for (size_t i = 0; i < forms.size(); ++i) often_lower[i] = NerLexicon::OftenLowercase(info[i].lex_cap);
   ner_internal::JoinNamesAcrossAnd(forms, often_lower, tags);
+  // First words of names: listed first names, and words the news profiles put first in persons' names.
+  std::vector<bool> first_name(forms.size());
   for (size_t i = 0; i < forms.size(); ++i) {
     first_name[i] = info[i].first_name || (NerTypeProfile::PersonPos(info[i].lex_types) & 1) != 0;
   }

@@ -335,8 +335,14 @@ bool IsOrgHead(std::string_view w) {
   return kHeads.count(w) > 0;
 }
 
+// An organization head word, or a word that heads institutions named after a place
+// ("Bank of England", "College of Europe").
+bool IsInstitutionHead(std::string_view w) {
+  return IsOrgHead(w) || w == "Bank" || w == "College" || w == "Academy" || w == "Museum";
+}
+
 // Clubs named after their town in sports prose: "Blackburn captain Tim Sherwood",
-// "Blackburn beat Leicester", "Everton drew with Leeds". A span that is exactly a town of
+// "Blackburn beat Leicester", "Bolton drew with Leeds". A span that is exactly a town of
 // the gazetteer (a country stays a place: national teams are places in CoNLL-2003) is an
 // ORG before a club role and a capitalized name, or on either side of a match verb with a
 // town on the other side.
@@ -395,9 +401,7 @@ void TagHeadOfPlaceNames(const std::vector<std::string_view>& forms, std::vector
   const size_t n = forms.size();
   auto names_body = [&](size_t j) { return tags[j] == "B-GPE" || tags[j] == "B-LOC" || tags[j] == "B-ORG"; };
   for (size_t i = 0; i + 2 < n; ++i) {
-    const bool head = IsOrgHead(forms[i]) || forms[i] == "Bank" || forms[i] == "College" || forms[i] == "Academy" ||
-                      forms[i] == "Museum";
-    if (!head || forms[i + 1] != "of" || tags[i][0] == 'I' || tags[i] == "B-EVENT" || tags[i] == "B-MISC") continue;
+    if (!IsInstitutionHead(forms[i]) || forms[i + 1] != "of" || tags[i][0] == 'I' || tags[i] == "B-EVENT" || tags[i] == "B-MISC") continue;
     size_t end = i + 1;  // end of the head's own span, if it has one
     if (tags[i] != "O") {
       while (end < n && tags[end] == "I-" + tags[i].substr(2)) ++end;
@@ -503,13 +507,13 @@ void JoinNamesAcrossAnd(const std::vector<std::string_view>& forms, const std::v
     // Monetary Fund", "Group of Five and Group of Seven").
     bool whole = false;
     for (size_t i = begin; i <= a; ++i) {
-      whole = whole || IsOrgHead(forms[i]) || IsCompanySuffix(forms[i]) || forms[i] == "Bank" || forms[i] == "of";
+      whole = whole || IsInstitutionHead(forms[i]) || IsCompanySuffix(forms[i]) || forms[i] == "of";
     }
     if (whole) continue;
     size_t end = a + 3;
     bool head = false;
     for (size_t i = a + 2; i < n && (i == a + 2 || tags[i] == "I-ORG"); ++i, end = i) {
-      head = head || IsOrgHead(forms[i]) || IsCompanySuffix(forms[i]) || forms[i] == "Union" || forms[i] == "Bank";
+      head = head || IsInstitutionHead(forms[i]) || IsCompanySuffix(forms[i]) || forms[i] == "Union";
     }
     if (!head) continue;
     Relabel(tags, begin, end, "ORG");
@@ -625,7 +629,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     } else if (e - b > 1 && IsOrgHead(forms[e - 1]) && type != "ORG" && type != "EVENT" && type != "MISC") {
       Relabel(tags, b, e, "ORG");  // "Chicago Mercantile Exchange" is no city
     } else if (e - b == 1 && (type == "PERSON" || type == "GPE" || type == "LOC") &&
-               (IsOrgHead(forms[b]) || forms[b] == "Bank" || forms[b] == "Fed" || forms[b] == "Treasury")) {
+               (IsInstitutionHead(forms[b]) || forms[b] == "Fed" || forms[b] == "Treasury")) {
       Relabel(tags, b, e, "ORG");  // "a spokesman for the Bank", "the Fed said": an organization
     } else if (e - b == 1 && type == "PERSON" && IsAcronym(forms[b]) && !mostly_caps &&
                !InGazetteer(gazetteer, forms, b, e)) {
