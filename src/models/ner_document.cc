@@ -122,7 +122,11 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
   std::unordered_set<std::string> org_prefixes;
   for (const TagSpan& s : Spans(tags)) {
     if (s.type != "ORG") continue;
-    for (size_t end = s.begin + 1; end < s.end; ++end) org_prefixes.insert(Text(forms[s.sentence], s.begin, end));
+    // Prefixes of at most kMaxPropagatedTokens words: linear in the document even for a
+    // pathological span of thousands of capitalized words.
+    for (size_t end = s.begin + 1; end < s.end && end - s.begin <= kMaxPropagatedTokens; ++end) {
+      org_prefixes.insert(Text(forms[s.sentence], s.begin, end));
+    }
   }
   for (const TagSpan& s : Spans(tags)) {
     const bool place = s.type == "GPE" || s.type == "LOC";

@@ -510,6 +510,17 @@ TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
       {"B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"}, {"B-GPE", "O", "B-GPE", "O", "O"}};
   ner_internal::MakeDocumentConsistent(forms_place, tags_place, [](std::string_view text) { return text == "Texas"; });
   EXPECT_EQ(tags_place[1], (std::vector<std::string>{"B-ORG", "O", "B-GPE", "O", "O"}));
+  // A span of thousands of capitalized words (bad input) is read in linear time; its first
+  // words still count.
+  std::vector<std::string> long_words(10000, "Quillco");
+  std::vector<std::vector<std::string>> words_long = {long_words, Split("Quillco Quillco said .")};
+  std::vector<std::vector<std::string_view>> forms_long;
+  for (const auto& w : words_long) forms_long.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags_long = {std::vector<std::string>(10000, "I-ORG"),
+                                                     {"B-PERSON", "I-PERSON", "O", "O"}};
+  tags_long[0][0] = "B-ORG";
+  ner_internal::MakeDocumentConsistent(forms_long, tags_long);
+  EXPECT_EQ(tags_long[1], (std::vector<std::string>{"B-ORG", "I-ORG", "O", "O"}));
   // A headline's all-caps name is the body's name; a sentence opener is not.
   std::vector<std::vector<std::string>> words3 = {Split("ZORVEX WINS IN LIMA"), Split("Zorvex won ."),
                                                   Split("Who said so ?"), Split("WHO officials .")};
