@@ -6,7 +6,7 @@
 // Prints tokens/s for the tagger alone, the parser alone, tagger+lemmatizer+parser
 // on one core, the same with N threads sharing the models, the parser's UAS/LAS
 // against the file's gold trees (with predicted tags when the tagger is there),
-// and the peak RSS.
+// (and LAS18, the CoNLL 2018 LAS on universal relations) and the peak RSS.
 #include <sys/resource.h>
 #include <time.h>
 
@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -54,17 +55,20 @@ double MeasureThreads(const std::vector<Document>& docs, int threads, double min
 }
 
 void PrintScores(const char* what, const std::vector<Document>& gold, const std::vector<Document>& pred) {
-  size_t tokens = 0, heads = 0, labels = 0;
+  // LAS18: as the CoNLL 2018 script scores it, on the universal relation ("nsubj:pass" = "nsubj").
+  auto universal = [](const std::string& deprel) { return std::string_view(deprel).substr(0, deprel.find(':')); };
+  size_t tokens = 0, heads = 0, labels = 0, universal_labels = 0;
   for (size_t d = 0; d < gold.size(); ++d) {
     for (size_t i = 0; i < gold[d].tokens.size(); ++i) {
       ++tokens;
       if (gold[d].tokens[i].head != pred[d].tokens[i].head) continue;
       ++heads;
       labels += gold[d].tokens[i].deprel == pred[d].tokens[i].deprel;
+      universal_labels += universal(gold[d].tokens[i].deprel) == universal(pred[d].tokens[i].deprel);
     }
   }
-  std::printf("parser accuracy (%s): UAS %.2f LAS %.2f over %zu tokens\n", what, 100.0 * heads / tokens,
-              100.0 * labels / tokens, tokens);
+  std::printf("parser accuracy (%s): UAS %.2f LAS %.2f (LAS18 %.2f) over %zu tokens\n", what,
+              100.0 * heads / tokens, 100.0 * labels / tokens, 100.0 * universal_labels / tokens, tokens);
 }
 
 }  // namespace

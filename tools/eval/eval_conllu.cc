@@ -1,4 +1,7 @@
 // Scores a system CoNLL-U file against gold: UPOS, XPOS, UFeats, LEMMA, UAS, LAS.
+// LAS is printed twice: with full labels (nsubj:pass must match nsubj:pass) and as the
+// CoNLL 2018 shared task script (conll18_ud_eval.py) scores it, on the universal
+// relation alone (nsubj:pass matches nsubj), which is the LAS the field reports.
 // With identical token sequences every token is compared. Otherwise tokens are
 // aligned by character offsets in the concatenation of all non-space characters
 // (as the CoNLL 2018 shared task script does): a system token matches a gold
@@ -10,6 +13,7 @@
 #include <iostream>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -57,8 +61,11 @@ std::vector<std::pair<size_t, size_t>> CharSpans(const Flat& f) {
 
 std::string Norm(const std::string& s) { return s.empty() ? "_" : s; }
 
+// The universal relation of a UD label: "nsubj:pass" -> "nsubj".
+std::string_view UniversalRelation(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
+
 struct Counts {
-  size_t upos = 0, xpos = 0, feats = 0, lemma = 0, uas = 0, las = 0;
+  size_t upos = 0, xpos = 0, feats = 0, lemma = 0, uas = 0, las = 0, las_universal = 0;
 };
 
 }  // namespace
@@ -101,6 +108,7 @@ int main(int argc, char** argv) {
                 static_cast<size_t>(to_gold[sys_head]) == gold->sentence_start[to_gold[i]] + g.head - 1;
     }
     c.uas += head_ok, c.las += head_ok && s.deprel == g.deprel;
+    c.las_universal += head_ok && UniversalRelation(s.deprel) == UniversalRelation(g.deprel);
   }
   double ng = gold->tokens.size(), ns = sys->tokens.size();
   auto f1 = [&](size_t correct) {
@@ -110,7 +118,7 @@ int main(int argc, char** argv) {
   bool same = matched == gold->tokens.size() && matched == sys->tokens.size();
   std::vector<std::pair<const char*, double>> rows = {
       {"Tokens", f1(matched)}, {"UPOS", f1(c.upos)}, {"XPOS", f1(c.xpos)}, {"UFeats", f1(c.feats)},
-      {"LEMMA", f1(c.lemma)},  {"UAS", f1(c.uas)},   {"LAS", f1(c.las)}};
+      {"LEMMA", f1(c.lemma)},  {"UAS", f1(c.uas)},   {"LAS", f1(c.las)}, {"LAS_conll18", f1(c.las_universal)}};
   if (json) {
     std::printf("{\"gold_tokens\": %zu, \"system_tokens\": %zu, \"aligned\": %zu", gold->tokens.size(),
                 sys->tokens.size(), matched);
@@ -124,6 +132,9 @@ int main(int argc, char** argv) {
     std::printf("%-8s P %.2f  R %.2f  F1 %.2f\n", "Tokens", 100 * matched / std::max(ns, 1.0),
                 100 * matched / std::max(ng, 1.0), f1(matched));
   }
-  for (size_t i = 1; i < rows.size(); ++i) std::printf("%-8s %.2f\n", rows[i].first, rows[i].second);
+  for (size_t i = 1; i + 2 < rows.size(); ++i) std::printf("%-8s %.2f\n", rows[i].first, rows[i].second);
+  std::printf("%-8s %.2f  (full labels: nsubj:pass must match nsubj:pass)\n", "LAS", f1(c.las));
+  std::printf("%-8s %.2f  (as the CoNLL 2018 script scores it: universal relation only, subtypes ignored)\n", "LAS18",
+              f1(c.las_universal));
   return 0;
 }
