@@ -100,6 +100,70 @@ std::unordered_map<std::string, std::string> MajorityTypes(const std::vector<std
   return out;
 }
 
+// The model reads an all-caps headline without the case that tells names apart, so
+// where a run of its words spells a name of the document's other sentences, that
+// name and its type win over the model's tags: the longest run ("BAYERN MUNICH" is the
+// body's "Bayern Munich" however the model cut it); a word that is the surname of a
+// person of the body ("SELES" for "Monica Seles") is that person. A span of the model
+// that crosses the end of a match loses the words past it; a match inside a longer span
+// of the model ("OXFORD" in "UNIVERSITY OF OXFORD") leaves that span whole. A line of fewer than three
+// words is no headline: a dateline's "MUNICH" stays the place it is.
+void FollowBodyInHeadlines(const std::vector<std::vector<std::string_view>>& forms,
+                           std::vector<std::vector<std::string>>& tags) {
+  std::vector<bool> headline(tags.size());
+  bool any = false;
+  for (size_t s = 0; s < tags.size(); ++s) {
+    int words = 0;
+    for (std::string_view f : forms[s]) words += Capitalized(f) && f.size() > 1 ? 1 : 0;
+    headline[s] = words >= 3 && IsAllCapsSentence(forms[s]);
+    any = any || headline[s];
+  }
+  if (!any) return;
+  std::vector<TagSpan> body;
+  for (const TagSpan& s : Spans(tags)) {
+    if (!headline[s.sentence]) body.push_back(s);
+  }
+  const std::unordered_map<std::string, std::string> names = MajorityTypes(forms, body);
+  std::unordered_set<std::string> surnames;
+  for (const TagSpan& s : body) {
+    if (s.type == "PERSON" && s.end - s.begin >= 2) surnames.insert(base::AsciiLower(forms[s.sentence][s.end - 1]));
+  }
+  for (size_t s = 0; s < tags.size(); ++s) {
+    if (!headline[s]) continue;
+    std::vector<std::string>& t = tags[s];
+    for (size_t i = 0; i < t.size();) {
+      size_t best_end = 0;
+      std::string best_type;
+      for (size_t j = i; j < t.size() && j - i < kMaxPropagatedTokens; ++j) {
+        auto it = names.find(Text(forms[s], i, j + 1));
+        if (it != names.end()) best_end = j + 1, best_type = it->second;
+      }
+      if (best_end == 0 && surnames.count(base::AsciiLower(forms[s][i])) > 0) best_end = i + 1, best_type = "PERSON";
+      if (best_end == 0 || !Capitalized(forms[s][i])) {
+        ++i;
+        continue;
+      }
+      // Inside a longer span of the model ("UNIVERSITY OF OXFORD" for the body's "Oxford",
+      // "JC PENNEY" for "Penney"), or the same span: the model's span is kept.
+      size_t span_begin = i, span_end = i;
+      if (t[i] != "O") {
+        while (span_begin > 0 && t[span_begin][0] == 'I') --span_begin;
+        span_end = i + 1;
+        while (span_end < t.size() && t[span_end].size() > 2 && t[span_end][0] == 'I') ++span_end;
+      }
+      const bool contained = t[i] != "O" && span_end >= best_end && (span_begin < i || span_end > best_end);
+      const bool same = t[i] != "O" && span_begin == i && span_end == best_end && t[i].substr(2) == best_type;
+      if (contained || same) {
+        i = best_end;
+        continue;
+      }
+      Relabel(t, i, best_end, best_type);
+      for (size_t k = best_end; k < t.size() && t[k].size() > 2 && t[k][0] == 'I'; ++k) t[k] = "O";
+      i = best_end;
+    }
+  }
+}
+
 }  // namespace
 
 void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& forms,
@@ -184,6 +248,7 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
       i = best_end - 1;
     }
   }
+  FollowBodyInHeadlines(forms, tags);
 }
 
 }  // namespace newsgraph::models::ner_internal

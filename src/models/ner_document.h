@@ -22,7 +22,11 @@ namespace newsgraph::models::ner_internal {
 // may be followed by another capitalized word); a PERSON that is the first words of a
 // longer ORG of the document ("Rospatch" / "Rospatch Corp", "Dean Witter" / "Dean Witter
 // Reynolds Inc") becomes ORG unless it is one word and a surname there; an all-caps word that spells the initials of a multi-word
-// ORG of the document ("ICO" for "International Coffee Organization") is that ORG.
+// ORG of the document ("ICO" for "International Coffee Organization") is that ORG;
+// last, in an all-caps headline of three or more words, a run that spells a name of the
+// document's mixed-case sentences takes that name and type over the model's tags ("BAYERN
+// MUNICH" however the model cut it; "SELES" for the body's Monica Seles), unless it lies
+// inside a longer span of the model ("OXFORD" in "UNIVERSITY OF OXFORD").
 // Numeric rule types are left alone. Time and memory
 // are linear in the document's size (matches are at most 6 tokens long).
 // `known_place` (may be empty) tells whether a span's text is a place the gazetteer knows:

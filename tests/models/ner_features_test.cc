@@ -464,6 +464,31 @@ TEST(NerSpanRulesTest, NamesCutAtAndAreJoined) {
   EXPECT_EQ(AfterJoinAcrossAnd("the Savings and Loan crisis", no_head, common), no_head);
 }
 
+TEST(NerDocumentTest, HeadlinesFollowTheNamesOfTheBody) {
+  std::vector<std::vector<std::string>> words = {
+      Split("SOCCER - DORVEX LIMA SACK COACH AFTER DEFEAT"), Split("LIMA 1996-08-30"),
+      Split("Dorvex Lima sacked their coach after Lima beat them ."), Split("Tess Varnok won again ."),
+      Split("TENNIS - VARNOK WINS IN STYLE"), Split("RETAIL - JC VARNOK SALES RISE")};
+  std::vector<std::vector<std::string_view>> forms;
+  for (const auto& w : words) forms.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags = {
+      {"O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"},  // the model cut the club's name wrong
+      {"B-GPE", "O"},
+      {"B-ORG", "I-ORG", "O", "O", "O", "O", "B-ORG", "O", "O", "O"},
+      {"B-PERSON", "I-PERSON", "O", "O", "O"},
+      {"O", "O", "B-ORG", "O", "O", "O"},
+      {"O", "O", "B-PERSON", "I-PERSON", "O", "O"}};
+  ner_internal::MakeDocumentConsistent(forms, tags);
+  // The body's "Dorvex Lima" wins over the model's "LIMA SACK".
+  EXPECT_EQ(tags[0], (std::vector<std::string>{"O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O"}));
+  // A dateline is no headline: its place stays, though "Lima" is a club in the body.
+  EXPECT_EQ(tags[1], (std::vector<std::string>{"B-GPE", "O"}));
+  // A body person's surname alone is that person.
+  EXPECT_EQ(tags[4], (std::vector<std::string>{"O", "O", "B-PERSON", "O", "O", "O"}));
+  // Inside a longer span of the same type, the model's span stays whole.
+  EXPECT_EQ(tags[5], (std::vector<std::string>{"O", "O", "B-PERSON", "I-PERSON", "O", "O"}));
+}
+
 TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
   std::vector<std::vector<std::string>> words = {
       Split("Tom Reed met Zorvex in Lima ."), Split("Zorvex said Reed left Lima for Quito ."),
