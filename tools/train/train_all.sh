@@ -27,7 +27,7 @@ step "$BUILD/tools/train/train_clusters"
 step "$BUILD/tools/train/train_tagger"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-step "$BUILD/tools/train/train_parser" --tag-cache "$WORK/tags.conllu"
+step "$BUILD/tools/train/train_parser" --tag-cache "$WORK/tags.conllu" --beam-margin 25000
 # The parser's second-stage labeller (data/models/README.md, "Relabeller"): five fold parsers
 # (one perceptron each, jackknifed tags) parse the training data it learns from.
 step "$BUILD/tools/train/train_relabeler" --tag-cache "$WORK/tags.conllu" --write-folds "$WORK"
