@@ -395,6 +395,45 @@ void TagClubsInSportsProse(const std::vector<std::string_view>& forms, const std
   }
 }
 
+// Last words of sports events named after a place or a people ("U.S. Open", "Italian Grand
+// Prix", "Dubai Desert Classic"); compared case-folded, for headlines.
+bool IsTournamentWord(std::string_view w) {
+  static const std::unordered_set<std::string> kWords = {
+      "open", "championship", "championships", "classic", "cup", "prix", "masters", "olympics",
+      "tournament", "trophy", "invitational"};
+  return kWords.count(base::AsciiLower(w)) > 0;
+}
+
+// A name ending in a tournament word is the event, not the place or an organization ("U.S.
+// Open" was ORG, "Dubai Desert Classic" LOC); a place or people right before an untagged
+// "Open" or "Grand Prix" is the start of one ("German" + "Open"). Persons are left alone
+// ("Tony Masters").
+void TagTournaments(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
+  for (size_t b = 0; b < tags.size(); ++b) {
+    if (tags[b].size() < 3 || tags[b][0] != 'B') continue;
+    const std::string type = tags[b].substr(2);
+    size_t e = b + 1;
+    while (e < tags.size() && tags[e] == "I-" + type) ++e;
+    if (type == "PERSON" || type == "EVENT" || !IsLearned(type)) {
+      b = e - 1;
+      continue;
+    }
+    size_t end = 0;
+    if (e - b >= 2 && IsTournamentWord(forms[e - 1])) {
+      end = e;
+    } else if (type == "GPE" || type == "NORP" || type == "LOC" || type == "MISC") {
+      if (e < tags.size() && tags[e] == "O" && Capitalized(forms[e]) && IsTournamentWord(forms[e])) {
+        end = e + 1;
+      } else if (e + 1 < tags.size() && tags[e] == "O" && tags[e + 1] == "O" &&
+                 base::AsciiLower(forms[e]) == "grand" && base::AsciiLower(forms[e + 1]) == "prix") {
+        end = e + 2;
+      }
+    }
+    if (end > 0) Relabel(tags, b, end, "EVENT");
+    b = std::max(e, end) - 1;
+  }
+}
+
 // "Bank of New York", "University of Chicago", "Council of Europe": an organization head
 // word, "of" and a place, typed apart or typed whole as a place or person, is one ORG.
 void TagHeadOfPlaceNames(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
@@ -650,6 +689,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     if (sports_lines) TagClubsInSportsProse(forms, norm, *gazetteer, tags);
     if (sports_lines) TagScorecardLine(forms, tags);
   }
+  TagTournaments(forms, tags);
 }
 
 }  // namespace newsgraph::models::ner_internal

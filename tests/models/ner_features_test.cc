@@ -336,6 +336,32 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("the Zorvex Group said", {"O", "B-PERSON", "I-PERSON", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
 }
 
+TEST(NerSpanRulesTest, TournamentsNamedAfterPlacesAreEvents) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  auto run = [&](const std::string& text, std::vector<std::string> tags) {
+    std::vector<std::string> words = Split(text);
+    std::vector<std::string_view> forms(words.begin(), words.end());
+    ner_internal::ApplySpanRules(forms, gaz.get(), nullptr, tags);
+    return tags;
+  };
+  using V = std::vector<std::string>;
+  // A name ending in a tournament word is the event, whatever the model typed.
+  EXPECT_EQ(run("won the U.S. Open again", {"O", "O", "B-ORG", "I-ORG", "O"}),
+            (V{"O", "O", "B-EVENT", "I-EVENT", "O"}));
+  EXPECT_EQ(run("at the Qarvel Desert Classic", {"O", "O", "B-LOC", "I-LOC", "I-LOC"}),
+            (V{"O", "O", "B-EVENT", "I-EVENT", "I-EVENT"}));
+  // A people or place right before an untagged "Open" or "Grand Prix" starts one.
+  EXPECT_EQ(run("the German Open in Hamburg", {"O", "B-NORP", "O", "O", "B-GPE"}),
+            (V{"O", "B-EVENT", "I-EVENT", "O", "B-GPE"}));
+  EXPECT_EQ(run("the Italian Grand Prix", {"O", "B-NORP", "O", "O"}), (V{"O", "B-EVENT", "I-EVENT", "I-EVENT"}));
+  EXPECT_EQ(run("SELES WINS CANADIAN OPEN", {"B-PERSON", "O", "B-NORP", "O"}),
+            (V{"B-PERSON", "O", "B-EVENT", "I-EVENT"}));
+  // A person's name stays a person's; a place alone stays a place.
+  EXPECT_EQ(run("Tony Masters said", {"B-PERSON", "I-PERSON", "O"}), (V{"B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("open in Hamburg", {"O", "O", "B-GPE"}), (V{"O", "O", "B-GPE"}));
+}
+
 TEST(NerSpanRulesTest, SportsResultsAndStandings) {
   auto gaz = CommittedGazetteer();
   ASSERT_NE(gaz, nullptr);
