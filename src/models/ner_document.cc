@@ -69,6 +69,28 @@ std::string Initials(const std::vector<std::string_view>& forms, size_t begin, s
   return out;
 }
 
+// Last words of public bodies, schools and clubs named after their town ("Alexandria Police
+// Department", "Bowdon High School"): the town in them is still a place.
+bool IsPublicBodyWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "Police", "Department", "Dept.", "Council", "School", "Schools", "Board", "Commission",
+      "Committee", "University", "College", "Hospital", "Church", "Court", "Library", "Authority", "District",
+      "Sheriff", "Office", "Center", "Centre", "Museum", "Club", "Chamber", "Commerce", "Academy",
+      "Institute", "Services", "Agency", "Government", "Assembly", "Senate", "Legislature", "Administration",
+      "Station", "Airport", "Zoo", "Society", "Foundation", "Team", "Rescue", "Patrol", "Guard", "Jail", "Prison",
+      "Township", "Village", "Borough", "Parish", "Clinic", "Symphony", "Orchestra", "Theatre", "Theater",
+      "Commissioners", "Commissioner", "Party", "Democrats", "Republicans", "Coalition", "League"};
+  return kWords.count(w) > 0;
+}
+
+// Last words of place names that name no company: "Licking County", "Neches River".
+bool IsPlaceNameWord(std::string_view w) {
+  // Not "Valley", "Bay" or "Lake": companies take those ("Bow Valley", "Hudson Bay").
+  static const std::unordered_set<std::string_view> kWords = {"County", "River", "Township", "Parish", "Borough",
+                                                              "Creek"};
+  return kWords.count(w) > 0;
+}
+
 // Capitalized only because it opens the sentence: never taken for a name seen elsewhere.
 bool CommonSentenceOpener(const std::string& lower) {
   static const std::unordered_set<std::string> kWords = {
@@ -183,20 +205,25 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
   // A "person" that begins an organization's name elsewhere in the document is that
   // organization ("Rospatch" beside "Rospatch Corp", "Dean Witter" beside "Dean Witter
   // Reynolds Inc"), unless it is one word and a known person's surname.
-  std::unordered_set<std::string> org_prefixes;
+  // Each prefix maps to whether some organization it begins is a business rather than a
+  // public body named after its town ("Alexandria Police Department"), which leaves the town a place.
+  std::unordered_map<std::string, bool> org_prefixes;
   for (const TagSpan& s : Spans(tags)) {
     if (s.type != "ORG") continue;
+    const bool business = !IsPublicBodyWord(forms[s.sentence][s.end - 1]);
     // Prefixes of at most kMaxPropagatedTokens words: linear in the document even for a
     // pathological span of thousands of capitalized words.
     for (size_t end = s.begin + 1; end < s.end && end - s.begin <= kMaxPropagatedTokens; ++end) {
-      org_prefixes.insert(Text(forms[s.sentence], s.begin, end));
+      org_prefixes[Text(forms[s.sentence], s.begin, end)] |= business;
     }
   }
   for (const TagSpan& s : Spans(tags)) {
     const bool place = s.type == "GPE" || s.type == "LOC";
     if (s.type != "PERSON" && (!place || !known_place)) continue;
     const std::string text = Text(forms[s.sentence], s.begin, s.end);
-    if (org_prefixes.count(text) == 0) continue;
+    auto prefix = org_prefixes.find(text);
+    if (prefix == org_prefixes.end()) continue;
+    if (place && (!prefix->second || IsPlaceNameWord(forms[s.sentence][s.end - 1]))) continue;
     if (s.type == "PERSON" && s.end - s.begin == 1 && surnames.count(base::AsciiLower(text)) > 0) continue;
     if (place) {
       std::string original;  // the span as written, for the gazetteer

@@ -31,7 +31,9 @@ namespace newsgraph::models::ner_internal {
 // are linear in the document's size (matches are at most 6 tokens long).
 // `known_place` (may be empty) tells whether a span's text is a place the gazetteer knows:
 // a GPE or LOC span that begins a longer ORG of the document ("Dome" / "Dome Petroleum Ltd")
-// becomes that ORG unless it is one ("Texas" / "Texas Instruments Inc" stays a place).
+// becomes that ORG unless it is one ("Texas" / "Texas Instruments Inc" stays a place), unless
+// every such ORG is a public body, school or club named after its town ("Alexandria Police
+// Department"), and unless the span's last word makes it a place ("Passaic County", "Neches River").
 void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& forms,
                             std::vector<std::vector<std::string>>& tags,
                             const std::function<bool(std::string_view)>& known_place = {});

@@ -561,6 +561,17 @@ TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
       {"B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"}, {"B-GPE", "O", "B-GPE", "O", "O"}};
   ner_internal::MakeDocumentConsistent(forms_place, tags_place, [](std::string_view text) { return text == "Texas"; });
   EXPECT_EQ(tags_place[1], (std::vector<std::string>{"B-ORG", "O", "B-GPE", "O", "O"}));
+  // Not when the organization is a public body named after its town, nor when the place's
+  // name says it is one ("Quarvel County" beside "Quarvel County Cablevision Ltd").
+  std::vector<std::vector<std::string>> words_town = {Split("Varnok Police Department and Quarvel County Cablevision Ltd ."),
+                                                      Split("Varnok and Quarvel County voters .")};
+  std::vector<std::vector<std::string_view>> forms_town;
+  for (const auto& w : words_town) forms_town.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags_town = {
+      {"B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"},
+      {"B-GPE", "O", "B-GPE", "I-GPE", "O", "O"}};
+  ner_internal::MakeDocumentConsistent(forms_town, tags_town, [](std::string_view) { return false; });
+  EXPECT_EQ(tags_town[1], (std::vector<std::string>{"B-GPE", "O", "B-GPE", "I-GPE", "O", "O"}));
   // A span of thousands of capitalized words (bad input) is read in linear time; its first
   // words still count.
   std::vector<std::string> long_words(10000, "Quillco");
