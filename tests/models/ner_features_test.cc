@@ -194,16 +194,23 @@ TEST(NerFeaturesTest, NamesTravelWithTheModelAndDocumentsTagAlike) {
   EXPECT_EQ(by_tagger[1], tagged[1]);
 }
 
+// `tags` of `text` after ApplySpanRules with the committed gazetteer (`names` may be null).
+std::vector<std::string> AfterSpanRules(const std::string& text, std::vector<std::string> tags,
+                                        const kb::Gazetteer* gaz, const NerNames* names = nullptr) {
+  std::vector<std::string> words = Split(text);
+  std::vector<std::string_view> forms(words.begin(), words.end());
+  EXPECT_EQ(tags.size(), words.size()) << text;
+  ner_internal::ApplySpanRules(forms, gaz, names, tags);
+  return tags;
+}
+
 TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   auto gaz = CommittedGazetteer();
   ASSERT_NE(gaz, nullptr);
   auto names = NerNames::Parse("ORG\tKremlin|Zorvex Mining\n", "names");
   ASSERT_TRUE(names.ok());
   auto run = [&](const std::string& text, std::vector<std::string> tags) {
-    std::vector<std::string> words = Split(text);
-    std::vector<std::string_view> forms(words.begin(), words.end());
-    ner_internal::ApplySpanRules(forms, gaz.get(), &*names, tags);
-    return tags;
+    return AfterSpanRules(text, std::move(tags), gaz.get(), &*names);
   };
   using V = std::vector<std::string>;
   EXPECT_EQ(run("The Kremlin said", {"O", "B-PERSON", "O"}), (V{"O", "B-ORG", "O"}));
@@ -340,10 +347,7 @@ TEST(NerSpanRulesTest, TournamentsNamedAfterPlacesAreEvents) {
   auto gaz = CommittedGazetteer();
   ASSERT_NE(gaz, nullptr);
   auto run = [&](const std::string& text, std::vector<std::string> tags) {
-    std::vector<std::string> words = Split(text);
-    std::vector<std::string_view> forms(words.begin(), words.end());
-    ner_internal::ApplySpanRules(forms, gaz.get(), nullptr, tags);
-    return tags;
+    return AfterSpanRules(text, std::move(tags), gaz.get());
   };
   using V = std::vector<std::string>;
   // A name ending in a tournament word is the event, whatever the model typed.
@@ -366,11 +370,7 @@ TEST(NerSpanRulesTest, SportsResultsAndStandings) {
   auto gaz = CommittedGazetteer();
   ASSERT_NE(gaz, nullptr);
   auto run = [&](const std::string& text) {
-    std::vector<std::string> words = Split(text);
-    std::vector<std::string_view> forms(words.begin(), words.end());
-    std::vector<std::string> tags(words.size(), "O");
-    ner_internal::ApplySpanRules(forms, gaz.get(), nullptr, tags);
-    return tags;
+    return AfterSpanRules(text, std::vector<std::string>(Split(text).size(), "O"), gaz.get());
   };
   using V = std::vector<std::string>;
   // National sides are places, clubs organizations (even when named after a town).
