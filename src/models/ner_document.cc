@@ -128,8 +128,8 @@ std::unordered_map<std::string, std::string> MajorityTypes(const std::vector<std
 // body's "Bayern Munich" however the model cut it); a word that is the surname of a
 // person of the body ("SELES" for "Monica Seles") is that person. A span of the model
 // that crosses the end of a match loses the words past it; a match inside a longer span
-// of the model ("OXFORD" in "UNIVERSITY OF OXFORD") leaves that span whole. A line of fewer than three
-// words is no headline: a dateline's "MUNICH" stays the place it is.
+// of the model ("OXFORD" in "UNIVERSITY OF OXFORD") leaves that span whole. A line of
+// fewer than three words is no headline: a dateline's "MUNICH" stays the place it is.
 void FollowBodyInHeadlines(const std::vector<std::vector<std::string_view>>& forms,
                            std::vector<std::vector<std::string>>& tags) {
   std::vector<bool> headline(tags.size());
@@ -156,12 +156,14 @@ void FollowBodyInHeadlines(const std::vector<std::vector<std::string_view>>& for
     for (size_t i = 0; i < t.size();) {
       size_t best_end = 0;
       std::string best_type;
-      for (size_t j = i; j < t.size() && j - i < kMaxPropagatedTokens; ++j) {
+      for (size_t j = i; Capitalized(forms[s][i]) && j < t.size() && j - i < kMaxPropagatedTokens; ++j) {
         auto it = names.find(Text(forms[s], i, j + 1));
         if (it != names.end()) best_end = j + 1, best_type = it->second;
       }
-      if (best_end == 0 && surnames.count(base::AsciiLower(forms[s][i])) > 0) best_end = i + 1, best_type = "PERSON";
-      if (best_end == 0 || !Capitalized(forms[s][i])) {
+      if (best_end == 0 && Capitalized(forms[s][i]) && surnames.count(base::AsciiLower(forms[s][i])) > 0) {
+        best_end = i + 1, best_type = "PERSON";
+      }
+      if (best_end == 0) {
         ++i;
         continue;
       }

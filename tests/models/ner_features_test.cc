@@ -563,8 +563,8 @@ TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
   EXPECT_EQ(tags_place[1], (std::vector<std::string>{"B-ORG", "O", "B-GPE", "O", "O"}));
   // Not when the organization is a public body named after its town, nor when the place's
   // name says it is one ("Quarvel County" beside "Quarvel County Cablevision Ltd").
-  std::vector<std::vector<std::string>> words_town = {Split("Varnok Police Department and Quarvel County Cablevision Ltd ."),
-                                                      Split("Varnok and Quarvel County voters .")};
+  std::vector<std::vector<std::string>> words_town = {
+      Split("Varnok Police Department and Quarvel County Cablevision Ltd ."), Split("Varnok and Quarvel County voters .")};
   std::vector<std::vector<std::string_view>> forms_town;
   for (const auto& w : words_town) forms_town.emplace_back(w.begin(), w.end());
   std::vector<std::vector<std::string>> tags_town = {
