@@ -185,7 +185,21 @@ void AddNamesInfo(const std::vector<std::string>& norm, const NerNames& names, s
 
 }  // namespace
 
+bool IsTeamSportSlug(const std::vector<std::string_view>& forms) {
+  static const std::unordered_set<std::string_view> kSports = {
+      "SOCCER", "FOOTBALL", "RUGBY", "CRICKET", "BASKETBALL", "BASEBALL", "HOCKEY", "VOLLEYBALL", "HANDBALL"};
+  static const std::unordered_set<std::string_view> kSecondWords = {"UNION", "LEAGUE"};
+  size_t i = 0;
+  if (forms.size() > 1 && (forms[0] == "ICE" || forms[0] == "AMERICAN" || forms[0] == "AUSTRALIAN")) ++i;
+  const bool sport = i < forms.size() && (kSports.count(forms[i]) > 0 || (i == 1 && forms[i] == "RULES"));
+  if (!sport) return false;
+  ++i;
+  if (i < forms.size() && kSecondWords.count(forms[i])) ++i;
+  return i < forms.size() && forms[i] == "-";
+}
+
 DocContext::DocContext(const std::vector<std::vector<std::string_view>>& sentences, const NerLexicon* lexicon) {
+  team_sport_report_ = !sentences.empty() && IsTeamSportSlug(sentences[0]);
   if (!sentences.empty() && IsTitleCaseHeadline(sentences[0], lexicon)) {
     title_case_title_.assign(sentences[0].begin(), sentences[0].end());
   }

@@ -75,11 +75,18 @@ class DocContext {
   // True if `forms` is the document's first sentence and a title-case headline
   // (IsTitleCaseHeadline; only when built with a lexicon): ComputeTokenInfo re-cases it.
   bool IsTitleCaseTitle(const std::vector<std::string_view>& forms) const;
+  // True if the first sentence opens with a team sport's slug (IsTeamSportSlug).
+  bool team_sport_report() const { return team_sport_report_; }
 
  private:
   std::unordered_map<std::string, Counts, kb::StringHash, std::equal_to<>> words_;
   std::vector<std::string> title_case_title_;  // the first sentence, when it is a title-case headline
+  bool team_sport_report_ = false;
 };
+
+// True if the sentence opens with the slug of a team sport's report, wire style: "SOCCER -",
+// "RUGBY UNION -", "ICE HOCKEY -" (clubs there are named after their towns).
+bool IsTeamSportSlug(const std::vector<std::string_view>& forms);
 
 // True if the sentence is an all-caps headline or dateline ("JAPAN GET LUCKY WIN",
 // "LONDON 1996-08-30"): a token of two or more characters with letters, and no

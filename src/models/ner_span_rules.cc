@@ -87,15 +87,15 @@ bool AllCapsPlaceWords(std::span<const std::string_view> words) {
 // "AKRON , Ohio 1996-08-23": the only words, one place or two separated by a
 // comma, then a date. A part the gazetteer knows is a place; so is an all-caps
 // part before a full date ("FRANKFURT 1996-08-22": GeoNames only has "Frankfurt
-// am Main"), the dateline style of Reuters copy.
-void TagDateline(const std::vector<std::string_view>& forms, const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
+// am Main"), the dateline style of Reuters copy. True if the sentence is such a dateline.
+bool TagDateline(const std::vector<std::string_view>& forms, const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
   const size_t n = forms.size();
   std::vector<std::pair<size_t, size_t>> parts;
   size_t i = 0, words = 0;
   while (i < n) {
     const size_t b = i;
     while (i < n && words < 5 && Capitalized(forms[i])) ++i, ++words;
-    if (i == b) return;
+    if (i == b) return false;
     parts.emplace_back(b, i);
     if (parts.size() < 2 && i + 1 < n && forms[i] == "," && Capitalized(forms[i + 1])) {
       ++i;
@@ -103,8 +103,8 @@ void TagDateline(const std::vector<std::string_view>& forms, const kb::Gazetteer
     }
     break;
   }
-  if (i == n || n - i > 5 || !IsDateLike(forms[i])) return;
-  if (!std::all_of(forms.begin() + i, forms.end(), IsDatePart)) return;
+  if (i == n || n - i > 5 || !IsDateLike(forms[i])) return false;
+  if (!std::all_of(forms.begin() + i, forms.end(), IsDatePart)) return false;
   const std::span<const std::string_view> all(forms);
   const bool full_date = IsFullDate(all.subspan(i));
   for (auto [b, e] : parts) {
@@ -115,6 +115,7 @@ void TagDateline(const std::vector<std::string_view>& forms, const kb::Gazetteer
     }
     if (IsPlace(gaz, text) || (full_date && AllCapsPlaceWords(all.subspan(b, e - b)))) Relabel(tags, b, e, "GPE");
   }
+  return true;
 }
 
 // Month and weekday names alone are dates, not names ("Aug", "Friday"); "May" is
@@ -342,10 +343,12 @@ bool IsInstitutionHead(std::string_view w) {
 }
 
 // Clubs named after their town in sports prose: "Blackburn captain Tim Sherwood",
-// "Blackburn beat Leicester", "Bolton drew with Leeds". A span that is exactly a town of
-// the gazetteer (a country stays a place: national teams are places in CoNLL-2003) is an
-// ORG before a club role and a capitalized name, or on either side of a match verb with a
-// town on the other side.
+// "Blackburn beat Leicester", "Bolton drew 1-1 with Leeds", "Juventus beat Parma 2-0". A span
+// that is exactly a town of the gazetteer (a country stays a place: national teams are places
+// in CoNLL-2003) is an ORG before a club role and a capitalized name, or on either side of a
+// match verb (a score may follow it) with a town or an organization on the other side. In a
+// team-sport report (`team_report`: "SOCCER - ..." headlines) a town is a club wherever it is
+// not after a locative preposition ("in Madrid", "at Leeds").
 bool IsClubRole(std::string_view lower) {
   static const std::unordered_set<std::string_view> kRoles = {
       "captain", "manager", "coach", "striker", "midfielder", "goalkeeper", "defender", "skipper", "winger", "keeper",
@@ -368,28 +371,87 @@ size_t TownSpanEnd(const std::vector<std::string_view>& forms, const std::vector
   return e;
 }
 
+// End of the ORG span starting at b, or b.
+size_t OrgSpanEnd(const std::vector<std::string>& tags, size_t b) {
+  if (b >= tags.size() || tags[b] != "B-ORG") return b;
+  size_t e = b + 1;
+  while (e < tags.size() && tags[e] == "I-ORG") ++e;
+  return e;
+}
+
+// "2-0", "1-1": a match score.
+bool IsScore(std::string_view w) {
+  const size_t dash = w.find('-');
+  auto digits = [](std::string_view d) {
+    return !d.empty() && d.size() <= 3 && std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  return dash != std::string_view::npos && digits(w.substr(0, dash)) && digits(w.substr(dash + 1));
+}
+
 void TagClubsInSportsProse(const std::vector<std::string_view>& forms, const std::vector<std::string>& norm,
-                           const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
+                           const kb::Gazetteer& gaz, bool team_report, std::vector<std::string>& tags) {
   const size_t n = forms.size();
   for (size_t b = 0; b < n; ++b) {
-    const size_t e = TownSpanEnd(forms, norm, gaz, tags, b);
+    const size_t town_end = TownSpanEnd(forms, norm, gaz, tags, b);
+    const size_t e = town_end > b ? town_end : OrgSpanEnd(tags, b);
     if (e == b) continue;
-    if (e + 1 < n && IsClubRole(base::AsciiLower(forms[e])) && Capitalized(forms[e + 1])) {
+    const std::string before = b > 0 ? base::AsciiLower(forms[b - 1]) : std::string();
+    const bool located = IsLocativePreposition(before) || before == "at";
+    if (town_end > b && team_report && !located) {
+      Relabel(tags, b, e, "ORG");
+    } else if (town_end > b && e + 1 < n && IsClubRole(base::AsciiLower(forms[e])) && Capitalized(forms[e + 1])) {
       Relabel(tags, b, e, "ORG");
     } else if (e + 1 < n) {
       const std::string_view verb = forms[e];
+      const size_t after = e + 1 + (e + 2 < n && IsScore(forms[e + 1]));  // "drew 1-1 with"
       size_t other = n;
       if (verb == "beat" || verb == "beats" || verb == "defeated" || verb == "thrashed" || verb == "edged" ||
           verb == "routed" || verb == "hammered" || verb == "v" || verb == "vs" || verb == "vs.") {
         other = e + 1;
-      } else if (e + 2 < n && ((verb == "drew" && forms[e + 1] == "with") || (verb == "lost" && forms[e + 1] == "to"))) {
-        other = e + 2;
+      } else if (after + 1 < n &&
+                 ((verb == "drew" && forms[after] == "with") || (verb == "lost" && forms[after] == "to"))) {
+        other = after + 1;
       }
-      const size_t other_end = other < n ? TownSpanEnd(forms, norm, gaz, tags, other) : other;
-      if (other < n && other_end > other) {
+      const size_t other_town_end = other < n ? TownSpanEnd(forms, norm, gaz, tags, other) : other;
+      const bool other_club = other < n && (other_town_end > other || OrgSpanEnd(tags, other) > other);
+      if (other_club && (town_end > b || other_town_end > other)) {
         Relabel(tags, b, e, "ORG");
-        Relabel(tags, other, other_end, "ORG");
+        if (other_town_end > other) Relabel(tags, other, other_town_end, "ORG");
       }
+    }
+    b = e - 1;
+  }
+}
+
+// "Goran Ivanisevic of Croatia", "Jeffrey Leeds of Chemical Bank": a person span the model
+// ran across "of" into the person's country or employer. The person ends before "of" and
+// the words after it are a place when the gazetteer knows them, else an ORG; with one word
+// before "of" only when the words after it are a place ("Catherine of Aragon"), and never
+// after a title ("Duke of York", "Mary Queen of Scots"). A span with an organization word
+// or company suffix before "of" ("Edwin L. Cox School of Business") is one ORG.
+void SplitPersonsAtOf(const std::vector<std::string_view>& forms, const kb::Gazetteer& gaz,
+                      std::vector<std::string>& tags) {
+  for (size_t b = 0; b < tags.size(); ++b) {
+    if (tags[b] != "B-PERSON") continue;
+    size_t e = b + 1;
+    while (e < tags.size() && tags[e] == "I-PERSON") ++e;
+    size_t of = b + 1;
+    while (of + 1 < e && forms[of] != "of") ++of;
+    if (of + 1 >= e) {
+      b = e - 1;
+      continue;
+    }
+    const bool organization = std::any_of(forms.begin() + b, forms.begin() + of, [](std::string_view w) {
+      return IsInstitutionHead(w) || IsCompanySuffix(w) || w == "School";
+    });
+    std::string after(forms[of + 1]);
+    for (size_t i = of + 2; i < e; ++i) after += " " + std::string(forms[i]);
+    const bool place = IsPlace(gaz, after);
+    if (organization) {
+      Relabel(tags, b, e, "ORG");
+    } else if (!IsTitleWord(base::AsciiLower(forms[of - 1])) && (of - b >= 2 || place)) {
+      tags[of] = "O";
+      Relabel(tags, of + 1, e, place ? "GPE" : "ORG");
     }
     b = e - 1;
   }
@@ -630,7 +692,7 @@ bool InGazetteer(const kb::Gazetteer* gaz, const std::vector<std::string_view>& 
 }  // namespace
 
 void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
-                    const NerNames* names, std::vector<std::string>& tags, bool sports_lines) {
+                    const NerNames* names, std::vector<std::string>& tags, bool sports_lines, bool team_report) {
   std::vector<std::string> norm;
   if (names != nullptr && !names->empty()) {
     norm.reserve(forms.size());
@@ -682,11 +744,12 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   TagOrganizationRuns(forms, tags);
   if (names != nullptr && !names->empty()) TagKnownNames(forms, norm, *names, tags);
   if (gazetteer != nullptr) {
+    SplitPersonsAtOf(forms, *gazetteer, tags);
     FixPlaceSpans(forms, norm, *gazetteer, tags);
     TagHeadOfPlaceNames(forms, tags);
-    TagDateline(forms, *gazetteer, tags);
+    const bool dateline = TagDateline(forms, *gazetteer, tags);
     if (sports_lines) TagSportsLine(forms, *gazetteer, tags);
-    if (sports_lines) TagClubsInSportsProse(forms, norm, *gazetteer, tags);
+    if (sports_lines) TagClubsInSportsProse(forms, norm, *gazetteer, team_report && !dateline, tags);
     if (sports_lines) TagScorecardLine(forms, tags);
   }
   TagTournaments(forms, tags);

@@ -30,6 +30,10 @@ namespace newsgraph::models::ner_internal {
 //  - "Newsroom" ends no name ("Tokyo Newsroom": the place alone);
 //  - a month or weekday name, a company suffix or a results-line label alone
 //    ("Aug", "Friday", "Co", "Halftime", "Attendance") is no name; "Goldman , Sachs and Co" is one ORG;
+//  - a person span run across "of" into the person's country or employer ("Goran
+//    Ivanisevic of Croatia", "Jeffrey Leeds of Chemical Bank") ends before "of", and what
+//    follows is a place the gazetteer knows (GPE) or an ORG; one with an organization word or
+//    company suffix before "of" ("Edwin L. Cox School of Business") is one ORG;
 //  - a person or place span ending in an organization head word ("Chicago
 //    Mercantile Exchange") is an ORG, as is such a word alone ("the Bank", "the Fed",
 //    "the Commission" typed PERSON or as a place), and an acronym typed PERSON in running
@@ -37,7 +41,9 @@ namespace newsgraph::models::ner_internal {
 //    ("Bank of New York", "University of Chicago");
 //  - a town of the gazetteer before a club role and a name ("Blackburn captain Tim
 //    Sherwood"), or on both sides of a match verb ("Blackburn beat Leicester", "Bolton
-//    drew with Leeds"), is a club, an ORG (countries stay places: national teams);
+//    drew with Leeds"), is a club, an ORG (countries stay places: national teams); with
+//    `team_report` (the sentence is from a team-sport report, "SOCCER - ..."), any town
+//    not after a locative preposition ("in", "at" ...) and not in a dateline is a club;
 //  - a multi-word place or nationality the model split ("North" + "Korean") is
 //    one GPE / NORP span, a country name (or England, Scotland, Wales, Northern
 //    Ireland) tagged ORG is a GPE, so is a
@@ -56,7 +62,8 @@ namespace newsgraph::models::ner_internal {
 //    figures ("Wasim Akram 20-4-55-1") tag each run of capitalized words
 //    PERSON; neither with `sports_lines` false.
 void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
-                    const NerNames* names, std::vector<std::string>& tags, bool sports_lines = true);
+                    const NerNames* names, std::vector<std::string>& tags, bool sports_lines = true,
+                    bool team_report = false);
 
 // Names joined by "and" that the model cut in two: "Securities and Exchange Commission",
 // "Food and Drug Administration", "First Federal Savings and Loan Association". The word

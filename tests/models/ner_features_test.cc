@@ -196,11 +196,12 @@ TEST(NerFeaturesTest, NamesTravelWithTheModelAndDocumentsTagAlike) {
 
 // `tags` of `text` after ApplySpanRules with the committed gazetteer (`names` may be null).
 std::vector<std::string> AfterSpanRules(const std::string& text, std::vector<std::string> tags,
-                                        const kb::Gazetteer* gaz, const NerNames* names = nullptr) {
+                                        const kb::Gazetteer* gaz, const NerNames* names = nullptr,
+                                        bool team_report = false) {
   std::vector<std::string> words = Split(text);
   std::vector<std::string_view> forms(words.begin(), words.end());
   EXPECT_EQ(tags.size(), words.size()) << text;
-  ner_internal::ApplySpanRules(forms, gaz, names, tags);
+  ner_internal::ApplySpanRules(forms, gaz, names, tags, true, team_report);
   return tags;
 }
 
@@ -258,8 +259,17 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
             (V{"O", "B-ORG", "O", "B-ORG", "O"}));
   EXPECT_EQ(run("Bolton drew with Leeds on Saturday", {"B-GPE", "O", "O", "B-GPE", "O", "O"}),
             (V{"B-ORG", "O", "O", "B-ORG", "O", "O"}));
+  // A score may follow the verb; a club already typed ORG on one side makes the town a club.
+  EXPECT_EQ(run("Bolton drew 1-1 with Leeds", {"B-GPE", "O", "O", "O", "B-GPE"}),
+            (V{"B-ORG", "O", "O", "O", "B-ORG"}));
+  EXPECT_EQ(run("Quarry Rovers beat Parma 2-0", {"B-ORG", "I-ORG", "O", "B-PERSON", "O"}),
+            (V{"B-ORG", "I-ORG", "O", "B-ORG", "O"}));
+  const V companies = {"B-ORG", "O", "B-ORG", "O"};
+  EXPECT_EQ(run("Zorvex beat Quellco again", companies), companies);
   const V nations = {"B-GPE", "O", "B-GPE", "O"};
   EXPECT_EQ(run("Germany beat Italy 2-0", nations), nations);
+  EXPECT_EQ(run("Quarry Rovers beat Italy 2-0", {"B-ORG", "I-ORG", "O", "B-GPE", "O"}),
+            (V{"B-ORG", "I-ORG", "O", "B-GPE", "O"}));
   const V person = {"B-PERSON", "O", "B-PERSON", "I-PERSON"};
   EXPECT_EQ(run("Sampras beat Boris Becker", person), person);
   const V mayor = {"B-GPE", "O", "B-PERSON", "I-PERSON"};
@@ -341,6 +351,62 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("the Chicago Mercantile Exchange", {"O", "B-GPE", "I-GPE", "I-GPE"}),
             (V{"O", "B-ORG", "I-ORG", "I-ORG"}));
   EXPECT_EQ(run("the Zorvex Group said", {"O", "B-PERSON", "I-PERSON", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
+}
+
+TEST(NerSpanRulesTest, PersonsEndBeforeOfAndTheirCountryOrEmployer) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  auto run = [&](const std::string& text) {
+    std::vector<std::string> tags(Split(text).size(), "I-PERSON");
+    tags[0] = "B-PERSON";
+    tags.back() = "O";
+    return AfterSpanRules(text, std::move(tags), gaz.get());
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("Tom Reed of Croatia lost"), (V{"B-PERSON", "I-PERSON", "O", "B-GPE", "O"}));
+  EXPECT_EQ(run("Tom Reed of Quellco Securities said"),
+            (V{"B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O"}));
+  // One word before "of": only before a place. A title before "of" is part of the name.
+  EXPECT_EQ(run("Reed of Quellco said"), (V{"B-PERSON", "I-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("Catherine of Aragon died"), (V{"B-PERSON", "O", "B-GPE", "O"}));
+  EXPECT_EQ(run("Mary Queen of Scots died"), (V{"B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O"}));
+  // An organization word or company suffix before "of": the whole span is an ORG.
+  EXPECT_EQ(run("Tom Reed School of Business said"), (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Quellco Inc of Leeds said"), (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+}
+
+TEST(NerSpanRulesTest, TownsAreClubsInTeamSportReports) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  auto run = [&](const std::string& text, std::vector<std::string> tags, bool team_report) {
+    return AfterSpanRules(text, std::move(tags), gaz.get(), nullptr, team_report);
+  };
+  using V = std::vector<std::string>;
+  const V held = {"B-GPE", "O", "O", "O", "B-GPE"};
+  EXPECT_EQ(run("Leeds held Chelsea to a draw in London", {"B-PERSON", "O", "B-PERSON", "O", "O", "O", "O", "B-GPE"},
+                true),
+            (V{"B-ORG", "O", "B-ORG", "O", "O", "O", "O", "B-GPE"}));
+  EXPECT_EQ(run("a point clear of Leeds at Chelsea", {"O", "O", "O", "O", "B-GPE", "O", "B-GPE"}, true),
+            (V{"O", "O", "O", "O", "B-ORG", "O", "B-GPE"}));
+  // Outside a team-sport report, and in its dateline, towns stay places; so do countries.
+  EXPECT_EQ(run("Leeds held talks with Chelsea", held, false), held);
+  EXPECT_EQ(run("LEEDS 1996-12-07", {"B-GPE", "O"}, true), (V{"B-GPE", "O"}));
+  EXPECT_EQ(run("Scotland beat Wales", {"B-GPE", "O", "B-GPE"}, true), (V{"B-GPE", "O", "B-GPE"}));
+}
+
+TEST(NerFeaturesTest, TeamSportSlugsAreDetected) {
+  auto slug = [](const std::string& text) {
+    std::vector<std::string> words = Split(text);
+    return ner_internal::IsTeamSportSlug({words.begin(), words.end()});
+  };
+  EXPECT_TRUE(slug("SOCCER - LEEDS HOLD CHELSEA ."));
+  EXPECT_TRUE(slug("RUGBY UNION - LIONS WIN ."));
+  EXPECT_TRUE(slug("ICE HOCKEY - NHL RESULTS ."));
+  EXPECT_TRUE(slug("AUSTRALIAN RULES - RESULTS ."));
+  EXPECT_FALSE(slug("TENNIS - SELES WINS ."));
+  EXPECT_FALSE(slug("SOCCER FANS RIOT ."));
+  EXPECT_FALSE(slug("ICE - STORM ."));
+  EXPECT_FALSE(slug("SOCCER"));
 }
 
 TEST(NerSpanRulesTest, TournamentsNamedAfterPlacesAreEvents) {
