@@ -250,10 +250,14 @@ Status GazetteerBuilder::Admin1(const Fields& f) {
   NG_RETURN_IF_ERROR(Expect(f, 6));
   if (f[0].size() < 4 || f[0][2] != '-') return Status::InvalidArgument("bad ISO 3166-2 code '" + std::string(f[0]) + "'");
   if (!f[1].empty() && !IsUpperAlpha(f[1], 3)) return Status::InvalidArgument("bad alpha-3 code '" + std::string(f[1]) + "'");
-  if (f[2].empty()) return Status::InvalidArgument("empty subdivision name");
-  GazetteerEntry e = MakeEntry(EntryType::kAdmin1, std::string(f[2]), std::string(f[0]), std::string(f[1]), std::string(f[3]));
+  // Names are |-separated since the project's English ones were added ("Bavaria|Bayern"); the first is displayed.
+  std::vector<std::string_view> names = SplitBars(f[2]);
+  if (names.empty()) return Status::InvalidArgument("empty subdivision name");
+  GazetteerEntry e =
+      MakeEntry(EntryType::kAdmin1, std::string(names[0]), std::string(f[0]), std::string(f[1]), std::string(f[3]));
   if (!f[4].empty() || !f[5].empty()) NG_RETURN_IF_ERROR(ParseCoordinates(f[4], f[5], e));
-  AddName(f[2], Add(std::move(e)));
+  const uint32_t index = Add(std::move(e));
+  for (std::string_view name : names) AddName(name, index);
   return Status::Ok();
 }
 

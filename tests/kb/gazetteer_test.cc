@@ -11,7 +11,8 @@ void WriteFixture(base::InMemoryFileSystem& fs, const std::string& places_row = 
                                      "# comment\nRUS\tRU\tRussia\tRussian Federation|Russia\t65.89\t95.53\tRS\n"
                                      "PRK\tKP\tNorth Korea\tKorea, Democratic People's Republic of|DPRK\t40.14\t127.16\tKN\n"
                                      "CIV\tCI\tCôte d'Ivoire\tIvory Coast\t\t\t\n").ok());
-  ASSERT_TRUE(fs.WriteFileAtomically("g/admin1.tsv", "US-GA\tUSA\tGeorgia\tState\t33.749\t-84.388\nRU-AMU\tRUS\tAmur\tOblast\t\t\n").ok());
+  ASSERT_TRUE(fs.WriteFileAtomically("g/admin1.tsv", "US-GA\tUSA\tGeorgia\tState\t33.749\t-84.388\nRU-AMU\tRUS\tAmur\tOblast\t\t\n"
+                                                     "DE-BY\tDEU\tBavaria|Bayern\tLand\t\t\n").ok());
   ASSERT_TRUE(fs.WriteFileAtomically("g/places.tsv",
                                      "Moscow\tMoscow\tRUS\t48\t55.7522\t37.6156\tPPLC\t10381222\n"
                                      "Moscow\tMoscow\tUSA\tID\t46.7324\t-117.0002\tPPLA2\t25060\n"
@@ -53,6 +54,10 @@ TEST(GazetteerTest, LoadsAndLooksUpEveryType) {
   EXPECT_TRUE((*gaz)->Lookup("Georgia")[0]->has_coordinates);
   EXPECT_NEAR((*gaz)->Lookup("Georgia")[0]->lat, 33.749, 1e-9);
   EXPECT_FALSE((*gaz)->Lookup("Amur")[0]->has_coordinates);
+  // A subdivision under each of its names, displayed by the first.
+  ASSERT_EQ((*gaz)->Lookup("Bayern").size(), 1u);
+  EXPECT_EQ((*gaz)->Lookup("Bayern")[0], (*gaz)->Lookup("Bavaria")[0]);
+  EXPECT_EQ((*gaz)->Lookup("Bayern")[0]->name, "Bavaria");
   EXPECT_TRUE((*gaz)->Lookup("Atlantis").empty());
   EXPECT_TRUE((*gaz)->IsPrefix("north"));
   EXPECT_TRUE((*gaz)->IsPrefix("international atomic"));
@@ -166,6 +171,15 @@ TEST(GazetteerTest, CommittedGazetteerLoads) {
   ASSERT_FALSE(pyongyang.empty());
   EXPECT_EQ(pyongyang[0]->country, "PRK");
   EXPECT_EQ((*gaz)->Lookup("NATO")[0]->type, EntryType::kOrganization);
+  // Subdivisions under the names the news uses, not only ISO's; Taiwan stays a country.
+  for (const char* name : {"Chechnya", "Sichuan", "Tatarstan", "Bavaria", "Tibet"}) {
+    auto found = (*gaz)->Lookup(name);
+    ASSERT_FALSE(found.empty()) << name;
+    EXPECT_EQ(found[0]->type, EntryType::kAdmin1) << name;
+  }
+  EXPECT_EQ((*gaz)->Lookup("Chechnya")[0]->code, "RU-CE");
+  EXPECT_EQ((*gaz)->Lookup("Bosnia")[0]->code, "BIH");
+  for (const GazetteerEntry* e : (*gaz)->Lookup("Taiwan")) EXPECT_NE(e->type, EntryType::kAdmin1);
   // Every sovereign country the events layer meets has a point and a FIPS code.
   for (const char* code : {"RUS", "PRK", "USA", "UKR", "CHN", "ISR", "FRA", "IND", "BRA", "ZAF"}) {
     const GazetteerEntry* country = (*gaz)->CountryByCode(code);
