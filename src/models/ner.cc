@@ -110,6 +110,10 @@ std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>
   // Persons typed as places in results lists only with the sports-line rules: off while
   // the word profiles are built from news, like them.
   ner_internal::TagListedPersons(forms, first_name, *gazetteer_, tags, sports_lines);
+  // Listed first names that are not also common words ("Price", "Will", "West").
+  std::vector<bool> plain_first_name(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) plain_first_name[i] = info[i].first_name && !often_lower[i];
+  ner_internal::TagPersonsAfterTitles(forms, plain_first_name, tags);
   ner_internal::ApplyNumericRules(forms, tags);
   return tags;
 }

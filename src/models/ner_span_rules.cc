@@ -755,4 +755,28 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   TagTournaments(forms, tags);
 }
 
+void TagPersonsAfterTitles(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
+                           std::vector<std::string>& tags) {
+  auto title = [](std::string_view form) {
+    std::string lower = base::AsciiLower(form);
+    if (lower == form && (lower == "major" || lower == "general" || lower == "chief")) return false;
+    if (lower.size() > 3 && lower.back() == 's') lower.pop_back();  // "Senators Phil Gramm and ..."
+    return IsTitleWord(lower) || lower == "representative" || lower == "speaker" || lower == "commissioner" ||
+           lower == "negotiator";
+  };
+  auto name_word = [&](size_t i) {
+    return Capitalized(forms[i]) && forms[i].size() > 1 && forms[i][1] >= 'a' && forms[i][1] <= 'z' && tags[i] == "O" &&
+           !IsInstitutionHead(forms[i]) && !IsCompanySuffix(forms[i]);
+  };
+  const size_t n = forms.size();
+  for (size_t t = 0; t + 2 < n; ++t) {
+    if (tags[t] != "O" || !title(forms[t]) || !first_name[t + 1] || !name_word(t + 1)) continue;
+    size_t end = t + 1;
+    while (end < n && end - t <= 4 && name_word(end)) ++end;
+    if (end - t < 3 || end - t > 5 || (end < n && Capitalized(forms[end]))) continue;
+    Relabel(tags, t + 1, end, "PERSON");
+    t = end - 1;
+  }
+}
+
 }  // namespace newsgraph::models::ner_internal

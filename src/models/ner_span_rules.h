@@ -88,6 +88,17 @@ void JoinNamesAcrossAnd(const std::vector<std::string_view>& forms, const std::v
 void TagListedPersons(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
                       const kb::Gazetteer& gaz, std::vector<std::string>& tags, bool typed_places = false);
 
+// A name after a title that the model left untagged, with the title ("Trade Representative
+// Clayton Yeutter", "House Speaker Jim Wright": a run of capitalized words reads to it as one
+// name of some other kind): after a title word (IsTitleWord, or "representative", "speaker",
+// "commissioner", "negotiator" and plurals), an untagged run of two to four capitalized words
+// whose first is a first name (`first_name`: the caller's list, without words the news also
+// writes in lower case, such as "Price") and after which no capitalized word follows is a
+// PERSON; a run with an organization word or company suffix is not ("Speaker Tom Quell Bank").
+// "major", "general" and "chief" in lower case are adjectives, not titles.
+void TagPersonsAfterTitles(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
+                           std::vector<std::string>& tags);
+
 }  // namespace newsgraph::models::ner_internal
 
 #endif  // NEWSGRAPH_MODELS_NER_SPAN_RULES_H_

@@ -375,6 +375,30 @@ TEST(NerSpanRulesTest, PersonsEndBeforeOfAndTheirCountryOrEmployer) {
   EXPECT_EQ(run("Quellco Inc of Leeds said"), (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
 }
 
+TEST(NerSpanRulesTest, UntaggedNamesAfterTitlesArePersons) {
+  auto run = [](const std::string& text, const std::vector<bool>& first_name) {
+    std::vector<std::string> words = Split(text);
+    std::vector<std::string_view> forms(words.begin(), words.end());
+    std::vector<std::string> tags(words.size(), "O");
+    EXPECT_EQ(first_name.size(), words.size()) << text;
+    ner_internal::TagPersonsAfterTitles(forms, first_name, tags);
+    return tags;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("Trade Representative Tom Quell said", {false, false, true, false, false}),
+            (V{"O", "O", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("House Speaker Tom Quell Varga , a", {false, false, true, false, false, false, false}),
+            (V{"O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"}));
+  EXPECT_EQ(run("Senators Tom Quell and", {false, true, false, false}), (V{"O", "B-PERSON", "I-PERSON", "O"}));
+  // No first name, one word only, a capitalized word after the run, or an adjective: left alone.
+  const V none4 = {"O", "O", "O", "O"};
+  EXPECT_EQ(run("Speaker Quell Varga said", {false, false, false, false}), none4);
+  EXPECT_EQ(run("Speaker Tom said it", {false, true, false, false}), none4);
+  EXPECT_EQ(run("Speaker Tom Quell Bank", {false, true, false, false}), none4);
+  EXPECT_EQ(run("Speaker Tom Quell Varga Lima Reed", {false, true, false, false, false, false}), (V(6, "O")));
+  EXPECT_EQ(run("major Tom Quell producers", {false, true, false, false}), none4);
+}
+
 TEST(NerSpanRulesTest, TownsAreClubsInTeamSportReports) {
   auto gaz = CommittedGazetteer();
   ASSERT_NE(gaz, nullptr);
