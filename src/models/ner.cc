@@ -49,14 +49,18 @@ std::vector<std::vector<std::string>> NerTagger::TagDocument(
   std::vector<std::vector<std::string>> out;
   out.reserve(sentences.size());
   for (const auto& forms : sentences) out.push_back(TagForms(forms, &context, sports_lines));
-  ner_internal::MakeDocumentConsistent(sentences, out, [this](std::string_view text) {
+  auto has_entry = [this](std::string_view text, bool towns) {
     for (const kb::GazetteerEntry* e : gazetteer_->Lookup(text)) {
-      if (e->type == kb::EntryType::kCountry || e->type == kb::EntryType::kAdmin1 || e->type == kb::EntryType::kCity) {
+      if (e->type == kb::EntryType::kCountry || e->type == kb::EntryType::kAdmin1 ||
+          (towns && e->type == kb::EntryType::kCity)) {
         return true;
       }
     }
     return false;
-  });
+  };
+  ner_internal::MakeDocumentConsistent(
+      sentences, out, [&](std::string_view text) { return has_entry(text, true); },
+      [&](std::string_view text) { return has_entry(text, false); });
   return out;
 }
 

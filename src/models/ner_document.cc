@@ -1,5 +1,6 @@
 #include "models/ner_document.h"
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -89,6 +90,12 @@ bool IsPlaceNameWord(std::string_view w) {
   static const std::unordered_set<std::string_view> kWords = {"County", "River", "Township", "Parish", "Borough",
                                                               "Creek"};
   return kWords.count(w) > 0;
+}
+
+// Words before a place that make it one: "in Clinton", "near Jordan".
+bool IsLocativeWord(const std::string& lower) {
+  return lower == "in" || lower == "at" || lower == "near" || lower == "outside" || lower == "across" ||
+         lower == "around" || lower == "into" || lower == "towards" || lower == "toward" || lower == "throughout";
 }
 
 // Capitalized only because it opens the sentence: never taken for a name seen elsewhere.
@@ -192,7 +199,8 @@ void FollowBodyInHeadlines(const std::vector<std::vector<std::string_view>>& for
 
 void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& forms,
                             std::vector<std::vector<std::string>>& tags,
-                            const std::function<bool(std::string_view)>& known_place) {
+                            const std::function<bool(std::string_view)>& known_place,
+                            const std::function<bool(std::string_view)>& known_region) {
   std::vector<TagSpan> spans = Spans(tags);
   std::unordered_map<std::string, std::string> majority = MajorityTypes(forms, spans);
   std::unordered_set<std::string> surnames;
@@ -200,9 +208,29 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
     auto it = majority.find(Text(forms[s.sentence], s.begin, s.end));
     if (it != majority.end() && it->second != s.type) Relabel(tags[s.sentence], s.begin, s.end, it->second);
     const std::string& type = it != majority.end() ? it->second : s.type;
-    if (type == "PERSON" && s.end - s.begin >= 2 && Capitalized(forms[s.sentence][s.end - 1])) {
+    const auto first = forms[s.sentence].begin() + s.begin, last = forms[s.sentence].begin() + s.end;
+    if (type == "PERSON" && s.end - s.begin >= 2 && Capitalized(forms[s.sentence][s.end - 1]) &&
+        std::find(first, last, "of") == last) {
       surnames.insert(base::AsciiLower(forms[s.sentence][s.end - 1]));  // a headline's "REED" too
     }
+  }
+  // A person's surname typed as a town is that person ("talks with Clinton" beside "Bill
+  // Clinton"), unless a locative word comes before it ("in Clinton"); countries and states stay.
+  for (const TagSpan& s : spans) {
+    if (!known_region || s.end - s.begin != 1) continue;
+    if (tags[s.sentence][s.begin] != "B-GPE" && tags[s.sentence][s.begin] != "B-LOC") continue;
+    if (surnames.count(base::AsciiLower(forms[s.sentence][s.begin])) == 0) continue;
+    if (known_region(forms[s.sentence][s.begin])) continue;
+    const std::vector<std::string_view>& f = forms[s.sentence];
+    const std::vector<std::string>& t = tags[s.sentence];
+    if (s.begin > 0 && IsLocativeWord(base::AsciiLower(f[s.begin - 1]))) continue;
+    // In a list of places ("in Luxembourg and Paris"), or before its state ("Lewiston , Mont.").
+    const bool listed = s.begin >= 2 && (f[s.begin - 1] == "and" || f[s.begin - 1] == ",") &&
+                        (t[s.begin - 2] == "I-GPE" || t[s.begin - 2] == "B-GPE" || t[s.begin - 2] == "I-LOC" ||
+                         t[s.begin - 2] == "B-LOC");
+    const bool before_state = s.end + 1 < f.size() && f[s.end] == "," && Capitalized(f[s.end + 1]);
+    if (listed || before_state) continue;
+    Relabel(tags[s.sentence], s.begin, s.end, "PERSON");
   }
   // A "person" that begins an organization's name elsewhere in the document is that
   // organization ("Rospatch" beside "Rospatch Corp", "Dean Witter" beside "Dean Witter

@@ -34,9 +34,14 @@ namespace newsgraph::models::ner_internal {
 // becomes that ORG unless it is one ("Texas" / "Texas Instruments Inc" stays a place), unless
 // every such ORG is a public body, school or club named after its town ("Alexandria Police
 // Department"), and unless the span's last word makes it a place ("Passaic County", "Neches River").
+// `known_region` (may be empty: the rule is off) tells whether a text is a country or a
+// first-level unit: a one-word GPE or LOC that is the surname of a multi-word PERSON of the
+// document is that person ("talks with Clinton" beside "Bill Clinton") unless it is such a
+// region or follows a locative word ("in", "at", "near" ...).
 void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& forms,
                             std::vector<std::vector<std::string>>& tags,
-                            const std::function<bool(std::string_view)>& known_place = {});
+                            const std::function<bool(std::string_view)>& known_place = {},
+                            const std::function<bool(std::string_view)>& known_region = {});
 
 }  // namespace newsgraph::models::ner_internal
 

@@ -307,6 +307,14 @@ void SplitTitlesFromPersons(const std::vector<std::string_view>& forms, const kb
       tags[i++] = demonym_title ? "B-NORP" : "O";
     }
     if (i < e && i > b) tags[i] = "B-PERSON";
+    // "King of Athens", "Prince of Spain": without the title, an office of a place, no one's name.
+    if (i > b && i + 1 < e && forms[i] == "of") {
+      tags[i] = "O";
+      std::string place(forms[i + 1]);
+      for (size_t k = i + 2; k < e; ++k) place += " " + std::string(forms[k]);
+      const bool known = gazetteer != nullptr && !gazetteer->Lookup(place).empty();
+      for (size_t k = i + 1; k < e; ++k) tags[k] = known ? (k == i + 1 ? "B-GPE" : "I-GPE") : "O";
+    }
     b = e - 1;
   }
 }

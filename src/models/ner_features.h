@@ -109,7 +109,8 @@ void ComputeTokenInfo(const std::vector<std::string_view>& forms, const FeatureR
 
 // Post-pass over decoded tags: a title word ("President") or a demonym before
 // a title ("Russian President") at the start of a PERSON span is not part of
-// the name; the demonym becomes NORP, the title O.
+// the name; the demonym becomes NORP, the title O. Left with "of" and a place ("King of
+// Athens"), the span was an office: "of" is O and the place, if the gazetteer knows it, GPE.
 void SplitTitlesFromPersons(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
                             std::vector<std::string>& tags);
 

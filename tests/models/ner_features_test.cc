@@ -112,6 +112,12 @@ TEST(NerFeaturesTest, TitlesAndNationalitiesLeavePersonNames) {
   std::vector<std::string_view> president = {"President"};
   ner_internal::SplitTitlesFromPersons(president, gaz.get(), alone);
   EXPECT_EQ(alone[0], "O");
+  // Without its title, "of" and a place were an office, no one's name.
+  std::vector<std::string_view> king = {"the", "King", "of", "Athens", "and", "the", "Prince", "of", "Quarvel"};
+  std::vector<std::string> office = {"O",         "B-PERSON", "I-PERSON", "I-PERSON", "O",
+                                     "O",         "B-PERSON", "I-PERSON", "I-PERSON"};
+  ner_internal::SplitTitlesFromPersons(king, gaz.get(), office);
+  EXPECT_EQ(office, (std::vector<std::string>{"O", "O", "O", "B-GPE", "O", "O", "O", "O", "O"}));
 }
 
 // `tags` of `text` after `rule(forms, marked, tags)`, where marked[i] says whether the i-th
@@ -376,27 +382,22 @@ TEST(NerSpanRulesTest, PersonsEndBeforeOfAndTheirCountryOrEmployer) {
 }
 
 TEST(NerSpanRulesTest, UntaggedNamesAfterTitlesArePersons) {
-  auto run = [](const std::string& text, const std::vector<bool>& first_name) {
-    std::vector<std::string> words = Split(text);
-    std::vector<std::string_view> forms(words.begin(), words.end());
-    std::vector<std::string> tags(words.size(), "O");
-    EXPECT_EQ(first_name.size(), words.size()) << text;
-    ner_internal::TagPersonsAfterTitles(forms, first_name, tags);
-    return tags;
+  auto run = [](const std::string& text) {
+    return AfterMarkedRule(text, std::vector<std::string>(Split(text).size(), "O"), {"Tom"},
+                           [](const auto& forms, const auto& first_name, auto& tags) {
+                             ner_internal::TagPersonsAfterTitles(forms, first_name, tags);
+                           });
   };
   using V = std::vector<std::string>;
-  EXPECT_EQ(run("Trade Representative Tom Quell said", {false, false, true, false, false}),
-            (V{"O", "O", "B-PERSON", "I-PERSON", "O"}));
-  EXPECT_EQ(run("House Speaker Tom Quell Varga , a", {false, false, true, false, false, false, false}),
-            (V{"O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"}));
-  EXPECT_EQ(run("Senators Tom Quell and", {false, true, false, false}), (V{"O", "B-PERSON", "I-PERSON", "O"}));
-  // No first name, one word only, a capitalized word after the run, or an adjective: left alone.
-  const V none4 = {"O", "O", "O", "O"};
-  EXPECT_EQ(run("Speaker Quell Varga said", {false, false, false, false}), none4);
-  EXPECT_EQ(run("Speaker Tom said it", {false, true, false, false}), none4);
-  EXPECT_EQ(run("Speaker Tom Quell Bank", {false, true, false, false}), none4);
-  EXPECT_EQ(run("Speaker Tom Quell Varga Lima Reed", {false, true, false, false, false, false}), (V(6, "O")));
-  EXPECT_EQ(run("major Tom Quell producers", {false, true, false, false}), none4);
+  EXPECT_EQ(run("Trade Representative Tom Quell said"), (V{"O", "O", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("House Speaker Tom Quell Varga , a"), (V{"O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"}));
+  EXPECT_EQ(run("Senators Tom Quell and"), (V{"O", "B-PERSON", "I-PERSON", "O"}));
+  // No first name, one word only, an organization word, too long a run, or an adjective: left alone.
+  EXPECT_EQ(run("Speaker Quell Varga said"), V(4, "O"));
+  EXPECT_EQ(run("Speaker Tom said it"), V(4, "O"));
+  EXPECT_EQ(run("Speaker Tom Quell Bank"), V(4, "O"));
+  EXPECT_EQ(run("Speaker Tom Quell Varga Lima Reed"), V(6, "O"));
+  EXPECT_EQ(run("major Tom Quell producers"), V(4, "O"));
 }
 
 TEST(NerSpanRulesTest, TownsAreClubsInTeamSportReports) {
@@ -691,6 +692,19 @@ TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
                                                  {"B-PERSON", "I-PERSON", "O", "O", "O"}};
   ner_internal::MakeDocumentConsistent(forms5, tags5);
   EXPECT_EQ(tags5[0], (std::vector<std::string>{"O", "O", "B-PERSON", "O", "O", "O", "O"}));
+  // A person's surname typed as a town is the person; after "in", in a list of places, or when
+  // the gazetteer knows it as a country or state, it stays a place.
+  std::vector<std::vector<std::string>> words6 = {Split("Tom Quell met Ann Texas ."),
+                                                  Split("Lima and Quell talked with Quell in Quell and Texas .")};
+  std::vector<std::vector<std::string_view>> forms6;
+  for (const auto& w : words6) forms6.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags6 = {{"B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"},
+                                                 {"B-GPE", "O", "B-GPE", "O", "O", "B-GPE", "O", "B-GPE", "O",
+                                                  "B-GPE", "O"}};
+  ner_internal::MakeDocumentConsistent(
+      forms6, tags6, [](std::string_view) { return true; }, [](std::string_view text) { return text == "Texas"; });
+  EXPECT_EQ(tags6[1], (std::vector<std::string>{"B-GPE", "O", "B-GPE", "O", "O", "B-PERSON", "O", "B-GPE", "O",
+                                                "B-GPE", "O"}));
   // Acronyms of the document's organizations.
   std::vector<std::vector<std::string>> words4 = {Split("the International Quill Organization met ."),
                                                   Split("IQO delegates and IQO said .")};
