@@ -521,7 +521,8 @@ void TagHeadOfPlaceNames(const std::vector<std::string_view>& forms, std::vector
 
 // Capitalized words before a company suffix or an organization head word
 // ("McLean Industries Inc", "International Coffee Organization"): one ORG span.
-// Suffixes always apply; head words only to runs the model left untagged.
+// Suffixes always apply; head words only to runs the model left untagged or typed MISC
+// before an untagged head ("Foreign" MISC, "Ministry"), never with an article ("A Foreign Ministry").
 void TagOrganizationRuns(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
   for (size_t k = 1; k < forms.size(); ++k) {
     const bool suffix = IsCompanySuffix(forms[k]), head = IsOrgHead(forms[k]);
@@ -545,12 +546,15 @@ void TagOrganizationRuns(const std::vector<std::string_view>& forms, std::vector
       k = e - 1;
       continue;
     }
+    auto article = [](std::string_view w) { return w == "A" || w == "An" || w == "The"; };
     size_t b = k;
-    while (b > 0 && k - b < 6 && (Capitalized(forms[b - 1]) || forms[b - 1] == "&") && !IsCompanySuffix(forms[b - 1])) --b;
-    if (b == k || (head && k - b < 1)) continue;
-    if (head && !std::all_of(tags.begin() + b, tags.begin() + k + 1, [](const std::string& t) { return t == "O"; })) {
-      continue;
+    while (b > 0 && k - b < 6 && (Capitalized(forms[b - 1]) || forms[b - 1] == "&") && !IsCompanySuffix(forms[b - 1]) &&
+           !(head && article(forms[b - 1]))) {
+      --b;
     }
+    if (b == k || (head && k - b < 1)) continue;
+    auto untagged_or_misc = [](const std::string& t) { return t == "O" || t == "B-MISC" || t == "I-MISC"; };
+    if (head && (tags[k] != "O" || !std::all_of(tags.begin() + b, tags.begin() + k, untagged_or_misc))) continue;
     if (head && b == 0 && k == 1) continue;  // "Party officials ..." at a sentence start: too weak
     if (k + 1 < tags.size() && tags[k + 1][0] == 'I') continue;  // a longer name goes on
     Relabel(tags, b, k + 1, "ORG");
@@ -678,6 +682,14 @@ void TagListedPersons(const std::vector<std::string_view>& forms, const std::vec
 
 namespace {
 
+bool IsDemonym(const kb::Gazetteer* gaz, std::string_view w) {
+  if (gaz == nullptr) return false;
+  for (const kb::GazetteerEntry* e : gaz->Lookup(w)) {
+    if (e->type == kb::EntryType::kDemonym) return true;
+  }
+  return false;
+}
+
 // "Minister", "Secretary": after a portfolio ("Foreign", "Finance", "Home Affairs").
 bool IsPortfolioTitle(std::string_view w) { return w == "Minister" || w == "Secretary"; }
 
@@ -725,6 +737,12 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     } else if (e - b > 1 && forms[e - 1] == "Newsroom") {
       tags[e - 1] = "O";  // "-- Tokyo Newsroom +81-3 ...": the place is the name
       Relabel(tags, b, e - 1, type == "ORG" ? "GPE" : type);
+    } else if (b == 0 && e - b > 1 && (forms[b] == "A" || forms[b] == "An")) {
+      tags[b] = "O";  // "A Defence Ministry official": the article opens the sentence, not the name
+      Relabel(tags, b + 1, e, type);
+    } else if (type == "ORG" && e - b >= 3 && forms[e - 1] == "Ministry" && IsDemonym(gazetteer, forms[b])) {
+      tags[b] = "B-NORP";  // "the Chinese Foreign Ministry": the nationality, then the ministry
+      Relabel(tags, b + 1, e, "ORG");
     } else if (e - b == 1 && (IsCalendarWord(forms[b]) || IsCompanySuffix(forms[b]) || IsResultsLabel(forms[b]))) {
       tags[b] = "O";  // a suffix alone ("and Co") is taken in by TagOrganizationRuns
     } else if (e - b > 1 && IsOrgHead(forms[e - 1]) && type != "ORG" && type != "EVENT" && type != "MISC") {

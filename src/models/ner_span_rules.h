@@ -20,7 +20,11 @@ namespace newsgraph::models::ner_internal {
 //    is an ORG and takes the suffix in;
 //  - capitalized words before a company suffix ("McLean Industries Inc") are
 //    an ORG; before an organization head word ("International Coffee
-//    Organization") too, if the model left them all untagged;
+//    Organization") too, if the model left them all untagged or typed MISC ("Foreign" in
+//    "a Foreign Ministry spokesman"), without an article ("The", "A");
+//  - a span opening the sentence with "A" or "An" loses it ("A Defence Ministry official");
+//    an ORG of three words or more from a nationality to "Ministry" is a NORP and an ORG
+//    ("the Chinese Foreign Ministry");
 //  - an untagged known name standing alone ("Kremlin spokesperson") is tagged;
 //  - a span ending in a title ("Foreign Minister") before a capitalized word is no name;
 //    nor is a PERSON span ending in "Minister" or "Secretary" ("Treasury Secretary under Nixon");

@@ -357,6 +357,16 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("the Chicago Mercantile Exchange", {"O", "B-GPE", "I-GPE", "I-GPE"}),
             (V{"O", "B-ORG", "I-ORG", "I-ORG"}));
   EXPECT_EQ(run("the Zorvex Group said", {"O", "B-PERSON", "I-PERSON", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
+  // Words before a head word the model typed MISC or left untagged are one ORG, without the article.
+  EXPECT_EQ(run("a Foreign Ministry spokesman", {"O", "B-MISC", "O", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("said The Zorvex Exchange", {"O", "O", "O", "O"}), (V{"O", "O", "B-ORG", "I-ORG"}));
+  // An article that opens the sentence is not part of the name; a nationality before a ministry
+  // is its own NORP.
+  EXPECT_EQ(run("A Defence Ministry official", {"B-ORG", "I-ORG", "I-ORG", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("the Chinese Foreign Ministry said", {"O", "B-ORG", "I-ORG", "I-ORG", "O"}),
+            (V{"O", "B-NORP", "B-ORG", "I-ORG", "O"}));
+  const V academy = {"O", "B-ORG", "I-ORG", "O"};
+  EXPECT_EQ(run("the Chinese Academy said", academy), academy);
 }
 
 TEST(NerSpanRulesTest, PersonsEndBeforeOfAndTheirCountryOrEmployer) {
