@@ -423,6 +423,32 @@ void TagClubsInSportsProse(const std::vector<std::string_view>& forms, const std
   }
 }
 
+// "the Reagan administration": a leader's name used as a modifier, which the model leaves
+// untagged. One to three capitalized untagged words after an article and before
+// "administration" or "presidency" are a PERSON, unless the gazetteer knows them or an
+// organization word is among them. Not before "government" or "cabinet": parties and
+// regimes stand there ("the Conservative government", "the Sandinista government").
+void TagLeadersBeforeAdministrations(const std::vector<std::string_view>& forms, const kb::Gazetteer& gaz,
+                                     std::vector<std::string>& tags) {
+  auto government = [](std::string_view w) { return w == "administration" || w == "presidency"; };
+  auto article = [](std::string_view w) { return w == "the" || w == "The" || w == "a" || w == "A" || w == "an"; };
+  const size_t n = forms.size();
+  for (size_t b = 0; b < n; ++b) {
+    if (b == 0 || !article(forms[b - 1]) || tags[b] != "O" || !Capitalized(forms[b])) continue;
+    size_t e = b;
+    while (e < n && e - b < 3 && tags[e] == "O" && Capitalized(forms[e]) && !IsInstitutionHead(forms[e]) &&
+           !IsCompanySuffix(forms[e])) {
+      ++e;
+    }
+    if (e == b || e >= n || !government(forms[e])) continue;
+    std::string text(forms[b]);
+    for (size_t k = b + 1; k < e; ++k) text += " " + std::string(forms[k]);
+    if (!gaz.Lookup(text).empty() || !gaz.Lookup(forms[b]).empty()) continue;
+    Relabel(tags, b, e, "PERSON");
+    b = e;
+  }
+}
+
 // "Goran Ivanisevic of Croatia", "Jeffrey Leeds of Chemical Bank": a person span the model
 // ran across "of" into the person's country or employer. The person ends before "of" and
 // the words after it are a place when the gazetteer knows them, else an ORG; with one word
@@ -763,6 +789,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   if (names != nullptr && !names->empty()) TagKnownNames(forms, norm, *names, tags);
   if (gazetteer != nullptr) {
     SplitPersonsAtOf(forms, *gazetteer, tags);
+    TagLeadersBeforeAdministrations(forms, *gazetteer, tags);
     FixPlaceSpans(forms, norm, *gazetteer, tags);
     TagHeadOfPlaceNames(forms, tags);
     const bool dateline = TagDateline(forms, *gazetteer, tags);

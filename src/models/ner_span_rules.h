@@ -38,6 +38,9 @@ namespace newsgraph::models::ner_internal {
 //    Ivanisevic of Croatia", "Jeffrey Leeds of Chemical Bank") ends before "of", and what
 //    follows is a place the gazetteer knows (GPE) or an ORG; one with an organization word or
 //    company suffix before "of" ("Edwin L. Cox School of Business") is one ORG;
+//  - one to three untagged capitalized words after an article and before "administration"
+//    or "presidency" are the leader, a PERSON ("the Reagan administration"), unless the
+//    gazetteer knows them;
 //  - a person or place span ending in an organization head word ("Chicago
 //    Mercantile Exchange") is an ORG, as is such a word alone ("the Bank", "the Fed",
 //    "the Commission" typed PERSON or as a place), and an acronym typed PERSON in running

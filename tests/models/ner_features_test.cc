@@ -367,6 +367,12 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
             (V{"O", "B-NORP", "B-ORG", "I-ORG", "O"}));
   const V academy = {"O", "B-ORG", "I-ORG", "O"};
   EXPECT_EQ(run("the Chinese Academy said", academy), academy);
+  // A leader's name before "administration": a person; a party, a place or a sentence opener is not.
+  EXPECT_EQ(run("the Quell administration said", {"O", "O", "O", "O"}), (V{"O", "B-PERSON", "O", "O"}));
+  EXPECT_EQ(run("a Tom Quell presidency", {"O", "O", "O", "O"}), (V{"O", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("the Conservative government", {"O", "O", "O"}), (V{"O", "O", "O"}));
+  EXPECT_EQ(run("the Texas administration", {"O", "O", "O"}), (V{"O", "O", "O"}));
+  EXPECT_EQ(run("But administration officials", {"O", "O", "O"}), (V{"O", "O", "O"}));
 }
 
 TEST(NerSpanRulesTest, PersonsEndBeforeOfAndTheirCountryOrEmployer) {
