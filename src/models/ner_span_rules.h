@@ -25,7 +25,8 @@ namespace newsgraph::models::ner_internal {
 //  - a span opening the sentence with "A" or "An" loses it ("A Defence Ministry official");
 //    an ORG of three words or more from a nationality to "Ministry" is a NORP and an ORG
 //    ("the Chinese Foreign Ministry");
-//  - an untagged known name standing alone ("Kremlin spokesperson") is tagged;
+//  - an untagged known name standing alone ("Kremlin spokesperson") is tagged; so is "Fed"
+//    (not "Fed up");
 //  - a span ending in a title ("Foreign Minister") before a capitalized word is no name;
 //    nor is a PERSON span ending in "Minister" or "Secretary" ("Treasury Secretary under Nixon");
 //    nor is a span of one or two words before "Minister" or "Secretary" and a capitalized

@@ -295,6 +295,8 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("a spokesman for the Bank said", {"O", "O", "O", "O", "B-PERSON", "O"}),
             (V{"O", "O", "O", "O", "B-ORG", "O"}));
   EXPECT_EQ(run("the Fed said", {"O", "B-GPE", "O"}), (V{"O", "B-ORG", "O"}));
+  EXPECT_EQ(run("the Fed said", {"O", "O", "O"}), (V{"O", "B-ORG", "O"}));
+  EXPECT_EQ(run("Fed up with it", {"O", "O", "O", "O"}), (V{"O", "O", "O", "O"}));
   const V mark = {"O", "B-MISC", "O"};
   EXPECT_EQ(run("the Bank holiday", mark), mark);
   // An acronym typed PERSON in running text is an organization; in a headline it stays, and a
