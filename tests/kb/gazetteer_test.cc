@@ -179,6 +179,11 @@ TEST(GazetteerTest, CommittedGazetteerLoads) {
   }
   EXPECT_EQ((*gaz)->Lookup("Chechnya")[0]->code, "RU-CE");
   EXPECT_EQ((*gaz)->Lookup("Bosnia")[0]->code, "BIH");
+  EXPECT_EQ((*gaz)->Lookup("Yugoslavia")[0]->code, "SRB");
+  // Political groups are groups of no one country, like religious ones.
+  ASSERT_FALSE((*gaz)->Lookup("Democrats").empty());
+  EXPECT_EQ((*gaz)->Lookup("Democrats")[0]->type, EntryType::kDemonym);
+  EXPECT_EQ((*gaz)->Lookup("Democrats")[0]->country, "");
   for (const GazetteerEntry* e : (*gaz)->Lookup("Taiwan")) EXPECT_NE(e->type, EntryType::kAdmin1);
   // Every sovereign country the events layer meets has a point and a FIPS code.
   for (const char* code : {"RUS", "PRK", "USA", "UKR", "CHN", "ISR", "FRA", "IND", "BRA", "ZAF"}) {
