@@ -395,9 +395,11 @@ void TagClubsInSportsProse(const std::vector<std::string_view>& forms, const std
     const size_t town_end = TownSpanEnd(forms, norm, gaz, tags, b);
     const size_t e = town_end > b ? town_end : OrgSpanEnd(tags, b);
     if (e == b) continue;
-    const std::string before = b > 0 ? base::AsciiLower(forms[b - 1]) : std::string();
-    const bool located = IsLocativePreposition(before) || before == "at";
-    if (town_end > b && team_report && !located) {
+    auto located = [&] {
+      const std::string before = b > 0 ? base::AsciiLower(forms[b - 1]) : std::string();
+      return IsLocativePreposition(before) || before == "at";
+    };
+    if (town_end > b && team_report && !located()) {
       Relabel(tags, b, e, "ORG");
     } else if (town_end > b && e + 1 < n && IsClubRole(base::AsciiLower(forms[e])) && Capitalized(forms[e + 1])) {
       Relabel(tags, b, e, "ORG");
@@ -819,7 +821,7 @@ void TagPersonsAfterTitles(const std::vector<std::string_view>& forms, const std
   };
   const size_t n = forms.size();
   for (size_t t = 0; t + 2 < n; ++t) {
-    if (tags[t] != "O" || !title(forms[t]) || !first_name[t + 1] || !name_word(t + 1)) continue;
+    if (tags[t] != "O" || !first_name[t + 1] || !name_word(t + 1) || !title(forms[t])) continue;
     size_t end = t + 1;
     while (end < n && end - t <= 4 && name_word(end)) ++end;
     if (end - t < 3 || end - t > 5 || (end < n && Capitalized(forms[end]))) continue;
