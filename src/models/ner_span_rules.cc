@@ -451,6 +451,23 @@ void TagLeadersBeforeAdministrations(const std::vector<std::string_view>& forms,
   }
 }
 
+// Credit ratings are no names: "the AA rating", "rated BBB+", "Baa-2 rating".
+bool IsCreditRating(std::string_view w) {
+  static const std::unordered_set<std::string_view> kRatings = {
+      "AAA", "AA", "BBB", "BB", "CCC", "CC", "Aaa", "Aa", "Baa", "Ba", "Caa", "Ca"};
+  while (!w.empty() && (w.back() == '+' || w.back() == '-' || (w.back() >= '1' && w.back() <= '3'))) w.remove_suffix(1);
+  return kRatings.count(w) > 0;
+}
+
+void UntagCreditRatings(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
+  for (size_t i = 0; i < forms.size(); ++i) {
+    if (tags[i] == "O" || !IsCreditRating(forms[i]) || (i + 1 < forms.size() && tags[i + 1][0] == 'I')) continue;
+    const bool rating_after = i + 1 < forms.size() && (forms[i + 1] == "rating" || forms[i + 1] == "ratings");
+    const bool rated_before = i > 0 && (forms[i - 1] == "rated" || forms[i - 1] == "to" || forms[i - 1] == "from");
+    if ((rating_after || rated_before) && tags[i][0] == 'B') tags[i] = "O";
+  }
+}
+
 // "Goran Ivanisevic of Croatia", "Jeffrey Leeds of Chemical Bank": a person span the model
 // ran across "of" into the person's country or employer. The person ends before "of" and
 // the words after it are a place when the gazetteer knows them, else an ORG; with one word
@@ -804,6 +821,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     if (sports_lines) TagScorecardLine(forms, tags);
   }
   TagTournaments(forms, tags);
+  UntagCreditRatings(forms, tags);
 }
 
 void TagPersonsAfterTitles(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,

@@ -25,6 +25,7 @@ namespace newsgraph::models::ner_internal {
 //  - a span opening the sentence with "A" or "An" loses it ("A Defence Ministry official");
 //    an ORG of three words or more from a nationality to "Ministry" is a NORP and an ORG
 //    ("the Chinese Foreign Ministry");
+//  - a credit rating before "rating(s)" or after "rated", "to", "from" is no name ("the AA rating");
 //  - an untagged known name standing alone ("Kremlin spokesperson") is tagged; so is "Fed"
 //    (not "Fed up");
 //  - a span ending in a title ("Foreign Minister") before a capitalized word is no name;

@@ -297,6 +297,10 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("the Fed said", {"O", "B-GPE", "O"}), (V{"O", "B-ORG", "O"}));
   EXPECT_EQ(run("the Fed said", {"O", "O", "O"}), (V{"O", "B-ORG", "O"}));
   EXPECT_EQ(run("Fed up with it", {"O", "O", "O", "O"}), (V{"O", "O", "O", "O"}));
+  // Credit ratings are no names; the same letters elsewhere stay what the model made them.
+  EXPECT_EQ(run("the AA rating", {"O", "B-ORG", "O"}), (V{"O", "O", "O"}));
+  EXPECT_EQ(run("cut to Baa-2 from", {"O", "O", "B-LOC", "O"}), (V{"O", "O", "O", "O"}));
+  EXPECT_EQ(run("AA said", {"B-ORG", "O"}), (V{"B-ORG", "O"}));
   const V mark = {"O", "B-MISC", "O"};
   EXPECT_EQ(run("the Bank holiday", mark), mark);
   // An acronym typed PERSON in running text is an organization; in a headline it stays, and a
