@@ -18,6 +18,7 @@ bool IsCompanySuffix(std::string_view w) {
   static const std::unordered_set<std::string_view> kSuffixes = {
       "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "AG", "SA", "S.A.",
       "NV", "N.V.", "BV", "GmbH", "SpA", "S.p.A.", "Oyj", "ASA", "AB", "Bhd", "Limited", "Incorporated", "Corporation",
+      "Partners", "L.P.", "LP",
       "INC", "CORP", "CO", "LTD", "LIMITED", "CORPORATION"};  // headlines
   return kSuffixes.count(w) > 0;
 }
@@ -454,7 +455,7 @@ void TagLeadersBeforeAdministrations(const std::vector<std::string_view>& forms,
 // Credit ratings are no names: "the AA rating", "rated BBB+", "Baa-2 rating".
 bool IsCreditRating(std::string_view w) {
   static const std::unordered_set<std::string_view> kRatings = {
-      "AAA", "AA", "BBB", "BB", "CCC", "CC", "Aaa", "Aa", "Baa", "Ba", "Caa", "Ca"};
+      "AAA", "AA", "A", "BBB", "BB", "B", "CCC", "CC", "Aaa", "Aa", "Baa", "Ba", "Caa", "Ca"};
   while (!w.empty() && (w.back() == '+' || w.back() == '-' || (w.back() >= '1' && w.back() <= '3'))) w.remove_suffix(1);
   return kRatings.count(w) > 0;
 }

@@ -301,6 +301,10 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("the AA rating", {"O", "B-ORG", "O"}), (V{"O", "O", "O"}));
   EXPECT_EQ(run("cut to Baa-2 from", {"O", "O", "B-LOC", "O"}), (V{"O", "O", "O", "O"}));
   EXPECT_EQ(run("AA said", {"B-ORG", "O"}), (V{"B-ORG", "O"}));
+  EXPECT_EQ(run("debt to A from B -", {"O", "O", "B-ORG", "O", "B-LOC", "O"}), (V{"O", "O", "O", "O", "O", "O"}));
+  // "Partners" and "L.P." end partnerships' names like a company suffix.
+  EXPECT_EQ(run("Zorvex Partners said", {"B-PERSON", "I-PERSON", "O"}), (V{"B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Quellco Energy L.P. said", {"B-PERSON", "I-PERSON", "O", "O"}), (V{"B-ORG", "I-ORG", "I-ORG", "O"}));
   const V mark = {"O", "B-MISC", "O"};
   EXPECT_EQ(run("the Bank holiday", mark), mark);
   // An acronym typed PERSON in running text is an organization; in a headline it stays, and a
