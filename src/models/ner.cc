@@ -49,10 +49,12 @@ std::vector<std::vector<std::string>> NerTagger::TagDocument(
   std::vector<std::vector<std::string>> out;
   out.reserve(sentences.size());
   for (const auto& forms : sentences) out.push_back(TagForms(forms, &context, sports_lines));
+  // Towns count from 100,000 people: a company may be named after a smaller one ("Dome"
+  // Petroleum and Dome, Ghana), rarely after a city.
   auto has_entry = [this](std::string_view text, bool towns) {
     for (const kb::GazetteerEntry* e : gazetteer_->Lookup(text)) {
       if (e->type == kb::EntryType::kCountry || e->type == kb::EntryType::kAdmin1 ||
-          (towns && e->type == kb::EntryType::kCity)) {
+          (towns && e->type == kb::EntryType::kCity && e->population >= 100000)) {
         return true;
       }
     }

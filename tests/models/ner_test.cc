@@ -250,6 +250,25 @@ TEST(NerCommittedModelTest, OfficesWithOfStayOutOfNames) {
   EXPECT_EQ(tags[5], "I-PERSON");
 }
 
+// A company named after a small town is the company where the document names it in full;
+// a city stays a place ("Dome Petroleum Ltd" and Dome, Ghana; "Texas Instruments" and Texas).
+TEST(NerCommittedModelTest, CompaniesNamedAfterSmallTownsAreCompanies) {
+  auto ner = CommittedModel();
+  if (ner == nullptr) GTEST_SKIP() << "data/models/ner.ngm not built";
+  std::vector<std::vector<std::string>> words = {Split("Dome Petroleum Ltd said it would sell assets ."),
+                                                 Split("Dome said the sale would cut its debt .")};
+  std::vector<std::vector<std::string_view>> forms;
+  for (const auto& w : words) forms.emplace_back(w.begin(), w.end());
+  auto tags = ner->TagDocument(forms);
+  EXPECT_EQ(tags[0][0], "B-ORG");
+  EXPECT_EQ(tags[1][0], "B-ORG");
+  words = {Split("Texas Instruments Inc said profits rose ."), Split("Texas said drought cut the harvest .")};
+  forms.clear();
+  for (const auto& w : words) forms.emplace_back(w.begin(), w.end());
+  tags = ner->TagDocument(forms);
+  EXPECT_EQ(tags[1][0], "B-GPE");
+}
+
 // Religious and ethnic groups (demonyms.tsv rows of no country) are NORP, not people.
 TEST(NerCommittedModelTest, ReligiousAndEthnicGroupsAreNorp) {
   auto ner = CommittedModel();
