@@ -29,7 +29,8 @@ namespace newsgraph::models::ner_internal {
 // inside a longer span of the model ("OXFORD" in "UNIVERSITY OF OXFORD").
 // Numeric rule types are left alone. Time and memory
 // are linear in the document's size (matches are at most 6 tokens long).
-// `known_place` (may be empty) tells whether a span's text is a place the gazetteer knows:
+// `known_place` (may be empty) tells whether a span's text is a place too well known to be a company's
+// name (NerTagger: a country, a first-level unit or a city of 100,000):
 // a GPE or LOC span that begins a longer ORG of the document ("Dome" / "Dome Petroleum Ltd")
 // becomes that ORG unless it is one ("Texas" / "Texas Instruments Inc" stays a place), unless
 // every such ORG is a public body, school or club named after its town ("Alexandria Police
