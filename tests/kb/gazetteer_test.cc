@@ -184,6 +184,8 @@ TEST(GazetteerTest, CommittedGazetteerLoads) {
   ASSERT_FALSE((*gaz)->Lookup("Democrats").empty());
   EXPECT_EQ((*gaz)->Lookup("Democrats")[0]->type, EntryType::kDemonym);
   EXPECT_EQ((*gaz)->Lookup("Democrats")[0]->country, "");
+  ASSERT_FALSE((*gaz)->Lookup("Latin American").empty());
+  EXPECT_EQ((*gaz)->Lookup("Latin American")[0]->type, EntryType::kDemonym);
   for (const GazetteerEntry* e : (*gaz)->Lookup("Taiwan")) EXPECT_NE(e->type, EntryType::kAdmin1);
   // Every sovereign country the events layer meets has a point and a FIPS code.
   for (const char* code : {"RUS", "PRK", "USA", "UKR", "CHN", "ISR", "FRA", "IND", "BRA", "ZAF"}) {
