@@ -712,7 +712,17 @@ void TagListedPersons(const std::vector<std::string_view>& forms, const std::vec
       }
     }
     if (open < tags.size() && b < open && tags[b][0] == 'I') continue;  // the span starts further left
-    if (open - b < 2 || (b > 0 && Capitalized(forms[b - 1])) || !first_name[b]) continue;
+    // In a ranked results line ("2. Hicham El Guerrouj ( Morocco ) 3:33.10") the name needs
+    // no listed first name: the rank, the country and the result say it is an athlete.
+    auto is_rank = [](std::string_view w) {
+      while (!w.empty() && (w.back() == '.' || w.back() == '=')) w.remove_suffix(1);
+      return !w.empty() && w.size() <= 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    const size_t close = open + 1 + len;
+    const bool ranked = b == 1 && is_rank(forms[0]) && close + 1 < forms.size() &&
+                        std::any_of(forms[close + 1].begin(), forms[close + 1].end(),
+                                    [](char c) { return c >= '0' && c <= '9'; });
+    if (open - b < 2 || (b > 0 && Capitalized(forms[b - 1])) || (!first_name[b] && !ranked)) continue;
     auto not_personal = [](std::string_view w) {
       return IsCompanySuffix(w) || IsOrgHead(w) || IsTitleWord(base::AsciiLower(w));
     };

@@ -575,6 +575,13 @@ TEST(NerSpanRulesTest, PersonsInResultsLists) {
             (V{"O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O"}));
   EXPECT_EQ(run("beat Costa Rica ( Spain ) 2-1", {"Costa"}, V{"O", "B-GPE", "I-GPE", "O", "O", "O", "O"}),
             (V{"O", "B-GPE", "I-GPE", "O", "O", "O", "O"}));
+  // In a ranked line with a result the name needs no first name, typed as a place or not.
+  EXPECT_EQ(run("2. Hakim El Quarb ( Morocco ) 3:33.10", {}, V{"O", "B-LOC", "I-LOC", "I-LOC", "O", "O", "O", "O"}),
+            (V{"O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "B-GPE", "O", "O"}));
+  EXPECT_EQ(run("3. Hakim Quarb ( Morocco ) 3:34.21", {}, V(7, "O")),
+            (V{"O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O"}));
+  EXPECT_EQ(run("Hakim Quarb ( Morocco ) 3:34.21", {}, V(6, "O")), V(6, "O"));
+  EXPECT_EQ(run("3. Hakim Quarb ( Morocco ) said", {}, V(7, "O")), V(7, "O"));
   // Only with the sports-line rules (not while the word profiles are built).
   EXPECT_EQ(run("beat Tomas Quarb ( Spain ) 6-3", {"Tomas"}, V{"O", "B-GPE", "I-GPE", "O", "O", "O", "O"}, false),
             (V{"O", "B-GPE", "I-GPE", "O", "O", "O", "O"}));
