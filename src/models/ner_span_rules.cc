@@ -716,7 +716,8 @@ void TagListedPersons(const std::vector<std::string_view>& forms, const std::vec
     // no listed first name: the rank, the country and the result say it is an athlete.
     auto is_rank = [](std::string_view w) {
       while (!w.empty() && (w.back() == '.' || w.back() == '=')) w.remove_suffix(1);
-      return !w.empty() && w.size() <= 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+      auto digit = [](char c) { return c >= '0' && c <= '9'; };
+      return !w.empty() && w.size() <= 3 && std::all_of(w.begin(), w.end(), digit);
     };
     const size_t close = open + 1 + len;
     const bool ranked = b == 1 && is_rank(forms[0]) && close + 1 < forms.size() &&
