@@ -22,6 +22,15 @@ std::vector<std::string> TagText(const NerTagger& ner, const std::string& text) 
   return ner.TagForms(forms);
 }
 
+// The tags of a document given as one space-separated sentence per string.
+std::vector<std::vector<std::string>> TagDocumentText(const NerTagger& ner, const std::vector<std::string>& text) {
+  std::vector<std::vector<std::string>> words;
+  for (const std::string& sentence : text) words.push_back(Split(sentence));
+  std::vector<std::vector<std::string_view>> doc;
+  for (const auto& w : words) doc.emplace_back(w.begin(), w.end());
+  return ner.TagDocument(doc);
+}
+
 std::shared_ptr<const NerTagger> CommittedModel() {
   static auto ner = NerTagger::Load(NerTagger::DefaultPath(), CommittedGazetteer());
   return ner.ok() ? *ner : nullptr;
@@ -255,17 +264,11 @@ TEST(NerCommittedModelTest, OfficesWithOfStayOutOfNames) {
 TEST(NerCommittedModelTest, CompaniesNamedAfterSmallTownsAreCompanies) {
   auto ner = CommittedModel();
   if (ner == nullptr) GTEST_SKIP() << "data/models/ner.ngm not built";
-  std::vector<std::vector<std::string>> words = {Split("Dome Petroleum Ltd said it would sell assets ."),
-                                                 Split("Dome said the sale would cut its debt .")};
-  std::vector<std::vector<std::string_view>> forms;
-  for (const auto& w : words) forms.emplace_back(w.begin(), w.end());
-  auto tags = ner->TagDocument(forms);
+  auto tags = TagDocumentText(
+      *ner, {"Dome Petroleum Ltd said it would sell assets .", "Dome said the sale would cut its debt ."});
   EXPECT_EQ(tags[0][0], "B-ORG");
   EXPECT_EQ(tags[1][0], "B-ORG");
-  words = {Split("Texas Instruments Inc said profits rose ."), Split("Texas said drought cut the harvest .")};
-  forms.clear();
-  for (const auto& w : words) forms.emplace_back(w.begin(), w.end());
-  tags = ner->TagDocument(forms);
+  tags = TagDocumentText(*ner, {"Texas Instruments Inc said profits rose .", "Texas said drought cut the harvest ."});
   EXPECT_EQ(tags[1][0], "B-GPE");
 }
 
@@ -323,11 +326,9 @@ TEST(NerCommittedModelTest, NewswireStyleFixtureFloor) {
 TEST(NerCommittedModelTest, HeadlinesAndDatelines) {
   auto ner = CommittedModel();
   if (ner == nullptr) GTEST_SKIP() << "data/models/ner.ngm not built";
-  std::vector<std::vector<std::string>> words = {Split("KREMLIN SAYS PUTIN WILL MEET UN ENVOY"), Split("MOSCOW 2023-09-13"),
-                                                 Split("The Kremlin said President Vladimir Putin would meet the envoy .")};
-  std::vector<std::vector<std::string_view>> doc;
-  for (const auto& w : words) doc.emplace_back(w.begin(), w.end());
-  std::vector<std::vector<std::string>> tags = ner->TagDocument(doc);
+  std::vector<std::vector<std::string>> tags =
+      TagDocumentText(*ner, {"KREMLIN SAYS PUTIN WILL MEET UN ENVOY", "MOSCOW 2023-09-13",
+                             "The Kremlin said President Vladimir Putin would meet the envoy ."});
   EXPECT_EQ(tags[0][0], "B-ORG");
   EXPECT_EQ(tags[0][1], "O");
   EXPECT_EQ(tags[0][2], "B-PERSON");
