@@ -27,6 +27,13 @@ void Relabel(std::vector<std::string>& tags, size_t begin, size_t end, std::stri
   for (size_t i = begin; i < end; ++i) tags[i] = (i == begin ? "B-" : "I-") + std::string(type);
 }
 
+// forms[begin, end) joined by spaces, as the gazetteer is looked up.
+std::string Joined(const std::vector<std::string_view>& forms, size_t begin, size_t end) {
+  std::string text(forms[begin]);
+  for (size_t i = begin + 1; i < end; ++i) text += " " + std::string(forms[i]);
+  return text;
+}
+
 bool IsDateLike(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '/'; }) &&
          std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -109,12 +116,7 @@ bool TagDateline(const std::vector<std::string_view>& forms, const kb::Gazetteer
   const std::span<const std::string_view> all(forms);
   const bool full_date = IsFullDate(all.subspan(i));
   for (auto [b, e] : parts) {
-    std::string text;
-    for (size_t k = b; k < e; ++k) {
-      if (k > b) text.push_back(' ');
-      text += forms[k];
-    }
-    if (IsPlace(gaz, text) || (full_date && AllCapsPlaceWords(all.subspan(b, e - b)))) Relabel(tags, b, e, "GPE");
+    if (IsPlace(gaz, Joined(forms, b, e)) || (full_date && AllCapsPlaceWords(all.subspan(b, e - b)))) Relabel(tags, b, e, "GPE");
   }
   return true;
 }
@@ -156,13 +158,8 @@ size_t TeamRunEnd(const std::vector<std::string_view>& forms, size_t i) {
 // an ORG (clubs, even when named after their city).
 void TagTeam(const std::vector<std::string_view>& forms, size_t b, size_t e, const kb::Gazetteer& gaz,
              std::vector<std::string>& tags) {
-  std::string text;
-  for (size_t i = b; i < e; ++i) {
-    if (i > b) text.push_back(' ');
-    text += forms[i];
-  }
   bool country = false;
-  for (const kb::GazetteerEntry* entry : gaz.Lookup(text)) country |= IsNation(*entry);
+  for (const kb::GazetteerEntry* entry : gaz.Lookup(Joined(forms, b, e))) country |= IsNation(*entry);
   if (e < tags.size() && tags[e][0] == 'I') return;  // inside a longer span: leave it
   Relabel(tags, b, e, country ? "GPE" : "ORG");
 }
@@ -444,9 +441,7 @@ void TagLeadersBeforeAdministrations(const std::vector<std::string_view>& forms,
       ++e;
     }
     if (e == b || e >= n || !government(forms[e])) continue;
-    std::string text(forms[b]);
-    for (size_t k = b + 1; k < e; ++k) text += " " + std::string(forms[k]);
-    if (!gaz.Lookup(text).empty() || !gaz.Lookup(forms[b]).empty()) continue;
+    if (!gaz.Lookup(Joined(forms, b, e)).empty() || !gaz.Lookup(forms[b]).empty()) continue;
     Relabel(tags, b, e, "PERSON");
     b = e;
   }
@@ -490,9 +485,7 @@ void SplitPersonsAtOf(const std::vector<std::string_view>& forms, const kb::Gaze
     const bool organization = std::any_of(forms.begin() + b, forms.begin() + of, [](std::string_view w) {
       return IsInstitutionHead(w) || IsCompanySuffix(w) || w == "School";
     });
-    std::string after(forms[of + 1]);
-    for (size_t i = of + 2; i < e; ++i) after += " " + std::string(forms[i]);
-    const bool place = IsPlace(gaz, after);
+    const bool place = IsPlace(gaz, Joined(forms, of + 1, e));
     if (organization) {
       Relabel(tags, b, e, "ORG");
     } else if (!IsTitleWord(base::AsciiLower(forms[of - 1])) && (of - b >= 2 || place)) {
@@ -674,11 +667,6 @@ void JoinNamesAcrossAnd(const std::vector<std::string_view>& forms, const std::v
 
 void TagListedPersons(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
                       const kb::Gazetteer& gaz, std::vector<std::string>& tags, bool typed_places) {
-  auto joined = [&forms](size_t b, size_t e) {
-    std::string text(forms[b]);
-    for (size_t i = b + 1; i < e; ++i) text += " " + std::string(forms[i]);
-    return text;
-  };
   std::vector<std::string> norm;
   for (size_t open = 2; open + 2 < forms.size(); ++open) {
     if (forms[open] != "(") continue;
@@ -707,7 +695,7 @@ void TagListedPersons(const std::vector<std::string_view>& forms, const std::vec
       if (s > 0 && tags[s - 1].size() > 2 && tags[s - 1][0] == 'B' && open - s < 4 &&
           (tags[s - 1].substr(2) == "GPE" || tags[s - 1].substr(2) == "LOC" || tags[s - 1].substr(2) == "FAC") &&
           std::all_of(forms.begin() + (s - 1), forms.begin() + open, [](std::string_view w) { return Capitalized(w); }) &&
-          gaz.Lookup(joined(s - 1, open)).empty()) {
+          gaz.Lookup(Joined(forms, s - 1, open)).empty()) {
         b = s - 1;
       }
     }
@@ -753,9 +741,7 @@ bool IsPortfolioTitle(std::string_view w) { return w == "Minister" || w == "Secr
 // True if forms[b, e) joined by spaces is any gazetteer entry ("U.S. Secretary": a country).
 bool InGazetteer(const kb::Gazetteer* gaz, const std::vector<std::string_view>& forms, size_t b, size_t e) {
   if (gaz == nullptr) return true;
-  std::string text(forms[b]);
-  for (size_t i = b + 1; i < e; ++i) text += " " + std::string(forms[i]);
-  return !gaz->Lookup(text).empty();
+  return !gaz->Lookup(Joined(forms, b, e)).empty();
 }
 
 }  // namespace
