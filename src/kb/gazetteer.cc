@@ -108,6 +108,7 @@ int Rank(const GazetteerEntry& e) {
     case EntryType::kDemonym: return 2;
     case EntryType::kCity: return e.detail == "PPLC" ? 3 : 5;
     case EntryType::kAdmin1: return 4;
+    case EntryType::kRegion: return 5;
   }
   return 6;
 }
@@ -121,6 +122,7 @@ const char* EntryTypeName(EntryType type) {
     case EntryType::kCity: return "city";
     case EntryType::kOrganization: return "org";
     case EntryType::kDemonym: return "demonym";
+    case EntryType::kRegion: return "region";
   }
   return "?";
 }
@@ -190,6 +192,7 @@ class GazetteerBuilder {
   Status Place(const Fields& f);
   Status Demonym(const Fields& f);
   Status Organization(const Fields& f);
+  Status Region(const Fields& f);
   void AddName(std::string_view name, uint32_t index);
   uint32_t Add(GazetteerEntry e) {
     gaz_->entries_.push_back(std::move(e));
@@ -225,6 +228,7 @@ Status GazetteerBuilder::ParseRow(const std::string& file, const Fields& f) {
   if (base == "places.tsv") return Place(f);
   if (base == "demonyms.tsv") return Demonym(f);
   if (base == "organizations.tsv") return Organization(f);
+  if (base == "regions.tsv") return Region(f);
   return Status::InvalidArgument("unknown gazetteer file");
 }
 
@@ -302,6 +306,19 @@ Status GazetteerBuilder::Organization(const Fields& f) {
   return Status::Ok();
 }
 
+Status GazetteerBuilder::Region(const Fields& f) {
+  if (f.size() != 1 && f.size() != 2) {
+    return Status::InvalidArgument("expected 1 or 2 tab-separated columns, found " + std::to_string(f.size()));
+  }
+  std::vector<std::string_view> names = SplitBars(f[0]);
+  if (names.empty()) return Status::InvalidArgument("empty region name");
+  const std::string country = f.size() == 2 ? std::string(f[1]) : std::string();
+  if (!country.empty() && !IsUpperAlpha(country, 3)) return Status::InvalidArgument("bad alpha-3 code '" + country + "'");
+  const uint32_t index = Add(MakeEntry(EntryType::kRegion, std::string(names[0]), "", country, ""));
+  for (std::string_view name : names) AddName(name, index);
+  return Status::Ok();
+}
+
 void GazetteerBuilder::AddName(std::string_view name, uint32_t index) {
   std::string key = Gazetteer::Normalize(name);
   if (key.empty()) return;
@@ -336,6 +353,12 @@ StatusOr<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& di
     if (!fs.Exists(path)) {
       return Status::NotFound(path + ": gazetteer file missing (regenerate with tools/gazetteer/build_gazetteer.sh)");
     }
+    NG_ASSIGN_OR_RETURN(std::string data, fs.ReadFile(path, kMaxFileBytes));
+    NG_RETURN_IF_ERROR(builder.ParseFile(path, data));
+  }
+  for (const char* name : kOptionalFiles) {
+    std::string path = dir + "/" + name;
+    if (!fs.Exists(path)) continue;
     NG_ASSIGN_OR_RETURN(std::string data, fs.ReadFile(path, kMaxFileBytes));
     NG_RETURN_IF_ERROR(builder.ParseFile(path, data));
   }

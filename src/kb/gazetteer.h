@@ -32,9 +32,9 @@ struct StringHash {
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
 };
 
-enum class EntryType : uint8_t { kCountry, kAdmin1, kCity, kOrganization, kDemonym };
+enum class EntryType : uint8_t { kCountry, kAdmin1, kCity, kOrganization, kDemonym, kRegion };
 
-// "country", "admin1", "city", "org", "demonym".
+// "country", "admin1", "city", "org", "demonym", "region".
 const char* EntryTypeName(EntryType type);
 
 struct GazetteerEntry {
@@ -58,9 +58,11 @@ class Gazetteer {
   // The files Load reads from `dir`; all must exist.
   static constexpr const char* kFiles[] = {"countries.tsv", "admin1.tsv", "places.tsv", "demonyms.tsv",
                                            "organizations.tsv"};
+  // Read too when present: regions ("Balkans", "Gaza Strip"), added after the others.
+  static constexpr const char* kOptionalFiles[] = {"regions.tsv"};
 
-  // Loads every file of kFiles from `dir`. A malformed row fails the load with
-  // kInvalidArgument naming "file:line" and what is wrong; a missing file gives kNotFound.
+  // Loads every file of kFiles (and kOptionalFiles that exist) from `dir`. A malformed row fails
+  // the load with kInvalidArgument naming "file:line" and what is wrong; a missing file gives kNotFound.
   static StatusOr<std::shared_ptr<const Gazetteer>> Load(const std::string& dir,
                                                         base::FileSystem& fs = base::LocalFileSystem());
   // $NEWSGRAPH_GAZETTEER if set, else <source dir>/data/gazetteer.

@@ -464,6 +464,27 @@ void UntagCreditRatings(const std::vector<std::string_view>& forms, std::vector<
   }
 }
 
+// Regions of the gazetteer ("Balkans", "Gaza Strip", "Horn of Africa") are LOC, whole, whatever
+// the model made of the words (untagged, or one span of another type); not inside a longer span.
+void TagRegions(const std::vector<std::string_view>& forms, const std::vector<std::string>& norm,
+                const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (!Capitalized(forms[i]) || tags[i][0] == 'I') continue;
+    const kb::GazetteerEntry* entry = nullptr;
+    const size_t len = static_cast<size_t>(GazetteerMatch(norm, i, gaz, &entry));
+    if (len == 0 || entry->type != kb::EntryType::kRegion) continue;
+    const size_t end = i + len;
+    if (end < n && tags[end][0] == 'I') continue;
+    const bool one_span = tags[i] == "O" ? std::all_of(tags.begin() + i, tags.begin() + end,
+                                                        [](const std::string& t) { return t == "O"; })
+                                         : std::all_of(tags.begin() + i + 1, tags.begin() + end,
+                                                       [](const std::string& t) { return t[0] == 'I'; });
+    if (one_span) Relabel(tags, i, end, "LOC");
+    i = end - 1;
+  }
+}
+
 // "Goran Ivanisevic of Croatia", "Jeffrey Leeds of Chemical Bank": a person span the model
 // ran across "of" into the person's country or employer. The person ends before "of" and
 // the words after it are a place when the gazetteer knows them, else an ORG; with one word
@@ -810,6 +831,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   if (names != nullptr && !names->empty()) TagKnownNames(forms, norm, *names, tags);
   if (gazetteer != nullptr) {
     SplitPersonsAtOf(forms, *gazetteer, tags);
+    TagRegions(forms, norm, *gazetteer, tags);
     TagLeadersBeforeAdministrations(forms, *gazetteer, tags);
     FixPlaceSpans(forms, norm, *gazetteer, tags);
     TagHeadOfPlaceNames(forms, tags);

@@ -116,6 +116,28 @@ TEST(GazetteerTest, WrongColumnCountAndBadCodes) {
   EXPECT_NE(gaz.status().message().find("bad alpha-3"), std::string::npos);
 }
 
+// Regions are read when regions.tsv is there (the fixture above has none), and checked like the rest.
+TEST(GazetteerTest, RegionsAreOptionalAndChecked) {
+  base::InMemoryFileSystem fs;
+  WriteFixture(fs);
+  ASSERT_TRUE(fs.WriteFileAtomically("g/regions.tsv", "# comment\nBalkans\nGaza Strip|Gaza Belt\tPSE\n").ok());
+  auto gaz = Gazetteer::Load("g", fs);
+  ASSERT_TRUE(gaz.ok()) << gaz.status().ToString();
+  ASSERT_EQ((*gaz)->Lookup("the Balkans").size(), 0u);
+  ASSERT_EQ((*gaz)->Lookup("BALKANS").size(), 1u);
+  EXPECT_EQ((*gaz)->Lookup("Balkans")[0]->type, EntryType::kRegion);
+  EXPECT_EQ((*gaz)->Lookup("Balkans")[0]->country, "");
+  EXPECT_EQ((*gaz)->Lookup("Gaza Belt")[0]->name, "Gaza Strip");
+  EXPECT_EQ((*gaz)->Lookup("Gaza Belt")[0]->country, "PSE");
+  EXPECT_STREQ(EntryTypeName(EntryType::kRegion), "region");
+  ASSERT_TRUE(fs.WriteFileAtomically("g/regions.tsv", "Balkans\tpse\n").ok());
+  gaz = Gazetteer::Load("g", fs);
+  ASSERT_FALSE(gaz.ok());
+  EXPECT_NE(gaz.status().message().find("g/regions.tsv:1: bad alpha-3"), std::string::npos) << gaz.status().message();
+  ASSERT_TRUE(fs.WriteFileAtomically("g/regions.tsv", "Balkans\tPSE\textra\n").ok());
+  EXPECT_FALSE(Gazetteer::Load("g", fs).ok());
+}
+
 // GeoNames spells Russian towns letter by letter ("Groznyy"); the press writes "Grozny".
 TEST(GazetteerTest, FormerSovietTownsAlsoGoByThePressSpelling) {
   base::InMemoryFileSystem fs;

@@ -377,6 +377,12 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
             (V{"O", "B-NORP", "B-ORG", "I-ORG", "O"}));
   const V academy = {"O", "B-ORG", "I-ORG", "O"};
   EXPECT_EQ(run("the Chinese Academy said", academy), academy);
+  // Regions of the gazetteer are LOC, whole, whatever the model made of them; not inside a longer name.
+  EXPECT_EQ(run("across the Balkans", {"O", "O", "B-PERSON"}), (V{"O", "O", "B-LOC"}));
+  EXPECT_EQ(run("in the Horn of Africa", {"O", "O", "B-ORG", "I-ORG", "I-ORG"}),
+            (V{"O", "O", "B-LOC", "I-LOC", "I-LOC"}));
+  EXPECT_EQ(run("the Gaza Strip", {"O", "O", "O"}), (V{"O", "B-LOC", "I-LOC"}));
+  EXPECT_EQ(run("the Midwest Stock Exchange", {"O", "B-ORG", "I-ORG", "I-ORG"}), (V{"O", "B-ORG", "I-ORG", "I-ORG"}));
   // A leader's name before "administration": a person; a party, a place or a sentence opener is not.
   EXPECT_EQ(run("the Quell administration said", {"O", "O", "O", "O"}), (V{"O", "B-PERSON", "O", "O"}));
   EXPECT_EQ(run("a Tom Quell presidency", {"O", "O", "O", "O"}), (V{"O", "B-PERSON", "I-PERSON", "O"}));

@@ -82,6 +82,12 @@ void Retype(Work& w, WorkMention& m) {
         if (m.type != "GPE" && m.type != "LOC") return;
         m.country = e.country;
         return;
+      case kb::EntryType::kRegion:
+        if (m.type != "GPE" && m.type != "LOC") return;
+        m.type = "LOC";
+        m.country = e.country;
+        m.canonical = e.name;
+        return;
     }
   }
 }

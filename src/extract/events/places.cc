@@ -42,6 +42,7 @@ std::optional<EventPlace> FromEntry(const kb::GazetteerEntry& e) {
     case kb::EntryType::kCountry: p.feature = "country"; break;
     case kb::EntryType::kAdmin1: p.feature = "admin1"; p.admin1 = e.code; break;
     case kb::EntryType::kCity: p.feature = "city"; p.admin1 = e.code; break;
+    case kb::EntryType::kRegion: p.feature = "region"; break;
     default: return std::nullopt;  // organizations and demonyms are not places
   }
   if (e.has_coordinates) {
