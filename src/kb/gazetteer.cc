@@ -313,7 +313,9 @@ Status GazetteerBuilder::Region(const Fields& f) {
   std::vector<std::string_view> names = SplitBars(f[0]);
   if (names.empty()) return Status::InvalidArgument("empty region name");
   const std::string country = f.size() == 2 ? std::string(f[1]) : std::string();
-  if (!country.empty() && !IsUpperAlpha(country, 3)) return Status::InvalidArgument("bad alpha-3 code '" + country + "'");
+  if (!country.empty() && !IsUpperAlpha(country, 3)) {
+    return Status::InvalidArgument("bad alpha-3 code '" + country + "'");
+  }
   const uint32_t index = Add(MakeEntry(EntryType::kRegion, std::string(names[0]), "", country, ""));
   for (std::string_view name : names) AddName(name, index);
   return Status::Ok();
