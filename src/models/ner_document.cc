@@ -92,12 +92,6 @@ bool IsPlaceNameWord(std::string_view w) {
   return kWords.count(w) > 0;
 }
 
-// Words before a place that make it one: "in Clinton", "near Jordan".
-bool IsLocativeWord(const std::string& lower) {
-  return lower == "in" || lower == "at" || lower == "near" || lower == "outside" || lower == "across" ||
-         lower == "around" || lower == "into" || lower == "towards" || lower == "toward" || lower == "throughout";
-}
-
 // Capitalized only because it opens the sentence: never taken for a name seen elsewhere.
 bool CommonSentenceOpener(const std::string& lower) {
   static const std::unordered_set<std::string> kWords = {
@@ -223,7 +217,8 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
     if (known_region(forms[s.sentence][s.begin])) continue;
     const std::vector<std::string_view>& f = forms[s.sentence];
     const std::vector<std::string>& t = tags[s.sentence];
-    if (s.begin > 0 && IsLocativeWord(base::AsciiLower(f[s.begin - 1]))) continue;
+    const std::string before = s.begin > 0 ? base::AsciiLower(f[s.begin - 1]) : std::string();
+    if (IsLocativePreposition(before) || before == "at") continue;
     // In a list of places ("in Luxembourg and Paris"), or before its state ("Lewiston , Mont.").
     const bool listed = s.begin >= 2 && (f[s.begin - 1] == "and" || f[s.begin - 1] == ",") &&
                         (t[s.begin - 2] == "I-GPE" || t[s.begin - 2] == "B-GPE" || t[s.begin - 2] == "I-LOC" ||

@@ -108,6 +108,11 @@ void AddLexiconInfo(const NerLexicon& lexicon, const std::string& lower, TokenIn
 
 }  // namespace
 
+bool IsLocativePreposition(std::string_view w) {
+  return w == "in" || w == "near" || w == "outside" || w == "around" || w == "across" || w == "towards" ||
+         w == "toward";
+}
+
 bool IsTitleWord(std::string_view lower) {
   // Our own list: titles, ranks and roles that precede or describe a person's name.
   static const std::unordered_set<std::string_view> kTitles = {

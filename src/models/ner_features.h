@@ -124,6 +124,11 @@ void SplitTitleOfPhrases(const std::vector<std::string_view>& forms, const std::
                          const kb::Gazetteer* gazetteer, std::vector<std::string>& tags);
 
 // True for a lowercased title or honorific ("president", "mr.", "gen", "spokesperson").
+// Prepositions after which a town's name is the place ("in Grozny"), not a person; "to",
+// "at" and "into" are left out ("spoke to Jackson", "convertible into Ogden stock"). Rules that
+// also read "at" as locative ("at Leeds") add it themselves.
+bool IsLocativePreposition(std::string_view w);
+
 bool IsTitleWord(std::string_view lower);
 
 // Writes the keys of token i's features, given the labels already predicted for

@@ -250,13 +250,6 @@ int GazetteerMatch(const std::vector<std::string>& norm, size_t i, const kb::Gaz
 
 bool InsideSpan(const std::vector<std::string>& tags, size_t i) { return i < tags.size() && tags[i][0] == 'I'; }
 
-// Prepositions after which a town's name is the place ("in Grozny"), not a person; "to",
-// "at" and "into" are left out ("spoke to Jackson", "convertible into Ogden stock").
-bool IsLocativePreposition(std::string_view w) {
-  return w == "in" || w == "near" || w == "outside" || w == "around" || w == "across" || w == "towards" ||
-         w == "toward";
-}
-
 // Two to six capital letters, nothing else ("MITI", "OPEC"; not "U.S." or "Mr").
 bool IsAcronym(std::string_view w) {
   if (w.size() < 2 || w.size() > 6) return false;
