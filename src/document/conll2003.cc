@@ -184,6 +184,11 @@ std::string WriteConll2003(const Document& doc) {
   if (it != doc.metadata.end() && it->is_object()) meta = &*it;
   if (meta != nullptr && meta->contains("docstart") && (*meta)["docstart"].is_string()) {
     out += (*meta)["docstart"].get<std::string>() + " O\n\n";
+  } else if (meta == nullptr) {
+    // Documents read from text, JSON Lines, HTML or CoNLL-U start with the
+    // field's boundary line too, so a batch's output can be read back as
+    // CoNLL-2003 documents and scored per document.
+    out += "-DOCSTART- O\n\n";
   }
   std::vector<std::string> predicted = PredictedColumn(doc);
   for (const Sentence& s : doc.sentences) {

@@ -60,6 +60,24 @@ TEST(Conll2003Test, WriteAddsPredictedColumnMappedToConllTypes) {
   EXPECT_EQ(Conll2003GoldTags((*again)[0])[2], "B-LOC");
 }
 
+TEST(Conll2003Test, DocumentsFromOtherFormatsStartWithADocstartLine) {
+  auto docs = ReadConll2003(kFixture, "fixture.txt");
+  ASSERT_TRUE(docs.ok());
+  // As if the documents had come from text: no input columns to write back.
+  std::string batch;
+  for (Document& d : *docs) {
+    d.metadata.erase("conll2003");
+    for (Token& t : d.tokens) t.ner = "O";
+    batch += WriteConll2003(d);
+  }
+  EXPECT_EQ(batch.substr(0, 31), "-DOCSTART- O\n\nOfficials O\nin O\n");
+  auto again = ReadConll2003(batch, "batch.txt");
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  ASSERT_EQ(again->size(), 2u);
+  EXPECT_EQ((*again)[0].text, (*docs)[0].text);
+  EXPECT_EQ((*again)[1].text, "Hello");
+}
+
 TEST(Conll2003Test, TypeMappingAndIob2) {
   EXPECT_EQ(ToConll2003Type("FAC"), "LOC");
   EXPECT_EQ(ToConll2003Type("NORP"), "MISC");
