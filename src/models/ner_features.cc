@@ -113,6 +113,15 @@ bool IsLocativePreposition(std::string_view w) {
          w == "toward";
 }
 
+bool IsCompanySuffix(std::string_view w) {
+  static const std::unordered_set<std::string_view> kSuffixes = {
+      "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "AG", "SA", "S.A.",
+      "NV", "N.V.", "BV", "GmbH", "SpA", "S.p.A.", "Oyj", "ASA", "AB", "Bhd", "Limited", "Incorporated", "Corporation",
+      "Partners", "L.P.", "LP",
+      "INC", "CORP", "CO", "LTD", "LIMITED", "CORPORATION"};  // headlines
+  return kSuffixes.count(w) > 0;
+}
+
 bool IsTitleWord(std::string_view lower) {
   // Our own list: titles, ranks and roles that precede or describe a person's name.
   static const std::unordered_set<std::string_view> kTitles = {

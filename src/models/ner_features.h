@@ -123,13 +123,16 @@ void SplitTitlesFromPersons(const std::vector<std::string_view>& forms, const kb
 void SplitTitleOfPhrases(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
                          const kb::Gazetteer* gazetteer, std::vector<std::string>& tags);
 
-// True for a lowercased title or honorific ("president", "mr.", "gen", "spokesperson").
 // Prepositions after which a town's name is the place ("in Grozny"), not a person; "to",
 // "at" and "into" are left out ("spoke to Jackson", "convertible into Ogden stock"). Rules that
 // also read "at" as locative ("at Leeds") add it themselves.
 bool IsLocativePreposition(std::string_view w);
 
+// True for a lowercased title or honorific ("president", "mr.", "gen", "spokesperson").
 bool IsTitleWord(std::string_view lower);
+
+// The last word of a company's legal name: "Inc", "Corp.", "Ltd", "AG", "Partners" ...
+bool IsCompanySuffix(std::string_view w);
 
 // Writes the keys of token i's features, given the labels already predicted for
 // the two previous tokens (-1 = before the sentence); returns how many.

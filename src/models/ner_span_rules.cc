@@ -14,15 +14,6 @@ constexpr std::string_view kTypes[] = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NO
 
 bool IsLearned(std::string_view type) { return std::find(std::begin(kTypes), std::end(kTypes), type) != std::end(kTypes); }
 
-bool IsCompanySuffix(std::string_view w) {
-  static const std::unordered_set<std::string_view> kSuffixes = {
-      "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "AG", "SA", "S.A.",
-      "NV", "N.V.", "BV", "GmbH", "SpA", "S.p.A.", "Oyj", "ASA", "AB", "Bhd", "Limited", "Incorporated", "Corporation",
-      "Partners", "L.P.", "LP",
-      "INC", "CORP", "CO", "LTD", "LIMITED", "CORPORATION"};  // headlines
-  return kSuffixes.count(w) > 0;
-}
-
 void Relabel(std::vector<std::string>& tags, size_t begin, size_t end, std::string_view type) {
   for (size_t i = begin; i < end; ++i) tags[i] = (i == begin ? "B-" : "I-") + std::string(type);
 }
