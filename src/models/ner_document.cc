@@ -92,6 +92,15 @@ bool IsPlaceNameWord(std::string_view w) {
   return kWords.count(w) > 0;
 }
 
+// "E.F.", "J.P.", "W.": initials that stand for a founder's first names.
+bool IsInitials(std::string_view w) {
+  if (w.size() < 2 || w.size() % 2 != 0) return false;
+  for (size_t i = 0; i < w.size(); i += 2) {
+    if (w[i] < 'A' || w[i] > 'Z' || w[i + 1] != '.') return false;
+  }
+  return true;
+}
+
 // Capitalized only because it opens the sentence: never taken for a name seen elsewhere.
 bool CommonSentenceOpener(const std::string& lower) {
   static const std::unordered_set<std::string> kWords = {
@@ -232,15 +241,25 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
   // Reynolds Inc"), unless it is one word and a known person's surname.
   // Each prefix maps to whether some organization it begins is a business rather than a
   // public body named after its town ("Alexandria Police Department"), which leaves the town a place.
+  // A company named after its founder's initials and surname ("E.F. Hutton Group Inc") is also
+  // named by the surname alone: its name begins again after the initials.
   std::unordered_map<std::string, bool> org_prefixes;
   for (const TagSpan& s : Spans(tags)) {
     if (s.type != "ORG") continue;
-    const bool business = !IsPublicBodyWord(forms[s.sentence][s.end - 1]);
+    const std::vector<std::string_view>& f = forms[s.sentence];
+    const bool business = !IsPublicBodyWord(f[s.end - 1]);
+    size_t after_initials = s.begin;
+    while (after_initials + 1 < s.end && IsInitials(f[after_initials])) ++after_initials;
+    const bool founder = after_initials > s.begin && IsCompanySuffix(f[s.end - 1]);
     // Prefixes of at most kMaxPropagatedTokens words: linear in the document even for a
     // pathological span of thousands of capitalized words.
-    for (size_t end = s.begin + 1; end < s.end && end - s.begin <= kMaxPropagatedTokens; ++end) {
-      org_prefixes[Text(forms[s.sentence], s.begin, end)] |= business;
-    }
+    auto add_prefixes = [&](size_t begin) {
+      for (size_t end = begin + 1; end < s.end && end - begin <= kMaxPropagatedTokens; ++end) {
+        org_prefixes[Text(f, begin, end)] |= business;
+      }
+    };
+    add_prefixes(s.begin);
+    if (founder) add_prefixes(after_initials);
   }
   for (const TagSpan& s : Spans(tags)) {
     const bool place = s.type == "GPE" || s.type == "LOC";

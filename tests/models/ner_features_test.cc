@@ -681,6 +681,17 @@ TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
                                                  {"B-PERSON", "I-PERSON", "O", "O"}};
   ner_internal::MakeDocumentConsistent(forms_prefix, tags_prefix);
   EXPECT_EQ(tags_prefix[1], (std::vector<std::string>{"B-ORG", "I-ORG", "O", "O"}));
+  // A company named after its founder's initials and surname is also its surname alone; a
+  // public body after initials ("U.S. Quellin Commission") names no one.
+  std::vector<std::vector<std::string>> words_founder = {Split("E.F. Quellin Group Inc and U.S. Varno Commission ."),
+                                                         Split("Quellin and Varno said .")};
+  std::vector<std::vector<std::string_view>> forms_founder;
+  for (const auto& w : words_founder) forms_founder.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags_founder = {
+      {"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O"},
+      {"B-PERSON", "O", "B-PERSON", "O", "O"}};
+  ner_internal::MakeDocumentConsistent(forms_founder, tags_founder);
+  EXPECT_EQ(tags_founder[1], (std::vector<std::string>{"B-ORG", "O", "B-PERSON", "O", "O"}));
   // A place that begins an organization's name is that organization, unless the gazetteer
   // knows it as a place ("Texas" / "Texas Quillco Inc").
   std::vector<std::vector<std::string>> words_place = {Split("Dorvex Petroleum Ltd and Texas Quillco Inc rose ."),
