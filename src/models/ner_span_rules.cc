@@ -450,6 +450,16 @@ void UntagCreditRatings(const std::vector<std::string_view>& forms, std::vector<
 
 // Regions of the gazetteer ("Balkans", "Gaza Strip", "Horn of Africa") are LOC, whole, whatever
 // the model made of the words (untagged, or one span of another type); not inside a longer span.
+// True when tokens [begin, end) are untagged, or are one whole span of the model.
+bool UntaggedOrOneSpan(const std::vector<std::string>& tags, size_t begin, size_t end) {
+  if (end < tags.size() && tags[end][0] == 'I') return false;
+  if (tags[begin] == "O") {
+    return std::all_of(tags.begin() + begin, tags.begin() + end, [](const std::string& t) { return t == "O"; });
+  }
+  return tags[begin][0] == 'B' &&
+         std::all_of(tags.begin() + begin + 1, tags.begin() + end, [](const std::string& t) { return t[0] == 'I'; });
+}
+
 void TagRegions(const std::vector<std::string_view>& forms, const std::vector<std::string>& norm,
                 const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
   const size_t n = forms.size();
@@ -459,13 +469,41 @@ void TagRegions(const std::vector<std::string_view>& forms, const std::vector<st
     const size_t len = static_cast<size_t>(GazetteerMatch(norm, i, gaz, &entry));
     if (len == 0 || entry->type != kb::EntryType::kRegion) continue;
     const size_t end = i + len;
-    if (end < n && tags[end][0] == 'I') continue;
-    const bool one_span = tags[i] == "O" ? std::all_of(tags.begin() + i, tags.begin() + end,
-                                                        [](const std::string& t) { return t == "O"; })
-                                         : std::all_of(tags.begin() + i + 1, tags.begin() + end,
-                                                       [](const std::string& t) { return t[0] == 'I'; });
-    if (one_span) Relabel(tags, i, end, "LOC");
+    if (UntaggedOrOneSpan(tags, i, end)) Relabel(tags, i, end, "LOC");
     i = end - 1;
+  }
+}
+
+// "Greenwich , Conn.", "Wollongong , New South Wales": after a town and a comma, a state or
+// province the gazetteer knows is that place, however the model read it ("Conn." untagged,
+// "N.M." a person).
+void TagStatesAfterTowns(const std::vector<std::string_view>& forms, const std::vector<std::string>& norm,
+                         const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  for (size_t i = 2; i < n; ++i) {
+    if (forms[i - 1] != "," || !Capitalized(forms[i]) || tags[i][0] == 'I') continue;
+    const bool town = tags[i - 2] == "B-GPE" || tags[i - 2] == "I-GPE" || tags[i - 2] == "B-LOC" ||
+                      tags[i - 2] == "I-LOC";
+    if (!town) continue;
+    std::string key;
+    size_t end = 0;
+    for (size_t j = i; j < n && j - i < 4 && !norm[j].empty(); ++j) {
+      key += (key.empty() ? "" : " ") + norm[j];
+      if (!gaz.IsPrefix(key)) break;
+      for (uint32_t hit : gaz.LookupNormalized(key)) {
+        if (gaz.entry(hit).type == kb::EntryType::kAdmin1) end = j + 1;
+      }
+    }
+    if (end == 0 || (end < n && Capitalized(forms[end]) && tags[end] == "O")) continue;
+    if (UntaggedOrOneSpan(tags, i, end)) Relabel(tags, i, end, "GPE");
+    i = end - 1;
+  }
+  // A congressman's party and state ("Proxmire , D - Wis ,"): the party's letter is no name.
+  for (size_t i = 0; i + 2 < n; ++i) {
+    const bool party = forms[i] == "D" || forms[i] == "R" || forms[i] == "I";
+    if (party && forms[i + 1] == "-" && tags[i][0] == 'B' && (tags[i + 2] == "B-GPE" || tags[i + 2] == "B-LOC")) {
+      tags[i] = "O";
+    }
   }
 }
 
@@ -816,6 +854,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   if (gazetteer != nullptr) {
     SplitPersonsAtOf(forms, *gazetteer, tags);
     TagRegions(forms, norm, *gazetteer, tags);
+    TagStatesAfterTowns(forms, norm, *gazetteer, tags);
     TagLeadersBeforeAdministrations(forms, *gazetteer, tags);
     FixPlaceSpans(forms, norm, *gazetteer, tags);
     TagHeadOfPlaceNames(forms, tags);

@@ -451,6 +451,26 @@ TEST(NerSpanRulesTest, TownsAreClubsInTeamSportReports) {
   EXPECT_EQ(run("Scotland beat Wales", {"B-GPE", "O", "B-GPE"}, true), (V{"B-GPE", "O", "B-GPE"}));
 }
 
+TEST(NerSpanRulesTest, StatesAfterTownsArePlaces) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  auto run = [&](const std::string& text, std::vector<std::string> tags) {
+    return AfterSpanRules(text, std::move(tags), gaz.get());
+  };
+  using V = std::vector<std::string>;
+  // An AP abbreviation or a state's name after a town and a comma, whatever the model made of it.
+  EXPECT_EQ(run("plants in Quarville , Conn. and Varno , N.M. closed",
+                {"O", "O", "B-GPE", "O", "O", "O", "B-GPE", "O", "B-PERSON", "O"}),
+            (V{"O", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O"}));
+  EXPECT_EQ(run("Quarville , Tasmania", {"B-GPE", "O", "O"}), (V{"B-GPE", "O", "B-GPE"}));
+  // Not without a town before the comma, nor as the start of a longer name.
+  EXPECT_EQ(run("Still , Conn. officials", {"O", "O", "O", "O"}), (V{"O", "O", "O", "O"}));
+  EXPECT_EQ(run("Quarville , Colorado Quillco said", {"B-GPE", "O", "O", "O", "O"}), (V{"B-GPE", "O", "O", "O", "O"}));
+  // A congressman's party letter before his state is no name.
+  EXPECT_EQ(run("Tom Quell , D - Wis. , said", {"B-PERSON", "I-PERSON", "O", "B-GPE", "O", "B-GPE", "O", "O"}),
+            (V{"B-PERSON", "I-PERSON", "O", "O", "O", "B-GPE", "O", "O"}));
+}
+
 TEST(NerFeaturesTest, TeamSportSlugsAreDetected) {
   auto slug = [](const std::string& text) {
     std::vector<std::string> words = Split(text);
