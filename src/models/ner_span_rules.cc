@@ -46,6 +46,20 @@ bool IsNation(const kb::GazetteerEntry& e) {
          (e.type == kb::EntryType::kAdmin1 && e.country == "GBR" && (e.detail == "Country" || e.code == "GB-NIR"));
 }
 
+bool IsDollarWord(std::string_view w) {
+  return w == "Dollar" || w == "Dollars" || w == "Dlr" || w == "Dlrs" || w == "DOLLAR" || w == "DOLLARS" ||
+         w == "DLR" || w == "DLRS";
+}
+
+// True when forms[begin, end) name a country (or a nation of the United Kingdom).
+bool IsNationName(const kb::Gazetteer* gaz, const std::vector<std::string_view>& forms, size_t begin, size_t end) {
+  if (gaz == nullptr || begin >= end) return false;
+  for (const kb::GazetteerEntry* entry : gaz->Lookup(Joined(forms, begin, end))) {
+    if (IsNation(*entry)) return true;
+  }
+  return false;
+}
+
 bool IsDatePart(std::string_view w) { return IsDateLike(w) || w == "-" || w == "/"; }
 
 bool Capitalized(std::string_view w);
@@ -256,10 +270,19 @@ void FixPlaceSpans(const std::vector<std::string_view>& forms, const std::vector
   for (size_t i = 0; i < forms.size(); ++i) {
     if (!Capitalized(forms[i])) continue;
     const kb::GazetteerEntry* entry = nullptr;
-    const size_t len = static_cast<size_t>(GazetteerMatch(norm, i, gaz, &entry));
+    size_t len = static_cast<size_t>(GazetteerMatch(norm, i, gaz, &entry));
     if (len == 0 || entry->type == kb::EntryType::kOrganization) continue;
     const size_t end = i + len;
     if (InsideSpan(tags, i) || InsideSpan(tags, end)) continue;  // part of a longer name
+    // "The United States said": the gazetteer also knows the name without its article ("The
+    // Hague" it does not), so the article opening the sentence is left out of the name.
+    const kb::GazetteerEntry* without_article = nullptr;
+    if (norm[i] == "the" && len >= 2 && GazetteerMatch(norm, i + 1, gaz, &without_article) == static_cast<int>(len - 1)) {
+      if (tags[i][0] == 'B' && tags[i + 1] == "I-" + tags[i].substr(2)) tags[i + 1][0] = 'B';
+      tags[i] = "O";
+      ++i, --len;
+      entry = without_article;
+    }
     const std::string want = entry->type == kb::EntryType::kDemonym ? "NORP" : "GPE";
     const std::string_view last = tags[end - 1].size() > 2 ? std::string_view(tags[end - 1]).substr(2) : "";
     if (len >= 2 && (last == "GPE" || last == "NORP" || last == "LOC") && tags[i] != "B-" + std::string(last)) {
@@ -823,6 +846,9 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     } else if (e - b > 1 && forms[e - 1] == "Newsroom") {
       tags[e - 1] = "O";  // "-- Tokyo Newsroom +81-3 ...": the place is the name
       Relabel(tags, b, e - 1, type == "ORG" ? "GPE" : type);
+    } else if (e - b > 1 && IsDollarWord(forms[e - 1])) {
+      tags[e - 1] = "O";  // "the U.S. Dollar", "100 Mln U.S. Dlrs" in a title-case headline: the country is the name
+      Relabel(tags, b, e - 1, IsNationName(gazetteer, forms, b, e - 1) ? "GPE" : type);
     } else if (b == 0 && e - b > 1 && (forms[b] == "A" || forms[b] == "An")) {
       tags[b] = "O";  // "A Defence Ministry official": the article opens the sentence, not the name
       Relabel(tags, b + 1, e, type);

@@ -471,6 +471,21 @@ TEST(NerSpanRulesTest, StatesAfterTownsArePlaces) {
             (V{"B-PERSON", "I-PERSON", "O", "O", "O", "B-GPE", "O", "O"}));
 }
 
+TEST(NerSpanRulesTest, ArticlesAndCurrenciesAreNoPartOfPlaceNames) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  auto run = [&](const std::string& text, std::vector<std::string> tags) {
+    return AfterSpanRules(text, std::move(tags), gaz.get());
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("The United States said", {"B-GPE", "I-GPE", "I-GPE", "O"}), (V{"O", "B-GPE", "I-GPE", "O"}));
+  EXPECT_EQ(run("The Philippines said", {"O", "B-GPE", "O"}), (V{"O", "B-GPE", "O"}));
+  // An article the name needs stays.
+  EXPECT_EQ(run("The Hague said", {"B-GPE", "I-GPE", "O"}), (V{"B-GPE", "I-GPE", "O"}));
+  EXPECT_EQ(run("Firm U.S. Dollar Seen", {"O", "B-ORG", "I-ORG", "O"}), (V{"O", "B-GPE", "O", "O"}));
+  EXPECT_EQ(run("Weak N.Z. Dlrs", {"O", "B-PERSON", "I-PERSON"}), (V{"O", "B-GPE", "O"}));
+}
+
 TEST(NerFeaturesTest, TeamSportSlugsAreDetected) {
   auto slug = [](const std::string& text) {
     std::vector<std::string> words = Split(text);
