@@ -473,6 +473,17 @@ void UntagCreditRatings(const std::vector<std::string_view>& forms, std::vector<
 
 // Regions of the gazetteer ("Balkans", "Gaza Strip", "Horn of Africa") are LOC, whole, whatever
 // the model made of the words (untagged, or one span of another type); not inside a longer span.
+// An AP abbreviation of a US state: "Md.", or "Ill" when `next` is the period our tokenizer split
+// from it (it keeps "Ill." apart, as a sentence may end in "ill.").
+bool IsStateAbbreviation(std::string_view w, std::string_view next) {
+  static const std::unordered_set<std::string_view> kStems = {
+      "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ida", "Ill", "Ind", "Kan", "Kans",
+      "Ky", "La", "Md", "Mass", "Me", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nebr", "Nev", "Okla",
+      "Ore", "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo"};
+  if (w.size() > 2 && w.back() == '.') return kStems.count(w.substr(0, w.size() - 1)) > 0;
+  return next == "." && kStems.count(w) > 0;
+}
+
 // True when tokens [begin, end) are untagged, or are one whole span of the model.
 bool UntaggedOrOneSpan(const std::vector<std::string>& tags, size_t begin, size_t end) {
   if (end < tags.size() && tags[end][0] == 'I') return false;
@@ -517,15 +528,23 @@ void TagStatesAfterTowns(const std::vector<std::string_view>& forms, const std::
         if (gaz.entry(hit).type == kb::EntryType::kAdmin1) end = j + 1;
       }
     }
+    // AP abbreviations the gazetteer cannot list: "Bloomington , Ill .", "Baltimore , Md.".
+    if (end == 0 && IsStateAbbreviation(forms[i], i + 1 < n ? forms[i + 1] : std::string_view())) end = i + 1;
     if (end == 0 || (end < n && Capitalized(forms[end]) && tags[end] == "O")) continue;
     if (UntaggedOrOneSpan(tags, i, end)) Relabel(tags, i, end, "GPE");
     i = end - 1;
   }
-  // A congressman's party and state ("Proxmire , D - Wis ,"): the party's letter is no name.
+  // A congressman's party and state ("Proxmire , D - Wis ,", "( R - Ill )"): the state is a
+  // place, the party's letter no name.
   for (size_t i = 0; i + 2 < n; ++i) {
     const bool party = forms[i] == "D" || forms[i] == "R" || forms[i] == "I";
-    if (party && forms[i + 1] == "-" && tags[i][0] == 'B' && (tags[i + 2] == "B-GPE" || tags[i + 2] == "B-LOC")) {
-      tags[i] = "O";
+    if (!party || forms[i + 1] != "-" || (i > 0 && forms[i - 1] != "(" && forms[i - 1] != ",")) continue;
+    const std::string_view after = i + 3 < n ? forms[i + 3] : std::string_view();
+    if (tags[i + 2][0] != 'I' && UntaggedOrOneSpan(tags, i + 2, i + 3) &&
+        (IsStateAbbreviation(forms[i + 2], after) ||
+         IsStateAbbreviation(forms[i + 2], ".") || tags[i + 2] == "B-GPE" || tags[i + 2] == "B-LOC")) {
+      Relabel(tags, i + 2, i + 3, "GPE");
+      if (tags[i][0] == 'B' && tags[i + 1] == "O") tags[i] = "O";
     }
   }
 }

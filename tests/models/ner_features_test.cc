@@ -466,9 +466,16 @@ TEST(NerSpanRulesTest, StatesAfterTownsArePlaces) {
   // Not without a town before the comma, nor as the start of a longer name.
   EXPECT_EQ(run("Still , Conn. officials", {"O", "O", "O", "O"}), (V{"O", "O", "O", "O"}));
   EXPECT_EQ(run("Quarville , Colorado Quillco said", {"B-GPE", "O", "O", "O", "O"}), (V{"B-GPE", "O", "O", "O", "O"}));
-  // A congressman's party letter before his state is no name.
+  // Abbreviations the gazetteer cannot list: two letters, or a word once our tokenizer split the period.
+  EXPECT_EQ(run("Quarville , Ill . , and Varno , Md. , closed",
+                {"B-GPE", "O", "B-ORG", "O", "O", "O", "B-GPE", "O", "O", "O", "O"}),
+            (V{"B-GPE", "O", "B-GPE", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O"}));
+  EXPECT_EQ(run("Quarville , Ill said", {"B-GPE", "O", "O", "O"}), (V{"B-GPE", "O", "O", "O"}));
+  // A congressman's party and state: the state is a place, the party's letter no name.
   EXPECT_EQ(run("Tom Quell , D - Wis. , said", {"B-PERSON", "I-PERSON", "O", "B-GPE", "O", "B-GPE", "O", "O"}),
             (V{"B-PERSON", "I-PERSON", "O", "O", "O", "B-GPE", "O", "O"}));
+  EXPECT_EQ(run("Tom Quell ( R - Ill )", {"B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "O"}),
+            (V{"B-PERSON", "I-PERSON", "O", "O", "O", "B-GPE", "O"}));
 }
 
 TEST(NerSpanRulesTest, ArticlesAndCurrenciesAreNoPartOfPlaceNames) {
