@@ -46,6 +46,14 @@ bool IsNation(const kb::GazetteerEntry& e) {
          (e.type == kb::EntryType::kAdmin1 && e.country == "GBR" && (e.detail == "Country" || e.code == "GB-NIR"));
 }
 
+// "... Bank of ..." inside forms[begin, end).
+bool HasBankOf(const std::vector<std::string_view>& forms, size_t begin, size_t end) {
+  for (size_t i = begin; i + 2 < end; ++i) {
+    if (forms[i] == "Bank" && forms[i + 1] == "of") return true;
+  }
+  return false;
+}
+
 bool IsDollarWord(std::string_view w) {
   return w == "Dollar" || w == "Dollars" || w == "Dlr" || w == "Dlrs" || w == "DOLLAR" || w == "DOLLARS" ||
          w == "DLR" || w == "DLRS";
@@ -878,6 +886,8 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
       tags[b] = "O";  // a suffix alone ("and Co") is taken in by TagOrganizationRuns
     } else if (e - b > 1 && IsOrgHead(forms[e - 1]) && type != "ORG" && type != "EVENT" && type != "MISC") {
       Relabel(tags, b, e, "ORG");  // "Chicago Mercantile Exchange" is no city
+    } else if (type == "MISC" && e - b > 1 && (IsInstitutionHead(forms[e - 1]) || HasBankOf(forms, b, e))) {
+      Relabel(tags, b, e, "ORG");  // "Chemical Bank", "Commonwealth Bank of Australia": a bank is no other name
     } else if (e - b == 1 && (type == "PERSON" || type == "GPE" || type == "LOC") &&
                (IsInstitutionHead(forms[b]) || forms[b] == "Fed" || forms[b] == "Treasury")) {
       Relabel(tags, b, e, "ORG");  // "a spokesman for the Bank", "the Fed said": an organization

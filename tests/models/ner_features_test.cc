@@ -333,8 +333,8 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
             (V{"B-ORG", "I-ORG", "I-ORG", "O", "O"}));
   EXPECT_EQ(run("the International Coffee Organization said", {"O", "O", "O", "O", "O"}),
             (V{"O", "B-ORG", "I-ORG", "I-ORG", "O"}));
-  // Head words only fill untagged runs: the model's own span stays.
-  EXPECT_EQ(run("the Zorvex Party said", {"O", "B-MISC", "I-MISC", "O"}), (V{"O", "B-MISC", "I-MISC", "O"}));
+  // Head words only fill untagged runs: the model's own span stays (an event: "the Tea Party").
+  EXPECT_EQ(run("the Zorvex Party said", {"O", "B-EVENT", "I-EVENT", "O"}), (V{"O", "B-EVENT", "I-EVENT", "O"}));
   EXPECT_EQ(run("Party officials said", {"O", "O", "O"}), (V{"O", "O", "O"}));
   EXPECT_EQ(run("The North Korean delegation", {"O", "B-EVENT", "I-EVENT", "O"}), (V{"O", "B-NORP", "I-NORP", "O"}));
   EXPECT_EQ(run("The North Korean War", {"O", "B-EVENT", "I-EVENT", "I-EVENT"}),
@@ -367,6 +367,11 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("the Chicago Mercantile Exchange", {"O", "B-GPE", "I-GPE", "I-GPE"}),
             (V{"O", "B-ORG", "I-ORG", "I-ORG"}));
   EXPECT_EQ(run("the Zorvex Group said", {"O", "B-PERSON", "I-PERSON", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
+  // So is an "other name" ending in one, or a bank ("Quellco Bank of Varnia").
+  EXPECT_EQ(run("the Quellco Savings Bank", {"O", "B-MISC", "I-MISC", "I-MISC"}), (V{"O", "B-ORG", "I-ORG", "I-ORG"}));
+  EXPECT_EQ(run("Quellco Bank of Varnia", {"B-MISC", "I-MISC", "I-MISC", "I-MISC"}),
+            (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG"}));
+  EXPECT_EQ(run("the Quellco Tax Act", {"O", "B-MISC", "I-MISC", "I-MISC"}), (V{"O", "B-MISC", "I-MISC", "I-MISC"}));
   // Words before a head word the model typed MISC or left untagged are one ORG, without the article.
   EXPECT_EQ(run("a Foreign Ministry spokesman", {"O", "B-MISC", "O", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
   EXPECT_EQ(run("said The Zorvex Exchange", {"O", "O", "O", "O"}), (V{"O", "O", "B-ORG", "I-ORG"}));
