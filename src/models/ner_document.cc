@@ -236,9 +236,10 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
     if (listed || before_state) continue;
     Relabel(tags[s.sentence], s.begin, s.end, "PERSON");
   }
-  // A "person" that begins an organization's name elsewhere in the document is that
-  // organization ("Rospatch" beside "Rospatch Corp", "Dean Witter" beside "Dean Witter
-  // Reynolds Inc"), unless it is one word and a known person's surname.
+  // A "person" or "other name" that begins an organization's name elsewhere in the document is
+  // that organization ("Rospatch" beside "Rospatch Corp", "Dean Witter" beside "Dean Witter
+  // Reynolds Inc", "Dixons" beside "Dixons Group"), unless it is one word and a known person's
+  // surname. Nationalities stay ("American" beside "American Express Co").
   // Each prefix maps to whether some organization it begins is a business rather than a
   // public body named after its town ("Alexandria Police Department"), which leaves the town a place.
   // A company named after its founder's initials and surname ("E.F. Hutton Group Inc") is also
@@ -263,7 +264,7 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
   }
   for (const TagSpan& s : Spans(tags)) {
     const bool place = s.type == "GPE" || s.type == "LOC";
-    if (s.type != "PERSON" && (!place || !known_place)) continue;
+    if (s.type != "PERSON" && s.type != "MISC" && (!place || !known_place)) continue;
     const std::string text = Text(forms[s.sentence], s.begin, s.end);
     auto prefix = org_prefixes.find(text);
     if (prefix == org_prefixes.end()) continue;

@@ -720,6 +720,15 @@ TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
   ner_internal::MakeDocumentConsistent(forms2, tags2);
   EXPECT_EQ(tags2[0], (std::vector<std::string>{"B-ORG", "O", "B-ORG", "I-ORG", "O", "O"}));
   EXPECT_EQ(tags2[2], (std::vector<std::string>{"B-ORG", "O", "B-PERSON", "O"}));  // missed repeat, now ORG
+  // The same for a name the model took for some other name (MISC), not for a nationality.
+  std::vector<std::vector<std::string>> words_misc = {Split("Quellons Group and Varnian Express Co rose ."),
+                                                       Split("Quellons and Varnian buyers .")};
+  std::vector<std::vector<std::string_view>> forms_misc;
+  for (const auto& w : words_misc) forms_misc.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags_misc = {
+      {"B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"}, {"B-MISC", "O", "B-NORP", "O", "O"}};
+  ner_internal::MakeDocumentConsistent(forms_misc, tags_misc);
+  EXPECT_EQ(tags_misc[1], (std::vector<std::string>{"B-ORG", "O", "B-NORP", "O", "O"}));
   // So is a longer "person" that is the first words of an organization's name.
   std::vector<std::vector<std::string>> words_prefix = {Split("Dean Quellin Reynolds Inc fell ."), Split("Dean Quellin said .")};
   std::vector<std::vector<std::string_view>> forms_prefix;
