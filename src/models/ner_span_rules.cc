@@ -598,6 +598,46 @@ bool IsTournamentWord(std::string_view w) {
   return kWords.count(base::AsciiLower(w)) > 0;
 }
 
+// Words that open the names of banks, companies, parties and institutes in French, Spanish,
+// Portuguese and Italian ("Banque Paribas", "Banco do Brasil", "Petroleos de Venezuela").
+bool IsRomanceInstitutionHead(std::string_view w) {
+  static const std::unordered_set<std::string_view> kHeads = {
+      "Banco", "Banca", "Banque", "Caisse", "Caixa", "Cassa", "Compagnie", "Compania", "Companhia", "Petroleos",
+      "Petroleo", "Societe", "Sociedad", "Sociedade", "Societa", "Instituto", "Institut", "Istituto", "Partido",
+      "Partito", "Parti", "Jornal", "Grupo", "Groupe", "Gruppo", "Empresa", "Empresas", "Corporacion", "Industrias",
+      "Aerolineas", "Ente", "Credito", "Confederacion", "Federacion", "Frente", "Ejercito", "Fuerzas"};
+  return kHeads.count(w) > 0;
+}
+
+// "de", "do", "del", "della" ...: the lower-case words inside such names.
+bool IsRomanceConnector(std::string_view w) {
+  return w == "de" || w == "do" || w == "da" || w == "dos" || w == "das" || w == "del" || w == "della" ||
+         w == "di" || w == "des" || w == "du" || w == "y" || w == "e" || w == "la" || w == "las" || w == "los";
+}
+
+// A name opened by such a word is an ORG, whole, over its capitalized words and the connectors
+// between them, however the model read it ("Banque Nationale de Paris" PERSON, "Petroleos de
+// Venezuela" a place, "Jornal do Brasil" untagged but for "Brasil").
+void TagRomanceInstitutions(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (!IsRomanceInstitutionHead(forms[i]) || tags[i][0] == 'I') continue;
+    size_t end = i + 1;
+    while (end < n) {
+      if (Capitalized(forms[end])) {
+        ++end;
+      } else if (IsRomanceConnector(forms[end]) && end + 1 < n && Capitalized(forms[end + 1])) {
+        end += 2;
+      } else {
+        break;
+      }
+    }
+    if (end == i + 1 || (end < n && tags[end][0] == 'I')) continue;
+    Relabel(tags, i, end, "ORG");
+    i = end - 1;
+  }
+}
+
 // A name ending in a tournament word is the event, not the place or an organization ("U.S.
 // Open" was ORG, "Dubai Desert Classic" LOC); a place or people right before an untagged
 // "Open" or "Grand Prix" is the start of one ("German" + "Open"). Persons are left alone
@@ -919,6 +959,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     if (sports_lines) TagScorecardLine(forms, tags);
   }
   TagTournaments(forms, tags);
+  TagRomanceInstitutions(forms, tags);
   UntagCreditRatings(forms, tags);
 }
 

@@ -498,6 +498,22 @@ TEST(NerSpanRulesTest, ArticlesAndCurrenciesAreNoPartOfPlaceNames) {
   EXPECT_EQ(run("Weak N.Z. Dlrs", {"O", "B-PERSON", "I-PERSON"}), (V{"O", "B-GPE", "O"}));
 }
 
+TEST(NerSpanRulesTest, RomanceInstitutionNamesAreOrganizations) {
+  auto run = [&](const std::string& text, std::vector<std::string> tags) {
+    return AfterSpanRules(text, std::move(tags), nullptr);
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("Banque Nationale de Quellac said", {"B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O"}),
+            (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("the Jornal do Varno newspaper", {"O", "O", "O", "B-PERSON", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Petroleos de Varnia and Quell", {"B-GPE", "I-GPE", "I-GPE", "O", "B-PERSON"}),
+            (V{"B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON"}));
+  // The word alone, or inside a longer name, is left to the model.
+  EXPECT_EQ(run("the Banco said", {"O", "B-ORG", "O"}), (V{"O", "B-ORG", "O"}));
+  EXPECT_EQ(run("Rio Grupo Norte Ltd", {"B-ORG", "I-ORG", "I-ORG", "I-ORG"}), (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG"}));
+}
+
 TEST(NerFeaturesTest, TeamSportSlugsAreDetected) {
   auto slug = [](const std::string& text) {
     std::vector<std::string> words = Split(text);
