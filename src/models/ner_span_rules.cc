@@ -598,6 +598,27 @@ bool IsTournamentWord(std::string_view w) {
   return kWords.count(base::AsciiLower(w)) > 0;
 }
 
+// A span the model ended on a hyphen ("Borg -" + "Warner Corp": our tokenizer splits "Borg-Warner")
+// runs on over the name after it; an ORG on either side makes the whole an ORG.
+void JoinSpansAcrossHyphens(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  for (size_t i = 1; i + 1 < n; ++i) {
+    if (forms[i] != "-" || tags[i][0] != 'I' || tags[i + 1][0] == 'I' || !Capitalized(forms[i + 1])) continue;
+    size_t begin = i;
+    while (begin > 0 && tags[begin][0] == 'I') --begin;
+    size_t end = i + 2;
+    if (tags[i + 1] == "O") {
+      while (end < n && tags[end] == "O" && Capitalized(forms[end])) ++end;
+    } else {
+      while (end < n && tags[end] == "I-" + tags[i + 1].substr(2)) ++end;
+    }
+    if (end < n && tags[end][0] == 'I') continue;
+    const bool org = tags[begin] == "B-ORG" || tags[i + 1] == "B-ORG";
+    Relabel(tags, begin, end, org ? "ORG" : std::string_view(tags[begin]).substr(2));
+    i = end - 1;
+  }
+}
+
 // Words that open the names of banks, companies, parties and institutes in French, Spanish,
 // Portuguese and Italian ("Banque Paribas", "Banco do Brasil", "Petroleos de Venezuela").
 bool IsRomanceInstitutionHead(std::string_view w) {
@@ -960,6 +981,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   }
   TagTournaments(forms, tags);
   TagRomanceInstitutions(forms, tags);
+  JoinSpansAcrossHyphens(forms, tags);
   UntagCreditRatings(forms, tags);
 }
 

@@ -514,6 +514,20 @@ TEST(NerSpanRulesTest, RomanceInstitutionNamesAreOrganizations) {
   EXPECT_EQ(run("Rio Grupo Norte Ltd", {"B-ORG", "I-ORG", "I-ORG", "I-ORG"}), (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG"}));
 }
 
+TEST(NerSpanRulesTest, SpansEndingOnAHyphenRunOn) {
+  auto run = [&](const std::string& text, std::vector<std::string> tags) {
+    return AfterSpanRules(text, std::move(tags), nullptr);
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("Quell - Varner Corp said", {"B-ORG", "I-ORG", "B-ORG", "I-ORG", "O"}),
+            (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Anne - Marie Quell said", {"B-PERSON", "I-PERSON", "B-PERSON", "I-PERSON", "O"}),
+            (V{"B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("Quell - Varner said", {"B-PERSON", "I-PERSON", "O", "O"}), (V{"B-PERSON", "I-PERSON", "I-PERSON", "O"}));
+  // A dash between two names the model kept apart stays between them.
+  EXPECT_EQ(run("Varnia - Quellia talks", {"B-GPE", "O", "B-GPE", "O"}), (V{"B-GPE", "O", "B-GPE", "O"}));
+}
+
 TEST(NerFeaturesTest, TeamSportSlugsAreDetected) {
   auto slug = [](const std::string& text) {
     std::vector<std::string> words = Split(text);
