@@ -128,9 +128,42 @@ uint64_t Bucket(size_t n) { return n <= 3 ? n : n <= 5 ? 4 : n <= 10 ? 5 : n <= 
 
 }  // namespace
 
+size_t WrappedLineLength(std::string_view text, size_t begin, size_t end) {
+  constexpr size_t kMinLines = 3;
+  thread_local std::vector<size_t> lengths;  // reused: no allocation once warm
+  lengths.clear();
+  size_t unpunctuated = 0, lower_next = 0;
+  for (size_t start = begin; start < end;) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos || nl + 1 >= end) break;
+    const char next = text[nl + 1];
+    size_t last = nl;
+    while (last > start && (text[last - 1] == ' ' || text[last - 1] == '\t' || text[last - 1] == '\r')) --last;
+    // Only lines a single line break ends, before a line that is not indented.
+    if (last > start && next != '\n' && next != ' ' && next != '\t' && next != '\r') {
+      lengths.push_back(last - start);
+      const char c = text[last - 1];
+      const bool final = c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"' || c == '\'' ||
+                         c == ')' || static_cast<unsigned char>(c) >= 0x80;
+      unpunctuated += final ? 0 : 1;
+      lower_next += next >= 'a' && next <= 'z' ? 1 : 0;
+    }
+    start = nl + 1;
+  }
+  // A sentence cut by a wrap often goes on in lower case; a list of headlines never does.
+  if (lengths.size() < kMinLines || unpunctuated * 2 < lengths.size() || lower_next * 4 < lengths.size()) return 0;
+  std::sort(lengths.begin(), lengths.end());
+  const size_t width = lengths[lengths.size() * 3 / 4];
+  if (width < 30 || width > 100) return 0;  // one paragraph per line is longer; lists are shorter
+  const size_t full = static_cast<size_t>(std::count_if(lengths.begin(), lengths.end(),
+                                                        [&](size_t n) { return n * 5 >= width * 4; }));
+  if (full * 5 < lengths.size() * 3) return 0;  // wrapped lines are about equally long
+  return width * 3 / 5;
+}
+
 void ComputeTokenInfos(std::string_view text, const std::vector<document::Span>& tokens, size_t begin,
                        size_t end, size_t /*region_end*/, const TokenizerLexicon& lexicon,
-                       std::vector<TokenInfo>& infos) {
+                       std::vector<TokenInfo>& infos, size_t wrapped_line_length) {
   size_t n = end - begin;
   infos.resize(n);
   size_t hashed = 0;  // tokens [0, hashed) have their hashes
@@ -141,6 +174,11 @@ void ComputeTokenInfos(std::string_view text, const std::vector<document::Span>&
     if (i >= hashed) info.lower_hash = info.shape_hash = 0;  // not hashed ahead for an earlier candidate
     info.gap_after = i + 1 < n ? ClassifyGap(text.data() + t.end, tokens[begin + i + 1].start - t.end)
                                : GapKind::kParagraph;
+    if (info.gap_after == GapKind::kNewline && wrapped_line_length > 0) {
+      const size_t line_start = text.rfind('\n', t.start == 0 ? 0 : t.start - 1);
+      const size_t length = line_start == std::string_view::npos ? t.end : t.end - line_start - 1;
+      if (length >= wrapped_line_length) info.gap_after = GapKind::kSpace;
+    }
     info.candidate = info.gap_after != GapKind::kParagraph && IsCandidateGap(infos, i);
     if (!info.candidate) continue;
     // Hashes only where a candidate gap's features need them: tokens i-1 .. i+2.
@@ -202,7 +240,7 @@ void SegmentRange(std::string_view text, size_t begin, size_t end, const Tokeniz
   TokenizeRange(text, begin, end, lexicon, tokens);
   if (tokens.size() == first) return;
   thread_local std::vector<TokenInfo> infos;
-  ComputeTokenInfos(text, tokens, first, tokens.size(), end, lexicon, infos);
+  ComputeTokenInfos(text, tokens, first, tokens.size(), end, lexicon, infos, WrappedLineLength(text, begin, end));
   uint64_t feats[kMaxBoundaryFeatures];
   size_t since = 0;
   for (size_t i = 0; i < infos.size(); ++i) {

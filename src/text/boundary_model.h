@@ -40,10 +40,19 @@ struct TokenInfo {
 };
 
 // Token infos for tokens[begin, end) of `text`; region_end bounds the last gap.
-// Reuses the capacity of `infos`.
+// Reuses the capacity of `infos`. A line break after a line of at least
+// `wrapped_line_length` bytes (0: none) is a space (see WrappedLineLength).
 void ComputeTokenInfos(std::string_view text, const std::vector<document::Span>& tokens, size_t begin,
                        size_t end, size_t region_end, const TokenizerLexicon& lexicon,
-                       std::vector<TokenInfo>& infos);
+                       std::vector<TokenInfo>& infos, size_t wrapped_line_length = 0);
+
+// Hard-wrapped text (wire copy, e-mail, plain-text archives) breaks its lines at a fixed width
+// inside sentences ("... Secretary of State George\nShultz said ..."). For text[begin, end):
+// when most lines that a single line break ends stop without final punctuation and are about
+// equally long, and a quarter of them go on in lower case, the length from which a line is taken as wrapped (a little under the usual
+// width); 0 when the text is not wrapped. Short lines (headings, a paragraph's last line)
+// keep their line breaks.
+size_t WrappedLineLength(std::string_view text, size_t begin, size_t end);
 
 // True for gaps the classifier looks at; other gaps are never sentence ends. Cheap
 // (flags only): line breaks, final punctuation, tokens ending in a period, and

@@ -65,6 +65,26 @@ const SplitCase kSplitCases[] = {
      {"KIM MEETS PUTIN AT COSMODROME", "The leaders met on Wednesday."}},
     {"us_midsentence", "Troops from the U.S. and Britain arrived.", {"Troops from the U.S. and Britain arrived."}},
     {"decimal", "Growth reached 3.5 percent last year.", {"Growth reached 3.5 percent last year."}},
+    // Hard-wrapped wire copy: line breaks inside sentences are spaces, a heading and an
+    // indented line still break.
+    {"hard_wrapped",
+     "TALKS RESUME\n"
+     "    The report may weaken the standing of Defence Minister Ana\n"
+     "Quellin and Foreign Minister Tomas Varno, who were said to be\n"
+     "more interested in their own positions than in the talks, aides\n"
+     "said on Tuesday. The ministers will meet again in Geneva next\n"
+     "week, according to officials.\n"
+     "    A second paragraph follows.",
+     {"TALKS RESUME",
+      "The report may weaken the standing of Defence Minister Ana\nQuellin and Foreign Minister Tomas Varno, who "
+      "were said to be\nmore interested in their own positions than in the talks, aides\nsaid on Tuesday.",
+      "The ministers will meet again in Geneva next\nweek, according to officials.", "A second paragraph follows."}},
+    // One paragraph or headline per line is no wrapped text: each line stays a sentence.
+    {"headlines_per_line",
+     "Kim meets Putin at the cosmodrome\nRussia to help build satellites\nPeskov says talks went well\n"
+     "Shoigu joins the delegation",
+     {"Kim meets Putin at the cosmodrome", "Russia to help build satellites", "Peskov says talks went well",
+      "Shoigu joins the delegation"}},
 };
 
 INSTANTIATE_TEST_SUITE_P(News, SentenceCases, ::testing::ValuesIn(kSplitCases),

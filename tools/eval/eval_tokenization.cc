@@ -3,6 +3,8 @@
 // Rebuilds the raw text from the `# text` lines (sentences of a paragraph joined by
 // a space, paragraphs by a blank line, one document per `# newdoc`), segments it,
 // and matches predicted tokens and sentences to gold by character offsets.
+// `--wrap N` first breaks the lines at N columns, as wire copy and e-mail do, by turning
+// spaces into line breaks (the offsets stay those of the gold).
 #include <CLI/CLI.hpp>
 
 #include <chrono>
@@ -18,6 +20,24 @@
 using namespace newsgraph;
 
 namespace {
+
+// Turns the last space before column `width` of every line into a line break.
+void HardWrap(std::string& text, size_t width) {
+  size_t line_start = 0, last_space = std::string::npos;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      line_start = i + 1;
+      last_space = std::string::npos;
+      continue;
+    }
+    if (text[i] == ' ') last_space = i;
+    if (i - line_start >= width && last_space != std::string::npos && last_space > line_start) {
+      text[last_space] = '\n';
+      line_start = last_space + 1;
+      last_space = std::string::npos;
+    }
+  }
+}
 
 std::string Join(const std::string& text, const std::vector<document::Span>& spans, uint32_t from, uint32_t to) {
   std::string out;
@@ -61,6 +81,8 @@ int main(int argc, char** argv) {
   app.add_option("--model", model_path, "segmenter model file");
   app.add_option("--repeat", repeat, "segment the text this many times for the speed figure");
   app.add_option("--errors", show_errors, "print this many unmatched gold tokens with the predicted ones");
+  size_t wrap = 0;
+  app.add_option("--wrap", wrap, "hard-wrap the text at this many columns first (0: no)");
   CLI11_PARSE(app, argc, argv);
 
   auto data = base::LocalFileSystem().ReadFile(gold_path, uint64_t{1} << 30);
@@ -82,6 +104,7 @@ int main(int argc, char** argv) {
   size_t bytes = 0;
   for (size_t i = 0; i < gold->size(); ++i) {
     docs[i].text = (*gold)[i].text;
+    if (wrap > 0) HardWrap(docs[i].text, wrap);
     bytes += docs[i].text.size();
   }
   auto t0 = std::chrono::steady_clock::now();
