@@ -46,6 +46,28 @@ bool IsNation(const kb::GazetteerEntry& e) {
          (e.type == kb::EntryType::kAdmin1 && e.country == "GBR" && (e.detail == "Country" || e.code == "GB-NIR"));
 }
 
+// The last word of many company names, never of a person's or a town's: "Lacana Mining", "Phoenix
+// Financial", "Rochester Telephone". ("Steel" and "Gold" are surnames; "Oil" and "Gas" end field names.)
+bool IsBusinessWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "Mining", "Minerals", "Resources", "Financial", "Properties", "Securities", "Investments", "Insurance",
+      "Energy", "Electric", "Telephone", "Telecom", "Airways", "Pharmaceuticals", "Foods", "Shipping", "Brewing",
+      "Breweries", "Chemicals", "Electronics", "Computer", "Computers", "Software", "Realty", "Bancshares",
+      "Bankshares", "Bancorporation", "Savings", "Semiconductor", "Railroad", "Utilities", "Enterprises"};
+  return kWords.count(w) > 0;
+}
+
+// "A340", "F-16", "MD-11", "747-300": capital letters and figures, as aircraft and weapons are named.
+bool IsModelNumber(std::string_view w) {
+  bool letter = false, digit = false;
+  for (char c : w) {
+    if (c >= 'A' && c <= 'Z') letter = true;
+    else if (c >= '0' && c <= '9') digit = true;
+    else if (c != '-') return false;
+  }
+  return letter && digit && w.size() >= 3;
+}
+
 // "... Bank of ..." inside forms[begin, end).
 bool HasBankOf(const std::vector<std::string_view>& forms, size_t begin, size_t end) {
   for (size_t i = begin; i + 2 < end; ++i) {
@@ -305,6 +327,10 @@ void FixPlaceSpans(const std::vector<std::string_view>& forms, const std::vector
     } else if (entry->type == kb::EntryType::kCity && tags[i] == "B-PERSON" &&
                (end == tags.size() || tags[end] != "I-PERSON") && i > 0 && IsLocativePreposition(forms[i - 1])) {
       Relabel(tags, i, end, "GPE");  // "fighting in Grozny": a town after "in" is no person
+    } else if (entry->type == kb::EntryType::kCity && len >= 2 && tags[i] == "O" && tags[i + 1] == "B-PERSON" &&
+               std::all_of(tags.begin() + i + 2, tags.begin() + end, [](const std::string& t) { return t == "I-PERSON"; }) &&
+               (end == tags.size() || tags[end] != "I-PERSON")) {
+      Relabel(tags, i, end, "GPE");  // "serving St. Louis": the town's first word was left out, its last taken for a name
     } else if (entry->type == kb::EntryType::kDemonym && len >= 2 &&
                std::all_of(tags.begin() + i, tags.begin() + end, [](const std::string& t) { return t == "O"; })) {
       Relabel(tags, i, end, "NORP");  // "West German" left untagged
@@ -947,6 +973,21 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
       tags[b] = "O";  // a suffix alone ("and Co") is taken in by TagOrganizationRuns
     } else if (e - b > 1 && IsOrgHead(forms[e - 1]) && type != "ORG" && type != "EVENT" && type != "MISC") {
       Relabel(tags, b, e, "ORG");  // "Chicago Mercantile Exchange" is no city
+    } else if (e - b > 1 && (type == "PERSON" || type == "GPE" || type == "LOC") && IsBusinessWord(forms[e - 1]) &&
+               std::find(forms.begin() + b, forms.begin() + e, "of") == forms.begin() + e) {
+      // "Lacana Mining rose", "Phoenix Financial": a line of business names a company. (A person
+      // run across "of" into an employer, "Charles Jensen of MKI Securities", is split later.)
+      Relabel(tags, b, e, "ORG");
+    } else if (e - b == 1 && (type == "PERSON" || type == "GPE" || type == "LOC") && IsModelNumber(forms[b])) {
+      tags[b] = "B-MISC";  // "the A340", "an F-16": a product's model, no place or person
+    } else if (type != "ORG" && type != "PERSON" && IsTitleWord(base::AsciiLower(forms[e - 1])) &&
+               forms[e - 1] != "General" && (e == tags.size() || !Capitalized(forms[e])) &&
+               (gazetteer == nullptr || gazetteer->Lookup(Joined(forms, b, e)).empty())) {  // "Port-au-Prince"
+      // "Uruguay 's Foreign Minister and ...": an office, no place; "U.K. Chancellor": the
+      // country, then the office.
+      for (size_t i = b; i < e; ++i) tags[i] = "O";
+      if (IsNationName(gazetteer, forms, b, b + 1)) tags[b] = "B-GPE";
+      if (IsDemonym(gazetteer, forms[b])) tags[b] = "B-NORP";
     } else if (type == "MISC" && e - b > 1 && (IsInstitutionHead(forms[e - 1]) || HasBankOf(forms, b, e))) {
       Relabel(tags, b, e, "ORG");  // "Chemical Bank", "Commonwealth Bank of Australia": a bank is no other name
     } else if (e - b == 1 && (type == "PERSON" || type == "GPE" || type == "LOC") &&

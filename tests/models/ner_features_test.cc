@@ -528,6 +528,28 @@ TEST(NerSpanRulesTest, SpansEndingOnAHyphenRunOn) {
   EXPECT_EQ(run("Varnia - Quellia talks", {"B-GPE", "O", "B-GPE", "O"}), (V{"B-GPE", "O", "B-GPE", "O"}));
 }
 
+TEST(NerSpanRulesTest, BusinessWordsModelNumbersAndOffices) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  auto run = [&](const std::string& text, std::vector<std::string> tags) {
+    return AfterSpanRules(text, std::move(tags), gaz.get());
+  };
+  using V = std::vector<std::string>;
+  // A line of business ends a company's name, not a person's or a town's.
+  EXPECT_EQ(run("Quellac Mining rose", {"B-PERSON", "I-PERSON", "O"}), (V{"B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Varno Financial fell", {"B-GPE", "I-GPE", "O"}), (V{"B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Ann Quell of Varno Securities", {"B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "I-PERSON"}),
+            (V{"B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG"}));
+  // A model number is a product, not a place.
+  EXPECT_EQ(run("orders for the A340 and F-16", {"O", "O", "O", "B-GPE", "O", "B-GPE"}),
+            (V{"O", "O", "O", "B-MISC", "O", "B-MISC"}));
+  // An office is no place; the country before it stays.
+  EXPECT_EQ(run("the U.K. Chancellor said", {"O", "B-GPE", "I-GPE", "O"}), (V{"O", "B-GPE", "O", "O"}));
+  EXPECT_EQ(run("its Foreign Minister and", {"O", "B-GPE", "I-GPE", "O"}), (V{"O", "O", "O", "O"}));
+  // A town whose first word the model left out.
+  EXPECT_EQ(run("serving St. Louis and", {"O", "O", "B-PERSON", "O"}), (V{"O", "B-GPE", "I-GPE", "O"}));
+}
+
 TEST(NerFeaturesTest, TeamSportSlugsAreDetected) {
   auto slug = [](const std::string& text) {
     std::vector<std::string> words = Split(text);
