@@ -57,19 +57,6 @@ std::string Text(const std::vector<std::string_view>& forms, size_t begin, size_
   return out;
 }
 
-// "International Coffee Organization" -> "ICO": the capitals of its capitalized
-// words; "" when a word is not capitalized and not a short function word.
-std::string Initials(const std::vector<std::string_view>& forms, size_t begin, size_t end) {
-  std::string out;
-  for (size_t i = begin; i < end; ++i) {
-    std::string_view w = forms[i];
-    if (w == "of" || w == "for" || w == "and" || w == "the" || w == "on" || w == "&") continue;
-    if (!Capitalized(w)) return "";
-    out.push_back(w[0]);
-  }
-  return out;
-}
-
 // Last words of public bodies, schools and clubs named after their town ("Alexandria Police
 // Department", "Bowdon High School"): the town in them is still a place.
 bool IsPublicBodyWord(std::string_view w) {

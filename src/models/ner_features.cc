@@ -122,6 +122,17 @@ bool IsCompanySuffix(std::string_view w) {
   return kSuffixes.count(w) > 0;
 }
 
+std::string Initials(const std::vector<std::string_view>& forms, size_t begin, size_t end) {
+  std::string out;
+  for (size_t i = begin; i < end; ++i) {
+    std::string_view w = forms[i];
+    if (w == "of" || w == "for" || w == "and" || w == "the" || w == "on" || w == "&") continue;
+    if (w.empty() || w[0] < 'A' || w[0] > 'Z') return "";  // not capitalized
+    out.push_back(w[0]);
+  }
+  return out;
+}
+
 bool IsTitleWord(std::string_view lower) {
   // Our own list: titles, ranks and roles that precede or describe a person's name.
   static const std::unordered_set<std::string_view> kTitles = {

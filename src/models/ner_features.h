@@ -134,6 +134,10 @@ bool IsTitleWord(std::string_view lower);
 // The last word of a company's legal name: "Inc", "Corp.", "Ltd", "AG", "Partners" ...
 bool IsCompanySuffix(std::string_view w);
 
+// "International Coffee Organization" -> "ICO": the capitals of forms[begin, end)'s capitalized
+// words; "" when a word is not capitalized and not a short function word ("of", "and" ...).
+std::string Initials(const std::vector<std::string_view>& forms, size_t begin, size_t end);
+
 // Writes the keys of token i's features, given the labels already predicted for
 // the two previous tokens (-1 = before the sentence); returns how many.
 int ExtractFeatures(const std::vector<TokenInfo>& info, size_t i, int prev1, int prev2, uint64_t* keys);
