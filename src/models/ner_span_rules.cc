@@ -645,6 +645,39 @@ void JoinSpansAcrossHyphens(const std::vector<std::string_view>& forms, std::vec
   }
 }
 
+// "the Ministry of International Trade and Industry ( MITI )": a bracketed acronym spelled by
+// the capitalized words right before it names them; they are one name, whatever the model cut,
+// and so is the acronym: a country when the gazetteer knows the words as one ("United Arab
+// Emirates ( UAE )"), else an ORG when they name a body.
+void TagNamesBeforeAcronyms(const std::vector<std::string_view>& forms, const kb::Gazetteer* gaz,
+                            std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  for (size_t open = 2; open + 2 < n; ++open) {
+    if (forms[open] != "(" || forms[open + 2] != ")" || !IsAcronym(forms[open + 1])) continue;
+    const std::string_view acronym = forms[open + 1];
+    size_t begin = open;
+    for (size_t j = open; j > 0 && open - j < 2 * acronym.size() + 2; --j) {
+      const std::string initials = Initials(forms, j - 1, open);
+      if (initials.empty() || initials.size() > acronym.size()) break;
+      if (initials == acronym && Capitalized(forms[j - 1])) begin = j - 1;
+    }
+    // Two words at least, not starting inside a longer name the model found.
+    if (open - begin < 2 || tags[begin][0] == 'I') continue;
+    // Only names of bodies: an organization word among them or an ORG the model found there;
+    // "Gross Domestic Product ( GDP )" and "Value Added Tax ( VAT )" are no names.
+    const bool nation = IsNationName(gaz, forms, begin, open);
+    bool body = false;
+    for (size_t i = begin; i < open; ++i) {
+      body = body || IsInstitutionHead(forms[i]) || IsCompanySuffix(forms[i]) || tags[i] == "B-ORG";
+    }
+    if (!nation && !body) continue;
+    const std::string type = nation ? "GPE" : "ORG";
+    Relabel(tags, begin, open, type);
+    tags[open + 1] = "B-" + type;
+    open += 2;
+  }
+}
+
 // Words that open the names of banks, companies, parties and institutes in French, Spanish,
 // Portuguese and Italian ("Banque Paribas", "Banco do Brasil", "Petroleos de Venezuela").
 bool IsRomanceInstitutionHead(std::string_view w) {
@@ -1022,6 +1055,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   }
   TagTournaments(forms, tags);
   TagRomanceInstitutions(forms, tags);
+  TagNamesBeforeAcronyms(forms, gazetteer, tags);
   JoinSpansAcrossHyphens(forms, tags);
   UntagCreditRatings(forms, tags);
 }

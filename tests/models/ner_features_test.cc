@@ -550,6 +550,28 @@ TEST(NerSpanRulesTest, BusinessWordsModelNumbersAndOffices) {
   EXPECT_EQ(run("serving St. Louis and", {"O", "O", "B-PERSON", "O"}), (V{"O", "B-GPE", "I-GPE", "O"}));
 }
 
+TEST(NerSpanRulesTest, NamesSpelledByABracketedAcronym) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  auto run = [&](const std::string& text, std::vector<std::string> tags) {
+    return AfterSpanRules(text, std::move(tags), gaz.get());
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("the Ministry of Quill Trade and Industry ( MQTI ) said",
+                {"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O"}));
+  EXPECT_EQ(run("Bank of Varnia and Kuwait ( BVK )", {"B-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O", "O", "O"}),
+            (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O"}));
+  EXPECT_EQ(run("the United Arab Emirates ( UAE )", {"O", "B-GPE", "I-GPE", "I-GPE", "O", "O", "O"}),
+            (V{"O", "B-GPE", "I-GPE", "I-GPE", "O", "B-GPE", "O"}));
+  // A term is no body: "Gross Domestic Product ( GDP )" stays as it was.
+  EXPECT_EQ(run("its Gross Domestic Product ( GDP ) rose", {"O", "O", "O", "O", "O", "O", "O", "O"}),
+            (V{"O", "O", "O", "O", "O", "O", "O", "O"}));
+  // Initials that do not match are left alone.
+  EXPECT_EQ(run("the Quill Trade Board ( XYZ )", {"O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"}));
+}
+
 TEST(NerFeaturesTest, TeamSportSlugsAreDetected) {
   auto slug = [](const std::string& text) {
     std::vector<std::string> words = Split(text);
