@@ -128,7 +128,7 @@ uint64_t Bucket(size_t n) { return n <= 3 ? n : n <= 5 ? 4 : n <= 10 ? 5 : n <= 
 
 }  // namespace
 
-size_t WrappedLineLength(std::string_view text, size_t begin, size_t end) {
+LineBreaks LineBreaksOf(std::string_view text, size_t begin, size_t end) {
   constexpr size_t kMinLines = 3;
   thread_local std::vector<size_t> lengths;  // reused: no allocation once warm
   lengths.clear();
@@ -150,20 +150,27 @@ size_t WrappedLineLength(std::string_view text, size_t begin, size_t end) {
     }
     start = nl + 1;
   }
-  // A sentence cut by a wrap often goes on in lower case; a list of headlines never does.
-  if (lengths.size() < kMinLines || unpunctuated * 2 < lengths.size() || lower_next * 4 < lengths.size()) return 0;
+  LineBreaks out;
+  if (lengths.size() < kMinLines) return out;
   std::sort(lengths.begin(), lengths.end());
   const size_t width = lengths[lengths.size() * 3 / 4];
-  if (width < 30 || width > 100) return 0;  // one paragraph per line is longer; lists are shorter
   const size_t full = static_cast<size_t>(std::count_if(lengths.begin(), lengths.end(),
                                                         [&](size_t n) { return n * 5 >= width * 4; }));
-  if (full * 5 < lengths.size() * 3) return 0;  // wrapped lines are about equally long
-  return width * 3 / 5;
+  // Wrapped lines are about equally long, at a width of 30-100 bytes (one paragraph per line is
+  // longer; lists are shorter).
+  const bool even = width >= 30 && width <= 100 && full * 5 >= lengths.size() * 3;
+  // A sentence cut by a wrap often goes on in lower case; a list or a table never does.
+  if (even && unpunctuated * 2 >= lengths.size() && lower_next * 4 >= lengths.size()) {
+    out.wrapped_line_length = width * 3 / 5;
+  } else if (!even && lengths.size() >= 5 && lower_next == 0) {
+    out.lines_are_sentences = true;
+  }
+  return out;
 }
 
 void ComputeTokenInfos(std::string_view text, const std::vector<document::Span>& tokens, size_t begin,
                        size_t end, size_t /*region_end*/, const TokenizerLexicon& lexicon,
-                       std::vector<TokenInfo>& infos, size_t wrapped_line_length) {
+                       std::vector<TokenInfo>& infos, LineBreaks breaks) {
   size_t n = end - begin;
   infos.resize(n);
   size_t hashed = 0;  // tokens [0, hashed) have their hashes
@@ -174,10 +181,11 @@ void ComputeTokenInfos(std::string_view text, const std::vector<document::Span>&
     if (i >= hashed) info.lower_hash = info.shape_hash = 0;  // not hashed ahead for an earlier candidate
     info.gap_after = i + 1 < n ? ClassifyGap(text.data() + t.end, tokens[begin + i + 1].start - t.end)
                                : GapKind::kParagraph;
-    if (info.gap_after == GapKind::kNewline && wrapped_line_length > 0) {
+    if (info.gap_after == GapKind::kNewline && breaks.lines_are_sentences) info.gap_after = GapKind::kParagraph;
+    if (info.gap_after == GapKind::kNewline && breaks.wrapped_line_length > 0) {
       const size_t line_start = text.rfind('\n', t.start == 0 ? 0 : t.start - 1);
       const size_t length = line_start == std::string_view::npos ? t.end : t.end - line_start - 1;
-      if (length >= wrapped_line_length) info.gap_after = GapKind::kSpace;
+      if (length >= breaks.wrapped_line_length) info.gap_after = GapKind::kSpace;
     }
     info.candidate = info.gap_after != GapKind::kParagraph && IsCandidateGap(infos, i);
     if (!info.candidate) continue;
@@ -240,7 +248,7 @@ void SegmentRange(std::string_view text, size_t begin, size_t end, const Tokeniz
   TokenizeRange(text, begin, end, lexicon, tokens);
   if (tokens.size() == first) return;
   thread_local std::vector<TokenInfo> infos;
-  ComputeTokenInfos(text, tokens, first, tokens.size(), end, lexicon, infos, WrappedLineLength(text, begin, end));
+  ComputeTokenInfos(text, tokens, first, tokens.size(), end, lexicon, infos, LineBreaksOf(text, begin, end));
   uint64_t feats[kMaxBoundaryFeatures];
   size_t since = 0;
   for (size_t i = 0; i < infos.size(); ++i) {

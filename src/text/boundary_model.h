@@ -39,20 +39,29 @@ struct TokenInfo {
   GapKind gap_after = GapKind::kSpace;
 };
 
-// Token infos for tokens[begin, end) of `text`; region_end bounds the last gap.
-// Reuses the capacity of `infos`. A line break after a line of at least
-// `wrapped_line_length` bytes (0: none) is a space (see WrappedLineLength).
-void ComputeTokenInfos(std::string_view text, const std::vector<document::Span>& tokens, size_t begin,
-                       size_t end, size_t region_end, const TokenizerLexicon& lexicon,
-                       std::vector<TokenInfo>& infos, size_t wrapped_line_length = 0);
+// How a range of text uses single line breaks (see LineBreaksOf).
+struct LineBreaks {
+  // A line break after a line of at least this many bytes is a space (0: none).
+  size_t wrapped_line_length = 0;
+  // Every line break ends a sentence: results tables, lists, one paragraph per line.
+  bool lines_are_sentences = false;
+};
 
 // Hard-wrapped text (wire copy, e-mail, plain-text archives) breaks its lines at a fixed width
-// inside sentences ("... Secretary of State George\nShultz said ..."). For text[begin, end):
-// when most lines that a single line break ends stop without final punctuation and are about
-// equally long, and a quarter of them go on in lower case, the length from which a line is taken as wrapped (a little under the usual
-// width); 0 when the text is not wrapped. Short lines (headings, a paragraph's last line)
-// keep their line breaks.
-size_t WrappedLineLength(std::string_view text, size_t begin, size_t end);
+// inside sentences ("... Secretary of State George\nShultz said ..."). For text[begin, end),
+// looking at the lines a single line break ends before a line that is not indented:
+// - when most of them stop without final punctuation, are about equally long and a quarter of
+//   them go on in lower case, the text is wrapped: `wrapped_line_length` is a little under the
+//   usual width, and short lines (headings, a paragraph's last line) keep their line breaks;
+// - when there are five or more of uneven lengths and none goes on in lower case, each line is a
+//   sentence of its own ("Arsenal 2 Derby 2\nChelsea 2 Everton 2", one headline per line).
+LineBreaks LineBreaksOf(std::string_view text, size_t begin, size_t end);
+
+// Token infos for tokens[begin, end) of `text`; region_end bounds the last gap.
+// Reuses the capacity of `infos`. Single line breaks are read as `breaks` says.
+void ComputeTokenInfos(std::string_view text, const std::vector<document::Span>& tokens, size_t begin,
+                       size_t end, size_t region_end, const TokenizerLexicon& lexicon,
+                       std::vector<TokenInfo>& infos, LineBreaks breaks = {});
 
 // True for gaps the classifier looks at; other gaps are never sentence ends. Cheap
 // (flags only): line breaks, final punctuation, tokens ending in a period, and

@@ -79,6 +79,12 @@ const SplitCase kSplitCases[] = {
       "The report may weaken the standing of Defence Minister Ana\nQuellin and Foreign Minister Tomas Varno, who "
       "were said to be\nmore interested in their own positions than in the talks, aides\nsaid on Tuesday.",
       "The ministers will meet again in Geneva next\nweek, according to officials.", "A second paragraph follows."}},
+    // A results table, one line per row: each line is a sentence, though rows end in figures.
+    {"results_lines",
+     "Results of matches on Saturday :\nArsenal 2 Derby 2\nChelsea 2 Everton 2\nCoventry 1 Tottenham 2\n"
+     "Standings after the matches on Saturday :\nLiverpool 16 10 4 2 31 14 34\nArsenal 16 9 5 2 32 16 32",
+     {"Results of matches on Saturday :", "Arsenal 2 Derby 2", "Chelsea 2 Everton 2", "Coventry 1 Tottenham 2",
+      "Standings after the matches on Saturday :", "Liverpool 16 10 4 2 31 14 34", "Arsenal 16 9 5 2 32 16 32"}},
     // One paragraph or headline per line is no wrapped text: each line stays a sentence.
     {"headlines_per_line",
      "Kim meets Putin at the cosmodrome\nRussia to help build satellites\nPeskov says talks went well\n"
