@@ -403,7 +403,7 @@ size_t TownSpanEnd(const std::vector<std::string_view>& forms, const std::vector
   while (e < tags.size() && tags[e] == "I-" + tags[b].substr(2)) ++e;
   const kb::GazetteerEntry* entry = nullptr;
   if (static_cast<size_t>(GazetteerMatch(norm, b, gaz, &entry)) != e - b) return b;
-  for (const kb::GazetteerEntry* candidate : gaz.Lookup(forms[b])) {
+  for (const kb::GazetteerEntry* candidate : gaz.Lookup(Joined(forms, b, e))) {
     if (candidate->type != kb::EntryType::kCity) return b;  // a country, state or nationality first
     break;
   }

@@ -454,6 +454,9 @@ TEST(NerSpanRulesTest, TownsAreClubsInTeamSportReports) {
   EXPECT_EQ(run("Leeds held talks with Chelsea", held, false), held);
   EXPECT_EQ(run("LEEDS 1996-12-07", {"B-GPE", "O"}, true), (V{"B-GPE", "O"}));
   EXPECT_EQ(run("Scotland beat Wales", {"B-GPE", "O", "B-GPE"}, true), (V{"B-GPE", "O", "B-GPE"}));
+  // A country of several words too: the gazetteer is asked for the whole name.
+  EXPECT_EQ(run("the test between Pakistan and New Zealand", {"O", "O", "O", "B-GPE", "O", "B-GPE", "I-GPE"}, true),
+            (V{"O", "O", "O", "B-GPE", "O", "B-GPE", "I-GPE"}));
 }
 
 TEST(NerSpanRulesTest, StatesAfterTownsArePlaces) {
