@@ -53,7 +53,8 @@ bool IsBusinessWord(std::string_view w) {
       "Mining", "Minerals", "Resources", "Financial", "Properties", "Securities", "Investments", "Insurance",
       "Energy", "Electric", "Telephone", "Telecom", "Airways", "Pharmaceuticals", "Foods", "Shipping", "Brewing",
       "Breweries", "Chemicals", "Electronics", "Computer", "Computers", "Software", "Realty", "Bancshares",
-      "Bankshares", "Bancorporation", "Savings", "Semiconductor", "Railroad", "Utilities", "Enterprises"};
+      "Bankshares", "Bancorporation", "Savings", "Semiconductor", "Railroad", "Railway", "Railways", "Utilities",
+      "Enterprises"};
   return kWords.count(w) > 0;
 }
 
@@ -1079,6 +1080,49 @@ void TagPersonsAfterTitles(const std::vector<std::string_view>& forms, const std
     size_t end = t + 1;
     while (end < n && end - t <= 4 && name_word(end)) ++end;
     if (end - t < 3 || end - t > 5 || (end < n && Capitalized(forms[end]))) continue;
+    Relabel(tags, t + 1, end, "PERSON");
+    t = end - 1;
+  }
+}
+
+void TagPersonsAfterNationalities(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
+                                  const std::vector<bool>& often_lower, const kb::Gazetteer& gaz,
+                                  std::vector<std::string>& tags) {
+  auto particle = [](std::string_view w) {
+    return w == "El" || w == "el" || w == "Al" || w == "al" || w == "de" || w == "van" || w == "von" ||
+           w == "der" || w == "da" || w == "di" || w == "le" || w == "la" || w == "bin" || w == "ben";
+  };
+  auto name_word = [&](size_t i) {
+    return Capitalized(forms[i]) && forms[i].size() > 1 && forms[i][1] >= 'a' && forms[i][1] <= 'z' &&
+           !IsInstitutionHead(forms[i]) && !IsCompanySuffix(forms[i]) && !IsBusinessWord(forms[i]) &&
+           !IsTitleWord(base::AsciiLower(forms[i]));
+  };
+  const size_t n = forms.size();
+  for (size_t t = 0; t + 2 < n; ++t) {
+    if (tags[t][0] == 'I' || !Capitalized(forms[t]) || !IsDemonym(&gaz, forms[t]) || !name_word(t + 1)) continue;
+    size_t end = t + 1;
+    while (end < n && end - t <= 5 && (name_word(end) || (particle(forms[end]) && end + 1 < n && name_word(end + 1)))) {
+      ++end;
+    }
+    if (end - t < 3 || end - t > 5 || (end < n && Capitalized(forms[end]))) continue;
+    // The run: untagged, or one span of the model (with the demonym or after it).
+    const std::string& first = tags[t + 1];
+    const bool untagged = std::all_of(tags.begin() + t + 1, tags.begin() + end, [](const std::string& x) { return x == "O"; });
+    const bool one_span = (tags[t][0] == 'B' || first[0] == 'B') &&
+                          std::all_of(tags.begin() + t + 2, tags.begin() + end, [&](const std::string& x) { return x[0] == 'I'; }) &&
+                          (end == n || tags[end][0] != 'I');
+    if (!untagged && !one_span) continue;
+    const std::string_view type =
+        untagged ? "" : std::string_view(tags[t][0] == 'B' && first[0] == 'I' ? tags[t] : first).substr(2);
+    if (!untagged && type != "PERSON" && type != "GPE" && type != "LOC" && type != "NORP" && type != "MISC") continue;
+    // A first name opens it, unless the model already read the words as a person's name.
+    if (type != "PERSON" && (!first_name[t + 1] || often_lower[t + 1])) continue;
+    if (!gaz.Lookup(Joined(forms, t + 1, end)).empty()) continue;  // "British West Indies"
+    // A surname is no common word ("British Ford Escort", "Shell Exploration").
+    bool common = false;
+    for (size_t i = t + 2; i < end; ++i) common = common || often_lower[i];
+    if (common) continue;
+    tags[t] = "B-NORP";
     Relabel(tags, t + 1, end, "PERSON");
     t = end - 1;
   }

@@ -108,6 +108,18 @@ void TagListedPersons(const std::vector<std::string_view>& forms, const std::vec
 void TagPersonsAfterTitles(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
                            std::vector<std::string>& tags);
 
+// A person named after a nationality, as sports copy writes: "Kenyan Daniel Komen won",
+// "Briton Colin Jackson", "Moroccan Hicham El Guerrouj". After a demonym of the gazetteer,
+// a run of two to four capitalized words (particles such as "El", "de", "van" between them),
+// untagged or typed by the model as one place or person with the demonym, and after which no
+// capitalized word follows, is a PERSON, the demonym NORP, when its first word is a first name
+// (`first_name`, and not a common word: `often_lower`) or the model read the words as a person;
+// never with an organization word, title or common word after the first among them, nor when the gazetteer knows the words
+// ("Canadian Pacific Railway", "Japanese Finance Ministry", "British West Indies" are left alone).
+void TagPersonsAfterNationalities(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
+                                  const std::vector<bool>& often_lower, const kb::Gazetteer& gaz,
+                                  std::vector<std::string>& tags);
+
 }  // namespace newsgraph::models::ner_internal
 
 #endif  // NEWSGRAPH_MODELS_NER_SPAN_RULES_H_

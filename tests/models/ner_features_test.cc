@@ -437,6 +437,30 @@ TEST(NerSpanRulesTest, UntaggedNamesAfterTitlesArePersons) {
   EXPECT_EQ(run("major Tom Quell producers"), V(4, "O"));
 }
 
+TEST(NerSpanRulesTest, PersonsAfterNationalities) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  // First names: "Tom", "Ann"; a common word: "Ford".
+  auto run = [&](const std::string& text, std::vector<std::string> tags) {
+    std::vector<std::string> words = Split(text);
+    std::vector<bool> often_lower(words.size());
+    for (size_t i = 0; i < words.size(); ++i) often_lower[i] = words[i] == "Escort";
+    return AfterMarkedRule(text, std::move(tags), {"Tom", "Ann", "Ford"}, [&](const auto& forms, const auto& first_name, auto& t) {
+      ner_internal::TagPersonsAfterNationalities(forms, first_name, often_lower, *gaz, t);
+    });
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("Kenyan Tom Quellet won", {"B-NORP", "O", "O", "O"}), (V{"B-NORP", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("Briton Ann Varno took", {"B-GPE", "I-GPE", "I-GPE", "O"}), (V{"B-NORP", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("Moroccan Quellin El Varno was", {"B-NORP", "B-PERSON", "I-PERSON", "I-PERSON", "O"}),
+            (V{"B-NORP", "B-PERSON", "I-PERSON", "I-PERSON", "O"}));
+  // No first name, a company, a place, a common word as surname: left alone.
+  EXPECT_EQ(run("Kenyan Quellin Varno won", V(4, "O")), V(4, "O"));
+  EXPECT_EQ(run("Canadian Tom Quell Railway said", V(5, "O")), V(5, "O"));
+  EXPECT_EQ(run("British Ford Escort cars", {"B-MISC", "I-MISC", "I-MISC", "O"}), (V{"B-MISC", "I-MISC", "I-MISC", "O"}));
+  EXPECT_EQ(run("British Tom Quell Group said", V(5, "O")), V(5, "O"));
+}
+
 TEST(NerSpanRulesTest, TownsAreClubsInTeamSportReports) {
   auto gaz = CommittedGazetteer();
   ASSERT_NE(gaz, nullptr);
