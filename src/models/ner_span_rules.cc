@@ -879,6 +879,39 @@ void JoinNamesAcrossAnd(const std::vector<std::string_view>& forms, const std::v
   }
 }
 
+namespace {
+
+bool IsFigure(std::string_view w) {
+  return !w.empty() && w[0] >= '0' && w[0] <= '9' &&
+         std::all_of(w.begin(), w.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ':' || c == '-'; });
+}
+
+// A golf or results line that opens with a score or rank: "205 Billy Mayfair 69 68 68 , Fred
+// Couples 70 67 68". Two or three capitalized words between a figure or comma and a figure,
+// untagged or a person or other name of the model, the first a first name, are a PERSON.
+void TagPersonsInScoreLines(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
+                            std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  if (n < 4 || !IsFigure(forms[0])) return;
+  for (size_t b = 1; b + 2 < n; ++b) {
+    if (!(IsFigure(forms[b - 1]) || forms[b - 1] == ",") || !first_name[b] || !Capitalized(forms[b])) continue;
+    size_t e = b;
+    while (e < n && e - b < 3 && Capitalized(forms[e]) &&
+           (tags[e] == "O" || tags[e].ends_with("-PERSON") || tags[e].ends_with("-MISC"))) {
+      ++e;
+    }
+    if (e - b < 2 || e >= n || !IsFigure(forms[e]) || tags[b][0] == 'I' || tags[e][0] == 'I') continue;
+    if (std::any_of(forms.begin() + b, forms.begin() + e,
+                    [](std::string_view w) { return IsCompanySuffix(w) || IsOrgHead(w) || IsTitleWord(base::AsciiLower(w)); })) {
+      continue;
+    }
+    Relabel(tags, b, e, "PERSON");
+    b = e;
+  }
+}
+
+}  // namespace
+
 void TagListedPersons(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
                       const kb::Gazetteer& gaz, std::vector<std::string>& tags, bool typed_places) {
   std::vector<std::string> norm;
@@ -937,6 +970,7 @@ void TagListedPersons(const std::vector<std::string_view>& forms, const std::vec
     }
   }
   TagTeamsAfterPersons(forms, norm, gaz, tags);
+  if (typed_places) TagPersonsInScoreLines(forms, first_name, tags);
 }
 
 namespace {

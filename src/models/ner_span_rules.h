@@ -94,6 +94,8 @@ void JoinNamesAcrossAnd(const std::vector<std::string_view>& forms, const std::v
 // a time or points ("... ( Germany ) Ferrari 1:28:15.125") are the team, an ORG. `first_name` has one entry per form.
 // With `typed_places`, also such a name the model typed whole as GPE, LOC or FAC ("Adrian
 // Voinea ( Romania )") and the gazetteer does not know (off while the word profiles are built).
+// With `typed_places`, also the persons of a golf or results line that opens with a score or
+// rank ("205 Billy Mayfair 69 68 68 , Fred Couples 70 67 68").
 void TagListedPersons(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
                       const kb::Gazetteer& gaz, std::vector<std::string>& tags, bool typed_places = false);
 

@@ -437,6 +437,22 @@ TEST(NerSpanRulesTest, UntaggedNamesAfterTitlesArePersons) {
   EXPECT_EQ(run("major Tom Quell producers"), V(4, "O"));
 }
 
+TEST(NerSpanRulesTest, PersonsInScoreLines) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  auto run = [&](const std::string& text, std::vector<std::string> tags) {
+    return AfterMarkedRule(text, std::move(tags), {"Tom", "Ann"}, [&](const auto& forms, const auto& first_name, auto& t) {
+      ner_internal::TagListedPersons(forms, first_name, *gaz, t, true);
+    });
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("205 Tom Quellet 69 68 68 , Ann Varno 70 67 68", V(12, "O")),
+            (V{"O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"}));
+  // Not without a first name, nor in a line that does not open with a figure.
+  EXPECT_EQ(run("205 Quellin Varno 69 68 68", V(6, "O")), V(6, "O"));
+  EXPECT_EQ(run("Shares Tom Quellet 69 68 68", V(6, "O")), V(6, "O"));
+}
+
 TEST(NerSpanRulesTest, PersonsAfterNationalities) {
   auto gaz = CommittedGazetteer();
   ASSERT_NE(gaz, nullptr);
