@@ -1028,6 +1028,10 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     } else if (e - b > 1 && forms[e - 1] == "Newsroom") {
       tags[e - 1] = "O";  // "-- Tokyo Newsroom +81-3 ...": the place is the name
       Relabel(tags, b, e - 1, type == "ORG" ? "GPE" : type);
+    } else if (type == "PERSON" && (forms[b] == "Democrat" || forms[b] == "Republican")) {
+      // "the panel 's ranking Democrat", "Democrat Lawton Chiles": a party member, then the name.
+      tags[b] = "B-NORP";
+      if (e - b > 1) Relabel(tags, b + 1, e, "PERSON");
     } else if (e - b > 1 && IsDollarWord(forms[e - 1])) {
       tags[e - 1] = "O";  // "the U.S. Dollar", "100 Mln U.S. Dlrs" in a title-case headline: the country is the name
       Relabel(tags, b, e - 1, IsNationName(gazetteer, forms, b, e - 1) ? "GPE" : type);
