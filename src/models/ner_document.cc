@@ -230,7 +230,8 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
   // Each prefix maps to whether some organization it begins is a business rather than a
   // public body named after its town ("Alexandria Police Department"), which leaves the town a place.
   // A company named after its founder's initials and surname ("E.F. Hutton Group Inc") is also
-  // named by the surname alone: its name begins again after the initials.
+  // named by the surname alone: its name begins again after the initials (and after a first
+  // founder and "and").
   std::unordered_map<std::string, bool> org_prefixes;
   for (const TagSpan& s : Spans(tags)) {
     if (s.type != "ORG") continue;
@@ -248,6 +249,10 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
     };
     add_prefixes(s.begin);
     if (founder) add_prefixes(after_initials);
+    // So is a firm of two founders by the second ("Pope and Talbot Inc" ... "Talbot said").
+    if (s.end - s.begin >= 4 && (f[s.begin + 1] == "and" || f[s.begin + 1] == "&") && IsCompanySuffix(f[s.end - 1])) {
+      add_prefixes(s.begin + 2);
+    }
   }
   for (const TagSpan& s : Spans(tags)) {
     const bool place = s.type == "GPE" || s.type == "LOC";

@@ -844,6 +844,22 @@ void TagTeamsAfterPersons(const std::vector<std::string_view>& forms, const std:
 void JoinNamesAcrossAnd(const std::vector<std::string_view>& forms, const std::vector<bool>& often_lower,
                         std::vector<std::string>& tags) {
   const size_t n = forms.size();
+  // "Pope and Talbot Inc", "Procter and Gamble Co": a founder's name the model left out, before
+  // "and" and a company of one or two words and its suffix.
+  for (size_t a = 0; a + 3 < n; ++a) {
+    if (tags[a] != "O" || !Capitalized(forms[a]) || often_lower[a] || (a > 0 && Capitalized(forms[a - 1])) ||
+        (forms[a + 1] != "and" && forms[a + 1] != "&") || tags[a + 1] != "O" || tags[a + 2] != "B-ORG") {
+      continue;
+    }
+    // Not another company: a suffix ("... Corp and Ray Industries Inc") or an acronym ("EDS and
+    // Hughes Aircraft Co"); initials stay ("H and R Block Inc").
+    if (IsCompanySuffix(forms[a]) || (forms[a].size() > 1 && IsAcronym(forms[a]))) continue;
+    size_t end = a + 3;
+    while (end < n && tags[end] == "I-ORG") ++end;
+    if (end - (a + 2) > 3 || !IsCompanySuffix(forms[end - 1])) continue;
+    Relabel(tags, a, end, "ORG");
+    a = end - 1;
+  }
   for (size_t a = 0; a + 3 < n; ++a) {
     if ((forms[a + 1] != "and" && forms[a + 1] != "&") || !Capitalized(forms[a]) || !often_lower[a]) continue;
     if (tags[a + 2] != "B-ORG" || !Capitalized(forms[a + 2]) || !often_lower[a + 2]) continue;

@@ -80,7 +80,9 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
 // news often writes in lower case (`often_lower`, from the NER's word profiles), and an ORG
 // ending in an organization head word or a company suffix starts after "and": one ORG.
 // Two names are left apart: "Texaco and Pennzoil Co" (not common words), "World Bank and
-// International Monetary Fund" (the left part has a head word of its own).
+// International Monetary Fund" (the left part has a head word of its own). Also a founder's
+// name the model left untagged before "and" and an ORG of one or two words and a company suffix:
+// "Pope and Talbot Inc" (not an acronym, another company, nor a common word).
 void JoinNamesAcrossAnd(const std::vector<std::string_view>& forms, const std::vector<bool>& often_lower,
                         std::vector<std::string>& tags);
 

@@ -786,6 +786,14 @@ TEST(NerSpanRulesTest, NamesCutAtAndAreJoined) {
   // No organization head word after "and": nothing to join.
   const V no_head = {"O", "B-ORG", "O", "B-ORG", "O"};
   EXPECT_EQ(AfterJoinAcrossAnd("the Savings and Loan crisis", no_head, common), no_head);
+  // A founder's name the model left out before "and" and a small company with its suffix.
+  EXPECT_EQ(AfterJoinAcrossAnd("said Quell and Varno Inc .", {"O", "O", "O", "B-ORG", "I-ORG", "O"}, common),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  // Not an acronym (another company), nor a word the news writes in lower case.
+  EXPECT_EQ(AfterJoinAcrossAnd("said QXV and Varno Inc .", {"O", "O", "O", "B-ORG", "I-ORG", "O"}, common),
+            (V{"O", "O", "O", "B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(AfterJoinAcrossAnd("said Federal and Varno Inc .", {"O", "O", "O", "B-ORG", "I-ORG", "O"}, common),
+            (V{"O", "O", "O", "B-ORG", "I-ORG", "O"}));
 }
 
 TEST(NerDocumentTest, HeadlinesFollowTheNamesOfTheBody) {
@@ -841,6 +849,14 @@ TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
   ner_internal::MakeDocumentConsistent(forms2, tags2);
   EXPECT_EQ(tags2[0], (std::vector<std::string>{"B-ORG", "O", "B-ORG", "I-ORG", "O", "O"}));
   EXPECT_EQ(tags2[2], (std::vector<std::string>{"B-ORG", "O", "B-PERSON", "O"}));  // missed repeat, now ORG
+  // A firm of two founders is also named by the second.
+  std::vector<std::vector<std::string>> words_pair = {Split("Quell and Varnoff Inc rose ."), Split("Varnoff said .")};
+  std::vector<std::vector<std::string_view>> forms_pair;
+  for (const auto& w : words_pair) forms_pair.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags_pair = {{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"},
+                                                     {"B-PERSON", "O", "O"}};
+  ner_internal::MakeDocumentConsistent(forms_pair, tags_pair);
+  EXPECT_EQ(tags_pair[1], (std::vector<std::string>{"B-ORG", "O", "O"}));
   // The same for a name the model took for some other name (MISC), not for a nationality.
   std::vector<std::vector<std::string>> words_misc = {Split("Quellons Group and Varnian Express Co rose ."),
                                                        Split("Quellons and Varnian buyers .")};
