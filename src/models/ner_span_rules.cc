@@ -1153,7 +1153,11 @@ void TagPersonsAfterNationalities(const std::vector<std::string_view>& forms, co
   };
   const size_t n = forms.size();
   for (size_t t = 0; t + 2 < n; ++t) {
-    if (tags[t][0] == 'I' || !Capitalized(forms[t]) || !IsDemonym(&gaz, forms[t]) || !name_word(t + 1)) continue;
+    // Cheap tests first: the gazetteer lookup only for a capitalized word before a name-like one.
+    if (tags[t][0] == 'I' || !Capitalized(forms[t]) || !Capitalized(forms[t + 1]) || !name_word(t + 1) ||
+        !IsDemonym(&gaz, forms[t])) {
+      continue;
+    }
     size_t end = t + 1;
     while (end < n && end - t <= 5 && (name_word(end) || (particle(forms[end]) && end + 1 < n && name_word(end + 1)))) {
       ++end;
