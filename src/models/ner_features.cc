@@ -116,7 +116,8 @@ bool IsLocativePreposition(std::string_view w) {
 bool IsCompanySuffix(std::string_view w) {
   static const std::unordered_set<std::string_view> kSuffixes = {
       "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "AG", "SA", "S.A.",
-      "NV", "N.V.", "BV", "GmbH", "SpA", "S.p.A.", "Oyj", "ASA", "AB", "Bhd", "Limited", "Incorporated", "Corporation",
+      "NV", "N.V.", "BV", "GmbH", "SpA", "S.p.A.", "Oyj", "Oy", "ASA", "AB", "Bhd", "Srl", "Sarl", "Ltda",
+      "KGaA", "Limited", "Incorporated", "Corporation",
       "Partners", "L.P.", "LP",
       "INC", "CORP", "CO", "LTD", "LIMITED", "CORPORATION"};  // headlines
   return kSuffixes.count(w) > 0;

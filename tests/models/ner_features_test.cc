@@ -331,6 +331,9 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("", {}), V{});
   EXPECT_EQ(run("McLean Industries Inc 's unit", {"B-PERSON", "O", "O", "O", "O"}),
             (V{"B-ORG", "I-ORG", "I-ORG", "O", "O"}));
+  // Legal forms of other countries: Finnish "Oy", German "KGaA".
+  EXPECT_EQ(run("Quellco Oy said", {"B-PERSON", "I-PERSON", "O"}), (V{"B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Varno KGaA said", {"B-PERSON", "O", "O"}), (V{"B-ORG", "I-ORG", "O"}));
   EXPECT_EQ(run("the International Coffee Organization said", {"O", "O", "O", "O", "O"}),
             (V{"O", "B-ORG", "I-ORG", "I-ORG", "O"}));
   // Head words only fill untagged runs: the model's own span stays (an event: "the Tea Party").
