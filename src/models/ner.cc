@@ -63,6 +63,7 @@ std::vector<std::vector<std::string>> NerTagger::TagDocument(
   ner_internal::MakeDocumentConsistent(
       sentences, out, [&](std::string_view text) { return has_entry(text, true); },
       [&](std::string_view text) { return has_entry(text, false); });
+  for (size_t s = 0; s < out.size(); ++s) ner_internal::TagAccordsNamedAfterPlaces(sentences[s], gazetteer_.get(), out[s]);
   return out;
 }
 

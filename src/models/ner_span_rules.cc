@@ -679,6 +679,14 @@ void TagNamesBeforeAcronyms(const std::vector<std::string_view>& forms, const kb
   }
 }
 
+// Words after a place that make it the name of an accord, a treaty or a round of talks.
+bool IsAccordWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "accord", "accords", "Accord", "Accords", "pact", "Pact", "treaty", "Treaty", "Round", "Protocol", "protocol",
+      "Agreement", "Declaration", "Convention"};
+  return kWords.count(w) > 0;
+}
+
 // Words that open the names of banks, companies, parties and institutes in French, Spanish,
 // Portuguese and Italian ("Banque Paribas", "Banco do Brasil", "Petroleos de Venezuela").
 bool IsRomanceInstitutionHead(std::string_view w) {
@@ -927,6 +935,33 @@ void TagPersonsInScoreLines(const std::vector<std::string_view>& forms, const st
 }
 
 }  // namespace
+
+void TagAccordsNamedAfterPlaces(const std::vector<std::string_view>& forms, const kb::Gazetteer* gaz,
+                                std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  for (size_t b = 0; b < n; ++b) {
+    if (tags[b] != "B-GPE" && tags[b] != "B-LOC" && tags[b] != "B-FAC") continue;
+    const std::string inside = "I-" + tags[b].substr(2);
+    size_t e = b + 1;
+    while (e < n && tags[e] == inside) ++e;
+    // A country before "pact" or "Agreement" is a party to it ("a U.S.-Japan pact"); only a
+    // round of talks is named after one ("the Uruguay Round").
+    const size_t place_end = e - b >= 2 && IsAccordWord(forms[e - 1]) ? e - 1 : e;
+    const bool round = (e < n && forms[e] == "Round") || forms[e - 1] == "Round";
+    if (!round && IsNationName(gaz, forms, b, place_end)) {
+      b = e - 1;
+      continue;
+    }
+    // The accord word right after the place, or the place span's own last word ("Louvre Accord" LOC).
+    if (e < n && IsAccordWord(forms[e]) && (tags[e] == "O" || tags[e][0] == 'B')) {
+      const bool named = Capitalized(forms[e]) && tags[e] == "O";
+      Relabel(tags, b, named ? e + 1 : e, "MISC");
+    } else if (e - b >= 2 && IsAccordWord(forms[e - 1]) && Capitalized(forms[e - 1])) {
+      Relabel(tags, b, e, "MISC");
+    }
+    b = e - 1;
+  }
+}
 
 void TagListedPersons(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
                       const kb::Gazetteer& gaz, std::vector<std::string>& tags, bool typed_places) {

@@ -112,6 +112,13 @@ void TagListedPersons(const std::vector<std::string_view>& forms, const std::vec
 void TagPersonsAfterTitles(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
                            std::vector<std::string>& tags);
 
+// "the Louvre accord", "the Uruguay Round", "the Kyoto Protocol": a place that names an accord,
+// a treaty or a round of talks names that, an other name (MISC), with the word when it is
+// capitalized. A country before such a word is a party, not a name ("a U.S.-Japan pact"), but
+// for a round. Run after the document pass, so that the place's other mentions stay places.
+void TagAccordsNamedAfterPlaces(const std::vector<std::string_view>& forms, const kb::Gazetteer* gaz,
+                                std::vector<std::string>& tags);
+
 // A person named after a nationality, as sports copy writes: "Kenyan Daniel Komen won",
 // "Briton Colin Jackson", "Moroccan Hicham El Guerrouj". After a demonym of the gazetteer,
 // a run of two to four capitalized words (particles such as "El", "de", "van" between them),

@@ -622,6 +622,24 @@ TEST(NerSpanRulesTest, NamesSpelledByABracketedAcronym) {
             (V{"O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"}));
 }
 
+TEST(NerSpanRulesTest, PlacesThatNameAccordsAreOtherNames) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  auto run = [&](const std::string& text, std::vector<std::string> tags) {
+    std::vector<std::string> words = Split(text);
+    std::vector<std::string_view> forms(words.begin(), words.end());
+    ner_internal::TagAccordsNamedAfterPlaces(forms, gaz.get(), tags);
+    return tags;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("the Louvre accord on currencies", {"O", "B-FAC", "O", "O", "O"}), (V{"O", "B-MISC", "O", "O", "O"}));
+  EXPECT_EQ(run("the Quelltown Accord said", {"O", "B-GPE", "O", "O"}), (V{"O", "B-MISC", "I-MISC", "O"}));
+  EXPECT_EQ(run("the Uruguay Round of talks", {"O", "B-GPE", "I-GPE", "O", "O"}), (V{"O", "B-MISC", "I-MISC", "O", "O"}));
+  // A country before "pact" is a party to it; a place elsewhere stays a place.
+  EXPECT_EQ(run("a U.S. - Japan pact", {"O", "B-GPE", "O", "B-GPE", "O"}), (V{"O", "B-GPE", "O", "B-GPE", "O"}));
+  EXPECT_EQ(run("talks in Quelltown ended", {"O", "O", "B-GPE", "O"}), (V{"O", "O", "B-GPE", "O"}));
+}
+
 TEST(NerFeaturesTest, TeamSportSlugsAreDetected) {
   auto slug = [](const std::string& text) {
     std::vector<std::string> words = Split(text);
