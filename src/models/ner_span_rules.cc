@@ -247,26 +247,74 @@ bool IsStatCell(std::string_view w) {
          std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// End of the bracketed group that opens at `open` ("( Cadete 2 , Di Canio )"), one past its ")";
+// `open` itself when there is none within 40 tokens.
+size_t BracketGroupEnd(const std::vector<std::string_view>& forms, size_t open) {
+  if (open >= forms.size() || forms[open] != "(") return open;
+  for (size_t i = open + 1; i < forms.size() && i - open <= 40; ++i) {
+    if (forms[i] == "(") return open;
+    if (forms[i] == ")") return i + 1;
+  }
+  return open;
+}
+
+// The scorers between brackets after a score: "( Cadete 2 , Di Canio , van Hooijdonk 75 pen )".
+// Each comma-separated item that is a run of one to three capitalized words (a lower-case
+// particle may open it: "van", "de", "di") followed only by minutes and "pen" or "og" is a PERSON;
+// "( halftime 1-0 )" names no one.
+void TagScorers(const std::vector<std::string_view>& forms, size_t open, size_t end, std::vector<std::string>& tags) {
+  auto particle = [](std::string_view w) {
+    return w == "van" || w == "de" || w == "di" || w == "da" || w == "del" || w == "von" || w == "dos" || w == "le";
+  };
+  auto trailer = [](std::string_view w) {
+    return IsInteger(w) || w == "pen" || w == "og" || w == "penalty" || w == "minute" || w == "." || w == "-";
+  };
+  size_t item = open + 1;
+  while (item < end - 1) {
+    size_t stop = item;
+    while (stop < end - 1 && forms[stop] != "," && forms[stop] != ";") ++stop;
+    size_t b = item;
+    size_t e = b + (b < stop && particle(forms[b]) ? 1 : 0);
+    const size_t words = e;
+    while (e < stop && e - words < 3 && Capitalized(forms[e]) && forms[e].size() > 1) ++e;
+    const bool name = e > words && std::all_of(forms.begin() + e, forms.begin() + stop, trailer) &&
+                      std::all_of(tags.begin() + b, tags.begin() + e, [](const std::string& t) {
+                        return t == "O" || t.ends_with("-PERSON") || t.ends_with("-MISC") || t.ends_with("-ORG");
+                      });
+    if (name && (e >= tags.size() || tags[e][0] != 'I')) Relabel(tags, b, e, "PERSON");
+    item = stop + 1;
+  }
+}
+
 // Sports results and standings: "Japan 2 Syria 1", "Barnsley 3 Bolton 0 ( halftime 1-0 )",
-// "Barnsley 4 3 1 0 8 3 10" (a team, then only numbers).
+// "Celtic 4 ( Cadete 2 , Di Canio ) Kilmarnock 0" (the scorers, persons, between brackets after
+// each score), "Barnsley 4 3 1 0 8 3 10" (a team, then only numbers).
 void TagSportsLine(const std::vector<std::string_view>& forms, const kb::Gazetteer& gaz,
                    std::vector<std::string>& tags) {
-  if (forms.size() < 2 || forms.size() > 16 || !Capitalized(forms[0])) return;
+  const size_t n = forms.size();
+  const bool brackets = std::find(forms.begin(), forms.end(), "(") != forms.end();
+  if (n < 2 || n > (brackets ? 80 : 16) || !Capitalized(forms[0])) return;
   const size_t a_end = TeamRunEnd(forms, 0);
-  if (a_end == 0 || a_end >= forms.size() || !IsInteger(forms[a_end])) return;
+  if (a_end == 0 || a_end >= n || !IsInteger(forms[a_end])) return;
   size_t k = a_end;
-  while (k < forms.size() && IsInteger(forms[k])) ++k;
+  while (k < n && IsInteger(forms[k])) ++k;
   size_t cells = k;  // then percentages and games behind: "ORLANDO 56 22 .718 -"
-  while (cells < forms.size() && IsStatCell(forms[cells])) ++cells;
-  if (cells == forms.size() && k - a_end >= 2 && cells - a_end >= 3) {
+  while (cells < n && IsStatCell(forms[cells])) ++cells;
+  if (cells == n && k - a_end >= 2 && cells - a_end >= 3) {
     return TagTeam(forms, 0, a_end, gaz, tags);  // standings row
   }
-  if (k != a_end + 1 || k >= forms.size() || !Capitalized(forms[k])) return;
+  if (k != a_end + 1) return;
+  const size_t a_scorers = BracketGroupEnd(forms, k);
+  k = a_scorers;
+  if (k >= n || !Capitalized(forms[k])) return;
   const size_t b_end = TeamRunEnd(forms, k);
-  if (b_end == k || b_end >= forms.size() || !IsInteger(forms[b_end])) return;
-  if (b_end + 1 < forms.size() && forms[b_end + 1] != "(" && forms[b_end + 1] != ".") return;
+  if (b_end == k || b_end >= n || !IsInteger(forms[b_end])) return;
+  if (b_end + 1 < n && forms[b_end + 1] != "(" && forms[b_end + 1] != ".") return;
   TagTeam(forms, 0, a_end, gaz, tags);
   TagTeam(forms, k, b_end, gaz, tags);
+  if (a_scorers > a_end + 1) TagScorers(forms, a_end + 1, a_scorers, tags);
+  const size_t b_scorers = BracketGroupEnd(forms, b_end + 1);
+  if (b_scorers > b_end + 1) TagScorers(forms, b_end + 1, b_scorers, tags);
 }
 
 // Longest gazetteer name (at most 4 tokens) starting at token i; its length and first entry.
@@ -439,7 +487,9 @@ void TagClubsInSportsProse(const std::vector<std::string_view>& forms, const std
       const std::string before = b > 0 ? base::AsciiLower(forms[b - 1]) : std::string();
       return IsLocativePreposition(before) || before == "at";
     };
-    if (town_end > b && team_report && !located()) {
+    // A scorer between brackets, before the minute ("( Robertson 67 )"), is no club.
+    const bool scorer = b > 0 && (forms[b - 1] == "(" || forms[b - 1] == ",") && e < n && IsInteger(forms[e]);
+    if (town_end > b && team_report && !located() && !scorer) {
       Relabel(tags, b, e, "ORG");
     } else if (town_end > b && e + 1 < n && IsClubRole(base::AsciiLower(forms[e])) && Capitalized(forms[e + 1])) {
       Relabel(tags, b, e, "ORG");

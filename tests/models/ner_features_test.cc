@@ -692,6 +692,10 @@ TEST(NerSpanRulesTest, SportsResultsAndStandings) {
   EXPECT_EQ(run("Quarry Rovers 3 Zorvex 0 ( halftime 1-0 )"),
             (V{"B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O", "O", "O"}));
   EXPECT_EQ(run("Quarry Rovers 4 3 1 0 8 3 10"), (V{"B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O"}));
+  // The scorers between brackets after each score are persons.
+  EXPECT_EQ(run("Zorvex 2 ( Quell 2 , van Varno 75 pen ) Quarry 0 . Halftime 1-0"),
+            (V{"B-ORG", "O", "O", "B-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "O", "O", "O",
+               "O"}));
   // Not a results line: text after the second score, or too few numbers.
   EXPECT_EQ(run("Reed 2 Lima 1 said"), (V{"O", "O", "O", "O", "O"}));
   EXPECT_EQ(run("Reed 2 3"), (V{"O", "O", "O"}));
