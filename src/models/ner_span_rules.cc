@@ -729,6 +729,30 @@ void TagNamesBeforeAcronyms(const std::vector<std::string_view>& forms, const kb
   }
 }
 
+// "Giovanni" + "van Bronckhorst", "Eduardo dos Santos": a person's name the model ended before a
+// lower-case particle runs on over it and the capitalized word after it (untagged, or a one-word
+// name of some other type).
+void ExtendPersonsOverParticles(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
+  auto particle = [](std::string_view w) {
+    return w == "van" || w == "von" || w == "de" || w == "der" || w == "den" || w == "da" || w == "di" || w == "dos" ||
+           w == "du" || w == "del" || w == "della" || w == "ter" || w == "ten" || w == "bin" || w == "ibn" || w == "al";
+  };
+  const size_t n = forms.size();
+  for (size_t e = 1; e + 1 < n; ++e) {
+    if (tags[e - 1] != "B-PERSON" && tags[e - 1] != "I-PERSON") continue;
+    if (tags[e] != "O" || !particle(forms[e]) || !Capitalized(forms[e + 1]) || forms[e + 1].size() < 2) continue;
+    const std::string& next = tags[e + 1];
+    if (next != "O" && (next[0] != 'B' || (e + 2 < n && tags[e + 2][0] == 'I'))) continue;
+    if (next != "O" && !next.ends_with("-GPE") && !next.ends_with("-LOC") && !next.ends_with("-PERSON") &&
+        !next.ends_with("-MISC")) {
+      continue;
+    }
+    tags[e] = "I-PERSON";
+    tags[e + 1] = "I-PERSON";
+    ++e;
+  }
+}
+
 // Words after a place that make it the name of an accord, a treaty or a round of talks.
 bool IsAccordWord(std::string_view w) {
   static const std::unordered_set<std::string_view> kWords = {
@@ -1195,6 +1219,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   }
   TagTournaments(forms, tags);
   TagRomanceInstitutions(forms, tags);
+  ExtendPersonsOverParticles(forms, tags);
   TagNamesBeforeAcronyms(forms, gazetteer, tags);
   JoinSpansAcrossHyphens(forms, tags);
   UntagCreditRatings(forms, tags);

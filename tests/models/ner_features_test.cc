@@ -640,6 +640,18 @@ TEST(NerSpanRulesTest, PlacesThatNameAccordsAreOtherNames) {
   EXPECT_EQ(run("talks in Quelltown ended", {"O", "O", "B-GPE", "O"}), (V{"O", "O", "B-GPE", "O"}));
 }
 
+TEST(NerSpanRulesTest, PersonsRunOnOverParticles) {
+  auto run = [&](const std::string& text, std::vector<std::string> tags) {
+    return AfterSpanRules(text, std::move(tags), nullptr);
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("Tom van Quellen scored", {"B-PERSON", "O", "O", "O"}), (V{"B-PERSON", "I-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("Ana dos Varnos said", {"B-PERSON", "O", "B-GPE", "O"}), (V{"B-PERSON", "I-PERSON", "I-PERSON", "O"}));
+  // Not over a longer name of another type, nor a lower-case word.
+  EXPECT_EQ(run("Tom de Quell Bank", {"B-PERSON", "O", "B-ORG", "I-ORG"}), (V{"B-PERSON", "O", "B-ORG", "I-ORG"}));
+  EXPECT_EQ(run("Tom de facto", {"B-PERSON", "O", "O"}), (V{"B-PERSON", "O", "O"}));
+}
+
 TEST(NerFeaturesTest, TeamSportSlugsAreDetected) {
   auto slug = [](const std::string& text) {
     std::vector<std::string> words = Split(text);
