@@ -1153,6 +1153,10 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     } else if (e - b > 1 && forms[e - 1] == "Newsroom") {
       tags[e - 1] = "O";  // "-- Tokyo Newsroom +81-3 ...": the place is the name
       Relabel(tags, b, e - 1, type == "ORG" ? "GPE" : type);
+    } else if (type == "PERSON" && std::all_of(forms.begin() + b, forms.begin() + e, [&](std::string_view w) {
+                 return IsDemonym(gazetteer, w);
+               })) {
+      Relabel(tags, b, e, "NORP");  // "Bosnian Serb leader ...": peoples, no one's name
     } else if (type == "PERSON" && (forms[b] == "Democrat" || forms[b] == "Republican")) {
       // "the panel 's ranking Democrat", "Democrat Lawton Chiles": a party member, then the name.
       tags[b] = "B-NORP";

@@ -541,6 +541,8 @@ TEST(NerSpanRulesTest, ArticlesAndCurrenciesAreNoPartOfPlaceNames) {
   // An article the name needs stays.
   EXPECT_EQ(run("The Hague said", {"B-GPE", "I-GPE", "O"}), (V{"B-GPE", "I-GPE", "O"}));
   EXPECT_EQ(run("Firm U.S. Dollar Seen", {"O", "B-ORG", "I-ORG", "O"}), (V{"O", "B-GPE", "O", "O"}));
+  // Peoples are no one's name.
+  EXPECT_EQ(run("Bosnian Serb leader", {"B-PERSON", "I-PERSON", "O"}), (V{"B-NORP", "I-NORP", "O"}));
   // A party member is no name; the name after it stays.
   EXPECT_EQ(run("the ranking Democrat said", {"O", "O", "B-PERSON", "O"}), (V{"O", "O", "B-NORP", "O"}));
   EXPECT_EQ(run("Republican Tom Quell said", {"B-PERSON", "I-PERSON", "I-PERSON", "O"}),
