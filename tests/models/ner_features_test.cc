@@ -211,6 +211,13 @@ std::vector<std::string> AfterSpanRules(const std::string& text, std::vector<std
   return tags;
 }
 
+// AfterSpanRules with the committed gazetteer, loaded once.
+std::vector<std::string> AfterSpanRulesWithGazetteer(const std::string& text, std::vector<std::string> tags) {
+  static const auto gaz = CommittedGazetteer();
+  EXPECT_NE(gaz, nullptr);
+  return AfterSpanRules(text, std::move(tags), gaz.get());
+}
+
 TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   auto gaz = CommittedGazetteer();
   ASSERT_NE(gaz, nullptr);
@@ -503,11 +510,7 @@ TEST(NerSpanRulesTest, TownsAreClubsInTeamSportReports) {
 }
 
 TEST(NerSpanRulesTest, StatesAfterTownsArePlaces) {
-  auto gaz = CommittedGazetteer();
-  ASSERT_NE(gaz, nullptr);
-  auto run = [&](const std::string& text, std::vector<std::string> tags) {
-    return AfterSpanRules(text, std::move(tags), gaz.get());
-  };
+  const auto run = AfterSpanRulesWithGazetteer;
   using V = std::vector<std::string>;
   // An AP abbreviation or a state's name after a town and a comma, whatever the model made of it.
   EXPECT_EQ(run("plants in Quarville , Conn. and Varno , N.M. closed",
@@ -530,11 +533,7 @@ TEST(NerSpanRulesTest, StatesAfterTownsArePlaces) {
 }
 
 TEST(NerSpanRulesTest, ArticlesAndCurrenciesAreNoPartOfPlaceNames) {
-  auto gaz = CommittedGazetteer();
-  ASSERT_NE(gaz, nullptr);
-  auto run = [&](const std::string& text, std::vector<std::string> tags) {
-    return AfterSpanRules(text, std::move(tags), gaz.get());
-  };
+  const auto run = AfterSpanRulesWithGazetteer;
   using V = std::vector<std::string>;
   EXPECT_EQ(run("The United States said", {"B-GPE", "I-GPE", "I-GPE", "O"}), (V{"O", "B-GPE", "I-GPE", "O"}));
   EXPECT_EQ(run("The Philippines said", {"O", "B-GPE", "O"}), (V{"O", "B-GPE", "O"}));
@@ -551,9 +550,7 @@ TEST(NerSpanRulesTest, ArticlesAndCurrenciesAreNoPartOfPlaceNames) {
 }
 
 TEST(NerSpanRulesTest, RomanceInstitutionNamesAreOrganizations) {
-  auto run = [&](const std::string& text, std::vector<std::string> tags) {
-    return AfterSpanRules(text, std::move(tags), nullptr);
-  };
+  const auto run = AfterSpanRulesWithGazetteer;
   using V = std::vector<std::string>;
   EXPECT_EQ(run("Banque Nationale de Quellac said", {"B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O"}),
             (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
@@ -567,9 +564,7 @@ TEST(NerSpanRulesTest, RomanceInstitutionNamesAreOrganizations) {
 }
 
 TEST(NerSpanRulesTest, SpansEndingOnAHyphenRunOn) {
-  auto run = [&](const std::string& text, std::vector<std::string> tags) {
-    return AfterSpanRules(text, std::move(tags), nullptr);
-  };
+  const auto run = AfterSpanRulesWithGazetteer;
   using V = std::vector<std::string>;
   EXPECT_EQ(run("Quell - Varner Corp said", {"B-ORG", "I-ORG", "B-ORG", "I-ORG", "O"}),
             (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
@@ -581,11 +576,7 @@ TEST(NerSpanRulesTest, SpansEndingOnAHyphenRunOn) {
 }
 
 TEST(NerSpanRulesTest, BusinessWordsModelNumbersAndOffices) {
-  auto gaz = CommittedGazetteer();
-  ASSERT_NE(gaz, nullptr);
-  auto run = [&](const std::string& text, std::vector<std::string> tags) {
-    return AfterSpanRules(text, std::move(tags), gaz.get());
-  };
+  const auto run = AfterSpanRulesWithGazetteer;
   using V = std::vector<std::string>;
   // A line of business ends a company's name, not a person's or a town's.
   EXPECT_EQ(run("Quellac Mining rose", {"B-PERSON", "I-PERSON", "O"}), (V{"B-ORG", "I-ORG", "O"}));
@@ -603,11 +594,7 @@ TEST(NerSpanRulesTest, BusinessWordsModelNumbersAndOffices) {
 }
 
 TEST(NerSpanRulesTest, NamesSpelledByABracketedAcronym) {
-  auto gaz = CommittedGazetteer();
-  ASSERT_NE(gaz, nullptr);
-  auto run = [&](const std::string& text, std::vector<std::string> tags) {
-    return AfterSpanRules(text, std::move(tags), gaz.get());
-  };
+  const auto run = AfterSpanRulesWithGazetteer;
   using V = std::vector<std::string>;
   EXPECT_EQ(run("the Ministry of Quill Trade and Industry ( MQTI ) said",
                 {"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"}),
@@ -643,9 +630,7 @@ TEST(NerSpanRulesTest, PlacesThatNameAccordsAreOtherNames) {
 }
 
 TEST(NerSpanRulesTest, PersonsRunOnOverParticles) {
-  auto run = [&](const std::string& text, std::vector<std::string> tags) {
-    return AfterSpanRules(text, std::move(tags), nullptr);
-  };
+  const auto run = AfterSpanRulesWithGazetteer;
   using V = std::vector<std::string>;
   EXPECT_EQ(run("Tom van Quellen scored", {"B-PERSON", "O", "O", "O"}), (V{"B-PERSON", "I-PERSON", "I-PERSON", "O"}));
   EXPECT_EQ(run("Ana dos Varnos said", {"B-PERSON", "O", "B-GPE", "O"}), (V{"B-PERSON", "I-PERSON", "I-PERSON", "O"}));
@@ -670,11 +655,7 @@ TEST(NerFeaturesTest, TeamSportSlugsAreDetected) {
 }
 
 TEST(NerSpanRulesTest, TournamentsNamedAfterPlacesAreEvents) {
-  auto gaz = CommittedGazetteer();
-  ASSERT_NE(gaz, nullptr);
-  auto run = [&](const std::string& text, std::vector<std::string> tags) {
-    return AfterSpanRules(text, std::move(tags), gaz.get());
-  };
+  const auto run = AfterSpanRulesWithGazetteer;
   using V = std::vector<std::string>;
   // A name ending in a tournament word is the event, whatever the model typed.
   EXPECT_EQ(run("won the U.S. Open again", {"O", "O", "B-ORG", "I-ORG", "O"}),
