@@ -398,7 +398,8 @@ void FixPlaceSpans(const std::vector<std::string_view>& forms, const std::vector
   }
 }
 
-// Untagged known names (NerNames) that stand alone: "Kremlin spokesperson".
+// Untagged known names (NerNames) that stand alone or before a title: "Kremlin spokesperson",
+// "Fed Chairman Paul Volcker".
 void TagKnownNames(const std::vector<std::string_view>& forms, const std::vector<std::string>& norm,
                    const NerNames& names, std::vector<std::string>& tags) {
   for (size_t i = 0; i < forms.size(); ++i) {
@@ -408,7 +409,7 @@ void TagKnownNames(const std::vector<std::string_view>& forms, const std::vector
     if (len == 0) continue;
     const size_t end = i + len;
     bool free = std::all_of(tags.begin() + i, tags.begin() + end, [](const std::string& t) { return t == "O"; });
-    if (!free || (end < forms.size() && Capitalized(forms[end]))) continue;
+    if (!free || (end < forms.size() && Capitalized(forms[end]) && !IsTitleWord(base::AsciiLower(forms[end])))) continue;
     if (i > 0 && Capitalized(forms[i - 1]) && tags[i - 1] == "O" && i - 1 > 0) continue;  // inside a longer name
     Relabel(tags, i, end, kTypes[type]);
     i = end - 1;
@@ -1204,10 +1205,6 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     for (std::string_view f : forms) norm.push_back(kb::Gazetteer::Normalize(f));
   }
   TagOrganizationRuns(forms, tags);
-  // "the Fed" (393 times untagged in Reuters-21578): the names list has only "Federal Reserve".
-  for (size_t i = 0; i < forms.size(); ++i) {
-    if (forms[i] == "Fed" && tags[i] == "O" && (i + 1 == forms.size() || forms[i + 1] != "up")) tags[i] = "B-ORG";
-  }
   if (names != nullptr && !names->empty()) TagKnownNames(forms, norm, *names, tags);
   if (gazetteer != nullptr) {
     SplitPersonsAtOf(forms, *gazetteer, tags);

@@ -221,7 +221,7 @@ std::vector<std::string> AfterSpanRulesWithGazetteer(const std::string& text, st
 TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   auto gaz = CommittedGazetteer();
   ASSERT_NE(gaz, nullptr);
-  auto names = NerNames::Parse("ORG\tKremlin|Zorvex Mining\n", "names");
+  auto names = NerNames::Parse("ORG\tKremlin|Zorvex Mining|Fed\n", "names");
   ASSERT_TRUE(names.ok());
   auto run = [&](const std::string& text, std::vector<std::string> tags) {
     return AfterSpanRules(text, std::move(tags), gaz.get(), &*names);
@@ -302,8 +302,10 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("a spokesman for the Bank said", {"O", "O", "O", "O", "B-PERSON", "O"}),
             (V{"O", "O", "O", "O", "B-ORG", "O"}));
   EXPECT_EQ(run("the Fed said", {"O", "B-GPE", "O"}), (V{"O", "B-ORG", "O"}));
-  EXPECT_EQ(run("the Fed said", {"O", "O", "O"}), (V{"O", "B-ORG", "O"}));
-  EXPECT_EQ(run("Fed up with it", {"O", "O", "O", "O"}), (V{"O", "O", "O", "O"}));
+  EXPECT_EQ(run("the Fed said", {"O", "O", "O"}), (V{"O", "B-ORG", "O"}));  // a known name, alone
+  EXPECT_EQ(run("Fed Chairman Tom Quell", {"O", "O", "B-PERSON", "I-PERSON"}),
+            (V{"B-ORG", "O", "B-PERSON", "I-PERSON"}));  // or before a title
+  EXPECT_EQ(run("workers fed up with it", {"O", "O", "O", "O", "O"}), (V{"O", "O", "O", "O", "O"}));
   // Credit ratings are no names; the same letters elsewhere stay what the model made them.
   EXPECT_EQ(run("the AA rating", {"O", "B-ORG", "O"}), (V{"O", "O", "O"}));
   EXPECT_EQ(run("cut to Baa-2 from", {"O", "O", "B-LOC", "O"}), (V{"O", "O", "O", "O"}));

@@ -65,6 +65,7 @@ void AppendDocs(std::vector<models::NerSentence> add, std::vector<models::NerSen
 // interviews, travel guides, academic prose); "" = all genres.
 std::string g_gum_genres;
 std::string g_score_path;  // --score
+std::string g_replace_names_path;  // --replace-names
 int g_min_epochs = 4;
 int g_cv_folds = 0;
 std::string g_dump_path;  // if set, the converted training sentences are written here (form TAB tag)
@@ -258,6 +259,41 @@ std::vector<std::vector<std::string>> SelfTestSentences() {
   };
 }
 
+// A trained model with today's known-names list (--names) in place of the one it was trained
+// with, weights unchanged: the list's features say "a known name of type T", not which name, so
+// a longer list is read by the same weights. Re-scores the dev sets into the meta.
+int ReplaceNames(Corpus& corpus, const std::shared_ptr<const kb::Gazetteer>& gaz, bool use_gum,
+                 const std::string& out) {
+  auto model = models::NerTagger::Load(g_replace_names_path, gaz);
+  if (!model.ok()) return std::cerr << model.status().ToString() << "\n", 1;
+  models::NerNames names;
+  uint64_t list_hash = 0;
+  if (Status st = LoadList(g_names_path, names, list_hash); !st.ok()) return std::cerr << st.ToString() << "\n", 1;
+  char hash[32];
+  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(list_hash));
+  nlohmann::json meta = (*model)->meta();
+  nlohmann::json replaced;
+  replaced["list"] = g_names_path.empty() ? "none" : "data/gazetteer/ner_names.tsv";
+  replaced["names"] = names.size();
+  replaced["was"] = (*model)->names().size();
+  replaced["list_hash"] = std::string(hash);
+  replaced["git_revision"] = newsgraph::training::GitRevision();
+  meta["training"]["names_replaced"] = replaced;
+  std::printf("names: %zu (the model had %zu)\n", names.size(), (*model)->names().size());
+  models::NerTagger with_names(meta, (*model)->weights(), gaz, (*model)->lexicon(), names, (*model)->first_names(),
+                               (*model)->weights_r2l());
+  nlohmann::json scores;
+  scores["wikigold_heldout_conll"] = Evaluate(with_names, corpus.wiki_dev, true, "WikiGold held-out (CoNLL types)");
+  if (use_gum) scores["gum_dev"] = Evaluate(with_names, corpus.gum_dev, false, "GUM dev (newsgraph types)");
+  meta["dev_scores"] = scores;
+  models::NerTagger final_tagger(meta, (*model)->weights(), gaz, (*model)->lexicon(), names,
+                                 (*model)->first_names(), (*model)->weights_r2l());
+  Status s = models::WriteNerModel(final_tagger, SelfTestSentences(), out);
+  if (!s.ok()) return std::cerr << s.ToString() << "\n", 1;
+  std::printf("wrote %s\n", out.c_str());
+  return 0;
+}
+
 int Run(const std::string& data_dir, const std::string& gaz_dir, const std::string& out, int epochs, bool use_gum,
         float min_weight, bool use_lexicon, bool final_run, const std::string& clusters_path) {
   auto gaz = kb::Gazetteer::Load(gaz_dir);
@@ -271,6 +307,7 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
     if (use_gum) Evaluate(**model, corpus->gum_dev, false, "GUM dev (newsgraph types)");
     return 0;
   }
+  if (!g_replace_names_path.empty()) return ReplaceNames(*corpus, *gaz, use_gum, out);
   models::NerLexicon lexicon;
   std::vector<std::string> news;
   if (use_lexicon) {
@@ -406,6 +443,8 @@ int main(int argc, char** argv) {
   app.add_option("--dump-train", g_dump_path, "write the converted training sentences (form TAB tag) here");
   app.add_option("--cv", g_cv_folds, "cross-validate with this many folds (uses --epochs), write no model");
   app.add_option("--names", g_names_path, "known-names list to copy into the model ('' = none)");
+  app.add_option("--replace-names", g_replace_names_path,
+                 "write this trained model with the --names list instead of its own (weights unchanged) to --out");
   app.add_option("--first-names", g_first_names_path, "first-name list to copy into the model ('' = none)");
   app.add_option("--r2l", g_r2l, "right-to-left pass whose labels the left-to-right pass reads: none, online, own, jackknife")
       ->check(CLI::IsMember({"none", "online", "own", "jackknife"}));
