@@ -247,6 +247,14 @@ bool IsStatCell(std::string_view w) {
          std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A lower-case word inside a person's name: "van" Bronckhorst, "dos" Santos, "bin" Sultan, "El".
+bool IsNameParticle(std::string_view w) {
+  static const std::unordered_set<std::string_view> kParticles = {
+      "van", "von", "de", "der", "den", "da", "di", "dos", "du", "del", "della", "ter", "ten",
+      "bin", "ibn", "ben", "al", "el", "le", "la", "El", "Al"};
+  return kParticles.count(w) > 0;
+}
+
 // End of the bracketed group that opens at `open` ("( Cadete 2 , Di Canio )"), one past its ")";
 // `open` itself when there is none within 40 tokens.
 size_t BracketGroupEnd(const std::vector<std::string_view>& forms, size_t open) {
@@ -263,9 +271,6 @@ size_t BracketGroupEnd(const std::vector<std::string_view>& forms, size_t open) 
 // particle may open it: "van", "de", "di") followed only by minutes and "pen" or "og" is a PERSON;
 // "( halftime 1-0 )" names no one.
 void TagScorers(const std::vector<std::string_view>& forms, size_t open, size_t end, std::vector<std::string>& tags) {
-  auto particle = [](std::string_view w) {
-    return w == "van" || w == "de" || w == "di" || w == "da" || w == "del" || w == "von" || w == "dos" || w == "le";
-  };
   auto trailer = [](std::string_view w) {
     return IsInteger(w) || w == "pen" || w == "og" || w == "penalty" || w == "minute" || w == "." || w == "-";
   };
@@ -274,7 +279,7 @@ void TagScorers(const std::vector<std::string_view>& forms, size_t open, size_t 
     size_t stop = item;
     while (stop < end - 1 && forms[stop] != "," && forms[stop] != ";") ++stop;
     size_t b = item;
-    size_t e = b + (b < stop && particle(forms[b]) ? 1 : 0);
+    size_t e = b + (b < stop && IsNameParticle(forms[b]) ? 1 : 0);
     const size_t words = e;
     while (e < stop && e - words < 3 && Capitalized(forms[e]) && forms[e].size() > 1) ++e;
     const bool name = e > words && std::all_of(forms.begin() + e, forms.begin() + stop, trailer) &&
@@ -734,14 +739,10 @@ void TagNamesBeforeAcronyms(const std::vector<std::string_view>& forms, const kb
 // lower-case particle runs on over it and the capitalized word after it (untagged, or a one-word
 // name of some other type).
 void ExtendPersonsOverParticles(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
-  auto particle = [](std::string_view w) {
-    return w == "van" || w == "von" || w == "de" || w == "der" || w == "den" || w == "da" || w == "di" || w == "dos" ||
-           w == "du" || w == "del" || w == "della" || w == "ter" || w == "ten" || w == "bin" || w == "ibn" || w == "al";
-  };
   const size_t n = forms.size();
   for (size_t e = 1; e + 1 < n; ++e) {
     if (tags[e - 1] != "B-PERSON" && tags[e - 1] != "I-PERSON") continue;
-    if (tags[e] != "O" || !particle(forms[e]) || !Capitalized(forms[e + 1]) || forms[e + 1].size() < 2) continue;
+    if (tags[e] != "O" || !IsNameParticle(forms[e]) || !Capitalized(forms[e + 1]) || forms[e + 1].size() < 2) continue;
     const std::string& next = tags[e + 1];
     if (next != "O" && (next[0] != 'B' || (e + 2 < n && tags[e + 2][0] == 'I'))) continue;
     if (next != "O" && !next.ends_with("-GPE") && !next.ends_with("-LOC") && !next.ends_with("-PERSON") &&
@@ -1253,10 +1254,6 @@ void TagPersonsAfterTitles(const std::vector<std::string_view>& forms, const std
 void TagPersonsAfterNationalities(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
                                   const std::vector<bool>& often_lower, const kb::Gazetteer& gaz,
                                   std::vector<std::string>& tags) {
-  auto particle = [](std::string_view w) {
-    return w == "El" || w == "el" || w == "Al" || w == "al" || w == "de" || w == "van" || w == "von" ||
-           w == "der" || w == "da" || w == "di" || w == "le" || w == "la" || w == "bin" || w == "ben";
-  };
   auto name_word = [&](size_t i) {
     return Capitalized(forms[i]) && forms[i].size() > 1 && forms[i][1] >= 'a' && forms[i][1] <= 'z' &&
            !IsInstitutionHead(forms[i]) && !IsCompanySuffix(forms[i]) && !IsBusinessWord(forms[i]) &&
@@ -1270,7 +1267,7 @@ void TagPersonsAfterNationalities(const std::vector<std::string_view>& forms, co
       continue;
     }
     size_t end = t + 1;
-    while (end < n && end - t <= 5 && (name_word(end) || (particle(forms[end]) && end + 1 < n && name_word(end + 1)))) {
+    while (end < n && end - t <= 5 && (name_word(end) || (IsNameParticle(forms[end]) && end + 1 < n && name_word(end + 1)))) {
       ++end;
     }
     if (end - t < 3 || end - t > 5 || (end < n && Capitalized(forms[end]))) continue;
