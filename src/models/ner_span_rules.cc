@@ -1273,13 +1273,10 @@ void TagPersonsAfterNationalities(const std::vector<std::string_view>& forms, co
     if (end - t < 3 || end - t > 5 || (end < n && Capitalized(forms[end]))) continue;
     // The run: untagged, or one span of the model (with the demonym or after it).
     const std::string& first = tags[t + 1];
-    const bool untagged = std::all_of(tags.begin() + t + 1, tags.begin() + end, [](const std::string& x) { return x == "O"; });
-    const bool one_span = (tags[t][0] == 'B' || first[0] == 'B') &&
-                          std::all_of(tags.begin() + t + 2, tags.begin() + end, [&](const std::string& x) { return x[0] == 'I'; }) &&
-                          (end == n || tags[end][0] != 'I');
-    if (!untagged && !one_span) continue;
-    const std::string_view type =
-        untagged ? "" : std::string_view(tags[t][0] == 'B' && first[0] == 'I' ? tags[t] : first).substr(2);
+    const bool with_demonym = tags[t][0] == 'B' && first[0] == 'I' && UntaggedOrOneSpan(tags, t, end);
+    if (!with_demonym && !UntaggedOrOneSpan(tags, t + 1, end)) continue;
+    const bool untagged = first == "O";
+    const std::string_view type = untagged ? "" : std::string_view(with_demonym ? tags[t] : first).substr(2);
     if (!untagged && type != "PERSON" && type != "GPE" && type != "LOC" && type != "NORP" && type != "MISC") continue;
     // A first name opens it, unless the model already read the words as a person's name.
     if (type != "PERSON" && (!first_name[t + 1] || often_lower[t + 1])) continue;
