@@ -194,10 +194,8 @@ size_t TeamRunEnd(const std::vector<std::string_view>& forms, size_t i) {
 // an ORG (clubs, even when named after their city).
 void TagTeam(const std::vector<std::string_view>& forms, size_t b, size_t e, const kb::Gazetteer& gaz,
              std::vector<std::string>& tags) {
-  bool country = false;
-  for (const kb::GazetteerEntry* entry : gaz.Lookup(Joined(forms, b, e))) country |= IsNation(*entry);
   if (e < tags.size() && tags[e][0] == 'I') return;  // inside a longer span: leave it
-  Relabel(tags, b, e, country ? "GPE" : "ORG");
+  Relabel(tags, b, e, IsNationName(&gaz, forms, b, e) ? "GPE" : "ORG");
 }
 
 // A cricket scorecard line: "M. Atherton c Moin Khan b Wasim Akram 31", "A. Stewart
