@@ -1,6 +1,7 @@
 #include "models/ner_span_rules.h"
 
 #include <algorithm>
+#include <optional>
 #include <span>
 #include <unordered_set>
 
@@ -21,7 +22,10 @@ void Relabel(std::vector<std::string>& tags, size_t begin, size_t end, std::stri
 // forms[begin, end) joined by spaces, as the gazetteer is looked up.
 std::string Joined(const std::vector<std::string_view>& forms, size_t begin, size_t end) {
   std::string text(forms[begin]);
-  for (size_t i = begin + 1; i < end; ++i) text += " " + std::string(forms[i]);
+  for (size_t i = begin + 1; i < end; ++i) {
+    text.push_back(' ');
+    text.append(forms[i]);
+  }
   return text;
 }
 
@@ -321,16 +325,20 @@ void TagSportsLine(const std::vector<std::string_view>& forms, const kb::Gazette
 }
 
 // Longest gazetteer name (at most 4 tokens) starting at token i; its length and first entry.
+// With `only`, names with an entry of that type only, and that entry.
 int GazetteerMatch(const std::vector<std::string>& norm, size_t i, const kb::Gazetteer& gaz,
-                   const kb::GazetteerEntry** entry) {
+                   const kb::GazetteerEntry** entry, std::optional<kb::EntryType> only = std::nullopt) {
   std::string key;
   int best = 0;
   for (size_t j = i; j < norm.size() && j - i < 4 && !norm[j].empty(); ++j) {
     if (!key.empty()) key.push_back(' ');
     key += norm[j];
     if (!gaz.IsPrefix(key)) break;
-    std::span<const uint32_t> hits = gaz.LookupNormalized(key);
-    if (!hits.empty()) best = static_cast<int>(j - i + 1), *entry = &gaz.entry(hits[0]);
+    for (uint32_t hit : gaz.LookupNormalized(key)) {
+      if (only && gaz.entry(hit).type != *only) continue;
+      best = static_cast<int>(j - i + 1), *entry = &gaz.entry(hit);
+      break;
+    }
   }
   return best;
 }
@@ -608,15 +616,9 @@ void TagStatesAfterTowns(const std::vector<std::string_view>& forms, const std::
     const bool town = tags[i - 2] == "B-GPE" || tags[i - 2] == "I-GPE" || tags[i - 2] == "B-LOC" ||
                       tags[i - 2] == "I-LOC";
     if (!town) continue;
-    std::string key;
-    size_t end = 0;
-    for (size_t j = i; j < n && j - i < 4 && !norm[j].empty(); ++j) {
-      key += (key.empty() ? "" : " ") + norm[j];
-      if (!gaz.IsPrefix(key)) break;
-      for (uint32_t hit : gaz.LookupNormalized(key)) {
-        if (gaz.entry(hit).type == kb::EntryType::kAdmin1) end = j + 1;
-      }
-    }
+    const kb::GazetteerEntry* state = nullptr;
+    size_t end = i + static_cast<size_t>(GazetteerMatch(norm, i, gaz, &state, kb::EntryType::kAdmin1));
+    if (end == i) end = 0;
     // AP abbreviations the gazetteer cannot list: "Bloomington , Ill .", "Baltimore , Md.".
     if (end == 0 && IsStateAbbreviation(forms[i], i + 1 < n ? forms[i + 1] : std::string_view())) end = i + 1;
     if (end == 0 || (end < n && Capitalized(forms[end]) && tags[end] == "O")) continue;
