@@ -57,11 +57,12 @@ std::string NerNames::Serialize() const {
   return out;
 }
 
-int NerNames::Match(const std::vector<std::string>& norm, size_t i, int& type) const {
+int NerNames::Match(const std::vector<std::string>& norm, size_t i, int& type, size_t max_tokens) const {
   if (i >= norm.size() || norm[i].empty()) return 0;
   std::string key;
   int best = 0;
-  for (size_t j = i; j < norm.size() && static_cast<int>(j - i) < 2 * kMaxWords; ++j) {
+  const size_t end = i + std::min(norm.size() - i, max_tokens);
+  for (size_t j = i; j < end && static_cast<int>(j - i) < 2 * kMaxWords; ++j) {
     if (norm[j].empty()) continue;
     if (!key.empty()) key.push_back(' ');
     key += norm[j];

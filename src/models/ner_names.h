@@ -40,7 +40,8 @@ class NerNames {
   // `norm` (tokens already normalized with kb::Gazetteer::Normalize; empty =
   // punctuation, skipped inside a name), with its type index (0-based over
   // PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, MISC) in `type`; 0 if none.
-  int Match(const std::vector<std::string>& norm, size_t i, int& type) const;
+  // Names longer than `max_tokens` tokens are not considered.
+  int Match(const std::vector<std::string>& norm, size_t i, int& type, size_t max_tokens = SIZE_MAX) const;
 
   size_t size() const { return by_name_.size(); }
   bool empty() const { return by_name_.empty(); }

@@ -559,6 +559,44 @@ bool IsCreditRating(std::string_view w) {
   return kRatings.count(w) > 0;
 }
 
+// A sports slug opens a headline: "RUGBY UNION - WALES NAME SIDE", "NHL ICE HOCKEY - ...".
+// Its sport words are no names (the model made "RUGBY UNION" a place, "RUGBY LEAGUE" an
+// organization); a league's acronym in it stays one ("NHL"), and so does a people
+// ("NFL AMERICAN FOOTBALL": "AMERICAN").
+bool IsDemonym(const kb::Gazetteer* gaz, std::string_view w);
+
+void UntagSportSlug(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
+                    std::vector<std::string>& tags) {
+  static const std::unordered_set<std::string_view> kSports = {
+      "SOCCER", "FOOTBALL", "RUGBY", "CRICKET", "BASKETBALL", "BASEBALL", "HOCKEY", "VOLLEYBALL", "HANDBALL",
+      "TENNIS", "GOLF", "ATHLETICS", "CYCLING", "BOXING", "RACING", "MOTORCYCLING", "SKIING", "SQUASH",
+      "BADMINTON", "SWIMMING", "ROWING", "YACHTING", "SAILING", "SNOOKER", "CHESS", "TRIATHLON", "SKATING",
+      "EQUESTRIANISM", "JUDO", "WRESTLING", "GYMNASTICS", "DARTS", "POLO", "SUMO", "BIATHLON", "CANOEING",
+      "WEIGHTLIFTING", "FENCING", "SHOOTING", "ARCHERY", "BOBSLEIGH", "LUGE"};
+  // Words that only qualify a sport ("RUGBY UNION", "ICE HOCKEY", "TRACK AND FIELD").
+  static const std::unordered_set<std::string_view> kQualifiers = {
+      "UNION", "LEAGUE", "ICE", "TABLE", "MOTOR", "HORSE", "ALPINE", "NORDIC", "SPEED", "FIGURE", "RULES",
+      "TRACK", "AND", "FIELD"};
+  size_t dash = 0;
+  while (dash < forms.size() && dash < 4 && forms[dash] != "-") ++dash;
+  if (dash == 0 || dash >= forms.size() || forms[dash] != "-") return;
+  bool sport = false;
+  for (size_t i = 0; i < dash; ++i) {
+    if (std::any_of(forms[i].begin(), forms[i].end(), [](char c) { return c >= 'a' && c <= 'z'; })) return;
+    sport |= kSports.count(forms[i]) > 0;
+  }
+  if (!sport) return;
+  for (size_t i = 0; i < dash; ++i) {
+    if (kSports.count(forms[i]) > 0 || kQualifiers.count(forms[i]) > 0) {
+      tags[i] = "O";
+    } else if (IsDemonym(gazetteer, forms[i])) {
+      tags[i] = "B-NORP";  // "NFL AMERICAN FOOTBALL", "AUSTRALIAN RULES"
+    } else if (tags[i].size() > 2) {
+      tags[i] = "B-" + tags[i].substr(2);  // one name per word: "NHL"
+    }
+  }
+}
+
 void UntagCreditRatings(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
   for (size_t i = 0; i < forms.size(); ++i) {
     if (tags[i] == "O" || !IsCreditRating(forms[i]) || (i + 1 < forms.size() && tags[i + 1][0] == 'I')) continue;
@@ -813,14 +851,14 @@ void TagTournaments(const std::vector<std::string_view>& forms, std::vector<std:
     const std::string type = tags[b].substr(2);
     size_t e = b + 1;
     while (e < tags.size() && tags[e] == "I-" + type) ++e;
-    if (type == "PERSON" || type == "EVENT" || !IsLearned(type)) {
+    if (type == "PERSON" || !IsLearned(type)) {
       b = e - 1;
       continue;
     }
     size_t end = 0;
     if (e - b >= 2 && IsTournamentWord(forms[e - 1])) {
       end = e;
-    } else if (type == "GPE" || type == "NORP" || type == "LOC" || type == "MISC") {
+    } else if (type == "GPE" || type == "NORP" || type == "LOC" || type == "MISC" || type == "EVENT") {
       if (e < tags.size() && tags[e] == "O" && Capitalized(forms[e]) && IsTournamentWord(forms[e])) {
         end = e + 1;
       } else if (e + 1 < tags.size() && tags[e] == "O" && tags[e + 1] == "O" &&
@@ -1138,7 +1176,9 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     size_t e = b + 1;
     while (e < tags.size() && tags[e] == "I-" + type) ++e;
     int known = -1;
-    if (!norm.empty() && names->Match(norm, b, known) == static_cast<int>(e - b)) {
+    // A known name typed otherwise ("the Xinhua news agency": the list's longer name does
+    // not hide the span's own).
+    if (!norm.empty() && names->Match(norm, b, known, e - b) == static_cast<int>(e - b)) {
       if (kTypes[known] != type) Relabel(tags, b, e, kTypes[known]);
     } else if (e - b > 1 && IsCompanySuffix(forms[e - 1])) {
       if (type != "ORG") Relabel(tags, b, e, "ORG");
@@ -1225,6 +1265,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   TagNamesBeforeAcronyms(forms, gazetteer, tags);
   JoinSpansAcrossHyphens(forms, tags);
   UntagCreditRatings(forms, tags);
+  UntagSportSlug(forms, gazetteer, tags);
 }
 
 void TagPersonsAfterTitles(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,

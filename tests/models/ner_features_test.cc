@@ -39,6 +39,8 @@ TEST(NerNamesTest, ParsesMatchesLongestAndRoundTrips) {
   EXPECT_EQ(names->Match(norm, 11, type), 1);
   EXPECT_EQ(names->Match(norm, 0, type), 0);
   EXPECT_EQ(names->Match(norm, 99, type), 0);  // out of range is no match
+  EXPECT_EQ(names->Match(norm, 2, type, 1), 1);  // at most one token: "Acme"
+  EXPECT_EQ(names->Match(norm, 6, type, 2), 0);  // "Port Lumen" is no name of its own
   auto again = NerNames::Parse(names->Serialize(), "again");
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->Serialize(), names->Serialize());
@@ -221,13 +223,15 @@ std::vector<std::string> AfterSpanRulesWithGazetteer(const std::string& text, st
 TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   auto gaz = CommittedGazetteer();
   ASSERT_NE(gaz, nullptr);
-  auto names = NerNames::Parse("ORG\tKremlin|Zorvex Mining|Fed\n", "names");
+  auto names = NerNames::Parse("ORG\tKremlin|Zorvex Mining|Fed|Quelnews|Quelnews News Agency\n", "names");
   ASSERT_TRUE(names.ok());
   auto run = [&](const std::string& text, std::vector<std::string> tags) {
     return AfterSpanRules(text, std::move(tags), gaz.get(), &*names);
   };
   using V = std::vector<std::string>;
   EXPECT_EQ(run("The Kremlin said", {"O", "B-PERSON", "O"}), (V{"O", "B-ORG", "O"}));
+  // The list's longer name ("Quelnews News Agency") does not hide the span's own.
+  EXPECT_EQ(run("the Quelnews news agency said", {"O", "B-PERSON", "O", "O", "O"}), (V{"O", "B-ORG", "O", "O", "O"}));
   // A longer span is not the known name: the model's type stays.
   EXPECT_EQ(run("Kremlin Palace guards", {"B-FAC", "I-FAC", "O"}), (V{"B-FAC", "I-FAC", "O"}));
   EXPECT_EQ(run("Acme Holdings Plc fell", {"B-FAC", "I-FAC", "I-FAC", "O"}), (V{"B-ORG", "I-ORG", "I-ORG", "O"}));
@@ -656,6 +660,23 @@ TEST(NerFeaturesTest, TeamSportSlugsAreDetected) {
   EXPECT_FALSE(slug("SOCCER"));
 }
 
+// The sport words of a headline's slug are no names; a league or a people in it stays one.
+TEST(NerSpanRulesTest, SportSlugsAreNoNames) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("RUGBY UNION - WALES NAME SIDE", {"B-GPE", "I-GPE", "O", "B-GPE", "O", "O"}),
+            (V{"O", "O", "O", "B-GPE", "O", "O"}));
+  EXPECT_EQ(run("RUGBY LEAGUE - SAINTS WIN", {"B-ORG", "I-ORG", "O", "B-ORG", "O"}),
+            (V{"O", "O", "O", "B-ORG", "O"}));
+  EXPECT_EQ(run("NHL ICE HOCKEY - RESULTS", {"B-ORG", "O", "B-ORG", "O", "O"}), (V{"B-ORG", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("NFL AMERICAN FOOTBALL - RESULTS", {"B-ORG", "I-ORG", "I-ORG", "O", "O"}),
+            (V{"B-ORG", "B-NORP", "O", "O", "O"}));
+  // No sport word, no slug: "UNION" names a body in a headline of its own.
+  EXPECT_EQ(run("EUROPEAN UNION - TALKS END", {"B-ORG", "I-ORG", "O", "O", "O"}), (V{"B-ORG", "I-ORG", "O", "O", "O"}));
+  // In running text the words are left alone.
+  EXPECT_EQ(run("Rugby Union - the game", {"B-ORG", "I-ORG", "O", "O", "O"}), (V{"B-ORG", "I-ORG", "O", "O", "O"}));
+}
+
 TEST(NerSpanRulesTest, TournamentsNamedAfterPlacesAreEvents) {
   const auto run = AfterSpanRulesWithGazetteer;
   using V = std::vector<std::string>;
@@ -670,6 +691,9 @@ TEST(NerSpanRulesTest, TournamentsNamedAfterPlacesAreEvents) {
   EXPECT_EQ(run("the Italian Grand Prix", {"O", "B-NORP", "O", "O"}), (V{"O", "B-EVENT", "I-EVENT", "I-EVENT"}));
   EXPECT_EQ(run("SELES WINS CANADIAN OPEN", {"B-PERSON", "O", "B-NORP", "O"}),
             (V{"B-PERSON", "O", "B-EVENT", "I-EVENT"}));
+  // A place the model typed as the event is the start of one too.
+  EXPECT_EQ(run("at the Paris Open on Friday", {"O", "O", "B-EVENT", "O", "O", "O"}),
+            (V{"O", "O", "B-EVENT", "I-EVENT", "O", "O"}));
   // A person's name stays a person's; a place alone stays a place.
   EXPECT_EQ(run("Tony Masters said", {"B-PERSON", "I-PERSON", "O"}), (V{"B-PERSON", "I-PERSON", "O"}));
   EXPECT_EQ(run("open in Hamburg", {"O", "O", "B-GPE"}), (V{"O", "O", "B-GPE"}));
