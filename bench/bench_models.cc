@@ -1,5 +1,5 @@
 // Throughput and memory of the statistical models on gold-tokenized CoNLL-U.
-//   bench_models [file.conllu] [--threads N] [--min-seconds S] [--parser model.ngm]
+//   bench_models [file.conllu] [--threads N] [--min-seconds S] [--parser model.ngm] [--tagger model.ngm]
 // Default input: ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu.
 // Single-thread figures use the thread's CPU time (tokens per CPU-second on one core), so
 // they hold on a busy machine; multi-thread figures are wall-clock throughput.
@@ -78,6 +78,7 @@ int main(int argc, char** argv) {
   int threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
   double min_seconds = 2.0;
   std::string parser_path = ng::models::Parser::DefaultPath();
+  std::string tagger_path = ng::models::Tagger::DefaultPath();
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--threads") == 0 && i + 1 < argc) {
       threads = std::atoi(argv[++i]);
@@ -85,6 +86,8 @@ int main(int argc, char** argv) {
       min_seconds = std::atof(argv[++i]);
     } else if (std::strcmp(argv[i], "--parser") == 0 && i + 1 < argc) {
       parser_path = argv[++i];
+    } else if (std::strcmp(argv[i], "--tagger") == 0 && i + 1 < argc) {
+      tagger_path = argv[++i];
     } else {
       input = argv[i];
     }
@@ -107,7 +110,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bench_models: %s\n", parser.status().ToString().c_str());
     return 1;
   }
-  auto tagger = ng::models::Tagger::Load(ng::models::Tagger::DefaultPath());
+  auto tagger = ng::models::Tagger::Load(tagger_path);
   if (!tagger.ok()) std::printf("tagger: skipped (%s)\n", tagger.status().ToString().c_str());
 
   std::vector<Document> tagged = gold;  // input of the parser-alone run: predicted tags if possible

@@ -1,9 +1,13 @@
 #include "models/tagger_trainer.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <map>
+#include <memory>
 #include <random>
+#include <thread>
 
 #include "base/checksum.h"
 #include "base/file.h"
@@ -339,6 +343,59 @@ nlohmann::json MakeSelfTest(const Tagger& tagger, double& agreement) {
   return out;
 }
 
+// One perceptron of an ensemble, with its right-to-left partner, its stacked
+// training labels and its own shuffle.
+struct TaggerMember {
+  TaggerMember(int num_classes, uint64_t seed) : model(num_classes), rng(seed) {}
+  perceptron::AveragedPerceptronTrainer model;
+  std::unique_ptr<perceptron::AveragedPerceptronTrainer> online_r2l;
+  StackTags stack;
+  std::mt19937_64 rng;
+  std::vector<size_t> order;
+};
+
+// The mean of the members' averaged weights, entries with |mean| <= prune dropped.
+// One member gives exactly its own Average(prune).
+perceptron::SparseWeights MeanWeights(const std::vector<const perceptron::AveragedPerceptronTrainer*>& members,
+                                      float prune) {
+  if (members.size() == 1) return members[0]->Average(prune);
+  const int num_classes = members[0]->num_classes();
+  std::vector<std::vector<perceptron::SparseWeights::Row>> rows;
+  for (const auto* m : members) rows.push_back(m->AveragedRows(0.0f));
+  std::vector<size_t> next(rows.size(), 0);
+  std::vector<perceptron::SparseWeights::Row> out;
+  std::vector<float> sum(num_classes, 0.0f);
+  std::vector<uint16_t> touched;
+  const float scale = 1.0f / static_cast<float>(members.size());
+  while (true) {  // k-way merge of the key-sorted row lists
+    bool any = false;
+    uint64_t key = 0;
+    for (size_t m = 0; m < rows.size(); ++m) {
+      if (next[m] < rows[m].size() && (!any || rows[m][next[m]].key < key)) key = rows[m][next[m]].key, any = true;
+    }
+    if (!any) break;
+    touched.clear();
+    for (size_t m = 0; m < rows.size(); ++m) {
+      if (next[m] >= rows[m].size() || rows[m][next[m]].key != key) continue;
+      for (const auto& e : rows[m][next[m]].entries) {
+        if (sum[e.cls] == 0.0f) touched.push_back(e.cls);
+        sum[e.cls] += e.weight;
+      }
+      ++next[m];
+    }
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    perceptron::SparseWeights::Row row{key, {}};
+    for (uint16_t c : touched) {
+      float mean = sum[c] * scale;
+      if (std::fabs(mean) > prune) row.entries.push_back({c, mean});
+      sum[c] = 0.0f;
+    }
+    if (!row.entries.empty()) out.push_back(std::move(row));
+  }
+  return perceptron::SparseWeights(num_classes, out);
+}
+
 }  // namespace
 
 nlohmann::json TagScores::ToJson() const {
@@ -460,24 +517,35 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
                                    "(r = its labels)";
   }
   const int num_classes = static_cast<int>(labels.size());
-  perceptron::AveragedPerceptronTrainer model(num_classes);
-  std::mt19937_64 rng(options.seed);
-  std::vector<size_t> order(sentences.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const int members = std::max(1, options.ensemble);
+  if (members > 1 && options.stack_folds > 1) {
+    return Status::InvalidArgument("train_tagger: an ensemble needs on-line right-to-left labels (stack_folds <= 1)");
+  }
+  if (members > 1) meta["training"]["ensemble"] = members;
+  // Each member is a perceptron (and its right-to-left partner) that differs only in
+  // its shuffle seed; the model is the mean of their averaged weights.
+  std::vector<std::unique_ptr<TaggerMember>> team;
+  for (int m = 0; m < members; ++m) {
+    auto member = std::make_unique<TaggerMember>(num_classes, options.seed + 7919ull * static_cast<uint64_t>(m));
+    member->order.resize(sentences.size());
+    for (size_t i = 0; i < sentences.size(); ++i) member->order[i] = i;
+    team.push_back(std::move(member));
+  }
   // Bidirectional: the right-to-left model and the labels the stacked model learns from.
-  StackTags stack;
-  std::unique_ptr<perceptron::AveragedPerceptronTrainer> online_r2l;
   perceptron::SparseWeights r2l_weights;
   if (options.bidirectional) {
-    stack.labels.resize(sentences.size());
-    stack.margins.resize(sentences.size());
+    for (auto& member : team) {
+      member->stack.labels.resize(sentences.size());
+      member->stack.margins.resize(sentences.size());
+    }
     if (options.stack_folds > 1) {
+      StackTags& stack = team[0]->stack;
       int fold_epochs = options.stack_fold_epochs > 0 ? options.stack_fold_epochs : options.epochs;
       stack = JackknifeR2L(sentences, gold, ambiguity, clusters, num_classes, options.stack_folds, fold_epochs,
                            options.prune, options.seed, options);
       perceptron::AveragedPerceptronTrainer r2l(num_classes);
       std::mt19937_64 r2l_rng(options.seed + 999);
-      std::vector<size_t> r2l_order = order;
+      std::vector<size_t> r2l_order = team[0]->order;
       double best_r2l = -1;
       for (int epoch = 1; epoch <= options.epochs; ++epoch) {
         Shuffle(r2l_order, r2l_rng);
@@ -489,7 +557,7 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
         if (acc > best_r2l) best_r2l = acc, r2l_weights = std::move(w), meta["training"]["r2l_best_epoch"] = epoch;
       }
     } else {
-      online_r2l = std::make_unique<perceptron::AveragedPerceptronTrainer>(num_classes);
+      for (auto& member : team) member->online_r2l = std::make_unique<perceptron::AveragedPerceptronTrainer>(num_classes);
     }
   }
   std::shared_ptr<const Tagger> best;
@@ -497,16 +565,30 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
   nlohmann::json best_scores;
   int best_epoch = 0;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    Shuffle(order, rng);
-    TrainEpoch(sentences, gold, order, ambiguity, clusters, options.two_pass, options.bidirectional_light,
-               options.bidirectional ? &stack : nullptr, online_r2l.get(), model);
+    auto train_member = [&](TaggerMember& member) {
+      Shuffle(member.order, member.rng);
+      TrainEpoch(sentences, gold, member.order, ambiguity, clusters, options.two_pass, options.bidirectional_light,
+                 options.bidirectional ? &member.stack : nullptr, member.online_r2l.get(), member.model);
+    };
+    if (members == 1) {
+      train_member(*team[0]);
+    } else {  // members are independent: one thread each
+      std::vector<std::thread> threads;
+      for (auto& member : team) threads.emplace_back(train_member, std::ref(*member));
+      for (std::thread& t : threads) t.join();
+    }
+    std::vector<const perceptron::AveragedPerceptronTrainer*> l2r, r2l;
+    for (const auto& member : team) {
+      l2r.push_back(&member->model);
+      if (member->online_r2l != nullptr) r2l.push_back(member->online_r2l.get());
+    }
     std::shared_ptr<const Tagger> candidate;
     if (options.bidirectional) {
-      if (online_r2l != nullptr) r2l_weights = online_r2l->Average(options.prune);
-      candidate = std::make_shared<const Tagger>(meta, labels, model.Average(options.prune), r2l_weights, feats,
+      if (!r2l.empty()) r2l_weights = MeanWeights(r2l, options.prune);
+      candidate = std::make_shared<const Tagger>(meta, labels, MeanWeights(l2r, options.prune), r2l_weights, feats,
                                                  lemmatizer, ambiguity, clusters, vocab);
     } else {
-      candidate = std::make_shared<const Tagger>(meta, labels, model.Average(options.prune), feats, lemmatizer,
+      candidate = std::make_shared<const Tagger>(meta, labels, MeanWeights(l2r, options.prune), feats, lemmatizer,
                                                  ambiguity, clusters, vocab);
     }
     nlohmann::json scores = nlohmann::json::object();

@@ -41,6 +41,9 @@ struct TaggerTrainOptions {
   // right-to-left models (each trained stack_fold_epochs epochs, 0 = epochs).
   int stack_folds = 0;
   int stack_fold_epochs = 0;
+  // Perceptrons trained with different shuffle seeds, one thread each; the model holds
+  // the mean of their averaged weights (same tagging cost as one). Needs stack_folds <= 1.
+  int ensemble = 1;
   int vocab_min_count = 2;     // forms seen this often get a precomputed speed-cache entry
   std::string git_revision;    // recorded in meta
   std::function<void(const std::string&)> log = nullptr;  // progress lines; nullptr = silent

@@ -276,6 +276,36 @@ TEST(TaggerBidirectionalTest, TrainsReloadsAndRequiresR2LWeights) {
   }
 }
 
+// An ensemble trains its members with different seeds and keeps the mean of their
+// weights: the model reloads and tags, training is deterministic, the mean differs
+// from a single member's weights, and jackknifed right-to-left labels are refused.
+TEST(TaggerEnsembleTest, MeanOfMembersTrainsDeterministically) {
+  auto train = [](int ensemble, int folds) {
+    TaggerTrainOptions options;
+    options.train_files = {WriteTemp("tiny_train_ens.conllu", TinyConllu())};
+    options.epochs = 4;
+    options.bidirectional = true;
+    options.ensemble = ensemble;
+    options.stack_folds = folds;
+    return TrainTagger(options);
+  };
+  auto one = train(1, 0), a = train(3, 0), b = train(3, 0);
+  ASSERT_TRUE(one.ok() && a.ok() && b.ok());
+  EXPECT_EQ(a->tagger->weights().Serialize(), b->tagger->weights().Serialize());
+  EXPECT_EQ(a->tagger->weights_r2l().Serialize(), b->tagger->weights_r2l().Serialize());
+  EXPECT_NE(a->tagger->weights().Serialize(), one->tagger->weights().Serialize());
+  EXPECT_EQ(a->tagger->meta()["training"]["ensemble"], 3);
+  auto tagger = Tagger::LoadFromBytes(SerializeTaggerModel(*a), "ens.ngm");
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+  auto tokens = Tokens({"The", "minister", "said", "."});
+  (*tagger)->TagTokens(tokens);
+  EXPECT_EQ(tokens[1].xpos, "NN");
+  EXPECT_EQ(tokens[2].xpos, "VBD");
+  auto refused = train(2, 3);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("ensemble"), std::string::npos) << refused.status().ToString();
+}
+
 // The mirrored right-to-left features of token i read the words that the
 // left-to-right features of the mirror token read.
 TEST(TaggerBidirectionalTest, RightToLeftFeaturesMirrorLeftToRight) {
