@@ -4,7 +4,7 @@
 //
 //   train_tagger [--train F ...] [--dev name=F ...] [--out data/models/tagger.ngm] [--epochs N]
 //                [--clusters data/models/clusters.ngm | none] [--left-to-right-only]
-//                [--bidirectional-light] [--stack-folds K [--stack-fold-epochs N]]
+//                [--bidirectional-light] [--stack-folds K [--stack-fold-epochs N] --ensemble 1] [--ensemble K]
 //   train_tagger --predict IN.conllu [--model data/models/tagger.ngm] > OUT.conllu
 #include <algorithm>
 #include <chrono>
@@ -107,6 +107,7 @@ int main(int argc, char** argv) {
   options.prune = 0.5f;
   options.case_augment_every = 20;
   options.bidirectional = true;  // the committed model; the library default stays left-to-right
+  options.ensemble = 5;          // likewise: the mean of five perceptrons (train_parser's fold taggers keep one)
   std::vector<std::string> dev_specs = {"ewt=" + kShared + "/ud-english-ewt/en_ewt-ud-dev.conllu",
                                         "gum=" + kShared + "/ud-english-gum/en_gum-ud-dev.conllu"};
   std::string out = Tagger::DefaultPath(), predict, model = Tagger::DefaultPath();
@@ -130,6 +131,9 @@ int main(int argc, char** argv) {
   app.add_option("--stack-folds", options.stack_folds,
                  "jackknife folds for the right-to-left training labels (0 = on-line)")->capture_default_str();
   app.add_option("--stack-fold-epochs", options.stack_fold_epochs, "epochs of each fold model (0 = --epochs)")
+      ->capture_default_str();
+  app.add_option("--ensemble", options.ensemble,
+                 "perceptrons with different seeds, trained in parallel; the model is their mean")
       ->capture_default_str();
   app.add_option("--vocab-min-count", options.vocab_min_count, "forms seen this often get a speed-cache entry")
       ->capture_default_str();
