@@ -95,6 +95,18 @@ bool IsNationName(const kb::Gazetteer* gaz, const std::vector<std::string_view>&
   return false;
 }
 
+// True when forms[begin, end) name a country, a state or province, or a city.
+bool IsPlaceName(const kb::Gazetteer* gaz, const std::vector<std::string_view>& forms, size_t begin, size_t end) {
+  if (gaz == nullptr || begin >= end) return false;
+  for (const kb::GazetteerEntry* entry : gaz->Lookup(Joined(forms, begin, end))) {
+    if (entry->type == kb::EntryType::kCountry || entry->type == kb::EntryType::kAdmin1 ||
+        entry->type == kb::EntryType::kCity) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool IsDatePart(std::string_view w) { return IsDateLike(w) || w == "-" || w == "/"; }
 
 bool Capitalized(std::string_view w);
@@ -1216,6 +1228,11 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
       tags[b] = "O";  // a suffix alone ("and Co") is taken in by TagOrganizationRuns
     } else if (e - b > 1 && IsOrgHead(forms[e - 1]) && type != "ORG" && type != "EVENT" && type != "MISC") {
       Relabel(tags, b, e, "ORG");  // "Chicago Mercantile Exchange" is no city
+    } else if (e - b > 1 && (forms[e - 1] == "Republican" || forms[e - 1] == "Democrat") && type != "ORG" &&
+               IsPlaceName(gazetteer, forms, b, e - 1)) {
+      // "The Pennsylvania Republican said": the state, then the party member.
+      Relabel(tags, b, e - 1, "GPE");
+      tags[e - 1] = "B-NORP";
     } else if (e - b > 1 && (type == "PERSON" || type == "GPE" || type == "LOC") && IsBusinessWord(forms[e - 1]) &&
                std::find(forms.begin() + b, forms.begin() + e, "of") == forms.begin() + e) {
       // "Lacana Mining rose", "Phoenix Financial": a line of business names a company. (A person
@@ -1313,12 +1330,23 @@ void TagPersonsAfterNationalities(const std::vector<std::string_view>& forms, co
     }
     if (end - t < 3 || end - t > 5 || (end < n && Capitalized(forms[end]))) continue;
     // The run: untagged, or one span of the model (with the demonym or after it).
+    // Or untagged words and then a person ("Russian Yevgeny" + "Kafelnikov": the first name is unlisted).
     const std::string& first = tags[t + 1];
     const bool with_demonym = tags[t][0] == 'B' && first[0] == 'I' && UntaggedOrOneSpan(tags, t, end);
-    if (!with_demonym && !UntaggedOrOneSpan(tags, t + 1, end)) continue;
-    const bool untagged = first == "O";
-    const std::string_view type = untagged ? "" : std::string_view(with_demonym ? tags[t] : first).substr(2);
-    if (!untagged && type != "PERSON" && type != "GPE" && type != "LOC" && type != "NORP" && type != "MISC") continue;
+    size_t person_from = t + 1;
+    while (person_from < end && tags[person_from] == "O") ++person_from;
+    const bool ends_in_person = person_from > t + 1 && person_from < end && tags[person_from] == "B-PERSON" &&
+                                UntaggedOrOneSpan(tags, person_from, end);
+    if (!with_demonym && !ends_in_person && !UntaggedOrOneSpan(tags, t + 1, end)) continue;
+    const bool untagged = first == "O" && !ends_in_person;
+    const std::string_view type = ends_in_person ? "PERSON"
+                                  : untagged     ? ""
+                                                 : std::string_view(with_demonym ? tags[t] : first).substr(2);
+    // An ORG needs the listed first name below: "Spaniard Abraham Olano" was one, "British Airways" is one.
+    if (!untagged && type != "PERSON" && type != "GPE" && type != "LOC" && type != "NORP" && type != "MISC" &&
+        type != "ORG") {
+      continue;
+    }
     // A first name opens it, unless the model already read the words as a person's name.
     if (type != "PERSON" && (!first_name[t + 1] || often_lower[t + 1])) continue;
     if (!gaz.Lookup(Joined(forms, t + 1, end)).empty()) continue;  // "British West Indies"

@@ -486,6 +486,13 @@ TEST(NerSpanRulesTest, PersonsAfterNationalities) {
   EXPECT_EQ(run("Briton Ann Varno took", {"B-GPE", "I-GPE", "I-GPE", "O"}), (V{"B-NORP", "B-PERSON", "I-PERSON", "O"}));
   EXPECT_EQ(run("Moroccan Quellin El Varno was", {"B-NORP", "B-PERSON", "I-PERSON", "I-PERSON", "O"}),
             (V{"B-NORP", "B-PERSON", "I-PERSON", "I-PERSON", "O"}));
+  // The model's organization, when a listed first name follows the demonym; the model's person
+  // after an unlisted first name.
+  EXPECT_EQ(run("Spaniard Tom Quellet stayed", {"B-ORG", "I-ORG", "I-ORG", "O"}),
+            (V{"B-NORP", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("Russian Quellin Varno beat", {"B-NORP", "O", "B-PERSON", "O"}),
+            (V{"B-NORP", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("British Quell Airways said", {"B-ORG", "I-ORG", "I-ORG", "O"}), (V{"B-ORG", "I-ORG", "I-ORG", "O"}));
   // No first name, a company, a place, a common word as surname: left alone.
   EXPECT_EQ(run("Kenyan Quellin Varno won", V(4, "O")), V(4, "O"));
   EXPECT_EQ(run("Canadian Tom Quell Railway said", V(5, "O")), V(5, "O"));
@@ -658,6 +665,17 @@ TEST(NerFeaturesTest, TeamSportSlugsAreDetected) {
   EXPECT_FALSE(slug("SOCCER FANS RIOT ."));
   EXPECT_FALSE(slug("ICE - STORM ."));
   EXPECT_FALSE(slug("SOCCER"));
+}
+
+// "a Texas Democrat": a state, then a party member; not an organization's name.
+TEST(NerSpanRulesTest, StateThenPartyMember) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("a West Virginia Democrat said", {"O", "B-GPE", "I-GPE", "I-GPE", "O"}),
+            (V{"O", "B-GPE", "I-GPE", "B-NORP", "O"}));
+  EXPECT_EQ(run("the Texas Republican said", {"O", "B-PERSON", "I-PERSON", "O"}), (V{"O", "B-GPE", "B-NORP", "O"}));
+  EXPECT_EQ(run("the Quellin Republican said", {"O", "B-GPE", "I-GPE", "O"}), (V{"O", "B-GPE", "I-GPE", "O"}));
+  EXPECT_EQ(run("the Texas Republican Party", {"O", "B-ORG", "I-ORG", "I-ORG"}), (V{"O", "B-ORG", "I-ORG", "I-ORG"}));
 }
 
 // The sport words of a headline's slug are no names; a league or a people in it stays one.
