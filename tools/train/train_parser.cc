@@ -52,7 +52,7 @@ void Retag(const models::Tagger& tagger, std::vector<ng::document::Document>& do
 // Jackknifing: tags each of `folds` slices of the training documents with a tagger trained
 // on the other slices, so the parser learns from tags as noisy as at run time.
 ng::Status JackknifeTags(std::vector<ng::document::Document>& docs, int folds, const std::string& dev,
-                         const models::Tagger& tagger, bool bidirectional) {
+                         const models::Tagger& tagger, bool bidirectional, int ensemble) {
   // Fold taggers use clusters exactly when the run-time tagger does.
   std::shared_ptr<const models::WordClusters> clusters;
   if (!tagger.clusters().empty()) {
@@ -72,6 +72,7 @@ ng::Status JackknifeTags(std::vector<ng::document::Document>& docs, int folds, c
     o.case_augment_every = 20;
     o.clusters = clusters;
     o.bidirectional = bidirectional;
+    o.ensemble = ensemble;
     auto trained = models::TrainTagger(o);
     std::remove(path.c_str());
     if (!trained.ok()) return trained.status();
@@ -246,6 +247,7 @@ int main(int argc, char** argv) {
   int jackknife = 5;
   std::string tag_cache;
   bool jackknife_bidirectional = true;
+  int jackknife_ensemble = 1;
   std::vector<std::string> extra_train;
   std::string clusters_path = models::WordClusters::DefaultPath();
   app.add_option("--train", train, "training CoNLL-U files or directories");
@@ -283,6 +285,9 @@ int main(int argc, char** argv) {
   app.add_flag("--jackknife-bidirectional,!--jackknife-left-to-right", jackknife_bidirectional,
                "fold taggers stack a right-to-left pass like the run-time tagger (default on; off = the "
                "previous, left-to-right fold taggers)");
+  app.add_option("--jackknife-ensemble", jackknife_ensemble,
+                 "each fold tagger is the mean of this many perceptrons (train_tagger --ensemble)")
+      ->capture_default_str();
   app.add_option("--extra-train", extra_train,
                  "CoNLL-U files of already tagged and parsed sentences added to the training data as they are "
                  "(no retagging, no gold copy), e.g. from select_agreed_parses");
@@ -340,7 +345,8 @@ int main(int argc, char** argv) {
       *train_docs = std::move(cached).value();
       std::cerr << "train_parser: training tags read from " << tag_cache << "\n";
     } else if (jackknife > 1) {
-      ng::Status st = JackknifeTags(*train_docs, jackknife, dev, **tagger, jackknife_bidirectional);
+      ng::Status st = JackknifeTags(*train_docs, jackknife, dev, **tagger, jackknife_bidirectional,
+                                    jackknife_ensemble);
       if (!st.ok()) {
         std::cerr << "train_parser: " << st.ToString() << "\n";
         return 1;
@@ -357,7 +363,8 @@ int main(int argc, char** argv) {
     for (auto& d : devs) Retag(**tagger, d);
     tags = "predicted by " + tagger_path +
            (jackknife > 1 ? " (train: " + std::to_string(jackknife) + "-fold jackknife taggers" +
-                                (jackknife_bidirectional ? ", bidirectional)" : ")")
+                                (jackknife_bidirectional ? ", bidirectional" : "") +
+                                (jackknife_ensemble > 1 ? ", mean of " + std::to_string(jackknife_ensemble) : "") + ")"
                           : "");
   }
   if (add_gold && tagger_path != "none") {
