@@ -575,6 +575,37 @@ bool IsCreditRating(std::string_view w) {
 // Its sport words are no names (the model made "RUGBY UNION" a place, "RUGBY LEAGUE" an
 // organization); a league's acronym in it stays one ("NHL"), and so does a people
 // ("NFL AMERICAN FOOTBALL": "AMERICAN").
+// No name ends in "of", "and" or "the": the model stopped inside a name ("Federal Reserve Bank
+// of" + "New York", "Cable and" + "Wireless") or ran on towards a place ("Kelvin Ramnath of" +
+// "Trinidad - Tobago"). An institution's head before "of", or an organization's "and", takes
+// in the capitalized name after it as one ORG; any other such tail is dropped.
+void MendFunctionWordTails(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
+  const size_t n = tags.size();
+  auto function_word = [&](size_t i) { return forms[i] == "of" || forms[i] == "and" || forms[i] == "the"; };
+  for (size_t e = 2; e <= n; ++e) {
+    const size_t last = e - 1;
+    if (tags[last][0] != 'I' || (e < n && tags[e][0] == 'I') || !function_word(last)) continue;
+    size_t b = last;
+    while (b > 0 && tags[b][0] == 'I') --b;
+    const std::string type = tags[b].substr(2);
+    size_t end = e;  // the name after the tail: the next span, or up to 3 untagged capitalized words
+    if (e < n && Capitalized(forms[e]) && tags[e][0] == 'B') {
+      for (end = e + 1; end < n && tags[end][0] == 'I';) ++end;
+    } else {
+      while (end < n && end - e < 3 && tags[end] == "O" && Capitalized(forms[end])) ++end;
+    }
+    const bool joins = end > e && last > b &&
+                       ((forms[last] == "of" && IsInstitutionHead(forms[last - 1])) ||
+                        (forms[last] == "and" && type == "ORG"));
+    if (joins) {
+      Relabel(tags, b, end, "ORG");
+      e = end;
+      continue;
+    }
+    for (size_t j = last; j > b && function_word(j); --j) tags[j] = "O";
+  }
+}
+
 bool IsDemonym(const kb::Gazetteer* gaz, std::string_view w);
 
 void UntagSportSlug(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
@@ -944,6 +975,8 @@ void TagOrganizationRuns(const std::vector<std::string_view>& forms, std::vector
     if (head && (tags[k] != "O" || !std::all_of(tags.begin() + b, tags.begin() + k, untagged_or_misc))) continue;
     if (head && b == 0 && k == 1) continue;  // "Party officials ..." at a sentence start: too weak
     if (k + 1 < tags.size() && tags[k + 1][0] == 'I') continue;  // a longer name goes on
+    // The run sits inside a longer span already ("Cable and" + "Wireless Plc", joined).
+    if (std::all_of(tags.begin() + b, tags.begin() + k + 1, [](const std::string& t) { return t[0] == 'I'; })) continue;
     Relabel(tags, b, k + 1, "ORG");
   }
 }
@@ -1178,6 +1211,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     norm.reserve(forms.size());
     for (std::string_view f : forms) norm.push_back(kb::Gazetteer::Normalize(f));
   }
+  MendFunctionWordTails(forms, tags);
   // Headlines and results tables write names in capitals; running text does not.
   size_t lower_words = 0;
   for (std::string_view f : forms) lower_words += !f.empty() && f[0] >= 'a' && f[0] <= 'z';

@@ -667,6 +667,25 @@ TEST(NerFeaturesTest, TeamSportSlugsAreDetected) {
   EXPECT_FALSE(slug("SOCCER"));
 }
 
+// A span ending in "of", "and" or "the" was cut inside a name or ran on past one.
+TEST(NerSpanRulesTest, SpansEndingInFunctionWords) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  // An institution's head before "of" takes in the name after it.
+  EXPECT_EQ(run("the Federal Reserve Bank of New York said", {"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-GPE", "I-GPE", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("The Group of Seven met", {"O", "B-ORG", "I-ORG", "O", "O"}), (V{"O", "B-ORG", "I-ORG", "I-ORG", "O"}));
+  // An organization's "and" takes in the name after it.
+  EXPECT_EQ(run("Quell and Varno Plc rose", {"B-ORG", "I-ORG", "B-ORG", "I-ORG", "O"}),
+            (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  // Any other tail is dropped: a company's home, a person's country.
+  EXPECT_EQ(run("Quellco Ltd of Japan said", {"B-ORG", "I-ORG", "I-ORG", "B-GPE", "O"}),
+            (V{"B-ORG", "I-ORG", "O", "B-GPE", "O"}));
+  EXPECT_EQ(run("Minister Tom Quellet of Trinidad said", {"O", "B-PERSON", "I-PERSON", "I-PERSON", "B-GPE", "O"}),
+            (V{"O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O"}));
+  EXPECT_EQ(run("Tom Quellet and", {"B-PERSON", "I-PERSON", "I-PERSON"}), (V{"B-PERSON", "I-PERSON", "O"}));
+}
+
 // "a Texas Democrat": a state, then a party member; not an organization's name.
 TEST(NerSpanRulesTest, StateThenPartyMember) {
   const auto run = AfterSpanRulesWithGazetteer;
