@@ -127,7 +127,7 @@ std::string Initials(const std::vector<std::string_view>& forms, size_t begin, s
   std::string out;
   for (size_t i = begin; i < end; ++i) {
     std::string_view w = forms[i];
-    if (w == "of" || w == "for" || w == "and" || w == "the" || w == "on" || w == "&") continue;
+    if (w == "of" || w == "for" || w == "and" || w == "the" || w == "on" || w == "in" || w == "&") continue;
     if (w.empty() || w[0] < 'A' || w[0] > 'Z') return "";  // not capitalized
     out.push_back(w[0]);
   }

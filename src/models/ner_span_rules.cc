@@ -606,6 +606,36 @@ void MendFunctionWordTails(const std::vector<std::string_view>& forms, std::vect
   }
 }
 
+// "Pakistan People 's Party", "the People 's Bank of China", "People 's Liberation Army": a
+// name the model took up to "People" (or "Workers") goes on over "'s" and the capitalized
+// words after it; a republic is a country, the rest organizations.
+void JoinNamesOverPeoples(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  for (size_t i = 0; i + 2 < n; ++i) {
+    if ((forms[i] != "People" && forms[i] != "Workers" && forms[i] != "PEOPLE") || tags[i] == "O" ||
+        (forms[i + 1] != "'s" && forms[i + 1] != "'S") || !Capitalized(forms[i + 2]) || tags[i + 2][0] == 'I') {
+      continue;
+    }
+    size_t b = i;
+    while (b > 0 && tags[b][0] == 'I') --b;
+    size_t end = i + 2;
+    bool republic = false;
+    while (end < n && end - i <= 6) {
+      if (Capitalized(forms[end])) {
+        republic = republic || forms[end] == "Republic" || forms[end] == "REPUBLIC";
+        ++end;
+      } else if (forms[end] == "of" && end + 1 < n && Capitalized(forms[end + 1])) {
+        end += 2;
+      } else {
+        break;
+      }
+    }
+    while (end < n && tags[end][0] == 'I') ++end;  // a name the model started there
+    Relabel(tags, b, end, republic ? "GPE" : "ORG");
+    i = end - 1;
+  }
+}
+
 bool IsDemonym(const kb::Gazetteer* gaz, std::string_view w);
 
 void UntagSportSlug(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
@@ -1212,6 +1242,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     for (std::string_view f : forms) norm.push_back(kb::Gazetteer::Normalize(f));
   }
   MendFunctionWordTails(forms, tags);
+  JoinNamesOverPeoples(forms, tags);
   // Headlines and results tables write names in capitals; running text does not.
   size_t lower_words = 0;
   for (std::string_view f : forms) lower_words += !f.empty() && f[0] >= 'a' && f[0] <= 'z';

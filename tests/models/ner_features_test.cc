@@ -616,6 +616,10 @@ TEST(NerSpanRulesTest, NamesSpelledByABracketedAcronym) {
             (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O"}));
   EXPECT_EQ(run("the United Arab Emirates ( UAE )", {"O", "B-GPE", "I-GPE", "I-GPE", "O", "O", "O"}),
             (V{"O", "B-GPE", "I-GPE", "I-GPE", "O", "B-GPE", "O"}));
+  // "in" is skipped like "of" and "for".
+  EXPECT_EQ(run("the Council for Quill and Trade in Varnia ( CQTV ) met",
+                {"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O", "O", "O", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O"}));
   // A term is no body: "Gross Domestic Product ( GDP )" stays as it was.
   EXPECT_EQ(run("its Gross Domestic Product ( GDP ) rose", {"O", "O", "O", "O", "O", "O", "O", "O"}),
             (V{"O", "O", "O", "O", "O", "O", "O", "O"}));
@@ -665,6 +669,19 @@ TEST(NerFeaturesTest, TeamSportSlugsAreDetected) {
   EXPECT_FALSE(slug("SOCCER FANS RIOT ."));
   EXPECT_FALSE(slug("ICE - STORM ."));
   EXPECT_FALSE(slug("SOCCER"));
+}
+
+// "the National People 's Congress": a name cut at "People" goes on over "'s".
+TEST(NerSpanRulesTest, NamesGoOnOverPeoples) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("the National People 's Congress met", {"O", "B-ORG", "I-ORG", "O", "B-ORG", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("the People 's Daily said", {"O", "B-ORG", "O", "B-PERSON", "O"}), (V{"O", "B-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("the People 's Republic of Varnia", {"O", "B-GPE", "O", "B-GPE", "I-GPE", "I-GPE"}),
+            (V{"O", "B-GPE", "I-GPE", "I-GPE", "I-GPE", "I-GPE"}));
+  // Untagged people are no name: "the people 's choice", "People 's lives".
+  EXPECT_EQ(run("People 's lives matter", {"O", "O", "O", "O"}), (V{"O", "O", "O", "O"}));
 }
 
 // A span ending in "of", "and" or "the" was cut inside a name or ran on past one.
