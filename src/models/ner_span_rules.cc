@@ -636,6 +636,38 @@ void JoinNamesOverPeoples(const std::vector<std::string_view>& forms, std::vecto
   }
 }
 
+// "Moody 's" + "Investors Service", "McDonald 's Corp", "Sotheby 's Holdings Inc": a name and its
+// possessive followed only by company words (a suffix, a line of business, "Investors",
+// "Service") is one company. A place's or a company's own unit is not: "Britain 's Rover Group",
+// "Ford 's Jaguar unit" (the words after "'s" name something of their own).
+void JoinPossessiveCompanyNames(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  auto company_word = [](std::string_view w) {
+    return IsCompanySuffix(w) || IsBusinessWord(w) || w == "Investors" || w == "Service" || w == "Services" ||
+           w == "Stores" || w == "Restaurants" || w == "Holdings" || w == "Industries";
+  };
+  for (size_t i = 1; i + 1 < n; ++i) {
+    if ((forms[i] != "'s" && forms[i] != "'S") || tags[i] != "O" || tags[i - 1] == "O" ||
+        !Capitalized(forms[i + 1]) || (tags[i + 1] != "O" && tags[i + 1] != "B-ORG")) {
+      continue;
+    }
+    size_t b = i - 1;
+    while (b > 0 && tags[b][0] == 'I') --b;
+    const std::string owner = tags[b].substr(2);
+    if (owner != "ORG" && owner != "PERSON" && owner != "MISC") continue;
+    // A whole organization already ("Harvard University 's Energy ... Center"): its own unit follows.
+    if (IsInstitutionHead(forms[i - 1]) || IsCompanySuffix(forms[i - 1])) continue;
+    size_t end = i + 1;
+    while (end < n && end - i <= 3 && company_word(forms[end]) &&
+           (end == i + 1 || tags[end] == "O" || tags[end][0] == 'I')) {
+      ++end;
+    }
+    if (end == i + 1 || (end < n && (Capitalized(forms[end]) || tags[end][0] == 'I'))) continue;
+    Relabel(tags, b, end, "ORG");
+    i = end - 1;
+  }
+}
+
 bool IsDemonym(const kb::Gazetteer* gaz, std::string_view w);
 
 void UntagSportSlug(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
@@ -1243,6 +1275,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   }
   MendFunctionWordTails(forms, tags);
   JoinNamesOverPeoples(forms, tags);
+  JoinPossessiveCompanyNames(forms, tags);
   // Headlines and results tables write names in capitals; running text does not.
   size_t lower_words = 0;
   for (std::string_view f : forms) lower_words += !f.empty() && f[0] >= 'a' && f[0] <= 'z';

@@ -684,6 +684,22 @@ TEST(NerSpanRulesTest, NamesGoOnOverPeoples) {
   EXPECT_EQ(run("People 's lives matter", {"O", "O", "O", "O"}), (V{"O", "O", "O", "O"}));
 }
 
+// A name, its possessive and only company words after it are one company.
+TEST(NerSpanRulesTest, PossessiveCompanyNames) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("Quelly 's Investors Service Inc said", {"B-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O"}),
+            (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("shares of Varno 's Stores Inc fell", {"O", "O", "B-PERSON", "O", "O", "O", "O"}),
+            (V{"O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  // A place's company, a company's named unit, a whole organization's department: apart.
+  EXPECT_EQ(run("Britain 's Quell Group said", {"B-GPE", "O", "B-ORG", "I-ORG", "O"}),
+            (V{"B-GPE", "O", "B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Quellco 's Varno unit", {"B-ORG", "O", "B-ORG", "O"}), (V{"B-ORG", "O", "B-ORG", "O"}));
+  EXPECT_EQ(run("Quell University 's Energy and", {"B-ORG", "I-ORG", "O", "O", "O"}),
+            (V{"B-ORG", "I-ORG", "O", "O", "O"}));
+}
+
 // A span ending in "of", "and" or "the" was cut inside a name or ran on past one.
 TEST(NerSpanRulesTest, SpansEndingInFunctionWords) {
   const auto run = AfterSpanRulesWithGazetteer;
