@@ -52,4 +52,43 @@ std::vector<SparseWeights::Row> AveragedPerceptronTrainer::AveragedRows(float mi
   return rows;
 }
 
+SparseWeights MeanOfAverages(const std::vector<const AveragedPerceptronTrainer*>& trainers, float min_abs) {
+  if (trainers.size() == 1) return trainers[0]->Average(min_abs);
+  const int num_classes = trainers[0]->num_classes();
+  std::vector<std::vector<SparseWeights::Row>> rows;
+  for (const auto* t : trainers) rows.push_back(t->AveragedRows(0.0f));
+  std::vector<size_t> next(rows.size(), 0);
+  std::vector<SparseWeights::Row> out;
+  std::vector<float> sum(num_classes, 0.0f);
+  std::vector<uint16_t> touched;
+  const float scale = 1.0f / static_cast<float>(trainers.size());
+  while (true) {  // k-way merge of the key-sorted row lists
+    bool any = false;
+    uint64_t key = 0;
+    for (size_t m = 0; m < rows.size(); ++m) {
+      if (next[m] < rows[m].size() && (!any || rows[m][next[m]].key < key)) key = rows[m][next[m]].key, any = true;
+    }
+    if (!any) break;
+    touched.clear();
+    for (size_t m = 0; m < rows.size(); ++m) {
+      if (next[m] >= rows[m].size() || rows[m][next[m]].key != key) continue;
+      for (const auto& e : rows[m][next[m]].entries) {
+        touched.push_back(e.cls);
+        sum[e.cls] += e.weight;
+      }
+      ++next[m];
+    }
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    SparseWeights::Row row{key, {}};
+    for (uint16_t c : touched) {
+      const float mean = sum[c] * scale;
+      if (std::fabs(mean) > min_abs) row.entries.push_back({c, mean});
+      sum[c] = 0.0f;
+    }
+    if (!row.entries.empty()) out.push_back(std::move(row));
+  }
+  return SparseWeights(num_classes, out);
+}
+
 }  // namespace newsgraph::models::perceptron

@@ -50,6 +50,11 @@ class AveragedPerceptronTrainer {
   std::unordered_map<uint64_t, std::vector<Entry>> rows_;
 };
 
+// The mean of the averaged weights of several trainers over the same classes (an
+// ensemble of perceptrons that differ in their seeds), entries with |mean| <= min_abs
+// dropped. One trainer gives exactly its own Average(min_abs).
+SparseWeights MeanOfAverages(const std::vector<const AveragedPerceptronTrainer*>& trainers, float min_abs = 0.0f);
+
 }  // namespace newsgraph::models::perceptron
 
 #endif  // NEWSGRAPH_MODELS_PERCEPTRON_TRAINER_H_

@@ -354,48 +354,6 @@ struct TaggerMember {
   std::vector<size_t> order;
 };
 
-// The mean of the members' averaged weights, entries with |mean| <= prune dropped.
-// One member gives exactly its own Average(prune).
-perceptron::SparseWeights MeanWeights(const std::vector<const perceptron::AveragedPerceptronTrainer*>& members,
-                                      float prune) {
-  if (members.size() == 1) return members[0]->Average(prune);
-  const int num_classes = members[0]->num_classes();
-  std::vector<std::vector<perceptron::SparseWeights::Row>> rows;
-  for (const auto* m : members) rows.push_back(m->AveragedRows(0.0f));
-  std::vector<size_t> next(rows.size(), 0);
-  std::vector<perceptron::SparseWeights::Row> out;
-  std::vector<float> sum(num_classes, 0.0f);
-  std::vector<uint16_t> touched;
-  const float scale = 1.0f / static_cast<float>(members.size());
-  while (true) {  // k-way merge of the key-sorted row lists
-    bool any = false;
-    uint64_t key = 0;
-    for (size_t m = 0; m < rows.size(); ++m) {
-      if (next[m] < rows[m].size() && (!any || rows[m][next[m]].key < key)) key = rows[m][next[m]].key, any = true;
-    }
-    if (!any) break;
-    touched.clear();
-    for (size_t m = 0; m < rows.size(); ++m) {
-      if (next[m] >= rows[m].size() || rows[m][next[m]].key != key) continue;
-      for (const auto& e : rows[m][next[m]].entries) {
-        if (sum[e.cls] == 0.0f) touched.push_back(e.cls);
-        sum[e.cls] += e.weight;
-      }
-      ++next[m];
-    }
-    std::sort(touched.begin(), touched.end());
-    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-    perceptron::SparseWeights::Row row{key, {}};
-    for (uint16_t c : touched) {
-      float mean = sum[c] * scale;
-      if (std::fabs(mean) > prune) row.entries.push_back({c, mean});
-      sum[c] = 0.0f;
-    }
-    if (!row.entries.empty()) out.push_back(std::move(row));
-  }
-  return perceptron::SparseWeights(num_classes, out);
-}
-
 }  // namespace
 
 nlohmann::json TagScores::ToJson() const {
@@ -584,11 +542,11 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
     }
     std::shared_ptr<const Tagger> candidate;
     if (options.bidirectional) {
-      if (!r2l.empty()) r2l_weights = MeanWeights(r2l, options.prune);
-      candidate = std::make_shared<const Tagger>(meta, labels, MeanWeights(l2r, options.prune), r2l_weights, feats,
+      if (!r2l.empty()) r2l_weights = perceptron::MeanOfAverages(r2l, options.prune);
+      candidate = std::make_shared<const Tagger>(meta, labels, perceptron::MeanOfAverages(l2r, options.prune), r2l_weights, feats,
                                                  lemmatizer, ambiguity, clusters, vocab);
     } else {
-      candidate = std::make_shared<const Tagger>(meta, labels, MeanWeights(l2r, options.prune), feats, lemmatizer,
+      candidate = std::make_shared<const Tagger>(meta, labels, perceptron::MeanOfAverages(l2r, options.prune), feats, lemmatizer,
                                                  ambiguity, clusters, vocab);
     }
     nlohmann::json scores = nlohmann::json::object();
