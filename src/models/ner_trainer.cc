@@ -4,6 +4,7 @@
 #include <memory>
 #include <numeric>
 #include <random>
+#include <thread>
 
 #include "models/model_file.h"
 #include "models/ner_features.h"
@@ -198,16 +199,31 @@ std::shared_ptr<const NerTagger> TrainNer(const std::vector<NerSentence>& train,
                                           std::shared_ptr<const kb::Gazetteer> gazetteer,
                                           const NerTrainOptions& options, nlohmann::json meta) {
   const int num_labels = static_cast<int>(NerTagger::Labels().size());
-  perceptron::AveragedPerceptronTrainer trainer(num_labels);
-  std::unique_ptr<perceptron::AveragedPerceptronTrainer> online_r2l;
-  if (options.r2l == NerRightToLeft::kOnline) online_r2l = std::make_unique<perceptron::AveragedPerceptronTrainer>(num_labels);
-  std::vector<size_t> order(train.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::mt19937_64 rng(options.seed);
+  // One member per perceptron of the ensemble: its trainers, its shuffle and its buffers.
+  struct Member {
+    Member(int labels, uint64_t seed) : trainer(labels), rng(seed) {}
+    perceptron::AveragedPerceptronTrainer trainer;
+    std::unique_ptr<perceptron::AveragedPerceptronTrainer> online_r2l;
+    std::mt19937_64 rng;
+    std::vector<size_t> order;
+    std::vector<ner_internal::TokenInfo> rev;
+    std::vector<int> online_labels;
+  };
+  const int members = std::max(1, options.ensemble);
+  std::vector<std::unique_ptr<Member>> team;
+  for (int m = 0; m < members; ++m) {
+    team.push_back(std::make_unique<Member>(num_labels, options.seed + 7919ull * static_cast<uint64_t>(m)));
+    if (options.r2l == NerRightToLeft::kOnline) {
+      team.back()->online_r2l = std::make_unique<perceptron::AveragedPerceptronTrainer>(num_labels);
+    }
+    team.back()->order.resize(train.size());
+    std::iota(team.back()->order.begin(), team.back()->order.end(), 0);
+  }
   meta["kind"] = "ner";
   meta["version"] = 1;
   meta["payload_version"] = ner_internal::kPayloadVersion;
   meta["labels"] = NerTagger::Labels();
+  if (members > 1) meta["ensemble"] = members;
   NerLexicon lexicon = options.lexicon != nullptr ? *options.lexicon : NerLexicon();
   NerNames names = options.names != nullptr ? *options.names : NerNames();
   NerFirstNames first_names = options.first_names != nullptr ? *options.first_names : NerFirstNames();
@@ -232,7 +248,12 @@ std::shared_ptr<const NerTagger> TrainNer(const std::vector<NerSentence>& train,
   if (options.r2l == NerRightToLeft::kOwn || options.r2l == NerRightToLeft::kJackknife) {
     fixed_r2l = PrepareStack(train, options, data);
   }
-  auto r2l_weights = [&] { return online_r2l != nullptr ? online_r2l->Average(options.min_weight) : fixed_r2l; };
+  auto mean_of = [&](bool r2l) {
+    std::vector<const perceptron::AveragedPerceptronTrainer*> trainers;
+    for (const auto& member : team) trainers.push_back(r2l ? member->online_r2l.get() : &member->trainer);
+    return perceptron::MeanOfAverages(trainers, options.min_weight);
+  };
+  auto r2l_weights = [&] { return options.r2l == NerRightToLeft::kOnline ? mean_of(true) : fixed_r2l; };
   auto make = [&](perceptron::SparseWeights weights, perceptron::SparseWeights r2l) {
     return std::make_shared<const NerTagger>(meta, std::move(weights), gazetteer, lexicon, names, first_names,
                                              std::move(r2l));
@@ -241,27 +262,35 @@ std::shared_ptr<const NerTagger> TrainNer(const std::vector<NerSentence>& train,
   double best_f1 = -1;
   int best_epoch = 0;
   std::vector<double> curve;
-  std::vector<ner_internal::TokenInfo> rev;
-  std::vector<int> online_labels;
   const std::vector<int> no_labels;
-  for (int epoch = 0; epoch < options.epochs; ++epoch) {
-    std::shuffle(order.begin(), order.end(), rng);
-    for (size_t index : order) {
-      if (online_r2l != nullptr) {
-        TrainRightToLeft(data[index], *online_r2l, rev, online_labels);
-        TrainSentence(data[index], online_labels, trainer);
+  auto train_epoch = [&](Member& member) {
+    std::shuffle(member.order.begin(), member.order.end(), member.rng);
+    for (size_t index : member.order) {
+      if (member.online_r2l != nullptr) {
+        TrainRightToLeft(data[index], *member.online_r2l, member.rev, member.online_labels);
+        TrainSentence(data[index], member.online_labels, member.trainer);
       } else {
-        TrainSentence(data[index], options.r2l == NerRightToLeft::kNone ? no_labels : data[index].stack, trainer);
+        TrainSentence(data[index], options.r2l == NerRightToLeft::kNone ? no_labels : data[index].stack,
+                      member.trainer);
       }
     }
+  };
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    if (members == 1) {
+      train_epoch(*team[0]);
+    } else {  // members only read the shared data: one thread each
+      std::vector<std::thread> threads;
+      for (auto& member : team) threads.emplace_back(train_epoch, std::ref(*member));
+      for (std::thread& t : threads) t.join();
+    }
     if ((options.dev == nullptr || epoch + 1 < options.min_epochs) && epoch + 1 < options.epochs) continue;
-    auto tagger = make(trainer.Average(options.min_weight), r2l_weights());
+    auto tagger = make(mean_of(false), r2l_weights());
     if (options.dev == nullptr) return tagger;
     double f1 = DevF1(*tagger, *options.dev);
     curve.push_back(f1);
     if (f1 > best_f1 && epoch + 1 >= options.min_epochs) best_f1 = f1, best = tagger, best_epoch = epoch + 1;
   }
-  if (best == nullptr) return make(trainer.Average(options.min_weight), r2l_weights());
+  if (best == nullptr) return make(mean_of(false), r2l_weights());
   if (!meta["training"].is_object()) meta["training"] = {{"spec", meta["training"]}};
   meta["training"]["best_epoch"] = best_epoch;
   meta["training"]["dev_f1_per_epoch"] = curve;

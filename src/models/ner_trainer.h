@@ -61,6 +61,10 @@ struct NerTrainOptions {
   // type), not the reversed IOB2 coding that also marks where names end
   // (ner_internal::ToReversedCoding); train_ner's default, CV in data/models/README.md.
   bool r2l_types_only = false;
+  // Left-to-right perceptrons trained with different shuffle seeds (seed + 7919·k), one
+  // thread each; the model holds the mean of their averaged weights (and of their
+  // on-line right-to-left models), so tagging costs what one costs.
+  int ensemble = 1;
 };
 
 // Trains a tagger on `train`; `meta` becomes the model's meta (kind/version are set here).

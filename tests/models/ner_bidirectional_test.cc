@@ -80,6 +80,31 @@ TEST(NerRightToLeftTest, EachModeTrainsWritesAndReloads) {
   }
 }
 
+// An ensemble (the mean of perceptrons with different seeds) trains deterministically in
+// each right-to-left mode, differs from one perceptron, records its size and still tags.
+TEST(NerRightToLeftTest, EnsemblesTrainDeterministically) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  for (NerRightToLeft mode : {NerRightToLeft::kNone, NerRightToLeft::kOnline, NerRightToLeft::kJackknife}) {
+    NerTrainOptions options;
+    options.epochs = 6;
+    options.r2l = mode;
+    options.r2l_folds = 2;
+    auto one = TrainNer(SuffixCorpus(), gaz, options, {});
+    options.ensemble = 3;
+    auto a = TrainNer(SuffixCorpus(), gaz, options, {});
+    auto b = TrainNer(SuffixCorpus(), gaz, options, {});
+    EXPECT_EQ(a->weights().Serialize(), b->weights().Serialize());
+    EXPECT_NE(a->weights().Serialize(), one->weights().Serialize());
+    EXPECT_EQ(a->meta()["ensemble"], 3);
+    if (mode == NerRightToLeft::kOnline) EXPECT_EQ(a->weights_r2l().Serialize(), b->weights_r2l().Serialize());
+    for (const NerSentence& s : SuffixCorpus()) {
+      std::vector<std::string_view> forms(s.forms.begin(), s.forms.end());
+      EXPECT_EQ(a->TagForms(forms)[1], s.tags[1]) << s.forms[1] << " " << s.forms[2];
+    }
+  }
+}
+
 TEST(NerRightToLeftTest, OneDirectionModelsAndBadSectionsLoadAsDocumented) {
   auto gaz = CommittedGazetteer();
   ASSERT_NE(gaz, nullptr);

@@ -74,6 +74,7 @@ bool g_no_doc_context = false;  // treat every sentence as its own document
 // The right-to-left pass (models::NerRightToLeft): none, online, own or jackknife.
 std::string g_r2l = "jackknife";
 int g_r2l_folds = 5;
+int g_ensemble = 1;              // left-to-right perceptrons whose mean is the model (NerTrainOptions::ensemble)
 std::string g_r2l_coding = "types";
 bool g_self_train_r2l = false;  // the first model (type profiles) bidirectional too  // types: each token's type; spans: reversed IOB2 (span ends)
 int g_wiki_copies = 1;          // WikiGold training sentences are seen this many times per epoch  // > 1: cross-validate on WikiGold train + dev and write no model
@@ -337,6 +338,7 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
   options.lexicon = use_lexicon ? &lexicon : nullptr;
   options.names = names.empty() ? nullptr : &names;
   options.first_names = first_names.empty() ? nullptr : &first_names;
+  options.ensemble = g_ensemble;
   options.dev = &corpus->dev;
   options.min_epochs = g_min_epochs;
   options.r2l = g_r2l == "online"      ? models::NerRightToLeft::kOnline
@@ -363,7 +365,8 @@ int Run(const std::string& data_dir, const std::string& gaz_dir, const std::stri
                                           : g_r2l + (g_r2l == "jackknife" ? " (" + std::to_string(g_r2l_folds) + " folds)" : "") +
                                                 ", " + g_r2l_coding},
         {"dev", "wikigold articles i%10==3 (epoch choice, then trained on)"},
-        {"max_epochs", epochs}, {"min_epochs", g_min_epochs}, {"seed", options.seed}, {"min_weight", options.min_weight},
+        {"max_epochs", epochs}, {"min_epochs", g_min_epochs}, {"seed", options.seed}, {"ensemble", options.ensemble},
+        {"min_weight", options.min_weight},
         {"gazetteer_names", (*gaz)->num_names()}, {"sentences", corpus->train.size()}, {"tokens", tokens}}},
       {"data_hash", hash},
       {"git_revision", newsgraph::training::GitRevision()}};
@@ -430,6 +433,8 @@ int main(int argc, char** argv) {
   app.add_option("--out", out, "model file to write");
   app.add_option("--epochs", epochs, "training passes");
   app.add_option("--min-weight", min_weight, "prune averaged weights below this");
+  app.add_option("--ensemble", g_ensemble, "left-to-right perceptrons with different seeds, trained in parallel; the model is their mean")
+      ->capture_default_str();
   app.add_flag("--no-gum", no_gum, "train on WikiGold only");
   app.add_option("--min-epochs", g_min_epochs, "choose the epoch on dev among epochs >= this");
   app.add_option("--gum-genres", g_gum_genres, "comma-separated GUM train genres ('' = all)");
