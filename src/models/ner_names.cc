@@ -114,6 +114,18 @@ std::string NerFirstNames::Serialize() const {
   return out;
 }
 
-bool NerFirstNames::Contains(std::string_view lower) const { return names_.find(lower) != names_.end(); }
+bool NerFirstNames::Contains(std::string_view lower) const {
+  if (names_.find(lower) != names_.end()) return true;
+  // A hyphenated first name whose every part is one: "jean-marie", "hans-joachim".
+  const size_t hyphen = lower.find('-');
+  if (hyphen == std::string_view::npos || hyphen == 0 || hyphen + 1 >= lower.size()) return false;
+  for (size_t start = 0; start <= lower.size();) {
+    size_t end = lower.find('-', start);
+    if (end == std::string_view::npos) end = lower.size();
+    if (end == start || names_.find(lower.substr(start, end - start)) == names_.end()) return false;
+    start = end + 1;
+  }
+  return true;
+}
 
 }  // namespace newsgraph::models

@@ -69,7 +69,8 @@ class NerFirstNames {
   // The canonical text form (lowercased names, one per line, sorted), which Parse reads back.
   std::string Serialize() const;
 
-  // True if `lower` (an ASCII-lowercased word) is on the list.
+  // True if `lower` (an ASCII-lowercased word) is on the list, or is hyphenated and
+  // each of its parts is ("jean-marie").
   bool Contains(std::string_view lower) const;
 
   size_t size() const { return names_.size(); }

@@ -1103,6 +1103,13 @@ TEST(NerFirstNamesTest, ParsesBothFormsAndRoundTrips) {
   EXPECT_TRUE(names->Contains("o'neal"));
   EXPECT_FALSE(names->Contains("Tomas"));  // callers pass lowercased words
   EXPECT_FALSE(names->Contains("reed"));
+  // Hyphenated names whose every part is listed ("Jean-Marie" as CoNLL keeps it whole).
+  EXPECT_TRUE(names->Contains("tomas-ilse"));
+  EXPECT_TRUE(names->Contains("jody-tomas-ilse"));
+  EXPECT_FALSE(names->Contains("tomas-reed"));
+  EXPECT_FALSE(names->Contains("tomas-"));
+  EXPECT_FALSE(names->Contains("-tomas"));
+  EXPECT_FALSE(names->Contains("tomas--ilse"));
   EXPECT_EQ(names->Serialize(), "anne-marie\nilse\njody\no'neal\ntomas\n");
   auto again = NerFirstNames::Parse(names->Serialize(), "again");
   ASSERT_TRUE(again.ok());
