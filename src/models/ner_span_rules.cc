@@ -668,6 +668,28 @@ void JoinPossessiveCompanyNames(const std::vector<std::string_view>& forms, std:
   }
 }
 
+// A fixture list's line in a team-sport report, "PHILADELPHIA AT NEW JERSEY", "Orlando at
+// Chicago": two teams of one to three capitalized words around "at"; a country is a national
+// side (GPE), anything else a club (ORG).
+void TagScheduleLine(const std::vector<std::string_view>& forms, const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  if (n < 3 || n > 7) return;
+  size_t at = 0;
+  while (at < n && forms[at] != "AT" && forms[at] != "at") ++at;
+  if (at == 0 || at + 1 >= n || at > 3 || n - at - 1 > 3) return;
+  auto calendar = [](std::string_view w) {  // "SATURDAY AT WEMBLEY" is when and where
+    std::string title = base::AsciiLower(w);
+    if (!title.empty()) title[0] = static_cast<char>(title[0] - 'a' + 'A');
+    return IsCalendarWord(title);
+  };
+  for (size_t i = 0; i < n; ++i) {
+    if (i != at && (!Capitalized(forms[i]) || calendar(forms[i]))) return;
+  }
+  for (auto [b, e] : {std::pair{size_t{0}, at}, std::pair{at + 1, n}}) {
+    Relabel(tags, b, e, IsNationName(&gaz, forms, b, e) ? "GPE" : "ORG");
+  }
+}
+
 bool IsDemonym(const kb::Gazetteer* gaz, std::string_view w);
 
 void UntagSportSlug(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
@@ -1372,6 +1394,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     const bool dateline = TagDateline(forms, *gazetteer, tags);
     if (sports_lines) TagSportsLine(forms, *gazetteer, tags);
     if (sports_lines) TagClubsInSportsProse(forms, norm, *gazetteer, team_report && !dateline, tags);
+    if (sports_lines && team_report && !dateline) TagScheduleLine(forms, *gazetteer, tags);
     if (sports_lines) TagScorecardLine(forms, tags);
   }
   TagTournaments(forms, tags);

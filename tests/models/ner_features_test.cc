@@ -500,6 +500,23 @@ TEST(NerSpanRulesTest, PersonsAfterNationalities) {
   EXPECT_EQ(run("British Tom Quell Group said", V(5, "O")), V(5, "O"));
 }
 
+// A fixture list's "TEAM AT TEAM" line in a team-sport report names two teams.
+TEST(NerSpanRulesTest, ScheduleLinesInTeamSportReports) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  auto run = [&](const std::string& text, std::vector<std::string> tags, bool team_report) {
+    return AfterSpanRules(text, std::move(tags), gaz.get(), nullptr, team_report);
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("QUARRYVILLE AT NEW JERSEY", {"B-ORG", "O", "B-GPE", "I-GPE"}, true), (V{"B-ORG", "O", "B-ORG", "I-ORG"}));
+  EXPECT_EQ(run("Zorvex at Chicago", {"O", "O", "B-GPE"}, true), (V{"B-ORG", "O", "B-ORG"}));
+  EXPECT_EQ(run("ITALY AT ENGLAND", {"B-GPE", "O", "B-GPE"}, true), (V{"B-GPE", "O", "B-GPE"}));
+  // Not outside a team-sport report, not in running text, not a date.
+  EXPECT_EQ(run("Zorvex at Chicago", {"O", "O", "B-GPE"}, false), (V{"O", "O", "B-GPE"}));
+  EXPECT_EQ(run("He arrived at Chicago", {"O", "O", "O", "B-GPE"}, true), (V{"O", "O", "O", "B-GPE"}));
+  EXPECT_EQ(run("SATURDAY AT WEMBLEY", {"O", "O", "B-FAC"}, true), (V{"O", "O", "B-FAC"}));
+}
+
 TEST(NerSpanRulesTest, TownsAreClubsInTeamSportReports) {
   auto gaz = CommittedGazetteer();
   ASSERT_NE(gaz, nullptr);
