@@ -57,15 +57,20 @@ std::vector<NerSentence> SuffixCorpus() {
   };
 }
 
+// Options for the tiny corpus: six epochs, right-to-left pass `mode`, two jackknife folds.
+NerTrainOptions TinyOptions(NerRightToLeft mode) {
+  NerTrainOptions options;
+  options.epochs = 6;
+  options.r2l = mode;
+  options.r2l_folds = 2;
+  return options;
+}
+
 TEST(NerRightToLeftTest, EachModeTrainsWritesAndReloads) {
   auto gaz = CommittedGazetteer();
   ASSERT_NE(gaz, nullptr);
   for (NerRightToLeft mode : {NerRightToLeft::kOnline, NerRightToLeft::kOwn, NerRightToLeft::kJackknife}) {
-    NerTrainOptions options;
-    options.epochs = 6;
-    options.r2l = mode;
-    options.r2l_folds = 2;
-    auto tagger = TrainNer(SuffixCorpus(), gaz, options, {{"training", "tiny"}});
+    auto tagger = TrainNer(SuffixCorpus(), gaz, TinyOptions(mode), {{"training", "tiny"}});
     ASSERT_TRUE(tagger->bidirectional());
     std::string path = ::testing::TempDir() + "/ner_r2l.ngm";
     ASSERT_TRUE(WriteNerModel(*tagger, {Split("the Brisk Corp had a gain")}, path).ok());
@@ -86,10 +91,7 @@ TEST(NerRightToLeftTest, EnsemblesTrainDeterministically) {
   auto gaz = CommittedGazetteer();
   ASSERT_NE(gaz, nullptr);
   for (NerRightToLeft mode : {NerRightToLeft::kNone, NerRightToLeft::kOnline, NerRightToLeft::kJackknife}) {
-    NerTrainOptions options;
-    options.epochs = 6;
-    options.r2l = mode;
-    options.r2l_folds = 2;
+    NerTrainOptions options = TinyOptions(mode);
     auto one = TrainNer(SuffixCorpus(), gaz, options, {});
     options.ensemble = 3;
     auto a = TrainNer(SuffixCorpus(), gaz, options, {});
