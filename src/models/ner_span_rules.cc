@@ -571,10 +571,6 @@ bool IsCreditRating(std::string_view w) {
   return kRatings.count(w) > 0;
 }
 
-// A sports slug opens a headline: "RUGBY UNION - WALES NAME SIDE", "NHL ICE HOCKEY - ...".
-// Its sport words are no names (the model made "RUGBY UNION" a place, "RUGBY LEAGUE" an
-// organization); a league's acronym in it stays one ("NHL"), and so does a people
-// ("NFL AMERICAN FOOTBALL": "AMERICAN").
 // No name ends in "of", "and" or "the": the model stopped inside a name ("Federal Reserve Bank
 // of" + "New York", "Cable and" + "Wireless") or ran on towards a place ("Kelvin Ramnath of" +
 // "Trinidad - Tobago"). An institution's head before "of", or an organization's "and", takes
@@ -587,6 +583,7 @@ void MendFunctionWordTails(const std::vector<std::string_view>& forms, std::vect
     if (tags[last][0] != 'I' || (e < n && tags[e][0] == 'I') || !function_word(last)) continue;
     size_t b = last;
     while (b > 0 && tags[b][0] == 'I') --b;
+    if (tags[b][0] != 'B' && tags[b][0] != 'I') ++b;  // a stray I- after O starts the span
     const std::string type = tags[b].substr(2);
     size_t end = e;  // the name after the tail: the next span, or up to 3 untagged capitalized words
     if (e < n && Capitalized(forms[e]) && tags[e][0] == 'B') {
@@ -618,6 +615,7 @@ void JoinNamesOverPeoples(const std::vector<std::string_view>& forms, std::vecto
     }
     size_t b = i;
     while (b > 0 && tags[b][0] == 'I') --b;
+    if (tags[b][0] != 'B' && tags[b][0] != 'I') ++b;  // a stray I- after O starts the span
     size_t end = i + 2;
     bool republic = false;
     while (end < n && end - i <= 6) {
@@ -653,6 +651,7 @@ void JoinPossessiveCompanyNames(const std::vector<std::string_view>& forms, std:
     }
     size_t b = i - 1;
     while (b > 0 && tags[b][0] == 'I') --b;
+    if (tags[b][0] != 'B' && tags[b][0] != 'I') ++b;  // a stray I- after O starts the span
     const std::string owner = tags[b].substr(2);
     if (owner != "ORG" && owner != "PERSON" && owner != "MISC") continue;
     // A whole organization already ("Harvard University 's Energy ... Center"): its own unit follows.
@@ -692,6 +691,10 @@ void TagScheduleLine(const std::vector<std::string_view>& forms, const kb::Gazet
 
 bool IsDemonym(const kb::Gazetteer* gaz, std::string_view w);
 
+// A sports slug opens a headline: "RUGBY UNION - WALES NAME SIDE", "NHL ICE HOCKEY - ...".
+// Its sport words are no names (the model made "RUGBY UNION" a place, "RUGBY LEAGUE" an
+// organization); a league's acronym in it stays one ("NHL"), and so does a people
+// ("NFL AMERICAN FOOTBALL": "AMERICAN").
 void UntagSportSlug(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
                     std::vector<std::string>& tags) {
   static const std::unordered_set<std::string_view> kSports = {

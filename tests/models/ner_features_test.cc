@@ -734,6 +734,10 @@ TEST(NerSpanRulesTest, SpansEndingInFunctionWords) {
   EXPECT_EQ(run("Minister Tom Quellet of Trinidad said", {"O", "B-PERSON", "I-PERSON", "I-PERSON", "B-GPE", "O"}),
             (V{"O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O"}));
   EXPECT_EQ(run("Tom Quellet and", {"B-PERSON", "I-PERSON", "I-PERSON"}), (V{"B-PERSON", "I-PERSON", "O"}));
+  // A stray I- after O (another rule's leftover) is a span of its own, not an error.
+  EXPECT_EQ(run("said Quell Bank of", {"O", "I-ORG", "I-ORG", "I-ORG"})[3], "O");
+  EXPECT_EQ(run("the People 's Daily", {"O", "I-ORG", "O", "B-ORG"})[3], "I-ORG");
+  EXPECT_EQ(run("Quelly 's Investors Service", {"I-ORG", "O", "B-ORG", "I-ORG"})[3], "I-ORG");
 }
 
 // "a Texas Democrat": a state, then a party member; not an organization's name.
