@@ -355,6 +355,18 @@ int GazetteerMatch(const std::vector<std::string>& norm, size_t i, const kb::Gaz
   return best;
 }
 
+// True when norm[begin, end) names a national capital or a city of a million, whatever other
+// places share the name ("Washington": also a state and many towns).
+bool IsCapitalOrBigCity(const kb::Gazetteer& gaz, const std::vector<std::string>& norm, size_t begin, size_t end) {
+  std::string key;
+  for (size_t j = begin; j < end; ++j) key += (key.empty() ? "" : " ") + norm[j];
+  for (uint32_t hit : gaz.LookupNormalized(key)) {
+    const kb::GazetteerEntry& e = gaz.entry(hit);
+    if (e.type == kb::EntryType::kCity && (e.detail == "PPLC" || e.population >= 1000000)) return true;
+  }
+  return false;
+}
+
 bool InsideSpan(const std::vector<std::string>& tags, size_t i) { return i < tags.size() && tags[i][0] == 'I'; }
 
 // Two to six capital letters, nothing else ("MITI", "OPEC"; not "U.S." or "Mr").
@@ -392,9 +404,8 @@ void FixPlaceSpans(const std::vector<std::string_view>& forms, const std::vector
     } else if (IsNation(*entry) && tags[i] == "B-ORG" &&
                (end == tags.size() || tags[end] != "I-ORG")) {
       Relabel(tags, i, end, "GPE");
-    } else if ((IsNation(*entry) ||
-                (entry->type == kb::EntryType::kCity && (entry->detail == "PPLC" || entry->population >= 1000000))) &&
-               tags[i] == "B-PERSON" && (end == tags.size() || tags[end] != "I-PERSON")) {
+    } else if ((IsNation(*entry) || IsCapitalOrBigCity(gaz, norm, i, end)) && tags[i] == "B-PERSON" &&
+               (end == tags.size() || tags[end] != "I-PERSON")) {
       Relabel(tags, i, end, "GPE");  // "the Paris market": a capital or big city is no person
     } else if (entry->type == kb::EntryType::kCity && tags[i] == "B-PERSON" &&
                (end == tags.size() || tags[end] != "I-PERSON") && i > 0 && IsLocativePreposition(forms[i - 1])) {
@@ -642,7 +653,7 @@ void JoinPossessiveCompanyNames(const std::vector<std::string_view>& forms, std:
   const size_t n = forms.size();
   auto company_word = [](std::string_view w) {
     return IsCompanySuffix(w) || IsBusinessWord(w) || w == "Investors" || w == "Service" || w == "Services" ||
-           w == "Stores" || w == "Restaurants" || w == "Holdings" || w == "Industries";
+           w == "Stores" || w == "Restaurants" || w == "Holdings" || w == "Industries" || w == "International";
   };
   for (size_t i = 1; i + 1 < n; ++i) {
     if ((forms[i] != "'s" && forms[i] != "'S") || tags[i] != "O" || tags[i - 1] == "O" ||

@@ -376,6 +376,8 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("SEARS , ROEBUCK AND CO SAYS", {"B-ORG", "O", "B-PERSON", "O", "B-PERSON", "O"}),
             (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
   EXPECT_EQ(run("the Paris market rose", {"O", "B-PERSON", "O", "O"}), (V{"O", "B-GPE", "O", "O"}));
+  // A city of a million that is also a state's name (the gazetteer's first entry).
+  EXPECT_EQ(run("Kaduna said", {"B-PERSON", "O"}), (V{"B-GPE", "O"}));
   EXPECT_EQ(run("between England and Pakistan", {"O", "B-ORG", "O", "B-GPE"}), (V{"O", "B-GPE", "O", "B-GPE"}));
   EXPECT_EQ(run("the England Cricket Board", {"O", "B-ORG", "I-ORG", "I-ORG"}), (V{"O", "B-ORG", "I-ORG", "I-ORG"}));
   EXPECT_EQ(run("Kim Paris said", {"B-PERSON", "I-PERSON", "O"}), (V{"B-PERSON", "I-PERSON", "O"}));
@@ -709,6 +711,8 @@ TEST(NerSpanRulesTest, PossessiveCompanyNames) {
             (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
   EXPECT_EQ(run("shares of Varno 's Stores Inc fell", {"O", "O", "B-PERSON", "O", "O", "O", "O"}),
             (V{"O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Quelly 's International Inc said", {"B-PERSON", "O", "B-ORG", "I-ORG", "O"}),
+            (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
   // A place's company, a company's named unit, a whole organization's department: apart.
   EXPECT_EQ(run("Britain 's Quell Group said", {"B-GPE", "O", "B-ORG", "I-ORG", "O"}),
             (V{"B-GPE", "O", "B-ORG", "I-ORG", "O"}));
