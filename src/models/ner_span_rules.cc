@@ -95,18 +95,6 @@ bool IsNationName(const kb::Gazetteer* gaz, const std::vector<std::string_view>&
   return false;
 }
 
-// True when forms[begin, end) name a country, a state or province, or a city.
-bool IsPlaceName(const kb::Gazetteer* gaz, const std::vector<std::string_view>& forms, size_t begin, size_t end) {
-  if (gaz == nullptr || begin >= end) return false;
-  for (const kb::GazetteerEntry* entry : gaz->Lookup(Joined(forms, begin, end))) {
-    if (entry->type == kb::EntryType::kCountry || entry->type == kb::EntryType::kAdmin1 ||
-        entry->type == kb::EntryType::kCity) {
-      return true;
-    }
-  }
-  return false;
-}
-
 bool IsDatePart(std::string_view w) { return IsDateLike(w) || w == "-" || w == "/"; }
 
 bool Capitalized(std::string_view w);
@@ -1363,7 +1351,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     } else if (e - b > 1 && IsOrgHead(forms[e - 1]) && type != "ORG" && type != "EVENT" && type != "MISC") {
       Relabel(tags, b, e, "ORG");  // "Chicago Mercantile Exchange" is no city
     } else if (e - b > 1 && (forms[e - 1] == "Republican" || forms[e - 1] == "Democrat") && type != "ORG" &&
-               IsPlaceName(gazetteer, forms, b, e - 1)) {
+               gazetteer != nullptr && IsPlace(*gazetteer, Joined(forms, b, e - 1))) {
       // "The Pennsylvania Republican said": the state, then the party member.
       Relabel(tags, b, e - 1, "GPE");
       tags[e - 1] = "B-NORP";
