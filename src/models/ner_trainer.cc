@@ -4,7 +4,6 @@
 #include <memory>
 #include <numeric>
 #include <random>
-#include <thread>
 
 #include "models/model_file.h"
 #include "models/ner_features.h"
@@ -276,13 +275,7 @@ std::shared_ptr<const NerTagger> TrainNer(const std::vector<NerSentence>& train,
     }
   };
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
-    if (members == 1) {
-      train_epoch(*team[0]);
-    } else {  // members only read the shared data: one thread each
-      std::vector<std::thread> threads;
-      for (auto& member : team) threads.emplace_back(train_epoch, std::ref(*member));
-      for (std::thread& t : threads) t.join();
-    }
+    perceptron::TrainMembers(team, train_epoch);  // members only read the shared data
     if ((options.dev == nullptr || epoch + 1 < options.min_epochs) && epoch + 1 < options.epochs) continue;
     auto tagger = make(mean_of(false), r2l_weights());
     if (options.dev == nullptr) return tagger;

@@ -7,6 +7,8 @@
 #define NEWSGRAPH_MODELS_PERCEPTRON_TRAINER_H_
 
 #include <cstdint>
+#include <memory>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -54,6 +56,19 @@ class AveragedPerceptronTrainer {
 // ensemble of perceptrons that differ in their seeds), entries with |mean| <= min_abs
 // dropped. One trainer gives exactly its own Average(min_abs).
 SparseWeights MeanOfAverages(const std::vector<const AveragedPerceptronTrainer*>& trainers, float min_abs = 0.0f);
+
+// Calls train(*member) for every member of an ensemble: in this thread for one member, else
+// one thread each (members must touch only their own state and read-only shared data).
+template <typename Member, typename Train>
+void TrainMembers(std::vector<std::unique_ptr<Member>>& team, Train train) {
+  if (team.size() == 1) {
+    train(*team[0]);
+    return;
+  }
+  std::vector<std::thread> threads;
+  for (auto& member : team) threads.emplace_back([&train, &member] { train(*member); });
+  for (std::thread& t : threads) t.join();
+}
 
 }  // namespace newsgraph::models::perceptron
 

@@ -6,7 +6,6 @@
 #include <map>
 #include <memory>
 #include <random>
-#include <thread>
 
 #include "base/checksum.h"
 #include "base/file.h"
@@ -527,13 +526,7 @@ StatusOr<TrainedTagger> TrainTagger(const TaggerTrainOptions& options) {
       TrainEpoch(sentences, gold, member.order, ambiguity, clusters, options.two_pass, options.bidirectional_light,
                  options.bidirectional ? &member.stack : nullptr, member.online_r2l.get(), member.model);
     };
-    if (members == 1) {
-      train_member(*team[0]);
-    } else {  // members are independent: one thread each
-      std::vector<std::thread> threads;
-      for (auto& member : team) threads.emplace_back(train_member, std::ref(*member));
-      for (std::thread& t : threads) t.join();
-    }
+    perceptron::TrainMembers(team, train_member);  // members only read the shared data
     std::vector<const perceptron::AveragedPerceptronTrainer*> l2r, r2l;
     for (const auto& member : team) {
       l2r.push_back(&member->model);
