@@ -92,6 +92,29 @@ TEST_F(QuoteFixturesTest, ADatelineIsNotWhatWasSaid) {
   EXPECT_EQ(doc.SpanText(doc.quotes[0].span).rfind("NATO troops", 0), 0u) << doc.SpanText(doc.quotes[0].span);
 }
 
+// A reporting clause closing its sentence is read from the words, however the parse hangs it;
+// commas before a subject and a verb that reports nothing are no such clause.
+TEST_F(QuoteFixturesTest, AClosingReportingClauseIsReadFromTheWords) {
+  document::Document doc = Annotate(
+      "date 2024-04-09 About 40 people were hurt when a footbridge gave way, police said.\n\n"
+      "The city will sell its ferry stake, Finance Director Olga Brandt said on Monday, adding that "
+      "talks had begun.\n");
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.SpanText(doc.quotes[0].span), "About 40 people were hurt when a footbridge gave way");
+  EXPECT_EQ(doc.SpanText(doc.quotes[0].speaker_span), "police");
+  EXPECT_EQ(doc.SpanText(doc.quotes[1].span), "The city will sell its ferry stake");
+  EXPECT_EQ(doc.SpanText(doc.quotes[2].cue), "adding");
+  for (int k : {1, 2}) EXPECT_EQ(doc.quotes[k].speaker_name, "Olga Brandt") << k;
+  for (const char* sentence :
+       {"One after another, the mining firms of the valley, including Kessler Coal, declared bankruptcy.",
+        "Campaigning in the north in 2019, the senator barely mentioned the budget.",
+        "But when the council cut funding for the scheme two years later, the city said enough.",
+        "She took a new post as harbour counsellor, in which she advises Mayor Ivo Rask."}) {
+    doc = Annotate(std::string("date 2024-04-10 ") + sentence + "\n");
+    EXPECT_TRUE(doc.quotes.empty()) << sentence << ": " << doc.SpanText(doc.quotes[0].span);
+  }
+}
+
 // One giant sentence of quotes, cues and "according to" through the real parse:
 // every quote found, every span inside the text (the work per quote is bounded).
 TEST_F(QuoteFixturesTest, GiantSentenceOfQuotes) {
