@@ -690,6 +690,31 @@ void TagScheduleLine(const std::vector<std::string_view>& forms, const kb::Gazet
 
 bool IsDemonym(const kb::Gazetteer* gaz, std::string_view w);
 
+// After a sports slug, the words that say what the story holds are no names ("MAJOR LEAGUE
+// STANDINGS AFTER SUNDAY 'S GAMES": "LEAGUE STANDINGS" was a person, "GAMES" another name,
+// "NHL STANDINGS" one organization); a name they cut ends there, and what is left of it that
+// is only a league's words ("LEAGUE", "DIVISION") is no name either.
+void UntagResultsWords(const std::vector<std::string_view>& forms, size_t from, std::vector<std::string>& tags) {
+  static const std::unordered_set<std::string_view> kResults = {
+      "STANDINGS", "RESULTS", "RESULT", "SCORES", "SCOREBOARD", "SCORERS", "TABLE", "GAMES", "SUMMARY",
+      "SUMMARIES", "LEADERS", "LEADING", "GRID", "POSITIONS", "FIXTURES", "ROUNDUP", "DETAILS", "STATISTICS"};
+  static const std::unordered_set<std::string_view> kLeagueWords = {"LEAGUE", "DIVISION", "CONFERENCE", "MAJOR"};
+  for (size_t i = from; i < forms.size(); ++i) {
+    if (kResults.count(forms[i]) == 0 || tags[i] == "O") continue;
+    tags[i] = "O";
+    if (i + 1 < tags.size() && tags[i + 1][0] == 'I') tags[i + 1][0] = 'B';
+  }
+  for (size_t b = from; b < forms.size(); ++b) {
+    if (tags[b] == "O") continue;
+    size_t e = b + 1;
+    while (e < forms.size() && tags[e][0] == 'I') ++e;
+    if (std::all_of(forms.begin() + b, forms.begin() + e, [](std::string_view w) { return kLeagueWords.count(w) > 0; })) {
+      for (size_t i = b; i < e; ++i) tags[i] = "O";
+    }
+    b = e - 1;
+  }
+}
+
 // A sports slug opens a headline: "RUGBY UNION - WALES NAME SIDE", "NHL ICE HOCKEY - ...".
 // Its sport words are no names (the model made "RUGBY UNION" a place, "RUGBY LEAGUE" an
 // organization); a league's acronym in it stays one ("NHL"), and so does a people
@@ -724,6 +749,7 @@ void UntagSportSlug(const std::vector<std::string_view>& forms, const kb::Gazett
       tags[i] = "B-" + tags[i].substr(2);  // one name per word: "NHL"
     }
   }
+  UntagResultsWords(forms, dash + 1, tags);
 }
 
 void UntagCreditRatings(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {

@@ -770,6 +770,15 @@ TEST(NerSpanRulesTest, SportSlugsAreNoNames) {
   EXPECT_EQ(run("EUROPEAN UNION - TALKS END", {"B-ORG", "I-ORG", "O", "O", "O"}), (V{"B-ORG", "I-ORG", "O", "O", "O"}));
   // In running text the words are left alone.
   EXPECT_EQ(run("Rugby Union - the game", {"B-ORG", "I-ORG", "O", "O", "O"}), (V{"B-ORG", "I-ORG", "O", "O", "O"}));
+  // After the slug, the words for results are no names, nor is a league's word left alone.
+  EXPECT_EQ(run("BASEBALL - MAJOR LEAGUE STANDINGS AFTER SUNDAY 'S GAMES",
+                {"O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "B-MISC"}),
+            (V{"O", "O", "O", "O", "O", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("ICE HOCKEY - NHL STANDINGS", {"O", "O", "O", "B-ORG", "I-ORG"}), (V{"O", "O", "O", "B-ORG", "O"}));
+  EXPECT_EQ(run("SOCCER - QUELLTON RESULTS AND RANGERS", {"O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"}),
+            (V{"O", "O", "B-ORG", "O", "B-ORG", "I-ORG"}));
+  // Without a slug they are left to the model.
+  EXPECT_EQ(run("NHL STANDINGS", {"B-ORG", "I-ORG"}), (V{"B-ORG", "I-ORG"}));
 }
 
 TEST(NerSpanRulesTest, TournamentsNamedAfterPlacesAreEvents) {
