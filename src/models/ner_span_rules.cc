@@ -1308,6 +1308,23 @@ bool IsDemonym(const kb::Gazetteer* gaz, std::string_view w) {
 // "Minister", "Secretary": after a portfolio ("Foreign", "Finance", "Home Affairs").
 bool IsPortfolioTitle(std::string_view w) { return w == "Minister" || w == "Secretary"; }
 
+// A hyphenated office: "Secretary-General", "Director-General", "Vice-Chairman" (a title
+// word and the words that join titles).
+bool IsCompoundOffice(std::string_view w) {
+  if (w.find('-') == std::string_view::npos) return false;
+  const std::string lower = base::AsciiLower(w);
+  bool title = false;
+  for (size_t start = 0; start <= lower.size();) {
+    size_t dash = std::min(lower.find('-', start), lower.size());
+    std::string_view part = std::string_view(lower).substr(start, dash - start);
+    const bool joiner = part == "vice" || part == "general" || part == "deputy" || part == "elect";
+    if (!joiner && !IsTitleWord(part)) return false;
+    title = title || !joiner;
+    start = dash + 1;
+  }
+  return title;
+}
+
 // True if forms[b, e) joined by spaces is any gazetteer entry ("U.S. Secretary": a country).
 bool InGazetteer(const kb::Gazetteer* gaz, const std::vector<std::string_view>& forms, size_t b, size_t e) {
   if (gaz == nullptr) return true;
@@ -1401,6 +1418,8 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     } else if (e - b == 1 && (type == "PERSON" || type == "GPE" || type == "LOC") &&
                (IsInstitutionHead(forms[b]) || forms[b] == "Fed" || forms[b] == "Treasury")) {
       Relabel(tags, b, e, "ORG");  // "a spokesman for the Bank", "the Fed said": an organization
+    } else if (type == "ORG" && e - b > 1 && e < tags.size() && tags[e] == "B-PERSON" && IsCompoundOffice(forms[e - 1])) {
+      tags[e - 1] = "O";  // "U.N. Secretary-General Boutros Boutros-Ghali": the body, then the office
     } else if (e - b == 1 && type == "PERSON" && IsAcronym(forms[b]) && !mostly_caps &&
                !InGazetteer(gazetteer, forms, b, e)) {
       Relabel(tags, b, e, "ORG");  // "MITI said": in running text, a person is not written in capitals

@@ -744,6 +744,20 @@ TEST(NerSpanRulesTest, SpansEndingInFunctionWords) {
   EXPECT_EQ(run("Quelly 's Investors Service", {"I-ORG", "O", "B-ORG", "I-ORG"})[3], "I-ORG");
 }
 
+// "U.N. Secretary-General Boutros Boutros-Ghali": the body, the office, the person.
+TEST(NerSpanRulesTest, HyphenatedOfficesLeaveTheBody) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("U.N. Secretary-General Quentin Marlo said", {"B-ORG", "I-ORG", "B-PERSON", "I-PERSON", "O"}),
+            (V{"B-ORG", "O", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("WTO Director-General Ana Quell", {"B-ORG", "I-ORG", "B-PERSON", "I-PERSON"}),
+            (V{"B-ORG", "O", "B-PERSON", "I-PERSON"}));
+  // A hyphenated name is no office, and an office with no person after it stays in the span.
+  EXPECT_EQ(run("Daimler-Benz Mercedes-Benz Quentin", {"B-ORG", "I-ORG", "B-PERSON"}),
+            (V{"B-ORG", "I-ORG", "B-PERSON"}));
+  EXPECT_EQ(run("the Quell Secretary-General said", {"O", "B-ORG", "I-ORG", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
+}
+
 // "a Texas Democrat": a state, then a party member; not an organization's name.
 TEST(NerSpanRulesTest, StateThenPartyMember) {
   const auto run = AfterSpanRulesWithGazetteer;
