@@ -117,6 +117,9 @@ std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>
   // Persons typed as places in results lists only with the sports-line rules: off while
   // the word profiles are built from news, like them.
   ner_internal::TagListedPersons(forms, first_name, *gazetteer_, tags, sports_lines);
+  if (sports_lines && doc != nullptr && doc->team_sport_report()) {
+    ner_internal::TagClubsNamedWithTowns(forms, first_name, *gazetteer_, tags);
+  }
   ner_internal::TagPersonsAfterNationalities(forms, first_name, often_lower, *gazetteer_, tags);
   // Listed first names that are not also common words ("Price", "Will", "West").
   std::vector<bool> plain_first_name(forms.size());

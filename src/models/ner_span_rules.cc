@@ -467,6 +467,20 @@ bool IsClubRole(std::string_view lower) {
   return kRoles.count(lower) > 0;
 }
 
+// True when `name` is first of all a town in the gazetteer, as a club may be named: a town first,
+// or a state first when a city of 100,000 has the name too ("Varna", "Bremen", "Groningen"); not
+// a country or a nationality, nor a state with only small towns of its name ("Ohio").
+bool IsClubTown(const kb::Gazetteer& gaz, const std::string& name) {
+  const auto candidates = gaz.Lookup(name);
+  if (candidates.empty()) return false;
+  if (candidates[0]->type == kb::EntryType::kCity) return true;
+  if (candidates[0]->type != kb::EntryType::kAdmin1) return false;
+  for (const kb::GazetteerEntry* candidate : candidates) {
+    if (candidate->type == kb::EntryType::kCity && candidate->population >= 100000) return true;
+  }
+  return false;
+}
+
 // End of the learned span starting at b that is exactly a town of the gazetteer, or b.
 size_t TownSpanEnd(const std::vector<std::string_view>& forms, const std::vector<std::string>& norm,
                    const kb::Gazetteer& gaz, const std::vector<std::string>& tags, size_t b) {
@@ -475,11 +489,7 @@ size_t TownSpanEnd(const std::vector<std::string_view>& forms, const std::vector
   while (e < tags.size() && tags[e] == "I-" + tags[b].substr(2)) ++e;
   const kb::GazetteerEntry* entry = nullptr;
   if (static_cast<size_t>(GazetteerMatch(norm, b, gaz, &entry)) != e - b) return b;
-  for (const kb::GazetteerEntry* candidate : gaz.Lookup(Joined(forms, b, e))) {
-    if (candidate->type != kb::EntryType::kCity) return b;  // a country, state or nationality first
-    break;
-  }
-  return e;
+  return IsClubTown(gaz, Joined(forms, b, e)) ? e : b;
 }
 
 // End of the ORG span starting at b, or b.
@@ -1451,6 +1461,24 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   JoinSpansAcrossHyphens(forms, tags);
   UntagCreditRatings(forms, tags);
   UntagSportSlug(forms, gazetteer, tags);
+}
+
+void TagClubsNamedWithTowns(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
+                            const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
+  for (size_t b = 0; b < tags.size(); ++b) {
+    if (tags[b][0] != 'B') continue;
+    size_t e = b + 1;
+    while (e < tags.size() && tags[e][0] == 'I') ++e;
+    const std::string_view type = std::string_view(tags[b]).substr(2);
+    if (e - b >= 2 && e - b <= 3 && type != "ORG" && !first_name[b] && Capitalized(forms[b])) {
+      for (size_t k = b + 1; k < e; ++k) {
+        if (!Capitalized(forms[k]) || !IsClubTown(gaz, Joined(forms, k, e))) continue;
+        Relabel(tags, b, e, "ORG");
+        break;
+      }
+    }
+    b = e - 1;
+  }
 }
 
 void TagPersonsAfterTitles(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,

@@ -131,6 +131,13 @@ void TagPersonsAfterNationalities(const std::vector<std::string_view>& forms, co
                                   const std::vector<bool>& often_lower, const kb::Gazetteer& gaz,
                                   std::vector<std::string>& tags);
 
+// Clubs named with their town, in a team-sport report ("SOCCER - ..."): "Levski Sofia",
+// "Werder Bremen", "Dynamo Kiev", "CSKA Sofia". A name of two or three words, of any type,
+// whose last word or words are a town of the gazetteer and whose first word is no first name
+// (`first_name`), is an ORG ("Lokomotiv Plovdiv" was a person, "Spartak Pleven" a place).
+void TagClubsNamedWithTowns(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
+                            const kb::Gazetteer& gaz, std::vector<std::string>& tags);
+
 }  // namespace newsgraph::models::ner_internal
 
 #endif  // NEWSGRAPH_MODELS_NER_SPAN_RULES_H_

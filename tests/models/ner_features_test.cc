@@ -471,6 +471,28 @@ TEST(NerSpanRulesTest, PersonsInScoreLines) {
   EXPECT_EQ(run("Shares Tom Quellet 69 68 68", V(6, "O")), V(6, "O"));
 }
 
+// In a team-sport report, a name ending in its town is a club; a person's first name is not
+// a club's first word.
+TEST(NerSpanRulesTest, ClubsNamedWithTowns) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  auto run = [&](const std::string& text, std::vector<std::string> tags) {
+    return AfterMarkedRule(text, std::move(tags), {"Tom"}, [&](const auto& forms, const auto& first_name, auto& t) {
+      ner_internal::TagClubsNamedWithTowns(forms, first_name, *gaz, t);
+    });
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("against Quellski Sofia .", {"O", "B-PERSON", "I-PERSON", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("drew with Quellak Plovdiv", {"O", "O", "B-GPE", "I-GPE"}), (V{"O", "O", "B-ORG", "I-ORG"}));
+  // A state first is a town when a city of 100,000 shares its name ("Varna"), not otherwise.
+  EXPECT_EQ(run("Quellak Varna won", {"B-PERSON", "I-PERSON", "O"}), (V{"B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Quellak Ohio won", {"B-PERSON", "I-PERSON", "O"}), (V{"B-PERSON", "I-PERSON", "O"}));
+  // A first name, a country, a single word: left alone.
+  EXPECT_EQ(run("Tom Sofia scored", {"B-PERSON", "I-PERSON", "O"}), (V{"B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("Quellak Germany won", {"B-PERSON", "I-PERSON", "O"}), (V{"B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("Sofia won", {"B-GPE", "O"}), (V{"B-GPE", "O"}));
+}
+
 TEST(NerSpanRulesTest, PersonsAfterNationalities) {
   auto gaz = CommittedGazetteer();
   ASSERT_NE(gaz, nullptr);
@@ -532,6 +554,9 @@ TEST(NerSpanRulesTest, TownsAreClubsInTeamSportReports) {
             (V{"B-ORG", "O", "B-ORG", "O", "O", "O", "O", "B-GPE"}));
   EXPECT_EQ(run("a point clear of Leeds at Chelsea", {"O", "O", "O", "O", "B-GPE", "O", "B-GPE"}, true),
             (V{"O", "O", "O", "O", "B-ORG", "O", "B-GPE"}));
+  // A town the gazetteer lists after a state of its name, when it is a city of 100,000.
+  EXPECT_EQ(run("Varna held Bremen", {"B-GPE", "O", "B-GPE"}, true), (V{"B-ORG", "O", "B-ORG"}));
+  EXPECT_EQ(run("Ohio held Bremen", {"B-GPE", "O", "B-GPE"}, true), (V{"B-GPE", "O", "B-ORG"}));
   // Outside a team-sport report, and in its dateline, towns stay places; so do countries.
   EXPECT_EQ(run("Leeds held talks with Chelsea", held, false), held);
   EXPECT_EQ(run("LEEDS 1996-12-07", {"B-GPE", "O"}, true), (V{"B-GPE", "O"}));
