@@ -1505,6 +1505,15 @@ void TagPersonsAfterTitles(const std::vector<std::string_view>& forms, const std
   }
 }
 
+// Demonyms that are nouns for one person, never adjectives: a name after one is that person.
+bool IsPersonDemonym(std::string_view w) {
+  static const std::unordered_set<std::string_view> kNouns = {
+      "Swede",    "Briton",     "Dane",      "Spaniard", "Frenchman", "Frenchwoman", "Dutchman",
+      "Dutchwoman", "Scot",     "Pole",      "Turk",     "Finn",      "Welshman",    "Irishman",
+      "Englishman", "Englishwoman", "Scotsman", "Icelander", "Kiwi", "Aussie"};
+  return kNouns.count(w) > 0;
+}
+
 void TagPersonsAfterNationalities(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
                                   const std::vector<bool>& often_lower, const kb::Gazetteer& gaz,
                                   std::vector<std::string>& tags) {
@@ -1543,13 +1552,16 @@ void TagPersonsAfterNationalities(const std::vector<std::string_view>& forms, co
         type != "ORG") {
       continue;
     }
-    // A first name opens it, unless the model already read the words as a person's name.
-    if (type != "PERSON" && (!first_name[t + 1] || often_lower[t + 1])) continue;
+    // A first name opens it, unless the model already read the words as a person's name or the
+    // demonym is a noun for one person ("Swede Jesper Parnevik", "Briton Colin Jackson").
+    const bool person_noun = IsPersonDemonym(forms[t]);
+    if (type != "PERSON" && !person_noun && (!first_name[t + 1] || often_lower[t + 1])) continue;
     if (!gaz.Lookup(Joined(forms, t + 1, end)).empty()) continue;  // "British West Indies"
-    // A surname is no common word ("British Ford Escort", "Shell Exploration").
+    // A surname is no common word ("British Ford Escort", "Shell Exploration"), unless the
+    // demonym names one person ("American Davis Love" is written so, "Swede" never is).
     bool common = false;
     for (size_t i = t + 2; i < end; ++i) common = common || often_lower[i];
-    if (common) continue;
+    if (common && !person_noun) continue;
     tags[t] = "B-NORP";
     Relabel(tags, t + 1, end, "PERSON");
     t = end - 1;

@@ -517,6 +517,9 @@ TEST(NerSpanRulesTest, PersonsAfterNationalities) {
   EXPECT_EQ(run("Russian Quellin Varno beat", {"B-NORP", "O", "B-PERSON", "O"}),
             (V{"B-NORP", "B-PERSON", "I-PERSON", "O"}));
   EXPECT_EQ(run("British Quell Airways said", {"B-ORG", "I-ORG", "I-ORG", "O"}), (V{"B-ORG", "I-ORG", "I-ORG", "O"}));
+  // After a demonym that names one person, no first name is needed, and a common word may be
+  // the surname ("Swede Quellin Escort").
+  EXPECT_EQ(run("Swede Quellin Escort won", V(4, "O")), (V{"B-NORP", "B-PERSON", "I-PERSON", "O"}));
   // No first name, a company, a place, a common word as surname: left alone.
   EXPECT_EQ(run("Kenyan Quellin Varno won", V(4, "O")), V(4, "O"));
   EXPECT_EQ(run("Canadian Tom Quell Railway said", V(5, "O")), V(5, "O"));
