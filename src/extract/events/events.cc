@@ -354,8 +354,10 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
     bool city = place != nullptr && place->type == kb::EntryType::kCity;
     bool own_country = !a.value.country.empty() && a.value.country == source.value.country &&
                        (t.CaseOf(c) == "in" || city);
-    // "signed a deal in Riyadh": a city after "in" is where it happened, except for visits.
-    if (city && t.CaseOf(c) == "in" && code != "042") continue;
+    // "signed a deal in Riyadh", "a treaty in Washington": a town or a state after "in" is
+    // where it happened, except for visits; a country may be whom ("the coup in Niger").
+    const bool subnational = place != nullptr && (city || place->type == kb::EntryType::kAdmin1);
+    if (subnational && t.CaseOf(c) == "in" && code != "042") continue;
     if (own_country) continue;
     if (a.Known()) return a;
     if (group.value.text.empty() && !a.sector.empty()) group = a;

@@ -207,6 +207,16 @@ TEST(EventCoderTest, ACrowdParsedAsTheRootStillActs) {
   EXPECT_NE(killed->source.country, "CHL");
 }
 
+TEST(EventCoderTest, AStateAfterInIsWhereNotWhom) {
+  // "in Bavaria" hangs on the object; the state is the event's place, not its target.
+  Document doc = Sentence("Iran criticized the new military base in Bavaria.");
+  const EventMention* criticized = Find(doc, "criticized");
+  ASSERT_NE(criticized, nullptr);
+  EXPECT_NE(criticized->target.country, "DEU");
+  ASSERT_TRUE(criticized->place.has_value());
+  EXPECT_EQ(criticized->place->country, "DEU");
+}
+
 TEST(EventCoderTest, UncodedVerbOfInterestIsKeptWithItsReason) {
   Document doc = Sentence("Russia provided information to Ukraine.");
   const EventMention* provide = Find(doc, "provided");
