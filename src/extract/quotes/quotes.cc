@@ -371,6 +371,7 @@ class Finder {
       TokenRange content = ClosingReport(t, closing_speaker);
       const bool closing = !closing_speaker.empty();
       if (!closing) content = ContentOf(t);
+      if (!closing && RelativeBetween(content.end, t)) continue;  // "..., in which she advises X"
       if (content.empty()) content = ParticipleContent(t);
       content = SkipDateline(content);
       if (content.end - content.begin < 3) continue;
@@ -396,6 +397,17 @@ class Finder {
       if (speaker.empty()) c.q.reason = "cue without a subject";
       cands_.push_back(std::move(c));
     }
+  }
+
+  // A relative word between a clause and a cue after it ("She took a post as counsellor, in
+  // which she advises the mayor"): the cue is in a relative clause and reports nothing.
+  bool RelativeBetween(int from, int cue) const {
+    if (from >= cue || cue - from > kMaxWindow) return false;
+    for (int i = from; i < cue; ++i) {
+      const std::string lower = view_.Lower(i);
+      if (lower == "which" || lower == "who" || lower == "whom" || lower == "whose" || lower == "where") return true;
+    }
+    return false;
   }
 
   // ", adding that", ", saying": a cue's participle after a comma.
