@@ -8,6 +8,7 @@
 #include "base/file.h"
 #include "models/model_file.h"
 #include "models/parser_trainer.h"
+#include "models/reporting_clause_trainer.h"
 
 namespace newsgraph::models {
 namespace {
@@ -581,6 +582,60 @@ TEST(CommittedParserTest, ThreadsShareOneParser) {
       EXPECT_EQ(r.tokens[i].deprel, expected.tokens[i].deprel);
     }
   }
+}
+
+// Training copies closed by a reporting clause: each is one tree whose root is the
+// reporting verb, with the copied sentence's root as its ccomp, and offsets into its text.
+TEST(ReportingClauseTest, CopiesAreTreesRootedInTheReportingVerb) {
+  std::vector<document::Document> treebank = {TrainingDoc()};
+  // Not reportable: a quote mark, and a root without a subject.
+  treebank.push_back(MakeDoc({{{"\"", "PUNCT", "``", 2, "punct"}, {"Rebels", "NOUN", "NNS", 3, "nsubj"},
+                               {"attacked", "VERB", "VBD", 0, "root"}, {"the", "DET", "DT", 5, "det"},
+                               {"town", "NOUN", "NN", 3, "obj"}, {".", "PUNCT", ".", 3, "punct"}},
+                              {{"Send", "VERB", "VB", 0, "root"}, {"the", "DET", "DT", 3, "det"},
+                               {"troops", "NOUN", "NNS", 1, "obj"}, {"home", "ADV", "RB", 1, "advmod"},
+                               {".", "PUNCT", ".", 1, "punct"}}}));
+  std::vector<document::Document> copies = MakeReportingClauseSentences(treebank, 10, 7);
+  ASSERT_EQ(copies.size(), 4u);  // the four sentences of TrainingDoc
+  for (const document::Document& doc : copies) {
+    ASSERT_EQ(doc.sentences.size(), 1u);
+    const auto& toks = doc.tokens;
+    int roots = 0, verb = 0;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      EXPECT_EQ(doc.SpanText(toks[i].span), toks[i].form);
+      ASSERT_GE(toks[i].head, 0);
+      ASSERT_LE(toks[i].head, static_cast<int>(toks.size()));
+      if (toks[i].head == 0) ++roots, verb = static_cast<int>(i) + 1;
+    }
+    ASSERT_EQ(roots, 1) << doc.text;
+    const std::string& lemma = toks[verb - 1].lemma;
+    EXPECT_TRUE(lemma == "say" || lemma == "tell" || lemma == "add") << doc.text;
+    EXPECT_EQ(toks.back().form, ".");
+    EXPECT_EQ(toks.back().head, verb);
+    // The copied root hangs on the verb as its ccomp; the comma after it is its punctuation.
+    int ccomp = 0, subjects = 0;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (toks[i].head == verb && toks[i].deprel == "ccomp") ccomp = static_cast<int>(i) + 1;
+      if (toks[i].head == verb && toks[i].deprel == "nsubj") ++subjects;
+    }
+    ASSERT_GT(ccomp, 0) << doc.text;
+    EXPECT_EQ(subjects, 1) << doc.text;
+    int comma = 0;
+    for (size_t i = 0; i < toks.size(); ++i) comma = toks[i].form == "," && !comma ? static_cast<int>(i) + 1 : comma;
+    ASSERT_GT(comma, 0);
+    EXPECT_EQ(toks[comma - 1].head, ccomp);
+    // No cycles: every word reaches the root.
+    for (size_t i = 0; i < toks.size(); ++i) {
+      int h = static_cast<int>(i) + 1, steps = 0;
+      while (h != 0 && steps++ <= static_cast<int>(toks.size())) h = toks[h - 1].head;
+      EXPECT_EQ(h, 0) << doc.text;
+    }
+  }
+  // The seed alone decides: same seed, same copies; and no more than asked for.
+  std::vector<document::Document> again = MakeReportingClauseSentences(treebank, 10, 7);
+  ASSERT_EQ(again.size(), copies.size());
+  for (size_t k = 0; k < copies.size(); ++k) EXPECT_EQ(again[k].text, copies[k].text);
+  EXPECT_EQ(MakeReportingClauseSentences(treebank, 2, 7).size(), 2u);
 }
 
 }  // namespace

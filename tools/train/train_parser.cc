@@ -29,6 +29,7 @@
 #include "models/model_file.h"
 #include "models/parser.h"
 #include "models/parser_trainer.h"
+#include "models/reporting_clause_trainer.h"
 #include "models/tagger.h"
 #include "models/tagger_trainer.h"
 #include "models/word_clusters.h"
@@ -249,6 +250,8 @@ int main(int argc, char** argv) {
   bool jackknife_bidirectional = true;
   int jackknife_ensemble = 1;
   std::vector<std::string> extra_train;
+  size_t reporting_clauses = 0;
+  std::string reporting_clauses_out;
   std::string clusters_path = models::WordClusters::DefaultPath();
   app.add_option("--train", train, "training CoNLL-U files or directories");
   app.add_option("--dev", dev, "dev CoNLL-U used to pick the best epoch (EWT dev)");
@@ -291,6 +294,11 @@ int main(int argc, char** argv) {
   app.add_option("--extra-train", extra_train,
                  "CoNLL-U files of already tagged and parsed sentences added to the training data as they are "
                  "(no retagging, no gold copy), e.g. from select_agreed_parses");
+  app.add_option("--reporting-clauses", reporting_clauses,
+                 "add this many training sentences copied with a reporting clause before their period "
+                 "(\", police said.\"; see src/models/reporting_clause_trainer.h)");
+  app.add_option("--reporting-clauses-out", reporting_clauses_out,
+                 "also write the --reporting-clauses sentences to this CoNLL-U file (to read them)");
   app.add_option("--tag-cache", tag_cache,
                  "CoNLL-U file with the tagged training data: read if it exists, else written after tagging "
                  "(saves the fold taggers between experiments; key it by tagger and data yourself)");
@@ -367,6 +375,19 @@ int main(int argc, char** argv) {
                                 (jackknife_ensemble > 1 ? ", mean of " + std::to_string(jackknife_ensemble) : "") + ")"
                           : "");
   }
+  if (reporting_clauses > 0) {
+    // From the tagged sentences, so the copied words keep the tags the parser trains on.
+    std::vector<ng::document::Document> extra =
+        models::MakeReportingClauseSentences(*train_docs, reporting_clauses, opt.seed);
+    tags += " + " + std::to_string(extra.size()) + " copies closed by a reporting clause";
+    if (!reporting_clauses_out.empty()) {
+      std::string bytes;
+      for (const auto& d : extra) bytes += ng::document::WriteConllu(d);
+      ng::Status st = ng::base::LocalFileSystem().WriteFileAtomically(reporting_clauses_out, bytes);
+      if (!st.ok()) std::cerr << "train_parser: " << st.ToString() << "\n";
+    }
+    train_docs->insert(train_docs->end(), extra.begin(), extra.end());
+  }
   if (add_gold && tagger_path != "none") {
     train_docs->insert(train_docs->end(), gold_train.begin(), gold_train.end());
     tags += " + a copy with gold tags";
@@ -390,7 +411,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  nlohmann::json spec = {{"train", train},  {"extra_train", extra_train}, {"dev", dev},
+  nlohmann::json spec = {{"train", train},  {"extra_train", extra_train}, {"reporting_clauses", reporting_clauses}, {"dev", dev},
                          {"dev2", dev2},    {"tags", tags},
                          {"epochs", opt.epochs}, {"best_epoch", trained->best_epoch},
                          {"action_bits", opt.action_bits}, {"label_bits", opt.label_bits},
