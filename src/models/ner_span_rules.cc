@@ -174,9 +174,11 @@ bool IsCalendarWord(std::string_view w) {
 
 bool Capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
-// Labels of sports results lines, never names alone ("Halftime 1-1", "Attendance 45,000").
+// Labels of sports results lines, never names alone ("Halftime 1-1", "Attendance 45,000",
+// "( OT )" after an ice-hockey or basketball score: overtime).
 bool IsResultsLabel(std::string_view w) {
-  return w == "Halftime" || w == "Half-time" || w == "Attendance" || w == "Scorers" || w == "Scorer" || w == "Extras";
+  return w == "Halftime" || w == "Half-time" || w == "Attendance" || w == "Scorers" || w == "Scorer" ||
+         w == "Extras" || w == "OT";
 }
 
 bool IsInteger(std::string_view w) {

@@ -365,6 +365,7 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   EXPECT_EQ(run("on Aug 29", {"O", "B-PERSON", "O"}), (V{"O", "O", "O"}));
   EXPECT_EQ(run("Friday said", {"B-PERSON", "O"}), (V{"O", "O"}));
   EXPECT_EQ(run("Halftime 1-1", {"B-PERSON", "O"}), (V{"O", "O"}));
+  EXPECT_EQ(run("Quelton 99 ( OT )", {"B-ORG", "O", "O", "B-PERSON", "O"}), (V{"B-ORG", "O", "O", "O", "O"}));
   EXPECT_EQ(run("-- Lima Newsroom +51 1 221", {"O", "B-GPE", "I-GPE", "O", "O", "O"}),
             (V{"O", "B-GPE", "O", "O", "O", "O"}));
   EXPECT_EQ(run("May said", {"B-PERSON", "O"}), (V{"B-PERSON", "O"}));
