@@ -295,6 +295,39 @@ void TagScorers(const std::vector<std::string_view>& forms, size_t open, size_t 
   }
 }
 
+// A labelled list of scorers: "Tries : Joe Quell 2 , Dan Varno .", "Penalties : Diego Quelez 2",
+// "Scorers : Quell 23 , van Varno 71". Each comma-separated item that is a run of one to three
+// capitalized words (a particle may open it), then at most a count or a minute, is a PERSON;
+// the list ends at ".", ";" or the next label. A country is a side, not a scorer.
+bool IsScoreLabel(std::string_view w) {
+  static const std::unordered_set<std::string_view> kLabels = {
+      "Tries", "Try", "Conversions", "Conversion", "Penalties", "Penalty", "Drop-goal", "Drop-goals",
+      "Scorers", "Scorer", "Goalscorers", "Goals", "Sent-off", "Booked"};
+  return kLabels.count(w) > 0;
+}
+
+void TagScorerLists(const std::vector<std::string_view>& forms, const kb::Gazetteer& gaz,
+                    std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  for (size_t l = 0; l + 2 < n; ++l) {
+    if (!IsScoreLabel(forms[l]) || forms[l + 1] != ":") continue;
+    size_t item = l + 2;
+    while (item < n && forms[item] != "." && forms[item] != ";" && !IsScoreLabel(forms[item])) {
+      size_t end = item;
+      while (end < n && forms[end] != "," && forms[end] != "." && forms[end] != ";" && !IsScoreLabel(forms[end])) ++end;
+      size_t name_end = item + (IsNameParticle(forms[item]) ? 1 : 0);
+      while (name_end < end && Capitalized(forms[name_end]) && name_end - item < 4) ++name_end;
+      const bool counted = name_end == end || (name_end + 1 == end && IsInteger(forms[name_end]));
+      if (name_end > item + (IsNameParticle(forms[item]) ? 1 : 0) && counted &&
+          !IsNationName(&gaz, forms, item, name_end)) {
+        Relabel(tags, item, name_end, "PERSON");
+      }
+      item = end < n && forms[end] == "," ? end + 1 : end;
+    }
+    l = item > l ? item - 1 : l;
+  }
+}
+
 // Sports results and standings: "Japan 2 Syria 1", "Barnsley 3 Bolton 0 ( halftime 1-0 )",
 // "Celtic 4 ( Cadete 2 , Di Canio ) Kilmarnock 0" (the scorers, persons, between brackets after
 // each score), "Barnsley 4 3 1 0 8 3 10" (a team, then only numbers).
@@ -1374,6 +1407,13 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     } else if (e < tags.size() && tags[e] == "O" && IsCompanySuffix(forms[e])) {
       Relabel(tags, b, e + 1, "ORG");
       ++e;
+    } else if (e < tags.size() && Capitalized(forms[e]) && forms[e - 1] == "Commissioner") {
+      // "Agriculture Commissioner Franz Fischler": an office; "FDA Commissioner Frank Young",
+      // "EC Energy Commissioner ...": the body (an acronym, or a name the gazetteer knows), then it.
+      size_t body = IsAcronym(forms[b]) ? b + 1 : b;
+      for (size_t k = e - 1; k > b + 1 && body == b; --k) body = InGazetteer(gazetteer, forms, b, k) ? k : b;
+      for (size_t i = body; i < e; ++i) tags[i] = "O";
+      if (body > b) Relabel(tags, b, body, "ORG");
     } else if (e < tags.size() && Capitalized(forms[e]) && IsTitleWord(base::AsciiLower(forms[e - 1]))) {
       for (size_t i = b; i < e; ++i) tags[i] = "O";
     } else if (type == "PERSON" && IsPortfolioTitle(forms[e - 1])) {
@@ -1403,8 +1443,9 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
       Relabel(tags, b + 1, e, "ORG");
     } else if (e - b == 1 && (IsCalendarWord(forms[b]) || IsCompanySuffix(forms[b]) || IsResultsLabel(forms[b]))) {
       tags[b] = "O";  // a suffix alone ("and Co") is taken in by TagOrganizationRuns
-    } else if (e - b > 1 && IsOrgHead(forms[e - 1]) && type != "ORG" && type != "EVENT" && type != "MISC") {
-      Relabel(tags, b, e, "ORG");  // "Chicago Mercantile Exchange" is no city
+    } else if (e - b > 1 && (IsOrgHead(forms[e - 1]) || forms[e - 1] == "Radio" || forms[e - 1] == "Television") &&
+               type != "ORG" && type != "EVENT" && type != "MISC") {
+      Relabel(tags, b, e, "ORG");  // "Chicago Mercantile Exchange" is no city, "Israel Radio" no country
     } else if (e - b > 1 && (forms[e - 1] == "Republican" || forms[e - 1] == "Democrat") && type != "ORG" &&
                gazetteer != nullptr && IsPlace(*gazetteer, Joined(forms, b, e - 1))) {
       // "The Pennsylvania Republican said": the state, then the party member.
@@ -1455,6 +1496,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     if (sports_lines) TagClubsInSportsProse(forms, norm, *gazetteer, team_report && !dateline, tags);
     if (sports_lines && team_report && !dateline) TagScheduleLine(forms, *gazetteer, tags);
     if (sports_lines) TagScorecardLine(forms, tags);
+    if (sports_lines) TagScorerLists(forms, *gazetteer, tags);
   }
   TagTournaments(forms, tags);
   TagRomanceInstitutions(forms, tags);

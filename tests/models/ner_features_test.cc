@@ -773,6 +773,29 @@ TEST(NerSpanRulesTest, SpansEndingInFunctionWords) {
   EXPECT_EQ(run("Quelly 's Investors Service", {"I-ORG", "O", "B-ORG", "I-ORG"})[3], "I-ORG");
 }
 
+// A broadcaster named after its country is no place; a commissioner's office is no name, its
+// body is; a labelled list of scorers names persons.
+TEST(NerSpanRulesTest, BroadcastersOfficesAndScorerLists) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run(", Quellia Radio said", {"O", "B-GPE", "I-GPE", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Agriculture Commissioner Tom Quell", {"B-ORG", "I-ORG", "B-PERSON", "I-PERSON"}),
+            (V{"O", "O", "B-PERSON", "I-PERSON"}));
+  EXPECT_EQ(run("QFA Commissioner Tom Quell", {"B-ORG", "I-ORG", "B-PERSON", "I-PERSON"}),
+            (V{"B-ORG", "O", "B-PERSON", "I-PERSON"}));
+  EXPECT_EQ(run("European Union Trade Commissioner Tom Quell", {"B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-PERSON", "I-PERSON"}),
+            (V{"B-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON"}));
+  // Items of the list, a count after some; a country in it is a side; the list ends at ".".
+  EXPECT_EQ(run("Tries : Joe Quell 2 , Varno . Penalties : Diego Quelez 2 , Italy . Quell won",
+                {"O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "B-GPE", "I-GPE", "O", "O",
+                 "B-GPE", "O", "B-PERSON", "O"}),
+            (V{"O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O",
+               "O", "B-GPE", "O", "B-PERSON", "O"}));
+  // Not an item with other words in it, nor without a label.
+  EXPECT_EQ(run("Tries : Quell scored twice", V(5, "O")), V(5, "O"));
+  EXPECT_EQ(run("Quell Varno 2 , Dan Quelez", V(6, "O")), V(6, "O"));
+}
+
 // "U.N. Secretary-General Boutros Boutros-Ghali": the body, the office, the person.
 TEST(NerSpanRulesTest, HyphenatedOfficesLeaveTheBody) {
   const auto run = AfterSpanRulesWithGazetteer;
