@@ -1466,8 +1466,14 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
       for (size_t i = b; i < e; ++i) tags[i] = "O";
       if (IsNationName(gazetteer, forms, b, b + 1)) tags[b] = "B-GPE";
       if (IsDemonym(gazetteer, forms[b])) tags[b] = "B-NORP";
-    } else if (type == "MISC" && e - b > 1 && (IsInstitutionHead(forms[e - 1]) || HasBankOf(forms, b, e))) {
-      Relabel(tags, b, e, "ORG");  // "Chemical Bank", "Commonwealth Bank of Australia": a bank is no other name
+    } else if (e - b > 1 && (type == "MISC" || (type == "EVENT" && forms[e - 1] != "Party")) &&
+               (IsInstitutionHead(forms[e - 1]) || HasBankOf(forms, b, e))) {
+      // "Chemical Bank", "Commonwealth Bank of Australia", "Vietnam News Agency": no other name, nor
+      // an event (but for a party: "the Boston Tea Party").
+      Relabel(tags, b, e, "ORG");
+    } else if ((type == "GPE" || type == "LOC") && e - b > 1 && forms[e - 1] == "Bank" &&
+               !InGazetteer(gazetteer, forms, b, e)) {
+      Relabel(tags, b, e, "ORG");  // "Sanwa Bank" is no place; "West Bank" the gazetteer knows
     } else if (e - b == 1 && (type == "PERSON" || type == "GPE" || type == "LOC") &&
                (IsInstitutionHead(forms[b]) || forms[b] == "Fed" || forms[b] == "Treasury")) {
       Relabel(tags, b, e, "ORG");  // "a spokesman for the Bank", "the Fed said": an organization

@@ -779,6 +779,10 @@ TEST(NerSpanRulesTest, BroadcastersOfficesAndScorerLists) {
   const auto run = AfterSpanRulesWithGazetteer;
   using V = std::vector<std::string>;
   EXPECT_EQ(run(", Quellia Radio said", {"O", "B-GPE", "I-GPE", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
+  // A bank typed as a place or an event is a bank, but for a place the gazetteer knows.
+  EXPECT_EQ(run("at Quelwa Bank .", {"O", "B-LOC", "I-LOC", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("at Quelwa Bank .", {"O", "B-EVENT", "I-EVENT", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("in the West Bank .", {"O", "O", "B-LOC", "I-LOC", "O"}), (V{"O", "O", "B-LOC", "I-LOC", "O"}));
   EXPECT_EQ(run("Agriculture Commissioner Tom Quell", {"B-ORG", "I-ORG", "B-PERSON", "I-PERSON"}),
             (V{"O", "O", "B-PERSON", "I-PERSON"}));
   EXPECT_EQ(run("QFA Commissioner Tom Quell", {"B-ORG", "I-ORG", "B-PERSON", "I-PERSON"}),
