@@ -39,6 +39,14 @@ constexpr uint32_t kContinuationBytes = 600;
 constexpr int kMaxWindow = 60;
 
 bool Overlaps(Span a, Span b) { return a.start < b.end && b.start < a.end; }
+
+// "adding", "saying": a participle, as a cue after a comma is written.
+bool EndsInIng(std::string_view form) { return form.size() >= 5 && form.substr(form.size() - 3) == "ing"; }
+
+// Words that open a relative clause ("..., in which she advises", "..., who said").
+bool IsRelativeWord(std::string_view lower) {
+  return lower == "which" || lower == "who" || lower == "whom" || lower == "whose" || lower == "where";
+}
 uint32_t Overlap(Span a, Span b) {
   uint32_t s = std::max(a.start, b.start), e = std::min(a.end, b.end);
   return e > s ? e - s : 0;
@@ -404,16 +412,14 @@ class Finder {
   bool RelativeBetween(int from, int cue) const {
     if (from >= cue || cue - from > kMaxWindow) return false;
     for (int i = from; i < cue; ++i) {
-      const std::string lower = view_.Lower(i);
-      if (lower == "which" || lower == "who" || lower == "whom" || lower == "whose" || lower == "where") return true;
+      if (IsRelativeWord(view_.Lower(i))) return true;
     }
     return false;
   }
 
   // ", adding that", ", saying": a cue's participle after a comma.
   bool IsParticipleAfterComma(int t) const {
-    const std::string& form = view_.tok(t).form;
-    return t > 0 && view_.tok(t - 1).form == "," && form.size() >= 5 && form.substr(form.size() - 3) == "ing";
+    return t > 0 && view_.tok(t - 1).form == "," && EndsInIng(view_.tok(t).form);
   }
 
   // "..., adding that talks had begun.": when the parse gives such a participle no clause,
@@ -461,10 +467,7 @@ class Finder {
     while (tail_end < end && view_.tok(tail_end).form != ",") ++tail_end;
     if (tail_end < end) {  // a comma: only ", adding ...", ", citing ..." may follow
       const document::Token& next = view_.tok(tail_end + 1 < end ? tail_end + 1 : tail_end);
-      if (next.form.size() < 5 || next.form.substr(next.form.size() - 3) != "ing" ||
-          quotes::CueLemma(next.form, next.lemma).empty()) {
-        return {};
-      }
+      if (!EndsInIng(next.form) || quotes::CueLemma(next.form, next.lemma).empty()) return {};
     }
     int comma = t - 1;
     if (comma > sentence.begin && view_.tok(comma).form == ",") {
@@ -492,10 +495,7 @@ class Finder {
     if (r.empty() || r.end - r.begin > kMaxSpeakerWords) return false;
     for (int i = r.begin; i < r.end; ++i) {
       const std::string lower = view_.Lower(i);
-      if (view_.IsVerb(i) || view_.IsPunct(i) || lower == "which" || lower == "who" || lower == "whom" ||
-          lower == "whose" || lower == "that") {
-        return false;
-      }
+      if (view_.IsVerb(i) || view_.IsPunct(i) || IsRelativeWord(lower) || lower == "that") return false;
     }
     const std::string& first = view_.tok(r.begin).upos;
     const std::string& last = view_.tok(r.end - 1).upos;
