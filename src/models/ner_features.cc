@@ -216,8 +216,13 @@ bool IsTeamSportSlug(const std::vector<std::string_view>& forms) {
       "SOCCER", "FOOTBALL", "RUGBY", "CRICKET", "BASKETBALL", "BASEBALL", "HOCKEY", "VOLLEYBALL", "HANDBALL"};
   static const std::unordered_set<std::string_view> kSecondWords = {"UNION", "LEAGUE"};
   size_t i = 0;
-  if (forms.size() > 1 && (forms[0] == "ICE" || forms[0] == "AMERICAN" || forms[0] == "AUSTRALIAN")) ++i;
-  const bool sport = i < forms.size() && (kSports.count(forms[i]) > 0 || (i == 1 && forms[i] == "RULES"));
+  // A league's acronym may open the slug: "NFL AMERICAN FOOTBALL -", "NHL ICE HOCKEY -".
+  const bool league = forms.size() > 2 && forms[0].size() >= 2 && forms[0].size() <= 4 &&
+                      std::all_of(forms[0].begin(), forms[0].end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+                      kSports.count(forms[0]) == 0;
+  if (league) ++i;
+  if (forms.size() > i + 1 && (forms[i] == "ICE" || forms[i] == "AMERICAN" || forms[i] == "AUSTRALIAN")) ++i;
+  const bool sport = i < forms.size() && (kSports.count(forms[i]) > 0 || (i >= 1 && forms[i] == "RULES"));
   if (!sport) return false;
   ++i;
   if (i < forms.size() && kSecondWords.count(forms[i])) ++i;

@@ -1353,6 +1353,12 @@ bool IsDemonym(const kb::Gazetteer* gaz, std::string_view w) {
 // "Minister", "Secretary": after a portfolio ("Foreign", "Finance", "Home Affairs").
 bool IsPortfolioTitle(std::string_view w) { return w == "Minister" || w == "Secretary"; }
 
+// Words that name a storm before its given name.
+bool IsStormWord(std::string_view w) {
+  return w == "Typhoon" || w == "Hurricane" || w == "Cyclone" || w == "Storm" || w == "typhoon" || w == "hurricane" ||
+         w == "cyclone" || w == "storm";
+}
+
 // A hyphenated office: "Secretary-General", "Director-General", "Vice-Chairman" (a title
 // word and the words that join titles).
 bool IsCompoundOffice(std::string_view w) {
@@ -1421,6 +1427,11 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     } else if (e - b <= 2 && e + 1 < tags.size() && tags[e] == "O" && IsPortfolioTitle(forms[e]) &&
                Capitalized(forms[e + 1]) && type != "NORP" && !InGazetteer(gazetteer, forms, b, e)) {
       for (size_t i = b; i < e; ++i) tags[i] = "O";  // "Foreign Minister Sergei Lavrov": a portfolio
+    } else if (type == "PERSON" && b > 0 && IsStormWord(forms[b - 1])) {
+      Relabel(tags, b, e, "EVENT");  // "Typhoon Sally", "Hurricane Fran": a storm, no one
+    } else if (type == "PERSON" && e < tags.size() &&
+               (forms[e] == "airport" || forms[e] == "stadium" || forms[e] == "airbase" || forms[e] == "airfield")) {
+      Relabel(tags, b, e, "FAC");  // "Kai Tak airport", "the Gaddafi stadium": a place named after someone
     } else if (e - b > 1 && forms[e - 1] == "Newsroom") {
       tags[e - 1] = "O";  // "-- Tokyo Newsroom +81-3 ...": the place is the name
       Relabel(tags, b, e - 1, type == "ORG" ? "GPE" : type);

@@ -717,6 +717,11 @@ TEST(NerFeaturesTest, TeamSportSlugsAreDetected) {
   EXPECT_FALSE(slug("SOCCER FANS RIOT ."));
   EXPECT_FALSE(slug("ICE - STORM ."));
   EXPECT_FALSE(slug("SOCCER"));
+  // A league's acronym may open it; not any capitals.
+  EXPECT_TRUE(slug("NFL AMERICAN FOOTBALL - COWBOYS BEAT EAGLES ."));
+  EXPECT_TRUE(slug("NHL ICE HOCKEY - RESULTS ."));
+  EXPECT_FALSE(slug("NFL SAYS STRIKE OVER ."));
+  EXPECT_FALSE(slug("TENNIS SOCCER - RESULTS ."));
 }
 
 // "the National People 's Congress": a name cut at "People" goes on over "'s".
@@ -779,6 +784,10 @@ TEST(NerSpanRulesTest, BroadcastersOfficesAndScorerLists) {
   const auto run = AfterSpanRulesWithGazetteer;
   using V = std::vector<std::string>;
   EXPECT_EQ(run(", Quellia Radio said", {"O", "B-GPE", "I-GPE", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
+  // A storm's name, a place named after someone: no person.
+  EXPECT_EQ(run("Typhoon Quella hit", {"O", "B-PERSON", "O"}), (V{"O", "B-EVENT", "O"}));
+  EXPECT_EQ(run("closed Quel Tak airport", {"O", "B-PERSON", "I-PERSON", "O"}), (V{"O", "B-FAC", "I-FAC", "O"}));
+  EXPECT_EQ(run("Quel Tak said", {"B-PERSON", "I-PERSON", "O"}), (V{"B-PERSON", "I-PERSON", "O"}));
   // A bank typed as a place or an event is a bank, but for a place the gazetteer knows.
   EXPECT_EQ(run("at Quelwa Bank .", {"O", "B-LOC", "I-LOC", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
   EXPECT_EQ(run("at Quelwa Bank .", {"O", "B-EVENT", "I-EVENT", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
