@@ -645,6 +645,18 @@ void MendFunctionWordTails(const std::vector<std::string_view>& forms, std::vect
     }
     for (size_t j = last; j > b && function_word(j); --j) tags[j] = "O";
   }
+  // The model stopped before "of": an organization ending in an institution's head, "of", maybe
+  // "the", then another organization is one ("International Committee" + "of the" + "Red Cross").
+  for (size_t of = 1; of + 1 < n; ++of) {
+    if (forms[of] != "of" || tags[of] != "O" || tags[of - 1] != "I-ORG" || !IsInstitutionHead(forms[of - 1])) continue;
+    const size_t next = of + 1 + (forms[of + 1] == "the" && tags[of + 1] == "O" ? 1 : 0);
+    if (next >= n || tags[next] != "B-ORG") continue;
+    size_t b = of - 1, end = next + 1;
+    while (b > 0 && tags[b][0] == 'I') --b;
+    while (end < n && tags[end] == "I-ORG") ++end;
+    Relabel(tags, b, end, "ORG");
+    of = end - 1;
+  }
 }
 
 // "Pakistan People 's Party", "the People 's Bank of China", "People 's Liberation Army": a
@@ -1353,6 +1365,33 @@ bool IsDemonym(const kb::Gazetteer* gaz, std::string_view w) {
 // "Minister", "Secretary": after a portfolio ("Foreign", "Finance", "Home Affairs").
 bool IsPortfolioTitle(std::string_view w) { return w == "Minister" || w == "Secretary"; }
 
+// What a club is called before its name at the start of sports copy: "Champions Ajax", "Holders
+// Juventus", "Leaders Varna".
+bool IsSportsDescriptor(std::string_view w) {
+  return w == "Champions" || w == "Holders" || w == "Leaders" || w == "Hosts" || w == "Cup-holders" ||
+         w == "Title-holders" || w == "Visitors" || w == "Newcomers";
+}
+
+// "Radio Programas", "Radio Moscow", "Television Quell": a broadcaster named "Radio" (or
+// "Television") and capitalized words, untagged or typed as a place, is one ORG.
+void TagBroadcasters(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  for (size_t r = 0; r + 1 < n; ++r) {
+    if ((forms[r] != "Radio" && forms[r] != "Television") || tags[r] != "O" || !Capitalized(forms[r + 1])) continue;
+    size_t end = r + 1;
+    if (tags[end] == "O") {
+      while (end < n && end - r <= 3 && tags[end] == "O" && Capitalized(forms[end])) ++end;
+    } else if (tags[end] == "B-GPE" || tags[end] == "B-LOC") {
+      for (++end; end < n && tags[end][0] == 'I';) ++end;
+    } else {
+      continue;
+    }
+    if (end < n && tags[end][0] == 'I') continue;  // the run goes on into another name
+    Relabel(tags, r, end, "ORG");
+    r = end - 1;
+  }
+}
+
 // Words that name a storm before its given name.
 bool IsStormWord(std::string_view w) {
   return w == "Typhoon" || w == "Hurricane" || w == "Cyclone" || w == "Storm" || w == "typhoon" || w == "hurricane" ||
@@ -1427,6 +1466,9 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     } else if (e - b <= 2 && e + 1 < tags.size() && tags[e] == "O" && IsPortfolioTitle(forms[e]) &&
                Capitalized(forms[e + 1]) && type != "NORP" && !InGazetteer(gazetteer, forms, b, e)) {
       for (size_t i = b; i < e; ++i) tags[i] = "O";  // "Foreign Minister Sergei Lavrov": a portfolio
+    } else if (b == 0 && e - b > 1 && IsSportsDescriptor(forms[b])) {
+      tags[b] = "O";  // "Champions Ajax Amsterdam lost": the club, not its standing
+      tags[b + 1] = "B-" + type;
     } else if (type == "PERSON" && b > 0 && IsStormWord(forms[b - 1])) {
       Relabel(tags, b, e, "EVENT");  // "Typhoon Sally", "Hurricane Fran": a storm, no one
     } else if (type == "PERSON" && e < tags.size() &&
@@ -1516,6 +1558,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     if (sports_lines) TagScorerLists(forms, *gazetteer, tags);
   }
   TagTournaments(forms, tags);
+  TagBroadcasters(forms, tags);
   TagRomanceInstitutions(forms, tags);
   ExtendPersonsOverParticles(forms, tags);
   TagNamesBeforeAcronyms(forms, gazetteer, tags);

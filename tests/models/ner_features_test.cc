@@ -784,6 +784,18 @@ TEST(NerSpanRulesTest, BroadcastersOfficesAndScorerLists) {
   const auto run = AfterSpanRulesWithGazetteer;
   using V = std::vector<std::string>;
   EXPECT_EQ(run(", Quellia Radio said", {"O", "B-GPE", "I-GPE", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
+  // "Radio" and a name, or a place, is a broadcaster; not when the run goes on into a name.
+  EXPECT_EQ(run("spoke to Radio Quellas by", {"O", "O", "O", "O", "O"}), (V{"O", "O", "B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("said Radio Quellia .", {"O", "O", "B-GPE", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("the radio station", {"O", "O", "O"}), (V{"O", "O", "O"}));
+  // An organization's head, "of the", an organization: one name.
+  EXPECT_EQ(run("the Quell Committee of the Varno Cross said",
+                {"O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Quell Corp of the Varno Group", {"B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG"}),
+            (V{"B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG"}));
+  // A club's standing before its name at the start of the sentence is no part of it.
+  EXPECT_EQ(run("Champions Quell Varno lost", {"B-ORG", "I-ORG", "I-ORG", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
   // A storm's name, a place named after someone: no person.
   EXPECT_EQ(run("Typhoon Quella hit", {"O", "B-PERSON", "O"}), (V{"O", "B-EVENT", "O"}));
   EXPECT_EQ(run("closed Quel Tak airport", {"O", "B-PERSON", "I-PERSON", "O"}), (V{"O", "B-FAC", "I-FAC", "O"}));
