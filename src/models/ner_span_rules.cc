@@ -1365,6 +1365,11 @@ bool IsDemonym(const kb::Gazetteer* gaz, std::string_view w) {
 // "Minister", "Secretary": after a portfolio ("Foreign", "Finance", "Home Affairs").
 bool IsPortfolioTitle(std::string_view w) { return w == "Minister" || w == "Secretary"; }
 
+// "East Bank", "Left Bank": a side of a river.
+bool IsCompassWord(std::string_view w) {
+  return w == "North" || w == "South" || w == "East" || w == "West" || w == "Left" || w == "Right";
+}
+
 // What a club is called before its name at the start of sports copy: "Champions Ajax", "Holders
 // Juventus", "Leaders Varna".
 bool IsSportsDescriptor(std::string_view w) {
@@ -1525,8 +1530,8 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
       // an event (but for a party: "the Boston Tea Party").
       Relabel(tags, b, e, "ORG");
     } else if ((type == "GPE" || type == "LOC") && e - b > 1 && forms[e - 1] == "Bank" &&
-               !InGazetteer(gazetteer, forms, b, e)) {
-      Relabel(tags, b, e, "ORG");  // "Sanwa Bank" is no place; "West Bank" the gazetteer knows
+               !InGazetteer(gazetteer, forms, b, e) && !IsCompassWord(forms[e - 2])) {
+      Relabel(tags, b, e, "ORG");  // "Sanwa Bank" is no place; "West Bank", "East Bank" are
     } else if (e - b == 1 && (type == "PERSON" || type == "GPE" || type == "LOC") &&
                (IsInstitutionHead(forms[b]) || forms[b] == "Fed" || forms[b] == "Treasury")) {
       Relabel(tags, b, e, "ORG");  // "a spokesman for the Bank", "the Fed said": an organization

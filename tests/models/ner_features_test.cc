@@ -804,6 +804,7 @@ TEST(NerSpanRulesTest, BroadcastersOfficesAndScorerLists) {
   EXPECT_EQ(run("at Quelwa Bank .", {"O", "B-LOC", "I-LOC", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
   EXPECT_EQ(run("at Quelwa Bank .", {"O", "B-EVENT", "I-EVENT", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
   EXPECT_EQ(run("in the West Bank .", {"O", "O", "B-LOC", "I-LOC", "O"}), (V{"O", "O", "B-LOC", "I-LOC", "O"}));
+  EXPECT_EQ(run("on the East Bank .", {"O", "O", "B-LOC", "I-LOC", "O"}), (V{"O", "O", "B-LOC", "I-LOC", "O"}));
   EXPECT_EQ(run("Agriculture Commissioner Tom Quell", {"B-ORG", "I-ORG", "B-PERSON", "I-PERSON"}),
             (V{"O", "O", "B-PERSON", "I-PERSON"}));
   EXPECT_EQ(run("QFA Commissioner Tom Quell", {"B-ORG", "I-ORG", "B-PERSON", "I-PERSON"}),
