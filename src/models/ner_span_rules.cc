@@ -1252,7 +1252,9 @@ void TagPersonsInScoreLines(const std::vector<std::string_view>& forms, const st
            (tags[e] == "O" || tags[e].ends_with("-PERSON") || tags[e].ends_with("-MISC"))) {
       ++e;
     }
-    if (e - b < 2 || e >= n || !IsFigure(forms[e]) || tags[b][0] == 'I' || tags[e][0] == 'I') continue;
+    // Then the player's figures, or in a line of ties the next name or the player's country.
+    const bool closed = e == n || (e < n && (IsFigure(forms[e]) || forms[e] == "," || forms[e] == "("));
+    if (e - b < 2 || !closed || tags[b][0] == 'I' || (e < n && tags[e][0] == 'I')) continue;
     if (std::any_of(forms.begin() + b, forms.begin() + e,
                     [](std::string_view w) { return IsCompanySuffix(w) || IsOrgHead(w) || IsTitleWord(base::AsciiLower(w)); })) {
       continue;
@@ -1334,9 +1336,13 @@ void TagListedPersons(const std::vector<std::string_view>& forms, const std::vec
       return !w.empty() && w.size() <= 3 && std::all_of(w.begin(), w.end(), digit);
     };
     const size_t close = open + 1 + len;
-    const bool ranked = b == 1 && is_rank(forms[0]) && close + 1 < forms.size() &&
-                        std::any_of(forms[close + 1].begin(), forms[close + 1].end(),
-                                    [](char c) { return c >= '0' && c <= '9'; });
+    // Also a later name of a line of ties that opens with the score ("66 Bernhard Langer
+    // ( Germany ) , Costantino Rocca ( Italy )").
+    const bool result_after = close + 1 < forms.size() &&
+                              std::any_of(forms[close + 1].begin(), forms[close + 1].end(),
+                                          [](char c) { return c >= '0' && c <= '9'; });
+    const bool tie_after = close + 1 == forms.size() || forms[close + 1] == ",";
+    const bool ranked = is_rank(forms[0]) && ((b == 1 && result_after) || (b > 1 && forms[b - 1] == "," && tie_after));
     if (open - b < 2 || (b > 0 && Capitalized(forms[b - 1])) || (!first_name[b] && !ranked)) continue;
     auto not_personal = [](std::string_view w) {
       return IsCompanySuffix(w) || IsOrgHead(w) || IsTitleWord(base::AsciiLower(w));
@@ -1530,7 +1536,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
       // an event (but for a party: "the Boston Tea Party").
       Relabel(tags, b, e, "ORG");
     } else if ((type == "GPE" || type == "LOC") && e - b > 1 && forms[e - 1] == "Bank" &&
-               !InGazetteer(gazetteer, forms, b, e) && !IsCompassWord(forms[e - 2])) {
+               !InGazetteer(gazetteer, forms, b, e) && !(e - b == 2 && IsCompassWord(forms[b]))) {
       Relabel(tags, b, e, "ORG");  // "Sanwa Bank" is no place; "West Bank", "East Bank" are
     } else if (e - b == 1 && (type == "PERSON" || type == "GPE" || type == "LOC") &&
                (IsInstitutionHead(forms[b]) || forms[b] == "Fed" || forms[b] == "Treasury")) {

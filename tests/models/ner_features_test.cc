@@ -470,6 +470,14 @@ TEST(NerSpanRulesTest, PersonsInScoreLines) {
   // Not without a first name, nor in a line that does not open with a figure.
   EXPECT_EQ(run("205 Quellin Varno 69 68 68", V(6, "O")), V(6, "O"));
   EXPECT_EQ(run("Shares Tom Quellet 69 68 68", V(6, "O")), V(6, "O"));
+  // A line of ties after the score: names before a comma, and a later name typed as a place
+  // before its country needs no listed first name.
+  EXPECT_EQ(run("67 Tom Quellet , Quellino Varrocca ( Italy )",
+                {"O", "O", "O", "O", "B-LOC", "I-LOC", "O", "B-GPE", "O"}),
+            (V{"O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O"}));
+  // Not in a line that opens with words.
+  EXPECT_EQ(run("Shares Tom Quellet , Quellino Varrocca ( Italy )", {"O", "O", "O", "O", "B-LOC", "I-LOC", "O", "B-GPE", "O"}),
+            (V{"O", "O", "O", "O", "B-LOC", "I-LOC", "O", "B-GPE", "O"}));
 }
 
 // In a team-sport report, a name ending in its town is a club; a person's first name is not
