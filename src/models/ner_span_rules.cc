@@ -1383,12 +1383,16 @@ bool IsSportsDescriptor(std::string_view w) {
          w == "Title-holders" || w == "Visitors" || w == "Newcomers";
 }
 
+// "Radio", "Television": the word that makes a place's name a broadcaster's ("Tehran Radio",
+// "Radio Moscow").
+bool IsBroadcastWord(std::string_view w) { return w == "Radio" || w == "Television"; }
+
 // "Radio Programas", "Radio Moscow", "Television Quell": a broadcaster named "Radio" (or
 // "Television") and capitalized words, untagged or typed as a place, is one ORG.
 void TagBroadcasters(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
   const size_t n = forms.size();
   for (size_t r = 0; r + 1 < n; ++r) {
-    if ((forms[r] != "Radio" && forms[r] != "Television") || tags[r] != "O" || !Capitalized(forms[r + 1])) continue;
+    if (!IsBroadcastWord(forms[r]) || tags[r] != "O" || !Capitalized(forms[r + 1])) continue;
     size_t end = r + 1;
     if (tags[end] == "O") {
       while (end < n && end - r <= 3 && tags[end] == "O" && Capitalized(forms[end])) ++end;
@@ -1507,7 +1511,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
       Relabel(tags, b + 1, e, "ORG");
     } else if (e - b == 1 && (IsCalendarWord(forms[b]) || IsCompanySuffix(forms[b]) || IsResultsLabel(forms[b]))) {
       tags[b] = "O";  // a suffix alone ("and Co") is taken in by TagOrganizationRuns
-    } else if (e - b > 1 && (IsOrgHead(forms[e - 1]) || forms[e - 1] == "Radio" || forms[e - 1] == "Television") &&
+    } else if (e - b > 1 && (IsOrgHead(forms[e - 1]) || IsBroadcastWord(forms[e - 1])) &&
                type != "ORG" && type != "EVENT" && type != "MISC") {
       Relabel(tags, b, e, "ORG");  // "Chicago Mercantile Exchange" is no city, "Israel Radio" no country
     } else if (e - b > 1 && (forms[e - 1] == "Republican" || forms[e - 1] == "Democrat") && type != "ORG" &&
