@@ -806,6 +806,10 @@ void UntagSportSlug(const std::vector<std::string_view>& forms, const kb::Gazett
       tags[i] = "B-" + tags[i].substr(2);  // one name per word: "NHL"
     }
   }
+  // The dash is no name either; a name the model ran over it ("CRICKET - WAQAR" one person)
+  // starts after it.
+  tags[dash] = "O";
+  if (dash + 1 < tags.size() && tags[dash + 1][0] == 'I') tags[dash + 1][0] = 'B';
   UntagResultsWords(forms, dash + 1, tags);
 }
 

@@ -870,6 +870,9 @@ TEST(NerSpanRulesTest, SportSlugsAreNoNames) {
   EXPECT_EQ(run("EUROPEAN UNION - TALKS END", {"B-ORG", "I-ORG", "O", "O", "O"}), (V{"B-ORG", "I-ORG", "O", "O", "O"}));
   // In running text the words are left alone.
   EXPECT_EQ(run("Rugby Union - the game", {"B-ORG", "I-ORG", "O", "O", "O"}), (V{"B-ORG", "I-ORG", "O", "O", "O"}));
+  // A name the model ran over the slug's dash starts after it.
+  EXPECT_EQ(run("CRICKET - QUELLAR RETURNS", {"B-PERSON", "I-PERSON", "I-PERSON", "O"}),
+            (V{"O", "O", "B-PERSON", "O"}));
   // After the slug, the words for results are no names, nor is a league's word left alone.
   EXPECT_EQ(run("BASEBALL - MAJOR LEAGUE STANDINGS AFTER SUNDAY 'S GAMES",
                 {"O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "B-MISC"}),
