@@ -277,6 +277,11 @@ Status GazetteerBuilder::Place(const Fields& f) {
   AddName(f[0], index);
   AddName(f[1], index);
   if (std::string press = PressSpelling(f[1], f[2]); !press.empty()) AddName(press, index);
+  // GeoNames qualifies a few names after a comma ("Washington, D.C."); the news writes the
+  // name before it.
+  if (size_t comma = f[0].find(", "); comma != std::string_view::npos && comma > 0) {
+    AddName(f[0].substr(0, comma), index);
+  }
   return Status::Ok();
 }
 

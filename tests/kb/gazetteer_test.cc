@@ -153,6 +153,20 @@ TEST(GazetteerTest, FormerSovietTownsAlsoGoByThePressSpelling) {
   EXPECT_TRUE((*gaz)->Lookup("Conry").empty());  // only where the transliteration applies
 }
 
+// GeoNames names the US capital "Washington, D.C."; the news writes "Washington".
+TEST(GazetteerTest, ANameQualifiedAfterACommaIsAlsoFoundWithoutTheQualifier) {
+  base::InMemoryFileSystem fs;
+  WriteFixture(fs, "Washington, D.C.\tWashington, D.C.\tUSA\tDC\t38.8951\t-77.0364\tPPLC\t601723\n"
+                   "Lagos\tLagos\tNGA\t05\t6.45\t3.39\tPPLA\t9000000\n");
+  auto gaz = Gazetteer::Load("g", fs);
+  ASSERT_TRUE(gaz.ok()) << gaz.status().ToString();
+  ASSERT_EQ((*gaz)->Lookup("Washington").size(), 1u);
+  EXPECT_EQ((*gaz)->Lookup("Washington")[0]->name, "Washington, D.C.");
+  EXPECT_EQ((*gaz)->Lookup("Washington")[0]->detail, "PPLC");
+  EXPECT_EQ((*gaz)->Lookup("Washington, D.C.").size(), 1u);
+  EXPECT_TRUE((*gaz)->Lookup("D.C.").empty());
+}
+
 // "-" in the country column: a religious or ethnic group, NORP with no country.
 TEST(GazetteerTest, GroupsOfNoCountryAreDemonymsWithoutACountry) {
   base::InMemoryFileSystem fs;
