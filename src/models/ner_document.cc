@@ -71,6 +71,22 @@ bool IsPublicBodyWord(std::string_view w) {
   return kWords.count(w) > 0;
 }
 
+// Capitalized titles that only come before persons' names ("General" and "Major" also open
+// companies' names, "manager" follows them).
+bool IsPersonalTitle(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "President", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Senator", "Sen.", "Rep.",
+      "Representative", "Chancellor", "Premier", "Governor", "Gov.", "Minister", "Secretary", "King", "Queen",
+      "Pope", "Prince", "Princess", "Sheikh", "Ayatollah", "Judge", "Justice", "Mayor", "Speaker"};
+  return kWords.count(w) > 0;
+}
+
+// Last words of a government's name, which may open with its leader's ("Reagan Administration").
+bool IsGovernmentWord(std::string_view w) {
+  return w == "Administration" || w == "administration" || w == "Government" || w == "government" ||
+         w == "Cabinet" || w == "cabinet";
+}
+
 // Last words of place names that name no company: "Licking County", "Neches River".
 bool IsPlaceNameWord(std::string_view w) {
   // Not "Valley", "Bay" or "Lake": companies take those ("Bow Valley", "Hudson Bay").
@@ -236,6 +252,9 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
   for (const TagSpan& s : Spans(tags)) {
     if (s.type != "ORG") continue;
     const std::vector<std::string_view>& f = forms[s.sentence];
+    // A government named after its leader or its place ("Reagan Administration") leaves the
+    // leader a person.
+    if (IsGovernmentWord(f[s.end - 1])) continue;
     const bool business = !IsPublicBodyWord(f[s.end - 1]);
     size_t after_initials = s.begin;
     while (after_initials + 1 < s.end && IsInitials(f[after_initials])) ++after_initials;
@@ -262,6 +281,8 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
     if (prefix == org_prefixes.end()) continue;
     if (place && (!prefix->second || IsPlaceNameWord(forms[s.sentence][s.end - 1]))) continue;
     if (s.type == "PERSON" && s.end - s.begin == 1 && surnames.count(base::AsciiLower(text)) > 0) continue;
+    // "President Reagan": a title before the word makes it a person.
+    if (s.type == "PERSON" && s.begin > 0 && IsPersonalTitle(forms[s.sentence][s.begin - 1])) continue;
     if (place) {
       std::string original;  // the span as written, for the gazetteer
       for (size_t i = s.begin; i < s.end; ++i) original += (i > s.begin ? " " : "") + std::string(forms[s.sentence][i]);

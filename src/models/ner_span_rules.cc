@@ -615,13 +615,16 @@ bool IsCreditRating(std::string_view w) {
   return kRatings.count(w) > 0;
 }
 
-// No name ends in "of", "and" or "the": the model stopped inside a name ("Federal Reserve Bank
-// of" + "New York", "Cable and" + "Wireless") or ran on towards a place ("Kelvin Ramnath of" +
-// "Trinidad - Tobago"). An institution's head before "of", or an organization's "and", takes
-// in the capitalized name after it as one ORG; any other such tail is dropped.
+// No name ends in "of", "and", "&" or "the": the model stopped inside a name ("Federal Reserve
+// Bank of" + "New York", "Cable and" + "Wireless", "Marks &" + "Spencer") or ran on towards a
+// place ("Kelvin Ramnath of" + "Trinidad - Tobago"). An institution's head before "of", an
+// organization's "and", or any name's "&" takes in the capitalized name after it as one ORG;
+// any other such tail is dropped.
 void MendFunctionWordTails(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
   const size_t n = tags.size();
-  auto function_word = [&](size_t i) { return forms[i] == "of" || forms[i] == "and" || forms[i] == "the"; };
+  auto function_word = [&](size_t i) {
+    return forms[i] == "of" || forms[i] == "and" || forms[i] == "the" || forms[i] == "&";
+  };
   for (size_t e = 2; e <= n; ++e) {
     const size_t last = e - 1;
     if (tags[last][0] != 'I' || (e < n && tags[e][0] == 'I') || !function_word(last)) continue;
@@ -637,7 +640,7 @@ void MendFunctionWordTails(const std::vector<std::string_view>& forms, std::vect
     }
     const bool joins = end > e && last > b &&
                        ((forms[last] == "of" && IsInstitutionHead(forms[last - 1])) ||
-                        (forms[last] == "and" && type == "ORG"));
+                        (forms[last] == "and" && type == "ORG") || forms[last] == "&");  // "Marks &" + "Spencer"
     if (joins) {
       Relabel(tags, b, end, "ORG");
       e = end;
@@ -816,8 +819,14 @@ void UntagSportSlug(const std::vector<std::string_view>& forms, const kb::Gazett
 void UntagCreditRatings(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
   for (size_t i = 0; i < forms.size(); ++i) {
     if (tags[i] == "O" || !IsCreditRating(forms[i]) || (i + 1 < forms.size() && tags[i + 1][0] == 'I')) continue;
-    const bool rating_after = i + 1 < forms.size() && (forms[i + 1] == "rating" || forms[i + 1] == "ratings");
-    const bool rated_before = i > 0 && (forms[i - 1] == "rated" || forms[i - 1] == "to" || forms[i - 1] == "from");
+    const std::string_view next = i + 1 < forms.size() ? forms[i + 1] : "";
+    const std::string_view prev = i > 0 ? forms[i - 1] : "";
+    const bool rating_after = next == "rating" || next == "ratings" ||
+                              (next == "-" && i + 2 < forms.size() && (forms[i + 2] == "plus" || forms[i + 2] == "minus")) ||
+                              next == "-minus" || next == "-plus";
+    // "rated AA", "cut to BB from BBB", "( low AA )", "ratings of AA and A - 1".
+    const bool rated_before = prev == "rated" || prev == "to" || prev == "from" || prev == "low" || prev == "middle" ||
+                              prev == "high" || (prev == "and" && i >= 2 && IsCreditRating(forms[i - 2]));
     if ((rating_after || rated_before) && tags[i][0] == 'B') tags[i] = "O";
   }
 }

@@ -662,6 +662,20 @@ TEST(NerSpanRulesTest, BusinessWordsModelNumbersAndOffices) {
   EXPECT_EQ(run("serving St. Louis and", {"O", "O", "B-PERSON", "O"}), (V{"O", "B-GPE", "I-GPE", "O"}));
 }
 
+// A credit rating is no name where a rating is spoken of; elsewhere the letters may be one.
+TEST(NerSpanRulesTest, CreditRatingsAreNoNames) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("the notes are rated AA by", {"O", "O", "O", "O", "B-ORG", "O"}), (V{"O", "O", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("and AA - minus by Quell", {"O", "B-ORG", "O", "O", "O", "B-ORG"}),
+            (V{"O", "O", "O", "O", "O", "B-ORG"}));
+  EXPECT_EQ(run("lowered to DP - 4 ( low AA ) from", {"O", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O"}),
+            (V{"O", "O", "O", "O", "O", "O", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("ratings of BBB and BB", {"O", "O", "O", "O", "B-ORG"}), (V{"O", "O", "O", "O", "O"}));
+  // Not a rating talked of: the letters stay what the model found.
+  EXPECT_EQ(run("AA said on Monday", {"B-ORG", "O", "O", "O"}), (V{"B-ORG", "O", "O", "O"}));
+}
+
 TEST(NerSpanRulesTest, NamesSpelledByABracketedAcronym) {
   const auto run = AfterSpanRulesWithGazetteer;
   using V = std::vector<std::string>;
@@ -774,6 +788,9 @@ TEST(NerSpanRulesTest, SpansEndingInFunctionWords) {
   // An organization's "and" takes in the name after it.
   EXPECT_EQ(run("Quell and Varno Plc rose", {"B-ORG", "I-ORG", "B-ORG", "I-ORG", "O"}),
             (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  // So does any name's "&", whatever type the model gave it.
+  EXPECT_EQ(run("Quells & Varno fell", {"B-ORG", "I-ORG", "B-ORG", "O"}), (V{"B-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Quells & Varno fell", {"B-PERSON", "I-PERSON", "B-PERSON", "O"}), (V{"B-ORG", "I-ORG", "I-ORG", "O"}));
   // Any other tail is dropped: a company's home, a person's country.
   EXPECT_EQ(run("Quellco Ltd of Japan said", {"B-ORG", "I-ORG", "I-ORG", "B-GPE", "O"}),
             (V{"B-ORG", "I-ORG", "O", "B-GPE", "O"}));
@@ -1159,6 +1176,17 @@ TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
       {"B-GPE", "O", "B-GPE", "I-GPE", "O", "O"}};
   ner_internal::MakeDocumentConsistent(forms_town, tags_town, [](std::string_view) { return false; });
   EXPECT_EQ(tags_town[1], (std::vector<std::string>{"B-GPE", "O", "B-GPE", "I-GPE", "O", "O"}));
+  // A government named after its leader leaves the leader a person, and so does a title before
+  // the one word ("President Dorvane" beside "Dorvane Holdings Inc").
+  std::vector<std::vector<std::string>> words_leader = {
+      Split("The Varnok Administration and Dorvane Holdings Inc met ."), Split("Varnok and President Dorvane spoke .")};
+  std::vector<std::vector<std::string_view>> forms_leader;
+  for (const auto& w : words_leader) forms_leader.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags_leader = {
+      {"O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"},
+      {"B-PERSON", "O", "O", "B-PERSON", "O", "O"}};
+  ner_internal::MakeDocumentConsistent(forms_leader, tags_leader);
+  EXPECT_EQ(tags_leader[1], (std::vector<std::string>{"B-PERSON", "O", "O", "B-PERSON", "O", "O"}));
   // A span of thousands of capitalized words (bad input) is read in linear time; its first
   // words still count.
   std::vector<std::string> long_words(10000, "Quillco");
