@@ -124,6 +124,23 @@ void TokenFlags(std::string_view form, const TokenizerLexicon& lexicon, TokenInf
   }
 }
 
+// A short line of wrapped text that stops without final punctuation, a figure or a dash, and
+// is not written in capitals, goes on in the next line: wire copy whose dateline was cut from its first line
+// ("U.S. Trade Representative Clayton\nYeutter said ..."). Headings are in capitals, or
+// followed by a blank or indented line, which is a paragraph break and never comes here.
+bool GoesOnAfterShortLine(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+  if (line.empty()) return false;
+  const char c = line.back();
+  // Final punctuation; a figure or a dash ends a table's row or label ("Victoria 1.53 1.63",
+  // "Adjustments --").
+  if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"' || c == '\'' || c == ')' || c == '-' ||
+      (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80) {
+    return false;
+  }
+  return std::any_of(line.begin(), line.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+}
+
 uint64_t Bucket(size_t n) { return n <= 3 ? n : n <= 5 ? 4 : n <= 10 ? 5 : n <= 20 ? 6 : 7; }
 
 }  // namespace
@@ -184,8 +201,10 @@ void ComputeTokenInfos(std::string_view text, const std::vector<document::Span>&
     if (info.gap_after == GapKind::kNewline && breaks.lines_are_sentences) info.gap_after = GapKind::kParagraph;
     if (info.gap_after == GapKind::kNewline && breaks.wrapped_line_length > 0) {
       const size_t line_start = text.rfind('\n', t.start == 0 ? 0 : t.start - 1);
-      const size_t length = line_start == std::string_view::npos ? t.end : t.end - line_start - 1;
-      if (length >= breaks.wrapped_line_length) info.gap_after = GapKind::kSpace;
+      const size_t first = line_start == std::string_view::npos ? 0 : line_start + 1;
+      if (t.end - first >= breaks.wrapped_line_length || GoesOnAfterShortLine(text.substr(first, t.end - first))) {
+        info.gap_after = GapKind::kSpace;
+      }
     }
     info.candidate = info.gap_after != GapKind::kParagraph && IsCandidateGap(infos, i);
     if (!info.candidate) continue;

@@ -79,6 +79,23 @@ const SplitCase kSplitCases[] = {
       "The report may weaken the standing of Defence Minister Ana\nQuellin and Foreign Minister Tomas Varno, who "
       "were said to be\nmore interested in their own positions than in the talks, aides\nsaid on Tuesday.",
       "The ministers will meet again in Geneva next\nweek, according to officials.", "A second paragraph follows."}},
+    // Wire copy whose dateline was cut from its first line: the short first line goes on; a
+    // heading in capitals and a line that ends a sentence still break.
+    {"wrapped_short_first_line",
+     "Deputy Trade Representative Ana\n"
+     "Quellin said on Tuesday that the talks on grain tariffs would\n"
+     "resume in Geneva next week, with a first offer expected from\n"
+     "both sides by the end of the month, and that she was hopeful.\n"
+     "The ministers will meet again in Geneva next week to sign the\n"
+     "accord.\n"
+     "GRAIN TALKS\n"
+     "Officials said the tariffs could be cut by half within two\n"
+     "years once both sides agreed on the timetable.",
+     {"Deputy Trade Representative Ana\nQuellin said on Tuesday that the talks on grain tariffs would\nresume in "
+      "Geneva next week, with a first offer expected from\nboth sides by the end of the month, and that she was "
+      "hopeful.",
+      "The ministers will meet again in Geneva next week to sign the\naccord.", "GRAIN TALKS",
+      "Officials said the tariffs could be cut by half within two\nyears once both sides agreed on the timetable."}},
     // A results table, one line per row: each line is a sentence, though rows end in figures.
     {"results_lines",
      "Results of matches on Saturday :\nArsenal 2 Derby 2\nChelsea 2 Everton 2\nCoventry 1 Tottenham 2\n"
