@@ -104,6 +104,7 @@ std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>
   std::vector<bool> listed_first_name(forms.size());
   for (size_t i = 0; i < forms.size(); ++i) listed_first_name[i] = info[i].first_name;
   ner_internal::SplitTitleOfPhrases(forms, listed_first_name, gazetteer_.get(), tags);
+  ner_internal::SplitPersonsFromOffices(forms, listed_first_name, gazetteer_.get(), tags);
   ner_internal::ApplySpanRules(forms, gazetteer_.get(), names_.empty() ? nullptr : &names_, tags, sports_lines,
                                doc != nullptr && doc->team_sport_report());
   std::vector<bool> often_lower(forms.size());

@@ -1595,6 +1595,58 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   UntagSportSlug(forms, gazetteer, tags);
 }
 
+void SplitPersonsFromOffices(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
+                             const kb::Gazetteer* gazetteer, std::vector<std::string>& tags) {
+  auto capitalized = [&](size_t i) { return !forms[i].empty() && forms[i][0] >= 'A' && forms[i][0] <= 'Z'; };
+  auto place = [&](size_t begin, size_t end) {
+    if (gazetteer == nullptr) return false;
+    std::string text;
+    for (size_t i = begin; i < end; ++i) text += (i > begin ? " " : "") + std::string(forms[i]);
+    for (const kb::GazetteerEntry* e : gazetteer->Lookup(text)) {
+      if (e->type == kb::EntryType::kCountry || e->type == kb::EntryType::kAdmin1 || e->type == kb::EntryType::kCity) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (size_t b = 0; b < tags.size(); ++b) {
+    if (tags[b].size() < 3 || tags[b][0] != 'B') continue;
+    size_t e = b + 1;
+    while (e < tags.size() && tags[e][0] == 'I') ++e;
+    if (tags[b] == "B-PERSON") {
+      b = e - 1;
+      continue;
+    }
+    // Offices written out: not abbreviations ("St. Louis" is no saint's name).
+    auto office_title = [&](size_t i) {
+      const std::string lower = base::AsciiLower(forms[i]);
+      return capitalized(i) && lower.size() >= 4 && lower.back() != '.' &&
+             (IsTitleWord(lower) || lower == "representative");
+    };
+    for (size_t t = b; t + 2 < e; ++t) {
+      if (!office_title(t) || !first_name[t + 1] || !capitalized(t + 2)) continue;
+      size_t end = t + 2;
+      while (end < e && capitalized(end)) ++end;
+      // The span goes on past the name, or the name is a body's or a building's: leave it.
+      if (end != e || e - (t + 1) > 3 || IsInstitutionHead(forms[e - 1]) || IsCompanySuffix(forms[e - 1]) ||
+          tags[b] == "B-FAC") {
+        break;
+      }
+      for (size_t i = t + 1; i < e; ++i) tags[i] = i == t + 1 ? "B-PERSON" : "I-PERSON";
+      size_t place_end = b;
+      for (size_t k = t; k > b; --k) {
+        if (place(b, k)) {
+          place_end = k;
+          break;
+        }
+      }
+      for (size_t i = b; i <= t; ++i) tags[i] = i >= place_end ? "O" : (i == b ? "B-GPE" : "I-GPE");
+      break;
+    }
+    b = e - 1;
+  }
+}
+
 void TagClubsNamedWithTowns(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
                             const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
   for (size_t b = 0; b < tags.size(); ++b) {

@@ -131,6 +131,15 @@ void TagPersonsAfterNationalities(const std::vector<std::string_view>& forms, co
                                   const std::vector<bool>& often_lower, const kb::Gazetteer& gaz,
                                   std::vector<std::string>& tags);
 
+// Post-pass: an office and a person's name the model ran into one span of another type
+// ("U.S. Trade Representative Clayton Yeutter" one ORG). After a capitalized title word
+// comes a listed first name (`first_name[i]`) and one or two more capitalized words that end
+// the span: they are the PERSON, unless the last is an organization's head word or suffix or
+// the span a facility ("President Grant Quell Hotel" stays). Before the title, the longest
+// run the gazetteer knows as a country or place is a GPE, the rest of the office O.
+void SplitPersonsFromOffices(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
+                             const kb::Gazetteer* gazetteer, std::vector<std::string>& tags);
+
 // Clubs named with their town, in a team-sport report ("SOCCER - ..."): "Levski Sofia",
 // "Werder Bremen", "Dynamo Kiev", "CSKA Sofia". A name of two or three words, of any type,
 // whose last word or words are a town of the gazetteer and whose first word is no first name

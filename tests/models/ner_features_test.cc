@@ -676,6 +676,34 @@ TEST(NerSpanRulesTest, CreditRatingsAreNoNames) {
   EXPECT_EQ(run("AA said on Monday", {"B-ORG", "O", "O", "O"}), (V{"B-ORG", "O", "O", "O"}));
 }
 
+// An office and a name run into one span of another type: the name is the person, a country
+// before the office a place, the office no name.
+TEST(NerSpanRulesTest, PersonsSplitFromOfficesRunIntoOtherSpans) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  using V = std::vector<std::string>;
+  auto run = [&](const std::string& text, V tags, const std::vector<size_t>& first_names) {
+    std::vector<std::string> words = Split(text);
+    std::vector<std::string_view> forms(words.begin(), words.end());
+    std::vector<bool> first(words.size());
+    for (size_t i : first_names) first[i] = true;
+    ner_internal::SplitPersonsFromOffices(forms, first, gaz.get(), tags);
+    return tags;
+  };
+  EXPECT_EQ(run("U.S. Trade Representative Clara Quellin said", {"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}, {3}),
+            (V{"B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("Varnco Corp Chairman Rand Quellin told", {"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}, {3}),
+            (V{"O", "O", "O", "B-PERSON", "I-PERSON", "O"}));
+  // An abbreviation is no office ("St. Louis"), a span going on past the name is left whole,
+  // and so is a name without a listed first name.
+  EXPECT_EQ(run("its St. Louis Number Two plant", {"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}, {2}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("the President Grant Quell Hotel", {"O", "B-FAC", "I-FAC", "I-FAC", "I-FAC"}, {2}),
+            (V{"O", "B-FAC", "I-FAC", "I-FAC", "I-FAC"}));
+  EXPECT_EQ(run("Trade Representative Quellin said", {"B-ORG", "I-ORG", "I-ORG", "O"}, {}),
+            (V{"B-ORG", "I-ORG", "I-ORG", "O"}));
+}
+
 TEST(NerSpanRulesTest, NamesSpelledByABracketedAcronym) {
   const auto run = AfterSpanRulesWithGazetteer;
   using V = std::vector<std::string>;
