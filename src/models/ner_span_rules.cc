@@ -981,8 +981,13 @@ void TagNamesBeforeAcronyms(const std::vector<std::string_view>& forms, const kb
       if (initials.empty() || initials.size() > acronym.size()) break;
       if (initials == acronym && Capitalized(forms[j - 1])) begin = j - 1;
     }
-    // Two words at least, not starting inside a longer name the model found.
-    if (open - begin < 2 || tags[begin][0] == 'I') continue;
+    // Two words at least, not starting inside a longer name the model found. An acronym the
+    // initials do not spell, right after an organization, still names it ("International Cocoa
+    // Organization ( ICCO )").
+    if (open - begin < 2 || tags[begin][0] == 'I') {
+      if (tags[open + 1] == "O" && (tags[open - 1] == "B-ORG" || tags[open - 1] == "I-ORG")) tags[open + 1] = "B-ORG";
+      continue;
+    }
     // Only names of bodies: an organization word among them or an ORG the model found there;
     // "Gross Domestic Product ( GDP )" and "Value Added Tax ( VAT )" are no names.
     const bool nation = IsNationName(gaz, forms, begin, open);

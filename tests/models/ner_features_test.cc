@@ -721,9 +721,12 @@ TEST(NerSpanRulesTest, NamesSpelledByABracketedAcronym) {
   // A term is no body: "Gross Domestic Product ( GDP )" stays as it was.
   EXPECT_EQ(run("its Gross Domestic Product ( GDP ) rose", {"O", "O", "O", "O", "O", "O", "O", "O"}),
             (V{"O", "O", "O", "O", "O", "O", "O", "O"}));
-  // Initials that do not match are left alone.
+  // Initials that do not match leave the words alone; after an organization the acronym still
+  // names it, after other words it is left alone.
   EXPECT_EQ(run("the Quill Trade Board ( XYZ )", {"O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"}),
-            (V{"O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"}));
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O"}));
+  EXPECT_EQ(run("the quill trade board ( XYZ )", {"O", "O", "O", "O", "O", "O", "O"}),
+            (V{"O", "O", "O", "O", "O", "O", "O"}));
 }
 
 TEST(NerSpanRulesTest, PlacesThatNameAccordsAreOtherNames) {
