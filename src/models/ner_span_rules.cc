@@ -1692,6 +1692,15 @@ void TagPersonsAfterTitles(const std::vector<std::string_view>& forms, const std
     Relabel(tags, t + 1, end, "PERSON");
     t = end - 1;
   }
+  // The model found the surname but not the first name it does not know ("Prime Minister
+  // Yasuhiro" + "Nakasone"): one untagged capitalized word between a title and a one-word
+  // person is the person's too.
+  for (size_t t = 0; t + 2 < n; ++t) {
+    if (tags[t] != "O" || !title(forms[t]) || !name_word(t + 1) || title(forms[t + 1])) continue;
+    if (forms[t + 1] == "Elect" || forms[t + 1] == "Designate" || forms[t + 1] == "Emeritus") continue;
+    if (tags[t + 2] != "B-PERSON" || (t + 3 < n && tags[t + 3] == "I-PERSON")) continue;
+    Relabel(tags, t + 1, t + 3, "PERSON");
+  }
 }
 
 // Demonyms that are nouns for one person, never adjectives: a name after one is that person.

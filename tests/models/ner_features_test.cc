@@ -454,6 +454,17 @@ TEST(NerSpanRulesTest, UntaggedNamesAfterTitlesArePersons) {
   EXPECT_EQ(run("Speaker Tom Quell Bank"), V(4, "O"));
   EXPECT_EQ(run("Speaker Tom Quell Varga Lima Reed"), V(6, "O"));
   EXPECT_EQ(run("major Tom Quell producers"), V(4, "O"));
+  // A first name the list lacks, before a surname the model found, is the person's too.
+  auto run_tagged = [](const std::string& text, V tags) {
+    return AfterMarkedRule(text, tags, {}, [](const auto& forms, const auto& first_name, auto& t) {
+      ner_internal::TagPersonsAfterTitles(forms, first_name, t);
+    });
+  };
+  EXPECT_EQ(run_tagged("Prime Minister Yasuro Quellmoto said", {"O", "O", "O", "B-PERSON", "O"}),
+            (V{"O", "O", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run_tagged("Prime Minister Yasuro Quellmoto Varga said", {"O", "O", "O", "B-PERSON", "I-PERSON", "O"}),
+            (V{"O", "O", "O", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run_tagged("President Elect Quellmoto said", {"O", "O", "B-PERSON", "O"}), (V{"O", "O", "B-PERSON", "O"}));
 }
 
 TEST(NerSpanRulesTest, PersonsInScoreLines) {
