@@ -291,6 +291,16 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
     Relabel(tags[s.sentence], s.begin, s.end, "ORG");
     majority[text] = "ORG";
   }
+  // A company named by one word and its legal suffix ("Cyclops Corp") is also named by the
+  // word alone ("sold 110,000 Cyclops common shares"), which the model may leave untagged.
+  for (const TagSpan& s : Spans(tags)) {
+    const std::vector<std::string_view>& f = forms[s.sentence];
+    if (s.type != "ORG" || s.end - s.begin != 2 || !IsCompanySuffix(f[s.begin + 1])) continue;
+    const std::string_view word = f[s.begin];
+    if (word.size() < 2 || !Capitalized(word) || IsTitleWord(base::AsciiLower(word)) || IsCompanySuffix(word)) continue;
+    if (known_place && known_place(word)) continue;
+    majority.emplace(Text(f, s.begin, s.begin + 1), "ORG");
+  }
   // An acronym of an organization named in the document is that organization
   // ("International Coffee Organization ... ICO delegates").
   std::unordered_set<std::string> acronyms;
@@ -315,6 +325,8 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
     const bool all_caps = IsAllCapsSentence(forms[s]);
     for (size_t i = 0; i < t.size(); ++i) {
       if (t[i] != "O" || !Capitalized(forms[s][i])) continue;
+      // The second half of a hyphenated name ("Allied - Signal") is not the name alone.
+      if (i >= 2 && (forms[s][i - 1] == "-" || forms[s][i - 1] == "/") && Capitalized(forms[s][i - 2])) continue;
       std::string text;
       size_t best_end = 0;
       std::string best_type;

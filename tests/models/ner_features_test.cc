@@ -1218,6 +1218,16 @@ TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
       {"B-GPE", "O", "B-GPE", "I-GPE", "O", "O"}};
   ner_internal::MakeDocumentConsistent(forms_town, tags_town, [](std::string_view) { return false; });
   EXPECT_EQ(tags_town[1], (std::vector<std::string>{"B-GPE", "O", "B-GPE", "I-GPE", "O", "O"}));
+  // A company named by one word and its suffix is also the word alone, where the model left it
+  // untagged; not the second half of a hyphenated name.
+  std::vector<std::vector<std::string>> words_company = {
+      Split("Quellops Corp said it agreed ."), Split("He sold 110 Quellops shares , Allied - Quellops said .")};
+  std::vector<std::vector<std::string_view>> forms_company;
+  for (const auto& w : words_company) forms_company.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags_company = {{"B-ORG", "I-ORG", "O", "O", "O", "O"},
+                                                        std::vector<std::string>(10, "O")};
+  ner_internal::MakeDocumentConsistent(forms_company, tags_company);
+  EXPECT_EQ(tags_company[1], (std::vector<std::string>{"O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O"}));
   // A government named after its leader leaves the leader a person, and so does a title before
   // the one word ("President Dorvane" beside "Dorvane Holdings Inc").
   std::vector<std::vector<std::string>> words_leader = {
