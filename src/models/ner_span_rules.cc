@@ -625,6 +625,11 @@ void MendFunctionWordTails(const std::vector<std::string_view>& forms, std::vect
   auto function_word = [&](size_t i) {
     return forms[i] == "of" || forms[i] == "and" || forms[i] == "the" || forms[i] == "&";
   };
+  // A function word alone is no name at all ("Minister of" + "Social Affairs": the model's
+  // B- on "of").
+  for (size_t i = 0; i < n; ++i) {
+    if (tags[i][0] == 'B' && (i + 1 == n || tags[i + 1][0] != 'I') && function_word(i)) tags[i] = "O";
+  }
   for (size_t e = 2; e <= n; ++e) {
     const size_t last = e - 1;
     if (tags[last][0] != 'I' || (e < n && tags[e][0] == 'I') || !function_word(last)) continue;
@@ -1012,14 +1017,19 @@ void ExtendPersonsOverParticles(const std::vector<std::string_view>& forms, std:
     if (tags[e - 1] != "B-PERSON" && tags[e - 1] != "I-PERSON") continue;
     if (tags[e] != "O" || !IsNameParticle(forms[e]) || !Capitalized(forms[e + 1]) || forms[e + 1].size() < 2) continue;
     const std::string& next = tags[e + 1];
-    if (next != "O" && (next[0] != 'B' || (e + 2 < n && tags[e + 2][0] == 'I'))) continue;
+    // A person's name of several words goes on whole ("Suroor" + "bin" + "Sultan al - Dhahiri").
+    size_t end = e + 2;
+    if (next == "B-PERSON") {
+      while (end < n && tags[end] == "I-PERSON") ++end;
+    } else if (next != "O" && (next[0] != 'B' || (e + 2 < n && tags[e + 2][0] == 'I'))) {
+      continue;
+    }
     if (next != "O" && !next.ends_with("-GPE") && !next.ends_with("-LOC") && !next.ends_with("-PERSON") &&
         !next.ends_with("-MISC")) {
       continue;
     }
-    tags[e] = "I-PERSON";
-    tags[e + 1] = "I-PERSON";
-    ++e;
+    for (size_t i = e; i < end; ++i) tags[i] = "I-PERSON";
+    e = end - 1;
   }
 }
 

@@ -763,6 +763,8 @@ TEST(NerSpanRulesTest, PersonsRunOnOverParticles) {
   using V = std::vector<std::string>;
   EXPECT_EQ(run("Tom van Quellen scored", {"B-PERSON", "O", "O", "O"}), (V{"B-PERSON", "I-PERSON", "I-PERSON", "O"}));
   EXPECT_EQ(run("Ana dos Varnos said", {"B-PERSON", "O", "B-GPE", "O"}), (V{"B-PERSON", "I-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("Sheikh Varun bin Quell al Varno said", {"O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O"}),
+            (V{"O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O"}));
   // Not over a longer name of another type, nor a lower-case word.
   EXPECT_EQ(run("Tom de Quell Bank", {"B-PERSON", "O", "B-ORG", "I-ORG"}), (V{"B-PERSON", "O", "B-ORG", "I-ORG"}));
   EXPECT_EQ(run("Tom de facto", {"B-PERSON", "O", "O"}), (V{"B-PERSON", "O", "O"}));
@@ -839,6 +841,8 @@ TEST(NerSpanRulesTest, SpansEndingInFunctionWords) {
   EXPECT_EQ(run("Minister Tom Quellet of Trinidad said", {"O", "B-PERSON", "I-PERSON", "I-PERSON", "B-GPE", "O"}),
             (V{"O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O"}));
   EXPECT_EQ(run("Tom Quellet and", {"B-PERSON", "I-PERSON", "I-PERSON"}), (V{"B-PERSON", "I-PERSON", "O"}));
+  // A function word alone is no name.
+  EXPECT_EQ(run("Minister of Social Affairs", {"O", "B-PERSON", "O", "O"}), (V{"O", "O", "O", "O"}));
   // A stray I- after O (another rule's leftover) is a span of its own, not an error.
   EXPECT_EQ(run("said Quell Bank of", {"O", "I-ORG", "I-ORG", "I-ORG"})[3], "O");
   EXPECT_EQ(run("the People 's Daily", {"O", "I-ORG", "O", "B-ORG"})[3], "I-ORG");
