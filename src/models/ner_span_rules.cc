@@ -1649,7 +1649,7 @@ void SplitPersonsFromOffices(const std::vector<std::string_view>& forms, const s
       }
       for (size_t i = t + 1; i < e; ++i) tags[i] = i == t + 1 ? "B-PERSON" : "I-PERSON";
       size_t place_end = b;
-      for (size_t k = t; k > b; --k) {
+      for (size_t k = std::min(t, b + 4); k > b; --k) {  // places of up to four words: bounded work
         if (place(b, k)) {
           place_end = k;
           break;
