@@ -131,6 +131,7 @@ void EntityResolver::Resolve(document::Document& doc) const {
   CollectNameMentions(w);
   AddKnownActors(w);
   RecoverListNames(w);
+  ReadOrganizationNames(w);
   PlaceCountries(w);
   AddNominalsAndPronouns(w);
   MarkPolitical(w);

@@ -34,6 +34,16 @@ const RoleWord* RoleAt(const Work& w, uint32_t b, uint32_t limit, uint32_t& n) {
   return nullptr;
 }
 
+// Two letters or more, all capitals ("ICO", "U.S.": the periods do not count).
+bool AllCapitals(std::string_view s) {
+  int letters = 0;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    letters += c >= 'A' && c <= 'Z';
+  }
+  return letters >= 2;
+}
+
 void SetIgoCode(WorkMention& m, const kb::GazetteerEntry& e) {
   m.sector = e.detail;
   m.code = (e.detail == "IGO" || e.detail == "NGO") ? e.detail + e.code : e.code;
@@ -74,6 +84,9 @@ void Retype(Work& w, WorkMention& m) {
       case kb::EntryType::kCity:
         if (m.type == "PERSON" && e.detail != "PPLC") return;
         if (m.type != "GPE" && m.type != "LOC" && m.type != "PERSON" && m.type != "ORG") return;
+        // An organization is a city only as a metonym of a capital or a big city ("Moscow
+        // said"), never as an acronym ("ICO" is no town Icó).
+        if (m.type == "ORG" && ((e.detail != "PPLC" && e.population < 100000) || AllCapitals(w.Form(m.tb)))) return;
         m.type = "GPE";
         m.country = e.country;
         m.capital = e.detail == "PPLC";
@@ -687,6 +700,32 @@ void MarkPolitical(Work& w) {
     bool next_verb = m.te < w.SentenceEnd(m.tb) &&
                      (w.doc.tokens[m.te].upos == "VERB" || w.doc.tokens[m.te].upos == "AUX");
     m.political = head.deprel == "nsubj" || head.deprel == "nsubj:pass" || head.deprel == "obj" || next_verb;
+  }
+}
+
+void ReadOrganizationNames(Work& w) {
+  for (WorkMention& m : w.mentions) {
+    if (m.kind != "name" || m.type != "ORG" || !m.code.empty()) continue;
+    if (m.sector.empty()) {
+      for (uint32_t t = m.tb; t < m.te; ++t) {
+        std::string_view s = w.kb.SectorWord(w.norm[t]);
+        if (!s.empty()) m.sector = std::string(s);
+      }
+    }
+    if (!m.country.empty()) continue;
+    // The first country or nationality among its words, of up to three words ("U.S.
+    // Agriculture Department", "Bank of England", "British Airways").
+    for (uint32_t b = m.tb; b < m.te && m.country.empty(); ++b) {
+      for (uint32_t e = std::min(m.te, b + 3); e > b && m.country.empty(); --e) {
+        if (e - b == m.te - m.tb) continue;  // the whole name is not a place inside it
+        for (uint32_t index : w.gaz.LookupNormalized(w.Key(b, e))) {
+          const kb::GazetteerEntry& g = w.gaz.entry(index);
+          if (g.type == kb::EntryType::kCountry) m.country = g.code;
+          if (g.type == kb::EntryType::kDemonym) m.country = g.country;
+          if (!m.country.empty()) break;
+        }
+      }
+    }
   }
 }
 

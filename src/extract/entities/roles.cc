@@ -95,7 +95,12 @@ void ReadPremodifier(Work& w, WorkMention& m) {
     for (uint32_t k = 1; k <= 2 && at >= sb + k + 1; ++k) {
       uint32_t b = at - k;
       bool plain = true;
-      for (uint32_t t = b; t < at && plain; ++t) plain = w.covered[t] < 0 && AllWordChars(w.Form(t));
+      // Nouns and adjectives only: "Japan hailed President X" gives X no role "hailed president".
+      for (uint32_t t = b; t < at && plain; ++t) {
+        const std::string& upos = w.doc.tokens[t].upos;
+        plain = w.covered[t] < 0 && AllWordChars(w.Form(t)) &&
+                (upos.empty() || upos == "X" || upos == "NOUN" || upos == "PROPN" || upos == "ADJ");
+      }
       if (!plain || AffiliationBefore(w, b) < 0 || AffiliationBefore(w, at) >= 0) continue;
       std::string words =
           base::CollapseWhitespace(w.doc.SpanText({w.doc.tokens[b].span.start, w.doc.tokens[at - 1].span.end}));
@@ -161,6 +166,8 @@ void ReadApposition(Work& w, WorkMention& m) {
   const RoleWord* r = RoleStartingAt(w, k, se, n);
   if (r == nullptr) return;
   k += n;
+  // "Reagan, Vice President George Bush, ...": the title of the next name in a list.
+  if (k < se && w.covered[k] >= 0 && w.mentions[w.covered[k]].type == "PERSON") return;
   std::string role = r->phrase;
   if (k + 1 < se && w.norm[k] == "of") {
     ++k;

@@ -430,6 +430,61 @@ TEST_F(ResolverTest, ShortPersonSpansGrowAndBareDescriptionsAreDropped) {
   EXPECT_EQ(EntityOf(doc, "The director"), nullptr) << Dump(doc);  // no name, no affiliation
 }
 
+// An organization's own words give its country and sector; an acronym is no town.
+TEST_F(ResolverTest, OrganizationsReadTheirCountryAndSectorFromTheirNames) {
+  Document doc = Resolve(
+      "The [ORG U.S. Agriculture Department] said [ORG British Quellways] and [ORG Bank of Varnia] met .\n"
+      "The [ORG ICO] and the [ORG Fed] agreed , [ORG Moscow] said .");
+  ExpectConsistent(doc);
+  const Entity* usda = Find(doc, "U.S. Agriculture Department");
+  ASSERT_NE(usda, nullptr) << Dump(doc);
+  EXPECT_EQ(usda->country, "USA");
+  EXPECT_EQ(usda->actor, "USAGOV");
+  const Entity* airline = Find(doc, "British Quellways");
+  ASSERT_NE(airline, nullptr) << Dump(doc);
+  EXPECT_EQ(airline->country, "GBR");
+  const Entity* bank = Find(doc, "Bank of Varnia");
+  ASSERT_NE(bank, nullptr) << Dump(doc);
+  EXPECT_EQ(bank->country, "");  // no place the gazetteer knows
+  EXPECT_EQ(bank->sector, "BUS");
+  const Entity* ico = Find(doc, "ICO");
+  ASSERT_NE(ico, nullptr) << Dump(doc);
+  EXPECT_EQ(ico->type, "ORG");  // not the town of Icó, Brazil
+  const Entity* fed = Find(doc, "Federal Reserve");  // the KB's canonical name
+  ASSERT_NE(fed, nullptr) << Dump(doc);
+  EXPECT_EQ(fed->actor, "USAGOV");
+  // A verb between a name and a title is no part of the role, and gives no affiliation.
+  Document hailed = Resolve("[GPE Japan] hailed/VERB President [PERSON Tom Quellin] on Monday .");
+  const Entity* quellin = Find(hailed, "Tom Quellin");
+  ASSERT_NE(quellin, nullptr) << Dump(hailed);
+  EXPECT_FALSE(HasRole(quellin, "hailed president")) << Dump(hailed);
+  EXPECT_EQ(quellin->country, "") << Dump(hailed);
+  // In a list of names, a title belongs to the name after it.
+  Document listed = Resolve("It named [PERSON Tom Quellin] , Vice President [PERSON Ann Varno] and others .");
+  const Entity* listed_quellin = Find(listed, "Tom Quellin");
+  ASSERT_NE(listed_quellin, nullptr) << Dump(listed);
+  EXPECT_TRUE(listed_quellin->roles.empty()) << Dump(listed);
+  EXPECT_TRUE(HasRole(Find(listed, "Ann Varno"), "vice president")) << Dump(listed);
+  const Entity* moscow = Find(doc, "Moscow");
+  ASSERT_NE(moscow, nullptr) << Dump(doc);
+  EXPECT_EQ(moscow->type, "GPE");  // a capital named as an actor stays the place
+}
+
+TEST_F(ResolverTest, TitlesBelongToTheNamesTheyPrecede) {
+  // A verb between a name and a title is no part of the role, and gives no affiliation.
+  Document hailed = Resolve("[GPE Japan] hailed/VERB President [PERSON Tom Quellin] on Monday .");
+  const Entity* quellin = Find(hailed, "Tom Quellin");
+  ASSERT_NE(quellin, nullptr) << Dump(hailed);
+  EXPECT_FALSE(HasRole(quellin, "hailed president")) << Dump(hailed);
+  EXPECT_EQ(quellin->country, "") << Dump(hailed);
+  // In a list of names, a title belongs to the name after it.
+  Document listed = Resolve("It named [PERSON Tom Quellin] , Vice President [PERSON Ann Varno] and others .");
+  const Entity* listed_quellin = Find(listed, "Tom Quellin");
+  ASSERT_NE(listed_quellin, nullptr) << Dump(listed);
+  EXPECT_TRUE(listed_quellin->roles.empty()) << Dump(listed);
+  EXPECT_TRUE(HasRole(Find(listed, "Ann Varno"), "vice president")) << Dump(listed);
+}
+
 TEST_F(ResolverTest, WireCopyNerMistakesAndLeaderRoles) {
   Document doc = Resolve(
       "[GPE U.S.] Treasury Secretary [PERSON James Baker] met bankers from [PERSON Lloyds Bank Plc] .\n"
