@@ -84,9 +84,9 @@ void Retype(Work& w, WorkMention& m) {
       case kb::EntryType::kCity:
         if (m.type == "PERSON" && e.detail != "PPLC") return;
         if (m.type != "GPE" && m.type != "LOC" && m.type != "PERSON" && m.type != "ORG") return;
-        // An organization is a city only as a metonym of a capital or a big city ("Moscow
-        // said"), never as an acronym ("ICO" is no town Icó).
-        if (m.type == "ORG" && ((e.detail != "PPLC" && e.population < 100000) || AllCapitals(w.Form(m.tb)))) return;
+        // An acronym is no town ("ICO" is not Icó, Brazil); a short word in capitals is
+        // read as one ("HUDSON", a dateline, is a town).
+        if (m.type == "ORG" && m.te - m.tb == 1 && w.Form(m.tb).size() <= 4 && AllCapitals(w.Form(m.tb))) return;
         m.type = "GPE";
         m.country = e.country;
         m.capital = e.detail == "PPLC";
