@@ -673,6 +673,23 @@ TEST(NerSpanRulesTest, BusinessWordsModelNumbersAndOffices) {
   EXPECT_EQ(run("serving St. Louis and", {"O", "O", "B-PERSON", "O"}), (V{"O", "B-GPE", "I-GPE", "O"}));
 }
 
+// A dateline before a dash, a weekday that is part of an event's name, a question's "Who".
+TEST(NerSpanRulesTest, DashDatelinesNamedDaysAndQuestionWords) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("WASHINGTON \xE2\x80\x94 Sen. Ann Quell said", {"B-ORG", "O", "O", "B-PERSON", "I-PERSON", "O"}),
+            (V{"B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("QUELLVILLE -- Sen. Ann Quell said", {"B-ORG", "O", "O", "B-PERSON", "I-PERSON", "O"}),
+            (V{"B-ORG", "O", "O", "B-PERSON", "I-PERSON", "O"}));  // no place the gazetteer knows
+  EXPECT_EQ(run("Washington -- the capital", {"B-GPE", "O", "O", "O"}), (V{"B-GPE", "O", "O", "O"}));
+  EXPECT_EQ(run("voting on Super Tuesday .", {"O", "O", "B-MISC", "O", "O"}), (V{"O", "O", "B-MISC", "I-MISC", "O"}));
+  EXPECT_EQ(run("won Super Tuesday .", {"O", "B-GPE", "O", "O"}), (V{"O", "B-MISC", "I-MISC", "O"}));
+  EXPECT_EQ(run("Quell on Tuesday .", {"B-PERSON", "O", "O", "O"}), (V{"B-PERSON", "O", "O", "O"}));
+  EXPECT_EQ(run("said in Paris Tuesday .", {"O", "O", "B-GPE", "O", "O"}), (V{"O", "O", "B-GPE", "O", "O"}));
+  EXPECT_EQ(run("Who am I ?", {"B-ORG", "O", "O", "O"}), (V{"O", "O", "O", "O"}));
+  EXPECT_EQ(run("the WHO said", {"O", "B-ORG", "O"}), (V{"O", "B-ORG", "O"}));
+}
+
 // A credit rating is no name where a rating is spoken of; elsewhere the letters may be one.
 TEST(NerSpanRulesTest, CreditRatingsAreNoNames) {
   const auto run = AfterSpanRulesWithGazetteer;
