@@ -152,7 +152,8 @@ bool TagDateline(const std::vector<std::string_view>& forms, const kb::Gazetteer
     break;
   }
   // "WASHINGTON — Sen. ...": a place in capitals before a dash opens the story.
-  if (parts.size() == 1 && i + 1 < n && (forms[i] == "\xE2\x80\x94" || forms[i] == "\xE2\x80\x93" || forms[i] == "--")) {
+  if (parts.size() == 1 && i + 1 < n && (forms[i] == "\xE2\x80\x94" || forms[i] == "\xE2\x80\x93" || forms[i] == "\xE2\x80\x95" ||
+                                             forms[i] == "--")) {
     const auto [b, e] = parts[0];
     const std::span<const std::string_view> words(forms.data() + b, e - b);
     const bool caps = std::all_of(words.begin(), words.end(), [](std::string_view w) {

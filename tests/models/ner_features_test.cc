@@ -679,6 +679,7 @@ TEST(NerSpanRulesTest, DashDatelinesNamedDaysAndQuestionWords) {
   using V = std::vector<std::string>;
   EXPECT_EQ(run("WASHINGTON \xE2\x80\x94 Sen. Ann Quell said", {"B-ORG", "O", "O", "B-PERSON", "I-PERSON", "O"}),
             (V{"B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("WASHINGTON \xE2\x80\x95 The plan", {"B-ORG", "O", "O", "O"}), (V{"B-GPE", "O", "O", "O"}));  // a bar
   EXPECT_EQ(run("QUELLVILLE -- Sen. Ann Quell said", {"B-ORG", "O", "O", "B-PERSON", "I-PERSON", "O"}),
             (V{"B-ORG", "O", "O", "B-PERSON", "I-PERSON", "O"}));  // no place the gazetteer knows
   EXPECT_EQ(run("Washington -- the capital", {"B-GPE", "O", "O", "O"}), (V{"B-GPE", "O", "O", "O"}));
