@@ -593,6 +593,14 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
     }
     if (patterns.empty()) continue;
     if (tok.upos == "PROPN" && !Tree::LowerEquals(tok.form, lemma)) continue;  // "Talks" mis-tagged
+    // "Asked whether ..., Funaro said", "When pressed about ...": a reporter's question to
+    // the speaker, no appeal by anyone.
+    if (verb && OneOf(lemma, {"ask", "press", "question"}) && t.Child(i, "nsubj") < 0 && t.Child(i, "nsubj:pass") < 0 &&
+        t.Child(i, "aux") < 0 && t.Child(i, "aux:pass") < 0 &&
+        (i == 0 || (i == 1 && (Tree::LowerEquals(t.tok(0).form, "when") || Tree::LowerEquals(t.tok(0).form, "if") ||
+                               Tree::LowerEquals(t.tok(0).form, "as"))))) {
+      continue;
+    }
     Match m = MatchPatterns(t, i, patterns);
     if (verb) {
       if (m.pattern != nullptr) coded_verb[i] = !IsLightVerb(lemma);

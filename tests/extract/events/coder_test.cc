@@ -217,6 +217,26 @@ TEST(EventCoderTest, AStateAfterInIsWhereNotWhom) {
   EXPECT_EQ(criticized->place->country, "DEU");
 }
 
+// Words of violence used of markets and prices, and a reporter's question, are no events.
+TEST(EventCoderTest, MarketsThatHitAndReportersWhoAskAreNoEvents) {
+  Document fall = Sentence("The fall in coffee prices has hit Colombia hard this year.");
+  const EventMention* hit = Find(fall, "hit");
+  EXPECT_TRUE(hit == nullptr || hit->cameo.empty()) << (hit ? hit->cameo : "");
+  Document tanker = Sentence("Iraqi missiles hit an oil tanker in the Gulf on Monday.");
+  const EventMention* struck = Find(tanker, "hit");
+  ASSERT_NE(struck, nullptr);
+  EXPECT_EQ(struck->cameo.substr(0, 2), "19");
+  Document asked = Sentence("Asked whether Brazil would pay its debts, Finance Minister Dilson Funaro said it would.");
+  EXPECT_EQ(Find(asked, "Asked"), nullptr);
+  Document traded = Sentence("Shares of the company traded higher in Tokyo on Monday.");
+  const EventMention* trade = Find(traded, "traded");
+  EXPECT_TRUE(trade == nullptr || trade->cameo.empty());
+  Document partners = Sentence("Japan traded with Iran despite the sanctions.");
+  const EventMention* with = Find(partners, "traded");
+  ASSERT_NE(with, nullptr);
+  EXPECT_EQ(with->cameo, "061");
+}
+
 TEST(EventCoderTest, UncodedVerbOfInterestIsKeptWithItsReason) {
   Document doc = Sentence("Russia provided information to Ukraine.");
   const EventMention* provide = Find(doc, "provided");
