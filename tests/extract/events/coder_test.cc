@@ -228,6 +228,9 @@ TEST(EventCoderTest, MarketsThatHitAndReportersWhoAskAreNoEvents) {
   EXPECT_EQ(struck->cameo.substr(0, 2), "19");
   Document asked = Sentence("Asked whether Brazil would pay its debts, Finance Minister Dilson Funaro said it would.");
   EXPECT_EQ(Find(asked, "Asked"), nullptr);
+  Document unnamed = Sentence("The Brazilian official, who asked not to be identified, said prices would fall.");
+  const EventMention* wish = Find(unnamed, "asked");
+  EXPECT_TRUE(wish == nullptr || wish->cameo.empty());
   Document traded = Sentence("Shares of the company traded higher in Tokyo on Monday.");
   const EventMention* trade = Find(traded, "traded");
   EXPECT_TRUE(trade == nullptr || trade->cameo.empty());
