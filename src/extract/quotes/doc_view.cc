@@ -41,6 +41,25 @@ DocView::DocView(const document::Document& doc) : doc_(doc) {
       if (d == "ccomp" && (ccomp_[i] < 0 || (ccomp_[i] < i && c > i))) ccomp_[i] = c;
     }
   }
+  // "told a meeting in Hanover that shifts were needed": the parse may hang the "that"
+  // clause on the one told (acl) instead of the verb (ccomp); for verbs of telling it is still
+  // what was said. A relative clause has no "that" marker ("the man that lives"), so it stays.
+  for (int i = 0; i < n; ++i) {
+    const std::string& lemma = doc.tokens[i].lemma;
+    if (ccomp_[i] >= 0 || !(lemma == "tell" || lemma == "inform" || lemma == "assure" || lemma == "remind" ||
+                            lemma == "notify" || lemma == "warn")) {
+      continue;
+    }
+    for (int o : children_[i]) {
+      if (doc.tokens[o].deprel != "obj" && doc.tokens[o].deprel != "iobj") continue;
+      for (int c : children_[o]) {
+        if (c < o || doc.tokens[c].deprel != "acl") continue;
+        for (int m : children_[c]) {
+          if (doc.tokens[m].deprel == "mark" && base::AsciiLower(doc.tokens[m].form) == "that") ccomp_[i] = c;
+        }
+      }
+    }
+  }
 }
 
 std::string DocView::Lower(int i) const { return base::AsciiLower(tok(i).form); }

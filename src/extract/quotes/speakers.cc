@@ -72,6 +72,14 @@ TokenRange LatestNamedSubject(const DocView& view, uint32_t before) {
   for (int k = i - 1; k >= 0; --k) {
     if (before - view.tok(k).span.end > kAntecedentBytes) break;
     if (view.IsQuoted(k) || view.tok(k).deprel.compare(0, 5, "nsubj") != 0 || !view.IsProperish(k)) continue;
+    // A name the NER typed as no person ("VW" of "VW 's works council", parsed as a clause)
+    // is no one who speaks.
+    bool other_name = false;
+    for (int m : view.MentionsIn(view.tok(k).span)) {
+      const document::Mention& mention = view.doc().mentions[m];
+      other_name = other_name || (mention.kind != "pronoun" && mention.kind != "nominal" && !IsPerson(mention));
+    }
+    if (other_name) continue;
     TokenRange np = view.NounPhrase(k);
     int e = np.end;
     while (e < view.token_count() && view.IsProperish(e) && e - np.end < 4) ++e;
