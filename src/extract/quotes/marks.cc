@@ -108,6 +108,13 @@ class Scanner {
 
  private:
   void OnMark(size_t i, const Mark& m) {
+    // A straight double quote typed for an apostrophe ("India"s", "last year"s fall", as in
+    // some wire archives): a letter before it, "s" and no letter after.
+    if (m.kind == Kind::kDouble && m.size == 1 && i > 0 && std::isalpha(static_cast<unsigned char>(text_[i - 1])) &&
+        i + 1 < text_.size() && text_[i + 1] == 's' &&
+        (i + 2 >= text_.size() || !IsWordByte(static_cast<unsigned char>(text_[i + 2])))) {
+      return;
+    }
     Role role = Settle(text_, i, m);
     Span mark{static_cast<uint32_t>(i), static_cast<uint32_t>(i + m.size)};
     if (m.kind == Kind::kSingle && role == Role::kEither) return;  // apostrophe

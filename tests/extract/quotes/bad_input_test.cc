@@ -99,6 +99,16 @@ TEST(QuoteMarks, ApostrophesAreNotQuotes) {
   EXPECT_TRUE(spans.empty());
 }
 
+// Some wire archives type a straight double quote for the apostrophe of a possessive.
+TEST(QuoteMarks, ADoubleQuoteTypedForAnApostropheIsNoQuote) {
+  auto spans = extract::quotes::FindQuotedSpans("Brazil\"s coffee output fell, and India\"s rose.");
+  EXPECT_TRUE(spans.empty());
+  // A real closing mark after an "s" word still closes: "... the ships" she said.
+  auto quoted = extract::quotes::FindQuotedSpans("\"We sank the ships\" she said.");
+  ASSERT_EQ(quoted.size(), 1u);
+  EXPECT_FALSE(quoted[0].close.empty());
+}
+
 TEST(QuoteMarks, ParagraphReopeningContinues) {
   auto spans = extract::quotes::FindQuotedSpans("\"One paragraph.\n\n\"Another one,\" she said.");
   ASSERT_EQ(spans.size(), 1u);
