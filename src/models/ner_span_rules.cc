@@ -564,7 +564,18 @@ void TagClubsInSportsProse(const std::vector<std::string_view>& forms, const std
   for (size_t b = 0; b < n; ++b) {
     const size_t town_end = TownSpanEnd(forms, norm, gaz, tags, b);
     const size_t e = town_end > b ? town_end : OrgSpanEnd(tags, b);
-    if (e == b) continue;
+    if (e == b) {
+      // In a team report a one-word "person" before a club role and a name ("Roma coach Carlos
+      // Bianchi"), or before a plural verb ("Roma were held", "Arsenal have signed"), is a club:
+      // British sports English gives clubs plural verbs, and no one person takes them.
+      if (team_report && tags[b] == "B-PERSON" && b + 1 < n && tags[b + 1] != "I-PERSON" && Capitalized(forms[b]) &&
+          (b == 0 || (tags[b - 1] == "O" && forms[b - 1] != "and" && forms[b - 1] != "or" && forms[b - 1] != ",")) &&
+          ((b + 2 < n && IsClubRole(base::AsciiLower(forms[b + 1])) && Capitalized(forms[b + 2])) ||
+           forms[b + 1] == "were" || forms[b + 1] == "have" || forms[b + 1] == "are")) {
+        tags[b] = "B-ORG";
+      }
+      continue;
+    }
     auto located = [&] {
       const std::string before = b > 0 ? base::AsciiLower(forms[b - 1]) : std::string();
       return IsLocativePreposition(before) || before == "at";

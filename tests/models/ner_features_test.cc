@@ -584,6 +584,15 @@ TEST(NerSpanRulesTest, TownsAreClubsInTeamSportReports) {
   EXPECT_EQ(run("Leeds held talks with Chelsea", held, false), held);
   EXPECT_EQ(run("LEEDS 1996-12-07", {"B-GPE", "O"}, true), (V{"B-GPE", "O"}));
   EXPECT_EQ(run("Scotland beat Wales", {"B-GPE", "O", "B-GPE"}, true), (V{"B-GPE", "O", "B-GPE"}));
+  // A one-word "person" before a club role and a name, or a plural verb, is a club; not after
+  // "and" (two persons), not outside a team report.
+  EXPECT_EQ(run("Quellona coach Tom Varno said", {"B-PERSON", "O", "B-PERSON", "I-PERSON", "O"}, true),
+            (V{"B-ORG", "O", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("Quellona were held at home", {"B-PERSON", "O", "O", "O", "O"}, true), (V{"B-ORG", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("Varno and Quellona were sent off", {"B-PERSON", "O", "B-PERSON", "O", "O", "O"}, true),
+            (V{"B-PERSON", "O", "B-PERSON", "O", "O", "O"}));
+  EXPECT_EQ(run("Quellona were held at home", {"B-PERSON", "O", "O", "O", "O"}, false),
+            (V{"B-PERSON", "O", "O", "O", "O"}));
   // A country of several words too: the gazetteer is asked for the whole name.
   EXPECT_EQ(run("the test between Pakistan and New Zealand", {"O", "O", "O", "B-GPE", "O", "B-GPE", "I-GPE"}, true),
             (V{"O", "O", "O", "B-GPE", "O", "B-GPE", "I-GPE"}));
