@@ -1489,6 +1489,18 @@ bool InGazetteer(const kb::Gazetteer* gaz, const std::vector<std::string_view>& 
   return !gaz->Lookup(Joined(forms, b, e)).empty();
 }
 
+// A word with a capital after three or more letters ("GenCorp", "InterWest"), but for the
+// prefixes of surnames that do that ("MacAndrews", "FitzGerald", "VanDyke").
+bool IsCamelCaseBrand(std::string_view w) {
+  if (w.size() < 5 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+  size_t k = 1;
+  while (k < w.size() && w[k] >= 'a' && w[k] <= 'z') ++k;
+  if (k < 3 || k >= w.size() || !(w[k] >= 'A' && w[k] <= 'Z')) return false;
+  const std::string_view prefix = w.substr(0, k);
+  return prefix != "Mac" && prefix != "Fitz" && prefix != "Van" && prefix != "Von" && prefix != "Della" &&
+         prefix != "Dela" && prefix != "Vander" && prefix != "Ter";
+}
+
 // "Super Tuesday", "Bloody Sunday", "Good Friday": named days are one other name (MISC, as
 // CoNLL-2003 tags holidays), whatever the model made of the two words, not a name and a date.
 // "Who" opening a question is no World Health Organization.
@@ -1500,7 +1512,17 @@ void MendDaysAndQuestionWords(const std::vector<std::string_view>& forms, std::v
                                                                   "Shrove", "Giving"};
   const size_t n = forms.size();
   for (size_t i = 0; i < n; ++i) {
-    if (forms[i] == "Who" && tags[i][0] == 'B' && (i + 1 == n || tags[i + 1][0] != 'I')) tags[i] = "O";
+    const bool alone = tags[i][0] == 'B' && (i + 1 == n || tags[i + 1][0] != 'I');
+    if (forms[i] == "Who" && alone) tags[i] = "O";
+    // A plural of an acronym is a common noun: "super PACs", "CMOs", "MPs", "PINs".
+    const std::string_view w = forms[i];
+    if (alone && w.size() >= 3 && w.back() == 's' &&
+        std::all_of(w.begin(), w.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      tags[i] = "O";
+    }
+    // A "person" written in camel case past a name prefix is a company's made-up name
+    // ("GenCorp", "PacifiCorp", "ChemLawn", "WashPost"); "McIvor", "DeCrane", "MacAndrews" stay.
+    if (alone && tags[i] == "B-PERSON" && IsCamelCaseBrand(w)) tags[i] = "B-ORG";
     if (i + 1 < n && kDayNames.count(forms[i]) > 0 && kWeekdays.count(forms[i + 1]) > 0 && tags[i][0] != 'I' &&
         (i + 2 == n || tags[i + 2][0] != 'I')) {
       tags[i] = "B-MISC";

@@ -697,6 +697,12 @@ TEST(NerSpanRulesTest, DashDatelinesNamedDaysAndQuestionWords) {
   EXPECT_EQ(run("Quell on Tuesday .", {"B-PERSON", "O", "O", "O"}), (V{"B-PERSON", "O", "O", "O"}));
   EXPECT_EQ(run("said in Paris Tuesday .", {"O", "O", "B-GPE", "O", "O"}), (V{"O", "O", "B-GPE", "O", "O"}));
   EXPECT_EQ(run("Who am I ?", {"B-ORG", "O", "O", "O"}), (V{"O", "O", "O", "O"}));
+  // Plural acronyms are common nouns; camel-case "persons" past a surname prefix are companies.
+  EXPECT_EQ(run("super PACs and CMOs", {"O", "B-ORG", "O", "B-MISC"}), (V{"O", "O", "O", "O"}));
+  EXPECT_EQ(run("GenQuell said", {"B-PERSON", "O"}), (V{"B-ORG", "O"}));
+  EXPECT_EQ(run("McQuell said", {"B-PERSON", "O"}), (V{"B-PERSON", "O"}));
+  EXPECT_EQ(run("MacQuellin said", {"B-PERSON", "O"}), (V{"B-PERSON", "O"}));
+  EXPECT_EQ(run("the PAC said", {"O", "B-ORG", "O"}), (V{"O", "B-ORG", "O"}));
   EXPECT_EQ(run("the WHO said", {"O", "B-ORG", "O"}), (V{"O", "B-ORG", "O"}));
 }
 
