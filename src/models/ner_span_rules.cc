@@ -1501,6 +1501,38 @@ bool IsCamelCaseBrand(std::string_view w) {
          prefix != "Dela" && prefix != "Vander" && prefix != "Ter";
 }
 
+// A country's name the model left untagged, standing alone ("Egypt purchased ...", "U.S.
+// bank borrowings ..." opening a sentence): the country. Not after or before a capitalized
+// word (a company named after it, "Texaco Canada", "Exxon U.S.A."), not in a line of capitals (headlines have their
+// own rules), and not the countries that are also first names ("Jordan", "Chad", "Georgia").
+void TagUntaggedCountries(const std::vector<std::string_view>& forms, const kb::Gazetteer& gaz,
+                          std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  if (IsAllCapsSentence(forms)) return;
+  for (size_t i = 0; i < n; ++i) {
+    if (tags[i] != "O" || !Capitalized(forms[i]) || forms[i] == "US") continue;
+    if (forms[i] == "Jordan" || forms[i] == "Chad" || forms[i] == "Georgia") continue;
+    // Up to three words ("Sri Lanka", "United Arab Emirates"), the longest the gazetteer knows.
+    size_t end = i;
+    for (size_t e = std::min(n, i + 3); e > i; --e) {
+      // Words only: the gazetteer's lookup ignores punctuation ("UAE )").
+      const bool words = std::all_of(forms.begin() + i, forms.begin() + e, [](std::string_view w) {
+        return std::any_of(w.begin(), w.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+      });
+      if (words && std::all_of(tags.begin() + i, tags.begin() + e, [](const std::string& t) { return t == "O"; }) &&
+          IsNationName(&gaz, forms, i, e)) {
+        end = e;
+        break;
+      }
+    }
+    if (end == i) continue;
+    const bool before = i > 0 && Capitalized(forms[i - 1]);  // "Texaco Canada", "Exxon U.S.A."
+    const bool after = end < n && Capitalized(forms[end]);
+    if (!before && !after) Relabel(tags, i, end, "GPE");
+    i = end - 1;
+  }
+}
+
 // "Super Tuesday", "Bloody Sunday", "Good Friday": named days are one other name (MISC, as
 // CoNLL-2003 tags holidays), whatever the model made of the two words, not a name and a date.
 // "Who" opening a question is no World Health Organization.
@@ -1656,6 +1688,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   if (gazetteer != nullptr) {
     SplitPersonsAtOf(forms, *gazetteer, tags);
     TagRegions(forms, norm, *gazetteer, tags);
+    TagUntaggedCountries(forms, *gazetteer, tags);
     TagStatesAfterTowns(forms, norm, *gazetteer, tags);
     TagLeadersBeforeAdministrations(forms, *gazetteer, tags);
     FixPlaceSpans(forms, norm, *gazetteer, tags);

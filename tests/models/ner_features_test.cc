@@ -703,6 +703,13 @@ TEST(NerSpanRulesTest, DashDatelinesNamedDaysAndQuestionWords) {
   EXPECT_EQ(run("McQuell said", {"B-PERSON", "O"}), (V{"B-PERSON", "O"}));
   EXPECT_EQ(run("MacQuellin said", {"B-PERSON", "O"}), (V{"B-PERSON", "O"}));
   EXPECT_EQ(run("the PAC said", {"O", "B-ORG", "O"}), (V{"O", "B-ORG", "O"}));
+  // A country the model left untagged, standing alone, is the country; not inside a run of
+  // capitalized words, nor in a line of capitals.
+  EXPECT_EQ(run("Egypt bought wheat", {"O", "O", "O"}), (V{"B-GPE", "O", "O"}));
+  EXPECT_EQ(run("exports to Sri Lanka rose", {"O", "O", "O", "O", "O"}), (V{"O", "O", "B-GPE", "I-GPE", "O"}));
+  EXPECT_EQ(run("Quellco Canada rose", {"O", "O", "O"}), (V{"O", "O", "O"}));
+  EXPECT_EQ(run("Quellco Canada rose", {"B-ORG", "O", "O"}), (V{"B-ORG", "O", "O"}));
+  EXPECT_EQ(run("EGYPT BUYS WHEAT", {"O", "O", "O"}), (V{"O", "O", "O"}));
   EXPECT_EQ(run("the WHO said", {"O", "B-ORG", "O"}), (V{"O", "B-ORG", "O"}));
 }
 
