@@ -1533,6 +1533,30 @@ void TagUntaggedCountries(const std::vector<std::string_view>& forms, const kb::
   }
 }
 
+// "Walker County", "Kanawha County", "Orleans Parish": a county is a place, not a person or
+// another name (the model knows "Henry" and "Walker" as names), whether the model typed the
+// words as PERSON or MISC or left them untagged. Inside a longer name ("Walker County Sheriff 's
+// Office", an ORG) it is left alone.
+void TagCounties(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  for (size_t c = 1; c < n; ++c) {
+    if (forms[c] != "County" && forms[c] != "Parish" && forms[c] != "Township" && forms[c] != "Borough") continue;
+    if (c + 1 < n && tags[c + 1][0] == 'I') continue;  // inside a longer name
+    size_t b = c;
+    if (tags[c][0] == 'I') {
+      while (b > 0 && tags[b][0] == 'I') --b;
+      const std::string_view type = std::string_view(tags[b]).substr(2);
+      if (type != "PERSON" && type != "MISC") continue;
+    } else if (tags[c] == "O") {
+      while (b > 0 && c - b < 3 && tags[b - 1] == "O" && Capitalized(forms[b - 1]) && forms[b - 1] != "The") --b;
+      if (b == c) continue;
+    } else {
+      continue;
+    }
+    Relabel(tags, b, c + 1, "GPE");
+  }
+}
+
 // "Super Tuesday", "Bloody Sunday", "Good Friday": named days are one other name (MISC, as
 // CoNLL-2003 tags holidays), whatever the model made of the two words, not a name and a date.
 // "Who" opening a question is no World Health Organization.
@@ -1709,6 +1733,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   UntagCreditRatings(forms, tags);
   UntagSportSlug(forms, gazetteer, tags);
   MendDaysAndQuestionWords(forms, tags);
+  TagCounties(forms, tags);
 }
 
 void SplitPersonsFromOffices(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,

@@ -710,6 +710,12 @@ TEST(NerSpanRulesTest, DashDatelinesNamedDaysAndQuestionWords) {
   EXPECT_EQ(run("Quellco Canada rose", {"O", "O", "O"}), (V{"O", "O", "O"}));
   EXPECT_EQ(run("Quellco Canada rose", {"B-ORG", "O", "O"}), (V{"B-ORG", "O", "O"}));
   EXPECT_EQ(run("EGYPT BUYS WHEAT", {"O", "O", "O"}), (V{"O", "O", "O"}));
+  // A county is a place; inside a longer name it is left alone.
+  EXPECT_EQ(run("The Walker County sheriff", {"O", "B-MISC", "I-MISC", "O"}), (V{"O", "B-GPE", "I-GPE", "O"}));
+  EXPECT_EQ(run("in Quell County on", {"O", "O", "O", "O"}), (V{"O", "B-GPE", "I-GPE", "O"}));
+  EXPECT_EQ(run("Quell County Sheriff Office", {"B-ORG", "I-ORG", "I-ORG", "I-ORG"}),
+            (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG"}));
+  EXPECT_EQ(run("The County said", {"O", "O", "O"}), (V{"O", "O", "O"}));
   EXPECT_EQ(run("the WHO said", {"O", "B-ORG", "O"}), (V{"O", "B-ORG", "O"}));
 }
 
