@@ -1503,8 +1503,9 @@ bool IsCamelCaseBrand(std::string_view w) {
 
 // A country's name the model left untagged, standing alone ("Egypt purchased ...", "U.S.
 // bank borrowings ..." opening a sentence): the country. Not after or before a capitalized
-// word (a company named after it, "Texaco Canada", "Exxon U.S.A."), not in a line of capitals (headlines have their
-// own rules), and not the countries that are also first names ("Jordan", "Chad", "Georgia").
+// word (a company named after it, "Texaco Canada", "Exxon U.S.A."), not in a line of capitals
+// (headlines have their own rules), and not the countries that are also first names ("Jordan",
+// "Chad", "Georgia").
 void TagUntaggedCountries(const std::vector<std::string_view>& forms, const kb::Gazetteer& gaz,
                           std::vector<std::string>& tags) {
   const size_t n = forms.size();
@@ -1557,10 +1558,12 @@ void TagCounties(const std::vector<std::string_view>& forms, std::vector<std::st
   }
 }
 
-// "Super Tuesday", "Bloody Sunday", "Good Friday": named days are one other name (MISC, as
-// CoNLL-2003 tags holidays), whatever the model made of the two words, not a name and a date.
-// "Who" opening a question is no World Health Organization.
-void MendDaysAndQuestionWords(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
+// Names of one or two words the model gets wrong whatever their context:
+// - "Super Tuesday", "Bloody Sunday", "Good Friday": named days are one other name (MISC, as
+//   CoNLL-2003 tags holidays), not a name and a date;
+// - "Who" opening a question is no World Health Organization;
+// - plural acronyms are common nouns; camel-case "persons" are companies (below).
+void MendShortNames(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
   static const std::unordered_set<std::string_view> kWeekdays = {"Monday", "Tuesday", "Wednesday", "Thursday",
                                                                  "Friday", "Saturday", "Sunday"};
   static const std::unordered_set<std::string_view> kDayNames = {"Super", "Black", "Good",   "Bloody", "Ash",
@@ -1732,7 +1735,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   JoinSpansAcrossHyphens(forms, tags);
   UntagCreditRatings(forms, tags);
   UntagSportSlug(forms, gazetteer, tags);
-  MendDaysAndQuestionWords(forms, tags);
+  MendShortNames(forms, tags);
   TagCounties(forms, tags);
 }
 
