@@ -152,8 +152,9 @@ bool TagDateline(const std::vector<std::string_view>& forms, const kb::Gazetteer
     break;
   }
   // "WASHINGTON — Sen. ...": a place in capitals before a dash opens the story.
-  if (parts.size() == 1 && i + 1 < n && (forms[i] == "\xE2\x80\x94" || forms[i] == "\xE2\x80\x93" || forms[i] == "\xE2\x80\x95" ||
-                                             forms[i] == "--")) {
+  const bool dash = i < n && (forms[i] == "\xE2\x80\x94" || forms[i] == "\xE2\x80\x93" ||
+                              forms[i] == "\xE2\x80\x95" || forms[i] == "--");  // em dash, en dash, bar
+  if (parts.size() == 1 && i + 1 < n && dash) {
     const auto [b, e] = parts[0];
     const std::span<const std::string_view> words(forms.data() + b, e - b);
     const bool caps = std::all_of(words.begin(), words.end(), [](std::string_view w) {
@@ -851,9 +852,9 @@ void UntagCreditRatings(const std::vector<std::string_view>& forms, std::vector<
     if (tags[i] == "O" || !IsCreditRating(forms[i]) || (i + 1 < forms.size() && tags[i + 1][0] == 'I')) continue;
     const std::string_view next = i + 1 < forms.size() ? forms[i + 1] : "";
     const std::string_view prev = i > 0 ? forms[i - 1] : "";
-    const bool rating_after = next == "rating" || next == "ratings" ||
-                              (next == "-" && i + 2 < forms.size() && (forms[i + 2] == "plus" || forms[i + 2] == "minus")) ||
-                              next == "-minus" || next == "-plus";
+    const bool signed_after = next == "-" && i + 2 < forms.size() && (forms[i + 2] == "plus" || forms[i + 2] == "minus");
+    const bool rating_after =
+        next == "rating" || next == "ratings" || signed_after || next == "-minus" || next == "-plus";
     // "rated AA", "cut to BB from BBB", "( low AA )", "ratings of AA and A - 1".
     const bool rated_before = prev == "rated" || prev == "to" || prev == "from" || prev == "low" || prev == "middle" ||
                               prev == "high" || (prev == "and" && i >= 2 && IsCreditRating(forms[i - 2]));

@@ -94,7 +94,8 @@ struct Work {
 void CollectNameMentions(Work& w);  // NER mentions -> WorkMention, repairs types and spans
 void AddKnownActors(Work& w);       // data/kb actors the NER missed or split
 void RecoverListNames(Work& w);     // untagged names inside lists of people
-void ReadOrganizationNames(Work& w);  // an organization's sector and country from its own words ("U.S. Agriculture Department")
+// An organization's sector and country from its own words ("U.S. Agriculture Department").
+void ReadOrganizationNames(Work& w);
 void PlaceCountries(Work& w);       // a town's country from the places the article names ("Alexandria", Louisiana)
 void AddNominalsAndPronouns(Work& w);
 void MarkPolitical(Work& w);
