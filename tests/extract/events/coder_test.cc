@@ -217,8 +217,8 @@ TEST(EventCoderTest, AStateAfterInIsWhereNotWhom) {
   EXPECT_EQ(criticized->place->country, "DEU");
 }
 
-// Words of violence used of markets and prices, and a reporter's question, are no events.
-TEST(EventCoderTest, MarketsThatHitAndReportersWhoAskAreNoEvents) {
+// Words of violence used of markets, prices and elections, and a reporter's question, are no events.
+TEST(EventCoderTest, MarketsThatHitVotersWhoBeatAndReportersWhoAskAreNoEvents) {
   Document fall = Sentence("The fall in coffee prices has hit Colombia hard this year.");
   const EventMention* hit = Find(fall, "hit");
   EXPECT_TRUE(hit == nullptr || hit->cameo.empty()) << (hit ? hit->cameo : "");
@@ -234,6 +234,14 @@ TEST(EventCoderTest, MarketsThatHitAndReportersWhoAskAreNoEvents) {
   Document traded = Sentence("Shares of the company traded higher in Tokyo on Monday.");
   const EventMention* trade = Find(traded, "traded");
   EXPECT_TRUE(trade == nullptr || trade->cameo.empty());
+  // Elections and matches are won, not fought: "beat" is an assault only on people.
+  Document won = Sentence("Clinton beat Sanders in the Nevada caucuses on Saturday.");
+  const EventMention* beat = Find(won, "beat");
+  EXPECT_TRUE(beat == nullptr || beat->cameo.empty()) << (beat ? beat->cameo : "");
+  Document police = Sentence("Soldiers beat the protesters with batons in Nairobi on Monday.");
+  const EventMention* assault = Find(police, "beat");
+  ASSERT_NE(assault, nullptr);
+  EXPECT_EQ(assault->cameo, "182");
   Document partners = Sentence("Japan traded with Iran despite the sanctions.");
   const EventMention* with = Find(partners, "traded");
   ASSERT_NE(with, nullptr);
