@@ -210,6 +210,7 @@ class SentenceCoder {
   Actor SubjectOf(const Tree& t, int i, int depth);
   Actor TargetOf(const Tree& t, int i, const Actor& source, std::string_view code = "");
   Actor CoActorOf(const Tree& t, int i);
+  bool IsPersonEntity(const Actor& a) const;  // the actor is a person the entity layer knows
   bool NominalActors(const Tree& t, int n, Actor& source, Actor& target);
   void SetCode(EventMention& e, const std::string& code, const Pattern* p) const;
   void Modality(const Tree& t, int i, bool nominal, EventMention& e, std::string code, const Pattern* p,
@@ -568,6 +569,11 @@ void SentenceCoder::Finish(const Tree& t, const document::Sentence& s, EventMent
   e.confidence = e.cameo.empty() ? 0.f : std::min(c, 0.95f);
 }
 
+bool SentenceCoder::IsPersonEntity(const Actor& a) const {
+  return a.value.entity >= 0 && a.value.entity < static_cast<int>(doc_.entities.size()) &&
+         doc_.entities[a.value.entity].type == "PERSON";
+}
+
 void SentenceCoder::CodeSentence(const document::Sentence& s) {
   Tree t(doc_, s);
   if (t.size() == 0) return;
@@ -657,7 +663,15 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
     e.source = source.value;
     e.target = target.value;
     if (c.match.pattern != nullptr) {
-      Modality(t, c.token, c.nominal, e, c.match.pattern->code, c.match.pattern, absorbed);
+      std::string_view code = c.match.pattern->code;
+      // One person attacking another, by name, is a politician's criticism far more often than
+      // an assault ("Bush also attacked billionaire Donald Trump"); an assault names its
+      // victims as such ("gunmen attacked the journalist").
+      if (code.substr(0, 2) == "19" && Tree::LowerEquals(t.lemma(c.token), "attack") && IsPersonEntity(source) &&
+          IsPersonEntity(target)) {
+        code = "111";
+      }
+      Modality(t, c.token, c.nominal, e, std::string(code), c.match.pattern, absorbed);
     } else {
       e.uncoded_reason = c.match.uncoded_reason;
       t.ForChildren(c.token, [&](int k) {

@@ -217,8 +217,9 @@ TEST(EventCoderTest, AStateAfterInIsWhereNotWhom) {
   EXPECT_EQ(criticized->place->country, "DEU");
 }
 
-// Words of violence used of markets, prices and elections, and a reporter's question, are no events.
-TEST(EventCoderTest, MarketsThatHitVotersWhoBeatAndReportersWhoAskAreNoEvents) {
+// Words of violence used of markets, prices, elections and rivals are no violence, and a
+// reporter's question is no appeal.
+TEST(EventCoderTest, FigurativeViolenceAndReportersQuestions) {
   Document fall = Sentence("The fall in coffee prices has hit Colombia hard this year.");
   const EventMention* hit = Find(fall, "hit");
   EXPECT_TRUE(hit == nullptr || hit->cameo.empty()) << (hit ? hit->cameo : "");
@@ -242,6 +243,20 @@ TEST(EventCoderTest, MarketsThatHitVotersWhoBeatAndReportersWhoAskAreNoEvents) {
   const EventMention* assault = Find(police, "beat");
   ASSERT_NE(assault, nullptr);
   EXPECT_EQ(assault->cameo, "182");
+  // One named person attacking another, or a rival, is criticism; gunmen attacking a
+  // journalist are an assault.
+  Document words = Sentence("Russian President Vladimir Putin attacked U.S. Senator John McCain on Monday.");
+  const EventMention* verbal = Find(words, "attacked");
+  ASSERT_NE(verbal, nullptr);
+  EXPECT_EQ(verbal->cameo, "111");
+  Document rival = Sentence("The Kenyan president spent the day attacking a rival over his record.");
+  const EventMention* attacking = Find(rival, "attacking");
+  ASSERT_NE(attacking, nullptr);
+  EXPECT_EQ(attacking->cameo, "111");
+  Document gunmen = Sentence("Gunmen attacked a Nigerian journalist outside his home in Lagos.");
+  const EventMention* shot = Find(gunmen, "attacked");
+  ASSERT_NE(shot, nullptr);
+  EXPECT_EQ(shot->cameo.substr(0, 2), "19");
   Document partners = Sentence("Japan traded with Iran despite the sanctions.");
   const EventMention* with = Find(partners, "traded");
   ASSERT_NE(with, nullptr);
