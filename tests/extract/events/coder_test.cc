@@ -217,8 +217,8 @@ TEST(EventCoderTest, AStateAfterInIsWhereNotWhom) {
   EXPECT_EQ(criticized->place->country, "DEU");
 }
 
-// Words of violence used of markets, prices, elections and rivals are no violence, and a
-// reporter's question is no appeal.
+// Words of violence used of markets, prices, elections, rivals, scores and deals are no
+// violence, and a reporter's question is no appeal.
 TEST(EventCoderTest, FigurativeViolenceAndReportersQuestions) {
   Document fall = Sentence("The fall in coffee prices has hit Colombia hard this year.");
   const EventMention* hit = Find(fall, "hit");
@@ -257,6 +257,21 @@ TEST(EventCoderTest, FigurativeViolenceAndReportersQuestions) {
   const EventMention* shot = Find(gunmen, "attacked");
   ASSERT_NE(shot, nullptr);
   EXPECT_EQ(shot->cameo.substr(0, 2), "19");
+  // A golfer shoots a score, a deal is struck, politicians clash over a budget.
+  Document golf = Sentence("Japan's Jumbo Ozaki shot a 67 in Tokyo on Sunday.");
+  const EventMention* score = Find(golf, "shot");
+  EXPECT_TRUE(score == nullptr || score->cameo.empty()) << (score ? score->cameo : "");
+  Document fired = Sentence("Nigerian soldiers shot two protesters in Lagos on Sunday.");
+  const EventMention* shooting = Find(fired, "shot");
+  ASSERT_NE(shooting, nullptr);
+  EXPECT_EQ(shooting->cameo, "193");
+  Document deal = Sentence("Iran and Iraq struck a deal on oil exports in Geneva on Monday.");
+  const EventMention* agreed = Find(deal, "struck");
+  ASSERT_NE(agreed, nullptr);
+  EXPECT_EQ(agreed->cameo, "057");
+  Document budget = Sentence("Kenyan and Ugandan ministers clashed over the budget in Nairobi.");
+  const EventMention* clash = Find(budget, "clashed");
+  EXPECT_TRUE(clash == nullptr || clash->cameo.substr(0, 2) != "19");
   Document partners = Sentence("Japan traded with Iran despite the sanctions.");
   const EventMention* with = Find(partners, "traded");
   ASSERT_NE(with, nullptr);
