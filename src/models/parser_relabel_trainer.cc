@@ -99,24 +99,32 @@ StatusOr<TrainedRelabeler> TrainRelabeler(const std::vector<document::Document>&
   }
 
   TrainedRelabeler best;
-  perceptron::AveragedPerceptronTrainer trainer(static_cast<int>(labels.size()));
+  // `ensemble` perceptrons differ only in their shuffling seed; the model is the mean of
+  // their averaged weights, which costs nothing at run time (as for the first pass).
+  const int members = std::max(1, options.ensemble);
+  std::vector<perceptron::AveragedPerceptronTrainer> trainers(
+      members, perceptron::AveragedPerceptronTrainer(static_cast<int>(labels.size())));
+  std::vector<std::vector<size_t>> orders(members, std::vector<size_t>(sentences.size()));
+  std::vector<uint64_t> rngs(members);
+  for (int m = 0; m < members; ++m) {
+    for (size_t i = 0; i < sentences.size(); ++i) orders[m][i] = i;
+    rngs[m] = (options.seed + 7919ull * m) * 0x9E3779B97F4A7C15ull + 1;
+  }
   parser_internal::Weights table;
   table.labels = labels;
   table.label_bits = options.label_bits;
   table.label_stride = static_cast<int>((labels.size() + 7) / 8 * 8);
   table.root_label = label_index.count("root") ? label_index["root"] : -1;
-  std::vector<size_t> order(sentences.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  uint64_t rng = options.seed * 0x9E3779B97F4A7C15ull + 1;
   std::vector<float> scores(labels.size());
   uint64_t feats[parser_internal::kMaxRelabelFeatures];
   const int root = label_index.count("root") ? label_index["root"] : -1;
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+  int64_t seen = 0, right = 0;
+  // One epoch of one member over the training arcs whose head the tree got right.
+  auto train_epoch = [&](perceptron::AveragedPerceptronTrainer& trainer, std::vector<size_t>& order, uint64_t& rng) {
     for (size_t i = order.size(); i > 1; --i) {  // Fisher-Yates with a fixed generator
       rng = rng * 6364136223846793005ull + 1442695040888963407ull;
       std::swap(order[i - 1], order[(rng >> 33) % i]);
     }
-    int64_t seen = 0, right = 0;
     for (size_t idx : order) {
       const RelabelSentence& s = sentences[idx];
       const RelabelSentence& t = stacked ? parsed_sentences[idx] : s;  // the tree the features read
@@ -136,11 +144,17 @@ StatusOr<TrainedRelabeler> TrainRelabeler(const std::vector<document::Document>&
         trainer.Update(feats, nf, gold, guess);
       }
     }
-    // The averaged weights in the run-time layout: hashed rows, quantized.
+  };
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    seen = right = 0;
+    for (int m = 0; m < members; ++m) train_epoch(trainers[m], orders[m], rngs[m]);
+    // The mean of the members' averaged weights in the run-time layout: hashed rows, quantized.
     std::vector<float> dense((size_t{1} << table.label_bits) * table.label_stride, 0.0f);
-    for (const perceptron::SparseWeights::Row& row : trainer.AveragedRows(options.min_abs_weight)) {
-      float* out = &dense[static_cast<size_t>(parser_internal::RowOf(row.key, table.label_bits)) * table.label_stride];
-      for (const perceptron::SparseWeights::Entry& e : row.entries) out[e.cls] += e.weight;
+    for (perceptron::AveragedPerceptronTrainer& trainer : trainers) {
+      for (const perceptron::SparseWeights::Row& row : trainer.AveragedRows(options.min_abs_weight)) {
+        float* out = &dense[static_cast<size_t>(parser_internal::RowOf(row.key, table.label_bits)) * table.label_stride];
+        for (const perceptron::SparseWeights::Entry& e : row.entries) out[e.cls] += e.weight / members;
+      }
     }
     table.label = parser_internal::Quantize(dense);
     Relabeler relabeler(table, stacked);

@@ -98,6 +98,7 @@ struct RelabelerTrainOptions {
   int epochs = 6;              // the best epoch on the first dev set is kept
   uint64_t seed = 1;           // shuffling
   float min_abs_weight = 0.0f; // averaged weights smaller than this are pruned
+  int ensemble = 1;            // perceptrons with different shuffles whose mean is the model
 };
 // A dev set: gold trees and the same sentences as the first pass parsed them.
 struct RelabelDevSet {

@@ -333,14 +333,16 @@ document::Document Renamed(document::Document doc, const std::string& from, cons
   return doc;
 }
 
-// A relabel section trained on the gold trees of `train` for the labels of `first_pass`.
-std::string TinyRelabelSection(const TrainedParser& first_pass, const document::Document& train) {
+// A relabel section trained on the gold trees of `train` for the labels of `first_pass`,
+// the mean of `ensemble` perceptrons.
+std::string TinyRelabelSection(const TrainedParser& first_pass, const document::Document& train, int ensemble = 1) {
   auto parser = Parser::FromBytes(Version3Bytes(first_pass, 2), "first-pass.ngm");
   EXPECT_TRUE(parser.ok()) << parser.status().ToString();
   RelabelerTrainOptions opt;
   opt.labels = (*parser)->labels();
   opt.label_bits = 10;
   opt.epochs = 10;
+  opt.ensemble = ensemble;
   std::ostringstream log;
   auto trained = TrainRelabeler({train}, nullptr, {}, opt, log);
   EXPECT_TRUE(trained.ok()) << trained.status().ToString();
@@ -355,10 +357,11 @@ std::string Version4Bytes(const TrainedParser& first_pass, const std::string& se
   return bytes.ok() ? *bytes : std::string();
 }
 
-TEST(ParserRelabelTest, RelabellerReplacesTheFirstPassLabelsBelowItsGate) {
-  // The first pass learned "obj"; the relabeller was taught to call those arcs "obl".
+// The first pass learned "obj"; the relabeller (one perceptron or the mean of three) was
+// taught to call those arcs "obl".
+void ExpectRelabelledBelowTheGate(int ensemble) {
   const TrainedParser first_pass = TrainTinyBeam(2, true);
-  const std::string section = TinyRelabelSection(first_pass, Renamed(TrainingDoc(), "obj", "obl"));
+  const std::string section = TinyRelabelSection(first_pass, Renamed(TrainingDoc(), "obj", "obl"), ensemble);
   ASSERT_FALSE(section.empty());
   const document::Document gold = TrainingDoc();
   for (int gate : {0, 32768}) {
@@ -381,9 +384,20 @@ TEST(ParserRelabelTest, RelabellerReplacesTheFirstPassLabelsBelowItsGate) {
   }
 }
 
+TEST(ParserRelabelTest, RelabellerReplacesTheFirstPassLabelsBelowItsGate) { ExpectRelabelledBelowTheGate(1); }
+
+TEST(ParserRelabelTest, AnEnsembleRelabellerReplacesThemToo) { ExpectRelabelledBelowTheGate(3); }
+
 TEST(ParserRelabelTest, TrainingIsDeterministic) {
   const TrainedParser first_pass = TrainTinyBeam(2, true);
   EXPECT_EQ(TinyRelabelSection(first_pass, TrainingDoc()), TinyRelabelSection(first_pass, TrainingDoc()));
+  EXPECT_EQ(TinyRelabelSection(first_pass, TrainingDoc(), 3), TinyRelabelSection(first_pass, TrainingDoc(), 3));
+}
+
+TEST(ParserRelabelTest, AnEnsembleIsNotItsFirstMember) {
+  // The members shuffle differently, so their mean differs from the first member alone.
+  const TrainedParser first_pass = TrainTinyBeam(2, true);
+  EXPECT_NE(TinyRelabelSection(first_pass, TrainingDoc(), 3), TinyRelabelSection(first_pass, TrainingDoc(), 1));
 }
 
 TEST(ParserRelabelTest, BrokenRelabelSectionsAreClearErrors) {

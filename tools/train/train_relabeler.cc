@@ -87,6 +87,7 @@ int main(int argc, char** argv) {
   app.add_option("--out", out, "write the parser model with the relabeller here (default: over --parser's default path; '' = only report)");
   app.add_option("--epochs", opt.epochs, "training epochs");
   app.add_option("--seed", opt.seed, "shuffling seed");
+  app.add_option("--ensemble", opt.ensemble, "perceptrons with different shuffles whose mean is the model");
   app.add_option("--min-weight", opt.min_abs_weight, "prune averaged weights below this");
   app.add_option("--label-bits", opt.label_bits, "log2 rows of the weight table");
   std::vector<int> gates = {2000, 4000, 8000, 16000, 32768};
@@ -254,6 +255,7 @@ int main(int argc, char** argv) {
                      {"best_epoch", trained->best_epoch},
                      {"gate", best_gate},
                      {"seed", opt.seed},
+                     {"ensemble", opt.ensemble},
                      {"min_weight", opt.min_abs_weight},
                      {"label_bits", opt.label_bits},
                      {"training_seconds", static_cast<int>(secs)}};
