@@ -29,13 +29,14 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 step "$BUILD/tools/train/train_parser" --tag-cache "$WORK/tags.conllu" --beam-margin 25000
 # The parser's second-stage labeller (data/models/README.md, "Relabeller"): five fold parsers
-# (one perceptron each, jackknifed tags) parse the training data it learns from.
+# (one perceptron each, jackknifed tags) parse the training data it learns from; the
+# relabeller is the mean of five perceptrons.
 step "$BUILD/tools/train/train_relabeler" --tag-cache "$WORK/tags.conllu" --write-folds "$WORK"
 for k in 0 1 2 3 4; do
   step "$BUILD/tools/train/train_parser" --tag-cache "$WORK/train_$k.conllu" --no-add-gold --ensemble 1 \
     --epochs 8 --dev2 '' --out "$WORK/parser_$k.ngm"
 done
-step "$BUILD/tools/train/train_relabeler" --tag-cache "$WORK/tags.conllu" --fold-parsers "$WORK"
+step "$BUILD/tools/train/train_relabeler" --tag-cache "$WORK/tags.conllu" --fold-parsers "$WORK" --ensemble 5
 step "$BUILD/tools/train/train_ner"
 "$BUILD/tools/train/models_md"
 echo "train_all: models written to data/models/; see data/models/MODELS.md"
