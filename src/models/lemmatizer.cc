@@ -45,7 +45,11 @@ LemmaRule Lemmatizer::RuleFor(std::string_view form, std::string_view lemma) {
 std::string Lemmatizer::Apply(const LemmaRule& rule, std::string_view form) {
   std::string out = rule.lowercase ? AsciiLower(form) : std::string(form);
   if (rule.strip > out.size()) return std::string(form);  // rule does not fit this word
-  out.resize(out.size() - rule.strip);
+  // A rule learnt on ASCII would cut a multi-byte character in two ("“" tagged POS
+  // losing one byte to become "'s"): such a form is its own lemma.
+  const size_t keep = out.size() - rule.strip;
+  if (keep < out.size() && (static_cast<unsigned char>(out[keep]) & 0xC0) == 0x80) return std::string(form);
+  out.resize(keep);
   out += rule.append;
   return out;
 }

@@ -43,6 +43,19 @@ TEST(LemmatizerTest, LexiconAndSuffixRules) {
   EXPECT_EQ(lem.Lemmatize("x", "UNSEEN-TAG"), "x");
 }
 
+TEST(LemmatizerTest, NoRuleCutsACharacterInTwo) {
+  // A rule learnt on two ASCII bytes ("strip 2, append 's") met a curly quote the tagger
+  // called POS: cutting two of its three bytes left invalid UTF-8 in the output.
+  LemmatizerTrainer t;
+  t.Add("xs", "POS", "'s");
+  t.Add("ys", "POS", "'s");
+  Lemmatizer lem = t.Build();
+  EXPECT_EQ(lem.Lemmatize("zs", "POS"), "'s");  // the rule itself still works
+  EXPECT_EQ(lem.Lemmatize("“", "POS"), "“");
+  EXPECT_EQ(lem.Lemmatize("a“", "POS"), "a“");
+  EXPECT_EQ(Lemmatizer::Apply(Lemmatizer::RuleFor("cafés", "café"), "cafés"), "café");  // whole characters go
+}
+
 TEST(LemmatizerTest, SerializeParseRoundTrip) {
   Lemmatizer lem = Trained();
   auto parsed = Lemmatizer::Parse(lem.Serialize(), "test");
