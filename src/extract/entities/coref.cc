@@ -136,11 +136,31 @@ bool SpecificLeader(const std::string& r) {
          r == "chancellor" || r == "emperor";
 }
 
-// "leader" may be the president, the prime minister or the king; a president is not
-// a prime minister.
-bool CompatibleRole(const std::string& a, const std::string& b) {
-  if (a == b) return true;
-  return (GenericLeader(a) && (GenericLeader(b) || SpecificLeader(b))) || (GenericLeader(b) && SpecificLeader(a));
+// `role` is a kind of `head`: it ends with that word, and the word before it does not
+// make it a lower or another office ("foreign minister" is a minister; "vice president"
+// and "former president" are not the president).
+bool KindOf(const std::string& role, const std::string& head) {
+  if (role.size() <= head.size() + 1 || role.compare(role.size() - head.size(), head.size(), head) != 0 ||
+      role[role.size() - head.size() - 1] != ' ') {
+    return false;
+  }
+  const std::string before = role.substr(0, role.size() - head.size() - 1);
+  const std::string last = before.substr(before.rfind(' ') == std::string::npos ? 0 : before.rfind(' ') + 1);
+  static const char* const kOtherOffice[] = {"vice", "deputy", "assistant", "former", "acting", "under",
+                                             "associate", "ex", "co", "sub", "junior", "interim"};
+  for (const char* o : kOtherOffice) {
+    if (last == o) return false;
+  }
+  return true;
+}
+
+// Whether a person known as `known` may be described as `described`: "leader" may be
+// the president, the prime minister or the king; a president is not a prime minister;
+// "the minister" may be the foreign minister.
+bool CompatibleRole(const std::string& known, const std::string& described) {
+  if (known == described || KindOf(known, described)) return true;
+  return (GenericLeader(known) && (GenericLeader(described) || SpecificLeader(described))) ||
+         (GenericLeader(described) && SpecificLeader(known));
 }
 
 bool ConflictingRole(const std::vector<std::string>& roles, const std::string& r) {
@@ -163,8 +183,11 @@ int MatchNominal(const Work& w, int mention) {
     if (ConflictingRole(e.roles, m.role)) continue;
     bool role = false;
     for (const std::string& r : e.roles) role = role || CompatibleRole(r, m.role);
-    // A role or a country in common links; a person of unknown country may take the
-    // description's ("the North Korean leader" after "Kim Jong-un" alone).
+    // Without a role in common, only a country's leader is found by the country: a
+    // country has one ("the North Korean leader" after "Kim Jong-un" alone, who may not
+    // even have a country yet), but many spokesmen and mayors. Nor is a person known by
+    // other roles this one ("Russia's defence minister" after President Putin).
+    if (!role && (!e.roles.empty() || !(GenericLeader(m.role) || SpecificLeader(m.role)))) continue;
     int score = (role ? 100 : 0) + (!m.country.empty() && m.country == e.country ? 10 : 0) +
                 (!m.country.empty() && e.country.empty() && e.name_mentions > 0 ? 3 : 0);
     if (score < 3) continue;
@@ -225,6 +248,36 @@ int SurnameTakenForAPlace(const Work& w, WorkMention& m, const std::vector<std::
   return best;
 }
 
+// "Sanders ... since he was the mayor of Burlington": a description that is the
+// predicate of a copula names its subject, whatever roles the subject had so far.
+// Returns the subject's entity, or -1.
+int PredicateSubject(const Work& w, const WorkMention& m) {
+  const uint32_t sb = w.SentenceBegin(m.tb);
+  auto head_of = [&](uint32_t t) -> int {  // token index, -1 for the root or no parse
+    const int h = w.doc.tokens[t].head;
+    return h > 0 ? static_cast<int>(sb) + h - 1 : -1;
+  };
+  int head = -1;  // the description's own head: its word whose head lies outside it
+  for (uint32_t t = m.tb; t < m.te; ++t) {
+    const int h = head_of(t);
+    if (h < static_cast<int>(m.tb) || h >= static_cast<int>(m.te)) {
+      head = static_cast<int>(t);
+      break;
+    }
+  }
+  if (head < 0) return -1;
+  bool copula = false;
+  int subject = -1;
+  for (uint32_t t = sb; t < m.tb; ++t) {
+    if (head_of(t) != head) continue;
+    if (w.doc.tokens[t].deprel == "cop") copula = true;
+    if (w.doc.tokens[t].deprel == "nsubj") subject = static_cast<int>(t);
+  }
+  if (!copula || subject < 0 || w.covered[subject] < 0) return -1;
+  const WorkMention& s = w.mentions[w.covered[subject]];
+  return s.type == "PERSON" ? s.entity : -1;
+}
+
 }  // namespace
 
 void Cluster(Work& w) {
@@ -242,7 +295,8 @@ void Cluster(Work& w) {
       if (e < 0) e = NewEntity(w, m.type);
     } else if (m.kind == "nominal") {
       if (m.apposed_to >= 0) continue;  // joined with its name below
-      e = MatchNominal(w, mention);
+      e = PredicateSubject(w, m);
+      if (e < 0) e = MatchNominal(w, mention);
       // A description nobody was named for is an entity only when it says whose it is
       // ("the Kremlin spokesperson"); "the director" alone is dropped.
       if (e < 0 && m.country.empty() && m.sector.empty() && m.code.empty()) continue;
