@@ -253,13 +253,9 @@ int SurnameTakenForAPlace(const Work& w, WorkMention& m, const std::vector<std::
 // Returns the subject's entity, or -1.
 int PredicateSubject(const Work& w, const WorkMention& m) {
   const uint32_t sb = w.SentenceBegin(m.tb);
-  auto head_of = [&](uint32_t t) -> int {  // token index, -1 for the root or no parse
-    const int h = w.doc.tokens[t].head;
-    return h > 0 ? static_cast<int>(sb) + h - 1 : -1;
-  };
   int head = -1;  // the description's own head: its word whose head lies outside it
   for (uint32_t t = m.tb; t < m.te; ++t) {
-    const int h = head_of(t);
+    const int h = w.HeadOf(t);
     if (h < static_cast<int>(m.tb) || h >= static_cast<int>(m.te)) {
       head = static_cast<int>(t);
       break;
@@ -269,7 +265,7 @@ int PredicateSubject(const Work& w, const WorkMention& m) {
   bool copula = false;
   int subject = -1;
   for (uint32_t t = sb; t < m.tb; ++t) {
-    if (head_of(t) != head) continue;
+    if (w.HeadOf(t) != head) continue;
     if (w.doc.tokens[t].deprel == "cop") copula = true;
     if (w.doc.tokens[t].deprel == "nsubj") subject = static_cast<int>(t);
   }
@@ -302,7 +298,8 @@ void Cluster(Work& w) {
       if (e < 0 && m.country.empty() && m.sector.empty() && m.code.empty()) continue;
       if (e < 0) e = NewEntity(w, m.type);
     } else {
-      e = MatchPronoun(w, mention);
+      if (m.reporter_token >= 0 && w.covered[m.reporter_token] >= 0) e = w.mentions[w.covered[m.reporter_token]].entity;
+      if (e < 0) e = MatchPronoun(w, mention);
       if (e < 0) continue;
     }
     Join(w, mention, e);

@@ -29,6 +29,13 @@ std::string Work::Key(uint32_t b, uint32_t e) const {
 uint32_t Work::SentenceBegin(uint32_t t) const { return doc.sentences[sentence_of[t]].token_begin; }
 uint32_t Work::SentenceEnd(uint32_t t) const { return doc.sentences[sentence_of[t]].token_end; }
 
+int Work::HeadOf(uint32_t t) const {
+  if (sentence_of[t] < 0) return -1;
+  const int h = doc.tokens[t].head;
+  const uint32_t sb = SentenceBegin(t);
+  return h > 0 && sb + h - 1 < SentenceEnd(t) ? static_cast<int>(sb + h - 1) : -1;
+}
+
 bool Work::IsPossessive(uint32_t t) const {
   if (t >= doc.tokens.size()) return false;
   std::string_view f = doc.tokens[t].form;

@@ -649,6 +649,29 @@ bool MakeNominal(Work& w, uint32_t r, uint32_t n, const RoleWord& role, WorkMent
   return true;
 }
 
+// "China said on Tuesday that it would impose sanctions": "it", the subject of the
+// clause a country or an organization reports, is that reporter. Returns a token of
+// the reporter's mention, or -1 (most "it" are no actor: "it is likely that ...").
+int ReporterOfIt(const Work& w, uint32_t t) {
+  const document::Token& it = w.doc.tokens[t];
+  if (it.deprel != "nsubj" && it.deprel != "nsubj:pass") return -1;
+  const int clause = w.HeadOf(t);
+  if (clause < 0 || w.doc.tokens[clause].deprel != "ccomp") return -1;
+  const int verb = w.HeadOf(clause);
+  if (verb < 0 || w.doc.tokens[verb].upos != "VERB") return -1;
+  for (uint32_t s = w.SentenceBegin(t); s < static_cast<uint32_t>(verb); ++s) {
+    if (w.HeadOf(s) != verb || w.doc.tokens[s].deprel != "nsubj" || w.covered[s] < 0) continue;
+    // "Both the budget office and the administration estimate it would ...": two
+    // reporters, and "it" is the plan they speak of.
+    for (uint32_t c = s + 1; c < static_cast<uint32_t>(verb); ++c) {
+      if (w.HeadOf(c) == static_cast<int>(s) && w.doc.tokens[c].deprel == "conj") return -1;
+    }
+    const std::string& type = w.mentions[w.covered[s]].type;
+    return type == "GPE" || type == "ORG" ? static_cast<int>(s) : -1;
+  }
+  return -1;
+}
+
 }  // namespace
 
 void AddNominalsAndPronouns(Work& w) {
@@ -661,6 +684,15 @@ void AddNominalsAndPronouns(Work& w) {
         m.gender = g;
         found.push_back(m);
         continue;
+      }
+      if (w.norm[t] == "it") {
+        if (const int reporter = ReporterOfIt(w, t); reporter >= 0) {
+          WorkMention m = NewMention(t, t + 1, "ORG", "pronoun");
+          m.gender = 'N';
+          m.reporter_token = reporter;
+          found.push_back(m);
+          continue;
+        }
       }
       uint32_t n = 0;
       const RoleWord* r = RoleAt(w, t, s.token_end, n);

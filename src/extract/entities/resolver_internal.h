@@ -33,6 +33,7 @@ struct WorkMention {
   bool political = false;  // a capital/seat of government used as an actor
   bool in_appositive = false;  // part of a description of another mention
   bool plural = false;     // "they"
+  int reporter_token = -1; // "it" in "China said it would ...": a token of the mention of who said it
   int entity = -1;
   int apposed_to = -1;     // a description set before a name ("China's delegate, Zhou"): that name's mention
 };
@@ -83,6 +84,8 @@ struct Work {
   // Sentence bounds of token t.
   uint32_t SentenceBegin(uint32_t t) const;
   uint32_t SentenceEnd(uint32_t t) const;
+  // The token the parse hangs t on; -1 for the root, an unparsed token or one outside sentences.
+  int HeadOf(uint32_t t) const;
   bool IsPossessive(uint32_t t) const;  // "'s", "’s", "'"
   void RebuildCoverage();
   void SortMentions();

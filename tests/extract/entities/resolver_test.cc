@@ -409,6 +409,17 @@ TEST_F(ResolverTest, ATownsOfficialIsNotFoundByTheCountryAlone) {
   EXPECT_FALSE(HasRole(dana, "mayor")) << Dump(doc);
 }
 
+// Sets the parse of sentence `index` of `doc`: (head, deprel) per token, CoNLL-U style.
+void SetTree(Document& doc, size_t index, const std::vector<std::pair<int, std::string>>& tree) {
+  ASSERT_LT(index, doc.sentences.size());
+  const document::Sentence& s = doc.sentences[index];
+  ASSERT_EQ(s.token_end - s.token_begin, tree.size()) << "sentence " << index;
+  for (size_t i = 0; i < tree.size(); ++i) {
+    doc.tokens[s.token_begin + i].head = tree[i].first;
+    doc.tokens[s.token_begin + i].deprel = tree[i].second;
+  }
+}
+
 TEST_F(ResolverTest, APredicateDescriptionNamesItsSubject) {
   // Known as a senator, he "was the mayor of Eastbridge": the copula says so, though no
   // role in common does; the pronouns after it stay his.
@@ -416,17 +427,9 @@ TEST_F(ResolverTest, APredicateDescriptionNamesItsSubject) {
       "Senator [PERSON Walter Brinkley] spoke on Monday .\n"
       "He was the mayor of [GPE Eastbridge] in the 1980s .\n"
       "But he says his views have not changed .");
-  ASSERT_GE(doc.sentences.size(), 2u);
   // The parse of the second sentence, as UD has it: "mayor" the root, "was" its cop.
-  const std::vector<std::pair<int, std::string>> tree = {{4, "nsubj"}, {4, "cop"},  {4, "det"},  {0, "root"},
-                                                         {6, "case"},  {4, "nmod"}, {9, "case"}, {9, "det"},
-                                                         {4, "obl"},   {4, "punct"}};
-  const document::Sentence& second = doc.sentences[1];
-  ASSERT_EQ(second.token_end - second.token_begin, tree.size());
-  for (size_t i = 0; i < tree.size(); ++i) {
-    doc.tokens[second.token_begin + i].head = tree[i].first;
-    doc.tokens[second.token_begin + i].deprel = tree[i].second;
-  }
+  SetTree(doc, 1, {{4, "nsubj"}, {4, "cop"}, {4, "det"}, {0, "root"}, {6, "case"}, {4, "nmod"}, {9, "case"},
+                   {9, "det"}, {4, "obl"}, {4, "punct"}});
   Resolver()->Resolve(doc);
   ExpectConsistent(doc);
   const Entity* brinkley = Find(doc, "Walter Brinkley");
@@ -434,6 +437,31 @@ TEST_F(ResolverTest, APredicateDescriptionNamesItsSubject) {
   EXPECT_EQ(EntityOf(doc, "the mayor of Eastbridge"), brinkley) << Dump(doc);
   EXPECT_EQ(EntityOf(doc, "his"), brinkley) << Dump(doc);
   EXPECT_TRUE(HasRole(brinkley, "mayor")) << Dump(doc);
+}
+
+TEST_F(ResolverTest, ItInWhatACountryOrACompanySaysIsThatReporter) {
+  Document doc = Build(
+      "[GPE Veloria] said/VERB on Tuesday that it would impose sanctions .\n"
+      "It is likely that talks will resume .\n"
+      "Both [ORG Halden Corp] and [ORG Mirov Ltd] expect/VERB it to pass .");
+  // Veloria said(2) ... that(5) it(6) would(7) impose(8): "impose" the said's ccomp.
+  SetTree(doc, 0, {{2, "nsubj"}, {0, "root"}, {4, "case"}, {2, "obl"}, {8, "mark"}, {8, "nsubj"}, {8, "aux"},
+                   {2, "ccomp"}, {8, "obj"}, {2, "punct"}});
+  // It(1) is(2) likely(3) ...: "it" the expletive subject of the root.
+  SetTree(doc, 1, {{3, "expl"}, {3, "cop"}, {0, "root"}, {7, "mark"}, {7, "nsubj"}, {7, "aux"}, {3, "csubj"},
+                   {3, "punct"}});
+  // Both(1) Halden(2) Corp(3) and(4) Mirov(5) Ltd(6) expect(7) it(8) to(9) pass(10): two reporters.
+  SetTree(doc, 2, {{3, "cc:preconj"}, {3, "compound"}, {7, "nsubj"}, {6, "cc"}, {6, "compound"}, {3, "conj"},
+                   {0, "root"}, {10, "nsubj"}, {10, "mark"}, {7, "ccomp"}, {7, "punct"}});
+  Resolver()->Resolve(doc);
+  ExpectConsistent(doc);
+  const Entity* veloria = Find(doc, "Veloria");
+  ASSERT_NE(veloria, nullptr) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "it"), veloria) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "It"), nullptr) << Dump(doc);
+  int its = 0;
+  for (const document::Mention& m : doc.mentions) its += doc.SpanText(m.span) == "it" || doc.SpanText(m.span) == "It";
+  EXPECT_EQ(its, 1) << Dump(doc);  // neither the expletive nor the one two companies expect
 }
 
 TEST_F(ResolverTest, MissedCountriesAndMergedNamesAreRecovered) {

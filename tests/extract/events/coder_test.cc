@@ -207,6 +207,15 @@ TEST(EventCoderTest, ACrowdParsedAsTheRootStillActs) {
   EXPECT_NE(killed->source.country, "CHL");
 }
 
+TEST(EventCoderTest, ItInWhatACountrySaidActsForIt) {
+  // "it" is the country that said it: the entity layer joins the pronoun to China.
+  Document doc = Sentence("China said on Tuesday that it would impose sanctions on Lithuania.");
+  const EventMention* impose = Find(doc, "impose");
+  ASSERT_NE(impose, nullptr);
+  EXPECT_EQ(impose->source.country, "CHN");
+  EXPECT_EQ(impose->target.country, "LTU");
+}
+
 TEST(EventCoderTest, AStateAfterInIsWhereNotWhom) {
   // "in Bavaria" hangs on the object; the state is the event's place, not its target.
   Document doc = Sentence("Iran criticized the new military base in Bavaria.");
