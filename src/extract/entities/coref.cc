@@ -197,6 +197,67 @@ int MatchNominal(const Work& w, int mention) {
   return best;
 }
 
+// True if a word of mention `c` is the subject of its clause ("Norvik Steel said").
+bool IsSubject(const Work& w, const WorkMention& c) {
+  for (uint32_t t = c.tb; t < c.te; ++t) {
+    const std::string& rel = w.doc.tokens[t].deprel;
+    if (rel == "nsubj" || rel == "nsubj:pass") return true;
+  }
+  return false;
+}
+
+// A body described by what it is. "the ministry", "the bank", "the group": the latest
+// organization within kBodySentences whose name has the word ("Foreign Ministry of
+// Japan", "Bank of England", "Airlines" for "the airline"). "the company", "the firm",
+// "the corporation": the story's main company among those named in the last
+// kCompanySentences, by how often it was named and whether it acted as a subject
+// (the one a story is about; "the company said" after "Carling O'Keefe said ... its
+// football club" is Carling), never a public body. "the country": the one country
+// named in the last kBodySentences.
+int MatchBodyDescription(const Work& w, int mention) {
+  constexpr int kBodySentences = 3, kCompanySentences = 8;
+  const WorkMention& m = w.mentions[mention];
+  const int sentence = w.sentence_of[m.tb];
+  const bool country = m.description == "country" || m.description == "nation";
+  const bool company = m.description == "company" || m.description == "firm" || m.description == "corporation";
+  const std::string plural = m.description + "s";
+  int best = -1, best_score = -1;
+  std::vector<int> seen;  // entities already scored
+  for (int i = mention - 1; i >= std::max(0, mention - static_cast<int>(kMaxCandidates)); --i) {
+    const WorkMention& c = w.mentions[i];
+    const int back = sentence - w.sentence_of[c.tb];
+    if (back > (company ? kCompanySentences : kBodySentences)) break;
+    if (c.entity < 0 || c.kind != "name") continue;
+    const WorkEntity& e = w.entities[c.entity];
+    if (country) {
+      // A country: the gazetteer's name, not a town's ("Peru", not "Lima"); only when
+      // one country was named ("hosted North Korea's leader at the country's spaceport"
+      // is the host's country).
+      if (c.type == "GPE" && !c.canonical.empty() && !c.capital) {
+        if (best >= 0 && best != c.entity) return -1;
+        best = c.entity;
+      }
+      continue;
+    }
+    if (e.type != "ORG") continue;
+    if (!company) {
+      if (back > kBodySentences) continue;
+      for (const std::string& word : e.name_words) {
+        if (word == m.description || word == plural) return c.entity;
+      }
+      continue;
+    }
+    const bool public_body = !e.code.empty() || (!e.sector.empty() && e.sector != "BUS");
+    if (public_body || std::find(seen.begin(), seen.end(), c.entity) != seen.end()) continue;
+    seen.push_back(c.entity);
+    bool subject = false;
+    for (int k : e.mentions) subject = subject || (w.mentions[k].kind == "name" && IsSubject(w, w.mentions[k]));
+    const int score = 2 * e.name_mentions + (subject ? 3 : 0) + (back <= 1 ? 1 : 0);
+    if (score > best_score) best = c.entity, best_score = score;  // ties: the later one
+  }
+  return best;
+}
+
 // A pronoun: the latest compatible mention within kPronounSentences, skipping
 // headings (they interrupt the narrative, not continue it); else the latest person whose
 // gender only a given name suggested.
@@ -289,6 +350,9 @@ void Cluster(Work& w) {
       e = m.type == "PERSON" ? MatchPerson(w, words, key) : SurnameTakenForAPlace(w, m, words);
       if (e < 0) e = MatchOther(w, m, key);
       if (e < 0) e = NewEntity(w, m.type);
+    } else if (!m.description.empty()) {
+      e = MatchBodyDescription(w, mention);
+      if (e < 0) continue;
     } else if (m.kind == "nominal") {
       if (m.apposed_to >= 0) continue;  // joined with its name below
       e = PredicateSubject(w, m);

@@ -672,6 +672,29 @@ int ReporterOfIt(const Work& w, uint32_t t) {
   return -1;
 }
 
+// "the company", "the ministry", "the country": a body or a country named before,
+// described by a word of data/kb/sectors.tsv or by "country"/"nation" (coref.cc finds
+// which; unmatched, it is no mention). Not a premodifier ("the company spokesman"),
+// not a name the NER missed ("the Bank of Japan"), not a newspaper's word ("the post").
+bool MakeBodyDescription(const Work& w, uint32_t t, WorkMention& out) {
+  const uint32_t sb = w.SentenceBegin(t), se = w.SentenceEnd(t);
+  if (t == sb || w.norm[t - 1] != "the") return false;
+  const std::string& word = w.norm[t];
+  const bool country = word == "country" || word == "nation";
+  const std::string_view sector = country ? std::string_view("GPE") : w.kb.SectorWord(word);
+  if (sector.empty() || (sector == "MED" && word != "newspaper") || word == "inc" || word == "ltd" || word == "corp") {
+    return false;
+  }
+  if (t + 1 < se && !w.IsPossessive(t + 1)) {
+    const std::string& next = w.doc.tokens[t + 1].upos;
+    if (next == "NOUN" || next == "PROPN" || w.norm[t + 1] == "of" || w.covered[t + 1] >= 0) return false;
+  }
+  out = NewMention(t - 1, t + 1, country ? "GPE" : "ORG", "nominal");
+  out.description = word;
+  out.sector = country ? "" : std::string(sector);
+  return true;
+}
+
 }  // namespace
 
 void AddNominalsAndPronouns(Work& w) {
@@ -693,6 +716,10 @@ void AddNominalsAndPronouns(Work& w) {
           found.push_back(m);
           continue;
         }
+      }
+      if (WorkMention d; MakeBodyDescription(w, t, d)) {
+        found.push_back(std::move(d));
+        continue;
       }
       uint32_t n = 0;
       const RoleWord* r = RoleAt(w, t, s.token_end, n);

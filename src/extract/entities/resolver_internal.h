@@ -34,6 +34,7 @@ struct WorkMention {
   bool in_appositive = false;  // part of a description of another mention
   bool plural = false;     // "they"
   int reporter_token = -1; // "it" in "China said it would ...": a token of the mention of who said it
+  std::string description; // "company", "ministry", "country": a body named before, described by what it is
   int entity = -1;
   int apposed_to = -1;     // a description set before a name ("China's delegate, Zhou"): that name's mention
 };

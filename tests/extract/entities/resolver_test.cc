@@ -464,6 +464,44 @@ TEST_F(ResolverTest, ItInWhatACountryOrACompanySaysIsThatReporter) {
   EXPECT_EQ(its, 1) << Dump(doc);  // neither the expletive nor the one two companies expect
 }
 
+TEST_F(ResolverTest, ABodyDescribedByWhatItIsIsTheBodyNamedBefore) {
+  Document doc = Resolve(
+      "The [ORG Foreign Ministry of Veloria] protested on Friday .\n"
+      "The ministry said ships had entered its waters .\n"
+      "[GPE Peru] declared a state of emergency .\n"
+      "The country asked for aid .");
+  ExpectConsistent(doc);
+  EXPECT_EQ(EntityOf(doc, "The ministry"), Find(doc, "Foreign Ministry of Veloria")) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "The country"), Find(doc, "Peru")) << Dump(doc);
+}
+
+TEST_F(ResolverTest, TheCountryOfTwoIsNobodysGuess) {
+  Document doc = Resolve(
+      "[GPE Chile] hosted [GPE Bolivia] 's president at the country 's naval base .");
+  ExpectConsistent(doc);
+  EXPECT_EQ(EntityOf(doc, "the country"), nullptr) << Dump(doc);
+}
+
+TEST_F(ResolverTest, TheCompanyIsTheOneTheStoryIsAbout) {
+  Document doc = Build(
+      "[ORG Carling Brewing] said it would keep its [ORG Argonaut Club] .\n"
+      "The company said it had offers .\n"
+      "The [ORG Trade Commission] fined the firm .\n"
+      "Later the company/NOUN spokesman/NOUN declined to comment .");
+  // Carling(1) Brewing(2) said(3) it(4) would(5) keep(6) its(7) Argonaut(8) Club(9) .(10)
+  SetTree(doc, 0, {{2, "compound"}, {3, "nsubj"}, {0, "root"}, {6, "nsubj"}, {6, "aux"}, {3, "ccomp"},
+                   {9, "nmod:poss"}, {9, "compound"}, {6, "obj"}, {3, "punct"}});
+  Resolver()->Resolve(doc);
+  ExpectConsistent(doc);
+  const Entity* carling = Find(doc, "Carling Brewing");
+  ASSERT_NE(carling, nullptr) << Dump(doc);
+  // Both were named once, the club last; the brewer is the one that acted.
+  EXPECT_EQ(EntityOf(doc, "The company"), carling) << Dump(doc);
+  // A public body is no company: "the firm" after the commission is still the brewer.
+  EXPECT_EQ(EntityOf(doc, "the firm"), carling) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "the company"), nullptr) << Dump(doc);  // a premodifier: the spokesman is not the company
+}
+
 TEST_F(ResolverTest, MissedCountriesAndMergedNamesAreRecovered) {
   // The NER missed "North Korean" and ran a body and a person together.
   Document doc = Resolve(
