@@ -260,7 +260,7 @@ int MatchBodyDescription(const Work& w, int mention) {
 
 // A pronoun: the latest compatible mention within kPronounSentences, skipping
 // headings (they interrupt the narrative, not continue it); else the latest person whose
-// gender only a given name suggested.
+// gender only a given name suggested. "its" looks back one sentence and prefers a subject.
 int MatchPronoun(const Work& w, int mention) {
   const WorkMention& m = w.mentions[mention];
   int sentence = w.sentence_of[m.tb];
@@ -275,7 +275,11 @@ int MatchPronoun(const Work& w, int mention) {
     const WorkEntity& e = w.entities[c.entity];
     if (m.gender == 'N') {
       if (sentence - s > 1) break;
-      if (e.type == "ORG" || (e.type == "GPE" && !e.country.empty())) return c.entity;
+      if (e.type != "ORG" && (e.type != "GPE" || e.country.empty())) continue;
+      // The latest one that acted as a subject, else the latest: "Norvik Steel said it
+      // would close plants in Ohio. Its chief executive ..." is the company's.
+      if (IsSubject(w, c)) return c.entity;
+      if (fallback < 0) fallback = c.entity;
       continue;
     }
     if (e.type != "PERSON") continue;

@@ -502,6 +502,19 @@ TEST_F(ResolverTest, TheCompanyIsTheOneTheStoryIsAbout) {
   EXPECT_EQ(EntityOf(doc, "the company"), nullptr) << Dump(doc);  // a premodifier: the spokesman is not the company
 }
 
+TEST_F(ResolverTest, ItsPrefersTheBodyThatActed) {
+  Document doc = Build(
+      "[ORG Norvik Steel] said/VERB it would close plants in [GPE Ohio] .\n"
+      "Its chief executive resigned .");
+  SetTree(doc, 0, {{2, "compound"}, {3, "nsubj"}, {0, "root"}, {6, "nsubj"}, {6, "aux"}, {3, "ccomp"},
+                   {6, "obj"}, {9, "case"}, {6, "obl"}, {3, "punct"}});
+  Resolver()->Resolve(doc);
+  ExpectConsistent(doc);
+  const Entity* norvik = Find(doc, "Norvik Steel");
+  ASSERT_NE(norvik, nullptr) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "Its"), norvik) << Dump(doc);  // not Ohio, the latest
+}
+
 TEST_F(ResolverTest, MissedCountriesAndMergedNamesAreRecovered) {
   // The NER missed "North Korean" and ran a body and a person together.
   Document doc = Resolve(
