@@ -214,12 +214,29 @@ bool IsSubject(const Work& w, const WorkMention& c) {
 // (the one a story is about; "the company said" after "Carling O'Keefe said ... its
 // football club" is Carling), never a public body. "the country": the one country
 // named in the last kBodySentences.
+// The one country named in the last `sentences` sentences before `mention`, or -1 (none,
+// or two: "hosted North Korea's leader at the country's spaceport" is the host's).
+// A country is the gazetteer's name, not a town's ("Peru", not "Lima").
+int OnlyCountry(const Work& w, int mention, int sentences) {
+  const int sentence = w.sentence_of[w.mentions[mention].tb];
+  int found = -1;
+  for (int i = mention - 1; i >= std::max(0, mention - static_cast<int>(kMaxCandidates)); --i) {
+    const WorkMention& c = w.mentions[i];
+    if (sentence - w.sentence_of[c.tb] > sentences) break;
+    if (c.entity < 0 || c.kind != "name" || c.type != "GPE" || c.canonical.empty() || c.capital) continue;
+    if (found >= 0 && found != c.entity) return -1;
+    found = c.entity;
+  }
+  return found;
+}
+
 int MatchBodyDescription(const Work& w, int mention) {
   constexpr int kBodySentences = 3, kCompanySentences = 8;
   const WorkMention& m = w.mentions[mention];
   const int sentence = w.sentence_of[m.tb];
   const bool country = m.description == "country" || m.description == "nation";
   const bool company = m.description == "company" || m.description == "firm" || m.description == "corporation";
+  if (country) return OnlyCountry(w, mention, kBodySentences);
   const std::string plural = m.description + "s";
   int best = -1, best_score = -1;
   std::vector<int> seen;  // entities already scored
@@ -229,16 +246,6 @@ int MatchBodyDescription(const Work& w, int mention) {
     if (back > (company ? kCompanySentences : kBodySentences)) break;
     if (c.entity < 0 || c.kind != "name") continue;
     const WorkEntity& e = w.entities[c.entity];
-    if (country) {
-      // A country: the gazetteer's name, not a town's ("Peru", not "Lima"); only when
-      // one country was named ("hosted North Korea's leader at the country's spaceport"
-      // is the host's country).
-      if (c.type == "GPE" && !c.canonical.empty() && !c.capital) {
-        if (best >= 0 && best != c.entity) return -1;
-        best = c.entity;
-      }
-      continue;
-    }
     if (e.type != "ORG") continue;
     if (!company) {
       if (back > kBodySentences) continue;
@@ -256,6 +263,23 @@ int MatchBodyDescription(const Work& w, int mention) {
     if (score > best_score) best = c.entity, best_score = score;  // ties: the later one
   }
   return best;
+}
+
+// "The government said ...": the government of the one country named in the last
+// three sentences, an entity of its own (the country's actor with sector GOV, PERGOV),
+// which later such descriptions of the same country join. -1 when no one country.
+int CountryGovernment(Work& w, int mention) {
+  const int country = OnlyCountry(w, mention, 3);
+  if (country < 0 || w.entities[country].country.empty()) return -1;
+  const std::string key = "government of " + w.entities[country].country;
+  for (size_t i = 0; i < w.entities.size(); ++i) {
+    if (w.entities[i].key == key) return static_cast<int>(i);
+  }
+  const int e = NewEntity(w, "ORG");
+  w.entities[e].key = key;
+  w.entities[e].country = w.entities[country].country;
+  w.entities[e].sector = "GOV";
+  return e;
 }
 
 // A pronoun: the latest compatible mention within kPronounSentences, skipping
@@ -356,6 +380,7 @@ void Cluster(Work& w) {
       if (e < 0) e = NewEntity(w, m.type);
     } else if (!m.description.empty()) {
       e = MatchBodyDescription(w, mention);
+      if (e < 0 && m.description == "government") e = CountryGovernment(w, mention);
       if (e < 0) continue;
     } else if (m.kind == "nominal") {
       if (m.apposed_to >= 0) continue;  // joined with its name below

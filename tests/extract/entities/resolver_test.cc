@@ -475,6 +475,20 @@ TEST_F(ResolverTest, ABodyDescribedByWhatItIsIsTheBodyNamedBefore) {
   EXPECT_EQ(EntityOf(doc, "The country"), Find(doc, "Peru")) << Dump(doc);
 }
 
+TEST_F(ResolverTest, TheGovernmentIsTheOneCountrysGovernment) {
+  Document doc = Resolve(
+      "[GPE Peru] declared a state of emergency .\n"
+      "The government said floods had killed 40 people , and the government would ask for aid .\n"
+      "[GPE Chile] and [GPE Bolivia] sent planes .\n"
+      "The government said more would come .");
+  ExpectConsistent(doc);
+  const Entity* government = EntityOf(doc, "The government");
+  ASSERT_NE(government, nullptr) << Dump(doc);
+  EXPECT_NE(government, Find(doc, "Peru"));  // the government, not the country
+  EXPECT_EQ(government->actor, "PERGOV") << Dump(doc);
+  EXPECT_EQ(government->mentions.size(), 2u) << Dump(doc);  // the second of two countries' is nobody's guess
+}
+
 TEST_F(ResolverTest, TheCountryOfTwoIsNobodysGuess) {
   Document doc = Resolve(
       "[GPE Chile] hosted [GPE Bolivia] 's president at the country 's naval base .");
