@@ -385,6 +385,10 @@ class Finder {
       if (content.end - content.begin < 3) continue;
       Span cs = view_.SpanOf(content);
       if (InQuote(view_.tok(t).span) || MostlyQuoted(cs)) continue;
+      // A clause that opens inside a quote is that quote, attributed by the cue as a
+      // direct one ("\"We will not accept this,\" the spokesman said", parsed with
+      // "accept" the cue's ccomp and the speaker's words inside it).
+      if (view_.IsQuoted(content.begin)) continue;
       int subject = closing ? -1 : quotes::CueSubject(view_, t);
       // ""...," said the 41-year-old": a cue right after a quote attributes the quote;
       // the words after it are its speaker, not a clause.

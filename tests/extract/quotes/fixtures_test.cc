@@ -69,6 +69,16 @@ TEST_F(QuoteFixturesTest, KindsAreTold) {
   EXPECT_NE(doc.quotes[1].speaker_name.find("Holt"), std::string::npos);
 }
 
+TEST_F(QuoteFixturesTest, AQuoteFollowedByADescribedSpeakerIsOneDirectQuote) {
+  // The parse hangs the quote's verb on "said", with the description inside it: no
+  // indirect quote may start inside the quote marks.
+  document::Document doc = Annotate(
+      "date 2016-01-01 \"We will not accept this,\" the White House spokesman, Ellis Harmon, said on Thursday.\n");
+  ASSERT_EQ(doc.quotes.size(), 1u) << doc.SpanText(doc.quotes.back().span);
+  EXPECT_EQ(doc.quotes[0].kind, "direct");
+  EXPECT_NE(doc.quotes[0].speaker_name.find("Harmon"), std::string::npos) << doc.quotes[0].speaker_name;
+}
+
 TEST_F(QuoteFixturesTest, TheOutletThatReportedItIsTheVia) {
   document::Document doc = Annotate(
       "date 2024-03-01 Asked about the talks, Lena Varga said \"the two sides agreed on every point,\" "
