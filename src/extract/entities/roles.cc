@@ -217,7 +217,12 @@ void ReadFrontApposition(Work& w, int name) {
   int c = w.covered[at - 2];
   if (c < 0 || c == name || w.mentions[c].kind != "nominal" || w.mentions[c].te != at - 1) return;
   WorkMention& d = w.mentions[c];
-  if (d.tb != sb && w.Form(d.tb - 1) != ",") return;  // the description stands alone
+  // The description stands alone: it opens the sentence or follows a comma or the
+  // quote it attributes ("... ,'' the White House spokesman, Josh Earnest, said").
+  if (d.tb != sb) {
+    const std::string_view before = w.Form(d.tb - 1);
+    if (before != "," && before != "''" && before != "\"" && before != "\xE2\x80\x9D") return;
+  }
   d.apposed_to = name;
   for (const std::string& r : d.roles) m.roles.push_back(r);
   if (m.role_sector.empty()) m.role_sector = d.role_sector;

@@ -529,6 +529,16 @@ TEST_F(ResolverTest, ItsPrefersTheBodyThatActed) {
   EXPECT_EQ(EntityOf(doc, "Its"), norvik) << Dump(doc);  // not Ohio, the latest
 }
 
+TEST_F(ResolverTest, ADescriptionAfterTheQuoteItAttributesIsTheSpeakers) {
+  Document doc = Resolve(
+      "\" We will not accept this , '' the [ORG White House] spokesman , [PERSON Ellis Harmon] , said .");
+  ExpectConsistent(doc);
+  const Entity* harmon = Find(doc, "Ellis Harmon");
+  ASSERT_NE(harmon, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(harmon, "spokesman")) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "the White House spokesman"), harmon) << Dump(doc);
+}
+
 TEST_F(ResolverTest, MissedCountriesAndMergedNamesAreRecovered) {
   // The NER missed "North Korean" and ran a body and a person together.
   Document doc = Resolve(
