@@ -206,6 +206,26 @@ bool IsSubject(const Work& w, const WorkMention& c) {
   return false;
 }
 
+// How far back a description of a body looks (sentences): "the ministry", "the country",
+// "the government"; "the company" looks further for the story's main company.
+constexpr int kBodySentences = 3, kCompanySentences = 8;
+
+// The one country named in the last kBodySentences before `mention`, or -1 (none,
+// or two: "hosted North Korea's leader at the country's spaceport" is the host's).
+// A country is the gazetteer's name, not a town's ("Peru", not "Lima").
+int OnlyCountry(const Work& w, int mention) {
+  const int sentence = w.sentence_of[w.mentions[mention].tb];
+  int found = -1;
+  for (int i = mention - 1; i >= std::max(0, mention - static_cast<int>(kMaxCandidates)); --i) {
+    const WorkMention& c = w.mentions[i];
+    if (sentence - w.sentence_of[c.tb] > kBodySentences) break;
+    if (c.entity < 0 || c.kind != "name" || c.type != "GPE" || c.canonical.empty() || c.capital) continue;
+    if (found >= 0 && found != c.entity) return -1;
+    found = c.entity;
+  }
+  return found;
+}
+
 // A body described by what it is. "the ministry", "the bank", "the group": the latest
 // organization within kBodySentences whose name has the word ("Foreign Ministry of
 // Japan", "Bank of England", "Airlines" for "the airline"). "the company", "the firm",
@@ -214,29 +234,12 @@ bool IsSubject(const Work& w, const WorkMention& c) {
 // (the one a story is about; "the company said" after "Carling O'Keefe said ... its
 // football club" is Carling), never a public body. "the country": the one country
 // named in the last kBodySentences.
-// The one country named in the last `sentences` sentences before `mention`, or -1 (none,
-// or two: "hosted North Korea's leader at the country's spaceport" is the host's).
-// A country is the gazetteer's name, not a town's ("Peru", not "Lima").
-int OnlyCountry(const Work& w, int mention, int sentences) {
-  const int sentence = w.sentence_of[w.mentions[mention].tb];
-  int found = -1;
-  for (int i = mention - 1; i >= std::max(0, mention - static_cast<int>(kMaxCandidates)); --i) {
-    const WorkMention& c = w.mentions[i];
-    if (sentence - w.sentence_of[c.tb] > sentences) break;
-    if (c.entity < 0 || c.kind != "name" || c.type != "GPE" || c.canonical.empty() || c.capital) continue;
-    if (found >= 0 && found != c.entity) return -1;
-    found = c.entity;
-  }
-  return found;
-}
-
 int MatchBodyDescription(const Work& w, int mention) {
-  constexpr int kBodySentences = 3, kCompanySentences = 8;
   const WorkMention& m = w.mentions[mention];
   const int sentence = w.sentence_of[m.tb];
   const bool country = m.description == "country" || m.description == "nation";
   const bool company = m.description == "company" || m.description == "firm" || m.description == "corporation";
-  if (country) return OnlyCountry(w, mention, kBodySentences);
+  if (country) return OnlyCountry(w, mention);
   const std::string plural = m.description + "s";
   int best = -1, best_score = -1;
   std::vector<int> seen;  // entities already scored
@@ -248,7 +251,6 @@ int MatchBodyDescription(const Work& w, int mention) {
     const WorkEntity& e = w.entities[c.entity];
     if (e.type != "ORG") continue;
     if (!company) {
-      if (back > kBodySentences) continue;
       for (const std::string& word : e.name_words) {
         if (word == m.description || word == plural) return c.entity;
       }
@@ -266,10 +268,10 @@ int MatchBodyDescription(const Work& w, int mention) {
 }
 
 // "The government said ...": the government of the one country named in the last
-// three sentences, an entity of its own (the country's actor with sector GOV, PERGOV),
+// kBodySentences, an entity of its own (the country's actor with sector GOV, PERGOV),
 // which later such descriptions of the same country join. -1 when no one country.
 int CountryGovernment(Work& w, int mention) {
-  const int country = OnlyCountry(w, mention, 3);
+  const int country = OnlyCountry(w, mention);
   if (country < 0 || w.entities[country].country.empty()) return -1;
   const std::string key = "government of " + w.entities[country].country;
   for (size_t i = 0; i < w.entities.size(); ++i) {

@@ -681,17 +681,17 @@ bool MakeBodyDescription(const Work& w, uint32_t t, WorkMention& out) {
   if (t == sb || w.norm[t - 1] != "the") return false;
   const std::string& word = w.norm[t];
   const bool country = word == "country" || word == "nation";
-  const std::string_view sector = country ? std::string_view("GPE") : w.kb.SectorWord(word);
-  if (sector.empty() || (sector == "MED" && word != "newspaper") || word == "inc" || word == "ltd" || word == "corp") {
-    return false;
-  }
+  const std::string_view sector = country ? std::string_view() : w.kb.SectorWord(word);
+  const bool body = !sector.empty() && (sector != "MED" || word == "newspaper") && word != "inc" && word != "ltd" &&
+                    word != "corp";
+  if (!country && !body) return false;
   if (t + 1 < se && !w.IsPossessive(t + 1)) {
     const std::string& next = w.doc.tokens[t + 1].upos;
     if (next == "NOUN" || next == "PROPN" || w.norm[t + 1] == "of" || w.covered[t + 1] >= 0) return false;
   }
   out = NewMention(t - 1, t + 1, country ? "GPE" : "ORG", "nominal");
   out.description = word;
-  out.sector = country ? "" : std::string(sector);
+  out.sector = std::string(sector);
   return true;
 }
 
