@@ -617,6 +617,7 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
   }
   std::set<int> absorbed;
   std::map<uint32_t, uint32_t> carriers;  // verb start -> start of the event noun it carries
+  std::map<uint32_t, uint32_t> objects;   // the same, for a noun that is the verb's object
   std::vector<EventMention> found;
   for (const Candidate& c : candidates) {
     if (static_cast<int>(found.size()) >= kMaxEventsPerSentence) break;
@@ -678,7 +679,10 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
         if (t.base_rel(k) == "advmod" && OneOf(t.tok(k).form, {"not", "n't", "never"})) e.negated = true;
       });
     }
-    if (c.nominal && t.head(c.token) >= 0) carriers[t.tok(t.head(c.token)).span.start] = e.cue.start;
+    if (c.nominal && t.head(c.token) >= 0) {
+      carriers[t.tok(t.head(c.token)).span.start] = e.cue.start;
+      if (t.base_rel(c.token) == "obj") objects[t.tok(t.head(c.token)).span.start] = e.cue.start;
+    }
     // Inside a quote, "we"/"I" are the speaker; an event with no stated actor is the
     // speaker's when it is cooperation, or verbal conflict stated by a verb, but not
     // violence ("fighting has killed 15,000, the UN said") nor a conflict named by a
@@ -690,16 +694,29 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
     if (!coded_actor) continue;
     found.push_back(std::move(e));
   }
+  // Decided for all before any is moved out.
+  std::vector<bool> drop(found.size(), false);
   for (size_t k = 0; k < found.size(); ++k) {
     // A governor absorbed into its complement ("promised to help") is not an event of
     // its own, nor is an uncoded verb that carries a coded noun ("expressed support").
-    bool drop = false;
-    for (int a : absorbed) drop = drop || found[k].cue == t.tok(a).span;
+    for (int a : absorbed) drop[k] = drop[k] || found[k].cue == t.tok(a).span;
     for (size_t j = 0; j < found.size() && found[k].cameo.empty(); ++j) {
-      drop = drop || (!found[j].cameo.empty() && found[j].cue != found[k].cue && carriers.count(found[k].cue.start) &&
-                      carriers[found[k].cue.start] == found[j].cue.start);
+      drop[k] = drop[k] || (!found[j].cameo.empty() && found[j].cue != found[k].cue &&
+                            carriers.count(found[k].cue.start) && carriers[found[k].cue.start] == found[j].cue.start);
     }
-    if (!drop && doc_.events.size() < kMaxEventsPerDocument) doc_.events.push_back(std::move(found[k]));
+  }
+  // A coded noun that is the object of a verb coded with the same root, and kept, is that
+  // verb's event told twice ("impose sanctions", "send aid"): the verb, with its subject
+  // and object, stays.
+  for (size_t k = 0; k < found.size(); ++k) {
+    for (size_t j = 0; j < found.size() && !drop[k]; ++j) {
+      auto object = objects.find(found[j].cue.start);
+      drop[k] = j != k && !drop[j] && object != objects.end() && object->second == found[k].cue.start &&
+                !found[j].cameo.empty() && found[j].root == found[k].root;
+    }
+  }
+  for (size_t k = 0; k < found.size(); ++k) {
+    if (!drop[k] && doc_.events.size() < kMaxEventsPerDocument) doc_.events.push_back(std::move(found[k]));
   }
 }
 

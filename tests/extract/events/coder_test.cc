@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "../../../tools/eval/eval_events.h"
 #include "ingest/reader.h"
 #include "pipeline/pipeline.h"
@@ -214,6 +216,22 @@ TEST(EventCoderTest, ItInWhatACountrySaidActsForIt) {
   ASSERT_NE(impose, nullptr);
   EXPECT_EQ(impose->source.country, "CHN");
   EXPECT_EQ(impose->target.country, "LTU");
+}
+
+TEST(EventCoderTest, AVerbAndItsObjectNounAreOneEvent) {
+  // "impose" and "sanctions" are both coded 163; the noun is the verb's object.
+  for (const char* sentence : {"Veloria imposed sanctions on Lithuania.", "The United Nations sent aid to Sudan."}) {
+    Document doc = Sentence(sentence);
+    ASSERT_FALSE(doc.events.empty()) << sentence;
+    std::map<std::string, int> roots;
+    for (const EventMention& e : doc.events) ++roots[e.root];
+    for (const auto& [root, n] : roots) EXPECT_EQ(n, 1) << sentence << ": root " << root;
+  }
+  // A noun that is the subject is an event of its own: the attack, and the killing it did.
+  Document doc = Sentence("The Russian attack on Ukraine killed four people.");
+  const EventMention* attack = Find(doc, "attack");
+  ASSERT_NE(attack, nullptr);
+  EXPECT_EQ(attack->target.country, "UKR");
 }
 
 TEST(EventCoderTest, AStateAfterInIsWhereNotWhom) {
