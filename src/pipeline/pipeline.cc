@@ -59,18 +59,28 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& opti
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(m)));
 }
 
-void Pipeline::Annotate(document::Document& doc) const {
-  if (doc.skipped) return;
-  if (doc.tokens.empty()) models_->segmenter->Segment(doc);
-  if (models_->tagger) models_->tagger->Tag(doc);
-  if (models_->parser) models_->parser->Parse(doc);
-  if (models_->ner) models_->ner->Tag(doc);
-  if (models_->entities) models_->entities->Resolve(doc);
+void Pipeline::Annotate(document::Document& doc) const { Annotate(std::span<document::Document>(&doc, 1)); }
+
+void Pipeline::Annotate(std::span<document::Document> docs) const {
+  auto each = [&](auto&& stage) {
+    for (document::Document& doc : docs) {
+      if (!doc.skipped) stage(doc);
+    }
+  };
+  each([&](document::Document& doc) {
+    if (doc.tokens.empty()) models_->segmenter->Segment(doc);
+  });
+  if (models_->tagger) each([&](document::Document& doc) { models_->tagger->Tag(doc); });
+  if (models_->parser) each([&](document::Document& doc) { models_->parser->Parse(doc); });
+  if (models_->ner) each([&](document::Document& doc) { models_->ner->Tag(doc); });
+  if (models_->entities) each([&](document::Document& doc) { models_->entities->Resolve(doc); });
   if (models_->until >= Stage::kQuotes) {
-    extract::FindQuotes(doc);
-    extract::LinkFirstPersonToSpeakers(doc);
+    each([&](document::Document& doc) {
+      extract::FindQuotes(doc);
+      extract::LinkFirstPersonToSpeakers(doc);
+    });
   }
-  if (models_->events) models_->events->Code(doc);
+  if (models_->events) each([&](document::Document& doc) { models_->events->Code(doc); });
 }
 
 Stage Pipeline::until() const { return models_->until; }

@@ -5,6 +5,7 @@
 #define NEWSGRAPH_PIPELINE_PIPELINE_H_
 
 #include <memory>
+#include <span>
 #include <string>
 
 #include "base/status.h"
@@ -38,6 +39,11 @@ class Pipeline {
   // are left as they are. If the document already has tokens (CoNLL-U input with
   // gold tokens) segmentation is not redone.
   void Annotate(document::Document& doc) const;
+  // The same for a group of documents, one stage over all of them before the next:
+  // each model's tables then stay in the core's caches for the whole group instead of
+  // evicting each other at every document (tagging then parsing EWT dev in groups of
+  // ~8,000 tokens is 12-15 % faster than document by document; bench_models).
+  void Annotate(std::span<document::Document> docs) const;
 
   Stage until() const;
 
