@@ -22,11 +22,17 @@ namespace {
 #endif
 
 // score[c] = sum over the n rows of row[c], c < stride.
+// Eight columns at a time over all the rows, so the eight sums stay in one vector register
+// (stride is a multiple of 8, checked at load). Summing row by row into `score` instead let
+// GCC pair up rows in a scalar loop: 6,500 instructions per call for 3 times fewer here.
 NG_MULTIVERSION void SumRows(const int16_t* const* rows, int n, int stride, int32_t* __restrict score) {
-  std::fill(score, score + stride, 0);
-  for (int i = 0; i < n; ++i) {
-    const int16_t* __restrict row = rows[i];
-    for (int c = 0; c < stride; ++c) score[c] += row[c];
+  for (int c0 = 0; c0 < stride; c0 += 8) {
+    int32_t sum[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    for (int i = 0; i < n; ++i) {
+      const int16_t* row = rows[i] + c0;
+      for (int k = 0; k < 8; ++k) sum[k] += row[k];
+    }
+    for (int k = 0; k < 8; ++k) score[c0 + k] = sum[k];
   }
 }
 
@@ -72,10 +78,11 @@ static_assert(kMaxLabelFeatures <= kMaxActionFeatures);
 class FeatureSink {
  public:
   explicit FeatureSink(uint64_t* out) : out_(out) {}
-  void Add(uint64_t a) { out_[n_] = Mix(kSalts.v[n_], a); ++n_; }
-  void Add(uint64_t a, uint64_t b) { Add(Mix(a, b)); }
-  void Add(uint64_t a, uint64_t b, uint64_t c) { Add(Mix(Mix(a, b), c)); }
-  void Add(uint64_t a, uint64_t b, uint64_t c, uint64_t d) { Add(Mix(Mix(Mix(a, b), c), d)); }
+  // Inlined: GCC otherwise calls out of the ~100-feature functions for every feature.
+  [[gnu::always_inline]] void Add(uint64_t a) { out_[n_] = Mix(kSalts.v[n_], a); ++n_; }
+  [[gnu::always_inline]] void Add(uint64_t a, uint64_t b) { Add(Mix(a, b)); }
+  [[gnu::always_inline]] void Add(uint64_t a, uint64_t b, uint64_t c) { Add(Mix(Mix(a, b), c)); }
+  [[gnu::always_inline]] void Add(uint64_t a, uint64_t b, uint64_t c, uint64_t d) { Add(Mix(Mix(Mix(a, b), c), d)); }
   int count() const { return n_; }
 
  private:
@@ -485,11 +492,13 @@ int ActionRows(const Weights& w, const State& st, const std::vector<TokenIds>& t
   return n;
 }
 
-void SumActionRows(const int16_t* const* rows, int n, int32_t* score) {
-  for (int c = 0; c < 4; ++c) score[c] = 0;
+NG_MULTIVERSION void SumActionRows(const int16_t* const* rows, int n, int32_t* score) {
+  // Local sums: stores to `score` in the loop could not be kept in registers.
+  int32_t sum[4] = {0, 0, 0, 0};
   for (int i = 0; i < n; ++i) {
-    for (int c = 0; c < 4; ++c) score[c] += rows[i][c];
+    for (int c = 0; c < 4; ++c) sum[c] += rows[i][c];
   }
+  for (int c = 0; c < 4; ++c) score[c] = sum[c];
 }
 
 void ActionScores(const Weights& w, const State& st, const std::vector<TokenIds>& toks, uint64_t* feats,
