@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bench_pipeline: %s\n", pipeline.status().ToString().c_str());
     return 1;
   }
-  for (const std::string& suffix : {"", "-wal", "-shm"}) std::filesystem::remove(args.db + suffix);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(args.db + suffix);
   auto db = newsgraph::store::Store::Open(args.db);
   if (!db.ok()) {
     std::fprintf(stderr, "bench_pipeline: %s\n", db.status().ToString().c_str());

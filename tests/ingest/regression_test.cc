@@ -33,11 +33,12 @@ TEST(RegressionTest, ReplayAll) {
     ss << in.rdbuf();
     ReadOptions options;
     options.format = FormatForName(entry.path().filename().string());
-    Status st = ReadBuffer(ss.str(), entry.path().filename().string(), options, [&](StatusOr<document::Document> r) {
+    Status st = ReadBuffer(ss.str(), entry.path().filename().string(), options, [&](const StatusOr<document::Document>& r) {
       if (!r.ok()) return;
-      EXPECT_TRUE(base::IsValidUtf8(r->text)) << entry.path();
-      EXPECT_FALSE(r->text.empty()) << entry.path();
-      for (const auto& removed : r->removed) EXPECT_LE(removed.span.end, r->text.size()) << entry.path();
+      const document::Document& doc = *r;
+      EXPECT_TRUE(base::IsValidUtf8(doc.text)) << entry.path();
+      EXPECT_FALSE(doc.text.empty()) << entry.path();
+      for (const auto& removed : doc.removed) EXPECT_LE(removed.span.end, doc.text.size()) << entry.path();
     });
     (void)st;
     ++files;

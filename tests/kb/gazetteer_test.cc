@@ -233,7 +233,9 @@ TEST(GazetteerTest, CommittedGazetteerLoads) {
   EXPECT_EQ((*gaz)->CountryByCode("DEU")->fips, "GM");
   EXPECT_EQ((*gaz)->CountryByCode("GIN")->fips, "GV");  // fixed from GDELT's lookup
   for (const GazetteerEntry* e : (*gaz)->Lookup("Texas")) {
-    if (e->type == EntryType::kAdmin1) EXPECT_NEAR(e->lat, 30.27, 0.1);  // at its seat, Austin
+    if (e->type == EntryType::kAdmin1) {
+      EXPECT_NEAR(e->lat, 30.27, 0.1);  // at its seat, Austin
+    }
   }
 }
 

@@ -99,7 +99,9 @@ TEST(NerRightToLeftTest, EnsemblesTrainDeterministically) {
     EXPECT_EQ(a->weights().Serialize(), b->weights().Serialize());
     EXPECT_NE(a->weights().Serialize(), one->weights().Serialize());
     EXPECT_EQ(a->meta()["ensemble"], 3);
-    if (mode == NerRightToLeft::kOnline) EXPECT_EQ(a->weights_r2l().Serialize(), b->weights_r2l().Serialize());
+    if (mode == NerRightToLeft::kOnline) {
+      EXPECT_EQ(a->weights_r2l().Serialize(), b->weights_r2l().Serialize());
+    }
     for (const NerSentence& s : SuffixCorpus()) {
       std::vector<std::string_view> forms(s.forms.begin(), s.forms.end());
       EXPECT_EQ(a->TagForms(forms)[1], s.tags[1]) << s.forms[1] << " " << s.forms[2];

@@ -172,7 +172,9 @@ TEST_F(ServeTest, QuotesAboutPagesAreSlicesOfOneList) {
     ASSERT_EQ(one.body["items"].size(), 1u) << i;
     EXPECT_EQ(one.body["items"][0]["id"], items[i]["id"]) << i;
     EXPECT_EQ(one.body["has_more"].get<bool>(), i + 1 < items.size()) << i;
-    if (i > 0) EXPECT_GE(items[i - 1]["date"].get<std::string>(), items[i]["date"].get<std::string>());
+    if (i > 0) {
+      EXPECT_GE(items[i - 1]["date"].get<std::string>(), items[i]["date"].get<std::string>());
+    }
   }
   Reply none = Get("/api/quotes?about=the&offset=" + std::to_string(items.size()));
   EXPECT_TRUE(none.body["items"].empty());

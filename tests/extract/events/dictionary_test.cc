@@ -62,7 +62,9 @@ TEST(EventDictionaryTest, ModalityCodesExistInTheTable) {
     EXPECT_NE(dict.Code(IntentCode(p->code)), nullptr) << p->code;
     EXPECT_NE(dict.Code(ThreatCode(p->code)), nullptr) << p->code;
     std::string refusal = RefusalCode(p->code);
-    if (!refusal.empty()) EXPECT_NE(dict.Code(refusal), nullptr) << p->code;
+    if (!refusal.empty()) {
+      EXPECT_NE(dict.Code(refusal), nullptr) << p->code;
+    }
   }
   EXPECT_EQ(IntentCode("073"), "0333");
   EXPECT_EQ(IntentCode("043"), "036");
