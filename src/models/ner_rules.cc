@@ -39,7 +39,13 @@ bool IsScale(const std::string& w) {
 
 // Length of a number expression at i ("3.5 million", "twenty-five", "1,200"); 0 if none.
 size_t NumberRun(const Forms& f, size_t i) {
-  if (i >= f.size()) return 0;
+  if (i >= f.size() || f[i].empty()) return 0;
+  // Most words can be turned down by their first letter: a numeral opens with a digit, and
+  // every number word with one of these (the rules ask this several times per token).
+  const char first = static_cast<char>(std::tolower(static_cast<unsigned char>(f[i][0])));
+  if (!std::isdigit(static_cast<unsigned char>(first)) && std::string_view("defhmnost").find(first) == std::string_view::npos) {
+    return 0;
+  }
   std::string w = base::AsciiLower(f[i]);
   size_t dash = w.find('-');
   bool word = IsNumberWord(w) || (dash != std::string::npos && IsNumberWord(w.substr(0, dash)) &&
