@@ -45,7 +45,9 @@ void ExpectConsistent(const Document& doc) {
   }
   for (const document::Mention& m : doc.mentions) {
     EXPECT_LE(m.span.end, doc.text.size());
-    if (m.entity >= 0) ASSERT_LT(static_cast<size_t>(m.entity), doc.entities.size());
+    if (m.entity >= 0) {
+      ASSERT_LT(static_cast<size_t>(m.entity), doc.entities.size());
+    }
   }
   for (const document::Relation& r : doc.relations) {
     EXPECT_LT(r.head, doc.entities.size());
