@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cctype>
 
 #include "base/binary_io.h"
 
@@ -260,6 +261,27 @@ size_t ExtractBoundaryFeatures(const std::vector<TokenInfo>& infos, size_t i, si
   return n;
 }
 
+namespace {
+
+// "Sen. Ann Ruiz (D-Mass.) said ...": a period that a closing bracket follows at once, and
+// then a word in lower case, ends an abbreviation inside the brackets, not a sentence. The
+// ambiguous ones ("Mass.", "Ill.", "Wash.", "Miss.") cannot be in the abbreviation list.
+// `i` is the token before the gap.
+bool InBracketedAbbreviation(std::string_view text, const std::vector<document::Span>& tokens, size_t i) {
+  auto form = [&](size_t k) { return text.substr(tokens[k].start, tokens[k].size()); };
+  auto lower_word_after = [&](size_t k) {
+    return k + 1 < tokens.size() && tokens[k + 1].start > tokens[k].end && std::islower(static_cast<unsigned char>(text[tokens[k + 1].start]));
+  };
+  const std::string_view here = form(i);
+  if (here == ")") {
+    return i > 0 && tokens[i - 1].end == tokens[i].start && form(i - 1).back() == '.' && lower_word_after(i);
+  }
+  return here.back() == '.' && i + 1 < tokens.size() && tokens[i].end == tokens[i + 1].start && form(i + 1) == ")" &&
+         lower_word_after(i + 1);
+}
+
+}  // namespace
+
 void SegmentRange(std::string_view text, size_t begin, size_t end, const TokenizerLexicon& lexicon,
                   const BoundaryModel& model, std::vector<document::Span>& tokens,
                   std::vector<uint32_t>& sentence_ends) {
@@ -275,7 +297,7 @@ void SegmentRange(std::string_view text, size_t begin, size_t end, const Tokeniz
     bool boundary = infos[i].gap_after == GapKind::kParagraph;
     if (!boundary && infos[i].candidate) {
       size_t n = ExtractBoundaryFeatures(infos, i, since, feats);
-      boundary = model.Score(feats, n) > 0;
+      boundary = model.Score(feats, n) > 0 && !InBracketedAbbreviation(text, tokens, first + i);
     }
     if (boundary) {
       sentence_ends.push_back(static_cast<uint32_t>(first + i + 1));

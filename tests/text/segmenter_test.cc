@@ -65,6 +65,11 @@ const SplitCase kSplitCases[] = {
      {"KIM MEETS PUTIN AT COSMODROME", "The leaders met on Wednesday."}},
     {"us_midsentence", "Troops from the U.S. and Britain arrived.", {"Troops from the U.S. and Britain arrived."}},
     {"decimal", "Growth reached 3.5 percent last year.", {"Growth reached 3.5 percent last year."}},
+    // A party and state in brackets: "Mass." is a word too, so no list can hold it.
+    {"party_and_state", "Rep. Ann Ruiz (D-Mass.) said the vote would be close. Sen. Tom Hale (R-Ill.) agreed.",
+     {"Rep. Ann Ruiz (D-Mass.) said the vote would be close.", "Sen. Tom Hale (R-Ill.) agreed."}},
+    {"bracketed_sentence", "The talks ended early. (Both sides declined to comment.) The vote is next week.",
+     {"The talks ended early.", "(Both sides declined to comment.)", "The vote is next week."}},
     // Hard-wrapped wire copy: line breaks inside sentences are spaces, a heading and an
     // indented line still break.
     {"hard_wrapped",
