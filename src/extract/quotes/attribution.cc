@@ -73,6 +73,16 @@ int CueSubject(const DocView& view, int cue) {
     v = view.Head(v);
     s = view.Child(v, "nsubj");
   }
+  // "A judge rejected a request to unseal the file, saying ...": a participle after a comma
+  // speaks for the subject of the sentence's verb, wherever the parse hung it (here on
+  // "unseal"); not with a subject of its own ("..., with chairman Dan Glickman, D-Kan., saying").
+  if (s < 0 && view.tok(cue).xpos == "VBG" && cue > 0 && view.tok(cue - 1).form == ",") {
+    int root = cue;
+    for (int depth = 0; depth < 12 && view.Head(root) >= 0; ++depth) root = view.Head(root);
+    bool with = false;
+    for (int t = cue - 1; t > root && t >= cue - 12; --t) with = with || view.Lower(t) == "with";
+    if (root < cue && !with) s = view.Child(root, "nsubj");
+  }
   // A parse that makes "Thursday" or quoted words the subject is wrong; let the tags decide.
   if (s >= 0 && (IsTimeWord(view.Lower(s)) || view.IsQuoted(s))) return -1;
   // "Flynn, who said ...": the relative pronoun stands for the noun the clause hangs on.

@@ -1,4 +1,5 @@
-// Whom a pronoun speaker stands for, on hand-built parses (the models' parses change).
+// Who speaks, on hand-built parses (the models' parses change): whom a pronoun speaker
+// stands for, and whose voice a participle such as ", saying" is.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -82,6 +83,60 @@ TEST(QuoteAntecedentTest, AnOrganizationThatIsASubjectIsNoSpeaker) {
   FindQuotes(doc);
   ASSERT_EQ(doc.quotes.size(), 1u) << doc.text;
   EXPECT_EQ(doc.quotes[0].speaker_name, "Ana Quell") << doc.quotes[0].reason;
+}
+
+// "A judge rejected a request to unseal the file , saying the court had no say ." with
+// "saying" hung on "unseal", which has no subject: the participle speaks for the judge.
+TEST(QuoteParticipleTest, ACommaParticipleSpeaksForTheSentenceSubject) {
+  Document doc;
+  AddSentence(doc, {{"A", "a", "DET", 2, "det"},
+                    {"judge", "judge", "NOUN", 3, "nsubj"},
+                    {"rejected", "reject", "VERB", 0, "root"},
+                    {"a", "a", "DET", 5, "det"},
+                    {"request", "request", "NOUN", 3, "obj"},
+                    {"to", "to", "PART", 7, "mark"},
+                    {"unseal", "unseal", "VERB", 5, "acl"},
+                    {"the", "the", "DET", 9, "det"},
+                    {"file", "file", "NOUN", 7, "obj"},
+                    {",", ",", "PUNCT", 11, "punct"},
+                    {"saying", "say", "VERB", 7, "advcl"},
+                    {"the", "the", "DET", 13, "det"},
+                    {"court", "court", "NOUN", 14, "nsubj"},
+                    {"had", "have", "VERB", 11, "ccomp"},
+                    {"no", "no", "DET", 16, "det"},
+                    {"say", "say", "NOUN", 14, "obj"},
+                    {".", ".", "PUNCT", 3, "punct"}});
+  doc.tokens[10].xpos = "VBG";
+  FindQuotes(doc);
+  ASSERT_EQ(doc.quotes.size(), 1u) << doc.text;
+  EXPECT_EQ(doc.SpanText(doc.quotes[0].speaker_span), "A judge") << doc.quotes[0].reason;
+}
+
+// "Critics opposed the bill , with the chairman , Hale , saying more study was needed ." with
+// "saying" hung on "chairman": the participle has a subject of its own, so it is not the critics'.
+TEST(QuoteParticipleTest, WithAndAParticipleIsNotTheSentenceSubjectSpeaking) {
+  Document doc;
+  AddSentence(doc, {{"Critics", "critic", "NOUN", 2, "nsubj"},
+                    {"opposed", "oppose", "VERB", 0, "root"},
+                    {"the", "the", "DET", 4, "det"},
+                    {"bill", "bill", "NOUN", 2, "obj"},
+                    {",", ",", "PUNCT", 8, "punct"},
+                    {"with", "with", "ADP", 8, "case"},
+                    {"the", "the", "DET", 8, "det"},
+                    {"chairman", "chairman", "NOUN", 2, "obl"},
+                    {",", ",", "PUNCT", 10, "punct"},
+                    {"Hale", "Hale", "PROPN", 8, "appos"},
+                    {",", ",", "PUNCT", 12, "punct"},
+                    {"saying", "say", "VERB", 8, "acl"},
+                    {"more", "more", "ADJ", 14, "amod"},
+                    {"study", "study", "NOUN", 16, "nsubj:pass"},
+                    {"was", "be", "AUX", 16, "aux:pass"},
+                    {"needed", "need", "VERB", 12, "ccomp"},
+                    {".", ".", "PUNCT", 2, "punct"}});
+  doc.tokens[11].xpos = "VBG";
+  FindQuotes(doc);
+  ASSERT_EQ(doc.quotes.size(), 1u) << doc.text;
+  EXPECT_NE(doc.SpanText(doc.quotes[0].speaker_span), "Critics") << doc.quotes[0].reason;
 }
 
 }  // namespace
