@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git
-  libsqlite3-dev sqlite3 libicu-dev zlib1g-dev libzstd-dev libxxhash-dev
+  libsqlite3-dev sqlite3 libicu-dev zlib1g-dev libdeflate-dev libzstd-dev libxxhash-dev
   nlohmann-json3-dev libsimdjson-dev libcli11-dev libgumbo-dev libcld2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev chromium

@@ -9,6 +9,7 @@
 
 #include "base/binary_io.h"
 #include "base/checksum.h"
+#include "base/inflate.h"
 
 namespace newsgraph::models::parser_internal {
 namespace {
@@ -116,14 +117,7 @@ std::string CompressTable(const std::vector<int16_t>& v) {
 
 Status DecompressTable(const std::string& data, size_t count, std::vector<int16_t>& v, const std::string& what) {
   v.assign(count, 0);
-  uLongf dst_len = count * sizeof(int16_t);
-  int rc = uncompress(reinterpret_cast<Bytef*>(v.data()), &dst_len, reinterpret_cast<const Bytef*>(data.data()),
-                      data.size());
-  if (rc != Z_OK || dst_len != count * sizeof(int16_t)) {
-    return Status::Corruption(what + ": weight table does not decompress to the expected " +
-                              std::to_string(count) + " values (zlib code " + std::to_string(rc) + ")");
-  }
-  return Status::Ok();
+  return base::InflateZlib(data, v.data(), count * sizeof(int16_t), what + " weight table");
 }
 
 

@@ -7,6 +7,7 @@
 
 #include "base/binary_io.h"
 #include "base/checksum.h"
+#include "base/inflate.h"
 #include "models/model_file.h"
 #include "models/word_clusters.h"
 
@@ -289,13 +290,7 @@ StatusOr<std::string_view> ReadSection(const ModelFile& file, const std::string&
   NG_RETURN_IF_ERROR(r.U64(raw));
   if (raw > (1ull << 31)) return Status::Corruption(name + ": section '" + tag + "' claims " + std::to_string(raw) + " bytes");
   storage.resize(raw);
-  uLongf out_len = static_cast<uLongf>(raw);
-  int rc = uncompress(reinterpret_cast<Bytef*>(storage.data()), &out_len,
-                      reinterpret_cast<const Bytef*>(data.data() + 8), static_cast<uLong>(data.size() - 8));
-  if (rc != Z_OK || out_len != raw) {
-    return Status::Corruption(name + ": section '" + tag + "' does not inflate to its " + std::to_string(raw) +
-                              " bytes (zlib code " + std::to_string(rc) + ")");
-  }
+  NG_RETURN_IF_ERROR(base::InflateZlib(data.substr(8), storage.data(), raw, name + ": section '" + tag + "'"));
   return std::string_view(storage);
 }
 
