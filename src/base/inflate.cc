@@ -11,7 +11,8 @@ Status InflateZlib(std::string_view compressed, void* out, size_t size, const st
                                                                                libdeflate_free_decompressor);
   if (d == nullptr) return Status::Internal(what + ": out of memory for the decompressor");
   size_t got = 0;
-  const libdeflate_result r = libdeflate_zlib_decompress(d.get(), compressed.data(), compressed.size(), out, size, &got);
+  const libdeflate_result r =
+      libdeflate_zlib_decompress(d.get(), compressed.data(), compressed.size(), out, size, &got);
   if (r != LIBDEFLATE_SUCCESS || got != size) {
     const char* why = r == LIBDEFLATE_BAD_DATA            ? "corrupt data"
                       : r == LIBDEFLATE_INSUFFICIENT_SPACE ? "more data than expected"

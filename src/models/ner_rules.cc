@@ -43,8 +43,8 @@ size_t NumberRun(const Forms& f, size_t i) {
   // Most words can be turned down by their first letter: a numeral opens with a digit, and
   // every number word with one of these (the rules ask this several times per token).
   const char first = static_cast<char>(std::tolower(static_cast<unsigned char>(f[i][0])));
-  const bool may_open =
-      std::isdigit(static_cast<unsigned char>(first)) || std::string_view("defhmnost").find(first) != std::string_view::npos;
+  const bool may_open = std::isdigit(static_cast<unsigned char>(first)) ||
+                        std::string_view("defhmnost").find(first) != std::string_view::npos;
   if (!may_open) return 0;
   std::string w = base::AsciiLower(f[i]);
   size_t dash = w.find('-');

@@ -270,7 +270,8 @@ namespace {
 bool InBracketedAbbreviation(std::string_view text, const std::vector<document::Span>& tokens, size_t i) {
   auto form = [&](size_t k) { return text.substr(tokens[k].start, tokens[k].size()); };
   auto lower_word_after = [&](size_t k) {
-    return k + 1 < tokens.size() && tokens[k + 1].start > tokens[k].end && std::islower(static_cast<unsigned char>(text[tokens[k + 1].start]));
+    return k + 1 < tokens.size() && tokens[k + 1].start > tokens[k].end &&
+           std::islower(static_cast<unsigned char>(text[tokens[k + 1].start]));
   };
   const std::string_view here = form(i);
   if (here == ")") {

@@ -33,7 +33,8 @@ TEST(RegressionTest, ReplayAll) {
     ss << in.rdbuf();
     ReadOptions options;
     options.format = FormatForName(entry.path().filename().string());
-    Status st = ReadBuffer(ss.str(), entry.path().filename().string(), options, [&](const StatusOr<document::Document>& r) {
+    const std::string name = entry.path().filename().string();
+    Status st = ReadBuffer(ss.str(), name, options, [&](const StatusOr<document::Document>& r) {
       if (!r.ok()) return;
       const document::Document& doc = *r;
       EXPECT_TRUE(base::IsValidUtf8(doc.text)) << entry.path();

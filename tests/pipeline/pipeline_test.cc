@@ -100,7 +100,9 @@ TEST(RunnerTest, AnnotatesInGroupsInInputOrderAndSkipsWhatIsDone) {
   options.batch_documents = 16;
   options.read.detect_language = false;
   const std::set<int> done = {0, 5, 6, 17, 39};
-  auto index_of = [](const Document& doc) { return std::stoi(std::filesystem::path(doc.origin).stem().string().substr(1)) - 100; };
+  auto index_of = [](const Document& doc) {
+    return std::stoi(std::filesystem::path(doc.origin).stem().string().substr(1)) - 100;
+  };
   options.already_done = [&](const Document& doc) { return done.count(index_of(doc)) > 0; };
   std::vector<int> seen;
   RunSummary summary;
