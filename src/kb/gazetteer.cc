@@ -266,7 +266,8 @@ Status GazetteerBuilder::Admin1(const Fields& f) {
 }
 
 Status GazetteerBuilder::Place(const Fields& f) {
-  NG_RETURN_IF_ERROR(Expect(f, 8));
+  // The ninth column, the English names of a town GeoNames names otherwise, is optional.
+  if (f.size() != 9) NG_RETURN_IF_ERROR(Expect(f, 8));
   if (f[0].empty()) return Status::InvalidArgument("empty place name");
   GazetteerEntry e = MakeEntry(EntryType::kCity, std::string(f[0]), std::string(f[3]), std::string(f[2]), std::string(f[6]));
   NG_RETURN_IF_ERROR(ParseCoordinates(f[4], f[5], e));
@@ -281,6 +282,9 @@ Status GazetteerBuilder::Place(const Fields& f) {
   // name before it.
   if (size_t comma = f[0].find(", "); comma != std::string_view::npos && comma > 0) {
     AddName(f[0].substr(0, comma), index);
+  }
+  if (f.size() == 9) {
+    for (std::string_view name : SplitBars(f[8])) AddName(name, index);
   }
   return Status::Ok();
 }

