@@ -1,6 +1,5 @@
 #include "ingest/cleanup.h"
 
-#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -246,6 +245,13 @@ void CleanDocument(document::Document& doc, const CleanOptions& options) {
   doc.text = NormalizeWhitespace(doc.text);
   doc.title = OneLine(doc.title);
   doc.removed = FindBoilerplate(doc.text);
+  if (std::optional<Dateline> dateline = FindDateline(doc.text, doc.removed)) {
+    doc.removed.push_back(std::move(dateline->removed));
+    std::sort(doc.removed.begin(), doc.removed.end(),
+              [](const auto& a, const auto& b) { return a.span.start < b.span.start; });
+    if (!doc.metadata.is_object()) doc.metadata = nlohmann::json::object();
+    if (!doc.metadata.contains("dateline")) doc.metadata["dateline"] = dateline->text;
+  }
   if (options.detect_language && !doc.text.empty()) {
     LanguageGuess guess = GuessLanguage(doc.text);
     doc.language = guess.code;

@@ -144,5 +144,64 @@ TEST(CleanDocumentTest, TitleIsOneLineAndIdFromHash) {
   EXPECT_TRUE(doc.language.empty());
 }
 
+// The dateline found in `text` as "label | removed text", or "" for none.
+std::string Dateline(const std::string& text) {
+  std::optional<ingest::Dateline> d = FindDateline(text, FindBoilerplate(text));
+  if (!d) return "";
+  return d->text + " | " + text.substr(d->removed.span.start, d->removed.span.size());
+}
+
+TEST(DatelineTest, WireDatelinesOfTheCommonStyles) {
+  EXPECT_EQ(Dateline("KYIV, March 2 (Reuters) - Russian forces fired missiles."),
+            "KYIV, March 2 (Reuters) | KYIV, March 2 (Reuters) - ");
+  EXPECT_EQ(Dateline("WASHINGTON (AP) \u2014 The Senate voted on Tuesday."),
+            "WASHINGTON (AP) | WASHINGTON (AP) \u2014 ");
+  EXPECT_EQ(Dateline("PORT-AU-PRINCE, Haiti, Aug. 23 \u2014 A convoy arrived."),
+            "PORT-AU-PRINCE, Haiti, Aug. 23 | PORT-AU-PRINCE, Haiti, Aug. 23 \u2014 ");
+  EXPECT_EQ(Dateline("GREENWICH, Conn., Jan 5 -- The fund closed."), "GREENWICH, Conn., Jan 5 | GREENWICH, Conn., Jan 5 -- ");
+  EXPECT_EQ(Dateline("NEW DELHI: The government said on Friday it would act."), "NEW DELHI | NEW DELHI: ");
+  EXPECT_EQ(Dateline("Kyiv (Reuters) - Drones hit a depot."), "Kyiv (Reuters) | Kyiv (Reuters) - ");
+  EXPECT_EQ(Dateline("MOSCOW \u2015 The ministry said."), "MOSCOW | MOSCOW \u2015 ");
+  EXPECT_EQ(Dateline("BERLIN (dpa) - Trains stopped."), "BERLIN (dpa) | BERLIN (dpa) - ");
+  EXPECT_EQ(Dateline("S\u00c3O PAULO, May 4 - Prices rose."), "S\u00c3O PAULO, May 4 | S\u00c3O PAULO, May 4 - ");
+  // After a heading line and after boilerplate, or after a title run into the story.
+  EXPECT_EQ(Dateline("Ships collide near port\n\nBy Ann Lee\n\nLAGOS, May 4 - Two ships collided."),
+            "LAGOS, May 4 | LAGOS, May 4 - ");
+  EXPECT_EQ(Dateline("Talks resume in Doha. DOHA, Qatar (AP) \u2014 Talks resumed."), "DOHA, Qatar (AP) | DOHA, Qatar (AP) \u2014 ");
+}
+
+TEST(DatelineTest, CapitalsThatAreNoDateline) {
+  EXPECT_EQ(Dateline("NATO - the alliance of 32 members - met on Monday."), "");
+  EXPECT_EQ(Dateline("UN - Talks went on."), "");
+  EXPECT_EQ(Dateline("BREAKING: The dam has burst."), "");
+  EXPECT_EQ(Dateline("EXCLUSIVE - Ministers met in secret."), "");
+  EXPECT_EQ(Dateline("Washington - the city - was quiet."), "");       // not in capitals, no agency
+  EXPECT_EQ(Dateline("Moscow said talks would go on."), "");
+  EXPECT_EQ(Dateline("The ministry said - without details - that it would act."), "");
+  EXPECT_EQ(Dateline("LONDON - lower-case after the dash is running text."), "");
+  EXPECT_EQ(Dateline("Officials (who asked not to be named) - Two said so."), "");
+  // Only at the start of the story's first lines: not in the fifth line, nor mid-paragraph.
+  EXPECT_EQ(Dateline("a\nb\nc\nd\nLONDON, May 4 - Text."), "");
+  EXPECT_EQ(Dateline("Officials met. Later, the vote. PARIS (AFP) - Text."), "");
+  EXPECT_EQ(Dateline(""), "");
+}
+
+TEST(CleanDocumentTest, DatelineIsLeftOutOfTheStoryAndKept) {
+  document::Document doc;
+  doc.text = "KYIV, March 2 (Reuters) - Russian forces fired missiles at Kharkiv.";
+  CleanDocument(doc, CleanOptions{false});
+  ASSERT_EQ(doc.removed.size(), 1u);
+  EXPECT_EQ(doc.removed[0].why, "dateline");
+  EXPECT_EQ(doc.text.substr(doc.removed[0].span.end, 7), "Russian");
+  EXPECT_EQ(doc.metadata["dateline"], "KYIV, March 2 (Reuters)");
+  // A dateline the input gave (Reuters-21578's field) is kept.
+  document::Document given;
+  given.text = "SALVADOR, Feb 26 - Showers continued.";
+  given.metadata["dateline"] = "SALVADOR, Feb 26 -";
+  CleanDocument(given, CleanOptions{false});
+  EXPECT_EQ(given.metadata["dateline"], "SALVADOR, Feb 26 -");
+  ASSERT_EQ(given.removed.size(), 1u);
+}
+
 }  // namespace
 }  // namespace newsgraph::ingest

@@ -86,6 +86,40 @@ TEST(PipelineTest, SkippedDocumentsInAGroupAreLeftAlone) {
 
 // Many documents, two workers, some already done: each of the others is annotated once,
 // and the sink sees them all in input order.
+// A wire dateline is where the story was filed, not part of its first sentence: no
+// mention comes from it, the first sentence's subject acts alone, and events with no
+// place of their own are placed there.
+TEST(PipelineTest, TheDatelineIsNoPartOfTheFirstSentence) {
+  Document doc = Read("date 2024-03-08\nKYIV, March 8 (Reuters) - Russian troops fired rockets at Kharkiv overnight. "
+                      "The Kremlin denied the attack.",
+                      0);
+  SharedPipeline().Annotate(doc);
+  ASSERT_FALSE(doc.removed.empty());
+  EXPECT_EQ(doc.removed[0].why, "dateline");
+  ASSERT_FALSE(doc.sentences.empty());
+  EXPECT_EQ(doc.SpanText(doc.sentences[0].span).substr(0, 7), "Russian");
+  for (const auto& m : doc.mentions) EXPECT_GE(m.span.start, doc.removed[0].span.end) << doc.SpanText(m.span);
+  bool shelled = false;
+  for (const auto& e : doc.events) {
+    if (e.source.text != "Russian troops") continue;
+    shelled = true;
+    EXPECT_EQ(e.source.country, "RUS");
+    ASSERT_TRUE(e.place.has_value());
+    EXPECT_EQ(e.place->name, "Kharkiv");
+  }
+  EXPECT_TRUE(shelled);
+  bool placed_at_dateline = false;
+  for (const auto& e : doc.events) placed_at_dateline = placed_at_dateline || (e.place && e.place->from == "dateline");
+  EXPECT_TRUE(placed_at_dateline);
+  // An agency's name after the place is no part of it.
+  Document ap = Read("date 2024-03-08\nWASHINGTON (AP) \u2014 The Kremlin denied the attack.", 1);
+  SharedPipeline().Annotate(ap);
+  ASSERT_FALSE(ap.events.empty());
+  ASSERT_TRUE(ap.events[0].place.has_value());
+  EXPECT_EQ(ap.events[0].place->from, "dateline");
+  EXPECT_EQ(ap.events[0].place->country, "USA");
+}
+
 TEST(RunnerTest, AnnotatesInGroupsInInputOrderAndSkipsWhatIsDone) {
   const std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / "runner_test";
   std::filesystem::create_directories(dir);

@@ -88,6 +88,14 @@ std::optional<EventPlace> NamePlace(const Tree& t, const document::Document& doc
   return std::nullopt;
 }
 
+// The place a dateline names: "KYIV" of "KYIV, March 2 (Reuters)", "WASHINGTON" of
+// "WASHINGTON (AP)".
+std::string DatelinePlace(const std::string& dateline) {
+  std::string place = dateline.substr(0, dateline.find_first_of(",("));
+  while (!place.empty() && place.back() == ' ') place.pop_back();
+  return place;
+}
+
 }  // namespace
 
 kb::PlaceContext DocumentPlaceContext(const document::Document& doc, const kb::Gazetteer& gaz) {
@@ -95,8 +103,7 @@ kb::PlaceContext DocumentPlaceContext(const document::Document& doc, const kb::G
   if (doc.metadata.is_object()) {
     auto it = doc.metadata.find("dateline");
     if (it != doc.metadata.end() && it->is_string()) {
-      const std::string dateline = it->get<std::string>();
-      context.AddName(dateline.substr(0, dateline.find(',')));
+      context.AddName(DatelinePlace(it->get<std::string>()));
     }
   }
   int seen = 0;
@@ -149,8 +156,7 @@ std::optional<EventPlace> DocumentPlace(const document::Document& doc, const kb:
   if (doc.metadata.is_object()) {
     auto it = doc.metadata.find("dateline");
     if (it != doc.metadata.end() && it->is_string()) {
-      std::string dateline = it->get<std::string>();
-      std::string name = dateline.substr(0, dateline.find(','));
+      std::string name = DatelinePlace(it->get<std::string>());
       const int64_t chosen = context.Choose(gaz.LookupNormalized(kb::Gazetteer::Normalize(name)), is_place);
       if (chosen >= 0) {
         auto p = FromEntry(gaz.entry(static_cast<uint32_t>(chosen)));
