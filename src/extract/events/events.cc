@@ -367,16 +367,21 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
     if (fallback.value.text.empty() && !date_word && (t.tok(c).upos == "PROPN" || a.pronoun)) fallback = a;
   }
   // "Pakistani police arrested opposition supporters": a group with no country of
-  // its own is taken to be of the source's country.
-  // Civilian and non-state groups are domestic whatever the act; state forces only
+  // its own is of the country where the sentence places the act ("Russian forces
+  // killed three civilians in Kharkiv": Ukrainian civilians), else of the source's.
+  // Civilian and non-state groups are so whatever the act; state forces only
   // in coercion, protest, violence and release ("stood up against the forces" is not).
   bool domestic_code = root == "08" || root == "09" || root >= "14";
   bool civil_group = group.sector == "REB" || group.sector == "OPP" || group.sector == "CVL" ||
                      group.sector == "REF" || group.sector == "EDU" || group.sector == "LAB" || group.sector == "REL";
-  if (!group.value.text.empty() && !source.value.country.empty() && (domestic_code || civil_group)) {
-    group.value.country = source.value.country;
-    group.value.actor = source.value.country + group.sector;
-    return group;
+  if (!group.value.text.empty() && (domestic_code || civil_group)) {
+    if (!place_) place_ = events::SentencePlace(t, doc_, gaz_, dict_, place_context_);
+    std::string country = *place_ && !(*place_)->country.empty() ? (*place_)->country : source.value.country;
+    if (!country.empty()) {
+      group.value.country = country;
+      group.value.actor = country + group.sector;
+      return group;
+    }
   }
   return fallback;
 }

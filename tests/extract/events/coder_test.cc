@@ -244,6 +244,21 @@ TEST(EventCoderTest, AStateAfterInIsWhereNotWhom) {
   EXPECT_EQ(criticized->place->country, "DEU");
 }
 
+// A group named without a country is of the country where the act takes place, else of
+// the one who acts.
+TEST(EventCoderTest, AGroupWithoutACountryIsOfThePlaceElseOfTheSource) {
+  Document abroad = Sentence("Russian troops killed three civilians in Kharkiv.");
+  const EventMention* killed = Find(abroad, "killed");
+  ASSERT_NE(killed, nullptr);
+  EXPECT_EQ(killed->source.country, "RUS");
+  EXPECT_EQ(killed->target.country, "UKR");
+  EXPECT_EQ(killed->target.actor, "UKRCVL");
+  Document home = Sentence("Pakistani police arrested dozens of protesters.");
+  const EventMention* arrested = Find(home, "arrested");
+  ASSERT_NE(arrested, nullptr);
+  EXPECT_EQ(arrested->target.country, "PAK");
+}
+
 // The code of the event whose cue is `cue` in `sentence`: "none" when there is no event,
 // "" when it is uncoded.
 std::string CameoAt(const std::string& sentence, const std::string& cue) {
