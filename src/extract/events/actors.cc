@@ -35,6 +35,17 @@ const document::Mention* ActorResolver::MentionAt(Span span) const {
   return nullptr;
 }
 
+const document::Mention* ActorResolver::NamedByTitle(const Tree& t, int head) const {
+  if (t.tok(head).upos != "NOUN" && t.tok(head).upos != "PROPN") return nullptr;
+  const document::Mention* found = nullptr;
+  t.ForChildren(head, [&](int c) {
+    if (found != nullptr || (t.rel(c) != "appos" && t.rel(c).substr(0, 4) != "flat")) return;
+    const document::Mention* m = MentionAt(t.tok(c).span);
+    if (m != nullptr && m->entity >= 0 && doc_.entities[m->entity].type == "PERSON") found = m;
+  });
+  return found;
+}
+
 const kb::GazetteerEntry* ActorResolver::LookupName(std::string_view text) const {
   auto found = gaz_.LookupNormalized(kb::Gazetteer::Normalize(text));
   return found.empty() ? nullptr : &gaz_.entry(found[0]);
@@ -90,9 +101,13 @@ Actor ActorResolver::Resolve(const Tree& t, int head) {
     a.value.text = ht.form;
   }
   // 1. The entity layer: its actor code when it has one; a country alone is kept
-  // for when the words below say nothing better.
+  // for when the words below say nothing better. The mention is the head's, or that of
+  // the name a title heads ("EU foreign policy chief Kaja Kallas", the name in apposition;
+  // "UN Secretary-General Antonio Guterres", the name parsed as the title's flat parts).
+  const document::Mention* m = MentionAt(ht.span);
+  if (m == nullptr || m->entity < 0) m = NamedByTitle(t, head);
   Actor from_entity;
-  if (const document::Mention* m = MentionAt(ht.span); m != nullptr && m->entity >= 0) {
+  if (m != nullptr && m->entity >= 0) {
     from_entity = FromEntity(m->entity);
     from_entity.value.span = a.value.span;
     from_entity.value.text = a.value.text;
@@ -105,8 +120,7 @@ Actor ActorResolver::Resolve(const Tree& t, int head) {
   if (a.pronoun) return a;
   // A person's own name says nothing of a country ("Deogracias Madrid declined" is no
   // Spanish government): only the words around it do ("Philippine official X").
-  if (const document::Mention* m = MentionAt(ht.span);
-      m != nullptr && m->entity >= 0 && doc_.entities[m->entity].type == "PERSON") {
+  if (m != nullptr && m->entity >= 0 && doc_.entities[m->entity].type == "PERSON") {
     std::erase_if(phrase, [&](int k) { return t.tok(k).span.start >= m->span.start && t.tok(k).span.end <= m->span.end; });
   }
   Actor resolved = ResolveWords(t, head, phrase, a);

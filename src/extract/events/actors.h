@@ -44,6 +44,8 @@ class ActorResolver {
     std::string actor, country;
   };
   const document::Mention* MentionAt(document::Span span) const;
+  // The person a title at `head` names, by its apposition or flat parts; null if none.
+  const document::Mention* NamedByTitle(const Tree& t, int head) const;
   Actor ResolveWords(const Tree& t, int head, const std::vector<int>& phrase, Actor a);
   void Fill(Actor& a, std::string country, std::string sector, std::string code) const;
 

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <tuple>
 
 #include "../../../tools/eval/eval_events.h"
 #include "ingest/reader.h"
@@ -242,6 +243,21 @@ TEST(EventCoderTest, AStateAfterInIsWhereNotWhom) {
   EXPECT_NE(criticized->target.country, "DEU");
   ASSERT_TRUE(criticized->place.has_value());
   EXPECT_EQ(criticized->place->country, "DEU");
+}
+
+// A title before a name heads the parse of the phrase ("chief" with the name in apposition,
+// "Secretary" with the name as its flat parts); the actor is still the named person's.
+TEST(EventCoderTest, ATitledNameActsAsThePersonItNames) {
+  for (auto [sentence, cue, actor] :
+       {std::tuple{"UN Secretary-General Antonio Guterres condemned the attack.", "condemned", "IGOUNO"},
+        {"EU foreign policy chief Kaja Kallas urged Serbia to free the prisoners.", "urged", "IGOEUR"}}) {
+    Document doc = Sentence(sentence);
+    const EventMention* e = Find(doc, cue);
+    ASSERT_NE(e, nullptr) << sentence;
+    EXPECT_EQ(e->source.actor, actor) << sentence;
+    ASSERT_GE(e->source.entity, 0) << sentence;
+    EXPECT_EQ(doc.entities[e->source.entity].type, "PERSON") << sentence;
+  }
 }
 
 // A group named without a country is of the country where the act takes place, else of
