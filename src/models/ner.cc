@@ -122,6 +122,10 @@ std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>
     ner_internal::TagClubsNamedWithTowns(forms, first_name, *gazetteer_, tags);
   }
   ner_internal::TagPersonsAfterNationalities(forms, first_name, often_lower, *gazetteer_, tags);
+  std::vector<bool> name_or_word(forms.size());  // "Victoria said", "Male unemployment rose"
+  for (size_t i = 0; i < forms.size(); ++i) name_or_word[i] = listed_first_name[i] || often_lower[i];
+  ner_internal::TagCitiesOpeningASentence(forms, name_or_word, *gazetteer_,
+                                          doc != nullptr && doc->team_sport_report(), tags);
   // Listed first names that are not also common words ("Price", "Will", "West").
   std::vector<bool> plain_first_name(forms.size());
   for (size_t i = 0; i < forms.size(); ++i) plain_first_name[i] = info[i].first_name && !often_lower[i];

@@ -1852,6 +1852,21 @@ bool IsPersonDemonym(std::string_view w) {
   return kNouns.count(w) > 0;
 }
 
+void TagCitiesOpeningASentence(const std::vector<std::string_view>& forms, const std::vector<bool>& name_or_word,
+                               const kb::Gazetteer& gaz, bool team_report, std::vector<std::string>& tags) {
+  constexpr int64_t kMillion = 1000000;
+  if (team_report || forms.size() < 2 || tags[0] != "O" || name_or_word[0] || !Capitalized(forms[0]) ||
+      IsAcronym(forms[0]) || forms[1].empty() || !(forms[1][0] >= 'a' && forms[1][0] <= 'z')) {
+    return;
+  }
+  for (const kb::GazetteerEntry* e : gaz.Lookup(forms[0])) {
+    if (e->type == kb::EntryType::kCity && (e->detail == "PPLC" || e->population >= kMillion)) {
+      tags[0] = "B-GPE";
+      return;
+    }
+  }
+}
+
 void TagPersonsAfterNationalities(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
                                   const std::vector<bool>& often_lower, const kb::Gazetteer& gaz,
                                   std::vector<std::string>& tags) {

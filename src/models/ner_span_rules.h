@@ -147,6 +147,14 @@ void SplitPersonsFromOffices(const std::vector<std::string_view>& forms, const s
 void TagClubsNamedWithTowns(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
                             const kb::Gazetteer& gaz, std::vector<std::string>& tags);
 
+// A capital or a city of a million people opening a sentence, untagged by the model, before
+// a word in lower case ("Moscow denied the report", "Beijing said ..."): a GPE. The model
+// reads a sentence's first word with little to go on. Not a listed first name or a word
+// often written in lower case (`name_or_word`: "Victoria said", "Male unemployment rose"),
+// not in a team-sport report (`team_report`: towns stand for clubs there).
+void TagCitiesOpeningASentence(const std::vector<std::string_view>& forms, const std::vector<bool>& name_or_word,
+                               const kb::Gazetteer& gaz, bool team_report, std::vector<std::string>& tags);
+
 }  // namespace newsgraph::models::ner_internal
 
 #endif  // NEWSGRAPH_MODELS_NER_SPAN_RULES_H_

@@ -513,6 +513,29 @@ TEST(NerSpanRulesTest, ClubsNamedWithTowns) {
   EXPECT_EQ(run("Sofia won", {"B-GPE", "O"}), (V{"B-GPE", "O"}));
 }
 
+TEST(NerSpanRulesTest, CitiesOpeningASentence) {
+  auto gaz = CommittedGazetteer();
+  ASSERT_NE(gaz, nullptr);
+  // Marked (a listed first name or a word often in lower case): "Victoria", "Male".
+  auto run = [&](const std::string& text, std::vector<std::string> tags, bool team_report = false) {
+    return AfterMarkedRule(text, std::move(tags), {"Victoria", "Male"}, [&](const auto& forms, const auto& marked, auto& t) {
+      ner_internal::TagCitiesOpeningASentence(forms, marked, *gaz, team_report, t);
+    });
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("Moscow denied the report .", V(5, "O")), (V{"B-GPE", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("Chicago physicians said", V(3, "O")), (V{"B-GPE", "O", "O"}));  // 2.7 million people
+  // The model's own reading, a town under a million, a name, a word, a capital before a
+  // capitalized word, a report on a match, a later word: left alone.
+  EXPECT_EQ(run("Moscow Dynamo won", {"B-ORG", "I-ORG", "O"}), (V{"B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Bonn said", V(2, "O")), V(2, "O"));
+  EXPECT_EQ(run("Victoria said", V(2, "O")), V(2, "O"));
+  EXPECT_EQ(run("Male unemployment rose", V(3, "O")), V(3, "O"));
+  EXPECT_EQ(run("Paris Hilton said", V(3, "O")), V(3, "O"));
+  EXPECT_EQ(run("Moscow won 2-1", V(3, "O"), true), V(3, "O"));
+  EXPECT_EQ(run("Then Moscow said", V(3, "O")), V(3, "O"));
+}
+
 TEST(NerSpanRulesTest, PersonsAfterNationalities) {
   auto gaz = CommittedGazetteer();
   ASSERT_NE(gaz, nullptr);
