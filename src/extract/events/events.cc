@@ -29,6 +29,16 @@ struct EventCoder::Tables {
 
 namespace {
 
+// Verbs whose object is judged or talked over, not done ("opposed the sanctions",
+// "discussed a ceasefire"); the object noun is then no act of the subject's.
+bool IsStanceVerb(std::string_view lemma) {
+  for (std::string_view v : {"oppose", "support", "back", "favor", "favour", "endorse", "discuss", "debate",
+                             "consider", "review", "study", "question", "doubt", "fear"}) {
+    if (Tree::LowerEquals(lemma, v)) return true;
+  }
+  return false;
+}
+
 constexpr int kMaxEventsPerSentence = 8;
 constexpr size_t kMaxEventsPerDocument = 2000;
 constexpr int kMaxClimb = 4;
@@ -626,9 +636,10 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
   std::vector<EventMention> found;
   for (const Candidate& c : candidates) {
     if (static_cast<int>(found.size()) >= kMaxEventsPerSentence) break;
-    // A noun that is the object of a coded verb adds nothing: the verb says it.
-    if (c.nominal && t.head(c.token) >= 0 && coded_verb[t.head(c.token)] &&
-        (t.base_rel(c.token) == "obj" || t.base_rel(c.token) == "xcomp")) {
+    // A noun that is the object of a coded verb adds nothing: the verb says it. Nor does
+    // the object of a verb of stance or debate: "China opposed the sanctions" imposes none.
+    if (c.nominal && t.head(c.token) >= 0 && (t.base_rel(c.token) == "obj" || t.base_rel(c.token) == "xcomp") &&
+        (coded_verb[t.head(c.token)] || IsStanceVerb(t.lemma(t.head(c.token))))) {
       continue;
     }
     EventMention e;

@@ -323,6 +323,10 @@ TEST(EventCoderTest, FigurativeViolenceAndReportersQuestions) {
   }
   const std::string clash = CameoAt("Kenyan and Ugandan ministers clashed over the budget in Nairobi.", "clashed");
   EXPECT_NE(clash.substr(0, 2), "19") << clash;
+  // Opposing or discussing sanctions imposes none (163); imposing them does.
+  EXPECT_EQ(CameoAt("China said it opposed the new sanctions on Iran.", "sanctions"), "none");
+  EXPECT_EQ(CameoAt("Ministers discussed sanctions on Iran in Brussels.", "sanctions"), "none");
+  EXPECT_EQ(CameoAt("The European Union extended sanctions on Russia.", "sanctions"), "163");
   // The reporter's question is no event at all.
   EXPECT_EQ(CameoAt("Asked whether Brazil would pay its debts, Finance Minister Dilson Funaro said it would.", "Asked"),
             "none");
