@@ -29,16 +29,6 @@ struct EventCoder::Tables {
 
 namespace {
 
-// Verbs whose object is judged or talked over, not done ("opposed the sanctions",
-// "discussed a ceasefire"); the object noun is then no act of the subject's.
-bool IsStanceVerb(std::string_view lemma) {
-  for (std::string_view v : {"oppose", "support", "back", "favor", "favour", "endorse", "discuss", "debate",
-                             "consider", "review", "study", "question", "doubt", "fear"}) {
-    if (Tree::LowerEquals(lemma, v)) return true;
-  }
-  return false;
-}
-
 constexpr int kMaxEventsPerSentence = 8;
 constexpr size_t kMaxEventsPerDocument = 2000;
 constexpr int kMaxClimb = 4;
@@ -69,7 +59,8 @@ bool IsLightVerb(std::string_view lemma) {
                        "stage", "continue", "open", "resume", "give", "extend", "express", "level", "issue", "lodge",
                        "file", "mount", "order", "approve", "unveil", "renew", "announce", "host", "attend", "join",
                        "end", "step", "expand", "receive", "get", "seek", "offer", "provide", "send", "deliver",
-                       "deploy", "lead", "organize", "organise", "call", "plan", "propose", "be"});
+                       "deploy", "lead", "organize", "organise", "call", "plan", "propose", "be", "grant", "chair",
+                       "conclude", "complete", "finish", "show", "press", "convene", "sign"});
 }
 
 // The lemmatizer misses some rarer verbs ("extradited" -> "extradit"): the
@@ -112,6 +103,15 @@ std::vector<std::string> LemmaCandidates(std::string_view lemma, std::string_vie
     add(f.substr(0, f.size() - 3));  // "banned" -> "ban"
   }
   return out;
+}
+
+// A light verb under any of the lemmas the dictionary would try ("chaired" is
+// lemmatized "chaire").
+bool CarriesNoun(const document::Token& verb) {
+  for (const std::string& lemma : LemmaCandidates(verb.lemma, verb.form)) {
+    if (IsLightVerb(lemma)) return true;
+  }
+  return false;
 }
 
 // Whether the parser found a main verb; when it did not, an "acl" verb is the main one.
@@ -636,10 +636,11 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
   std::vector<EventMention> found;
   for (const Candidate& c : candidates) {
     if (static_cast<int>(found.size()) >= kMaxEventsPerSentence) break;
-    // A noun that is the object of a coded verb adds nothing: the verb says it. Nor does
-    // the object of a verb of stance or debate: "China opposed the sanctions" imposes none.
+    // A noun that is the object of a verb is an act of the verb's subject only when the verb
+    // carries it ("held talks", "imposed sanctions"); under a coded verb the verb says it,
+    // under any other the act is only talked of ("opposed the sanctions", "sabotaged the talks").
     if (c.nominal && t.head(c.token) >= 0 && (t.base_rel(c.token) == "obj" || t.base_rel(c.token) == "xcomp") &&
-        (coded_verb[t.head(c.token)] || IsStanceVerb(t.lemma(t.head(c.token))))) {
+        (coded_verb[t.head(c.token)] || !CarriesNoun(t.tok(t.head(c.token))))) {
       continue;
     }
     EventMention e;
