@@ -123,15 +123,24 @@ bool TakeNationalityOwner(const DocView& view, int mention, Span words, Quote& q
   const document::Mention& m = doc.mentions[mention];
   if (m.type != "NORP" || m.span.end >= words.end) return false;
   const document::Entity& nationality = doc.entities[m.entity];
+  // The country itself (its actor code is the country's), else the place that stands for
+  // its government ("Moscow", RUSGOV); never a town of it ("Jenin" is no Palestinian body).
+  int found = -1;
   for (size_t e = 0; e < doc.entities.size(); ++e) {
     const document::Entity& c = doc.entities[e];
-    if (c.type == "GPE" && !c.country.empty() && c.country == nationality.country) {
-      q.speaker = static_cast<int>(e);
-      q.speaker_name = c.name;
-      q.reason = "a body of the country its nationality names";
-      q.confidence = 0.7f;
-      return true;
+    if (c.type != "GPE" || c.country.empty() || c.country != nationality.country) continue;
+    if (c.actor == c.country) {
+      found = static_cast<int>(e);
+      break;
     }
+    if (found < 0 && c.sector == "GOV") found = static_cast<int>(e);
+  }
+  if (found >= 0) {
+    q.speaker = found;
+    q.speaker_name = doc.entities[found].name;
+    q.reason = "a body of the country its nationality names";
+    q.confidence = 0.7f;
+    return true;
   }
   q.reason = "unnamed body of a country the article does not name";
   q.confidence = 0.3f;

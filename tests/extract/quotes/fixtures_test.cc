@@ -102,6 +102,22 @@ TEST_F(QuoteFixturesTest, ADatelineIsNotWhatWasSaid) {
   EXPECT_EQ(doc.SpanText(doc.quotes[0].span).rfind("NATO troops", 0), 0u) << doc.SpanText(doc.quotes[0].span);
 }
 
+// "the Palestinian prisoners' society said": a body of the country its nationality names,
+// the country's entity when the article names the country, never one of its towns.
+TEST_F(QuoteFixturesTest, ANationalBodyIsNoTownOfItsCountry) {
+  document::Document doc = Annotate(
+      "date 2024-04-10 Soldiers arrested 12 men in raids in Jenin and Nablus, the Palestinian prisoners' "
+      "society said.\n");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker, -1) << doc.quotes[0].speaker_name;
+  EXPECT_EQ(doc.SpanText(doc.quotes[0].speaker_span), "the Palestinian prisoners' society");
+  doc = Annotate(
+      "date 2024-04-10 Armenia closed its border on Monday. Troops shelled two villages near Goris, the "
+      "Armenian defence ministry said.\n");
+  ASSERT_FALSE(doc.quotes.empty());
+  EXPECT_EQ(doc.quotes.back().speaker_name, "Armenia") << doc.quotes.back().reason;
+}
+
 // A reporting clause closing its sentence is read from the words, however the parse hangs it;
 // commas before a subject and a verb that reports nothing are no such clause.
 TEST_F(QuoteFixturesTest, AClosingReportingClauseIsReadFromTheWords) {
