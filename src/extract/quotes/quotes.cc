@@ -469,9 +469,12 @@ class Finder {
     while (end > t + 1 && view_.IsPunct(end - 1) && view_.tok(end - 1).form != ",") --end;
     int tail_end = t + 1;
     while (tail_end < end && view_.tok(tail_end).form != ",") ++tail_end;
-    if (tail_end < end) {  // a comma: only ", adding ...", ", citing ..." may follow
+    if (tail_end < end) {  // a comma: only ", adding ...", ", citing ..." or ", as ..." may follow
       const document::Token& next = view_.tok(tail_end + 1 < end ? tail_end + 1 : tail_end);
-      if (!EndsInIng(next.form) || quotes::CueLemma(next.form, next.lemma).empty()) return {};
+      const bool participle = EndsInIng(next.form) && !quotes::CueLemma(next.form, next.lemma).empty();
+      // "..., health officials said, as mediators pressed ...": the writer's own clause goes on.
+      const bool adverbial = next.upos == "SCONJ" && IsAdverbialSubordinator(view_.Lower(tail_end + 1 < end ? tail_end + 1 : tail_end));
+      if (!participle && !adverbial) return {};
     }
     int comma = t - 1;
     if (comma > sentence.begin && view_.tok(comma).form == ",") {
@@ -523,6 +526,13 @@ class Finder {
            std::find(std::begin(kTimes), std::end(kTimes), first) != std::end(kTimes);
   }
 
+  // Words that open an adverbial clause: never what a speech verb reports.
+  static bool IsAdverbialSubordinator(std::string_view lower) {
+    static constexpr std::string_view kWords[] = {"as", "while", "after", "before", "when", "because",
+                                                  "since", "although", "though", "until", "once", "whereas"};
+    return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+  }
+
   // The content of a closing reporting clause: a finite clause of the writer's own words,
   // not a subordinate clause ("But when Congress cut funding ..., Mexico said enough") and
   // not a direct quote, which the quote marks attribute.
@@ -547,6 +557,10 @@ class Finder {
       }
       const std::string& xpos = view_.tok(i).xpos;
       finite = finite || xpos == "VBD" || xpos == "VBZ" || xpos == "VBP" || xpos == "MD";
+      // "Israeli airstrikes killed ..." tagged VBN: a participle with a subject of its own
+      // and no auxiliary is the past tense the tagger missed.
+      finite = finite || (xpos == "VBN" && view_.Child(i, "nsubj") >= 0 && view_.Child(i, "nsubj:pass") < 0 &&
+                          view_.Child(i, "aux") < 0);
     }
     return finite;
   }

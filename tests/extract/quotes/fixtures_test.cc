@@ -131,6 +131,12 @@ TEST_F(QuoteFixturesTest, AClosingReportingClauseIsReadFromTheWords) {
   EXPECT_EQ(doc.SpanText(doc.quotes[1].span), "The city will sell its ferry stake");
   EXPECT_EQ(doc.SpanText(doc.quotes[2].cue), "adding");
   for (int k : {1, 2}) EXPECT_EQ(doc.quotes[k].speaker_name, "Olga Brandt") << k;
+  // The writer's own clause may go on after the cue: ", as ...", ", while ...".
+  doc = Annotate("date 2024-04-10 Airstrikes killed at least 25 people in the port on Thursday, health officials "
+                 "said, as mediators pressed both sides to accept a truce.\n");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.SpanText(doc.quotes[0].span), "Airstrikes killed at least 25 people in the port on Thursday");
+  EXPECT_EQ(doc.SpanText(doc.quotes[0].speaker_span), "health officials");
   for (const char* sentence :
        {"One after another, the mining firms of the valley, including Kessler Coal, declared bankruptcy.",
         "Campaigning in the north in 2019, the senator barely mentioned the budget.",
