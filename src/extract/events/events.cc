@@ -225,7 +225,10 @@ class SentenceCoder {
   void SetCode(EventMention& e, const std::string& code, const Pattern* p) const;
   void Modality(const Tree& t, int i, bool nominal, EventMention& e, std::string code, const Pattern* p,
                 std::set<int>& absorbed);
-  void Finish(const Tree& t, const document::Sentence& s, EventMention& e, bool speaker_may_act);
+  void Finish(const Tree& t, const document::Sentence& s, int predicate, EventMention& e, bool speaker_may_act);
+  // The place of the act at `predicate`: the most specific one in its own clause, else in
+  // its sentence (nullopt: none named).
+  std::optional<document::EventPlace> PlaceOf(const Tree& t, int predicate);
 
   const events::EventDictionary& dict_;
   const kb::Gazetteer& gaz_;
@@ -385,8 +388,8 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
   bool civil_group = group.sector == "REB" || group.sector == "OPP" || group.sector == "CVL" ||
                      group.sector == "REF" || group.sector == "EDU" || group.sector == "LAB" || group.sector == "REL";
   if (!group.value.text.empty() && (domestic_code || civil_group)) {
-    if (!place_) place_ = events::SentencePlace(t, doc_, gaz_, dict_, place_context_);
-    std::string country = *place_ && !(*place_)->country.empty() ? (*place_)->country : source.value.country;
+    std::optional<document::EventPlace> place = PlaceOf(t, i);
+    std::string country = place && !place->country.empty() ? place->country : source.value.country;
     if (!country.empty()) {
       group.value.country = country;
       group.value.actor = country + group.sector;
@@ -552,14 +555,27 @@ void SentenceCoder::Modality(const Tree& t, int i, bool nominal, EventMention& e
   SetCode(e, code, p);
 }
 
-void SentenceCoder::Finish(const Tree& t, const document::Sentence& s, EventMention& e, bool speaker_may_act) {
+std::optional<document::EventPlace> SentenceCoder::PlaceOf(const Tree& t, int predicate) {
+  if (!place_) place_ = events::SentencePlace(t, doc_, gaz_, dict_, place_context_);
+  if (!*place_) return std::nullopt;
+  std::optional<document::EventPlace> own = events::SentencePlace(t, doc_, gaz_, dict_, place_context_, predicate);
+  // An act named by a noun that is a verb's subject or object happens where the verb's
+  // clause says ("Israeli airstrikes killed 25 people in Gaza").
+  std::string_view rel = t.base_rel(predicate);
+  if (!own && t.tok(predicate).upos != "VERB" && t.head(predicate) >= 0 && (rel == "nsubj" || rel == "obj")) {
+    own = events::SentencePlace(t, doc_, gaz_, dict_, place_context_, t.head(predicate));
+  }
+  return own ? own : *place_;
+}
+
+void SentenceCoder::Finish(const Tree& t, const document::Sentence& s, int predicate, EventMention& e,
+                           bool speaker_may_act) {
   if (!date_) date_ = events::ResolveSentenceDate(doc_, s, sentence_future_);
   e.date = date_->date;
   e.date_from = date_->from;
   e.date_span = date_->span;
-  if (!place_) place_ = events::SentencePlace(t, doc_, gaz_, dict_, place_context_);
-  if (*place_) {
-    e.place = **place_;
+  if (std::optional<document::EventPlace> place = PlaceOf(t, predicate)) {
+    e.place = std::move(place);
   } else {
     if (!doc_place_done_) doc_place_ = events::DocumentPlace(doc_, gaz_, place_context_), doc_place_done_ = true;
     e.place = doc_place_;
@@ -672,10 +688,10 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
     // "Thousands of students demonstrated in Seoul": a group named without a country is
     // of the country where the sentence places it.
     if (!source.Coded() && !source.sector.empty()) {
-      if (!place_) place_ = events::SentencePlace(t, doc_, gaz_, dict_, place_context_);
-      if (*place_ && !(*place_)->country.empty()) {
-        source.value.country = (*place_)->country;
-        source.value.actor = (*place_)->country + source.sector;
+      std::optional<document::EventPlace> place = PlaceOf(t, c.token);
+      if (place && !place->country.empty()) {
+        source.value.country = place->country;
+        source.value.actor = place->country + source.sector;
       }
     }
     e.source = source.value;
@@ -705,7 +721,7 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
     // violence ("fighting has killed 15,000, the UN said") nor a conflict named by a
     // noun ("end the crackdown"): the speaker reports those, others commit them.
     const bool speaker_may_act = source.first_person || e.quad <= 2 || (e.quad == 3 && !c.nominal);
-    Finish(t, s, e, speaker_may_act);
+    Finish(t, s, c.token, e, speaker_may_act);
     bool coded_actor = !e.source.country.empty() || !e.source.actor.empty() || !e.target.country.empty() ||
                        !e.target.actor.empty();
     if (!coded_actor) continue;

@@ -96,6 +96,21 @@ std::string DatelinePlace(const std::string& dateline) {
   return place;
 }
 
+// Token i lies in the clause of `predicate`: the predicate is its ancestor, and no clause
+// opens between them ("killed 25 people in Gaza, officials said, as mediators in Cairo
+// pressed ...": Cairo is in the clause of "pressed", not of "killed").
+bool InClauseOf(const Tree& t, int i, int predicate) {
+  for (int k = i, steps = 0; k >= 0 && steps < t.size(); k = t.head(k), ++steps) {
+    if (k == predicate) return true;
+    std::string_view rel = t.base_rel(k);
+    if (rel == "advcl" || rel == "ccomp" || rel == "acl" || rel == "parataxis" || rel == "csubj" || rel == "xcomp" ||
+        (rel == "conj" && t.tok(k).upos == "VERB")) {
+      return false;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 kb::PlaceContext DocumentPlaceContext(const document::Document& doc, const kb::Gazetteer& gaz) {
@@ -116,12 +131,13 @@ kb::PlaceContext DocumentPlaceContext(const document::Document& doc, const kb::G
 }
 
 std::optional<EventPlace> SentencePlace(const Tree& t, const document::Document& doc, const kb::Gazetteer& gaz,
-                                        const EventDictionary& dict, const kb::PlaceContext& context) {
+                                        const EventDictionary& dict, const kb::PlaceContext& context, int clause) {
   std::optional<EventPlace> best;
   std::string fallback_country;  // for a facility no table knows: the country the sentence names
   for (int i = 0; i < t.size(); ++i) {
     std::string_view rel = t.base_rel(i);
     if (rel != "obl" && rel != "nmod") continue;
+    if (clause >= 0 && !InClauseOf(t, i, clause)) continue;
     if (!IsPlacePreposition(t.CaseOf(i))) continue;
     int lo = i, hi = i;
     while (lo > 0 && t.head(lo - 1) == i && (t.rel(lo - 1) == "compound" || t.rel(lo - 1) == "amod" ||

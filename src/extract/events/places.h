@@ -20,10 +20,12 @@ namespace newsgraph::extract::events {
 // decide what its ambiguous place names mean.
 kb::PlaceContext DocumentPlaceContext(const document::Document& doc, const kb::Gazetteer& gaz);
 
-// The most specific place a preposition (in, at, near ...) introduces in the sentence.
+// The most specific place a preposition (in, at, near ...) introduces in the sentence;
+// with `clause` (a token index), only in that predicate's own clause, not in the clauses
+// under it or around it.
 std::optional<document::EventPlace> SentencePlace(const Tree& t, const document::Document& doc,
                                                   const kb::Gazetteer& gaz, const EventDictionary& dict,
-                                                  const kb::PlaceContext& context);
+                                                  const kb::PlaceContext& context, int clause = -1);
 
 // The dateline's place (metadata "dateline"), else the place named most often (at
 // least twice) by the article's GPE/LOC mentions; nullopt when neither.

@@ -275,6 +275,19 @@ TEST(EventCoderTest, AGroupWithoutACountryIsOfThePlaceElseOfTheSource) {
   EXPECT_EQ(arrested->target.country, "PAK");
 }
 
+// An act happens where its own clause places it, not where another clause of the sentence
+// does; an act named by its verb's subject, where the verb's clause says.
+TEST(EventCoderTest, AnActIsPlacedByItsOwnClause) {
+  Document doc = Sentence("As mediators in Cairo pressed both sides to accept a truce, Israeli airstrikes killed "
+                          "25 people in Rafah on Thursday.");
+  for (const char* cue : {"killed", "airstrikes"}) {
+    const EventMention* e = Find(doc, cue);
+    ASSERT_NE(e, nullptr) << cue;
+    ASSERT_TRUE(e->place.has_value()) << cue;
+    EXPECT_EQ(e->place->country, "PSE") << cue << ": " << e->place->name;  // Rafah, not Cairo
+  }
+}
+
 // The code of the event whose cue is `cue` in `sentence`: "none" when there is no event,
 // "" when it is uncoded.
 std::string CameoAt(const std::string& sentence, const std::string& cue) {
