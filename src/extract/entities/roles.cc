@@ -92,6 +92,7 @@ void ReadPremodifier(Work& w, WorkMention& m) {
     // "WFP country director", "U.S. Treasury Secretary": up to two words between the
     // body and the role belong to the role.
     std::string text = r->phrase;
+    const uint32_t role_b = at;
     for (uint32_t k = 1; k <= 2 && at >= sb + k + 1; ++k) {
       uint32_t b = at - k;
       bool plain = true;
@@ -110,6 +111,8 @@ void ReadPremodifier(Work& w, WorkMention& m) {
       break;
     }
     ApplyRole(m, *r, text);
+    // "foreign ministry spokeswoman": a role of no sector of its own takes its body's words'.
+    if (m.role_sector.empty()) m.role_sector = SectorOfWords(w, at, role_b);
   } else if (m.has_title) {
     m.roles.push_back(m.role);
   } else if (at > sb + 3 && w.covered[at - 1] >= 0 && w.mentions[w.covered[at - 1]].type == "ORG") {
@@ -157,6 +160,7 @@ void ReadApposition(Work& w, WorkMention& m) {
     k = w.mentions[c].te;
     if (k < se && w.IsPossessive(k)) ++k;
   }
+  const uint32_t adjectives_b = k;
   for (int adjectives = 0; k < se && adjectives < 3 && w.doc.tokens[k].upos == "ADJ" && w.covered[k] < 0; ++adjectives) {
     uint32_t n = 0;
     if (RoleStartingAt(w, k, se, n) != nullptr) break;
@@ -164,7 +168,26 @@ void ReadApposition(Work& w, WorkMention& m) {
   }
   uint32_t n = 0;
   const RoleWord* r = RoleStartingAt(w, k, se, n);
+  // "the Russian foreign ministry spokeswoman": up to two plain words of the body before the role.
+  const uint32_t body_b = k;
+  for (uint32_t skip = 1; r == nullptr && skip <= 2 && k + skip < se; ++skip) {
+    const std::string& upos = w.doc.tokens[k + skip - 1].upos;
+    if (w.covered[k + skip - 1] >= 0 || !AllWordChars(w.Form(k + skip - 1)) ||
+        !(upos.empty() || upos == "X" || upos == "NOUN" || upos == "ADJ" || upos == "PROPN")) {
+      break;
+    }
+    r = RoleStartingAt(w, k + skip, se, n);
+    // The role must end the noun phrase: "deputy general manager" holds no "general".
+    if (r != nullptr && k + skip + n < se) {
+      const std::string& next = w.norm[k + skip + n];
+      const bool boundary = next.empty() || next == "of" || next == "at" || next == "for" || next == "in" ||
+                            next == "with" || next == "and" || next == "to" || !AllWordChars(w.Form(k + skip + n));
+      if (!boundary) r = nullptr;
+    }
+    if (r != nullptr) k += skip;
+  }
   if (r == nullptr) return;
+  const uint32_t role_b = k;
   k += n;
   // "Reagan, Vice President George Bush, ...": the title of the next name in a list.
   if (k < se && w.covered[k] >= 0 && w.mentions[w.covered[k]].type == "PERSON") return;
@@ -193,7 +216,17 @@ void ReadApposition(Work& w, WorkMention& m) {
       if (m.sector.empty()) m.sector = SectorOfWords(w, org_b, org_e);
     }
   }
+  if (role_b > body_b) {
+    // The body's adjectives are its name's ("foreign ministry"), not the role's "powerful".
+    const uint32_t words_b = adjectives_b;
+    std::string words =
+        base::CollapseWhitespace(w.doc.SpanText({w.doc.tokens[words_b].span.start, w.doc.tokens[role_b - 1].span.end}));
+    for (char& c : words) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    role = words + " " + role;
+  }
   ApplyRole(m, *r, role);
+  // The body the role words name decides its sector ("group vice president": a firm's).
+  if (std::string body = SectorOfWords(w, body_b, role_b); !body.empty()) m.role_sector = body;
   if (affiliation >= 0) Affiliate(m, w.mentions[affiliation]);
 }
 

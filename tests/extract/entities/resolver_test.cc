@@ -84,6 +84,26 @@ TEST_F(ResolverTest, TownsNamedInEnglishTakeTheirCountry) {
   }
 }
 
+// A role of no sector of its own ("spokeswoman") takes the sector of the body named in
+// the words before it, before the name or in an apposition; a role word inside a longer
+// title ("deputy general manager") is no role.
+TEST_F(ResolverTest, RolesTakeTheSectorOfTheBodyTheirWordsName) {
+  Document doc = Resolve(
+      "[GPE Russia] 's foreign ministry spokeswoman [PERSON Olga Quell] spoke .\n"
+      "[PERSON Anna Varno] , the [NORP Russian] foreign ministry spokeswoman , said so .\n"
+      "[PERSON Ivo Rask] , deputy general manager of the firm , said so .");
+  ExpectConsistent(doc);
+  for (const char* name : {"Olga Quell", "Anna Varno"}) {
+    const Entity* e = Find(doc, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_TRUE(HasRole(e, "foreign ministry spokeswoman")) << name;
+    EXPECT_EQ(e->actor, "RUSGOV") << name;
+  }
+  const Entity* rask = Find(doc, "Ivo Rask");
+  ASSERT_NE(rask, nullptr);
+  EXPECT_NE(rask->sector, "MIL");
+}
+
 TEST_F(ResolverTest, PremodifierRolesGiveCountryAndSector) {
   Document doc = Resolve(
       "[GPE Japan] Prime Minister [PERSON Fumio Kishida] met [GPE France] 's foreign minister "
