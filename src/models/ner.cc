@@ -126,6 +126,21 @@ std::vector<std::string> NerTagger::TagForms(const std::vector<std::string_view>
   for (size_t i = 0; i < forms.size(); ++i) name_or_word[i] = listed_first_name[i] || often_lower[i];
   ner_internal::TagCitiesOpeningASentence(forms, name_or_word, *gazetteer_,
                                           doc != nullptr && doc->team_sport_report(), tags);
+  std::vector<bool> plain_first(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) plain_first[i] = listed_first_name[i] && !often_lower[i];
+  ner_internal::TagFirstNamePairsTypedOrg(
+      forms, plain_first,
+      [&](size_t b, size_t e) {
+        std::string text(forms[b]);
+        for (size_t i = b + 1; i < e; ++i) text += " " + std::string(forms[i]);
+        if (!gazetteer_->Lookup(text).empty()) return true;
+        if (names_.empty()) return false;
+        std::vector<std::string> norm;
+        for (size_t i = b; i < e; ++i) norm.push_back(kb::Gazetteer::Normalize(forms[i]));
+        int type = -1;
+        return names_.Match(norm, 0, type, e - b) == static_cast<int>(e - b);
+      },
+      tags);
   // Listed first names that are not also common words ("Price", "Will", "West").
   std::vector<bool> plain_first_name(forms.size());
   for (size_t i = 0; i < forms.size(); ++i) plain_first_name[i] = info[i].first_name && !often_lower[i];

@@ -1867,6 +1867,26 @@ void TagCitiesOpeningASentence(const std::vector<std::string_view>& forms, const
   }
 }
 
+void TagFirstNamePairsTypedOrg(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
+                               const std::function<bool(size_t, size_t)>& known, std::vector<std::string>& tags) {
+  for (size_t b = 0; b + 2 < forms.size(); ++b) {
+    if (tags[b] != "B-ORG" || tags[b + 1] != "I-ORG" || forms[b + 2] != ",") continue;
+    if (!first_name[b] || !Capitalized(forms[b + 1]) || IsAcronym(forms[b + 1]) || IsOrgHead(forms[b + 1]) ||
+        IsCompanySuffix(forms[b + 1]) || known(b, b + 2)) {
+      continue;
+    }
+    // The apposition names a person's title or role within its first words ("Russia's foreign
+    // ministry spokeswoman"); "Mac Plus, a personal computer" names none.
+    bool role = false;
+    for (size_t k = b + 3; k < forms.size() && k < b + 10 && forms[k] != "," && !role; ++k) {
+      role = IsTitleWord(base::AsciiLower(forms[k]));
+    }
+    if (!role) continue;
+    tags[b] = "B-PERSON";
+    tags[b + 1] = "I-PERSON";
+  }
+}
+
 void TagPersonsAfterNationalities(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
                                   const std::vector<bool>& often_lower, const kb::Gazetteer& gaz,
                                   std::vector<std::string>& tags) {

@@ -4,6 +4,7 @@
 #ifndef NEWSGRAPH_MODELS_NER_SPAN_RULES_H_
 #define NEWSGRAPH_MODELS_NER_SPAN_RULES_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -154,6 +155,15 @@ void TagClubsNamedWithTowns(const std::vector<std::string_view>& forms, const st
 // not in a team-sport report (`team_report`: towns stand for clubs there).
 void TagCitiesOpeningASentence(const std::vector<std::string_view>& forms, const std::vector<bool>& name_or_word,
                                const kb::Gazetteer& gaz, bool team_report, std::vector<std::string>& tags);
+
+// A person's name the model typed ORG before an apposition ("Maria Zakharova, Russia's
+// foreign ministry spokeswoman, said"): an ORG span of two capitalized words right before a
+// comma, the first a listed first name that is no common word (`first_name`), the second no
+// organization head word or company suffix, not a name the list or the gazetteer knows
+// (`known`), and followed by an apposition with a title or role word before its next comma
+// ("spokeswoman", "analyst"), is a PERSON.
+void TagFirstNamePairsTypedOrg(const std::vector<std::string_view>& forms, const std::vector<bool>& first_name,
+                               const std::function<bool(size_t, size_t)>& known, std::vector<std::string>& tags);
 
 }  // namespace newsgraph::models::ner_internal
 

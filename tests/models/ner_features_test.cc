@@ -536,6 +536,28 @@ TEST(NerSpanRulesTest, CitiesOpeningASentence) {
   EXPECT_EQ(run("Then Moscow said", V(3, "O")), V(3, "O"));
 }
 
+TEST(NerSpanRulesTest, FirstNamePairsTypedOrgBeforeARole) {
+  // Marked: listed first names ("Maria", "Mac"); "Dean Witter" is known.
+  auto run = [&](const std::string& text, std::vector<std::string> tags) {
+    return AfterMarkedRule(text, std::move(tags), {"Maria", "Mac", "Dean"}, [&](const auto& forms, const auto& first, auto& t) {
+      ner_internal::TagFirstNamePairsTypedOrg(
+          forms, first, [&](size_t b, size_t) { return forms[b] == "Dean"; }, t);
+    });
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("Maria Quell , Russia 's foreign ministry spokeswoman , said", {"B-ORG", "I-ORG", "O", "B-GPE", "O", "O",
+                                                                            "O", "O", "O", "O"}),
+            (V{"B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "O", "O", "O", "O"}));
+  // No role in the apposition, a known name, an organization's word, no comma: left alone.
+  EXPECT_EQ(run("Mac Plus , a personal computer , sold", {"B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"}),
+            (V{"B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("Dean Witter , the broker 's analyst , said", {"B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O"}),
+            (V{"B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("Maria Holdings , its chief economist , said", {"B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"}),
+            (V{"B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("Maria Quell said", {"B-ORG", "I-ORG", "O"}), (V{"B-ORG", "I-ORG", "O"}));
+}
+
 TEST(NerSpanRulesTest, PersonsAfterNationalities) {
   auto gaz = CommittedGazetteer();
   ASSERT_NE(gaz, nullptr);
