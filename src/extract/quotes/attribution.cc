@@ -137,15 +137,24 @@ bool CanNameSpeaker(const DocView& view, TokenRange r) {
   return false;
 }
 
-// "said the harbour master, Piet Hollander": a title phrase with no name, then a
-// name after a comma; the phrase grows to the name.
+// Up to three lower-case title words may come before the name ("former mayor").
 TokenRange WithAppositiveName(const DocView& view, TokenRange r, TokenRange window) {
-  if (r.empty() || r.end + 1 >= window.end || view.tok(r.end).form != "," || !view.IsProperish(r.end + 1)) return r;
+  if (r.empty() || r.end + 1 >= window.end || view.tok(r.end).form != ",") return r;
   for (int i = r.begin; i < r.end; ++i) {
-    if (view.IsProperish(i)) return r;
+    const bool possessor = i + 1 < r.end && (view.tok(i + 1).form == "'s" || view.tok(i + 1).form == "\u2019s");
+    if (view.IsProperish(i) && !possessor) return r;  // "Kim's sister, Kim Yo Jong": the sister's name follows
   }
-  int e = r.end + 1;
-  while (e < window.end && e - r.end <= 4 && view.IsProperish(e)) ++e;
+  int b = r.end + 1;
+  while (b < window.end && b - r.end <= 3 && !view.IsProperish(b) &&
+         (view.tok(b).upos == "ADJ" || view.tok(b).upos == "NOUN")) {
+    ++b;
+  }
+  if (b >= window.end || !view.IsProperish(b)) return r;
+  int e = b;
+  while (e < window.end && e - b < 4 && view.IsProperish(e)) ++e;
+  // The name closes the apposition ("..., Piet Hollander, said"); "The bank, Canada's
+  // fifth largest, said" names no one.
+  if (e < window.end && !view.IsPunct(e)) return r;
   return {r.begin, e};
 }
 

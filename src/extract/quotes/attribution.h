@@ -30,6 +30,10 @@ int CueSubject(const DocView& view, int cue);
 // left out up to the cue ("Union leader [Frank Moretti] said").
 TokenRange SubjectPhrase(const DocView& view, int subject, int cue);
 
+// A title phrase with no name (`r`) grown to the name after its comma, within `window`:
+// "said the harbour master, Piet Hollander", "His ally, former mayor Sasa Jankovic, said".
+TokenRange WithAppositiveName(const DocView& view, TokenRange r, TokenRange window);
+
 // The speaker of a cue verb inside `window` (tokens of one sentence): the parse's
 // subject when it lies in the window, else the words right after the cue ("said
 // Peskov") or the phrase before it ("Hugh Hill, a doctor, said" -> "Hugh Hill").

@@ -395,6 +395,9 @@ class Finder {
       if (!closing && subject < 0 && RightAfterQuote(t)) continue;
       TokenRange speaker = closing ? closing_speaker
                                    : subject >= 0 ? quotes::SubjectPhrase(view_, subject, t) : TokenRange{};
+      if (!closing && subject >= 0 && subject < t) {
+        speaker = quotes::WithAppositiveName(view_, speaker, {speaker.begin, t});  // "His ally, former mayor X, said"
+      }
       if (speaker.empty()) speaker = SpeakerOfParticiple(t);
       if (Reports(lemma, speaker) && HasAttribution(content)) {
         vias_.push_back({cs, speaker});

@@ -21,14 +21,30 @@ bool IsNameLike(const document::Mention& m) {
          (IsPerson(m) || m.type == "ORG" || m.type == "GPE" || m.type == "NORP" || m.type == "LOC");
 }
 
+// A possessor inside the speaker's words ("Kim's sister, Kim Yo Jong", "His ally, former
+// mayor X", "Texas Air's Continental Airlines unit"): when the phrase names its own head,
+// that name speaks; else the possessor stands for it ("Putin's spokesman", "Iraq's war
+// spokesman"), as a nationality does for a body.
+bool IsPossessor(const DocView& view, const document::Mention& m, Span words) {
+  if (m.span.end >= words.end) return false;
+  const int next = view.TokenAtOrAfter(m.span.end);
+  if (next < view.token_count() && view.tok(next).span.start < words.end &&
+      (view.tok(next).form == "'s" || view.tok(next).form == "\u2019s" || view.tok(next).form == "'")) {
+    return true;
+  }
+  if (m.kind != "pronoun") return false;
+  const std::string w = base::AsciiLower(view.doc().SpanText(m.span));
+  return w == "his" || w == "her" || w == "its" || w == "their" || w == "our" || w == "my" || w == "your";
+}
+
 // The mention of `words` that names the speaker: one with an entity first, then the
-// one holding the phrase's last name token, then a PERSON, then any name.
+// one holding the phrase's last name token, then a PERSON, then any name; a possessor last.
 int BestMention(const DocView& view, Span words) {
   int best = -1;
-  int best_score = 0;
+  int best_score = -100;
   for (int m : view.MentionsIn(words)) {
     const document::Mention& mention = view.doc().mentions[m];
-    int score = 1;
+    int score = IsPossessor(view, mention, words) ? -12 : 1;
     if (IsPerson(mention)) score += 2;
     if (mention.span.end >= words.end) score += 2;
     if (mention.entity >= 0 && mention.entity < static_cast<int>(view.doc().entities.size())) score += 8;

@@ -102,6 +102,22 @@ TEST_F(QuoteFixturesTest, ADatelineIsNotWhatWasSaid) {
   EXPECT_EQ(doc.SpanText(doc.quotes[0].span).rfind("NATO troops", 0), 0u) << doc.SpanText(doc.quotes[0].span);
 }
 
+// A name in apposition speaks, not the possessor before it ("His ally, former mayor Ivo
+// Rask, said", "Varno's sister, Ana Varno, said"); with no name of its own, the possessor
+// stands for the phrase ("Varno's spokesman said"), as a nationality does for a body.
+TEST_F(QuoteFixturesTest, AnAppositiveNameSpeaksBeforeAPossessor) {
+  document::Document doc = Annotate(
+      "date 2024-04-10 Opposition leader Dragan Varno met students on Monday.\n\n"
+      "His ally, former mayor Ivo Rask, said the students deserved support.\n\n"
+      "Varno's sister, Ana Varno, said the rally would go on.\n\n"
+      "Varno's spokesman said the talks had failed.\n");
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Ivo Rask") << doc.quotes[0].reason;
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Ana Varno") << doc.quotes[1].reason;
+  EXPECT_EQ(doc.SpanText(doc.quotes[2].speaker_span), "Varno's spokesman");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Dragan Varno") << doc.quotes[2].reason;
+}
+
 // "the Palestinian prisoners' society said": a body of the country its nationality names,
 // the country's entity when the article names the country, never one of its towns.
 TEST_F(QuoteFixturesTest, ANationalBodyIsNoTownOfItsCountry) {
