@@ -22,6 +22,14 @@ bool FirstPerson(std::string_view w) {
          Tree::LowerEquals(w, "us") || Tree::LowerEquals(w, "our") || Tree::LowerEquals(w, "my");
 }
 
+// Nouns that count what their "of" phrase names.
+bool IsCountNoun(std::string_view w) {
+  for (std::string_view n : {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "thousand", "hundred"}) {
+    if (Tree::LowerEquals(w, n)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 const document::Mention* ActorResolver::MentionAt(Span span) const {
@@ -80,8 +88,10 @@ Actor ActorResolver::Resolve(const Tree& t, int head) {
     t.ForChildren(phrase[k], [&](int c) {
       if (phrase.size() >= kMaxPhraseTokens || !IsPhraseRel(t.rel(c))) return;
       // "the president of Russia", but not "rebels in a raid near the border".
+      // "Tens of thousands of people": "of" goes on through a number's noun.
+      const bool count_of = t.CaseOf(c) == "of" && IsCountNoun(t.tok(phrase[k]).form);
       if (t.base_rel(c) == "nmod" && t.rel(c) != "nmod:poss" && t.rel(c) != "nmod:desc" &&
-          (k > 0 || t.CaseOf(c) != "of")) {
+          (k > 0 || t.CaseOf(c) != "of") && !count_of) {
         return;
       }
       if (t.rel(c) == "appos" && k > 0) return;

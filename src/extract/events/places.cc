@@ -24,7 +24,8 @@ bool IsFacilityWord(std::string_view lemma) {
 }
 
 bool IsPlacePreposition(std::string_view p) {
-  return p == "in" || p == "at" || p == "near" || p == "outside" || p == "inside";
+  return p == "in" || p == "at" || p == "near" || p == "outside" || p == "inside" || p == "through" || p == "across" ||
+         p == "throughout";
 }
 
 int Specificity(const EventPlace& p) {

@@ -349,6 +349,23 @@ TEST(EventCoderTest, FigurativeViolenceAndReportersQuestions) {
             "none");
 }
 
+// A crowd counted in tens of thousands is still people; a march through a town happens
+// there; demands for elections and blocked bridges are coded as such.
+TEST(EventCoderTest, MarchesAndBlockadesOfCountedCrowds) {
+  Document doc = Sentence("Tens of thousands of people marched through central Belgrade to demand early elections.");
+  const EventMention* marched = Find(doc, "marched");
+  ASSERT_NE(marched, nullptr);
+  EXPECT_EQ(marched->cameo, "141");
+  EXPECT_EQ(marched->source.actor, "SRBCVL");
+  ASSERT_TRUE(marched->place.has_value());
+  EXPECT_EQ(marched->place->country, "SRB");
+  const EventMention* demand = Find(doc, "demand");
+  ASSERT_NE(demand, nullptr);
+  EXPECT_EQ(demand->cameo, "104");
+  EXPECT_EQ(CameoAt("Students blocked bridges over the river in Belgrade.", "blocked"), "144");
+  EXPECT_EQ(CameoAt("Hundreds of thousands of Serbs rallied in Belgrade.", "rallied"), "141");
+}
+
 TEST(EventCoderTest, UncodedVerbOfInterestIsKeptWithItsReason) {
   Document doc = Sentence("Russia provided information to Ukraine.");
   const EventMention* provide = Find(doc, "provided");
