@@ -145,6 +145,7 @@ void EntityResolver::Resolve(document::Document& doc) const {
   ReadRoles(w);
   Cluster(w);
   FindRelations(w);
+  OfficialsOfTheHomeCountry(w);
   FinishEntities(w);
 }
 

@@ -2,6 +2,7 @@
 // "X's entourage includes A, B and C") and the last pass that turns the work
 // state into Document::entities, mentions and relations.
 #include <algorithm>
+#include <map>
 
 #include "base/strings.h"
 #include "extract/entities/resolver_internal.h"
@@ -98,6 +99,75 @@ std::string ActorCode(const WorkEntity& e) {
 }
 
 }  // namespace
+
+// A nationality, place or organization named next to one of the person's names ("Soviet
+// leader Mikhail Gorbachev", "Mobil president X", "X, a Soviet official"): the text says whose
+// the person is, even when that gave no country.
+bool NamesAnAffiliation(const Work& w, const WorkEntity& e) {
+  constexpr uint32_t kReach = 5;
+  auto affiliation = [&](uint32_t t) {
+    int c = w.covered[t];
+    if (c < 0) return false;
+    const std::string& type = w.mentions[c].type;
+    return type == "NORP" || type == "GPE" || type == "ORG";
+  };
+  for (int i : e.mentions) {
+    const WorkMention& m = w.mentions[i];
+    if (m.kind != "name") continue;
+    const uint32_t sb = w.SentenceBegin(m.tb), se = w.SentenceEnd(m.tb);
+    for (uint32_t t = m.tb > sb + kReach ? m.tb - kReach : sb; t < m.tb; ++t) {
+      if (affiliation(t)) return true;
+    }
+    if (m.te < se && w.Form(m.te) == ",") {
+      for (uint32_t t = m.te + 1; t < se && t <= m.te + kReach && w.Form(t) != ","; ++t) {
+        if (affiliation(t)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+void OfficialsOfTheHomeCountry(Work& w) {
+  // Place names by country: a country must be named at least three times, twice as often
+  // as any other, to be the article's own.
+  constexpr int kMinMentions = 3;
+  std::map<std::string, int> named;
+  for (const WorkMention& m : w.mentions) {
+    if (m.kind == "name" && (m.type == "GPE" || m.type == "NORP" || m.type == "LOC") && !m.country.empty()) {
+      ++named[m.country];
+    }
+  }
+  std::string home;
+  int first = 0, second = 0;
+  for (const auto& [country, n] : named) {
+    if (n > first) {
+      second = first, first = n, home = country;
+    } else if (n > second) {
+      second = n;
+    }
+  }
+  if (first < kMinMentions || first < 2 * second) return;
+  // A story filed from another country's town may be about that country's affairs ("WASHINGTON -
+  // ... Iran ... Iran ..."): its officials are then not the most named country's.
+  if (w.doc.metadata.is_object()) {
+    auto it = w.doc.metadata.find("dateline");
+    if (it != w.doc.metadata.end() && it->is_string()) {
+      const std::string dateline = it->get<std::string>();
+      std::string place = dateline.substr(0, dateline.find_first_of(",("));
+      while (!place.empty() && place.back() == ' ') place.pop_back();
+      auto found = w.gaz.Lookup(place);
+      if (!found.empty() && !found[0]->country.empty() && found[0]->country != home) return;
+    }
+  }
+  for (WorkEntity& e : w.entities) {
+    const bool domestic = e.sector == "GOV" || e.sector == "OPP" || e.sector == "LEG" || e.sector == "JUD" ||
+                          e.sector == "MIL" || e.sector == "COP" || e.sector == "PTY";
+    if (e.type == "PERSON" && e.country.empty() && e.code.empty() && domestic && !e.roles.empty() &&
+        !NamesAnAffiliation(w, e)) {
+      e.country = home;
+    }
+  }
+}
 
 void FinishEntities(Work& w) {
   document::Document& doc = w.doc;

@@ -109,6 +109,12 @@ void ReadRoles(Work& w);            // premodifiers and appositions
 void Cluster(Work& w);              // sets WorkMention::entity, fills doc.entities
 // relations.cc
 void FindRelations(Work& w);        // accompanied_by; members inherit the head's country
+// An official (a government, opposition, legislature, court, army, police or party role) with
+// no country and no nationality, place or organization named next to the name is of the
+// country the article is about: named at least three times and twice as often as any other,
+// and the dateline's, if it has one ("President Aleksandar Vucic" in a story from Belgrade
+// that names Belgrade and Serbia five times and Russia once).
+void OfficialsOfTheHomeCountry(Work& w);
 void FinishEntities(Work& w);       // country, sector, actor, roles, names; writes doc.mentions
 
 }  // namespace newsgraph::extract::entities_internal

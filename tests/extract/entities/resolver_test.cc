@@ -104,6 +104,30 @@ TEST_F(ResolverTest, RolesTakeTheSectorOfTheBodyTheirWordsName) {
   EXPECT_NE(rask->sector, "MIL");
 }
 
+// An official named with a bare title is of the country the story is about, when one
+// country dominates its place names; not when two share them, nor when an organization
+// is named next to the person.
+TEST_F(ResolverTest, OfficialsWithABareTitleAreOfTheStorysCountry) {
+  const std::string story =
+      "Thousands marched in [GPE Belgrade] on Saturday . Police in [GPE Belgrade] said the march was calm .\n"
+      "[GPE Serbia] has seen protests for months . President [PERSON Ana Varno] said she would not resign .\n"
+      "[ORG Quellcorp] president [PERSON Ivo Rask] said sales fell .";
+  Document doc = Resolve(story);
+  ExpectConsistent(doc);
+  const Entity* varno = Find(doc, "Ana Varno");
+  ASSERT_NE(varno, nullptr);
+  EXPECT_EQ(varno->country, "SRB");
+  EXPECT_EQ(varno->actor, "SRBGOV");
+  const Entity* rask = Find(doc, "Ivo Rask");
+  ASSERT_NE(rask, nullptr);
+  EXPECT_EQ(rask->country, "");
+  Document shared = Resolve("Talks in [GPE Belgrade] and [GPE Zagreb] went on . [GPE Serbia] and [GPE Croatia] "
+                            "disagree . President [PERSON Ana Varno] said she would not resign .");
+  const Entity* alone = Find(shared, "Ana Varno");
+  ASSERT_NE(alone, nullptr);
+  EXPECT_EQ(alone->country, "");
+}
+
 TEST_F(ResolverTest, PremodifierRolesGiveCountryAndSector) {
   Document doc = Resolve(
       "[GPE Japan] Prime Minister [PERSON Fumio Kishida] met [GPE France] 's foreign minister "
