@@ -101,9 +101,32 @@ std::string ActorCode(const WorkEntity& e) {
 }  // namespace
 
 // A nationality, place or organization named next to one of the person's names ("Soviet
-// leader Mikhail Gorbachev", "Mobil president X", "X, a Soviet official"): the text says whose
-// the person is, even when that gave no country.
-bool NamesAnAffiliation(const Work& w, const WorkEntity& e) {
+// leader Mikhail Gorbachev", "Mobil president X", "X, a Soviet official"), or another country
+// than `home` named in a sentence with the name: the text may say whose the person is.
+bool AllLetters(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '.' || c == '\'')) return false;
+  }
+  return true;
+}
+
+// A word that may stand in a title before a name: nouns, adjectives, names, numbers and
+// the possessive 's; in untagged text (or tagged X), anything but punctuation and function words.
+bool InTitle(const Work& w, uint32_t t) {
+  const std::string& upos = w.doc.tokens[t].upos;
+  if (!upos.empty() && upos != "X") {
+    return upos == "NOUN" || upos == "PROPN" || upos == "ADJ" || upos == "NUM" || upos == "PART";
+  }
+  const std::string& n = w.norm[t];
+  for (const char* stop : {"", "in", "as", "at", "of", "and", "by", "with", "for", "to", "from", "on", "against", "the",
+                           "a", "an", "said", "says"}) {
+    if (n == stop) return false;
+  }
+  return AllLetters(w.Form(t));
+}
+
+bool NamesAnAffiliation(const Work& w, const WorkEntity& e, const std::string& home) {
   constexpr uint32_t kReach = 5;
   auto affiliation = [&](uint32_t t) {
     int c = w.covered[t];
@@ -115,8 +138,19 @@ bool NamesAnAffiliation(const Work& w, const WorkEntity& e) {
     const WorkMention& m = w.mentions[i];
     if (m.kind != "name") continue;
     const uint32_t sb = w.SentenceBegin(m.tb), se = w.SentenceEnd(m.tb);
-    for (uint32_t t = m.tb > sb + kReach ? m.tb - kReach : sb; t < m.tb; ++t) {
-      if (affiliation(t)) return true;
+    // Another country named in the sentence may be the person's ("Prime Minister Benjamin
+    // Netanyahu said Israel would ..." in a story about Iran).
+    for (uint32_t t = sb; t < se; ++t) {
+      const int c = w.covered[t];
+      if (c >= 0 && (w.mentions[c].type == "GPE" || w.mentions[c].type == "NORP") && !w.mentions[c].country.empty() &&
+          w.mentions[c].country != home) {
+        return true;
+      }
+    }
+    // Before the name, within its title only ("Soviet leader", "Russia's foreign ministry
+    // spokeswoman"), not across a preposition ("protest in Belgrade as Vucic said").
+    for (uint32_t t = m.tb, n = 0; t > sb && n < kReach && InTitle(w, t - 1); --t, ++n) {
+      if (affiliation(t - 1)) return true;
     }
     if (m.te < se && w.Form(m.te) == ",") {
       for (uint32_t t = m.te + 1; t < se && t <= m.te + kReach && w.Form(t) != ","; ++t) {
@@ -163,7 +197,7 @@ void OfficialsOfTheHomeCountry(Work& w) {
     const bool domestic = e.sector == "GOV" || e.sector == "OPP" || e.sector == "LEG" || e.sector == "JUD" ||
                           e.sector == "MIL" || e.sector == "COP" || e.sector == "PTY";
     if (e.type == "PERSON" && e.country.empty() && e.code.empty() && domestic && !e.roles.empty() &&
-        !NamesAnAffiliation(w, e)) {
+        !NamesAnAffiliation(w, e, home)) {
       e.country = home;
     }
   }

@@ -110,7 +110,8 @@ void Cluster(Work& w);              // sets WorkMention::entity, fills doc.entit
 // relations.cc
 void FindRelations(Work& w);        // accompanied_by; members inherit the head's country
 // An official (a government, opposition, legislature, court, army, police or party role) with
-// no country and no nationality, place or organization named next to the name is of the
+// no country, no nationality, place or organization named next to the name and no other
+// country named in a sentence with it is of the
 // country the article is about: named at least three times and twice as often as any other,
 // and the dateline's, if it has one ("President Aleksandar Vucic" in a story from Belgrade
 // that names Belgrade and Serbia five times and Russia once).

@@ -106,12 +106,13 @@ TEST_F(ResolverTest, RolesTakeTheSectorOfTheBodyTheirWordsName) {
 
 // An official named with a bare title is of the country the story is about, when one
 // country dominates its place names; not when two share them, nor when an organization
-// is named next to the person.
+// is named next to the person or another country in a sentence with the name.
 TEST_F(ResolverTest, OfficialsWithABareTitleAreOfTheStorysCountry) {
   const std::string story =
       "Thousands marched in [GPE Belgrade] on Saturday . Police in [GPE Belgrade] said the march was calm .\n"
       "[GPE Serbia] has seen protests for months . President [PERSON Ana Varno] said she would not resign .\n"
-      "[ORG Quellcorp] president [PERSON Ivo Rask] said sales fell .";
+      "[ORG Quellcorp] president [PERSON Ivo Rask] said sales fell .\n"
+      "Prime Minister [PERSON Eli Dor] said [GPE Israel] would act .";
   Document doc = Resolve(story);
   ExpectConsistent(doc);
   const Entity* varno = Find(doc, "Ana Varno");
@@ -121,6 +122,9 @@ TEST_F(ResolverTest, OfficialsWithABareTitleAreOfTheStorysCountry) {
   const Entity* rask = Find(doc, "Ivo Rask");
   ASSERT_NE(rask, nullptr);
   EXPECT_EQ(rask->country, "");
+  const Entity* dor = Find(doc, "Eli Dor");  // another country is named with him
+  ASSERT_NE(dor, nullptr);
+  EXPECT_NE(dor->country, "SRB");
   Document shared = Resolve("Talks in [GPE Belgrade] and [GPE Zagreb] went on . [GPE Serbia] and [GPE Croatia] "
                             "disagree . President [PERSON Ana Varno] said she would not resign .");
   const Entity* alone = Find(shared, "Ana Varno");
