@@ -14,6 +14,16 @@ int DaysInMonth(int y, int m) {
 
 }  // namespace
 
+std::string Document::DatelinePlace() const {
+  if (!metadata.is_object()) return "";
+  auto it = metadata.find("dateline");
+  if (it == metadata.end() || !it->is_string()) return "";
+  const std::string& dateline = it->get_ref<const std::string&>();
+  std::string place = dateline.substr(0, dateline.find_first_of(",("));
+  while (!place.empty() && place.back() == ' ') place.pop_back();
+  return place;
+}
+
 bool Date::IsValid(int year, int month, int day) {
   return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= DaysInMonth(year, month);
 }

@@ -109,6 +109,9 @@ struct Document {
   std::vector<std::string> notes;  // what a user should know: "no date line: date is null"
 
   std::string_view SpanText(Span s) const { return std::string_view(text).substr(s.start, s.size()); }
+  // The place metadata["dateline"] names: "KYIV" of "KYIV, March 2 (Reuters)", "WASHINGTON" of
+  // "WASHINGTON (AP)"; "" when there is none.
+  std::string DatelinePlace() const;
 };
 
 }  // namespace newsgraph::document

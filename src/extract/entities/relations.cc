@@ -103,14 +103,6 @@ std::string ActorCode(const WorkEntity& e) {
 // A nationality, place or organization named next to one of the person's names ("Soviet
 // leader Mikhail Gorbachev", "Mobil president X", "X, a Soviet official"), or another country
 // than `home` named in a sentence with the name: the text may say whose the person is.
-bool AllLetters(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '.' || c == '\'')) return false;
-  }
-  return true;
-}
-
 // A word that may stand in a title before a name: nouns, adjectives, names, numbers and
 // the possessive 's; in untagged text (or tagged X), anything but punctuation and function words.
 bool InTitle(const Work& w, uint32_t t) {
@@ -123,7 +115,7 @@ bool InTitle(const Work& w, uint32_t t) {
                            "a", "an", "said", "says"}) {
     if (n == stop) return false;
   }
-  return AllLetters(w.Form(t));
+  return w.Capitalized(t) || AllWordChars(w.Form(t));
 }
 
 bool NamesAnAffiliation(const Work& w, const WorkEntity& e, const std::string& home) {
@@ -183,15 +175,9 @@ void OfficialsOfTheHomeCountry(Work& w) {
   if (first < kMinMentions || first < 2 * second) return;
   // A story filed from another country's town may be about that country's affairs ("WASHINGTON -
   // ... Iran ... Iran ..."): its officials are then not the most named country's.
-  if (w.doc.metadata.is_object()) {
-    auto it = w.doc.metadata.find("dateline");
-    if (it != w.doc.metadata.end() && it->is_string()) {
-      const std::string dateline = it->get<std::string>();
-      std::string place = dateline.substr(0, dateline.find_first_of(",("));
-      while (!place.empty() && place.back() == ' ') place.pop_back();
-      auto found = w.gaz.Lookup(place);
-      if (!found.empty() && !found[0]->country.empty() && found[0]->country != home) return;
-    }
+  if (std::string place = w.doc.DatelinePlace(); !place.empty()) {
+    auto found = w.gaz.Lookup(place);
+    if (!found.empty() && !found[0]->country.empty() && found[0]->country != home) return;
   }
   for (WorkEntity& e : w.entities) {
     const bool domestic = e.sector == "GOV" || e.sector == "OPP" || e.sector == "LEG" || e.sector == "JUD" ||

@@ -105,6 +105,7 @@ void AddNominalsAndPronouns(Work& w);
 void MarkPolitical(Work& w);
 // roles.cc
 void ReadRoles(Work& w);            // premodifiers and appositions
+bool AllWordChars(std::string_view s);  // ASCII letters and hyphens only, not empty
 // coref.cc
 void Cluster(Work& w);              // sets WorkMention::entity, fills doc.entities
 // relations.cc

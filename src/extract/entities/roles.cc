@@ -6,6 +6,15 @@
 #include "extract/entities/resolver_internal.h"
 
 namespace newsgraph::extract::entities_internal {
+
+bool AllWordChars(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-')) return false;
+  }
+  return true;
+}
+
 namespace {
 
 // The longest role phrase ENDING at token e (exclusive), starting at or after `lo`.
@@ -30,14 +39,6 @@ const RoleWord* RoleStartingAt(const Work& w, uint32_t b, uint32_t hi, uint32_t&
     }
   }
   return nullptr;
-}
-
-bool AllWordChars(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-')) return false;
-  }
-  return true;
 }
 
 // A mention that ends right before token t ("Russia" in "Russia President"), or

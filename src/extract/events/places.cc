@@ -89,13 +89,6 @@ std::optional<EventPlace> NamePlace(const Tree& t, const document::Document& doc
   return std::nullopt;
 }
 
-// The place a dateline names: "KYIV" of "KYIV, March 2 (Reuters)", "WASHINGTON" of
-// "WASHINGTON (AP)".
-std::string DatelinePlace(const std::string& dateline) {
-  std::string place = dateline.substr(0, dateline.find_first_of(",("));
-  while (!place.empty() && place.back() == ' ') place.pop_back();
-  return place;
-}
 
 // Token i lies in the clause of `predicate`: the predicate is its ancestor, and no clause
 // opens between them ("killed 25 people in Gaza, officials said, as mediators in Cairo
@@ -116,12 +109,7 @@ bool InClauseOf(const Tree& t, int i, int predicate) {
 
 kb::PlaceContext DocumentPlaceContext(const document::Document& doc, const kb::Gazetteer& gaz) {
   kb::PlaceContext context(gaz);
-  if (doc.metadata.is_object()) {
-    auto it = doc.metadata.find("dateline");
-    if (it != doc.metadata.end() && it->is_string()) {
-      context.AddName(DatelinePlace(it->get<std::string>()));
-    }
-  }
+  if (std::string place = doc.DatelinePlace(); !place.empty()) context.AddName(place);
   int seen = 0;
   for (const document::Mention& m : doc.mentions) {
     if (m.kind != "name" || (m.type != "GPE" && m.type != "LOC")) continue;
@@ -170,16 +158,12 @@ std::optional<EventPlace> SentencePlace(const Tree& t, const document::Document&
 std::optional<EventPlace> DocumentPlace(const document::Document& doc, const kb::Gazetteer& gaz,
                                         const kb::PlaceContext& context) {
   auto is_place = [](const kb::GazetteerEntry& e) { return FromEntry(e).has_value(); };
-  if (doc.metadata.is_object()) {
-    auto it = doc.metadata.find("dateline");
-    if (it != doc.metadata.end() && it->is_string()) {
-      std::string name = DatelinePlace(it->get<std::string>());
-      const int64_t chosen = context.Choose(gaz.LookupNormalized(kb::Gazetteer::Normalize(name)), is_place);
-      if (chosen >= 0) {
-        auto p = FromEntry(gaz.entry(static_cast<uint32_t>(chosen)));
-        p->from = "dateline";
-        return p;
-      }
+  if (std::string name = doc.DatelinePlace(); !name.empty()) {
+    const int64_t chosen = context.Choose(gaz.LookupNormalized(kb::Gazetteer::Normalize(name)), is_place);
+    if (chosen >= 0) {
+      auto p = FromEntry(gaz.entry(static_cast<uint32_t>(chosen)));
+      p->from = "dateline";
+      return p;
     }
   }
   std::map<uint32_t, int> counts;

@@ -141,7 +141,7 @@ bool CanNameSpeaker(const DocView& view, TokenRange r) {
 TokenRange WithAppositiveName(const DocView& view, TokenRange r, TokenRange window) {
   if (r.empty() || r.end + 1 >= window.end || view.tok(r.end).form != ",") return r;
   for (int i = r.begin; i < r.end; ++i) {
-    const bool possessor = i + 1 < r.end && (view.tok(i + 1).form == "'s" || view.tok(i + 1).form == "\u2019s");
+    const bool possessor = i + 1 < r.end && view.IsPossessiveMark(i + 1);
     if (view.IsProperish(i) && !possessor) return r;  // "Kim's sister, Kim Yo Jong": the sister's name follows
   }
   int b = r.end + 1;

@@ -143,6 +143,12 @@ bool DocView::IsNominal(int i) const {
 
 bool DocView::IsVerb(int i) const { return tok(i).upos == "VERB" || tok(i).upos == "AUX"; }
 
+bool DocView::IsPossessiveMark(int i) const {
+  if (i < 0 || i >= token_count()) return false;
+  const std::string& f = tok(i).form;
+  return f == "'s" || f == "\xE2\x80\x99s" || f == "'";
+}
+
 Span DocView::SpanOf(TokenRange r) const {
   if (r.empty()) return {};
   return {tok(r.begin).span.start, tok(r.end - 1).span.end};

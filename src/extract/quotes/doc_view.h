@@ -62,6 +62,7 @@ class DocView {
   bool IsProperish(int i) const;  // PROPN, or capitalised when untagged
   bool IsNominal(int i) const;    // NOUN, PROPN, PRON, DET, ADJ, NUM, possessive 's
   bool IsVerb(int i) const;
+  bool IsPossessiveMark(int i) const;  // 's, ’s or a bare apostrophe after a plural ("Ward's", "the ministers'")
   document::Span SpanOf(TokenRange r) const;
 
   // Marks the tokens inside a quote (the writer's own words are the others).

@@ -28,10 +28,7 @@ bool IsNameLike(const document::Mention& m) {
 bool IsPossessor(const DocView& view, const document::Mention& m, Span words) {
   if (m.span.end >= words.end) return false;
   const int next = view.TokenAtOrAfter(m.span.end);
-  if (next < view.token_count() && view.tok(next).span.start < words.end &&
-      (view.tok(next).form == "'s" || view.tok(next).form == "\u2019s" || view.tok(next).form == "'")) {
-    return true;
-  }
+  if (next < view.token_count() && view.tok(next).span.start < words.end && view.IsPossessiveMark(next)) return true;
   if (m.kind != "pronoun") return false;
   const std::string w = base::AsciiLower(view.doc().SpanText(m.span));
   return w == "his" || w == "her" || w == "its" || w == "their" || w == "our" || w == "my" || w == "your";
