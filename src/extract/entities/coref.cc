@@ -284,9 +284,48 @@ int CountryGovernment(Work& w, int mention) {
   return e;
 }
 
+// True if a word of mention `c` is the subject of its sentence's main verb.
+bool IsMainSubject(const Work& w, const WorkMention& c) {
+  for (uint32_t t = c.tb; t < c.te; ++t) {
+    const std::string& rel = w.doc.tokens[t].deprel;
+    if (rel != "nsubj" && rel != "nsubj:pass") continue;
+    const int h = w.HeadOf(t);
+    if (h >= 0 && w.doc.tokens[h].deprel == "root") return true;
+  }
+  return false;
+}
+
 // A pronoun: the latest compatible mention within kPronounSentences, skipping
 // headings (they interrupt the narrative, not continue it); else the latest person whose
 // gender only a given name suggested. "its" looks back one sentence and prefers a subject.
+// True if token t is between an opening quote mark of its paragraph and its closing
+// one: "'... he has to try,' Dole said" speaks of someone else than its speaker.
+bool InsideQuotation(const Work& w, uint32_t t) {
+  // The paragraph: back over sentences not parted by a blank line (at most five).
+  int s = w.sentence_of[t];
+  for (int back = 0; s > 0 && back < 5; ++back, --s) {
+    const size_t gap_b = w.doc.sentences[s - 1].span.end, gap_e = w.doc.sentences[s].span.start;
+    if (gap_e <= gap_b || w.doc.text.substr(gap_b, gap_e - gap_b).find("\n\n") != std::string::npos) break;
+  }
+  bool open = false;
+  for (uint32_t k = w.doc.sentences[s].token_begin; k < t; ++k) {
+    const std::string_view f = w.Form(k);
+    if (f == "\xE2\x80\x9C" || f == "``") {
+      open = true;
+    } else if (f == "\xE2\x80\x9D" || f == "''") {
+      open = false;
+    } else if (f == "\"") {
+      open = !open;
+    }
+  }
+  return open;
+}
+
+// A person whose gender does not contradict the pronoun's.
+bool FitsPronoun(const WorkEntity& e, const WorkMention& pronoun) {
+  return e.type == "PERSON" && (e.gender == '-' || e.gender == pronoun.gender);
+}
+
 int MatchPronoun(const Work& w, int mention) {
   const WorkMention& m = w.mentions[mention];
   int sentence = w.sentence_of[m.tb];
@@ -308,11 +347,20 @@ int MatchPronoun(const Work& w, int mention) {
       if (fallback < 0) fallback = c.entity;
       continue;
     }
-    if (e.type != "PERSON") continue;
-    if (e.gender != '-' && e.gender != m.gender) {
+    if (!FitsPronoun(e, m)) {
       // Only the given name disagrees ("Devin" ... "she"): taken if nobody else fits.
-      if (e.gender_from_name && fallback < 0) fallback = c.entity;
+      if (e.type == "PERSON" && e.gender_from_name && fallback < 0) fallback = c.entity;
       continue;
+    }
+    // In an earlier sentence its main subject outranks later mentions: "Fidan, who met
+    // Gerapetritis in Ankara, told reporters ... . 'We ...,' he said." is Fidan.
+    if (s != sentence && !IsMainSubject(w, c) && !InsideQuotation(w, m.tb)) {
+      for (int k = i - 1; k >= lowest && w.sentence_of[w.mentions[k].tb] == s; --k) {
+        const WorkMention& o = w.mentions[k];
+        if (o.entity >= 0 && o.entity != c.entity && FitsPronoun(w.entities[o.entity], m) && IsMainSubject(w, o)) {
+          return o.entity;
+        }
+      }
     }
     return c.entity;
   }
@@ -387,7 +435,7 @@ void Cluster(Work& w) {
     } else if (m.kind == "nominal") {
       if (m.apposed_to >= 0) continue;  // joined with its name below
       e = PredicateSubject(w, m);
-      if (e < 0) e = MatchNominal(w, mention);
+      if (e < 0 && !m.unnamed_body) e = MatchNominal(w, mention);
       // A description nobody was named for is an entity only when it says whose it is
       // ("the Kremlin spokesperson"); "the director" alone is dropped.
       if (e < 0 && m.country.empty() && m.sector.empty() && m.code.empty()) continue;

@@ -3,6 +3,7 @@
 // Korean leader") and pronouns that coreference links to them.
 #include <algorithm>
 
+#include "base/strings.h"
 #include "extract/entities/resolver_internal.h"
 #include "kb/place_context.h"
 
@@ -599,15 +600,61 @@ char PronounGender(std::string_view lower) {
   return 0;
 }
 
+constexpr uint32_t kNone = UINT32_MAX;
+
+// "the alliance's", "the ruling party's" right before token r: the token of "the", or kNone.
+// Lower-case nouns (and one adjective) not part of any mention.
+uint32_t TheBeforeCommonPossessor(const Work& w, uint32_t r) {
+  const uint32_t sb = w.SentenceBegin(r);
+  if (r < sb + 3 || !w.IsPossessive(r - 1)) return kNone;
+  uint32_t k = r - 1;
+  for (int words = 0; words < 2 && k > sb; ++words) {
+    const uint32_t t = k - 1;
+    const std::string& upos = w.doc.tokens[t].upos;
+    const bool common = w.covered[t] < 0 && !w.Capitalized(t) && AllLetters(w.Form(t)) &&
+                        (upos == "NOUN" || (words == 1 && upos == "ADJ"));
+    if (!common) break;
+    k = t;
+    if (k > sb && w.norm[k - 1] == "the") return k - 1;
+  }
+  return kNone;
+}
+
 // "the North Korean leader", "North Korea's leader", "the Kremlin spokesperson",
 // "the leader of North Korea": a role phrase at [r, r + n) used as a noun phrase.
 bool MakeNominal(Work& w, uint32_t r, uint32_t n, const RoleWord& role, WorkMention& out) {
   uint32_t sb = w.SentenceBegin(r), se = w.SentenceEnd(r);
   uint32_t end = r + n;
   if (end < se && (w.Capitalized(end) || w.covered[end] >= 0) && !w.IsPossessive(end)) return false;  // premodifier
+  // A modifier of a noun after it: "Denmark's official reserves".
+  if (const std::string& rel = w.doc.tokens[end - 1].deprel;
+      (rel == "compound" || rel == "amod") && w.HeadOf(end - 1) >= static_cast<int>(end)) {
+    return false;
+  }
   int affiliation = -1;
+  bool unnamed_body = false;
   uint32_t start = r;
-  if (r > sb && w.covered[r - 1] >= 0 && w.mentions[w.covered[r - 1]].te == r) {
+  // "the EU's foreign policy chief": up to two plain words of the body between a
+  // named possessor and the role are the role's.
+  uint32_t body = r;
+  for (uint32_t k = 1; k <= 2 && r >= sb + k + 2 && !w.IsPossessive(r - 1) && w.covered[r - 1] < 0; ++k) {
+    const uint32_t b = r - k;
+    const std::string& upos = w.doc.tokens[b].upos;
+    if (w.covered[b] >= 0 || w.Capitalized(b) || !AllLetters(w.Form(b)) || (upos != "NOUN" && upos != "ADJ")) break;
+    // The body's words end in its noun ("foreign policy chief"); before an office an
+    // adjective qualifies it and only a few make it another ("former prime minister").
+    const std::string& last_upos = w.doc.tokens[r - 1].upos;
+    const bool qualified = k == 1 && (w.norm[b] == "former" || w.norm[b] == "acting" || w.norm[b] == "interim");
+    if (w.IsPossessive(b - 1) && w.covered[b - 2] >= 0 && (last_upos == "NOUN" || qualified)) {
+      body = b;
+      break;
+    }
+  }
+  if (body < r) {
+    affiliation = w.covered[body - 2];
+    start = w.mentions[affiliation].tb;
+    if (start > sb && w.norm[start - 1] == "the") --start;
+  } else if (r > sb && w.covered[r - 1] >= 0 && w.mentions[w.covered[r - 1]].te == r) {
     affiliation = w.covered[r - 1];  // "the Kremlin spokesperson"
     start = w.mentions[affiliation].tb;
     if (start == sb || w.norm[start - 1] != "the") return false;
@@ -615,6 +662,10 @@ bool MakeNominal(Work& w, uint32_t r, uint32_t n, const RoleWord& role, WorkMent
   } else if (r >= sb + 2 && w.IsPossessive(r - 1) && w.covered[r - 2] >= 0) {
     affiliation = w.covered[r - 2];  // "North Korea's leader"
     start = w.mentions[affiliation].tb;
+    if (start > sb && w.norm[start - 1] == "the") --start;  // "The European Union's foreign policy chief"
+  } else if (const uint32_t the = TheBeforeCommonPossessor(w, r); the != kNone) {
+    start = the;  // "the alliance's secretary-general": a role, with a body we cannot name
+    unnamed_body = true;
   } else if (r > sb && w.norm[r - 1] == "the") {
     start = r - 1;
   } else {
@@ -638,8 +689,27 @@ bool MakeNominal(Work& w, uint32_t r, uint32_t n, const RoleWord& role, WorkMent
   if (start >= sb + 2 && w.Form(start - 1) == "," && EndsPerson(w, start - 2)) return false;
   out = NewMention(start, end, "PERSON", "nominal");
   out.role = role.phrase;
-  out.roles.push_back(role.phrase);
+  // The words name the body of a role that has none of its own ("foreign policy chief");
+  // before an office they qualify it ("Britain's new prime minister"), kept when they
+  // make it another ("former").
+  const std::string_view first = body < r ? std::string_view(w.norm[body]) : std::string_view();
+  if (body < r && (role.sector.empty() || first == "former" || first == "acting" || first == "interim")) {
+    std::string words =
+        base::CollapseWhitespace(w.doc.SpanText({w.doc.tokens[body].span.start, w.doc.tokens[r - 1].span.end}));
+    for (char& c : words) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    out.role = words + " " + role.phrase;
+  }
+  out.roles.push_back(out.role);
+  out.unnamed_body = unnamed_body;
   out.role_sector = role.sector;
+  // "foreign ministry spokeswoman": a role of no sector of its own takes its body's words'.
+  for (uint32_t t = body; t < r && out.role_sector.empty(); ++t) out.role_sector = std::string(w.kb.SectorWord(w.norm[t]));
+  // "the party's president" is the party's (PTY), not a head of state's (GOV).
+  if (unnamed_body) {
+    if (std::string_view body_sector = w.kb.SectorWord(w.norm[r - 2]); !body_sector.empty()) {
+      out.role_sector = std::string(body_sector);
+    }
+  }
   out.gender = role.gender;
   if (affiliation >= 0) {
     const WorkMention& a = w.mentions[affiliation];

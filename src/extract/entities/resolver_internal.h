@@ -37,6 +37,7 @@ struct WorkMention {
   std::string description; // "company", "ministry", "country": a body named before, described by what it is
   int entity = -1;
   int apposed_to = -1;     // a description set before a name ("China's delegate, Zhou"): that name's mention
+  bool unnamed_body = false;  // "the party's president": whose is not said, so no earlier person is it
 };
 
 inline WorkMention NewMention(uint32_t tb, uint32_t te, std::string type, std::string kind) {

@@ -80,6 +80,46 @@ void Affiliate(WorkMention& m, const WorkMention& a) {
   }
 }
 
+// The person mention a possessive before token t points at, or -1: "Fidan's" is
+// Fidan; "his" and "her" the nearest person named before (coreference is not known yet).
+int PossessorPerson(const Work& w, uint32_t t) {
+  const uint32_t sb = w.SentenceBegin(t);
+  if (t == sb) return -1;
+  const std::string& word = w.norm[t - 1];
+  if (word == "his" || word == "her") {
+    for (uint32_t k = t - 1; k-- > 0;) {
+      const int c = w.covered[k];
+      if (c >= 0 && w.mentions[c].type == "PERSON" && w.mentions[c].kind == "name") return c;
+    }
+    return -1;
+  }
+  if (t < sb + 2 || !w.IsPossessive(t - 1)) return -1;
+  const int c = w.covered[t - 2];
+  return c >= 0 && w.mentions[c].type == "PERSON" && w.mentions[c].kind == "name" ? c : -1;
+}
+
+// "his Greek counterpart Giorgos Gerapetritis": the possessor's office ("foreign
+// minister"), from its mention or an earlier one of the same surname. Token `at` opens
+// "[NORP] counterpart". The role stays "counterpart" when the office is not known.
+void TakeCounterpartsOffice(const Work& w, WorkMention& m, uint32_t at) {
+  if (int a = AffiliationBefore(w, at); a >= 0 && !w.IsPossessive(w.mentions[a].te)) at = w.mentions[a].tb;
+  const int p = PossessorPerson(w, at);
+  if (p < 0) return;
+  const std::string surname = w.norm[w.mentions[p].te - 1];
+  for (int k = p; k >= 0; --k) {
+    const WorkMention& o = w.mentions[k];
+    if (o.type != "PERSON" || o.kind != "name" || w.norm[o.te - 1] != surname) continue;
+    for (const std::string& role : o.roles) {
+      if (role == "counterpart" || w.kb.Role(role) == nullptr || w.kb.Role(role)->kind == RoleWord::Kind::kKin) {
+        continue;
+      }
+      m.roles.back() = role;
+      m.role_sector = o.role_sector;
+      return;
+    }
+  }
+}
+
 // Before the name: [affiliation] role NAME, or role of [the] ORG NAME, or
 // "A's minister X and foreign minister Y" (Y inherits A).
 void ReadPremodifier(Work& w, WorkMention& m) {
@@ -114,6 +154,7 @@ void ReadPremodifier(Work& w, WorkMention& m) {
     ApplyRole(m, *r, text);
     // "foreign ministry spokeswoman": a role of no sector of its own takes its body's words'.
     if (m.role_sector.empty()) m.role_sector = SectorOfWords(w, at, role_b);
+    if (text == "counterpart") TakeCounterpartsOffice(w, m, at);
   } else if (m.has_title) {
     m.roles.push_back(m.role);
   } else if (at > sb + 3 && w.covered[at - 1] >= 0 && w.mentions[w.covered[at - 1]].type == "ORG") {
@@ -248,14 +289,22 @@ void ReadFrontApposition(Work& w, int name) {
     --at;
   }
   if (at < sb + 2 || w.Form(at - 1) != ",") return;
-  int c = w.covered[at - 2];
-  if (c < 0 || c == name || w.mentions[c].kind != "nominal" || w.mentions[c].te != at - 1) return;
+  // The description ending at the comma; not `covered`, which holds a name inside it
+  // ("the Governor of the Bank of Greece, Dimitris Halikias").
+  int c = -1;
+  for (int k = name - 1; k >= 0 && w.mentions[k].tb >= sb; --k) {
+    if (w.mentions[k].kind == "nominal" && w.mentions[k].te == at - 1) c = k;
+  }
+  if (c < 0) return;
   WorkMention& d = w.mentions[c];
   // The description stands alone: it opens the sentence or follows a comma or the
   // quote it attributes ("... ,'' the White House spokesman, Josh Earnest, said").
   if (d.tb != sb) {
     const std::string_view before = w.Form(d.tb - 1);
-    if (before != "," && before != "''" && before != "\"" && before != "\xE2\x80\x9D") return;
+    if (before != "," && before != "''" && before != "\"" && before != "\xE2\x80\x9D" && w.norm[d.tb - 1] != "and" &&
+        w.norm[d.tb - 1] != "or") {
+      return;
+    }
   }
   d.apposed_to = name;
   for (const std::string& r : d.roles) m.roles.push_back(r);

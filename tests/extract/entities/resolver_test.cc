@@ -761,5 +761,69 @@ TEST_F(ResolverTest, InternationalBodiesAndTheirOfficials) {
   EXPECT_EQ(un->actor, "IGOUNO");  // from the gazetteer's organizations
 }
 
+// "his Greek counterpart X" holds the office of the man whose counterpart he is, so a
+// later "the Greek minister" is X, not a new person.
+TEST_F(ResolverTest, ACounterpartHoldsThePossessorsOffice) {
+  Document doc = Resolve(
+      "[NORP Turkish] Foreign Minister [PERSON Hakan Fidan] met his [NORP Greek] counterpart [PERSON Giorgos Gerapetritis] .\n"
+      "[PERSON Fidan] praised [PERSON Gerapetritis] 's work/NOUN .\n"
+      "The [NORP Greek] minister said talks/NOUN would resume .");
+  ExpectConsistent(doc);
+  const Entity* greek = Find(doc, "Giorgos Gerapetritis");
+  ASSERT_NE(greek, nullptr) << Dump(doc);
+  EXPECT_EQ(greek->country, "GRC");
+  EXPECT_TRUE(HasRole(greek, "foreign minister")) << Dump(doc);
+  EXPECT_FALSE(HasRole(greek, "counterpart")) << Dump(doc);
+  EXPECT_EQ(greek->sector, "GOV");
+  EXPECT_EQ(EntityOf(doc, "The Greek minister"), greek) << Dump(doc);
+  // Whose counterpart is not known: the role stays as written.
+  Document bare = Resolve("He met his [NORP Greek] counterpart [PERSON Nikos Dendias] .");
+  const Entity* dendias = Find(bare, "Nikos Dendias");
+  ASSERT_NE(dendias, nullptr) << Dump(bare);
+  EXPECT_TRUE(HasRole(dendias, "counterpart")) << Dump(bare);
+  EXPECT_EQ(dendias->country, "GRC");
+}
+
+// Descriptions set before a name: with an article before a named possessor, with the
+// body's words between the possessor and the role, with a body the text does not name,
+// and with a name inside the description.
+TEST_F(ResolverTest, FrontAppositionsWithBodiesAndArticles) {
+  Document doc = Resolve(
+      "The [ORG European Union] 's foreign/ADJ policy/NOUN chief , [PERSON Kaja Kallas] , praised the deal .\n"
+      "The alliance/NOUN 's secretary-general , [PERSON Mark Rutte] , said it was ready .\n"
+      "They chose [PERSON Ciriaco De Mita] or the party/NOUN 's president , [PERSON Arnaldo Forlani] , for the job .\n"
+      "Debt will fall , the Governor of the [ORG Bank of Greece] , [PERSON Dimitris Halikias] , said .");
+  ExpectConsistent(doc);
+  const Entity* kallas = Find(doc, "Kaja Kallas");
+  ASSERT_NE(kallas, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(kallas, "foreign policy chief")) << Dump(doc);
+  EXPECT_EQ(kallas->sector, "IGO");
+  EXPECT_EQ(EntityOf(doc, "The European Union 's foreign policy chief"), kallas) << Dump(doc);
+  const Entity* rutte = Find(doc, "Mark Rutte");
+  ASSERT_NE(rutte, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(rutte, "secretary-general") || HasRole(rutte, "secretary general")) << Dump(doc);
+  const Entity* forlani = Find(doc, "Arnaldo Forlani");
+  ASSERT_NE(forlani, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(forlani, "president")) << Dump(doc);
+  EXPECT_EQ(forlani->sector, "PTY");  // the party's president, not a head of state
+  const Entity* halikias = Find(doc, "Dimitris Halikias");
+  ASSERT_NE(halikias, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(halikias, "governor")) << Dump(doc);
+  EXPECT_EQ(halikias->country, "GRC");
+  EXPECT_EQ(EntityOf(doc, "the Governor of the Bank of Greece"), halikias) << Dump(doc);
+}
+
+// A body's description names nobody earlier: "the party's president" is not the
+// president named before.
+TEST_F(ResolverTest, ADescriptionOfAnUnnamedBodyIsNoEarlierPerson) {
+  Document doc = Resolve(
+      "[PERSON Francesco Cossiga] is the president of [GPE Italy] .\n"
+      "Delegates said the party/NOUN 's president would speak .");
+  ExpectConsistent(doc);
+  const Entity* cossiga = Find(doc, "Francesco Cossiga");
+  ASSERT_NE(cossiga, nullptr) << Dump(doc);
+  EXPECT_NE(EntityOf(doc, "the party 's president"), cossiga) << Dump(doc);
+}
+
 }  // namespace
 }  // namespace newsgraph::entities_test
