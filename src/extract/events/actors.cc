@@ -82,6 +82,15 @@ Actor ActorResolver::FromEntity(int index) const {
 
 Actor ActorResolver::Resolve(const Tree& t, int head) {
   Actor a;
+  // "Erdogan last visited Greece" parsed with "last" as the subject and the name as its
+  // compound: a modifier word heads no actor, the name before it does.
+  if (const std::string& upos = t.tok(head).upos; upos == "ADJ" || upos == "ADV") {
+    int name = -1;
+    t.ForChildren(head, [&](int c) {
+      if (c < head && t.rel(c) == "compound" && t.tok(c).upos == "PROPN" && MentionAt(t.tok(c).span) != nullptr) name = c;
+    });
+    if (name >= 0) head = name;
+  }
   // The phrase: the head and its name parts, modifiers and possessors.
   std::vector<int> phrase{head};
   for (size_t k = 0; k < phrase.size() && phrase.size() < kMaxPhraseTokens; ++k) {
@@ -129,8 +138,11 @@ Actor ActorResolver::Resolve(const Tree& t, int head) {
   }
   if (a.pronoun) return a;
   // A person's own name says nothing of a country ("Deogracias Madrid declined" is no
-  // Spanish government): only the words around it do ("Philippine official X").
-  if (m != nullptr && m->entity >= 0 && doc_.entities[m->entity].type == "PERSON") {
+  // Spanish government): only the words around it do ("Philippine official X"). Nor does
+  // the name of a place the entity layer gave no country ("the Sea of Japan" is no Japan).
+  if (m != nullptr && m->entity >= 0 &&
+      (doc_.entities[m->entity].type == "PERSON" ||
+       (doc_.entities[m->entity].type == "LOC" && doc_.entities[m->entity].country.empty()))) {
     std::erase_if(phrase, [&](int k) { return t.tok(k).span.start >= m->span.start && t.tok(k).span.end <= m->span.end; });
   }
   Actor resolved = ResolveWords(t, head, phrase, a);

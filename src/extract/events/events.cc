@@ -306,6 +306,11 @@ Actor SentenceCoder::SubjectOf(const Tree& t, int i, int depth) {
     });
     if (controller >= 0) return actors_.Resolve(t, controller);
   }
+  // "Erdogan is expected to visit Athens", "was asked to leave": the passive subject of
+  // the verb above is the one who acts (its "by" phrase is who expects or asks).
+  if (r == "xcomp" && t.head(i) >= 0) {
+    if (const int raised = PassiveSubject(t, t.head(i)); raised >= 0) return actors_.Resolve(t, raised);
+  }
   if (depth < kMaxClimb && t.head(i) >= 0 && (r == "xcomp" || r == "conj" || (r == "advcl" && depth == 0))) {
     return SubjectOf(t, t.head(i), depth + 1);
   }
@@ -682,6 +687,13 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
     std::string_view root = c.match.pattern != nullptr ? std::string_view(c.match.pattern->code).substr(0, 2) : "";
     if (!target.Coded() && (root == "04" || root == "05" || root == "06" || root == "03")) {
       int clause = c.nominal && t.head(c.token) >= 0 ? t.head(c.token) : c.token;
+      // "X and Y agreed to resume talks": the joint subject is the verb's above.
+      for (int up = 0; up < 2 && t.Child(clause, "nsubj") < 0 && t.head(clause) >= 0 &&
+                       (t.base_rel(clause) == "xcomp" ||
+                        (t.base_rel(clause) == "advcl" && t.HasChildLemma(clause, "mark", "to")));
+           ++up) {
+        clause = t.head(clause);
+      }
       Actor other = CoActorOf(t, clause);
       if (other.Coded()) target = other;
     }

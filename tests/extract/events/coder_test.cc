@@ -366,6 +366,58 @@ TEST(EventCoderTest, MarchesAndBlockadesOfCountedCrowds) {
   EXPECT_EQ(CameoAt("Hundreds of thousands of Serbs rallied in Belgrade.", "rallied"), "141");
 }
 
+// The passive subject of "is expected to", "was asked to" does what is expected or asked.
+TEST(EventCoderTest, TheOneExpectedToActIsTheSource) {
+  Document doc = Sentence("Turkish President Tayyip Erdogan is expected to visit Athens later this year.");
+  const EventMention* visit = Find(doc, "visit");
+  ASSERT_NE(visit, nullptr);
+  EXPECT_EQ(visit->source.actor, "TURGOV");
+  EXPECT_EQ(visit->target.country, "GRC");
+}
+
+// A parse that makes a modifier word the subject ("Erdogan last visited", with "last" as
+// nsubj and the name its compound) still has the name as the one who acts.
+TEST(EventCoderTest, ANameBeforeAModifierHeadIsTheActor) {
+  Document doc = Sentence("Turkish President Tayyip Erdogan said he would return. Erdogan last visited Greece in 2023.");
+  const EventMention* visited = Find(doc, "visited");
+  ASSERT_NE(visited, nullptr);
+  EXPECT_EQ(visited->source.actor, "TURGOV");
+  EXPECT_EQ(visited->source.text, "Erdogan");
+  EXPECT_GE(visited->source.entity, 0);
+}
+
+// A sea named after a country is not that country: no target country for a launch into
+// it. A place the entity layer gives a country (the Gaza Strip) keeps it.
+TEST(EventCoderTest, ASeaNamedAfterACountryIsNotTheCountry) {
+  Document sea = Sentence("North Korea fired two ballistic missiles into the Sea of Japan on Monday.");
+  const EventMention* fired = Find(sea, "fired");
+  ASSERT_NE(fired, nullptr);
+  EXPECT_EQ(fired->source.country, "PRK");
+  EXPECT_NE(fired->target.country, "JPN");
+  Document strip = Sentence("Israel struck the Gaza Strip.");
+  const EventMention* struck = Find(strip, "struck");
+  ASSERT_NE(struck, nullptr);
+  EXPECT_EQ(struck->target.country, "PSE");
+}
+
+// "X and Y agreed to resume talks": the joint subject of the verb above the talks is
+// the other party; "send a delegation" is a visit.
+TEST(EventCoderTest, JointSubjectsAboveTheActAndSentDelegations) {
+  Document doc = Sentence(
+      "Turkish Foreign Minister Hakan Fidan and his Greek counterpart Giorgos Gerapetritis agreed on Wednesday to "
+      "resume talks on the maritime border.");
+  const EventMention* talks = Find(doc, "talks");
+  ASSERT_NE(talks, nullptr);
+  EXPECT_EQ(talks->source.actor, "TURGOV");
+  EXPECT_EQ(talks->target.actor, "GRCGOV");
+  Document sent = Sentence("Greece sent a delegation to Ankara on Monday.");
+  const EventMention* send = Find(sent, "sent");
+  ASSERT_NE(send, nullptr);
+  EXPECT_EQ(send->cameo, "042");
+  EXPECT_EQ(send->source.country, "GRC");
+  EXPECT_EQ(send->target.country, "TUR");
+}
+
 TEST(EventCoderTest, UncodedVerbOfInterestIsKeptWithItsReason) {
   Document doc = Sentence("Russia provided information to Ukraine.");
   const EventMention* provide = Find(doc, "provided");
