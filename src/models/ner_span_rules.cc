@@ -497,6 +497,15 @@ bool IsOrgHead(std::string_view w) {
   return kHeads.count(w) > 0;
 }
 
+// The last word of an armed force's or movement's name: "Rapid Support Forces", "Israel
+// Defense Forces", "Irish Republican Army", "Polisario Front", "Revolutionary Guard Corps".
+bool IsForceHead(std::string_view w) {
+  static const std::unordered_set<std::string_view> kHeads = {"Forces", "Army",  "Front",   "Movement", "Brigade",
+                                                              "Brigades", "Guard", "Guards", "Corps",  "Militia",
+                                                              "Alliance", "Coalition"};
+  return kHeads.count(w) > 0;
+}
+
 // An organization head word, or a word that heads institutions named after a place
 // ("Bank of England", "College of Europe").
 bool IsInstitutionHead(std::string_view w) {
@@ -1041,21 +1050,45 @@ void ExtendPersonsOverParticles(const std::vector<std::string_view>& forms, std:
   const size_t n = forms.size();
   for (size_t e = 1; e + 1 < n; ++e) {
     if (tags[e - 1] != "B-PERSON" && tags[e - 1] != "I-PERSON") continue;
-    if (tags[e] != "O" || !IsNameParticle(forms[e]) || !Capitalized(forms[e + 1]) || forms[e + 1].size() < 2) continue;
-    const std::string& next = tags[e + 1];
+    if (tags[e] != "O" || !IsNameParticle(forms[e])) continue;
+    // "Abdel Fattah" + "al - Burhan": the Arabic article joined by a hyphen (split by the tokenizer).
+    const bool hyphen = (forms[e] == "al" || forms[e] == "el" || forms[e] == "Al" || forms[e] == "El") &&
+                        forms[e + 1] == "-" && tags[e + 1] == "O" && e + 2 < n;
+    const size_t name = hyphen ? e + 2 : e + 1;
+    if (!Capitalized(forms[name]) || forms[name].size() < 2) continue;
+    const std::string& next = tags[name];
     // A person's name of several words goes on whole ("Suroor" + "bin" + "Sultan al - Dhahiri").
-    size_t end = e + 2;
+    size_t end = name + 1;
     if (next == "B-PERSON") {
       while (end < n && tags[end] == "I-PERSON") ++end;
-    } else if (next != "O" && (next[0] != 'B' || (e + 2 < n && tags[e + 2][0] == 'I'))) {
+    } else if (next != "O" && (next[0] != 'B' || (name + 1 < n && tags[name + 1][0] == 'I'))) {
       continue;
     }
+    // After "al-" a one-word name of any type is the family name ("al - Burhan" typed ORG).
     if (next != "O" && !next.ends_with("-GPE") && !next.ends_with("-LOC") && !next.ends_with("-PERSON") &&
-        !next.ends_with("-MISC")) {
+        !next.ends_with("-MISC") && !hyphen) {
       continue;
     }
     for (size_t i = e; i < end; ++i) tags[i] = "I-PERSON";
     e = end - 1;
+  }
+  // "Ayman" + "al - Zawahiri" (the family name alone tagged): up to two capitalized given
+  // names before the hyphenated article join it.
+  static const std::unordered_set<std::string_view> kNotGivenNames = {
+      "The", "A", "An", "In", "On", "At", "But", "And", "For", "Of", "To", "By", "With", "From", "As", "If", "When"};
+  for (size_t a = 1; a + 2 < n; ++a) {
+    if ((forms[a] != "al" && forms[a] != "el") || forms[a + 1] != "-" || tags[a] != "O" || tags[a + 1] != "O" ||
+        tags[a + 2] != "B-PERSON") {
+      continue;
+    }
+    size_t b = a;
+    while (b > 0 && a - b < 2 && tags[b - 1] == "O" && Capitalized(forms[b - 1]) && forms[b - 1].size() > 1 &&
+           !IsAcronym(forms[b - 1]) && kNotGivenNames.count(forms[b - 1]) == 0) {
+      --b;
+    }
+    if (b == a) continue;
+    tags[b] = "B-PERSON";
+    for (size_t i = b + 1; i <= a + 2; ++i) tags[i] = "I-PERSON";
   }
 }
 
@@ -1166,7 +1199,7 @@ void TagHeadOfPlaceNames(const std::vector<std::string_view>& forms, std::vector
 // before an untagged head ("Foreign" MISC, "Ministry"), never with an article ("A Foreign Ministry").
 void TagOrganizationRuns(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
   for (size_t k = 1; k < forms.size(); ++k) {
-    const bool suffix = IsCompanySuffix(forms[k]), head = IsOrgHead(forms[k]);
+    const bool suffix = IsCompanySuffix(forms[k]), head = IsOrgHead(forms[k]) || IsForceHead(forms[k]);
     if (!suffix && !head) continue;
     // Partnerships: "Goldman , Sachs and Co", "Sears , Roebuck and Co", "Smith & Co Ltd".
     if (suffix && k >= 2 && (forms[k - 1] == "and" || forms[k - 1] == "AND" || forms[k - 1] == "&") &&
@@ -1666,7 +1699,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
       Relabel(tags, b + 1, e, "ORG");
     } else if (e - b == 1 && (IsCalendarWord(forms[b]) || IsCompanySuffix(forms[b]) || IsResultsLabel(forms[b]))) {
       tags[b] = "O";  // a suffix alone ("and Co") is taken in by TagOrganizationRuns
-    } else if (e - b > 1 && (IsOrgHead(forms[e - 1]) || IsBroadcastWord(forms[e - 1])) &&
+    } else if (e - b > 1 && (IsOrgHead(forms[e - 1]) || IsForceHead(forms[e - 1]) || IsBroadcastWord(forms[e - 1])) &&
                type != "ORG" && type != "EVENT" && type != "MISC") {
       Relabel(tags, b, e, "ORG");  // "Chicago Mercantile Exchange" is no city, "Israel Radio" no country
     } else if (e - b > 1 && (forms[e - 1] == "Republican" || forms[e - 1] == "Democrat") && type != "ORG" &&

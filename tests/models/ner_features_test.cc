@@ -861,6 +861,31 @@ TEST(NerSpanRulesTest, PersonsRunOnOverParticles) {
   EXPECT_EQ(run("Tom de facto", {"B-PERSON", "O", "O"}), (V{"B-PERSON", "O", "O"}));
 }
 
+// "al-Burhan" reaches the NER as "al - Burhan": the Arabic article and the family name run
+// on from the given names, and given names before a tagged family name join it.
+TEST(NerSpanRulesTest, ArabicNamesRunOnOverAlHyphen) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("Abdel Varrah al - Burqan said", {"B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O"}),
+            (V{"B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("Ayvan al - Zawqiri was killed", {"O", "O", "O", "B-PERSON", "O", "O"}),
+            (V{"B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O"}));
+  // A function word is no given name; an untagged word after "al -" alone stays untagged.
+  EXPECT_EQ(run("The al - Varqi family", {"O", "O", "O", "B-PERSON", "O"}), (V{"O", "O", "O", "B-PERSON", "O"}));
+  EXPECT_EQ(run("the al - Qudra unit", {"O", "O", "O", "O", "O"}), (V{"O", "O", "O", "O", "O"}));
+}
+
+// Armed forces and movements named without a company word: "Rapid Support Forces".
+TEST(NerSpanRulesTest, ForcesAndFrontsAreOrganizations) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("an attack by the Rapid Varno Forces on the city", {"O", "O", "O", "O", "O", "O", "O", "O", "O", "O"}),
+            (V{"O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"}));
+  EXPECT_EQ(run("the Varnish Liberation Front said", {"O", "O", "O", "O", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Israel Defense Forces said", {"B-GPE", "I-GPE", "I-GPE", "O"}), (V{"B-ORG", "I-ORG", "I-ORG", "O"}));
+}
+
 TEST(NerFeaturesTest, TeamSportSlugsAreDetected) {
   auto slug = [](const std::string& text) {
     std::vector<std::string> words = Split(text);
