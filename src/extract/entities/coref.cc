@@ -83,7 +83,10 @@ void Join(Work& w, int mention, int entity) {
     if (std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);
   }
   if (m.kind != "name") return;
-  ++e.name_mentions;
+  // A stock ticker ("Manufacturers Hanover Corp <MHC>") names the company once more, but
+  // does not make it more what the story is about.
+  const bool ticker = m.tb > 0 && m.te < w.doc.tokens.size() && w.Form(m.tb - 1) == "<" && w.Form(m.te) == ">";
+  if (!ticker) ++e.name_mentions;
   std::vector<std::string> words = NameWords(w, m);
   if (words.size() > e.name_words.size()) {
     e.name_words = std::move(words);
@@ -118,7 +121,30 @@ int MatchPerson(const Work& w, const std::vector<std::string>& words, const std:
   return best;
 }
 
+// "RSF" for "Rapid Support Forces": the initials of the name's capitalized words
+// (not "of", "the", "and", "for"), upper-cased; "" for names of fewer than two words.
+std::string Initials(const Work& w, const WorkMention& m) {
+  std::string out;
+  for (uint32_t t = m.tb; t < m.te; ++t) {
+    if (w.Capitalized(t)) out.push_back(w.Form(t)[0]);
+  }
+  return out.size() >= 2 ? out : std::string();
+}
+
+// An acronym as written: 3 to 6 capital letters.
+bool IsAcronym(std::string_view s) {
+  if (s.size() < 3 || s.size() > 6) return false;  // two letters are too often something else ("MS-DOS")
+  for (char c : s) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return true;
+}
+
 int MatchOther(const Work& w, const WorkMention& m, const std::string& key) {
+  // An acronym the knowledge base knows is that body ("KPA": the Korean People's Army), not
+  // the initials of a name in the text.
+  const bool acronym = m.type == "ORG" && m.te == m.tb + 1 && IsAcronym(w.Form(m.tb)) && m.code.empty() &&
+                       m.canonical.empty() && m.country.empty() && m.sector.empty();
   for (size_t i = w.entities.size() > kMaxCandidates ? w.entities.size() - kMaxCandidates : 0; i < w.entities.size(); ++i) {
     const WorkEntity& e = w.entities[i];
     if (e.type != m.type || e.best_name < 0) continue;
@@ -126,6 +152,12 @@ int MatchOther(const Work& w, const WorkMention& m, const std::string& key) {
     if (!m.code.empty() && m.code == e.code) return static_cast<int>(i);
     if (m.type == "GPE" && !m.canonical.empty() && m.canonical == best.canonical) return static_cast<int>(i);
     if (e.key == key) return static_cast<int>(i);
+    if (acronym && best.code.empty() && Initials(w, best) == w.Form(m.tb)) return static_cast<int>(i);
+    // The acronym first ("RSF attack" in a headline), the name later.
+    if (m.type == "ORG" && m.code.empty() && best.te == best.tb + 1 && IsAcronym(w.Form(best.tb)) &&
+        Initials(w, m) == w.Form(best.tb)) {
+      return static_cast<int>(i);
+    }
   }
   return -1;
 }

@@ -172,17 +172,28 @@ void OfficialsOfTheHomeCountry(Work& w) {
       second = n;
     }
   }
-  if (first < kMinMentions || first < 2 * second) return;
+  if (first < kMinMentions) return;
   // A story filed from another country's town may be about that country's affairs ("WASHINGTON -
-  // ... Iran ... Iran ..."): its officials are then not the most named country's.
+  // ... Iran ... Iran ..."): its officials are then not the most named country's. Filed from
+  // the most named country, it needs only to be named most; else twice as often as any other.
+  std::string filed_from;
   if (std::string place = w.doc.DatelinePlace(); !place.empty()) {
     auto found = w.gaz.Lookup(place);
-    if (!found.empty() && !found[0]->country.empty() && found[0]->country != home) return;
+    if (!found.empty()) filed_from = found[0]->country;
   }
+  if (!filed_from.empty() && filed_from != home) return;
+  if (filed_from.empty() ? first < 2 * second : first <= second) return;
   for (WorkEntity& e : w.entities) {
     const bool domestic = e.sector == "GOV" || e.sector == "OPP" || e.sector == "LEG" || e.sector == "JUD" ||
                           e.sector == "MIL" || e.sector == "COP" || e.sector == "PTY";
     if (e.type == "PERSON" && e.country.empty() && e.code.empty() && domestic && !e.roles.empty() &&
+        !NamesAnAffiliation(w, e, home)) {
+      e.country = home;
+    }
+    // "the paramilitary Rapid Support Forces" in a story about Sudan: an armed force or a
+    // police named without a country is the home country's. (Not every body: "Congress"
+    // in a story about Japan is still the American one.)
+    if (e.type == "ORG" && e.country.empty() && e.code.empty() && (e.sector == "MIL" || e.sector == "COP") &&
         !NamesAnAffiliation(w, e, home)) {
       e.country = home;
     }

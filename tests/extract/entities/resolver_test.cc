@@ -825,5 +825,53 @@ TEST_F(ResolverTest, ADescriptionOfAnUnnamedBodyIsNoEarlierPerson) {
   EXPECT_NE(EntityOf(doc, "the party 's president"), cossiga) << Dump(doc);
 }
 
+// An acronym is the name whose initials it spells, written before or after it; one the
+// knowledge base knows keeps its own meaning, and a ticker does not make a company the
+// story's main one.
+TEST_F(ResolverTest, AcronymsJoinTheNamesTheySpell) {
+  Document doc = Resolve(
+      "[ORG RSF] fighters shelled a market .\n"
+      "The paramilitary [ORG Rapid Support Forces] denied it .\n"
+      "The [ORG National Soybean Processors Association] said so . [ORG NSPA] said more .");
+  ExpectConsistent(doc);
+  const Entity* rsf = Find(doc, "Rapid Support Forces");
+  ASSERT_NE(rsf, nullptr) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "RSF"), rsf) << Dump(doc);
+  const Entity* nspa = Find(doc, "National Soybean Processors Association");
+  ASSERT_NE(nspa, nullptr) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "NSPA"), nspa) << Dump(doc);
+  // Two letters are too often something else.
+  Document two = Resolve("The [ORG Macintosh Serif] has [ORG MS] software .");
+  EXPECT_NE(EntityOf(two, "MS"), Find(two, "Macintosh Serif")) << Dump(two);
+}
+
+TEST_F(ResolverTest, ATickerDoesNotMakeTheStorysCompany) {
+  Document doc = Resolve(
+      "[ORG Olvar Stores Inc] failed to pay its lenders .\n"
+      "[ORG Olvar Stores Inc] owes [ORG Manuvar Hanover Corp] < [ORG MHC] > money .\n"
+      "The lenders declared the company in default .");
+  ExpectConsistent(doc);
+  const Entity* olvar = Find(doc, "Olvar Stores Inc");
+  ASSERT_NE(olvar, nullptr) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "the company"), olvar) << Dump(doc);
+}
+
+// An armed force named without a country, in a story about one country, is that country's;
+// a legislature is not ("Congress" in a story about Japan).
+TEST_F(ResolverTest, AnArmedForceIsOfTheStorysCountry) {
+  Document doc = Resolve(
+      "[GPE Sudan] 's army said it repelled an attack by the paramilitary [ORG Rapid Support Forces] .\n"
+      "Fighting raged in [GPE El Fasher] and [GPE Omdurman] , [GPE Sudan] .\n"
+      "[ORG Congress] debated aid .");
+  ExpectConsistent(doc);
+  const Entity* rsf = Find(doc, "Rapid Support Forces");
+  ASSERT_NE(rsf, nullptr) << Dump(doc);
+  EXPECT_EQ(rsf->country, "SDN") << Dump(doc);
+  EXPECT_EQ(rsf->actor, "SDNMIL") << Dump(doc);
+  const Entity* congress = Find(doc, "Congress");
+  ASSERT_NE(congress, nullptr) << Dump(doc);
+  EXPECT_NE(congress->country, "SDN") << Dump(doc);
+}
+
 }  // namespace
 }  // namespace newsgraph::entities_test
