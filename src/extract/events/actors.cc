@@ -68,6 +68,20 @@ void ActorResolver::Fill(Actor& a, std::string country, std::string sector, std:
   }
 }
 
+namespace {
+
+// Nouns of people acting for a body that give it no sector of their own ("the UN
+// coordinator", "EU negotiators"); agents.tsv lists those that do ("troops": MIL).
+bool IsPeopleNoun(std::string_view lemma) {
+  static constexpr std::string_view kNouns[] = {
+      "coordinator", "envoy", "representative", "spokesman", "spokeswoman", "spokesperson", "chief", "head",
+      "director",    "delegation", "delegate", "member", "staff", "team", "negotiator", "commander", "chairman",
+      "secretary",   "official", "observer", "monitor", "inspector", "mediator", "ambassador"};
+  return std::find(std::begin(kNouns), std::end(kNouns), lemma) != std::end(kNouns);
+}
+
+}  // namespace
+
 Actor ActorResolver::FromEntity(int index) const {
   Actor a;
   if (index < 0 || index >= static_cast<int>(doc_.entities.size())) return a;
@@ -90,6 +104,14 @@ Actor ActorResolver::Resolve(const Tree& t, int head) {
       if (c < head && t.rel(c) == "compound" && t.tok(c).upos == "PROPN" && MentionAt(t.tok(c).span) != nullptr) name = c;
     });
     if (name >= 0) head = name;
+  }
+  // "the besieged city of El Fasher" is El Fasher.
+  if (const std::string_view l = t.lemma(head); l == "city" || l == "town" || l == "village" || l == "capital" || l == "port") {
+    int place = -1;
+    t.ForChildren(head, [&](int c) {
+      if (place < 0 && c > head && t.base_rel(c) == "nmod" && t.CaseOf(c) == "of" && t.tok(c).upos == "PROPN") place = c;
+    });
+    if (place >= 0) head = place;
   }
   // The phrase: the head and its name parts, modifiers and possessors.
   std::vector<int> phrase{head};
@@ -147,6 +169,21 @@ Actor ActorResolver::Resolve(const Tree& t, int head) {
   }
   Actor resolved = ResolveWords(t, head, phrase, a);
   if (!resolved.Coded() && from_entity.Coded()) return from_entity;
+  // "RSF fighters": an organization the entity layer coded, named before a head word of
+  // people (agents.tsv), is whose they are ("OPEC oil" is no actor).
+  if (!resolved.Coded() && m == nullptr &&
+      (!dict_.AgentSector(kb::Gazetteer::Normalize(t.tok(head).form)).empty() || IsPeopleNoun(t.lemma(head)))) {
+    for (int k : phrase) {
+      if (k >= head || t.rel(k) != "compound") continue;
+      const document::Mention* org = MentionAt(t.tok(k).span);
+      if (org == nullptr || org->entity < 0 || doc_.entities[org->entity].type != "ORG") continue;
+      Actor owner = FromEntity(org->entity);
+      if (!owner.Coded()) continue;
+      owner.value.span = a.value.span;
+      owner.value.text = a.value.text;
+      return owner;
+    }
+  }
   return resolved;
 }
 

@@ -38,12 +38,13 @@ class ActorResolver {
   Actor FromEntity(int index) const;
   // Country of a place-like name ("" if none); for places and the document place.
   const kb::GazetteerEntry* LookupName(std::string_view text) const;
+  // The entity layer's mention covering `span`, or null.
+  const document::Mention* MentionAt(document::Span span) const;
 
  private:
   struct Learned {
     std::string actor, country;
   };
-  const document::Mention* MentionAt(document::Span span) const;
   // The person a title at `head` names, by its apposition or flat parts; null if none.
   const document::Mention* NamedByTitle(const Tree& t, int head) const;
   Actor ResolveWords(const Tree& t, int head, const std::vector<int>& phrase, Actor a);

@@ -122,6 +122,22 @@ bool RootIsVerb(const Tree& t) {
   return true;
 }
 
+// A day or a date: "March 9", "9 March", "Monday", "1987" (a number alone).
+bool IsDatePhrase(const Tree& t, int c) {
+  auto calendar = [&](int k) {
+    return OneOf(t.tok(k).form, {"january", "february", "march", "april", "may", "june", "july", "august",
+                                 "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+                                 "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun",
+                                 "jul", "aug", "sep", "sept", "oct", "nov", "dec"});
+  };
+  if (calendar(c)) return true;
+  if (t.tok(c).upos != "NUM") return false;
+  bool month = true;  // a number alone is a year or a day, no actor
+  t.ForChildren(c, [&](int k) { month = month && (calendar(k) || t.tok(k).upos == "ADP" || t.tok(k).upos == "DET" ||
+                                                  t.tok(k).upos == "PUNCT"); });
+  return month;
+}
+
 bool IsSubjectRel(std::string_view r) { return r == "nsubj" || r == "csubj"; }
 
 // The passive subject of verb i: nsubj:pass, or the subject of a headline's bare participle
@@ -220,6 +236,9 @@ class SentenceCoder {
   Actor SubjectOf(const Tree& t, int i, int depth);
   Actor TargetOf(const Tree& t, int i, const Actor& source, std::string_view code = "");
   Actor CoActorOf(const Tree& t, int i);
+  // True if `span` is a word of a body's name, or inside (not at the end of) a place's or
+  // person's.
+  bool InsideAName(document::Span span) const;
   bool IsPersonEntity(const Actor& a) const;  // the actor is a person the entity layer knows
   bool NominalActors(const Tree& t, int n, Actor& source, Actor& target);
   void SetCode(EventMention& e, const std::string& code, const Pattern* p) const;
@@ -367,6 +386,7 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
       continue;
     }
     if (t.tok(c).upos == "PRON" && pass != c && !OneOf(t.tok(c).form, {"him", "her", "them", "us"})) continue;
+    if (IsDatePhrase(t, c)) continue;  // "strikes on March 9", "talks on Monday"
     Actor a = actors_.Resolve(t, c);
     // "met ... in Tokyo": a city of the source's own country is where, not whom.
     const kb::GazetteerEntry* place = actors_.LookupName(t.tok(c).form);
@@ -440,7 +460,7 @@ bool SentenceCoder::NominalActors(const Tree& t, int n, Actor& source, Actor& ta
         if (int other = t.Child(c, "conj"); other >= 0) target = actors_.Resolve(t, other);
       }
       if (OneOf(p, {"with", "to", "against", "on", "toward", "towards", "for", "from", "over", "of"}) &&
-          !target.Known()) {
+          !target.Known() && !IsDatePhrase(t, c)) {  // not "talks on March 9"
         Actor a = actors_.Resolve(t, c);
         if (a.Known()) target = a;
       }
@@ -455,6 +475,15 @@ bool SentenceCoder::NominalActors(const Tree& t, int n, Actor& source, Actor& ta
       Actor a = TargetOf(t, g, source);
       if (a.Known() && a.value.span != t.tok(n).span) target = a;
     }
+  }
+  // "repelled an attack by the RSF on the city" with "on the city" hung on the verb.
+  if (source.Known() && !target.Known() && g >= 0 && r == "obj") {
+    t.ForChildren(g, [&](int c) {
+      if (!target.Known() && c > n && t.base_rel(c) == "obl" && OneOf(t.CaseOf(c), {"on", "against"}) &&
+          !IsDatePhrase(t, c)) {
+        target = actors_.Resolve(t, c);
+      }
+    });
   }
   if (target.Known() && source.Known() && target.value.span == source.value.span) target = Actor{};
   return source.Coded() || target.Coded();
@@ -610,6 +639,15 @@ bool SentenceCoder::IsPersonEntity(const Actor& a) const {
          doc_.entities[a.value.entity].type == "PERSON";
 }
 
+bool SentenceCoder::InsideAName(document::Span span) const {
+  const document::Mention* m = actors_.MentionAt(span);
+  if (m == nullptr || m->kind != "name") return false;
+  if (m->type == "ORG") return true;  // "Organisation of Islamic Cooperation"
+  // The last word of a place's or person's span is more often a noun the NER took in
+  // ("U.S. Criticism" in wire capitals) than a word of the name.
+  return m->span.end > span.end && (m->type == "GPE" || m->type == "LOC" || m->type == "FAC" || m->type == "PERSON");
+}
+
 void SentenceCoder::CodeSentence(const document::Sentence& s) {
   Tree t(doc_, s);
   if (t.size() == 0) return;
@@ -647,7 +685,9 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
     if (verb) {
       if (m.pattern != nullptr) coded_verb[i] = !IsLightVerb(lemma);
       if (m.pattern != nullptr || !m.uncoded_reason.empty()) candidates.push_back({i, false, std::move(m)});
-    } else if (m.pattern != nullptr && t.base_rel(i) != "compound") {  // "trade talks": the talks are the event
+    } else if (m.pattern != nullptr && t.base_rel(i) != "compound" && !InsideAName(tok.span)) {
+      // "trade talks": the talks are the event; "Organisation for Economic Cooperation and
+      // Development" names a body, no cooperation.
       candidates.push_back({i, true, std::move(m)});
     }
   }
@@ -660,7 +700,12 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
     // A noun that is the object of a verb is an act of the verb's subject only when the verb
     // carries it ("held talks", "imposed sanctions"); under a coded verb the verb says it,
     // under any other the act is only talked of ("opposed the sanctions", "sabotaged the talks").
-    if (c.nominal && t.head(c.token) >= 0 && (t.base_rel(c.token) == "obj" || t.base_rel(c.token) == "xcomp") &&
+    // A noun that names its own agent is an act wherever it stands ("repelled an attack by
+    // the RSF on the city": the RSF attacked).
+    bool own_agent = false;
+    t.ForChildren(c.token, [&](int k) { own_agent = own_agent || (t.base_rel(k) == "nmod" && t.CaseOf(k) == "by"); });
+    if (c.nominal && !own_agent && t.head(c.token) >= 0 &&
+        (t.base_rel(c.token) == "obj" || t.base_rel(c.token) == "xcomp") &&
         (coded_verb[t.head(c.token)] || !CarriesNoun(t.tok(t.head(c.token))))) {
       continue;
     }

@@ -418,6 +418,44 @@ TEST(EventCoderTest, JointSubjectsAboveTheActAndSentDelegations) {
   EXPECT_EQ(send->target.country, "TUR");
 }
 
+// A noun that names its own agent is an act under any verb ("repelled an attack by X on
+// Y": X attacked Y); "the city of X" is X; an organization the entity layer coded stands
+// for its people ("RSF fighters"), not for its goods.
+TEST(EventCoderTest, AnAttackByANamedForceOnANamedCity) {
+  Document doc = Sentence(
+      "KHARTOUM, May 12 (Reuters) - Sudan's army said it had repelled an attack by the paramilitary Rapid Support "
+      "Forces on the besieged city of El Fasher. RSF fighters later shelled a market in Omdurman, Sudan.");
+  const EventMention* attack = Find(doc, "attack");
+  ASSERT_NE(attack, nullptr);
+  EXPECT_EQ(attack->source.actor, "SDNMIL");
+  EXPECT_EQ(attack->target.country, "SDN");
+  const EventMention* shelled = Find(doc, "shelled");
+  ASSERT_NE(shelled, nullptr);
+  EXPECT_EQ(shelled->source.actor, "SDNMIL");
+  EXPECT_EQ(shelled->source.text, "RSF fighters");
+}
+
+// A date after "on" is when, not whom.
+TEST(EventCoderTest, ADateIsNoTarget) {
+  Document doc = Sentence("West German engineering union IG Metall will hold nationwide warning strikes on March 9.");
+  const EventMention* strikes = Find(doc, "strikes");
+  ASSERT_NE(strikes, nullptr);
+  EXPECT_TRUE(strikes->target.text.empty()) << strikes->target.text;
+}
+
+// A word of a body's name is no act of its own: the "Organisation of Islamic Cooperation"
+// holds no cooperation; nor is a body's goods an actor ("OPEC oil").
+TEST(EventCoderTest, WordsOfANameAndGoodsOfABodyAreNoEvents) {
+  Document doc = Sentence(
+      "The economy is in excellent condition, the Organisation for Economic Cooperation and Development, OECD, said. "
+      "Iran praised the Organisation of Islamic Cooperation. Demand for OPEC oil is rising.");
+  EXPECT_EQ(Find(doc, "Cooperation"), nullptr);
+  const EventMention* praised = Find(doc, "praised");
+  ASSERT_NE(praised, nullptr);
+  EXPECT_EQ(praised->target.actor, "IGOOIC");
+  EXPECT_EQ(Find(doc, "Demand"), nullptr);
+}
+
 TEST(EventCoderTest, UncodedVerbOfInterestIsKeptWithItsReason) {
   Document doc = Sentence("Russia provided information to Ukraine.");
   const EventMention* provide = Find(doc, "provided");
