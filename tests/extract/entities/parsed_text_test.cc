@@ -63,5 +63,25 @@ TEST_F(ParsedTextTest, APronounTakesThePreviousSentencesSubject) {
   EXPECT_EQ(EntityNameOf(doc, "he", 1), "Ronald Reagan");
 }
 
+const document::Entity* Named(const document::Document& doc, const std::string& name) {
+  for (const document::Entity& e : doc.entities) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+// Filed from the most named country, a story's officials are that country's even when
+// another country is named nearly as often.
+TEST_F(ParsedTextTest, OfficialsOfTheCountryAStoryIsFiledFrom) {
+  document::Document doc = Annotate(
+      "date 2026-05-12\n"
+      "KHARTOUM, May 12 (Reuters) - Fighting went on in Sudan on Tuesday around El Fasher, Omdurman and Nyala.\n\n"
+      "Army chief Abdel Fattah al-Burhan has rejected calls for talks.\n\n"
+      "Saudi Arabia and Egypt have hosted mediation, and Riyadh will invite both sides to Jeddah.\n");
+  const document::Entity* burhan = Named(doc, "Abdel Fattah al-Burhan");
+  ASSERT_NE(burhan, nullptr);
+  EXPECT_EQ(burhan->country, "SDN");
+}
+
 }  // namespace
 }  // namespace newsgraph
