@@ -400,6 +400,22 @@ bool TitledPersonTaggedAsBody(const Work& w, const WorkMention& m) {
 
 }  // namespace
 
+namespace {
+
+// A name of two words or more written again is the same thing: "Georgian Dream's chairman"
+// after "the ruling Georgian Dream party" is the party's, though the NER typed it a person.
+// Between a person and an organization, the later mention takes the first one's type.
+void OneTypePerName(Work& w) {
+  std::unordered_map<std::string, std::string> first_type;
+  for (WorkMention& m : w.mentions) {
+    if (m.te - m.tb < 2 || (m.type != "PERSON" && m.type != "ORG")) continue;
+    auto [it, inserted] = first_type.emplace(w.Key(m.tb, m.te), m.type);
+    if (!inserted) m.type = it->second;
+  }
+}
+
+}  // namespace
+
 void CollectNameMentions(Work& w) {
   document::Document& doc = w.doc;
   w.mentions.clear();
@@ -438,6 +454,7 @@ void CollectNameMentions(Work& w) {
   MergeNameParts(w);
   RetypeBodies(w);
   ExtendPersons(w);
+  OneTypePerName(w);
 }
 
 namespace {
@@ -641,10 +658,11 @@ bool MakeNominal(Work& w, uint32_t r, uint32_t n, const RoleWord& role, WorkMent
     const uint32_t b = r - k;
     const std::string& upos = w.doc.tokens[b].upos;
     if (w.covered[b] >= 0 || w.Capitalized(b) || !AllLetters(w.Form(b)) || (upos != "NOUN" && upos != "ADJ")) break;
-    // The body's words end in its noun ("foreign policy chief"); before an office an
-    // adjective qualifies it and only a few make it another ("former prime minister").
+    // The body's words end in its noun ("foreign policy chief"); an office of its own sector
+    // may be qualified by adjectives ("Georgia's main opposition leader", "Britain's new
+    // prime minister"), which only a few make another office ("former").
     const std::string& last_upos = w.doc.tokens[r - 1].upos;
-    const bool qualified = k == 1 && (w.norm[b] == "former" || w.norm[b] == "acting" || w.norm[b] == "interim");
+    const bool qualified = !role.sector.empty() && last_upos == "ADJ";
     if (w.IsPossessive(b - 1) && w.covered[b - 2] >= 0 && (last_upos == "NOUN" || qualified)) {
       body = b;
       break;

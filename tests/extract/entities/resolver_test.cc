@@ -873,5 +873,38 @@ TEST_F(ResolverTest, AnArmedForceIsOfTheStorysCountry) {
   EXPECT_NE(congress->country, "SDN") << Dump(doc);
 }
 
+// An office with a sector of its own keeps it under adjectives: "Georgia's main opposition
+// leader" is OPP, "Britain's new prime minister" a prime minister.
+TEST_F(ResolverTest, AdjectivesBeforeAnOfficeQualifyIt) {
+  Document doc = Resolve(
+      "[GPE Georgia] 's main/ADJ opposition/NOUN leader , [PERSON Nika Melia] , claimed victory .\n"
+      "[GPE Britain] 's new/ADJ prime minister , [PERSON Keir Starmer] , said so .");
+  ExpectConsistent(doc);
+  const Entity* melia = Find(doc, "Nika Melia");
+  ASSERT_NE(melia, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(melia, "opposition leader")) << Dump(doc);
+  EXPECT_EQ(melia->sector, "OPP");
+  EXPECT_EQ(melia->country, "GEO");
+  const Entity* starmer = Find(doc, "Keir Starmer");
+  ASSERT_NE(starmer, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(starmer, "prime minister")) << Dump(doc);
+  EXPECT_EQ(starmer->country, "GBR");
+}
+
+// A name of two words written again is the same thing, whatever the NER typed it.
+TEST_F(ResolverTest, ANameWrittenAgainKeepsItsFirstType) {
+  Document doc = Resolve(
+      "The ruling [ORG Georgian Dream] party said it was ahead .\n"
+      "[PERSON Georgian Dream] 's chairman , [PERSON Irakli Kobakhidze] , accused the opposition .");
+  ExpectConsistent(doc);
+  const Entity* party = Find(doc, "Georgian Dream");
+  ASSERT_NE(party, nullptr) << Dump(doc);
+  EXPECT_EQ(party->type, "ORG");
+  EXPECT_EQ(party->mentions.size(), 2u) << Dump(doc);
+  const Entity* chairman = Find(doc, "Irakli Kobakhidze");
+  ASSERT_NE(chairman, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(chairman, "chairman")) << Dump(doc);
+}
+
 }  // namespace
 }  // namespace newsgraph::entities_test
