@@ -236,6 +236,8 @@ class SentenceCoder {
   Actor SubjectOf(const Tree& t, int i, int depth);
   Actor TargetOf(const Tree& t, int i, const Actor& source, std::string_view code = "");
   Actor CoActorOf(const Tree& t, int i);
+  // Gives a source group with no country of its own the country of the act's place.
+  void PlaceGroupSource(const Tree& t, int predicate, Actor& source);
   // True if `span` is a word of a body's name, or inside (not at the end of) a place's or
   // person's.
   bool InsideAName(document::Span span) const;
@@ -639,6 +641,23 @@ bool SentenceCoder::IsPersonEntity(const Actor& a) const {
          doc_.entities[a.value.entity].type == "PERSON";
 }
 
+// "Thousands of students demonstrated in Seoul": a group named without a country is of
+// the country where the sentence places the act. Police with no place named act where the
+// story is ("Police detained 12 protesters overnight" under a Tbilisi dateline); other
+// groups may be anyone's.
+void SentenceCoder::PlaceGroupSource(const Tree& t, int predicate, Actor& source) {
+  if (source.Coded() || source.sector.empty()) return;
+  std::optional<document::EventPlace> place = PlaceOf(t, predicate);
+  if (!place && source.sector == "COP") {
+    if (!doc_place_done_) doc_place_ = events::DocumentPlace(doc_, gaz_, place_context_), doc_place_done_ = true;
+    place = doc_place_;
+  }
+  if (place && !place->country.empty()) {
+    source.value.country = place->country;
+    source.value.actor = place->country + source.sector;
+  }
+}
+
 bool SentenceCoder::InsideAName(document::Span span) const {
   const document::Mention* m = actors_.MentionAt(span);
   if (m == nullptr || m->kind != "name") return false;
@@ -716,6 +735,7 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
       if (!NominalActors(t, c.token, source, target)) continue;
     } else {
       source = SubjectOf(t, c.token, 0);
+      PlaceGroupSource(t, c.token, source);  // before the target, whose groups may take its country
       target = TargetOf(t, c.token, source, c.match.pattern != nullptr ? std::string_view(c.match.pattern->code) : "");
     }
     // "Biden called Netanyahu to discuss ...": a purpose clause without its own
@@ -742,15 +762,7 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
       Actor other = CoActorOf(t, clause);
       if (other.Coded()) target = other;
     }
-    // "Thousands of students demonstrated in Seoul": a group named without a country is
-    // of the country where the sentence places it.
-    if (!source.Coded() && !source.sector.empty()) {
-      std::optional<document::EventPlace> place = PlaceOf(t, c.token);
-      if (place && !place->country.empty()) {
-        source.value.country = place->country;
-        source.value.actor = place->country + source.sector;
-      }
-    }
+    PlaceGroupSource(t, c.token, source);
     e.source = source.value;
     e.target = target.value;
     if (c.match.pattern != nullptr) {

@@ -435,6 +435,18 @@ TEST(EventCoderTest, AnAttackByANamedForceOnANamedCity) {
   EXPECT_EQ(shelled->source.text, "RSF fighters");
 }
 
+// Police in a sentence that names no place act where the story is (its dateline, else the
+// place it names most); the protesters they detain are of that country too.
+TEST(EventCoderTest, PoliceActWhereTheStoryIs) {
+  Document doc = Sentence(
+      "Thousands marched through Tbilisi on Sunday. Police detained at least 12 protesters overnight, the ministry "
+      "said. Tbilisi was calm on Monday.");
+  const EventMention* detained = Find(doc, "detained");
+  ASSERT_NE(detained, nullptr);
+  EXPECT_EQ(detained->source.actor, "GEOCOP");
+  EXPECT_EQ(detained->target.actor, "GEOOPP");
+}
+
 // A date after "on" is when, not whom.
 TEST(EventCoderTest, ADateIsNoTarget) {
   Document doc = Sentence("West German engineering union IG Metall will hold nationwide warning strikes on March 9.");
