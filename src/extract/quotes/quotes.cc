@@ -235,6 +235,24 @@ class Finder {
     return p >= 0 && view_.IsQuoted(p);
   }
 
+  // The cue has an object or an indirect object of its own ("told reporters").
+  bool HasHearer(int t) const {
+    for (int i = view_.Subtree(t).begin; i < view_.Subtree(t).end; ++i) {
+      const std::string& rel = view_.tok(i).deprel;
+      if (view_.Head(i) == t && (rel == "obj" || rel == "iobj")) return true;
+    }
+    return false;
+  }
+
+  // The clause has "that" as its marker ("tells MSNBC's 'Morning Joe' on Friday that ...",
+  // parsed with the hearer inside the clause).
+  bool HasThatMark(TokenRange r) const {
+    for (int i = r.begin; i < r.end && i < r.begin + kMaxWindow; ++i) {
+      if (view_.Lower(i) == "that" && view_.tok(i).deprel == "mark") return true;
+    }
+    return false;
+  }
+
   bool HasVerb(TokenRange r) const {
     for (int i = r.begin; i < r.end; ++i) {
       if (view_.IsVerb(i)) return true;
@@ -398,6 +416,10 @@ class Finder {
       if (!closing && subject >= 0 && subject < t) {
         speaker = quotes::WithAppositiveName(view_, speaker, {speaker.begin, t});  // "His ally, former mayor X, said"
       }
+      // "Melia told thousands of supporters gathered outside parliament": "told" with no
+      // hearer of its own and a clause whose subject comes right after it was parsed with
+      // the hearer as that subject; what follows is no thing said.
+      if (!closing && lemma == "tell" && content.begin == t + 1 && !HasHearer(t) && !HasThatMark(content)) continue;
       if (speaker.empty()) speaker = SpeakerOfParticiple(t);
       if (Reports(lemma, speaker) && HasAttribution(content)) {
         vias_.push_back({cs, speaker});

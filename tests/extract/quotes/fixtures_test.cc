@@ -69,6 +69,18 @@ TEST_F(QuoteFixturesTest, KindsAreTold) {
   EXPECT_NE(doc.quotes[1].speaker_name.find("Holt"), std::string::npos);
 }
 
+TEST_F(QuoteFixturesTest, TheHearerOfTellIsNotWhatWasTold) {
+  // Parsed with "thousands of supporters" the subject of "gathered", a ccomp of "told".
+  document::Document doc = Annotate(
+      "date 2026-10-05 \"The people have spoken, and they have chosen Europe,\" Melia told thousands of supporters "
+      "gathered outside parliament in the capital.\n\n"
+      "Johnson tells MSNBC on Friday that the attack remains under investigation.\n");
+  ASSERT_EQ(doc.quotes.size(), 2u) << doc.SpanText(doc.quotes.back().span);
+  EXPECT_EQ(doc.quotes[0].kind, "direct");
+  EXPECT_EQ(doc.quotes[1].kind, "indirect");
+  EXPECT_NE(doc.SpanText(doc.quotes[1].span).find("remains under investigation"), std::string::npos);
+}
+
 TEST_F(QuoteFixturesTest, AQuoteFollowedByADescribedSpeakerIsOneDirectQuote) {
   // The parse hangs the quote's verb on "said", with the description inside it: no
   // indirect quote may start inside the quote marks.
