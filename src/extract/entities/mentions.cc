@@ -854,12 +854,29 @@ void ReadOrganizationNames(Work& w) {
   for (WorkMention& m : w.mentions) {
     if (m.kind != "name" || m.type != "ORG" || !m.code.empty()) continue;
     if (m.sector.empty()) {
+      // The last word with a sector decides; two words before one ("Central Bank": GOV, not
+      // a bank's BUS; "Air Force").
       for (uint32_t t = m.tb; t < m.te; ++t) {
-        std::string_view s = w.kb.SectorWord(w.norm[t]);
+        std::string_view s = t + 1 < m.te ? w.kb.SectorWord(w.norm[t] + " " + w.norm[t + 1]) : std::string_view();
+        if (!s.empty()) {
+          m.sector = std::string(s);
+          ++t;
+          continue;
+        }
+        s = w.kb.SectorWord(w.norm[t]);
         if (!s.empty()) m.sector = std::string(s);
       }
     }
     if (!m.country.empty()) continue;
+    // "Iran's Revolutionary Guards": a country's possessive before the name.
+    if (m.tb >= 2 && w.IsPossessive(m.tb - 1) && w.SentenceBegin(m.tb) + 2 <= m.tb) {
+      const int owner = w.covered[m.tb - 2];
+      if (owner >= 0 && w.mentions[owner].te == m.tb - 1 &&
+          (w.mentions[owner].type == "GPE" || w.mentions[owner].type == "NORP")) {
+        m.country = w.mentions[owner].country;
+        if (!m.country.empty()) continue;
+      }
+    }
     // The first country or nationality among its words, of up to three words ("U.S.
     // Agriculture Department", "Bank of England", "British Airways").
     for (uint32_t b = m.tb; b < m.te && m.country.empty(); ++b) {

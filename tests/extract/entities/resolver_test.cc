@@ -906,5 +906,23 @@ TEST_F(ResolverTest, ANameWrittenAgainKeepsItsFirstType) {
   EXPECT_TRUE(HasRole(chairman, "chairman")) << Dump(doc);
 }
 
+// A body named after a country's possessive is that country's ("Iran's Revolutionary
+// Guards"); a central bank is the state's, not a business.
+TEST_F(ResolverTest, BodiesOfACountryAndCentralBanks) {
+  Document doc = Resolve(
+      "The commander of [GPE Iran] 's [ORG Revolutionary Guards] spoke .\n"
+      "[GPE Sri Lanka] 's [ORG Central Bank] offered bills . [ORG Barclays Bank] rose .");
+  ExpectConsistent(doc);
+  const Entity* guards = Find(doc, "Revolutionary Guards");
+  ASSERT_NE(guards, nullptr) << Dump(doc);
+  EXPECT_EQ(guards->actor, "IRNMIL") << Dump(doc);
+  const Entity* bank = Find(doc, "Central Bank");
+  ASSERT_NE(bank, nullptr) << Dump(doc);
+  EXPECT_EQ(bank->actor, "LKAGOV") << Dump(doc);
+  const Entity* barclays = Find(doc, "Barclays Bank");
+  ASSERT_NE(barclays, nullptr) << Dump(doc);
+  EXPECT_EQ(barclays->sector, "BUS") << Dump(doc);
+}
+
 }  // namespace
 }  // namespace newsgraph::entities_test
