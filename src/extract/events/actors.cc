@@ -172,7 +172,8 @@ Actor ActorResolver::Resolve(const Tree& t, int head) {
   // "RSF fighters": an organization the entity layer coded, named before a head word of
   // people (agents.tsv), is whose they are ("OPEC oil" is no actor).
   if (!resolved.Coded() && m == nullptr &&
-      (!dict_.AgentSector(kb::Gazetteer::Normalize(t.tok(head).form)).empty() || IsPeopleNoun(t.lemma(head)))) {
+      (!dict_.AgentSector(kb::Gazetteer::Normalize(t.tok(head).form)).empty() ||
+       !dict_.AgentSector(t.lemma(head)).empty() || IsPeopleNoun(t.lemma(head)))) {
     for (int k : phrase) {
       if (k >= head || t.rel(k) != "compound") continue;
       const document::Mention* org = MentionAt(t.tok(k).span);

@@ -389,6 +389,12 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
     }
     if (t.tok(c).upos == "PRON" && pass != c && !OneOf(t.tok(c).form, {"him", "her", "them", "us"})) continue;
     if (IsDatePhrase(t, c)) continue;  // "strikes on March 9", "talks on Monday"
+    // A weapon is what is used or given, not whom: "launched Iranian-designed drones at
+    // Ukrainian cities", "supplied weapons to Ukraine".
+    if (c != pass && OneOf(t.lemma(c), {"missile", "drone", "rocket", "shell", "bomb", "weapon", "arm", "ammunition",
+                                        "munition", "tank", "jet", "warplane", "artillery"})) {
+      continue;
+    }
     Actor a = actors_.Resolve(t, c);
     // "met ... in Tokyo": a city of the source's own country is where, not whom.
     const kb::GazetteerEntry* place = actors_.LookupName(t.tok(c).form);

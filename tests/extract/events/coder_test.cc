@@ -447,6 +447,26 @@ TEST(EventCoderTest, PoliceActWhereTheStoryIs) {
   EXPECT_EQ(detained->target.actor, "GEOOPP");
 }
 
+// Weapons are what is launched or supplied, not whom; drones are launched like missiles;
+// sanctions agreed are sanctions imposed; a body's ministers act for it.
+TEST(EventCoderTest, WeaponsSanctionsAndMinistersOfABody) {
+  Document doc = Sentence(
+      "Russia has launched more than 8,000 Iranian-designed drones at Ukrainian cities since 2022. The EU agreed new "
+      "sanctions on Iran over drone supplies to Russia. European Union foreign ministers met in Brussels on Monday.");
+  const EventMention* launched = Find(doc, "launched");
+  ASSERT_NE(launched, nullptr);
+  EXPECT_EQ(launched->root, "19");
+  EXPECT_EQ(launched->source.country, "RUS");
+  EXPECT_EQ(launched->target.country, "UKR");
+  const EventMention* agreed = Find(doc, "agreed");
+  ASSERT_NE(agreed, nullptr);
+  EXPECT_EQ(agreed->cameo, "163");
+  EXPECT_EQ(agreed->target.country, "IRN");
+  const EventMention* met = Find(doc, "met");
+  ASSERT_NE(met, nullptr);
+  EXPECT_EQ(met->source.actor, "IGOEUR");
+}
+
 // A date after "on" is when, not whom.
 TEST(EventCoderTest, ADateIsNoTarget) {
   Document doc = Sentence("West German engineering union IG Metall will hold nationwide warning strikes on March 9.");
