@@ -1,6 +1,7 @@
 #include "models/tagger.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <functional>
@@ -61,8 +62,10 @@ std::string TinyConllu() {
   return out;
 }
 
+// Per process: ctest runs each test as its own process, two at a time, and two suites
+// writing one path race.
 std::string WriteTemp(const std::string& name, const std::string& data) {
-  std::string path = testing::TempDir() + "/" + name;
+  std::string path = testing::TempDir() + "/" + std::to_string(getpid()) + "_" + name;
   std::ofstream(path, std::ios::binary) << data;
   return path;
 }
