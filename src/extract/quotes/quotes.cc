@@ -499,7 +499,10 @@ class Finder {
       const bool participle = EndsInIng(next.form) && !quotes::CueLemma(next.form, next.lemma).empty();
       // "..., health officials said, as mediators pressed ...": the writer's own clause goes on.
       const bool adverbial = next.upos == "SCONJ" && IsAdverbialSubordinator(view_.Lower(tail_end + 1 < end ? tail_end + 1 : tail_end));
-      if (!participle && !adverbial) return {};
+      // "..., the health ministry said, in the deadliest day since ...": the writer's comment.
+      const std::string after = view_.Lower(tail_end + 1 < end ? tail_end + 1 : tail_end);
+      const bool comment = next.upos == "ADP" && (after == "in" || after == "amid" || after == "despite");
+      if (!participle && !adverbial && !comment) return {};
     }
     int comma = t - 1;
     if (comma > sentence.begin && view_.tok(comma).form == ",") {
@@ -586,6 +589,16 @@ class Finder {
       // and no auxiliary is the past tense the tagger missed.
       finite = finite || (xpos == "VBN" && view_.Child(i, "nsubj") >= 0 && view_.Child(i, "nsubj:pass") < 0 &&
                           view_.Child(i, "aux") < 0);
+    }
+    if (!finite) {
+      // Whatever the parse: the clause's first verb, a bare past participle right after a
+      // noun ("Israeli air strikes killed at least 12 people ..."), is its past tense.
+      for (int i = r.begin + 1; i < r.end; ++i) {
+        if (view_.tok(i).upos != "VERB" && view_.tok(i).upos != "AUX") continue;
+        const std::string& before = view_.tok(i - 1).upos;
+        finite = view_.tok(i).xpos == "VBN" && (before == "NOUN" || before == "PROPN");
+        break;
+      }
     }
     return finite;
   }

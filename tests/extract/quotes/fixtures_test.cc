@@ -81,6 +81,18 @@ TEST_F(QuoteFixturesTest, TheHearerOfTellIsNotWhatWasTold) {
   EXPECT_NE(doc.SpanText(doc.quotes[1].span).find("remains under investigation"), std::string::npos);
 }
 
+TEST_F(QuoteFixturesTest, AClosingReportBeforeTheWritersComment) {
+  // The parse makes "strikes" the object of "said" and "killed" a participle: the clause is
+  // read from the words, and the writer's ", in the deadliest day ..." may follow the cue.
+  document::Document doc = Annotate(
+      "date 2026-06-20 Israeli air strikes killed at least 12 people in southern Lebanon on Friday, Lebanon's health "
+      "ministry said, in the deadliest day since a truce took effect in November.\n");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].kind, "indirect");
+  EXPECT_EQ(doc.SpanText(doc.quotes[0].span).rfind("Israeli air strikes killed", 0), 0u) << doc.SpanText(doc.quotes[0].span);
+  EXPECT_NE(doc.SpanText(doc.quotes[0].speaker_span).find("ministry"), std::string::npos);
+}
+
 TEST_F(QuoteFixturesTest, AQuoteFollowedByADescribedSpeakerIsOneDirectQuote) {
   // The parse hangs the quote's verb on "said", with the description inside it: no
   // indirect quote may start inside the quote marks.
