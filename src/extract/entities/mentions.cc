@@ -398,6 +398,14 @@ bool TitledPersonTaggedAsBody(const Work& w, const WorkMention& m) {
   return PersonLike(w, b, m.te);
 }
 
+// "Hezbollah lawmaker Hassan Fadlallah" with the name typed MISC: after a role word, two to
+// four capitalized words that look like a person's name are one.
+bool PersonTaggedMiscAfterRole(const Work& w, const WorkMention& m) {
+  if (m.type != "MISC" || m.tb == w.SentenceBegin(m.tb) || !PersonLike(w, m.tb, m.te)) return false;
+  const RoleWord* r = w.kb.Role(w.norm[m.tb - 1]);
+  return r != nullptr && (r->kind == RoleWord::Kind::kRole || r->kind == RoleWord::Kind::kTitle);
+}
+
 }  // namespace
 
 namespace {
@@ -441,7 +449,7 @@ void CollectNameMentions(Work& w) {
   w.RebuildCoverage();
   std::vector<WorkMention> added;
   for (WorkMention& m : w.mentions) {
-    if (TitledPersonTaggedAsBody(w, m)) m.type = "PERSON";
+    if (TitledPersonTaggedAsBody(w, m) || PersonTaggedMiscAfterRole(w, m)) m.type = "PERSON";
     if (m.type == "PERSON") StripTitles(w, m, added);
     if (m.type == "PERSON") SplitPlaceAfterOf(w, m, added);
     if (m.type == "PERSON" && TitleOnly(w, m)) continue;

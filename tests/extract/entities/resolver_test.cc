@@ -924,5 +924,15 @@ TEST_F(ResolverTest, BodiesOfACountryAndCentralBanks) {
   EXPECT_EQ(barclays->sector, "BUS") << Dump(doc);
 }
 
+// A person's name the NER typed MISC after a role word is a person's.
+TEST_F(ResolverTest, ANameAfterARoleTypedMiscIsAPerson) {
+  Document doc = Resolve("[ORG Hezbollah] lawmaker [MISC Hassan Fadlallah] called the strikes an aggression .");
+  ExpectConsistent(doc);
+  const Entity* mp = Find(doc, "Hassan Fadlallah");
+  ASSERT_NE(mp, nullptr) << Dump(doc);
+  EXPECT_EQ(mp->type, "PERSON");
+  EXPECT_TRUE(HasRole(mp, "lawmaker")) << Dump(doc);
+}
+
 }  // namespace
 }  // namespace newsgraph::entities_test
