@@ -281,6 +281,33 @@ Actor SentenceCoder::SubjectOf(const Tree& t, int i, int depth) {
   }
   if (subj >= 0) {
     Actor a = actors_.Resolve(t, subj);
+    // "The Israeli military said it had struck ...": an "it" or "they" the entity layer left
+    // unresolved, in what a body says, is that body.
+    if (a.pronoun && !a.Coded() && OneOf(t.tok(subj).form, {"it", "they"})) {
+      int clause = i;
+      while (t.base_rel(clause) == "conj" && t.head(clause) >= 0) clause = t.head(clause);
+      const int cue = t.head(clause);
+      // Not when the cue has a hearer ("told operators they would not receive ..."), nor a
+      // newspaper, a person or an official saying "it" ("'It condemns Japan,' one official said").
+      if (t.base_rel(clause) == "ccomp" && cue >= 0 && t.Child(cue, "obj") < 0 && t.Child(cue, "iobj") < 0) {
+        if (const int reporter = t.Child(cue, "nsubj"); reporter >= 0 && t.tok(reporter).upos != "PRON") {
+          const std::string_view head = t.lemma(reporter);
+          auto is_outlet = [&](int k) {
+            return OneOf(t.lemma(k), {"daily", "newspaper", "paper", "agency", "radio", "television", "tv", "news",
+                                      "magazine", "weekly", "broadcaster", "website"});
+          };
+          bool outlet = is_outlet(reporter);  // "the UAE daily al-Ittihad": the outlet word may be a child
+          t.ForChildren(reporter, [&](int k) { outlet = outlet || is_outlet(k); });
+          const bool person = OneOf(head, {"official", "spokesman", "spokeswoman", "spokesperson", "minister",
+                                           "leader", "president", "analyst", "source", "diplomat", "executive",
+                                           "chairman", "director", "economist", "trader", "dealer"});
+          Actor r = actors_.Resolve(t, reporter);
+          if (r.Coded() && !IsPersonEntity(r) && !outlet && !(person && Tree::LowerEquals(t.tok(subj).form, "it"))) {
+            return r;
+          }
+        }
+      }
+    }
     // "countries that attacked ...": the relative pronoun stands for the noun.
     if (a.pronoun && t.rel(i) == "acl:relcl" && t.head(i) >= 0 &&
         OneOf(t.tok(subj).form, {"that", "which", "who"})) {
@@ -732,6 +759,12 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
     if (c.nominal && !own_agent && t.head(c.token) >= 0 &&
         (t.base_rel(c.token) == "obj" || t.base_rel(c.token) == "xcomp") &&
         (coded_verb[t.head(c.token)] || !CarriesNoun(t.tok(t.head(c.token))))) {
+      continue;
+    }
+    // "called the strikes 'a blatant aggression'" names acts already told; "called a strike"
+    // calls one.
+    if (c.nominal && t.head(c.token) >= 0 && t.base_rel(c.token) == "obj" &&
+        Tree::LowerEquals(t.lemma(t.head(c.token)), "call") && t.HasChildLemma(c.token, "det", "the")) {
       continue;
     }
     EventMention e;

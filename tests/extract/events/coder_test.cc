@@ -467,6 +467,24 @@ TEST(EventCoderTest, WeaponsSanctionsAndMinistersOfABody) {
   EXPECT_EQ(met->source.actor, "IGOEUR");
 }
 
+// "it" in what a body says is that body, but not the hearer's "they", nor a thing an
+// official calls "it"; "Iran-backed" names a backer, not the group; "called the strikes"
+// names strikes already told.
+TEST(EventCoderTest, ReportersPronounsBackersAndNamedActs) {
+  Document doc = Sentence(
+      "The Israeli military said it had struck Hezbollah weapons depots near Nabatieh. It accused the Iran-backed group "
+      "of rebuilding. Hezbollah lawmaker Hassan Fadlallah called the strikes a blatant aggression.");
+  const EventMention* struck = Find(doc, "struck");
+  ASSERT_NE(struck, nullptr);
+  EXPECT_EQ(struck->source.actor, "ISRMIL");
+  for (const EventMention& e : doc.events) {
+    EXPECT_NE(e.target.country, "IRN") << doc.SpanText(e.cue);
+    if (doc.SpanText(e.cue) == "strikes") EXPECT_NE(e.source.country, "LBN");
+  }
+  Document told = Sentence("Cuba in its telex told operators they would not receive March shipments.");
+  for (const EventMention& e : told.events) EXPECT_NE(e.source.country, "CUB") << told.SpanText(e.cue);
+}
+
 // A date after "on" is when, not whom.
 TEST(EventCoderTest, ADateIsNoTarget) {
   Document doc = Sentence("West German engineering union IG Metall will hold nationwide warning strikes on March 9.");
