@@ -51,6 +51,19 @@ const document::Mention* ActorResolver::NamedByTitle(const Tree& t, int head) co
     const document::Mention* m = MentionAt(t.tok(c).span);
     if (m != nullptr && m->entity >= 0 && doc_.entities[m->entity].type == "PERSON") found = m;
   });
+  // "met Governor-General Sam Mostyn" with "Governor" parsed as the object and the name
+  // beside it: the person named right after the capitalized title words.
+  for (int k = head + 1; found == nullptr && k < t.size() && k <= head + 4; ++k) {
+    const std::string& form = t.tok(k).form;
+    if (const document::Mention* m = MentionAt(t.tok(k).span); m != nullptr) {
+      if (m->span.start == t.tok(k).span.start && m->entity >= 0 && doc_.entities[m->entity].type == "PERSON" &&
+          t.tok(head).upos == "PROPN") {
+        found = m;
+      }
+      break;
+    }
+    if (form != "-" && (form.empty() || form[0] < 'A' || form[0] > 'Z')) break;
+  }
   return found;
 }
 

@@ -485,6 +485,20 @@ TEST(EventCoderTest, ReportersPronounsBackersAndNamedActs) {
   for (const EventMention& e : told.events) EXPECT_NE(e.source.country, "CUB") << told.SpanText(e.cue);
 }
 
+// "met Governor-General Sam Mostyn" parsed with "Governor" the object: the person named
+// right after the title words is whom.
+TEST(EventCoderTest, ATitleParsedAsTheObjectNamesThePersonAfterIt) {
+  Document doc = Sentence(
+      "Australian Prime Minister Anthony Albanese spoke in Canberra. Modi, who arrived in Canberra on Wednesday for a "
+      "three-day visit, also met Governor-General Sam Mostyn and addressed parliament.");
+  const EventMention* met = Find(doc, "met");
+  ASSERT_NE(met, nullptr);
+  ASSERT_GE(met->target.entity, 0);
+  EXPECT_EQ(doc.entities[met->target.entity].name, "Sam Mostyn");
+  EXPECT_TRUE(std::find(doc.entities[met->target.entity].roles.begin(), doc.entities[met->target.entity].roles.end(),
+                        "governor general") != doc.entities[met->target.entity].roles.end());
+}
+
 // A date after "on" is when, not whom.
 TEST(EventCoderTest, ADateIsNoTarget) {
   Document doc = Sentence("West German engineering union IG Metall will hold nationwide warning strikes on March 9.");
