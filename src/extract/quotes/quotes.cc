@@ -280,6 +280,16 @@ class Finder {
     return last == ',' || last == '!' || last == '?';
   }
 
+  // A person's name (an entity mention) ends right before token t.
+  bool PersonNameEndsAt(int t) const {
+    const document::Span before = view_.tok(t - 1).span;
+    for (int m : view_.MentionsIn(before)) {
+      const document::Mention& mention = view_.doc().mentions[m];
+      if (mention.span.end == before.end && mention.type == "PERSON" && mention.kind == "name") return true;
+    }
+    return false;
+  }
+
   // The speaker of words quoted inside the writer's sentence: climbing the parse from
   // the quote, the subject of the first cue verb, else of the nearest clause.
   void PartialSpeaker(int first, int end, Candidate& c) {
@@ -301,7 +311,11 @@ class Finder {
         c.how = "subject of the cue around the quote";
         return;
       }
-      if (s >= 0 && nearest < 0 && NamesSomeone(s)) nearest = s;
+      // "Albanese called it "a milestone"" with the name mistagged as an adverb: a clause
+      // with no subject and a person's name right before its verb.
+      const bool named_before = s < 0 && depth <= 1 && view_.IsVerb(a) && a > 0 && PersonNameEndsAt(a);
+      if (named_before) s = a - 1;
+      if (s >= 0 && nearest < 0 && (named_before || NamesSomeone(s))) nearest = s;
       if (s >= 0 && any < 0 && !IsExpletive(s)) any = s;
       // A clause with its own subject that is not reported speech (", while Kim
       // extended ...") owns the quote: stop before a cue further up claims it.

@@ -93,6 +93,19 @@ TEST_F(QuoteFixturesTest, AClosingReportBeforeTheWritersComment) {
   EXPECT_NE(doc.SpanText(doc.quotes[0].speaker_span).find("ministry"), std::string::npos);
 }
 
+TEST_F(QuoteFixturesTest, APartialQuoteOfANameBeforeItsVerb) {
+  // The tagger reads the sentence-initial "Albanese" as an adverb, so "called" has no subject
+  // and the quote went to the next clause's speaker.
+  document::Document doc = Annotate(
+      "date 2026-04-09 Indian Prime Minister Narendra Modi and his Australian counterpart Anthony Albanese signed a "
+      "defence agreement on Thursday.\n\n"
+      "The agreement allows the two navies to use each other's bases. Albanese called it \"a milestone in our "
+      "partnership\", while the Indian leader said the pact would make the region \"safer and more prosperous\".\n");
+  ASSERT_GE(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].kind, "partial");
+  EXPECT_NE(doc.quotes[0].speaker_name.find("Albanese"), std::string::npos) << doc.quotes[0].speaker_name;
+}
+
 TEST_F(QuoteFixturesTest, AQuoteFollowedByADescribedSpeakerIsOneDirectQuote) {
   // The parse hangs the quote's verb on "said", with the description inside it: no
   // indirect quote may start inside the quote marks.
