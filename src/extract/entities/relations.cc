@@ -154,9 +154,8 @@ bool NamesAnAffiliation(const Work& w, const WorkEntity& e, const std::string& h
 }
 
 void OfficialsOfTheHomeCountry(Work& w) {
-  // Place names by country: a country must be named at least three times, twice as often
-  // as any other, to be the article's own.
-  constexpr int kMinMentions = 3;
+  // Place names by country, to find the country the story is about.
+  constexpr int kMinMentions = 3, kMinDatelineMentions = 2;
   std::map<std::string, int> named;
   for (const WorkMention& m : w.mentions) {
     if (m.kind == "name" && (m.type == "GPE" || m.type == "NORP" || m.type == "LOC") && !m.country.empty()) {
@@ -172,17 +171,22 @@ void OfficialsOfTheHomeCountry(Work& w) {
       second = n;
     }
   }
-  if (first < kMinMentions) return;
-  // A story filed from another country's town may be about that country's affairs ("WASHINGTON -
-  // ... Iran ... Iran ..."): its officials are then not the most named country's. Filed from
-  // the most named country, it needs only to be named most; else twice as often as any other.
+  // Filed from a country's town, a story names its own officials with a bare title, whoever
+  // else it names more ("CARACAS - ... President Nicolas Maduro met a special envoy sent by
+  // Washington ... U.S. ... United States ..."), when it names that country too. With no
+  // dateline, the country named at least three times and twice as often as any other.
   std::string filed_from;
   if (std::string place = w.doc.DatelinePlace(); !place.empty()) {
     auto found = w.gaz.Lookup(place);
     if (!found.empty()) filed_from = found[0]->country;
   }
-  if (!filed_from.empty() && filed_from != home) return;
-  if (filed_from.empty() ? first < 2 * second : first <= second) return;
+  if (!filed_from.empty()) {
+    auto it = named.find(filed_from);
+    if (it == named.end() || it->second < kMinDatelineMentions) return;
+    home = filed_from;
+  } else if (first < kMinMentions || first < 2 * second) {
+    return;
+  }
   for (WorkEntity& e : w.entities) {
     const bool domestic = e.sector == "GOV" || e.sector == "OPP" || e.sector == "LEG" || e.sector == "JUD" ||
                           e.sector == "MIL" || e.sector == "COP" || e.sector == "PTY";

@@ -83,5 +83,19 @@ TEST_F(ParsedTextTest, OfficialsOfTheCountryAStoryIsFiledFrom) {
   EXPECT_EQ(burhan->country, "SDN");
 }
 
+// Filed from a country's town, the story's bare-titled officials are that country's even
+// when another country is named more often.
+TEST_F(ParsedTextTest, OfficialsOfTheDatelineCountryNamedLessThanAnother) {
+  document::Document doc = Annotate(
+      "date 2026-08-14\n"
+      "CARACAS, Aug 14 (AP) - Venezuela released six U.S. citizens on Thursday after talks with a U.S. envoy.\n\n"
+      "The Americans were flown to Texas aboard a U.S. government plane, Washington said.\n\n"
+      "Opposition leader Maria Corina Machado criticised the talks.\n\n"
+      "Caracas has long accused Washington of meddling.\n");
+  const document::Entity* machado = Named(doc, "Maria Corina Machado");
+  ASSERT_NE(machado, nullptr);
+  EXPECT_EQ(machado->country, "VEN");
+}
+
 }  // namespace
 }  // namespace newsgraph
