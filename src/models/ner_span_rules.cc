@@ -766,6 +766,37 @@ void JoinPossessiveCompanyNames(const std::vector<std::string_view>& forms, std:
   }
 }
 
+// "Republican People 's Party", "People 's Liberation Army": a party's or a force's name
+// holding a possessive, which the model tags after it at most. Capitalized words before "'s"
+// (the last one untagged; a place before it may be part: "Sudan People 's Liberation Army")
+// and a party or force word after it (up to two capitalized words between) are one ORG.
+void JoinPossessivePartyNames(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  auto party_word = [](std::string_view w) { return w == "Party" || w == "Congress" || IsForceHead(w); };
+  for (size_t i = 1; i + 1 < n; ++i) {
+    // The word before "'s" untagged: "Iran 's Revolutionary Guards" is a country's force.
+    if ((forms[i] != "'s" && forms[i] != "'S") || tags[i] != "O" || !Capitalized(forms[i - 1]) ||
+        tags[i - 1] != "O") {
+      continue;
+    }
+    size_t end = i + 1;
+    while (end < n && end - i <= 3 && Capitalized(forms[end]) && !party_word(forms[end])) ++end;
+    if (end >= n || !party_word(forms[end])) continue;
+    ++end;
+    // Before "'s": up to three capitalized words, untagged or of one span that ends there.
+    size_t b = i;
+    while (b > 0 && i - b < 3 && Capitalized(forms[b - 1]) && (tags[b - 1] == "O" || tags[b - 1][0] == 'I' ||
+                                                               tags[b - 1][0] == 'B')) {
+      --b;
+      if (tags[b][0] == 'B') break;
+    }
+    if (b == i || (b > 0 && tags[b][0] == 'I')) continue;
+    if (end < n && tags[end][0] == 'I') continue;  // a longer name goes on
+    Relabel(tags, b, end, "ORG");
+    i = end - 1;
+  }
+}
+
 // A fixture list's line in a team-sport report, "PHILADELPHIA AT NEW JERSEY", "Orlando at
 // Chicago": two teams of one to three capitalized words around "at"; a country is a national
 // side (GPE), anything else a club (ORG).
@@ -1636,6 +1667,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   MendFunctionWordTails(forms, tags);
   JoinNamesOverPeoples(forms, tags);
   JoinPossessiveCompanyNames(forms, tags);
+  JoinPossessivePartyNames(forms, tags);
   // Headlines and results tables write names in capitals; running text does not.
   size_t lower_words = 0;
   for (std::string_view f : forms) lower_words += !f.empty() && f[0] >= 'a' && f[0] <= 'z';

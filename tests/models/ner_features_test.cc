@@ -886,6 +886,20 @@ TEST(NerSpanRulesTest, ForcesAndFrontsAreOrganizations) {
   EXPECT_EQ(run("Israel Defense Forces said", {"B-GPE", "I-GPE", "I-GPE", "O"}), (V{"B-ORG", "I-ORG", "I-ORG", "O"}));
 }
 
+// A party's or a force's name holding a possessive is one name; a country's possessive
+// before a force's name is not part of it.
+TEST(NerSpanRulesTest, PossessivePartyAndForceNames) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("the Republican People 's Party called", {"O", "O", "O", "O", "B-ORG", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("the Varno People 's Liberation Army fought", {"O", "B-GPE", "O", "O", "O", "B-ORG", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Iran 's Revolutionary Guards said", {"B-GPE", "O", "B-ORG", "I-ORG", "O"}),
+            (V{"B-GPE", "O", "B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("the Party 's chairman spoke", {"O", "B-ORG", "O", "O", "O"}), (V{"O", "B-ORG", "O", "O", "O"}));
+}
+
 TEST(NerFeaturesTest, TeamSportSlugsAreDetected) {
   auto slug = [](const std::string& text) {
     std::vector<std::string> words = Split(text);
