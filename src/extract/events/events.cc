@@ -236,6 +236,7 @@ class SentenceCoder {
   Actor SubjectOf(const Tree& t, int i, int depth);
   Actor TargetOf(const Tree& t, int i, const Actor& source, std::string_view code = "");
   Actor CoActorOf(const Tree& t, int i);
+  Actor OrderedBy(const Tree& t, int i, int depth);
   // Gives a source group with no country of its own the country of the act's place.
   void PlaceGroupSource(const Tree& t, int predicate, Actor& source);
   // True if `span` is a word of a body's name, or inside (not at the end of) a place's or
@@ -265,6 +266,16 @@ class SentenceCoder {
   std::optional<std::optional<document::EventPlace>> place_;
 };
 
+// "A court ordered the mayor to be jailed": a passive act with no agent, ordered, is done by
+// who ordered it; any other has no source.
+Actor SentenceCoder::OrderedBy(const Tree& t, int i, int depth) {
+  if (t.base_rel(i) == "xcomp" && t.head(i) >= 0 && depth < kMaxClimb &&
+      OneOf(t.lemma(t.head(i)), {"order", "rule", "decide", "direct", "instruct", "sentence"})) {
+    return SubjectOf(t, t.head(i), depth + 1);
+  }
+  return Actor{};
+}
+
 Actor SentenceCoder::SubjectOf(const Tree& t, int i, int depth) {
   int subj = -1, pass = -1;
   t.ForChildren(i, [&](int c) {
@@ -277,7 +288,8 @@ Actor SentenceCoder::SubjectOf(const Tree& t, int i, int depth) {
     t.ForChildren(i, [&](int c) {
       if (agent < 0 && t.base_rel(c) == "obl" && t.CaseOf(c) == "by") agent = c;
     });
-    return agent >= 0 ? actors_.Resolve(t, agent) : Actor{};
+    if (agent >= 0) return actors_.Resolve(t, agent);
+    return OrderedBy(t, i, depth);
   }
   if (subj >= 0) {
     Actor a = actors_.Resolve(t, subj);
@@ -339,7 +351,7 @@ Actor SentenceCoder::SubjectOf(const Tree& t, int i, int depth) {
       t.tok(i).form.size() > 2 && t.tok(i).form.compare(t.tok(i).form.size() - 2, 2, "ed") == 0) {
     passive = true;
   }
-  if (passive) return Actor{};
+  if (passive) return OrderedBy(t, i, depth);
   // Object control: "urged Iran to halt", "called on the authorities to end": the one
   // asked is the subject of what is asked, not the one asking.
   if (t.head(i) >= 0 && (r == "xcomp" || (r == "advcl" && t.HasChildLemma(i, "mark", "to"))) &&
@@ -424,7 +436,10 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
     }
     Actor a = actors_.Resolve(t, c);
     // "met ... in Tokyo": a city of the source's own country is where, not whom.
-    const kb::GazetteerEntry* place = actors_.LookupName(t.tok(c).form);
+    // (A name the entity layer holds for a person or a body is no town: "Imamoglu".)
+    const bool named_actor = a.value.entity >= 0 && a.value.entity < static_cast<int>(doc_.entities.size()) &&
+                             (doc_.entities[a.value.entity].type == "PERSON" || doc_.entities[a.value.entity].type == "ORG");
+    const kb::GazetteerEntry* place = named_actor ? nullptr : actors_.LookupName(t.tok(c).form);
     bool city = place != nullptr && place->type == kb::EntryType::kCity;
     bool own_country = !a.value.country.empty() && a.value.country == source.value.country &&
                        (t.CaseOf(c) == "in" || city);
@@ -675,13 +690,13 @@ bool SentenceCoder::IsPersonEntity(const Actor& a) const {
 }
 
 // "Thousands of students demonstrated in Seoul": a group named without a country is of
-// the country where the sentence places the act. Police with no place named act where the
-// story is ("Police detained 12 protesters overnight" under a Tbilisi dateline); other
-// groups may be anyone's.
+// the country where the sentence places the act. Police and prosecutors with no place named
+// act where the story is ("Police detained 12 protesters overnight" under a Tbilisi
+// dateline); other groups may be anyone's.
 void SentenceCoder::PlaceGroupSource(const Tree& t, int predicate, Actor& source) {
   if (source.Coded() || source.sector.empty()) return;
   std::optional<document::EventPlace> place = PlaceOf(t, predicate);
-  if (!place && source.sector == "COP") {
+  if (!place && (source.sector == "COP" || source.sector == "JUD")) {
     if (!doc_place_done_) doc_place_ = events::DocumentPlace(doc_, gaz_, place_context_), doc_place_done_ = true;
     place = doc_place_;
   }

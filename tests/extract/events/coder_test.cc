@@ -499,6 +499,26 @@ TEST(EventCoderTest, ATitleParsedAsTheObjectNamesThePersonAfterIt) {
                         "governor general") != doc.entities[met->target.entity].roles.end());
 }
 
+// Who orders a passive act does it; prosecutors act where the story is; a person whose
+// name is also a town's is whom; a legal appeal is no CAMEO appeal.
+TEST(EventCoderTest, CourtsProsecutorsAndLegalAppeals) {
+  Document doc = Sentence(
+      "Thousands marched in Istanbul. A Turkish court ordered Istanbul Mayor Ekrem Imamoglu to be jailed. "
+      "Prosecutors accuse Imamoglu of running a criminal organisation. His lawyers said they would appeal. Istanbul "
+      "was calm.");
+  const EventMention* jailed = Find(doc, "jailed");
+  ASSERT_NE(jailed, nullptr);
+  EXPECT_EQ(jailed->source.actor, "TURJUD");
+  EXPECT_EQ(jailed->target.country, "TUR");
+  const EventMention* accuse = Find(doc, "accuse");
+  ASSERT_NE(accuse, nullptr);
+  EXPECT_EQ(accuse->source.actor, "TURJUD");
+  ASSERT_GE(accuse->target.entity, 0);
+  EXPECT_EQ(doc.entities[accuse->target.entity].name, "Ekrem Imamoglu");
+  const EventMention* appeal = Find(doc, "appeal");
+  EXPECT_TRUE(appeal == nullptr || appeal->cameo.empty());
+}
+
 // A date after "on" is when, not whom.
 TEST(EventCoderTest, ADateIsNoTarget) {
   Document doc = Sentence("West German engineering union IG Metall will hold nationwide warning strikes on March 9.");
