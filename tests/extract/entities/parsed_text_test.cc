@@ -6,7 +6,7 @@
 #include <string>
 
 #include "document/document.h"
-#include "ingest/reader.h"
+#include "extract/read_article.h"
 #include "pipeline/pipeline.h"
 
 namespace newsgraph {
@@ -24,13 +24,7 @@ class ParsedTextTest : public ::testing::Test {
   static void TearDownTestSuite() { delete pipeline_; }
 
   static document::Document Annotate(const std::string& article) {
-    document::Document doc;
-    ingest::ReadOptions options;
-    options.detect_language = false;
-    Status s = ingest::ReadBuffer(article, "parsed_text_test.txt", options, [&](StatusOr<document::Document> d) {
-      if (d.ok()) doc = std::move(*d);
-    });
-    EXPECT_TRUE(s.ok()) << s.ToString();
+    document::Document doc = test_articles::ReadArticle(article, "parsed_text_test.txt");
     pipeline_->Annotate(doc);
     return doc;
   }

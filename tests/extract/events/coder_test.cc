@@ -4,12 +4,12 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include "extract/read_article.h"
 
 #include <map>
 #include <tuple>
 
 #include "../../../tools/eval/eval_events.h"
-#include "ingest/reader.h"
 #include "pipeline/pipeline.h"
 
 namespace newsgraph::extract {
@@ -28,13 +28,7 @@ const pipeline::Pipeline& SharedPipeline() {
 }
 
 Document Article(const std::string& text) {
-  Document doc;
-  ingest::ReadOptions options;
-  options.detect_language = false;
-  Status s = ingest::ReadBuffer(text, "article.txt", options, [&](StatusOr<Document> d) {
-    if (d.ok()) doc = std::move(*d);
-  });
-  EXPECT_TRUE(s.ok()) << s.ToString();
+  Document doc = test_articles::ReadArticle(text);
   SharedPipeline().Annotate(doc);
   return doc;
 }
@@ -479,7 +473,9 @@ TEST(EventCoderTest, ReportersPronounsBackersAndNamedActs) {
   EXPECT_EQ(struck->source.actor, "ISRMIL");
   for (const EventMention& e : doc.events) {
     EXPECT_NE(e.target.country, "IRN") << doc.SpanText(e.cue);
-    if (doc.SpanText(e.cue) == "strikes") EXPECT_NE(e.source.country, "LBN");
+    if (doc.SpanText(e.cue) == "strikes") {
+      EXPECT_NE(e.source.country, "LBN");
+    }
   }
   Document told = Sentence("Cuba in its telex told operators they would not receive March shipments.");
   for (const EventMention& e : told.events) EXPECT_NE(e.source.country, "CUB") << told.SpanText(e.cue);

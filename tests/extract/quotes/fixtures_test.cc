@@ -4,7 +4,7 @@
 
 #include "extract/quotes/quotes.h"
 #include "extract/quotes/quote_fixtures.h"
-#include "ingest/reader.h"
+#include "extract/read_article.h"
 #include "pipeline/pipeline.h"
 
 namespace newsgraph {
@@ -23,13 +23,7 @@ class QuoteFixturesTest : public ::testing::Test {
   static void TearDownTestSuite() { delete pipeline_; }
 
   static document::Document Annotate(const std::string& article) {
-    document::Document doc;
-    ingest::ReadOptions options;
-    options.detect_language = false;
-    Status s = ingest::ReadBuffer(article, "fixture.txt", options, [&](StatusOr<document::Document> d) {
-      if (d.ok()) doc = std::move(*d);
-    });
-    EXPECT_TRUE(s.ok()) << s.ToString();
+    document::Document doc = test_articles::ReadArticle(article, "fixture.txt");
     quote_fixtures::Annotate(*pipeline_, doc);
     return doc;
   }
