@@ -83,10 +83,6 @@ void ActorResolver::Fill(Actor& a, std::string country, std::string sector, std:
 
 namespace {
 
-bool OneOfWords(std::string_view w, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
-
 // Nouns of people acting for a body that give it no sector of their own ("the UN
 // coordinator", "EU negotiators"); agents.tsv lists those that do ("troops": MIL).
 bool IsPeopleNoun(std::string_view lemma) {
@@ -251,7 +247,7 @@ Actor ActorResolver::ResolveWords(const Tree& t, int head, const std::vector<int
       // "the Iran-backed group", "a U.S.-brokered truce": whose backing, not whose group.
       const int after = phrase[i + n - 1] + 1;
       if (after + 1 < t.size() && t.tok(after).form == "-" &&
-          OneOfWords(t.tok(after + 1).form, {"backed", "brokered", "funded", "sponsored", "allied", "aligned",
+          OneOf(t.tok(after + 1).form, {"backed", "brokered", "funded", "sponsored", "allied", "aligned",
                                              "designed", "made", "built", "supplied", "supported", "armed",
                                              "trained", "mediated", "proposed", "drafted"})) {
         i += n - 1;

@@ -21,6 +21,7 @@ using document::Document;
 using document::EventMention;
 using events::Actor;
 using events::Pattern;
+using events::OneOf;
 using events::Tree;
 
 struct EventCoder::Tables {
@@ -35,13 +36,6 @@ constexpr int kMaxClimb = 4;
 constexpr int kMaxClauseLemmas = 64;
 
 enum class Governor { kNone, kIntent, kThreat, kRefuse };
-
-bool OneOf(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (Tree::LowerEquals(w, x)) return true;
-  }
-  return false;
-}
 
 Governor GovernorOf(std::string_view lemma) {
   if (OneOf(lemma, {"promise", "pledge", "vow", "plan", "intend", "offer", "agree", "aim", "hope", "want", "seek",

@@ -3,6 +3,7 @@
 #ifndef NEWSGRAPH_EXTRACT_EVENTS_TREE_H_
 #define NEWSGRAPH_EXTRACT_EVENTS_TREE_H_
 
+#include <initializer_list>
 #include <string_view>
 #include <vector>
 
@@ -81,6 +82,14 @@ class Tree {
   int n_;
   std::vector<int> head_, start_, children_;
 };
+
+// True if `w`, lower-cased, is one of the (lower-case) words of `list`.
+inline bool OneOf(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list) {
+    if (Tree::LowerEquals(w, x)) return true;
+  }
+  return false;
+}
 
 }  // namespace newsgraph::extract::events
 

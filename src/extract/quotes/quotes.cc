@@ -236,13 +236,7 @@ class Finder {
   }
 
   // The cue has an object or an indirect object of its own ("told reporters").
-  bool HasHearer(int t) const {
-    for (int i = view_.Subtree(t).begin; i < view_.Subtree(t).end; ++i) {
-      const std::string& rel = view_.tok(i).deprel;
-      if (view_.Head(i) == t && (rel == "obj" || rel == "iobj")) return true;
-    }
-    return false;
-  }
+  bool HasHearer(int t) const { return view_.Child(t, "obj") >= 0 || view_.Child(t, "iobj") >= 0; }
 
   // The clause has "that" as its marker ("tells MSNBC's 'Morning Joe' on Friday that ...",
   // parsed with the hearer inside the clause).
