@@ -121,8 +121,8 @@ int MatchPerson(const Work& w, const std::vector<std::string>& words, const std:
   return best;
 }
 
-// "RSF" for "Rapid Support Forces": the initials of the name's capitalized words
-// (not "of", "the", "and", "for"), upper-cased; "" for names of fewer than two words.
+// "RSF" for "Rapid Support Forces": the first letters of the name's capitalized words (so
+// not of "of", "the", "and"); "" when fewer than two.
 std::string Initials(const Work& w, const WorkMention& m) {
   std::string out;
   for (uint32_t t = m.tb; t < m.te; ++t) {

@@ -297,8 +297,8 @@ void ReadFrontApposition(Work& w, int name) {
   }
   if (c < 0) return;
   WorkMention& d = w.mentions[c];
-  // The description stands alone: it opens the sentence or follows a comma or the
-  // quote it attributes ("... ,'' the White House spokesman, Josh Earnest, said").
+  // The description stands alone: it opens the sentence or follows a comma, "and", "or" or
+  // the quote it attributes ("... ,'' the White House spokesman, Josh Earnest, said").
   if (d.tb != sb) {
     const std::string_view before = w.Form(d.tb - 1);
     if (before != "," && before != "''" && before != "\"" && before != "\xE2\x80\x9D" && w.norm[d.tb - 1] != "and" &&
