@@ -60,9 +60,15 @@ std::vector<std::vector<std::string>> NerTagger::TagDocument(
     }
     return false;
   };
+  auto capital = [this](std::string_view text) {
+    for (const kb::GazetteerEntry* e : gazetteer_->Lookup(text)) {
+      if (e->type == kb::EntryType::kCity && e->detail == "PPLC") return true;
+    }
+    return false;
+  };
   ner_internal::MakeDocumentConsistent(
       sentences, out, [&](std::string_view text) { return has_entry(text, true); },
-      [&](std::string_view text) { return has_entry(text, false); });
+      [&](std::string_view text) { return has_entry(text, false); }, capital);
   for (size_t s = 0; s < out.size(); ++s) ner_internal::TagAccordsNamedAfterPlaces(sentences[s], gazetteer_.get(), out[s]);
   return out;
 }

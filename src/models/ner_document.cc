@@ -95,6 +95,25 @@ bool IsPlaceNameWord(std::string_view w) {
   return kWords.count(w) > 0;
 }
 
+// Lower-case words that name what kind of place a place is ("the state of Alaska",
+// "Alaska state", "Ohio county").
+bool IsPlaceKindWord(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "state",    "states",  "city",    "cities", "province", "provinces", "county", "counties", "region",
+      "regions",  "town",    "towns",   "village", "island",  "islands",   "port",   "capital",  "district",
+      "districts", "area",   "areas",   "suburb", "suburbs"};
+  return kWords.count(lower) > 0;
+}
+
+// The word after a name that makes it the subject of a company's doings or its owner:
+// "Piedmont said", "Phoenix did not", "El Paso 's proposal".
+bool IsCompanyActionWord(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "'s",   "said",   "says",    "has",       "had",       "is",       "was",    "will",  "would",
+      "did",  "does",   "also",    "agreed",    "announced", "reported", "added",  "expects", "plans"};
+  return kWords.count(lower) > 0;
+}
+
 // "E.F.", "J.P.", "W.": initials that stand for a founder's first names.
 bool IsInitials(std::string_view w) {
   if (w.size() < 2 || w.size() % 2 != 0) return false;
@@ -206,7 +225,8 @@ void FollowBodyInHeadlines(const std::vector<std::vector<std::string_view>>& for
 void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& forms,
                             std::vector<std::vector<std::string>>& tags,
                             const std::function<bool(std::string_view)>& known_place,
-                            const std::function<bool(std::string_view)>& known_region) {
+                            const std::function<bool(std::string_view)>& known_region,
+                            const std::function<bool(std::string_view)>& known_capital) {
   std::vector<TagSpan> spans = Spans(tags);
   std::unordered_map<std::string, std::string> majority = MajorityTypes(forms, spans);
   std::unordered_set<std::string> surnames;
@@ -273,6 +293,31 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
       add_prefixes(s.begin + 2);
     }
   }
+  // Places some mention of which reads as a place: after a locative word ("in Alaska"),
+  // beside another place ("Cleveland , Ohio", "Rockford , Iowa", "British Columbia and
+  // Alberta"), with a place's office or kind ("New York Governor", "the state of Alaska"),
+  // or "-based"; and places some mention of which acts as a company ("Piedmont said",
+  // "El Paso 's proposal").
+  std::unordered_set<std::string> read_as_place, acts_as_company;
+  for (const TagSpan& s : Spans(tags)) {
+    if (s.type != "GPE" && s.type != "LOC") continue;
+    const std::vector<std::string_view>& f = forms[s.sentence];
+    const std::vector<std::string>& t = tags[s.sentence];
+    const std::string before = s.begin > 0 ? base::AsciiLower(f[s.begin - 1]) : std::string();
+    const std::string after = s.end < f.size() ? base::AsciiLower(f[s.end]) : std::string();
+    auto is_place_tag = [&](size_t i) { return i < t.size() && (t[i].ends_with("-GPE") || t[i].ends_with("-LOC")); };
+    const bool locative = IsLocativePreposition(before) || before == "at" || before == "from" || before == "to" ||
+                          before == "into" || before == "throughout" ||
+                          (before == "of" && s.begin >= 2 && IsPlaceKindWord(base::AsciiLower(f[s.begin - 2])));
+    const bool beside_place = ((after == "," || after == "and") && is_place_tag(s.end + 1)) ||
+                              ((before == "," || before == "and") && s.begin >= 2 && is_place_tag(s.begin - 2)) ||
+                              (after == "," && s.end + 1 < f.size() && Capitalized(f[s.end + 1]));
+    const bool qualified = IsPlaceKindWord(after) || IsTitleWord(after) ||
+                           (after == "-" && s.end + 1 < f.size() && base::AsciiLower(f[s.end + 1]) == "based");
+    const std::string text = Text(f, s.begin, s.end);
+    if (locative || beside_place || qualified) read_as_place.insert(text);
+    if (IsCompanyActionWord(after)) acts_as_company.insert(text);
+  }
   for (const TagSpan& s : Spans(tags)) {
     const bool place = s.type == "GPE" || s.type == "LOC";
     if (s.type != "PERSON" && s.type != "MISC" && (!place || !known_place)) continue;
@@ -286,7 +331,14 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
     if (place) {
       std::string original;  // the span as written, for the gazetteer
       for (size_t i = s.begin; i < s.end; ++i) original += (i > s.begin ? " " : "") + std::string(forms[s.sentence][i]);
-      if (known_place(original)) continue;
+      // A known town is a company's short name ("Cleveland" beside "Cleveland Consulting
+      // Associates Inc", "El Paso 's proposal") when a mention acts as the company and none
+      // reads as the place; a country, first-level unit ("Texas said") or capital never is.
+      if (known_place(original) && (read_as_place.count(text) > 0 || acts_as_company.count(text) == 0 ||
+                                    !known_capital || !known_region || known_region(original) ||
+                                    known_capital(original))) {
+        continue;
+      }
     }
     Relabel(tags[s.sentence], s.begin, s.end, "ORG");
     majority[text] = "ORG";

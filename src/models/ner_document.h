@@ -39,10 +39,17 @@ namespace newsgraph::models::ner_internal {
 // first-level unit: a one-word GPE or LOC that is the surname of a multi-word PERSON of the
 // document is that person ("talks with Clinton" beside "Bill Clinton") unless it is such a
 // region or follows a locative word ("in", "at", "near" ...).
+// `known_capital` (may be empty: the rule is off) tells whether a text is a national
+// capital: a known town that begins a business ORG becomes it after all ("Cleveland" /
+// "Cleveland Consulting Associates Inc", "El Paso" / "El Paso Natural Gas Co") when some
+// mention acts as the company ("El Paso 's proposal", "Phoenix said"), none reads as the
+// place ("in Phoenix", "Cleveland , Ohio", "the city of Columbia"), and it is no country,
+// first-level unit or capital.
 void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& forms,
                             std::vector<std::vector<std::string>>& tags,
                             const std::function<bool(std::string_view)>& known_place = {},
-                            const std::function<bool(std::string_view)>& known_region = {});
+                            const std::function<bool(std::string_view)>& known_region = {},
+                            const std::function<bool(std::string_view)>& known_capital = {});
 
 }  // namespace newsgraph::models::ner_internal
 

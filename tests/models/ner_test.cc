@@ -272,6 +272,26 @@ TEST(NerCommittedModelTest, CompaniesNamedAfterSmallTownsAreCompanies) {
   EXPECT_EQ(tags[1][0], "B-GPE");
 }
 
+// A city names the company after all when the document names the company in full, the
+// short name acts as one ("Tucson said"), and no mention reads as the place; a country, a
+// state (above) or a national capital never does.
+TEST(NerCommittedModelTest, KnownPlacesActingAsCompaniesAreCompanies) {
+  auto ner = CommittedModel();
+  if (ner == nullptr) GTEST_SKIP() << "data/models/ner.ngm not built";
+  auto tags = TagDocumentText(*ner, {"Tucson Aviation Inc agreed to buy a rival carrier .",
+                                     "Tucson said the purchase would cost 90 mln dlrs ."});
+  EXPECT_EQ(tags[1][0], "B-ORG");
+  // The place is read as a place somewhere in the document: it stays a place.
+  tags = TagDocumentText(*ner, {"Tucson Aviation Inc agreed to hire 40 pilots in Tucson .",
+                                "Tucson said the purchase would cost 90 mln dlrs ."});
+  EXPECT_EQ(tags[0][9], "B-GPE");
+  EXPECT_EQ(tags[1][0], "B-GPE");
+  // A capital is never a company's short name.
+  tags = TagDocumentText(*ner, {"Lima Mining Corp agreed to buy a rival miner .",
+                                "Lima said the purchase would cost 90 mln dlrs ."});
+  EXPECT_EQ(tags[1][0], "B-GPE");
+}
+
 // Religious and ethnic groups (demonyms.tsv rows of no country) are NORP, not people.
 TEST(NerCommittedModelTest, ReligiousAndEthnicGroupsAreNorp) {
   auto ner = CommittedModel();
@@ -354,7 +374,7 @@ TEST(NerCommittedModelTest, TitleCaseHeadlinesAreReadLikeText) {
   EXPECT_EQ(tags[0][0], "B-PERSON");
   EXPECT_EQ(tags[0][1], "O");  // "Campaign" is the word campaign
   EXPECT_EQ(tags[0][2], "O");
-  EXPECT_EQ(tags[0][8], "B-GPE");
+  EXPECT_EQ(tags[0][9], "B-GPE");
 }
 
 TEST(NerCommittedModelTest, FacilityAndDocumentTagging) {
