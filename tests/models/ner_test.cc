@@ -374,7 +374,8 @@ TEST(NerCommittedModelTest, TitleCaseHeadlinesAreReadLikeText) {
   EXPECT_EQ(tags[0][0], "B-PERSON");
   EXPECT_EQ(tags[0][1], "O");  // "Campaign" is the word campaign
   EXPECT_EQ(tags[0][2], "O");
-  EXPECT_EQ(tags[0][9], "B-GPE");
+  ASSERT_EQ(tags[0].size(), 9u);
+  EXPECT_EQ(tags[0][8], "B-GPE");
 }
 
 TEST(NerCommittedModelTest, FacilityAndDocumentTagging) {
