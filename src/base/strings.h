@@ -33,6 +33,15 @@ inline std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+// "Kepco" -> "KEPCO": the same for upper case.
+inline std::string AsciiUpper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
 // "Simon\nKeswick " -> "Simon Keswick": every run of ASCII whitespace becomes one space and the ends
 // are trimmed. For names and keys taken from wrapped text; never for evidence, whose offsets must hold.
 inline std::string CollapseWhitespace(std::string_view s) {

@@ -114,6 +114,13 @@ bool IsCompanyActionWord(std::string_view lower) {
   return kWords.count(lower) > 0;
 }
 
+// A company's short name as news gives it in brackets: one capitalized word of letters,
+// at least three ("Kepco"), no company suffix.
+bool IsShortName(std::string_view w) {
+  if (w.size() < 3 || !Capitalized(w) || IsCompanySuffix(w)) return false;
+  return std::all_of(w.begin(), w.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+}
+
 // "E.F.", "J.P.", "W.": initials that stand for a founder's first names.
 bool IsInitials(std::string_view w) {
   if (w.size() < 2 || w.size() % 2 != 0) return false;
@@ -355,11 +362,22 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
   }
   // An acronym of an organization named in the document is that organization
   // ("International Coffee Organization ... ICO delegates").
+  // So is the short name it is given in brackets, in any case ("Korea Electric Power Corp
+  // ( Kepco )" ... "KEPCO has also ...").
   std::unordered_set<std::string> acronyms;
   for (const TagSpan& s : Spans(tags)) {
-    if (s.type == "ORG" && s.end - s.begin >= 2) {
-      std::string initials = Initials(forms[s.sentence], s.begin, s.end);
-      if (initials.size() >= 2) acronyms.insert(initials);
+    if (s.type != "ORG" || s.end - s.begin < 2) continue;
+    const std::vector<std::string_view>& f = forms[s.sentence];
+    std::string initials = Initials(f, s.begin, s.end);
+    if (initials.size() >= 2) acronyms.insert(initials);
+    // It starts as the name does; a place or line of business that qualifies the name
+    // ("Nikko Securities Co ( Europe )", "Nippon Steel ( Nagoya )", "Cheung Kong ( Holdings )
+    // Ltd") is none.
+    if (s.end + 2 < f.size() && f[s.end] == "(" && f[s.end + 2] == ")" && IsShortName(f[s.end + 1]) &&
+        f[s.end + 1][0] == f[s.begin][0] && tags[s.sentence][s.end + 1] != "I-ORG" &&
+        !(known_place && known_place(f[s.end + 1])) && (s.end + 3 == f.size() || !IsCompanySuffix(f[s.end + 3]))) {
+      acronyms.insert(std::string(f[s.end + 1]));
+      acronyms.insert(base::AsciiUpper(f[s.end + 1]));
     }
   }
   for (size_t s = 0; s < tags.size() && !acronyms.empty(); ++s) {

@@ -650,6 +650,40 @@ bool IsCreditRating(std::string_view w) {
   return kRatings.count(w) > 0;
 }
 
+// Edges no name has, mended after the tails above:
+//  - a hyphen that ends a name before a word in lower case is dropped ("Carl Icahn -
+//    controlled Trans World Airlines": the tokenizer split "Icahn-controlled");
+//  - a name that starts with "of" after an office ("Assistant Secretary of Defence") is
+//    the office's, no name;
+//  - a weekday or month that ends an organization or person ("the Higher Labour Court
+//    Saturday ruled") is the date of what it did;
+//  - "Class B" before shares, stock or common is a share class, no organization;
+//  - a person whose last word is "Bank" is a bank ("lead manager Gotthard Bank said"), but for
+//    one run across "of" into the bank ("Joe Carson of Chemical Bank", split later).
+void TrimSpanEdges(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
+  const size_t n = tags.size();
+  for (size_t b = 0; b < n; ++b) {
+    if (tags[b].size() < 3 || tags[b][0] != 'B') continue;
+    const std::string type = tags[b].substr(2);
+    size_t e = b + 1;
+    while (e < n && tags[e] == "I-" + type) ++e;
+    const bool lower_after = e < n && !forms[e].empty() && forms[e][0] >= 'a' && forms[e][0] <= 'z';
+    if (e - b > 1 && forms[e - 1] == "-" && lower_after) tags[--e] = "O";
+    if (forms[b] == "of" && b > 0 && IsTitleWord(base::AsciiLower(forms[b - 1]))) {
+      for (size_t i = b; i < e; ++i) tags[i] = "O";
+    } else if (e - b > 1 && (type == "ORG" || type == "PERSON") && IsCalendarWord(forms[e - 1])) {
+      while (e - b > 1 && IsCalendarWord(forms[e - 1])) tags[--e] = "O";
+    } else if (e - b == 2 && forms[b] == "Class" && forms[b + 1].size() == 1 && e < n &&
+               (forms[e] == "shares" || forms[e] == "stock" || forms[e] == "common" || forms[e] == "preferred")) {
+      tags[b] = tags[b + 1] = "O";
+    } else if (e - b > 1 && type == "PERSON" && (forms[e - 1] == "Bank" || forms[e - 1] == "Banks") &&
+               std::find(forms.begin() + b, forms.begin() + e, "of") == forms.begin() + e) {
+      Relabel(tags, b, e, "ORG");
+    }
+    b = e - 1;
+  }
+}
+
 // No name ends in "of", "and", "&" or "the": the model stopped inside a name ("Federal Reserve
 // Bank of" + "New York", "Cable and" + "Wireless", "Marks &" + "Spencer") or ran on towards a
 // place ("Kelvin Ramnath of" + "Trinidad - Tobago"). An institution's head before "of", an
@@ -1665,6 +1699,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     for (std::string_view f : forms) norm.push_back(kb::Gazetteer::Normalize(f));
   }
   MendFunctionWordTails(forms, tags);
+  TrimSpanEdges(forms, tags);
   JoinNamesOverPeoples(forms, tags);
   JoinPossessiveCompanyNames(forms, tags);
   JoinPossessivePartyNames(forms, tags);

@@ -292,6 +292,45 @@ TEST(NerCommittedModelTest, KnownPlacesActingAsCompaniesAreCompanies) {
   EXPECT_EQ(tags[1][0], "B-GPE");
 }
 
+// Edges no name has: a hyphen before a word in lower case, "of" after an office, a weekday
+// after a court, a share class, a "person" that is a bank.
+TEST(NerCommittedModelTest, NamesLoseEdgesNoNameHas) {
+  auto ner = CommittedModel();
+  if (ner == nullptr) GTEST_SKIP() << "data/models/ner.ngm not built";
+  auto tags = TagText(*ner, "Last week , Carl C. Icahn - controlled Norvane Airlines Inc raised its offer .");
+  EXPECT_EQ(tags[3], "B-PERSON");
+  EXPECT_EQ(tags[5], "I-PERSON");
+  EXPECT_EQ(tags[6], "O");  // the hyphen of "Icahn-controlled"
+  tags = TagText(*ner, "The talks were led by Assistant Secretary of Defence for policy Richard Ohlsson .");
+  EXPECT_EQ(tags[7], "O");
+  EXPECT_EQ(tags[8], "O");
+  EXPECT_EQ(tags[11], "B-PERSON");
+  tags = TagText(*ner, "The strike went on after the Higher Labour Court Saturday ruled it illegal .");
+  EXPECT_EQ(tags[6], "B-ORG");
+  EXPECT_EQ(tags[8], "I-ORG");
+  EXPECT_EQ(tags[9], "B-DATE");  // when the court ruled
+  tags = TagText(*ner, "The group offered to buy all Class B common shares of Marlow Resorts Inc .");
+  EXPECT_EQ(tags[6], "O");
+  EXPECT_EQ(tags[7], "O");
+  tags = TagText(*ner, "The bonds were priced at par , lead manager Gotthard Bank said .");
+  EXPECT_EQ(tags[9], "B-ORG");
+  EXPECT_EQ(tags[10], "I-ORG");
+}
+
+// A company's short name given in brackets after its full name is that company wherever it
+// recurs, in any case; a place in brackets qualifies the name and stays a place.
+TEST(NerCommittedModelTest, ShortNamesInBracketsAreTheCompany) {
+  auto ner = CommittedModel();
+  if (ner == nullptr) GTEST_SKIP() << "data/models/ner.ngm not built";
+  auto tags = TagDocumentText(*ner, {"Halden Electric Power Corp ( Hepco ) chose two U.S. firms .",
+                                     "Hepco said talks would end in May .", "HEPCO has also been talking to rivals ."});
+  EXPECT_EQ(tags[0][5], "B-ORG");
+  EXPECT_EQ(tags[1][0], "B-ORG");
+  EXPECT_EQ(tags[2][0], "B-ORG");
+  tags = TagDocumentText(*ner, {"Nippon Norvane Co ( Nagoya ) said profits rose .", "Nagoya is a port ."});
+  EXPECT_NE(tags[1][0], "B-ORG");
+}
+
 // Religious and ethnic groups (demonyms.tsv rows of no country) are NORP, not people.
 TEST(NerCommittedModelTest, ReligiousAndEthnicGroupsAreNorp) {
   auto ner = CommittedModel();
