@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cctype>
+#include <unordered_set>
 
 #include "base/binary_io.h"
 
@@ -281,6 +282,24 @@ bool InBracketedAbbreviation(std::string_view text, const std::vector<document::
          lower_word_after(i + 1);
 }
 
+// "... an analyst at Delphine Data Corp. The strike went on": a company's suffix that ends
+// its sentence is an abbreviation and a sentence end at once, and the model, having learned
+// that abbreviations end no sentence, reads on. Before a capitalized word that opens
+// sentences and starts no name ("The", "It", "But"), it is an end. Not after "U.S.":
+// Reuters-21578 capitalizes the word after it ("U.S. And Japan", "U.S. Officials said").
+// `i` is the token before the gap.
+bool AbbreviationEndsSentence(std::string_view text, const std::vector<document::Span>& tokens, size_t i) {
+  static const std::unordered_set<std::string_view> kSuffixes = {"Corp.", "Co.", "Ltd.", "Inc.", "Cos.",
+                                                                 "Bhd.", "Plc.", "Bros.", "Ltda."};
+  static const std::unordered_set<std::string_view> kOpeners = {
+      "The",  "A",    "An",   "It",  "Its",  "He",    "She",   "They",  "We",      "I",
+      "This", "That", "These", "Those", "There", "But", "His", "Her", "Their", "However"};
+  if (i + 1 >= tokens.size() || tokens[i].end == tokens[i + 1].start) return false;
+  const std::string_view here = text.substr(tokens[i].start, tokens[i].size());
+  const std::string_view next = text.substr(tokens[i + 1].start, tokens[i + 1].size());
+  return kSuffixes.count(here) > 0 && kOpeners.count(next) > 0;
+}
+
 }  // namespace
 
 void SegmentRange(std::string_view text, size_t begin, size_t end, const TokenizerLexicon& lexicon,
@@ -298,7 +317,8 @@ void SegmentRange(std::string_view text, size_t begin, size_t end, const Tokeniz
     bool boundary = infos[i].gap_after == GapKind::kParagraph;
     if (!boundary && infos[i].candidate) {
       size_t n = ExtractBoundaryFeatures(infos, i, since, feats);
-      boundary = model.Score(feats, n) > 0 && !InBracketedAbbreviation(text, tokens, first + i);
+      boundary = (model.Score(feats, n) > 0 && !InBracketedAbbreviation(text, tokens, first + i)) ||
+                 AbbreviationEndsSentence(text, tokens, first + i);
     }
     if (boundary) {
       sentence_ends.push_back(static_cast<uint32_t>(first + i + 1));

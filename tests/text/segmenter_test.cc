@@ -65,6 +65,13 @@ const SplitCase kSplitCases[] = {
      {"KIM MEETS PUTIN AT COSMODROME", "The leaders met on Wednesday."}},
     {"us_midsentence", "Troops from the U.S. and Britain arrived.", {"Troops from the U.S. and Britain arrived."}},
     {"decimal", "Growth reached 3.5 percent last year.", {"Growth reached 3.5 percent last year."}},
+    // A company's suffix that ends the sentence ends it before "The", "It", "He"; before a
+    // word in lower case, or inside a name, it does not.
+    {"company_suffix_ends_sentence",
+     "She is an analyst at Delphine Data Corp. The strike went on. Talks with Halden Steel Co. ended. Norvane "
+     "Holdings Ltd. It was her first job.",
+     {"She is an analyst at Delphine Data Corp.", "The strike went on.", "Talks with Halden Steel Co. ended.",
+      "Norvane Holdings Ltd.", "It was her first job."}},
     // A party and state in brackets: "Mass." is a word too, so no list can hold it.
     {"party_and_state", "Rep. Ann Ruiz (D-Mass.) said the vote would be close. Sen. Tom Hale (R-Ill.) agreed.",
      {"Rep. Ann Ruiz (D-Mass.) said the vote would be close.", "Sen. Tom Hale (R-Ill.) agreed."}},
