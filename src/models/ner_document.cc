@@ -187,7 +187,8 @@ void FollowBodyInHeadlines(const std::vector<std::vector<std::string_view>>& for
   const std::unordered_map<std::string, std::string> names = MajorityTypes(forms, body);
   std::unordered_set<std::string> surnames;
   for (const TagSpan& s : body) {
-    if (s.type == "PERSON" && s.end - s.begin >= 2) surnames.insert(base::AsciiLower(forms[s.sentence][s.end - 1]));
+    const std::string last = base::AsciiLower(forms[s.sentence][s.end - 1]);
+    if (s.type == "PERSON" && s.end - s.begin >= 2 && !CommonSentenceOpener(last)) surnames.insert(last);
   }
   for (size_t s = 0; s < tags.size(); ++s) {
     if (!headline[s]) continue;
@@ -242,9 +243,11 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
     if (it != majority.end() && it->second != s.type) Relabel(tags[s.sentence], s.begin, s.end, it->second);
     const std::string& type = it != majority.end() ? it->second : s.type;
     const auto first = forms[s.sentence].begin() + s.begin, last = forms[s.sentence].begin() + s.end;
+    // No surname is a word that opens sentences ("S and P. The agency" read as a person "P. The").
+    const std::string surname = base::AsciiLower(forms[s.sentence][s.end - 1]);
     if (type == "PERSON" && s.end - s.begin >= 2 && Capitalized(forms[s.sentence][s.end - 1]) &&
-        std::find(first, last, "of") == last) {
-      surnames.insert(base::AsciiLower(forms[s.sentence][s.end - 1]));  // a headline's "REED" too
+        std::find(first, last, "of") == last && !CommonSentenceOpener(surname)) {
+      surnames.insert(surname);  // a headline's "REED" too
     }
   }
   // A person's surname typed as a town is that person ("talks with Clinton" beside "Bill

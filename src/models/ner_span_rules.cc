@@ -652,7 +652,8 @@ bool IsCreditRating(std::string_view w) {
 
 // Edges no name has, mended after the tails above:
 //  - a hyphen that ends a name before a word in lower case is dropped ("Carl Icahn -
-//    controlled Trans World Airlines": the tokenizer split "Icahn-controlled");
+//    controlled Trans World Airlines": the tokenizer split "Icahn-controlled"), so is a
+//    closing "The" ("S and P. The agency");
 //  - a name that starts with "of" after an office ("Assistant Secretary of Defence") is
 //    the office's, no name;
 //  - a weekday or month that ends an organization or person ("the Higher Labour Court
@@ -669,6 +670,9 @@ void TrimSpanEdges(const std::vector<std::string_view>& forms, std::vector<std::
     while (e < n && tags[e] == "I-" + type) ++e;
     const bool lower_after = e < n && !forms[e].empty() && forms[e][0] >= 'a' && forms[e][0] <= 'z';
     if (e - b > 1 && forms[e - 1] == "-" && lower_after) tags[--e] = "O";
+    // No name ends in "The": "S and P. The agency" is no person "P. The" ("Class A", "Series
+    // A" end in a letter).
+    while (e - b > 1 && forms[e - 1] == "The") tags[--e] = "O";
     if (forms[b] == "of" && b > 0 && IsTitleWord(base::AsciiLower(forms[b - 1]))) {
       for (size_t i = b; i < e; ++i) tags[i] = "O";
     } else if (e - b > 1 && (type == "ORG" || type == "PERSON") && IsCalendarWord(forms[e - 1])) {

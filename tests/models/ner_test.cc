@@ -317,6 +317,18 @@ TEST(NerCommittedModelTest, NamesLoseEdgesNoNameHas) {
   EXPECT_EQ(tags[10], "I-ORG");
 }
 
+// A word that opens sentences is no surname, though the model ran a name into it: "The"
+// of "S and P. The agency" must not make every "The" of the story a person.
+TEST(NerCommittedModelTest, SentenceOpenersAreNoSurnames) {
+  auto ner = CommittedModel();
+  if (ner == nullptr) GTEST_SKIP() << "data/models/ner.ngm not built";
+  auto tags = TagDocumentText(*ner, {"That brought in S and P. The agency cut the rating .",
+                                     "The notes were priced late Thursday by Tom Reed ."});
+  EXPECT_NE(tags[0][5], "I-PERSON");
+  EXPECT_EQ(tags[1][0], "O");
+  EXPECT_EQ(tags[1][7], "B-PERSON");
+}
+
 // A company's short name given in brackets after its full name is that company wherever it
 // recurs, in any case; a place in brackets qualifies the name and stays a place.
 TEST(NerCommittedModelTest, ShortNamesInBracketsAreTheCompany) {
