@@ -118,7 +118,8 @@ bool IsCompanySuffix(std::string_view w) {
       "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "LLC", "AG", "SA", "S.A.",
       "NV", "N.V.", "BV", "GmbH", "SpA", "S.p.A.", "Oyj", "Oy", "ASA", "AB", "Bhd", "Srl", "Sarl", "Ltda",
       "KGaA", "Limited", "Incorporated", "Corporation",
-      "Partners", "L.P.", "LP",
+      "Partners", "L.P.", "LP", "Bros", "Bros.", "Cos", "Cos.", "S.P.A.", "Pty", "Pty.", "Pte", "Bhd.", "Ltda.",
+      "B.V.", "A.G.",
       "INC", "CORP", "CO", "LTD", "LIMITED", "CORPORATION"};  // headlines
   return kSuffixes.count(w) > 0;
 }

@@ -317,6 +317,18 @@ TEST(NerCommittedModelTest, NamesLoseEdgesNoNameHas) {
   EXPECT_EQ(tags[10], "I-ORG");
 }
 
+// Legal suffixes of the news ("Bros.", "Cos", "S.P.A.", "B.V.") make a company of the name
+// before them, whatever the model read.
+TEST(NerCommittedModelTest, MoreCompanySuffixes) {
+  auto ner = CommittedModel();
+  if (ner == nullptr) GTEST_SKIP() << "data/models/ner.ngm not built";
+  auto tags = TagText(*ner, "said Anna Berg , an analyst with Halden Marlow Bros. , and Carrozzeria Velti S.P.A. agreed .");
+  EXPECT_EQ(tags[7], "B-ORG");
+  EXPECT_EQ(tags[9], "I-ORG");
+  EXPECT_EQ(tags[12], "B-ORG");
+  EXPECT_EQ(tags[14], "I-ORG");
+}
+
 // A word that opens sentences is no surname, though the model ran a name into it: "The"
 // of "S and P. The agency" must not make every "The" of the story a person.
 TEST(NerCommittedModelTest, SentenceOpenersAreNoSurnames) {
