@@ -650,6 +650,20 @@ bool IsCreditRating(std::string_view w) {
   return kRatings.count(w) > 0;
 }
 
+// True when forms[begin, end) are untagged words that can go on a name: capitalized, or
+// "-", "/", "&", "of", "and" between capitalized words ("Rhone - Poulenc"); not the
+// lower-case words a known name matches regardless of case ("the Democratic party").
+bool ContinuesName(const std::vector<std::string_view>& forms, const std::vector<std::string>& tags, size_t begin,
+                   size_t end) {
+  if (end <= begin || !Capitalized(forms[end - 1])) return false;
+  for (size_t i = begin; i < end; ++i) {
+    const std::string_view f = forms[i];
+    if (tags[i] != "O") return false;
+    if (!Capitalized(f) && f != "-" && f != "/" && f != "&" && f != "of" && f != "and") return false;
+  }
+  return true;
+}
+
 // Edges no name has, mended after the tails above:
 //  - a hyphen that ends a name before a word in lower case is dropped ("Carl Icahn -
 //    controlled Trans World Airlines": the tokenizer split "Icahn-controlled"), so is a
@@ -1719,8 +1733,14 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     int known = -1;
     // A known name typed otherwise ("the Xinhua news agency": the list's longer name does
     // not hide the span's own).
+    int longer_type = -1;
+    const int longer = norm.empty() ? 0 : names->Match(norm, b, longer_type);
     if (!norm.empty() && names->Match(norm, b, known, e - b) == static_cast<int>(e - b)) {
       if (kTypes[known] != type) Relabel(tags, b, e, kTypes[known]);
+    } else if (longer > static_cast<int>(e - b) && ContinuesName(forms, tags, e, b + longer)) {
+      // The model stopped inside a known name ("four Revolutionary Guards divisions"): the name.
+      Relabel(tags, b, b + longer, kTypes[longer_type]);
+      e = b + longer;
     } else if (e - b > 1 && IsCompanySuffix(forms[e - 1])) {
       if (type != "ORG") Relabel(tags, b, e, "ORG");
     } else if (e < tags.size() && tags[e] == "O" && IsCompanySuffix(forms[e])) {

@@ -329,6 +329,20 @@ TEST(NerCommittedModelTest, MoreCompanySuffixes) {
   EXPECT_EQ(tags[14], "I-ORG");
 }
 
+// The model may stop inside a known name; the name's capitalized words that follow join it
+// ("Revolutionary Guards divisions"), the lower-case words a case-blind match would take do
+// not ("the Democratic party": the party's name is "Democratic").
+TEST(NerCommittedModelTest, KnownNamesAreTakenWhole) {
+  auto ner = CommittedModel();
+  if (ner == nullptr) GTEST_SKIP() << "data/models/ner.ngm not built";
+  auto tags = TagText(*ner, "Four Revolutionary Guards divisions attacked the town .");
+  EXPECT_EQ(tags[1], "B-ORG");
+  EXPECT_EQ(tags[2], "I-ORG");
+  EXPECT_EQ(tags[3], "O");
+  tags = TagText(*ner, "Congress is controlled by the Democratic party .");
+  EXPECT_EQ(tags[6], "O");
+}
+
 // A word that opens sentences is no surname, though the model ran a name into it: "The"
 // of "S and P. The agency" must not make every "The" of the story a person.
 TEST(NerCommittedModelTest, SentenceOpenersAreNoSurnames) {
