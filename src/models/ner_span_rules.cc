@@ -670,8 +670,8 @@ bool ContinuesName(const std::vector<std::string_view>& forms, const std::vector
 //    closing "The" ("S and P. The agency");
 //  - a name that starts with "of" after an office ("Assistant Secretary of Defence") is
 //    the office's, no name;
-//  - a weekday or month that ends an organization or person ("the Higher Labour Court
-//    Saturday ruled") is the date of what it did;
+//  - a weekday or month that ends an organization ("the Higher Labour Court Saturday
+//    ruled") is the date of what it did (a person may be named so: "Tom Friday");
 //  - "Class B" before shares, stock or common is a share class, no organization;
 //  - a person whose last word is "Bank" is a bank ("lead manager Gotthard Bank said"), but for
 //    one run across "of" into the bank ("Joe Carson of Chemical Bank", split later).
@@ -689,7 +689,7 @@ void TrimSpanEdges(const std::vector<std::string_view>& forms, std::vector<std::
     while (e - b > 1 && forms[e - 1] == "The") tags[--e] = "O";
     if (forms[b] == "of" && b > 0 && IsTitleWord(base::AsciiLower(forms[b - 1]))) {
       for (size_t i = b; i < e; ++i) tags[i] = "O";
-    } else if (e - b > 1 && (type == "ORG" || type == "PERSON") && IsCalendarWord(forms[e - 1])) {
+    } else if (e - b > 1 && type == "ORG" && IsCalendarWord(forms[e - 1])) {  // not "Tom Friday"
       while (e - b > 1 && IsCalendarWord(forms[e - 1])) tags[--e] = "O";
     } else if (e - b == 2 && forms[b] == "Class" && forms[b + 1].size() == 1 && e < n &&
                (forms[e] == "shares" || forms[e] == "stock" || forms[e] == "common" || forms[e] == "preferred")) {
