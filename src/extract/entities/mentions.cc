@@ -710,6 +710,12 @@ bool MakeNominal(Work& w, uint32_t r, uint32_t n, const RoleWord& role, WorkMent
     end = w.mentions[c].te;
     // "the commander of the Korean People's Army Ri Pyong Chol": a premodifier again.
     if (end < se && w.Capitalized(end) && !w.IsPossessive(end)) return false;
+  } else if (end + 1 < se && w.norm[end] == "for" && affiliation >= 0) {
+    // "the UN special envoy for Yemen": the place is the brief, not the employer.
+    const int c = w.covered[end + 1];
+    if (c >= 0 && w.mentions[c].tb == end + 1 && (w.mentions[c].type == "GPE" || w.mentions[c].type == "LOC")) {
+      end = w.mentions[c].te;
+    }
   }
   // "X, the director of ...": an apposition; roles.cc reads it as X's role.
   if (start >= sb + 2 && w.Form(start - 1) == "," && EndsPerson(w, start - 2)) return false;
@@ -741,6 +747,7 @@ bool MakeNominal(Work& w, uint32_t r, uint32_t n, const RoleWord& role, WorkMent
     const WorkMention& a = w.mentions[affiliation];
     out.country = a.country;
     if (role.sector.empty()) out.sector = a.sector;
+    Affiliate(out, a);  // "the U.N. envoy" is the U.N.'s (IGO), though envoys are GOV
   }
   return true;
 }

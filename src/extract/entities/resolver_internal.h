@@ -106,6 +106,9 @@ void AddNominalsAndPronouns(Work& w);
 void MarkPolitical(Work& w);
 // roles.cc
 void ReadRoles(Work& w);            // premodifiers and appositions
+// m takes a's country, and a's sector when a is an organization; an official of an
+// international body (IGO, NGO) is coded as the body.
+void Affiliate(WorkMention& m, const WorkMention& a);
 bool AllWordChars(std::string_view s);  // ASCII letters and hyphens only, not empty
 // coref.cc
 void Cluster(Work& w);              // sets WorkMention::entity, fills doc.entities

@@ -15,6 +15,18 @@ bool AllWordChars(std::string_view s) {
   return true;
 }
 
+// An official takes the country of the place or body named with the role, and the body's
+// sector when it is an organization.
+void Affiliate(WorkMention& m, const WorkMention& a) {
+  if (m.country.empty()) m.country = a.country;
+  if (m.sector.empty() && a.type == "ORG") m.sector = a.sector;
+  // An official of an international body is coded as the body (IGOWFP).
+  if (a.type == "ORG" && (a.sector == "IGO" || a.sector == "NGO")) {
+    if (m.code.empty()) m.code = a.code;
+    m.role_sector = a.sector;  // the ADB's president is IGO, not GOV
+  }
+}
+
 namespace {
 
 // The longest role phrase ENDING at token e (exclusive), starting at or after `lo`.
@@ -68,16 +80,6 @@ void ApplyRole(WorkMention& m, const RoleWord& r, std::string text) {
   if (r.kind == RoleWord::Kind::kHonorific) return;
   m.roles.push_back(std::move(text));
   if (m.role_sector.empty() && r.kind != RoleWord::Kind::kKin) m.role_sector = r.sector;
-}
-
-void Affiliate(WorkMention& m, const WorkMention& a) {
-  if (m.country.empty()) m.country = a.country;
-  if (m.sector.empty() && a.type == "ORG") m.sector = a.sector;
-  // An official of an international body is coded as the body (IGOWFP).
-  if (a.type == "ORG" && (a.sector == "IGO" || a.sector == "NGO")) {
-    if (m.code.empty()) m.code = a.code;
-    m.role_sector = a.sector;  // the ADB's president is IGO, not GOV
-  }
 }
 
 // The person mention a possessive before token t points at, or -1: "Fidan's" is

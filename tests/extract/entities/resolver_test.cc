@@ -813,6 +813,24 @@ TEST_F(ResolverTest, FrontAppositionsWithBodiesAndArticles) {
   EXPECT_EQ(EntityOf(doc, "the Governor of the Bank of Greece"), halikias) << Dump(doc);
 }
 
+// An international body's official is the body's (IGO), though the role is a government's
+// ("envoy"); the place an envoy is sent "for" is the brief, not the employer.
+TEST_F(ResolverTest, EnvoysOfInternationalBodies) {
+  Document doc = Resolve(
+      "The [ORG UN] special envoy for [GPE Yemen] , [PERSON Hans Lindgren] , welcomed the deal .\n"
+      "The [ORG U.N.] envoy , [PERSON Paolo Serra] , said talks would resume .");
+  ExpectConsistent(doc);
+  const Entity* lindgren = Find(doc, "Hans Lindgren");
+  ASSERT_NE(lindgren, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(lindgren, "special envoy")) << Dump(doc);
+  EXPECT_EQ(lindgren->sector, "IGO") << Dump(doc);
+  EXPECT_NE(lindgren->country, "YEM") << Dump(doc);
+  const Entity* serra = Find(doc, "Paolo Serra");
+  ASSERT_NE(serra, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(serra, "envoy")) << Dump(doc);
+  EXPECT_EQ(serra->sector, "IGO") << Dump(doc);
+}
+
 // A body's description names nobody earlier: "the party's president" is not the
 // president named before.
 TEST_F(ResolverTest, ADescriptionOfAnUnnamedBodyIsNoEarlierPerson) {
