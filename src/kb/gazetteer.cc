@@ -79,6 +79,9 @@ std::string NormalizeUnicode(std::string_view text) {
     UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
     if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    // Transliterations mark 'ayn and hamza with these; the press drops them: "Ma’rib" is
+    // "Marib", "Şanʻā’" "Sana". (The ASCII apostrophe stays a word break, as in the text.)
+    if (c == 0x2019 || c == 0x2018 || c == 0x02BB || c == 0x02BC || c == 0x02BE || c == 0x02BF) continue;
     if (u_isalnum(c)) {
       kept.append(static_cast<UChar32>(u_foldCase(c, U_FOLD_CASE_DEFAULT)));
     } else {

@@ -30,6 +30,9 @@ TEST(GazetteerTest, NormalizeFoldsCaseAccentsAndPunctuation) {
   EXPECT_EQ(Gazetteer::Normalize("ZÜRICH"), "zurich");
   EXPECT_EQ(Gazetteer::Normalize("Kim Jong-un"), "kim jong un");
   EXPECT_EQ(Gazetteer::Normalize("..."), "");
+  // The 'ayn and hamza marks of a transliteration are dropped, as the press drops them.
+  EXPECT_EQ(Gazetteer::Normalize("Ma\u2019rib"), "marib");
+  EXPECT_EQ(Gazetteer::Normalize("\u015Ea\u02BBd\u0101h"), "sadah");
 }
 
 TEST(GazetteerTest, LoadsAndLooksUpEveryType) {
@@ -239,6 +242,8 @@ TEST(GazetteerTest, CommittedGazetteerLoads) {
     EXPECT_EQ(found[0]->type, EntryType::kAdmin1) << name;
   }
   EXPECT_EQ((*gaz)->Lookup("Chechnya")[0]->code, "RU-CE");
+  ASSERT_FALSE((*gaz)->Lookup("Marib").empty());  // "Ma’rib" in ISO 3166-2
+  EXPECT_EQ((*gaz)->Lookup("Marib")[0]->code, "YE-MA");
   EXPECT_EQ((*gaz)->Lookup("Bosnia")[0]->code, "BIH");
   EXPECT_EQ((*gaz)->Lookup("Yugoslavia")[0]->code, "SRB");
   // Towns under the English names the news uses, and older press names, as their GeoNames
