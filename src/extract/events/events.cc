@@ -401,6 +401,7 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
       if (t.base_rel(g) == "nmod" && target_case(g)) options.push_back(g);
     });
   }
+  const size_t before_last_resort = options.size();
   for (size_t k = 0, n = options.size(); k < n && k < 8; ++k) {
     t.ForChildren(options[k], [&](int g) {
       std::string_view p = t.CaseOf(g);
@@ -408,6 +409,7 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
       if (last_resort && std::find(options.begin(), options.end(), g) == options.end()) options.push_back(g);
     });
   }
+  const size_t after_last_resort = options.size();
   // "demanded that Russia withdraw", "urged Somalia to release": the complement's subject.
   for (std::string_view r : {"ccomp", "xcomp"}) {
     if (int c = t.Child(i, r); c >= 0) {
@@ -415,7 +417,11 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
     }
   }
   Actor fallback, group;
-  for (int c : options) {
+  for (size_t k = 0; k < options.size(); ++k) {
+    const int c = options[k];
+    // Where the object is, or whose, counts only when it names an actor: "attacked ships in
+    // the Red Sea" has no target.
+    const bool last_resort = k >= before_last_resort && k < after_last_resort;
     if (!source.value.span.empty() && t.tok(c).span.start >= source.value.span.start &&
         t.tok(c).span.end <= source.value.span.end) {
       continue;
@@ -442,6 +448,7 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
     const bool subnational = place != nullptr && (city || place->type == kb::EntryType::kAdmin1);
     if (subnational && t.CaseOf(c) == "in" && code != "042") continue;
     if (own_country) continue;
+    if (last_resort && !a.Coded()) continue;
     if (a.Known()) return a;
     if (group.value.text.empty() && !a.sector.empty()) group = a;
     bool date_word = t.rel(c).find("tmod") != std::string_view::npos || t.tok(c).ner.find("DATE") != std::string::npos ||

@@ -412,6 +412,20 @@ TEST(EventCoderTest, JointSubjectsAboveTheActAndSentDelegations) {
   EXPECT_EQ(send->target.country, "TUR");
 }
 
+// Where the object is counts as the target only when it names an actor: "attacked ships in
+// the Red Sea" has no target, "condemned the coup in Niger" has Niger.
+TEST(EventCoderTest, ASeaWhereTheObjectIsIsNoTarget) {
+  Document doc = Sentence("The Houthis have attacked ships in the Red Sea since late 2023.");
+  const EventMention* attacked = Find(doc, "attacked");
+  ASSERT_NE(attacked, nullptr);
+  EXPECT_EQ(attacked->source.actor, "YEMREB");
+  EXPECT_EQ(attacked->target.text, "");
+  Document coup = Sentence("France condemned the coup in Niger on Thursday.");
+  const EventMention* condemned = Find(coup, "condemned");
+  ASSERT_NE(condemned, nullptr);
+  EXPECT_EQ(condemned->target.country, "NER");
+}
+
 // A noun that names its own agent is an act under any verb ("repelled an attack by X on
 // Y": X attacked Y); "the city of X" is X; an organization the entity layer coded stands
 // for its people ("RSF fighters"), not for its goods. The RSF, at war with Sudan's army
