@@ -815,6 +815,14 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
         clause = t.head(clause);
       }
       Actor other = CoActorOf(t, clause);
+      // "Yemen's Houthi rebels and the Saudi-backed government agreed": a body with no country
+      // of its own that acts jointly with a coded party is of that party's country.
+      const bool inside_source = other.value.span.start >= source.value.span.start &&
+                                 other.value.span.end <= source.value.span.end;  // "port and transport union"
+      if (!other.Coded() && !other.sector.empty() && !source.value.country.empty() && !inside_source) {
+        other.value.country = source.value.country;
+        other.value.actor = source.value.country + other.sector;
+      }
       if (other.Coded()) target = other;
     }
     PlaceGroupSource(t, c.token, source);

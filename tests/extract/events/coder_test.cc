@@ -412,6 +412,22 @@ TEST(EventCoderTest, JointSubjectsAboveTheActAndSentDelegations) {
   EXPECT_EQ(send->target.country, "TUR");
 }
 
+// Two parties that act jointly: a body with no country of its own ("the government") is of
+// its coded partner's country; a part of the source's own phrase is no partner.
+TEST(EventCoderTest, AJointPartnerTakesItsPartnersCountry) {
+  Document doc = Sentence("Yemen's Houthi rebels and the Saudi-backed government agreed on Monday to exchange "
+                          "900 prisoners.");
+  const EventMention* agreed = Find(doc, "agreed");
+  ASSERT_NE(agreed, nullptr);
+  EXPECT_EQ(agreed->source.actor, "YEMREB");
+  EXPECT_EQ(agreed->target.actor, "YEMGOV");
+  Document union_doc = Sentence("Dutch port and transport union, FNV, agreed to an employers' request to resume "
+                                "talks.");
+  const EventMention* union_agreed = Find(union_doc, "agreed");
+  ASSERT_NE(union_agreed, nullptr);
+  EXPECT_NE(union_agreed->target.text, "transport union");
+}
+
 // Where the object is counts as the target only when it names an actor: "attacked ships in
 // the Red Sea" has no target, "condemned the coup in Niger" has Niger.
 TEST(EventCoderTest, ASeaWhereTheObjectIsIsNoTarget) {
