@@ -218,6 +218,11 @@ class Finder {
     if (!a.found() && !b.found() && a.cue.empty() && EndsClause(c.q.span)) {
       a = quotes::VerbAfter(view_, post);  // ""Go back," Ortiz barked"
     }
+    // "Trump boasted, "That makes me smart." Trump was defensive ... an architect who said":
+    // a quote that ends its sentence, introduced by a cue before it, is that cue's; a cue
+    // after it counts only right after it ("... smart." Trump said.).
+    const bool after_is_near = a.cue.empty() || a.cue.begin <= post.begin + 3;
+    if (a.found() && b.found() && !EndsClause(c.q.span) && !after_is_near) a = Attribution{};
     const Attribution& use = a.found() ? a : b;
     if (use.found() || !use.cue.empty()) {
       c.q.cue = CueSpan(use.cue);

@@ -100,6 +100,20 @@ TEST_F(QuoteFixturesTest, APartialQuoteOfANameBeforeItsVerb) {
   EXPECT_NE(doc.quotes[0].speaker_name.find("Albanese"), std::string::npos) << doc.quotes[0].speaker_name;
 }
 
+TEST_F(QuoteFixturesTest, ACueBeforeAQuoteThatEndsItsSentenceWinsOverALaterOne) {
+  // "boasted" introduces the quote, which ends its sentence; the "said" of the next sentence
+  // is an architect's, about something else.
+  document::Document doc = Annotate(
+      "date 2016-09-27 When the senator noted that Lena Varga had paid no tax, Varga boasted, \"That makes me "
+      "smart.\" Varga was just as defensive about an architect who said he was never paid for his work.\n");
+  const document::Quote* smart = nullptr;
+  for (const document::Quote& q : doc.quotes) {
+    if (doc.SpanText(q.span).find("smart") != std::string::npos) smart = &q;
+  }
+  ASSERT_NE(smart, nullptr);
+  EXPECT_NE(smart->speaker_name.find("Varga"), std::string::npos) << smart->speaker_name << " " << smart->reason;
+}
+
 TEST_F(QuoteFixturesTest, AQuoteFollowedByADescribedSpeakerIsOneDirectQuote) {
   // The parse hangs the quote's verb on "said", with the description inside it: no
   // indirect quote may start inside the quote marks.
