@@ -67,14 +67,29 @@ std::string Lemmatizer::Lemmatize(std::string_view form, std::string_view xpos) 
   if (auto it = lexicon_.find(LexiconKey(lower, xpos)); it != lexicon_.end()) {
     return Apply(rules_[it->second], form);
   }
+  // An unknown word takes the rule of its longest known suffix; but when that makes a
+  // lemma that is no word we know and a shorter suffix's rule makes one, the shorter wins
+  // ("shelled": "-lled" -> "-l" is right for "travelled", not here: "shell", a known verb).
+  const bool inflected = xpos.size() > 2 && (xpos.starts_with("VB") || xpos == "NNS");
+  std::string first;
   int max_len = std::min<int>(kMaxSuffix, static_cast<int>(lower.size()) - 1);
   for (int len = max_len; len >= 0; --len) {
     std::string_view suffix = std::string_view(lower).substr(lower.size() - len);
-    if (auto it = suffix_.find(SuffixKey(xpos, suffix)); it != suffix_.end()) {
-      return Apply(rules_[it->second], form);
-    }
+    auto it = suffix_.find(SuffixKey(xpos, suffix));
+    if (it == suffix_.end()) continue;
+    std::string lemma = Apply(rules_[it->second], form);
+    if (!inflected || KnownBase(lemma, xpos == "NNS")) return lemma;
+    if (first.empty()) first = std::move(lemma);
   }
-  return std::string(form);
+  return first.empty() ? std::string(form) : first;
+}
+
+bool Lemmatizer::KnownBase(std::string_view lemma, bool noun) const {
+  if (lemma.size() < 3) return false;  // "m", "ip": too short to be told from noise
+  const std::string lower = AsciiLower(lemma);
+  if (noun) return lexicon_.count(LexiconKey(lower, "NN")) > 0;
+  // A verb's base is a verb's: "emphasised" is not "emphasis".
+  return lexicon_.count(LexiconKey(lower, "VB")) > 0 || lexicon_.count(LexiconKey(lower, "VBP")) > 0;
 }
 
 std::string Lemmatizer::Serialize() const {

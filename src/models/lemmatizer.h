@@ -54,6 +54,8 @@ class Lemmatizer {
   void SetSuffix(uint64_t key, uint32_t rule) { suffix_[key] = rule; }
 
  private:
+  // True when the lexicon holds `lemma` as a verb's base form (VB, VBP), or a noun's (NN).
+  bool KnownBase(std::string_view lemma, bool noun) const;
   std::vector<LemmaRule> rules_;
   std::unordered_map<uint64_t, uint32_t> lexicon_;  // LexiconKey -> rule index
   std::unordered_map<uint64_t, uint32_t> suffix_;   // SuffixKey -> rule index (suffix "" = per-XPOS default)

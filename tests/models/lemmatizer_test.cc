@@ -43,6 +43,23 @@ TEST(LemmatizerTest, LexiconAndSuffixRules) {
   EXPECT_EQ(lem.Lemmatize("x", "UNSEEN-TAG"), "x");
 }
 
+// An unknown word's longest-suffix rule loses to a shorter suffix's rule when only the
+// shorter one makes a verb the lexicon knows: "-elled" -> "-el" is right for "travelled",
+// but "shelled" is "shell"; a word the shorter rule does not make known keeps the longer.
+TEST(LemmatizerTest, AShorterSuffixWinsWhenItMakesAKnownVerb) {
+  LemmatizerTrainer t;
+  for (const char* form : {"travelled", "labelled", "modelled"}) {
+    std::string lemma(form);
+    lemma.resize(lemma.size() - 3);
+    t.Add(form, "VBD", lemma);
+  }
+  for (const char* lemma : {"walk", "ask", "open", "sign", "visit"}) t.Add(std::string(lemma) + "ed", "VBD", lemma);
+  t.Add("shell", "VB", "shell");
+  Lemmatizer lem = t.Build();
+  EXPECT_EQ(lem.Lemmatize("cancelled", "VBD"), "cancel");  // the long rule: "cancell" is no known verb
+  EXPECT_EQ(lem.Lemmatize("shelled", "VBD"), "shell");     // the short rule makes a known verb
+}
+
 TEST(LemmatizerTest, NoRuleCutsACharacterInTwo) {
   // A rule learnt on two ASCII bytes ("strip 2, append 's") met a curly quote the tagger
   // called POS: cutting two of its three bytes left invalid UTF-8 in the output.
