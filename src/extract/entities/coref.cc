@@ -150,7 +150,11 @@ int MatchOther(const Work& w, const WorkMention& m, const std::string& key) {
     if (e.type != m.type || e.best_name < 0) continue;
     const WorkMention& best = w.mentions[e.best_name];
     if (!m.code.empty() && m.code == e.code) return static_cast<int>(i);
-    if (m.type == "GPE" && !m.canonical.empty() && m.canonical == best.canonical) return static_cast<int>(i);
+    // Two names of one entry of the gazetteer or the knowledge base ("Houthi" and "Houthis",
+    // "FSB" and "Federal Security Service") are one place or body.
+    if ((m.type == "GPE" || m.type == "ORG") && !m.canonical.empty() && m.canonical == best.canonical) {
+      return static_cast<int>(i);
+    }
     if (e.key == key) return static_cast<int>(i);
     if (acronym && best.code.empty() && Initials(w, best) == w.Form(m.tb)) return static_cast<int>(i);
     // The acronym first ("RSF attack" in a headline), the name later.

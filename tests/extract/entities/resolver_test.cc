@@ -813,6 +813,20 @@ TEST_F(ResolverTest, FrontAppositionsWithBodiesAndArticles) {
   EXPECT_EQ(EntityOf(doc, "the Governor of the Bank of Greece"), halikias) << Dump(doc);
 }
 
+// Two names of one body the knowledge base knows are one entity ("the Fed" and "the
+// Federal Reserve", "Houthi" and "Houthis").
+TEST_F(ResolverTest, NamesOfOneKnownBodyAreOneEntity) {
+  Document doc = Resolve(
+      "[ORG Houthi] fighters shelled the town .\n"
+      "The [ORG Houthis] control the capital .\n"
+      "The [ORG Fed] raised rates . The [ORG Federal Reserve] said so .");
+  ExpectConsistent(doc);
+  ASSERT_NE(EntityOf(doc, "Houthi"), nullptr) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "Houthi"), EntityOf(doc, "Houthis")) << Dump(doc);
+  ASSERT_NE(EntityOf(doc, "Fed"), nullptr) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "Fed"), EntityOf(doc, "Federal Reserve")) << Dump(doc);
+}
+
 // An international body's official is the body's (IGO), though the role is a government's
 // ("envoy"); the place an envoy is sent "for" is the brief, not the employer.
 TEST_F(ResolverTest, EnvoysOfInternationalBodies) {
