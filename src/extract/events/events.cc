@@ -697,7 +697,14 @@ bool SentenceCoder::IsPersonEntity(const Actor& a) const {
 void SentenceCoder::PlaceGroupSource(const Tree& t, int predicate, Actor& source) {
   if (source.Coded() || source.sector.empty()) return;
   std::optional<document::EventPlace> place = PlaceOf(t, predicate);
-  if (!place && (source.sector == "COP" || source.sector == "JUD")) {
+  // Police, courts and the crowds of a story with no place of their own are the story's
+  // ("NAIROBI - ... Protesters threw stones at officers").
+  const std::string& sector = source.sector;
+  const bool of_the_story = sector == "COP" || sector == "JUD" || sector == "OPP" || sector == "CVL" ||
+                            sector == "LAB" || sector == "EDU";
+  // A name is no crowd ("Union Carbide Corp", "The Soviet Union" hold the word "union").
+  const bool named = source.value.entity >= 0;
+  if ((!place || place->country.empty()) && (of_the_story && (!named || sector == "COP" || sector == "JUD"))) {
     if (!doc_place_done_) doc_place_ = events::DocumentPlace(doc_, gaz_, place_context_), doc_place_done_ = true;
     place = doc_place_;
   }

@@ -412,6 +412,30 @@ TEST(EventCoderTest, JointSubjectsAboveTheActAndSentDelegations) {
   EXPECT_EQ(send->target.country, "TUR");
 }
 
+// Crowd control and crowds: tear gas is repression (175), not an armed attack; stones are a
+// riot (145); crowds with no place of their own are the story's (the dateline's).
+TEST(EventCoderTest, TearGasStonesAndCrowdsOfTheStory) {
+  Document doc;
+  doc.id = "nairobi";
+  doc.text = "Kenyan police fired tear gas at protesters on Tuesday. Protesters threw stones at officers near "
+             "parliament. Thousands marched against the bill.";
+  doc.date = document::Date{2026, 11, 25};
+  doc.metadata = nlohmann::json{{"dateline", "NAIROBI, Nov 25"}};  // as ingest reads "NAIROBI, Nov 25 -"
+  SharedPipeline().Annotate(doc);
+  const EventMention* fired = Find(doc, "fired");
+  ASSERT_NE(fired, nullptr);
+  EXPECT_EQ(fired->cameo, "175");
+  EXPECT_EQ(fired->source.actor, "KENCOP");
+  const EventMention* threw = Find(doc, "threw");
+  ASSERT_NE(threw, nullptr);
+  EXPECT_EQ(threw->cameo, "145");
+  EXPECT_EQ(threw->source.actor, "KENOPP");
+  const EventMention* marched = Find(doc, "marched");
+  ASSERT_NE(marched, nullptr);
+  EXPECT_EQ(marched->cameo, "141");
+  EXPECT_EQ(marched->source.actor, "KENCVL");
+}
+
 // Two parties that act jointly: a body with no country of its own ("the government") is of
 // its coded partner's country; a part of the source's own phrase is no partner.
 TEST(EventCoderTest, AJointPartnerTakesItsPartnersCountry) {
