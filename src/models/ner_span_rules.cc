@@ -752,6 +752,29 @@ void MendFunctionWordTails(const std::vector<std::string_view>& forms, std::vect
     Relabel(tags, b, end, "ORG");
     of = end - 1;
   }
+  // A commission, committee, council or conference "on" its subject is named with it: "the
+  // Kenya National Commission on Human Rights", "the Council on Foreign Relations". The
+  // subject's capitalized words, untagged or typed as a name of their own, join the body.
+  for (size_t on = 1; on + 1 < n; ++on) {
+    // The body may be typed as a place so far ("Kenya National Commission" GPE; an
+    // organization head word makes it an ORG later).
+    if (forms[on] != "on" || tags[on] != "O" || tags[on - 1] == "O") continue;
+    const std::string_view head = forms[on - 1];
+    if (head != "Commission" && head != "Committee" && head != "Council" && head != "Conference") continue;
+    if (IsCalendarWord(forms[on + 1])) continue;  // "the Federal Trade Commission on February 3"
+    size_t end = on + 1;
+    // Up to five words, "and" between capitalized ones ("on Trade and Development").
+    auto subject_word = [&](size_t k) {
+      if (Capitalized(forms[k])) return tags[k] == "O" || tags[k][0] == 'I' || k == on + 1 || forms[k - 1] == "and";
+      return (forms[k] == "and" || forms[k] == "&") && k + 1 < n && Capitalized(forms[k + 1]) && k > on + 1;
+    };
+    while (end < n && end - on <= 5 && subject_word(end)) ++end;
+    if (end == on + 1 || (end < n && tags[end][0] == 'I')) continue;  // a name runs on past the subject
+    size_t b = on - 1;
+    while (b > 0 && tags[b][0] == 'I') --b;
+    Relabel(tags, b, end, "ORG");
+    on = end - 1;
+  }
 }
 
 // "Pakistan People 's Party", "the People 's Bank of China", "People 's Liberation Army": a

@@ -329,6 +329,22 @@ TEST(NerCommittedModelTest, MoreCompanySuffixes) {
   EXPECT_EQ(tags[14], "I-ORG");
 }
 
+// A commission, committee, council or conference "on" a subject is named with it; a date
+// after "on" is no subject.
+TEST(NerCommittedModelTest, BodiesOnASubjectAreNamedWithIt) {
+  auto ner = CommittedModel();
+  if (ner == nullptr) GTEST_SKIP() << "data/models/ner.ngm not built";
+  auto tags = TagText(*ner, "The Halden National Commission on Human Rights said two people died .");
+  EXPECT_EQ(tags[1], "B-ORG");
+  EXPECT_EQ(tags[4], "I-ORG");
+  EXPECT_EQ(tags[6], "I-ORG");
+  tags = TagText(*ner, "The talks were held under the United Nations Conference on Trade and Development .");
+  EXPECT_EQ(tags[6], "B-ORG");
+  EXPECT_EQ(tags[12], "I-ORG");
+  tags = TagText(*ner, "He wrote to the Federal Trade Commission on February 3 .");
+  EXPECT_NE(tags[7], "I-ORG");
+}
+
 // The model may stop inside a known name; the name's capitalized words that follow join it
 // ("Revolutionary Guards divisions"), the lower-case words a case-blind match would take do
 // not ("the Democratic party": the party's name is "Democratic").
