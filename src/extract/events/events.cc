@@ -463,6 +463,17 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
   bool domestic_code = root == "08" || root == "09" || root >= "14";
   bool civil_group = group.sector == "REB" || group.sector == "OPP" || group.sector == "CVL" ||
                      group.sector == "REF" || group.sector == "EDU" || group.sector == "LAB" || group.sector == "REL";
+  // "Opposition leader X accused the government": a country's own opposition, courts, press
+  // or people dealing with "the government" deal with their own.
+  const std::string source_sector = source.value.actor.size() > 3 ? source.value.actor.substr(3) : "";
+  const bool domestic_source = source_sector == "OPP" || source_sector == "CVL" || source_sector == "REB" ||
+                               source_sector == "LAB" || source_sector == "EDU" || source_sector == "REL" ||
+                               source_sector == "MED" || source_sector == "JUD" || source_sector == "LEG";
+  if (!group.value.text.empty() && group.sector == "GOV" && domestic_source && !source.value.country.empty()) {
+    group.value.country = source.value.country;
+    group.value.actor = source.value.country + group.sector;
+    return group;
+  }
   if (!group.value.text.empty() && (domestic_code || civil_group)) {
     std::optional<document::EventPlace> place = PlaceOf(t, i);
     std::string country = place && !place->country.empty() ? place->country : source.value.country;

@@ -436,6 +436,20 @@ TEST(EventCoderTest, TearGasStonesAndCrowdsOfTheStory) {
   EXPECT_EQ(marched->source.actor, "KENCVL");
 }
 
+// A country's own opposition dealing with "the government" deals with its own; a foreign
+// state does not.
+TEST(EventCoderTest, TheOppositionsGovernmentIsItsOwn) {
+  Document doc = Sentence("Kenyan opposition leader Kalonzo Musyoka accused the government of using excessive force.");
+  const EventMention* accused = Find(doc, "accused");
+  ASSERT_NE(accused, nullptr);
+  EXPECT_EQ(accused->source.actor, "KENOPP");
+  EXPECT_EQ(accused->target.actor, "KENGOV");
+  Document foreign = Sentence("France accused the government of delaying the vote.");
+  const EventMention* france = Find(foreign, "accused");
+  ASSERT_NE(france, nullptr);
+  EXPECT_NE(france->target.actor, "FRAGOV");
+}
+
 // Two parties that act jointly: a body with no country of its own ("the government") is of
 // its coded partner's country; a part of the source's own phrase is no partner.
 TEST(EventCoderTest, AJointPartnerTakesItsPartnersCountry) {
