@@ -344,11 +344,10 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
       // A known town is a company's short name ("Cleveland" beside "Cleveland Consulting
       // Associates Inc", "El Paso 's proposal") when a mention acts as the company and none
       // reads as the place; a country, first-level unit ("Texas said") or capital never is.
-      if (known_place(original) && (read_as_place.count(text) > 0 || acts_as_company.count(text) == 0 ||
-                                    !known_capital || !known_region || known_region(original) ||
-                                    known_capital(original))) {
-        continue;
-      }
+      const bool town_named_company = acts_as_company.count(text) > 0 && read_as_place.count(text) == 0 &&
+                                      known_capital && known_region && !known_region(original) &&
+                                      !known_capital(original);
+      if (known_place(original) && !town_named_company) continue;
     }
     Relabel(tags[s.sentence], s.begin, s.end, "ORG");
     majority[text] = "ORG";

@@ -4,6 +4,7 @@
 #include "extract/events/events.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <set>
@@ -29,6 +30,18 @@ struct EventCoder::Tables {
 };
 
 namespace {
+
+// A group named by its kind ("protesters", "the government") placed in a country: that
+// country's (KENOPP).
+void GiveCountry(Actor& group, const std::string& country) {
+  group.value.country = country;
+  group.value.actor = country + group.sector;
+}
+
+// Exact, unlike OneOf, which is blind to case for words: sectors are codes.
+bool SectorIn(std::string_view sector, std::initializer_list<std::string_view> sectors) {
+  return std::find(sectors.begin(), sectors.end(), sector) != sectors.end();
+}
 
 constexpr int kMaxEventsPerSentence = 8;
 constexpr size_t kMaxEventsPerDocument = 2000;
@@ -466,20 +479,16 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
   // "Opposition leader X accused the government": a country's own opposition, courts, press
   // or people dealing with "the government" deal with their own.
   const std::string source_sector = source.value.actor.size() > 3 ? source.value.actor.substr(3) : "";
-  const bool domestic_source = source_sector == "OPP" || source_sector == "CVL" || source_sector == "REB" ||
-                               source_sector == "LAB" || source_sector == "EDU" || source_sector == "REL" ||
-                               source_sector == "MED" || source_sector == "JUD" || source_sector == "LEG";
+  const bool domestic_source = SectorIn(source_sector, {"OPP", "CVL", "REB", "LAB", "EDU", "REL", "MED", "JUD", "LEG"});
   if (!group.value.text.empty() && group.sector == "GOV" && domestic_source && !source.value.country.empty()) {
-    group.value.country = source.value.country;
-    group.value.actor = source.value.country + group.sector;
+    GiveCountry(group, source.value.country);
     return group;
   }
   if (!group.value.text.empty() && (domestic_code || civil_group)) {
     std::optional<document::EventPlace> place = PlaceOf(t, i);
     std::string country = place && !place->country.empty() ? place->country : source.value.country;
     if (!country.empty()) {
-      group.value.country = country;
-      group.value.actor = country + group.sector;
+      GiveCountry(group, country);
       return group;
     }
   }
@@ -710,19 +719,14 @@ void SentenceCoder::PlaceGroupSource(const Tree& t, int predicate, Actor& source
   std::optional<document::EventPlace> place = PlaceOf(t, predicate);
   // Police, courts and the crowds of a story with no place of their own are the story's
   // ("NAIROBI - ... Protesters threw stones at officers").
-  const std::string& sector = source.sector;
-  const bool of_the_story = sector == "COP" || sector == "JUD" || sector == "OPP" || sector == "CVL" ||
-                            sector == "LAB" || sector == "EDU";
   // A name is no crowd ("Union Carbide Corp", "The Soviet Union" hold the word "union").
-  const bool named = source.value.entity >= 0;
-  if ((!place || place->country.empty()) && (of_the_story && (!named || sector == "COP" || sector == "JUD"))) {
+  const bool of_the_story = SectorIn(source.sector, {"COP", "JUD"}) ||
+                            (source.value.entity < 0 && SectorIn(source.sector, {"OPP", "CVL", "LAB", "EDU"}));
+  if ((!place || place->country.empty()) && of_the_story) {
     if (!doc_place_done_) doc_place_ = events::DocumentPlace(doc_, gaz_, place_context_), doc_place_done_ = true;
     place = doc_place_;
   }
-  if (place && !place->country.empty()) {
-    source.value.country = place->country;
-    source.value.actor = place->country + source.sector;
-  }
+  if (place && !place->country.empty()) GiveCountry(source, place->country);
 }
 
 bool SentenceCoder::InsideAName(document::Span span) const {
@@ -838,8 +842,7 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
       const bool inside_source = other.value.span.start >= source.value.span.start &&
                                  other.value.span.end <= source.value.span.end;  // "port and transport union"
       if (!other.Coded() && !other.sector.empty() && !source.value.country.empty() && !inside_source) {
-        other.value.country = source.value.country;
-        other.value.actor = source.value.country + other.sector;
+        GiveCountry(other, source.value.country);
       }
       if (other.Coded()) target = other;
     }
