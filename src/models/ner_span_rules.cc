@@ -664,7 +664,7 @@ bool ContinuesName(const std::vector<std::string_view>& forms, const std::vector
   return true;
 }
 
-// Edges no name has, mended after the tails above:
+// Edges no name has, mended after MendFunctionWordTails (below) has joined or cut the tails:
 //  - a hyphen that ends a name before a word in lower case is dropped ("Carl Icahn -
 //    controlled Trans World Airlines": the tokenizer split "Icahn-controlled"), so is a
 //    closing "The" ("S and P. The agency");
