@@ -105,7 +105,7 @@ inline Pos At(const std::vector<TokenIds>& toks, int i) {
 
 }  // namespace
 
-std::string CompressTable(const std::vector<int16_t>& v) {
+std::string CompressTable(const base::TableVector<int16_t>& v) {
   const auto* src = reinterpret_cast<const Bytef*>(v.data());
   uLong src_len = v.size() * sizeof(int16_t);
   uLongf dst_len = compressBound(src_len);
@@ -115,7 +115,7 @@ std::string CompressTable(const std::vector<int16_t>& v) {
   return out;
 }
 
-Status DecompressTable(const std::string& data, size_t count, std::vector<int16_t>& v, const std::string& what) {
+Status DecompressTable(const std::string& data, size_t count, base::TableVector<int16_t>& v, const std::string& what) {
   v.assign(count, 0);
   return base::InflateZlib(data, v.data(), count * sizeof(int16_t), what);
 }
@@ -423,10 +423,10 @@ int LabelFeatures(const State& st, const std::vector<TokenIds>& toks, int featur
   return f.count();
 }
 
-std::vector<int16_t> Quantize(const std::vector<float>& w) {
+base::TableVector<int16_t> Quantize(const std::vector<float>& w) {
   float max_abs = 0;
   for (float x : w) max_abs = std::max(max_abs, std::fabs(x));
-  std::vector<int16_t> q(w.size(), 0);
+  base::TableVector<int16_t> q(w.size(), 0);
   if (max_abs == 0) return q;
   const float scale = 32000.0f / max_abs;
   for (size_t i = 0; i < w.size(); ++i) q[i] = static_cast<int16_t>(std::lround(w[i] * scale));

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "base/table_memory.h"
 #include "document/document.h"
 #include "models/word_clusters.h"
 
@@ -152,8 +153,8 @@ struct Weights {
   // Beam items more than this far (in quantized score units) behind the best are dropped
   // (meta "beam_margin"; 0 = keep all `beam`).
   int64_t beam_margin = 0;
-  std::vector<int16_t> action;  // 2^action_bits rows x 4 (3 actions + padding)
-  std::vector<int16_t> label;   // 2^label_bits rows x label_stride
+  base::TableVector<int16_t> action;  // 2^action_bits rows x 4 (3 actions + padding)
+  base::TableVector<int16_t> label;   // 2^label_bits rows x label_stride
 
   std::string Serialize() const;
   // `what` names the data in errors. Validates sizes and label set.
@@ -161,11 +162,11 @@ struct Weights {
 };
 
 // zlib bytes of an int16 table, and back (`count` values; `what` names it in errors).
-std::string CompressTable(const std::vector<int16_t>& v);
-Status DecompressTable(const std::string& data, size_t count, std::vector<int16_t>& v, const std::string& what);
+std::string CompressTable(const base::TableVector<int16_t>& v);
+Status DecompressTable(const std::string& data, size_t count, base::TableVector<int16_t>& v, const std::string& what);
 
 // Quantizes float tables (same layout as Weights) into int16.
-std::vector<int16_t> Quantize(const std::vector<float>& w);
+base::TableVector<int16_t> Quantize(const std::vector<float>& w);
 
 // Scores of the 3 actions (index 3 is padding) in state `st`; `feats` is scratch of
 // kMaxActionFeatures.

@@ -164,6 +164,19 @@ StatusOr<SparseWeights> SparseWeights::Parse(std::string_view data, const std::s
     entries[e] = Entry{classes[e], weights[e]};
   }
   out.slots_.assign(TableSize(num_features), Slot{});
+  // Size the row arrays once: growing them row by row would copy tens of MB over and over.
+  size_t dense_rows = 0, sparse_entries = 0, prev_end = 0;
+  for (size_t f = 0; f < num_features; ++f) {
+    const size_t n = ends[f] >= prev_end ? ends[f] - prev_end : 0;  // bad bounds are reported below
+    if (n * kDenseDivisor >= num_classes) {
+      ++dense_rows;
+    } else {
+      sparse_entries += n;
+    }
+    prev_end = ends[f];
+  }
+  out.dense_.reserve(dense_rows * num_classes);
+  out.entries_.reserve(sparse_entries);
   uint32_t begin = 0;
   for (size_t f = 0; f < num_features; ++f) {
     if (ends[f] <= begin || ends[f] > entries.size() || ends[f] - begin > num_classes) {

@@ -19,6 +19,7 @@
 
 #include "base/checksum.h"
 #include "base/status.h"
+#include "base/table_memory.h"
 
 namespace newsgraph::models::perceptron {
 
@@ -111,9 +112,9 @@ class SparseWeights {
   int num_classes_ = 0;
   size_t num_features_ = 0;
   size_t num_weights_ = 0;
-  std::vector<Slot> slots_;  // open addressing, linear probing, power-of-two size
-  std::vector<Entry> entries_;  // sparse rows' entries, contiguous per row
-  std::vector<float> dense_;     // dense rows, num_classes_ floats each
+  base::TableVector<Slot> slots_;  // open addressing, linear probing, power-of-two size
+  base::TableVector<Entry> entries_;  // sparse rows' entries, contiguous per row
+  base::TableVector<float> dense_;     // dense rows, num_classes_ floats each
 };
 
 // Index of the largest score (first on ties); -1 when n == 0.

@@ -21,6 +21,7 @@
 
 #include "base/file.h"
 #include "base/status.h"
+#include "base/table_memory.h"
 #include "document/document.h"
 #include "models/lemmatizer.h"
 #include "models/perceptron.h"
@@ -205,10 +206,10 @@ class Tagger {
   // Speed cache built from vocab_ (not serialized).
   std::vector<VocabEntry> vocab_entries_;
   std::vector<VocabLabel> vocab_labels_;
-  std::vector<float> vocab_rows_;          // word-feature scores, num labels per entry
-  std::vector<float> vocab_rows_r2l_;      // the same for weights_r2l_ (bidirectional models)
-  std::vector<uint64_t> vocab_keys_;       // open addressing on the form hash; 0 = empty
-  std::vector<int32_t> vocab_slots_;
+  base::TableVector<float> vocab_rows_;          // word-feature scores, num labels per entry
+  base::TableVector<float> vocab_rows_r2l_;      // the same for weights_r2l_ (bidirectional models)
+  base::TableVector<uint64_t> vocab_keys_;       // open addressing on the form hash; 0 = empty
+  base::TableVector<int32_t> vocab_slots_;
 };
 
 }  // namespace newsgraph::models
