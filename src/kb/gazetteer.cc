@@ -263,6 +263,7 @@ Status GazetteerBuilder::Admin1(const Fields& f) {
   GazetteerEntry e =
       MakeEntry(EntryType::kAdmin1, std::string(names[0]), std::string(f[0]), std::string(f[1]), std::string(f[3]));
   if (!f[4].empty() || !f[5].empty()) NG_RETURN_IF_ERROR(ParseCoordinates(f[4], f[5], e));
+  if (e.detail == "Country") gaz_->nation_wide_.insert(std::string(f[0]));
   const uint32_t index = Add(std::move(e));
   for (std::string_view name : names) AddName(name, index);
   return Status::Ok();

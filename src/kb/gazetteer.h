@@ -74,6 +74,9 @@ class Gazetteer {
   // Candidates for a name (normalized here), best first: countries, organizations,
   // demonyms, capitals, admin-1 units, then other cities by population. Empty if unknown.
   std::vector<const GazetteerEntry*> Lookup(std::string_view name) const;
+  // True for a subdivision of ISO 3166-2 type "Country" (England, Scotland, Wales), as wide
+  // as a country; `iso_code` is its ISO 3166-2 code ("GB-ENG").
+  bool IsNationWide(std::string_view iso_code) const { return nation_wide_.find(iso_code) != nation_wide_.end(); }
   // The country entry of an ISO 3166 alpha-3 code; nullptr if unknown.
   const GazetteerEntry* CountryByCode(std::string_view alpha3) const;
   // Same over an already-normalized key, as entry indices; empty span if unknown.
@@ -99,6 +102,7 @@ class Gazetteer {
   std::unordered_map<std::string, std::vector<uint32_t>, StringHash, std::equal_to<>> by_name_;
   std::unordered_set<std::string, StringHash, std::equal_to<>> prefixes_;
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> country_by_code_;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> nation_wide_;  // ISO 3166-2 codes
   int max_words_ = 0;
 };
 

@@ -24,6 +24,11 @@ std::pair<std::string, std::string> PlaceContext::Admin1Of(const GazetteerEntry&
   }
 }
 
+bool PlaceContext::NationWide(const std::pair<std::string, std::string>& admin1) const {
+  const GazetteerEntry* country = gaz_.CountryByCode(admin1.first);
+  return country != nullptr && gaz_.IsNationWide(country->detail + "-" + admin1.second);
+}
+
 bool PlaceContext::InContextAdmin1(const GazetteerEntry& e) const {
   if (e.type != EntryType::kCity && e.type != EntryType::kAdmin1) return false;
   auto key = Admin1Of(e);
@@ -49,7 +54,7 @@ void PlaceContext::AddName(std::string_view name) {
   }
   if (!any || countries.size() != 1 || countries.begin()->empty()) return;
   ++countries_[*countries.begin()];
-  if (admin1s.size() == 1 && !admin1s.begin()->second.empty()) {
+  if (admin1s.size() == 1 && !admin1s.begin()->second.empty() && !NationWide(*admin1s.begin())) {
     ++admin1s_[*admin1s.begin()];
     if (located != nullptr) {  // a town or a state: a point of the story's area (a country is too wide)
       lat_sum_ += located->lat;

@@ -29,8 +29,8 @@ class PlaceContext {
   void AddName(std::string_view name);
   // The best of `candidates` (gazetteer entry indices in Lookup order) among those
   // `accept` keeps: the first in an admin-1 unit of the context; else, of those in a
-  // country of the context, the one nearest the context's places (the first if the
-  // context has no located place) — unless an earlier candidate is a national capital
+  // country of the context, one in the country named most often (the first such country on
+  // ties), nearest the context's places within it (the first if the context has no located place) — unless an earlier candidate is a national capital
   // and the context names other countries too or names its country only once ("Paris"
   // stays in France when a story also names the United States); else the first.
   // -1 if `accept` keeps none.
@@ -45,6 +45,10 @@ class PlaceContext {
   // The admin-1 unit an entry lies in (country alpha-3, code); empty code if none known.
   std::pair<std::string, std::string> Admin1Of(const GazetteerEntry& e) const;
   bool InContextAdmin1(const GazetteerEntry& e) const;
+  // England, Scotland, Wales: subdivisions as wide as a country. Naming England, or a town
+  // in it, says no more about which Boston is meant than naming Britain does, so they
+  // count for their country only.
+  bool NationWide(const std::pair<std::string, std::string>& admin1) const;
   bool InContextCountry(const GazetteerEntry& e) const;
 
   // True when every place the context knows is in one country, named at least twice.
@@ -62,6 +66,7 @@ class PlaceContext {
 template <typename Accept>
 int64_t PlaceContext::Choose(std::span<const uint32_t> candidates, Accept accept) const {
   int64_t first = -1, in_country = -1;
+  int in_country_count = 0;
   double in_country_distance = 0;
   bool capital_before = false;
   const bool single_country = SingleCountry();
@@ -71,8 +76,16 @@ int64_t PlaceContext::Choose(std::span<const uint32_t> candidates, Accept accept
     if (first < 0) first = i;
     if (InContextAdmin1(e)) return i;
     if (InContextCountry(e) && (!capital_before || single_country)) {
+      // The country the story names most (the gazetteer's order between countries named as
+      // often), then within it the candidate nearest the story's places. Distance across
+      // countries put "Boston" in England when a story of US cities also named London, and
+      // "Ontario" in California beside Quebec (the province has no coordinates).
+      const int count = countries_.find(e.country)->second;
       const double d = DistanceToCentre(e);
-      if (in_country < 0 || d < in_country_distance) in_country = i, in_country_distance = d;
+      const bool same_country = in_country >= 0 && gaz_.entry(in_country).country == e.country;
+      if (in_country < 0 || count > in_country_count || (same_country && d < in_country_distance)) {
+        in_country = i, in_country_count = count, in_country_distance = d;
+      }
     }
     capital_before = capital_before || (e.type == EntryType::kCity && e.detail == "PPLC");
   }

@@ -246,6 +246,15 @@ TEST(GazetteerTest, CommittedGazetteerLoads) {
   EXPECT_EQ((*gaz)->Lookup("Marib")[0]->code, "YE-MA");
   EXPECT_EQ((*gaz)->Lookup("Bosnia")[0]->code, "BIH");
   EXPECT_EQ((*gaz)->Lookup("Yugoslavia")[0]->code, "SRB");
+  // Former countries of ISO 3166-3, as archives name them; West Germany's code was DEU.
+  EXPECT_EQ((*gaz)->Lookup("Soviet Union")[0]->code, "SUN");
+  EXPECT_EQ((*gaz)->Lookup("USSR")[0]->code, "SUN");
+  EXPECT_EQ((*gaz)->Lookup("Soviet")[0]->country, "SUN");
+  EXPECT_EQ((*gaz)->Lookup("East Germany")[0]->code, "DDR");
+  EXPECT_EQ((*gaz)->Lookup("East German")[0]->country, "DDR");
+  EXPECT_EQ((*gaz)->Lookup("West Germany")[0]->code, "DEU");
+  EXPECT_EQ((*gaz)->Lookup("West German")[0]->country, "DEU");
+  EXPECT_EQ((*gaz)->Lookup("Czechoslovakia")[0]->code, "CSK");
   // Towns under the English names the news uses, and older press names, as their GeoNames
   // entry; an English name that is a country's or a subdivision's names no town.
   for (auto [name, geonames, country] : {std::tuple{"Cologne", "Köln", "DEU"}, {"Antwerp", "Antwerpen", "BEL"},

@@ -122,7 +122,7 @@ async function buildCountries(capitals) {
   }
   const fips = readFips(namesByAlpha3);
   const points = await countryPoints(iso, capitals);
-  let out = header('iso-codes iso_3166-1.json + data/gazetteer/country_aliases.tsv; points from world-atlas ' +
+  let out = header('iso-codes iso_3166-1.json (and iso_3166-3.json for the former countries) + data/gazetteer/country_aliases.tsv; points from world-atlas ' +
                    `${require('world-atlas/package.json').version} (Natural Earth 1:50m) or the capital; FIPS from GDELT's lookup`) +
             '# alpha3\talpha2\tname\tnames (|-separated: official, common, aliases)\tlat\tlon\tFIPS 10-4\n';
   for (const c of iso) {
@@ -132,6 +132,17 @@ async function buildCountries(capitals) {
     const [lat, lon] = point ? point.map(v => v.toFixed(4)) : ['', ''];
     out += [c.alpha_3, c.alpha_2, display, [clean(c.name), ...names].join('|'), lat, lon,
             fips.get(c.alpha_3) || ''].join('\t') + '\n';
+  }
+  // Former countries (ISO 3166-3) that country_aliases.tsv names: archives of the 1980s
+  // speak of the Soviet Union and East Germany as states. No map point or FIPS code.
+  const current = new Set(iso.map(c => c.alpha_3));
+  const former = JSON.parse(fs.readFileSync(path.join(isoDir, 'iso_3166-3.json'), 'utf8'))['3166-3'];
+  for (const [alpha3, list] of aliases) {
+    if (current.has(alpha3)) continue;
+    const c = former.find(f => f.alpha_3 === alpha3);
+    if (!c) throw new Error(`country_aliases.tsv: ${alpha3} is in neither ISO 3166-1 nor ISO 3166-3`);
+    const names = [...new Set([clean(c.name), ...list.map(clean)])];
+    out += [alpha3, c.alpha_2, clean(list[0]), names.join('|'), '', '', ''].join('\t') + '\n';
   }
   fs.writeFileSync(path.join(outDir, 'countries.tsv'), out);
 }

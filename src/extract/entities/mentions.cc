@@ -50,6 +50,29 @@ void SetIgoCode(WorkMention& m, const kb::GazetteerEntry& e) {
   m.code = (e.detail == "IGO" || e.detail == "NGO") ? e.detail + e.code : e.code;
 }
 
+// "the" before a name is a sign it is no town ("the West", "the Gulf"), unless the
+// recogniser read the name as a town or state (GPE) and it premodifies a common noun the
+// article belongs to: "the Frankfurt court", "the Chicago-based concern". A name read
+// as an organization keeps the sign: "the Republic acquisition" is the company's.
+bool TheBeforePlaceName(const Work& w, const WorkMention& m) {
+  if (m.tb == 0 || w.norm[m.tb - 1] != "the") return false;
+  if (m.type != "GPE") return true;
+  auto lowercase_in_sentence = [&](uint32_t t) {
+    if (t >= w.doc.tokens.size() || w.sentence_of[t] != w.sentence_of[m.tb]) return false;
+    const std::string& form = w.doc.tokens[t].form;
+    return !form.empty() && form[0] >= 'a' && form[0] <= 'z';
+  };
+  if (!lowercase_in_sentence(m.te)) {
+    const auto& tokens = w.doc.tokens;
+    const bool hyphen = m.te + 1 < tokens.size() && tokens[m.te].form == "-" &&
+                        tokens[m.te].span.start == tokens[m.te - 1].span.end &&
+                        tokens[m.te + 1].span.start == tokens[m.te].span.end;
+    return !(hyphen && lowercase_in_sentence(m.te + 1));
+  }
+  const std::string& upos = w.doc.tokens[m.te].upos;
+  return !(upos == "NOUN" || upos == "ADJ");
+}
+
 // Types a mention by what the gazetteer or the KB knows its text to be.
 void Retype(Work& w, WorkMention& m) {
   std::string key = w.Key(m.tb, m.te);
@@ -63,7 +86,7 @@ void Retype(Work& w, WorkMention& m) {
     return;
   }
   // "the West" is no town called West; cities and regions rarely take "the".
-  bool after_the = m.tb > 0 && w.norm[m.tb - 1] == "the";
+  const bool after_the = TheBeforePlaceName(w, m);
   for (uint32_t index : w.gaz.LookupNormalized(key)) {
     const kb::GazetteerEntry& e = w.gaz.entry(index);
     if (after_the && (e.type == kb::EntryType::kCity || e.type == kb::EntryType::kAdmin1)) continue;
@@ -929,7 +952,7 @@ void PlaceCountries(Work& w) {
       }
     }
     if (first == nullptr || first->type == kb::EntryType::kCountry || first->country != m.country) continue;
-    const bool after_the = m.tb > 0 && w.norm[m.tb - 1] == "the";
+    const bool after_the = TheBeforePlaceName(w, m);
     const int64_t chosen = context.Choose(found, [&](const kb::GazetteerEntry& e) {
       return !after_the && (e.type == kb::EntryType::kAdmin1 || e.type == kb::EntryType::kCity);
     });

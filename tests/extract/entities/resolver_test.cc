@@ -73,6 +73,41 @@ TEST_F(ResolverTest, ATownTakesTheCountryOfTheStateTheStoryNames) {
   EXPECT_EQ(country->country, "GEO");
 }
 
+// "the" before a name says it is no town ("the Gulf"), unless the town premodifies the
+// phrase's noun; a name the recogniser read as a company keeps its reading.
+TEST_F(ResolverTest, ATownBeforeANounAfterTheKeepsItsCountry) {
+  Document doc = Resolve(
+      "Judges of the [GPE Frankfurt] court/NOUN and the [GPE Chicago] - based/VERB concern/NOUN met in [GPE Paris] .\n"
+      "Analysts said the [ORG Republic] acquisition/NOUN was slow after the [LOC Gulf] war/NOUN .");
+  ExpectConsistent(doc);
+  for (auto [name, country] : {std::pair{"Frankfurt", "DEU"}, {"Chicago", "USA"}}) {
+    const Entity* town = Find(doc, name);
+    ASSERT_NE(town, nullptr) << name;
+    EXPECT_EQ(town->type, "GPE") << name;
+    EXPECT_EQ(town->country, country) << name;
+  }
+  const Entity* company = Find(doc, "Republic");
+  ASSERT_NE(company, nullptr);
+  EXPECT_EQ(company->type, "ORG");
+  EXPECT_EQ(company->country, "");
+  const Entity* gulf = Find(doc, "Gulf");
+  ASSERT_NE(gulf, nullptr);
+  EXPECT_EQ(gulf->country, "");  // not Papua New Guinea's Gulf Province
+}
+
+// Archives of the 1980s name states that are gone; West Germany's ISO code was DEU.
+TEST_F(ResolverTest, FormerCountriesHaveTheirIsoCodes) {
+  Document doc = Resolve("[GPE West Germany] , [GPE East Germany] and the [GPE Soviet Union] signed a grain pact with "
+                         "[NORP Czechoslovak] traders .");
+  ExpectConsistent(doc);
+  for (auto [name, country] : {std::pair{"West Germany", "DEU"}, {"East Germany", "DDR"}, {"Soviet Union", "SUN"},
+                               {"Czechoslovak", "CSK"}}) {
+    const Entity* e = EntityOf(doc, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->country, country) << name;
+  }
+}
+
 // GeoNames names these towns in their own language; the news names them in English.
 TEST_F(ResolverTest, TownsNamedInEnglishTakeTheirCountry) {
   Document doc = Resolve("Bankers in [GPE Cologne] and [GPE Antwerp] flew to [GPE Bombay] and [GPE Kiev] .");
