@@ -20,6 +20,13 @@ bool AllWordChars(std::string_view s) {
 void Affiliate(WorkMention& m, const WorkMention& a) {
   if (m.country.empty()) m.country = a.country;
   if (m.sector.empty() && a.type == "ORG") m.sector = a.sector;
+  // A president, secretary or official is a government's only when no other body is named
+  // as theirs: a union's or an airline's president is no government official (a body's
+  // minister still is).
+  if (a.type == "ORG" && m.role_sector == "GOV" && a.sector != "GOV" && !m.roles.empty()) {
+    const std::string& role = m.roles.back();
+    if (role.ends_with("president") || role == "secretary" || role == "official") m.role_sector = a.sector;
+  }
   // An official of an international body is coded as the body (IGOWFP).
   if (a.type == "ORG" && (a.sector == "IGO" || a.sector == "NGO")) {
     if (m.code.empty()) m.code = a.code;

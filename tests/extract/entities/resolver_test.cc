@@ -796,6 +796,30 @@ TEST_F(ResolverTest, InternationalBodiesAndTheirOfficials) {
   EXPECT_EQ(un->actor, "IGOUNO");  // from the gazetteer's organizations
 }
 
+// A company's or a union's president is none of a government's; a body's minister is.
+// "General counsel" is a lawyer's office, not a general's.
+TEST_F(ResolverTest, OfficesOfCompaniesAndUnionsAreNotGovernmentOffices) {
+  Document doc = Resolve(
+      "[ORG Skyway Airlines Inc] president [PERSON Dana Whitfield] said fares would rise .\n"
+      "[ORG Dockworkers Union] vice president [PERSON Tomas Brandt] said talks stalled .\n"
+      "The bid was withdrawn , said [PERSON Omar Reyes] , [ORG Skyway] general counsel .\n"
+      "[ORG Economic Planning Board] Minister [PERSON Lee Sun-ho] said exports rose .");
+  ExpectConsistent(doc);
+  const Entity* whitfield = Find(doc, "Dana Whitfield");
+  ASSERT_NE(whitfield, nullptr) << Dump(doc);
+  EXPECT_EQ(whitfield->sector, "BUS");
+  const Entity* brandt = Find(doc, "Tomas Brandt");
+  ASSERT_NE(brandt, nullptr);
+  EXPECT_NE(brandt->sector, "GOV");
+  const Entity* reyes = Find(doc, "Omar Reyes");
+  ASSERT_NE(reyes, nullptr);
+  EXPECT_NE(reyes->sector, "MIL");
+  EXPECT_TRUE(HasRole(reyes, "general counsel")) << Dump(doc);
+  const Entity* lee = Find(doc, "Lee Sun-ho");
+  ASSERT_NE(lee, nullptr);
+  EXPECT_EQ(lee->sector, "GOV");
+}
+
 // "his Greek counterpart X" holds the office of the man whose counterpart he is, so a
 // later "the Greek minister" is X, not a new person.
 TEST_F(ResolverTest, ACounterpartHoldsThePossessorsOffice) {
