@@ -967,9 +967,14 @@ void UntagCreditRatings(const std::vector<std::string_view>& forms, std::vector<
     if (tags[i] == "O" || !IsCreditRating(forms[i]) || (i + 1 < forms.size() && tags[i + 1][0] == 'I')) continue;
     const std::string_view next = i + 1 < forms.size() ? forms[i + 1] : "";
     const std::string_view prev = i > 0 ? forms[i - 1] : "";
-    const bool signed_after = next == "-" && i + 2 < forms.size() && (forms[i + 2] == "plus" || forms[i + 2] == "minus");
-    const bool rating_after =
-        next == "rating" || next == "ratings" || signed_after || next == "-minus" || next == "-plus";
+    const std::string_view after_next = i + 2 < forms.size() ? forms[i + 2] : "";
+    const bool signed_after = next == "-" && (after_next == "plus" || after_next == "minus");
+    // "Baa - 2" (Moody's notches, split by our tokenizer); "BBB by Standard and Poor 's".
+    const bool notch_after = next == "-" && (after_next == "1" || after_next == "2" || after_next == "3");
+    const bool agency_after = next == "by" && (after_next == "Moody" || after_next == "Moody's" ||
+                                               after_next == "Standard" || after_next == "S" || after_next == "Fitch");
+    const bool rating_after = next == "rating" || next == "ratings" || signed_after || notch_after || agency_after ||
+                              next == "-minus" || next == "-plus";
     // "rated AA", "cut to BB from BBB", "( low AA )", "ratings of AA and A - 1".
     const bool rated_before = prev == "rated" || prev == "to" || prev == "from" || prev == "low" || prev == "middle" ||
                               prev == "high" || (prev == "and" && i >= 2 && IsCreditRating(forms[i - 2]));
@@ -1107,6 +1112,16 @@ void JoinSpansAcrossHyphens(const std::vector<std::string_view>& forms, std::vec
     if (end < n && tags[end][0] == 'I') continue;
     const bool org = tags[begin] == "B-ORG" || tags[i + 1] == "B-ORG";
     Relabel(tags, begin, end, org ? "ORG" : std::string_view(tags[begin]).substr(2));
+    i = end - 1;
+  }
+  // "Daimler" + "-" + "Benz AG": one capitalized word, a hyphen the model left out, and a
+  // company's name with its legal suffix are one company ("Rolls - Royce Plc").
+  for (size_t i = 1; i + 2 < n; ++i) {
+    if (forms[i] != "-" || tags[i] != "O" || tags[i - 1][0] != 'B' || tags[i + 1] != "B-ORG") continue;
+    size_t end = i + 2;
+    while (end < n && tags[end] == "I-ORG") ++end;
+    if (end - i < 3 || !IsCompanySuffix(forms[end - 1]) || !Capitalized(forms[i - 1])) continue;
+    Relabel(tags, i - 1, end, "ORG");
     i = end - 1;
   }
 }

@@ -774,8 +774,22 @@ TEST(NerSpanRulesTest, CreditRatingsAreNoNames) {
   EXPECT_EQ(run("lowered to DP - 4 ( low AA ) from", {"O", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O"}),
             (V{"O", "O", "O", "O", "O", "O", "O", "O", "O", "O"}));
   EXPECT_EQ(run("ratings of BBB and BB", {"O", "O", "O", "O", "B-ORG"}), (V{"O", "O", "O", "O", "O"}));
+  // Moody's notches as our tokenizer splits them, and a rating given by an agency.
+  EXPECT_EQ(run("carries Baa - 2 preferred stock", {"O", "B-GPE", "O", "O", "O", "O"}), (V{"O", "O", "O", "O", "O", "O"}));
+  EXPECT_EQ(run("and BBB by Standard and Poor", {"O", "B-ORG", "O", "B-ORG", "I-ORG", "I-ORG"}),
+            (V{"O", "O", "O", "B-ORG", "I-ORG", "I-ORG"}));
   // Not a rating talked of: the letters stay what the model found.
   EXPECT_EQ(run("AA said on Monday", {"B-ORG", "O", "O", "O"}), (V{"B-ORG", "O", "O", "O"}));
+}
+
+// "Daimler-Benz AG" split by our tokenizer, the model leaving the hyphen out: one company when
+// the part after it ends in a legal suffix; two teams of a results line stay two.
+TEST(NerSpanRulesTest, AHyphenJoinsAWordToTheCompanyAfterIt) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("stake in Varnel - Quentz AG rose", {"O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O"}),
+            (V{"O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Varnel - Quentz drew", {"B-ORG", "O", "B-ORG", "O"}), (V{"B-ORG", "O", "B-ORG", "O"}));
 }
 
 // An office and a name run into one span of another type: the name is the person, a country
