@@ -1126,6 +1126,22 @@ void JoinSpansAcrossHyphens(const std::vector<std::string_view>& forms, std::vec
   }
 }
 
+// "Hale Fire Pump Co and Macomson Machine Co" read as one span: a name that ends in a legal
+// suffix before "and" or "&" is a whole company, so the words after it are another one.
+// ("Procter and Gamble Co", "Smith and Co" have no suffix before the "and".)
+void SplitCompaniesJoinedByAnd(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  for (size_t i = 2; i + 2 < n; ++i) {
+    if ((forms[i] != "and" && forms[i] != "&") || tags[i] != "I-ORG" || !IsCompanySuffix(forms[i - 1])) continue;
+    size_t end = i + 1;
+    while (end < n && tags[end] == "I-ORG") ++end;
+    if (end - i < 3 || !IsCompanySuffix(forms[end - 1]) || !Capitalized(forms[i + 1])) continue;
+    tags[i] = "O";
+    tags[i + 1] = "B-ORG";
+    i = end - 1;
+  }
+}
+
 // "the Ministry of International Trade and Industry ( MITI )": a bracketed acronym spelled by
 // the capitalized words right before it names them; they are one name, whatever the model cut,
 // and so is the acronym: a country when the gazetteer knows the words as one ("United Arab
@@ -1896,6 +1912,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   ExtendPersonsOverParticles(forms, tags);
   TagNamesBeforeAcronyms(forms, gazetteer, tags);
   JoinSpansAcrossHyphens(forms, tags);
+  SplitCompaniesJoinedByAnd(forms, tags);
   UntagCreditRatings(forms, tags);
   UntagSportSlug(forms, gazetteer, tags);
   MendShortNames(forms, tags);

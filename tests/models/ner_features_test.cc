@@ -792,6 +792,18 @@ TEST(NerSpanRulesTest, AHyphenJoinsAWordToTheCompanyAfterIt) {
   EXPECT_EQ(run("Varnel - Quentz drew", {"B-ORG", "O", "B-ORG", "O"}), (V{"B-ORG", "O", "B-ORG", "O"}));
 }
 
+// Two companies the model read as one across "and": a legal suffix before the "and" ends
+// the first. Without it, the "and" is inside one name.
+TEST(NerSpanRulesTest, ALegalSuffixBeforeAndEndsACompany) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("sell Quell Pump Co and Varnel Machine Co for",
+                {"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("Quell and Varnel Co said", {"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}),
+            (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+}
+
 // An office and a name run into one span of another type: the name is the person, a country
 // before the office a place, the office no name.
 TEST(NerSpanRulesTest, PersonsSplitFromOfficesRunIntoOtherSpans) {
