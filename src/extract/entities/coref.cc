@@ -140,6 +140,26 @@ bool IsAcronym(std::string_view s) {
   return true;
 }
 
+// A company's short name: the first one or two words of one longer organization named
+// before it ("Enterra" for "Enterra Corp", "Royal Bank" for "Royal Bank of Canada"); -1 when
+// no organization or more than one begins so ("Fujitsu Ltd" and "Fujitsu America Inc").
+int MatchShortName(const Work& w, const WorkMention& m, const std::vector<std::string>& words) {
+  if (m.type != "ORG" || !m.code.empty() || words.empty() || words.size() > 2) return -1;
+  for (uint32_t t = m.tb; t < m.te; ++t) {
+    if (!w.Capitalized(t)) return -1;
+  }
+  int found = -1;
+  for (size_t i = w.entities.size() > kMaxCandidates ? w.entities.size() - kMaxCandidates : 0; i < w.entities.size(); ++i) {
+    const WorkEntity& e = w.entities[i];
+    if (e.type != "ORG" || e.best_name < 0) continue;
+    const std::vector<std::string> longer = NameWords(w, w.mentions[e.best_name]);
+    if (longer.size() <= words.size() || !std::equal(words.begin(), words.end(), longer.begin())) continue;
+    if (found >= 0) return -1;
+    found = static_cast<int>(i);
+  }
+  return found;
+}
+
 int MatchOther(const Work& w, const WorkMention& m, const std::string& key) {
   // An acronym the knowledge base knows is that body ("KPA": the Korean People's Army), not
   // the initials of a name in the text.
@@ -463,6 +483,7 @@ void Cluster(Work& w) {
       std::string key = Joined(words);
       e = m.type == "PERSON" ? MatchPerson(w, words, key) : SurnameTakenForAPlace(w, m, words);
       if (e < 0) e = MatchOther(w, m, key);
+      if (e < 0) e = MatchShortName(w, m, words);
       if (e < 0) e = NewEntity(w, m.type);
     } else if (!m.description.empty()) {
       e = MatchBodyDescription(w, mention);

@@ -73,6 +73,20 @@ bool TheBeforePlaceName(const Work& w, const WorkMention& m) {
   return !(upos == "NOUN" || upos == "ADJ");
 }
 
+// True when the recogniser's ORG `m` opens a longer organization name of the document:
+// "Sterling" beside "Sterling Drug Inc" is the company, whatever towns are called Sterling.
+bool OpensLongerOrganizationName(const Work& w, const WorkMention& m) {
+  if (m.type != "ORG") return false;
+  const uint32_t n = m.te - m.tb;
+  for (const WorkMention& o : w.mentions) {
+    if (o.type != "ORG" || o.kind != "name" || o.te - o.tb <= n || o.tb == m.tb) continue;
+    bool same = true;
+    for (uint32_t k = 0; k < n && same; ++k) same = w.Form(o.tb + k) == w.Form(m.tb + k);
+    if (same) return true;
+  }
+  return false;
+}
+
 // Types a mention by what the gazetteer or the KB knows its text to be.
 void Retype(Work& w, WorkMention& m) {
   std::string key = w.Key(m.tb, m.te);
@@ -111,6 +125,7 @@ void Retype(Work& w, WorkMention& m) {
         // An acronym is no town ("ICO" is not Icó, Brazil); a short word in capitals is
         // read as one ("HUDSON", a dateline, is a town).
         if (m.type == "ORG" && m.te - m.tb == 1 && w.Form(m.tb).size() <= 4 && AllCapitals(w.Form(m.tb))) return;
+        if (OpensLongerOrganizationName(w, m)) return;
         m.type = "GPE";
         m.country = e.country;
         m.capital = e.detail == "PPLC";

@@ -796,6 +796,27 @@ TEST_F(ResolverTest, InternationalBodiesAndTheirOfficials) {
   EXPECT_EQ(un->actor, "IGOUNO");  // from the gazetteer's organizations
 }
 
+// A company named by the first words of its name is the company, even when a town has that
+// name ("Sterling" beside "Sterling Drug Inc"); with two such companies, neither.
+TEST_F(ResolverTest, ACompanysShortNameIsTheCompany) {
+  Document doc = Resolve(
+      "[ORG Sterling Drug Inc] ended talks with [ORG Quellmark Tobacco Products Inc] .\n"
+      "[ORG Quellmark] said [ORG Sterling] 's board decided not to go ahead .\n"
+      "[ORG Varnex Ltd] and [ORG Varnex America Inc] sold the unit , [ORG Varnex] said .");
+  ExpectConsistent(doc);
+  const Entity* sterling = Find(doc, "Sterling Drug Inc");
+  ASSERT_NE(sterling, nullptr) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "Sterling"), sterling);
+  EXPECT_EQ(sterling->type, "ORG");
+  const Entity* quellmark = Find(doc, "Quellmark Tobacco Products Inc");
+  ASSERT_NE(quellmark, nullptr);
+  EXPECT_EQ(EntityOf(doc, "Quellmark"), quellmark);
+  const Entity* varnex = EntityOf(doc, "Varnex", doc.text.find("Varnex said"));
+  ASSERT_NE(varnex, nullptr);
+  EXPECT_NE(varnex, Find(doc, "Varnex Ltd"));
+  EXPECT_NE(varnex, Find(doc, "Varnex America Inc"));
+}
+
 // A company's or a union's president is none of a government's; a body's minister is.
 // "General counsel" is a lawyer's office, not a general's.
 TEST_F(ResolverTest, OfficesOfCompaniesAndUnionsAreNotGovernmentOffices) {
