@@ -302,6 +302,12 @@ Attribution AttributionBefore(const DocView& view, TokenRange window) {
       return a;
     }
     if (!IsCue(view, c)) continue;
+    // A cue inside what an earlier cue reports is the reported speaker's, not this quote's
+    // ("Eismont said Minsk would respond 'in a mirror-like manner'": Eismont's words).
+    for (int h = view.Head(c); h >= window.begin && h < c && view.tok(c).deprel == "ccomp" && IsCue(view, h);
+         h = view.Head(c)) {
+      c = h;
+    }
     a.cue = {c, c + 1};
     a.speaker = CueSpeaker(view, c, window);
     a.how = "cue before the quote";

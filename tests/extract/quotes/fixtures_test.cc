@@ -114,6 +114,19 @@ TEST_F(QuoteFixturesTest, ACueBeforeAQuoteThatEndsItsSentenceWinsOverALaterOne) 
   EXPECT_NE(smart->speaker_name.find("Varga"), std::string::npos) << smart->speaker_name << " " << smart->reason;
 }
 
+TEST_F(QuoteFixturesTest, ACueInsideReportedSpeechLeavesTheQuoteToTheReporter) {
+  // "respond" is what the spokeswoman says the government will do, in her words.
+  document::Document doc = Annotate(
+      "date 2026-03-14 President Arvid Kessel condemned the sanctions. His spokeswoman, Mira Tolvanen, said the "
+      "government would respond \"in a mirror-like manner\".\n");
+  const document::Quote* manner = nullptr;
+  for (const document::Quote& q : doc.quotes) {
+    if (doc.SpanText(q.span).find("mirror") != std::string::npos) manner = &q;
+  }
+  ASSERT_NE(manner, nullptr);
+  EXPECT_NE(manner->speaker_name.find("Tolvanen"), std::string::npos) << manner->speaker_name << " " << manner->reason;
+}
+
 TEST_F(QuoteFixturesTest, AQuoteFollowedByADescribedSpeakerIsOneDirectQuote) {
   // The parse hangs the quote's verb on "said", with the description inside it: no
   // indirect quote may start inside the quote marks.
