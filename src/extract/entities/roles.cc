@@ -285,6 +285,31 @@ void ReadApposition(Work& w, WorkMention& m) {
 
 namespace {
 
+// Offices that serve one person and share their side: "his spokeswoman" speaks for him.
+bool ServesItsHolder(const std::string& role) {
+  return role.find("spokes") != std::string::npos || role == "press secretary" || role == "aide" ||
+         role == "adviser" || role == "advisor" || role == "chief of staff";
+}
+
+// "His spokeswoman, Natalya Eismont, said": an office of a person named before ("his", "her")
+// standing alone before the name's comma gives the name that role and that person's country;
+// the sector too when the office serves its holder (a spokeswoman, not a lawyer).
+void ReadPossessedOffice(Work& w, WorkMention& m, uint32_t comma) {
+  const uint32_t sb = w.SentenceBegin(m.tb);
+  uint32_t n = 0;
+  const RoleWord* r = RoleEndingAt(w, sb, comma, n);
+  if (r == nullptr || r->kind == RoleWord::Kind::kKin || r->kind == RoleWord::Kind::kHonorific) return;
+  const uint32_t possessive = comma - n - 1;
+  if (comma < sb + n + 1 || (w.norm[possessive] != "his" && w.norm[possessive] != "her")) return;
+  if (possessive != sb && w.Form(possessive - 1) != "," && w.norm[possessive - 1] != "and") return;
+  const int holder = PossessorPerson(w, possessive + 1);
+  if (holder < 0) return;
+  const WorkMention& h = w.mentions[holder];
+  ApplyRole(m, *r, r->phrase);
+  if (m.country.empty()) m.country = h.country;
+  if (m.role_sector.empty() && ServesItsHolder(r->phrase)) m.role_sector = !h.role_sector.empty() ? h.role_sector : h.sector;
+}
+
 // "China's delegate, Lt. Gen. Zhou Weimin, replied": the description before the
 // name is the same person and gives its role and country.
 void ReadFrontApposition(Work& w, int name) {
@@ -304,7 +329,10 @@ void ReadFrontApposition(Work& w, int name) {
   for (int k = name - 1; k >= 0 && w.mentions[k].tb >= sb; --k) {
     if (w.mentions[k].kind == "nominal" && w.mentions[k].te == at - 1) c = k;
   }
-  if (c < 0) return;
+  if (c < 0) {
+    ReadPossessedOffice(w, m, at - 1);
+    return;
+  }
   WorkMention& d = w.mentions[c];
   // The description stands alone: it opens the sentence or follows a comma, "and", "or" or
   // the quote it attributes ("... ,'' the White House spokesman, Josh Earnest, said").

@@ -796,6 +796,26 @@ TEST_F(ResolverTest, InternationalBodiesAndTheirOfficials) {
   EXPECT_EQ(un->actor, "IGOUNO");  // from the gazetteer's organizations
 }
 
+// "His spokeswoman, X," speaks for the man named before; "Her lawyer, Y," is hers but holds
+// no office of her government.
+TEST_F(ResolverTest, AnOfficeOfAPersonNamedBeforeGivesTheirSide) {
+  Document doc = Resolve(
+      "[NORP Belarusian] President [PERSON Arvid Kessel] condemned the sanctions .\n"
+      "His spokeswoman , [PERSON Mira Tolvanen] , said the government would respond .\n"
+      "[GPE Hungary] 's foreign minister , [PERSON Ilona Vass] , backed them .\n"
+      "Her lawyer , [PERSON Otto Brenner] , declined to comment .");
+  ExpectConsistent(doc);
+  const Entity* tolvanen = Find(doc, "Mira Tolvanen");
+  ASSERT_NE(tolvanen, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(tolvanen, "spokeswoman")) << Dump(doc);
+  EXPECT_EQ(tolvanen->country, "BLR");
+  EXPECT_EQ(tolvanen->sector, "GOV");
+  const Entity* brenner = Find(doc, "Otto Brenner");
+  ASSERT_NE(brenner, nullptr);
+  EXPECT_TRUE(HasRole(brenner, "lawyer")) << Dump(doc);
+  EXPECT_NE(brenner->sector, "GOV");
+}
+
 // A company named by the first words of its name is the company, even when a town has that
 // name ("Sterling" beside "Sterling Drug Inc"); with two such companies, neither.
 TEST_F(ResolverTest, ACompanysShortNameIsTheCompany) {
