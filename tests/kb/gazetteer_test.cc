@@ -255,6 +255,12 @@ TEST(GazetteerTest, CommittedGazetteerLoads) {
   EXPECT_EQ((*gaz)->Lookup("West Germany")[0]->code, "DEU");
   EXPECT_EQ((*gaz)->Lookup("West German")[0]->country, "DEU");
   EXPECT_EQ((*gaz)->Lookup("Czechoslovakia")[0]->code, "CSK");
+  // A country is shown by the name it goes by today, and found by its older ones.
+  for (auto [name, shown] : {std::pair{"Byelorussia", "Belarus"}, {"Burma", "Myanmar"}, {"Swaziland", "Eswatini"},
+                             {"Kirghizia", "Kyrgyzstan"}}) {
+    ASSERT_FALSE((*gaz)->Lookup(name).empty()) << name;
+    EXPECT_EQ((*gaz)->Lookup(name)[0]->name, shown) << name;
+  }
   // Towns under the English names the news uses, and older press names, as their GeoNames
   // entry; an English name that is a country's or a subdivision's names no town.
   for (auto [name, geonames, country] : {std::tuple{"Cologne", "Köln", "DEU"}, {"Antwerp", "Antwerpen", "BEL"},

@@ -665,6 +665,26 @@ char PronounGender(std::string_view lower) {
 
 constexpr uint32_t kNone = UINT32_MAX;
 
+// The international body "the bloc", "the alliance" or "the organisation" (`word`) before
+// token t stands for: the last one of that kind named in the five sentences before, or -1.
+// Any body is a bloc; an alliance is one of a treaty (NATO) or so named; an organisation so named.
+int LastInternationalBody(const Work& w, uint32_t t, const std::string& word) {
+  const bool alliance = word == "alliance", organisation = word == "organisation" || word == "organization";
+  if (word != "bloc" && !alliance && !organisation) return -1;
+  const int sentence = w.sentence_of[t];
+  for (int i = static_cast<int>(w.mentions.size()) - 1; i >= 0; --i) {
+    const WorkMention& c = w.mentions[i];
+    if (c.tb >= t || c.kind != "name") continue;
+    if (sentence - w.sentence_of[c.tb] > 5) break;
+    if (c.type != "ORG" || c.sector != "IGO") continue;
+    const std::string& name = c.canonical;
+    if (alliance && name.find("Treaty") == std::string::npos && name.find("Alliance") == std::string::npos) continue;
+    if (organisation && name.find("Organi") == std::string::npos) continue;
+    return i;
+  }
+  return -1;
+}
+
 // "the alliance's", "the ruling party's" right before token r: the token of "the", or kNone.
 // Lower-case nouns (and one adjective) not part of any mention.
 uint32_t TheBeforeCommonPossessor(const Work& w, uint32_t r) {
@@ -709,12 +729,17 @@ bool MakeNominal(Work& w, uint32_t r, uint32_t n, const RoleWord& role, WorkMent
     // prime minister"), which only a few make another office ("former").
     const std::string& last_upos = w.doc.tokens[r - 1].upos;
     const bool qualified = !role.sector.empty() && last_upos == "ADJ";
-    if (w.IsPossessive(b - 1) && w.covered[b - 2] >= 0 && (last_upos == "NOUN" || qualified)) {
+    if (w.IsPossessive(b - 1) && (w.covered[b - 2] >= 0 || TheBeforeCommonPossessor(w, b) != kNone) &&
+        (last_upos == "NOUN" || qualified)) {
       body = b;
       break;
     }
   }
-  if (body < r) {
+  if (body < r && w.covered[body - 2] < 0) {
+    start = TheBeforeCommonPossessor(w, body);  // "the bloc's foreign policy chief"
+    unnamed_body = true;
+    affiliation = LastInternationalBody(w, start, w.norm[body - 2]);
+  } else if (body < r) {
     affiliation = w.covered[body - 2];
     start = w.mentions[affiliation].tb;
     if (start > sb && w.norm[start - 1] == "the") --start;
@@ -730,6 +755,9 @@ bool MakeNominal(Work& w, uint32_t r, uint32_t n, const RoleWord& role, WorkMent
   } else if (const uint32_t the = TheBeforeCommonPossessor(w, r); the != kNone) {
     start = the;  // "the alliance's secretary-general": a role, with a body we cannot name
     unnamed_body = true;
+    // ... unless the story has just named an international body: "the bloc" after "the
+    // European Union", "the alliance" after NATO.
+    affiliation = LastInternationalBody(w, the, w.norm[r - 2]);
   } else if (r > sb && w.norm[r - 1] == "the") {
     start = r - 1;
   } else {
@@ -776,7 +804,7 @@ bool MakeNominal(Work& w, uint32_t r, uint32_t n, const RoleWord& role, WorkMent
   for (uint32_t t = body; t < r && out.role_sector.empty(); ++t) out.role_sector = std::string(w.kb.SectorWord(w.norm[t]));
   // "the party's president" is the party's (PTY), not a head of state's (GOV).
   if (unnamed_body) {
-    if (std::string_view body_sector = w.kb.SectorWord(w.norm[r - 2]); !body_sector.empty()) {
+    if (std::string_view body_sector = w.kb.SectorWord(w.norm[body - 2]); !body_sector.empty()) {
       out.role_sector = std::string(body_sector);
     }
   }

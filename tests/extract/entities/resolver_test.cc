@@ -796,6 +796,24 @@ TEST_F(ResolverTest, InternationalBodiesAndTheirOfficials) {
   EXPECT_EQ(un->actor, "IGOUNO");  // from the gazetteer's organizations
 }
 
+// "The bloc" and "the alliance" stand for the international body the story has just named.
+TEST_F(ResolverTest, TheBlocIsTheBodyJustNamed) {
+  Document doc = Resolve(
+      "[ORG European Union] ministers agreed on new sanctions , the bloc/NOUN 's foreign/ADJ policy/NOUN chief/NOUN "
+      "said .\n"
+      "The alliance/NOUN 's secretary-general said it was ready .");
+  ExpectConsistent(doc);
+  const Entity* chief = EntityOf(doc, "the bloc 's foreign policy chief");
+  ASSERT_NE(chief, nullptr) << Dump(doc);
+  EXPECT_EQ(chief->actor, "IGOEUR");
+  EXPECT_TRUE(HasRole(chief, "foreign policy chief")) << Dump(doc);
+  // No alliance was named: the role stays without a body.
+  const Entity* head = EntityOf(doc, "The alliance 's secretary-general");
+  if (head != nullptr) {
+    EXPECT_EQ(head->actor, "") << Dump(doc);
+  }
+}
+
 // "His spokeswoman, X," speaks for the man named before; "Her lawyer, Y," is hers but holds
 // no office of her government.
 TEST_F(ResolverTest, AnOfficeOfAPersonNamedBeforeGivesTheirSide) {
