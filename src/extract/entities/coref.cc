@@ -340,6 +340,21 @@ int CountryGovernment(Work& w, int mention) {
   return e;
 }
 
+// "the Israeli military": the body of the country its nationality names, one entity for
+// each country and body word, which "the government" of that country also joins.
+int NamedCountryBody(Work& w, int mention) {
+  const WorkMention& m = w.mentions[mention];
+  const std::string key = m.description + " of " + m.country;
+  for (size_t i = 0; i < w.entities.size(); ++i) {
+    if (w.entities[i].key == key) return static_cast<int>(i);
+  }
+  const int e = NewEntity(w, "ORG");
+  w.entities[e].key = key;
+  w.entities[e].country = m.country;
+  w.entities[e].sector = m.sector;
+  return e;
+}
+
 // True if a word of mention `c` is the subject of its sentence's main verb.
 bool IsMainSubject(const Work& w, const WorkMention& c) {
   for (uint32_t t = c.tb; t < c.te; ++t) {
@@ -486,7 +501,7 @@ void Cluster(Work& w) {
       if (e < 0) e = MatchShortName(w, m, words);
       if (e < 0) e = NewEntity(w, m.type);
     } else if (!m.description.empty()) {
-      e = MatchBodyDescription(w, mention);
+      e = m.country.empty() ? MatchBodyDescription(w, mention) : NamedCountryBody(w, mention);
       if (e < 0 && m.description == "government") e = CountryGovernment(w, mention);
       if (e < 0) continue;
     } else if (m.kind == "nominal") {

@@ -847,20 +847,43 @@ int ReporterOfIt(const Work& w, uint32_t t) {
 // not a name the NER missed ("the Bank of Japan"), not a newspaper's word ("the post").
 bool MakeBodyDescription(const Work& w, uint32_t t, WorkMention& out) {
   const uint32_t sb = w.SentenceBegin(t), se = w.SentenceEnd(t);
-  if (t == sb || w.norm[t - 1] != "the") return false;
+  if (t == sb) return false;
   const std::string& word = w.norm[t];
   const bool country = word == "country" || word == "nation";
-  const std::string_view sector = country ? std::string_view() : w.kb.SectorWord(word);
+  std::string_view sector = country ? std::string_view() : w.kb.SectorWord(word);
   const bool body = !sector.empty() && (sector != "MED" || word == "newspaper") && word != "inc" && word != "ltd" &&
                     word != "corp";
   if (!country && !body) return false;
+  // "the Israeli military", "the Egyptian foreign ministry": a state body a nationality
+  // names (up to one lower-case word between), the country's.
+  uint32_t begin = t - 1;
+  std::string owner;
+  if (w.norm[t - 1] != "the") {
+    uint32_t k = t - 1;
+    if (w.covered[k] < 0 && k > sb && !w.Capitalized(k) && w.doc.tokens[k].upos != "VERB") --k;
+    const int c = w.covered[k];
+    if (!body || (sector != "GOV" && sector != "MIL" && sector != "COP" && sector != "JUD" && sector != "LEG")) return false;
+    if (c < 0 || w.mentions[c].type != "NORP" || w.mentions[c].te != k + 1 || w.mentions[c].country.empty()) return false;
+    const uint32_t nb = w.mentions[c].tb;
+    if (nb == sb || w.norm[nb - 1] != "the") return false;
+    begin = nb - 1;
+    owner = w.mentions[c].country;
+    // "defence ministry" is the military's, as an organization's name would say.
+    if (k + 1 < t) {
+      if (std::string_view two = w.kb.SectorWord(w.norm[k + 1] + " " + word); !two.empty()) sector = two;
+    }
+  }
   if (t + 1 < se && !w.IsPossessive(t + 1)) {
     const std::string& next = w.doc.tokens[t + 1].upos;
-    if (next == "NOUN" || next == "PROPN" || w.norm[t + 1] == "of" || w.covered[t + 1] >= 0) return false;
+    if (next == "NOUN" || next == "PROPN" || w.norm[t + 1] == "of" || w.covered[t + 1] >= 0 ||
+        w.kb.Role(w.norm[t + 1]) != nullptr) {
+      return false;  // "the Russian foreign ministry spokeswoman" is a person
+    }
   }
-  out = NewMention(t - 1, t + 1, country ? "GPE" : "ORG", "nominal");
+  out = NewMention(begin, t + 1, country ? "GPE" : "ORG", "nominal");
   out.description = word;
   out.sector = std::string(sector);
+  out.country = owner;
   return true;
 }
 

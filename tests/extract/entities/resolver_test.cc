@@ -796,6 +796,27 @@ TEST_F(ResolverTest, InternationalBodiesAndTheirOfficials) {
   EXPECT_EQ(un->actor, "IGOUNO");  // from the gazetteer's organizations
 }
 
+// "The Israeli military said": a state body its nationality names is an entity of its own,
+// of that country and sector, which later such descriptions join.
+TEST_F(ResolverTest, AStateBodyNamedByItsNationalityIsTheCountrys) {
+  Document doc = Resolve(
+      "The [NORP Chilean] military/NOUN said/VERB it struck two depots .\n"
+      "Talks resumed , the [NORP Peruvian] foreign/ADJ ministry/NOUN said/VERB .\n"
+      "The [NORP Chilean] military/NOUN denied it .\n"
+      "The [NORP Chilean] military/NOUN spokesman/NOUN said so .");
+  ExpectConsistent(doc);
+  const Entity* military = EntityOf(doc, "The Chilean military");
+  ASSERT_NE(military, nullptr) << Dump(doc);
+  EXPECT_EQ(military->type, "ORG");
+  EXPECT_EQ(military->sector, "MIL");
+  EXPECT_EQ(EntityOf(doc, "The Chilean military", doc.text.find("denied") - 30), military);
+  const Entity* ministry = EntityOf(doc, "the Peruvian foreign ministry");
+  ASSERT_NE(ministry, nullptr) << Dump(doc);
+  EXPECT_EQ(ministry->sector, "GOV");
+  // Before a role word the words are the person's title, not the body.
+  EXPECT_NE(EntityOf(doc, "The Chilean military", doc.text.find("spokesman") - 25), military);
+}
+
 // "The bloc" and "the alliance" stand for the international body the story has just named.
 TEST_F(ResolverTest, TheBlocIsTheBodyJustNamed) {
   Document doc = Resolve(
