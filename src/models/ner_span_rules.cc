@@ -1126,6 +1126,37 @@ void JoinSpansAcrossHyphens(const std::vector<std::string_view>& forms, std::vec
   }
 }
 
+// "the Palestinian Prisoners ' Society", "the National Farmers ' Union": a plural's possessive
+// apostrophe inside a body's name, which the model reads as two names or none. A capitalized
+// plural, the apostrophe, and capitalized words ending in a body's head word are one ORG.
+void JoinPluralPossessiveNames(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  for (size_t i = 1; i + 1 < n; ++i) {
+    if (forms[i] != "'" || tags[i] != "O" || !Capitalized(forms[i - 1]) || forms[i - 1].back() != 's' ||
+        !Capitalized(forms[i + 1])) {
+      continue;
+    }
+    size_t end = i + 2;
+    if (tags[i + 1] != "O") {
+      while (end < n && tags[end] == "I-" + tags[i + 1].substr(2)) ++end;
+    } else {
+      while (end < n && end < i + 4 && tags[end] == "O" && Capitalized(forms[end])) ++end;
+    }
+    if (end < n && tags[end][0] == 'I') continue;
+    if (!IsOrgHead(forms[end - 1]) && forms[end - 1] != "Union" && forms[end - 1] != "League") continue;
+    size_t begin = i - 1;
+    while (begin > 0 && tags[begin][0] == 'I') --begin;
+    if (tags[begin] == "O") {
+      while (begin > 0 && begin + 3 > i && tags[begin - 1] == "O" && Capitalized(forms[begin - 1]) &&
+             forms[begin - 1] != "The") {
+        --begin;
+      }
+    }
+    Relabel(tags, begin, end, "ORG");
+    i = end - 1;
+  }
+}
+
 // "Hale Fire Pump Co and Macomson Machine Co" read as one span: a name that ends in a legal
 // suffix before "and" or "&" is a whole company, so the words after it are another one.
 // ("Procter and Gamble Co", "Smith and Co" have no suffix before the "and".)
@@ -1913,6 +1944,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   TagNamesBeforeAcronyms(forms, gazetteer, tags);
   JoinSpansAcrossHyphens(forms, tags);
   SplitCompaniesJoinedByAnd(forms, tags);
+  JoinPluralPossessiveNames(forms, tags);
   UntagCreditRatings(forms, tags);
   UntagSportSlug(forms, gazetteer, tags);
   MendShortNames(forms, tags);

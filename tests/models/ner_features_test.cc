@@ -792,6 +792,19 @@ TEST(NerSpanRulesTest, AHyphenJoinsAWordToTheCompanyAfterIt) {
   EXPECT_EQ(run("Varnel - Quentz drew", {"B-ORG", "O", "B-ORG", "O"}), (V{"B-ORG", "O", "B-ORG", "O"}));
 }
 
+// A plural's possessive apostrophe inside a body's name: one ORG, whatever the model cut.
+TEST(NerSpanRulesTest, APluralsApostropheInsideABodysNameJoinsIt) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("the Quellish Prisoners ' Society said", {"O", "B-ORG", "I-ORG", "O", "B-ORG", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("The Varnel Farmers ' Union objected", {"O", "O", "O", "O", "B-LOC", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  // An apostrophe closing a quote before a name is no part of it.
+  EXPECT_EQ(run("the ' Varnels ' Paris office", {"O", "O", "O", "O", "B-GPE", "O"}),
+            (V{"O", "O", "O", "O", "B-GPE", "O"}));
+}
+
 // Two companies the model read as one across "and": a legal suffix before the "and" ends
 // the first. Without it, the "and" is inside one name.
 TEST(NerSpanRulesTest, ALegalSuffixBeforeAndEndsACompany) {
