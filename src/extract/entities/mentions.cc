@@ -2,6 +2,7 @@
 // names the NER missed inside lists of people, and the descriptions ("the North
 // Korean leader") and pronouns that coreference links to them.
 #include <algorithm>
+#include <unordered_set>
 
 #include "base/strings.h"
 #include "extract/entities/resolver_internal.h"
@@ -73,13 +74,23 @@ bool TheBeforePlaceName(const Work& w, const WorkMention& m) {
   return !(upos == "NOUN" || upos == "ADJ");
 }
 
-// True when the recogniser's ORG `m` opens a longer organization name of the document:
+// A company's legal form, normalized ("co", "plc", "ag"); "inc", "corp", "ltd" are sector words.
+bool IsLegalSuffix(std::string_view w) {
+  static const std::unordered_set<std::string_view> kSuffixes = {
+      "co", "cos", "plc", "llc", "ag", "sa", "nv", "bv", "gmbh", "spa", "ab", "asa", "oyj", "bhd", "pty", "lp",
+      "limited", "incorporated", "partners", "holdings", "industries", "bancorp"};
+  return kSuffixes.count(w) > 0;
+}
+
+// True when the recogniser's ORG `m` opens a longer company name of the document:
 // "Sterling" beside "Sterling Drug Inc" is the company, whatever towns are called Sterling.
-bool OpensLongerOrganizationName(const Work& w, const WorkMention& m) {
+// (Not a town's own bodies: "Columbia" beside "Columbia City Council" is the town.)
+bool OpensLongerCompanyName(const Work& w, const WorkMention& m) {
   if (m.type != "ORG") return false;
   const uint32_t n = m.te - m.tb;
   for (const WorkMention& o : w.mentions) {
     if (o.type != "ORG" || o.kind != "name" || o.te - o.tb <= n || o.tb == m.tb) continue;
+    if (w.kb.SectorWord(w.norm[o.te - 1]) != "BUS" && !IsLegalSuffix(w.norm[o.te - 1])) continue;
     bool same = true;
     for (uint32_t k = 0; k < n && same; ++k) same = w.Form(o.tb + k) == w.Form(m.tb + k);
     if (same) return true;
@@ -125,7 +136,7 @@ void Retype(Work& w, WorkMention& m) {
         // An acronym is no town ("ICO" is not Icó, Brazil); a short word in capitals is
         // read as one ("HUDSON", a dateline, is a town).
         if (m.type == "ORG" && m.te - m.tb == 1 && w.Form(m.tb).size() <= 4 && AllCapitals(w.Form(m.tb))) return;
-        if (OpensLongerOrganizationName(w, m)) return;
+        if (OpensLongerCompanyName(w, m)) return;
         m.type = "GPE";
         m.country = e.country;
         m.capital = e.detail == "PPLC";

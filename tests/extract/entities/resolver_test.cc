@@ -874,6 +874,11 @@ TEST_F(ResolverTest, ACompanysShortNameIsTheCompany) {
   ASSERT_NE(varnex, nullptr);
   EXPECT_NE(varnex, Find(doc, "Varnex Ltd"));
   EXPECT_NE(varnex, Find(doc, "Varnex America Inc"));
+  // A town's own body does not make the town a company: "Columbia" stays the town.
+  Document local = Resolve("The [ORG Columbia City Council] met on Monday .\n[ORG Columbia] residents/NOUN voted .");
+  const Entity* town = EntityOf(local, "Columbia", local.text.find("residents") - 9);
+  ASSERT_NE(town, nullptr) << Dump(local);
+  EXPECT_EQ(town->type, "GPE");
 }
 
 // A company's or a union's president is none of a government's; a body's minister is.
