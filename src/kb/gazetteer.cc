@@ -352,10 +352,24 @@ void GazetteerBuilder::AddName(std::string_view name, uint32_t index) {
 std::shared_ptr<const Gazetteer> GazetteerBuilder::Finish() {
   const std::vector<GazetteerEntry>& entries = gaz_->entries_;
   for (auto& [key, list] : gaz_->by_name_) {
+    // Subdivisions of one name in several countries ("Gaza": a province of Mozambique, a
+    // governorate of Palestine) go by the biggest town of that name in their country.
+    std::unordered_map<std::string, int64_t> namesake;
+    for (uint32_t i : list) {
+      if (entries[i].type == EntryType::kCity) {
+        int64_t& p = namesake[entries[i].country];
+        p = std::max(p, entries[i].population);
+      }
+    }
+    auto weight = [&](const GazetteerEntry& e) -> int64_t {
+      if (e.type != EntryType::kAdmin1) return e.population;
+      auto it = namesake.find(e.country);
+      return it == namesake.end() ? 0 : it->second;
+    };
     std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
       int ra = Rank(entries[a]), rb = Rank(entries[b]);
       if (ra != rb) return ra < rb;
-      return entries[a].population > entries[b].population;
+      return weight(entries[a]) > weight(entries[b]);
     });
   }
   return std::shared_ptr<const Gazetteer>(gaz_.release());

@@ -255,6 +255,9 @@ TEST(GazetteerTest, CommittedGazetteerLoads) {
   EXPECT_EQ((*gaz)->Lookup("West Germany")[0]->code, "DEU");
   EXPECT_EQ((*gaz)->Lookup("West German")[0]->country, "DEU");
   EXPECT_EQ((*gaz)->Lookup("Czechoslovakia")[0]->code, "CSK");
+  // Subdivisions of one name in two countries: the one with a big town of that name first.
+  ASSERT_FALSE((*gaz)->Lookup("Gaza").empty());
+  EXPECT_EQ((*gaz)->Lookup("Gaza")[0]->country, "PSE");
   // A country is shown by the name it goes by today, and found by its older ones.
   for (auto [name, shown] : {std::pair{"Byelorussia", "Belarus"}, {"Burma", "Myanmar"}, {"Swaziland", "Eswatini"},
                              {"Kirghizia", "Kyrgyzstan"}}) {

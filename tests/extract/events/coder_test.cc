@@ -584,6 +584,22 @@ TEST(EventCoderTest, CourtsProsecutorsAndLegalAppeals) {
   EXPECT_TRUE(appeal == nullptr || appeal->cameo.empty());
 }
 
+// "Targeted" militants were attacked; a bank that targets inflation attacks nothing. An air
+// strike is an aerial weapon's use, a strike alone any attack.
+TEST(EventCoderTest, TargetingAndAirStrikes) {
+  Document doc = Sentence("The Chilean army said it had targeted militants near the border.");
+  const EventMention* targeted = Find(doc, "targeted");
+  ASSERT_NE(targeted, nullptr);
+  EXPECT_EQ(targeted->cameo, "190");
+  Document bank = Sentence("The central bank targets inflation of two percent.");
+  const EventMention* targets = Find(bank, "targets");
+  EXPECT_TRUE(targets == nullptr || targets->cameo.empty()) << targets->cameo;
+  Document air = Sentence("Peruvian air strikes hit two camps on Saturday.");
+  const EventMention* strikes = Find(air, "strikes");
+  ASSERT_NE(strikes, nullptr);
+  EXPECT_EQ(strikes->cameo, "195");
+}
+
 // A date after "on" is when, not whom.
 TEST(EventCoderTest, ADateIsNoTarget) {
   Document doc = Sentence("West German engineering union IG Metall will hold nationwide warning strikes on March 9.");
