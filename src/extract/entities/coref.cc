@@ -4,6 +4,7 @@
 // the given name). A surname shared by two people goes
 // to the one named more often so far; it never merges the two.
 #include <algorithm>
+#include <unordered_set>
 
 #include "base/strings.h"
 #include "extract/entities/resolver_internal.h"
@@ -95,8 +96,21 @@ void Join(Work& w, int mention, int entity) {
   }
 }
 
+// True when `word` is a middle word of a person's name of three words or more, not a particle
+// ("Lula" of "Luiz Inacio Lula da Silva"; not "bin" of "Mohammed bin Salman").
+bool IsMiddleName(const std::vector<std::string>& name, const std::string& word) {
+  static const std::unordered_set<std::string_view> kParticles = {
+      "bin", "ibn", "abu", "abd", "van", "von", "der", "den", "del", "della", "las", "los", "al", "el", "de", "da", "di"};
+  if (word.size() < 3 || kParticles.count(word) > 0) return false;
+  for (size_t i = 1; i + 1 < name.size(); ++i) {
+    if (name[i] == word) return true;
+  }
+  return false;
+}
+
 // The person entity a name refers to, or -1: same key, or one word of a longer name
-// (first or last), or a longer name whose first or last word is a one-word entity.
+// (first, last, or a middle name of its own), or a longer name whose first or last word is
+// a one-word entity.
 int MatchPerson(const Work& w, const std::vector<std::string>& words, const std::string& key) {
   int best = -1, best_score = -1;
   for (size_t i = w.entities.size() > kMaxCandidates ? w.entities.size() - kMaxCandidates : 0; i < w.entities.size(); ++i) {
@@ -108,6 +122,8 @@ int MatchPerson(const Work& w, const std::vector<std::string>& words, const std:
     } else if (words.size() == 1 && e.name_words.size() > 1 &&
                (e.name_words.front() == words[0] || e.name_words.back() == words[0])) {
       score = e.name_mentions;
+    } else if (words.size() == 1 && e.name_words.size() > 2 && IsMiddleName(e.name_words, words[0])) {
+      score = e.name_mentions - 1;  // "Lula" of "Luiz Inacio Lula da Silva"; below a first or last word
     } else if (e.name_words.size() == 1 && words.size() > 1 &&
                (words.front() == e.name_words[0] || words.back() == e.name_words[0])) {
       score = 500 + e.name_mentions;

@@ -817,6 +817,20 @@ TEST_F(ResolverTest, AStateBodyNamedByItsNationalityIsTheCountrys) {
   EXPECT_NE(EntityOf(doc, "The Chilean military", doc.text.find("spokesman") - 25), military);
 }
 
+// A name used by one of its middle words ("Lula" of "Luiz Inacio Lula da Silva") is that
+// person; a particle ("bin") is nobody's name.
+TEST_F(ResolverTest, AMiddleNameNamesThePerson) {
+  Document doc = Resolve(
+      "[PERSON Luiz Inacio Lula da Silva] arrived in [GPE Lima] .\n"
+      "[PERSON Lula] met the president .\n"
+      "[PERSON Khalid bin Salman Varno] spoke . [PERSON bin] said nothing .");
+  ExpectConsistent(doc);
+  const Entity* lula = Find(doc, "Luiz Inacio Lula da Silva");
+  ASSERT_NE(lula, nullptr) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "Lula", doc.text.find("Lula met")), lula) << Dump(doc);
+  EXPECT_NE(EntityOf(doc, "bin", doc.text.find("bin said")), Find(doc, "Khalid bin Salman Varno"));
+}
+
 // "The bloc" and "the alliance" stand for the international body the story has just named.
 TEST_F(ResolverTest, TheBlocIsTheBodyJustNamed) {
   Document doc = Resolve(
