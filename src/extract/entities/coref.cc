@@ -512,6 +512,14 @@ void Cluster(Work& w) {
       std::vector<std::string> words = NameWords(w, m);
       if (words.empty()) continue;
       std::string key = Joined(words);
+      // "told Xi that ...", the recogniser reading the surname alone as a body: a short first
+      // word of a person named before (surname first: Xi, Li, Kim) is that person.
+      if (m.type == "ORG" && words.size() == 1 && words[0].size() <= 3 && m.code.empty() && m.canonical.empty()) {
+        const int person = MatchPerson(w, words, key);
+        if (person >= 0 && w.entities[person].name_words.size() > 1 && w.entities[person].name_words[0] == words[0]) {
+          m.type = "PERSON";
+        }
+      }
       e = m.type == "PERSON" ? MatchPerson(w, words, key) : SurnameTakenForAPlace(w, m, words);
       if (e < 0) e = MatchOther(w, m, key);
       if (e < 0) e = MatchShortName(w, m, words);

@@ -829,6 +829,11 @@ TEST_F(ResolverTest, AMiddleNameNamesThePerson) {
   ASSERT_NE(lula, nullptr) << Dump(doc);
   EXPECT_EQ(EntityOf(doc, "Lula", doc.text.find("Lula met")), lula) << Dump(doc);
   EXPECT_NE(EntityOf(doc, "bin", doc.text.find("bin said")), Find(doc, "Khalid bin Salman Varno"));
+  // A short surname written first, read alone as a body, is still the person.
+  Document xi = Resolve("[PERSON Xi Jinping] hosted the talks .\nThe envoy told [ORG Xi] that trade would grow .");
+  const Entity* host = Find(xi, "Xi Jinping");
+  ASSERT_NE(host, nullptr) << Dump(xi);
+  EXPECT_EQ(EntityOf(xi, "Xi", xi.text.find("Xi that")), host) << Dump(xi);
 }
 
 // "The bloc" and "the alliance" stand for the international body the story has just named.
