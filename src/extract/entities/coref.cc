@@ -514,7 +514,10 @@ void Cluster(Work& w) {
       std::string key = Joined(words);
       // "told Xi that ...", the recogniser reading the surname alone as a body: a short first
       // word of a person named before (surname first: Xi, Li, Kim) is that person.
-      if (m.type == "ORG" && words.size() == 1 && words[0].size() <= 3 && m.code.empty() && m.canonical.empty()) {
+      const std::string_view form = w.Form(m.tb);
+      const bool capitals = std::none_of(form.begin(), form.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (m.type == "ORG" && words.size() == 1 && words[0].size() <= 3 && !capitals && m.code.empty() &&
+          m.canonical.empty()) {
         const int person = MatchPerson(w, words, key);
         if (person >= 0 && w.entities[person].name_words.size() > 1 && w.entities[person].name_words[0] == words[0]) {
           m.type = "PERSON";
