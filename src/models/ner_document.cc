@@ -237,6 +237,19 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
                             const std::function<bool(std::string_view)>& known_capital) {
   std::vector<TagSpan> spans = Spans(tags);
   std::unordered_map<std::string, std::string> majority = MajorityTypes(forms, spans);
+  // The place an institution is "of" ("State Bank of South Australia") is a place where the
+  // document names it alone ("the state of South Australia"), when no span says otherwise.
+  for (const TagSpan& s : spans) {
+    if (s.type != "ORG" || !known_place) continue;
+    const std::vector<std::string_view>& f = forms[s.sentence];
+    for (size_t k = s.begin + 1; k + 1 < s.end; ++k) {
+      if (f[k] != "of") continue;
+      std::string place;
+      for (size_t j = k + 1; j < s.end; ++j) place += (j > k + 1 ? " " : "") + std::string(f[j]);
+      if (known_place(place)) majority.emplace(Text(f, k + 1, s.end), "GPE");
+      break;
+    }
+  }
   std::unordered_set<std::string> surnames;
   for (const TagSpan& s : spans) {
     auto it = majority.find(Text(forms[s.sentence], s.begin, s.end));

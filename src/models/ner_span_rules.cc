@@ -1344,7 +1344,19 @@ void TagHeadOfPlaceNames(const std::vector<std::string_view>& forms, std::vector
   const size_t n = forms.size();
   auto names_body = [&](size_t j) { return tags[j] == "B-GPE" || tags[j] == "B-LOC" || tags[j] == "B-ORG"; };
   for (size_t i = 0; i + 2 < n; ++i) {
-    if (!IsInstitutionHead(forms[i]) || forms[i + 1] != "of" || tags[i][0] == 'I' || tags[i] == "B-EVENT" || tags[i] == "B-MISC") continue;
+    if (!IsInstitutionHead(forms[i]) || forms[i + 1] != "of") continue;
+    // "Law Society" + "of" + "Kenya": an ORG ending in the head runs on over the place.
+    if (tags[i] == "I-ORG" && tags[i + 1] == "O" && names_body(i + 2) && tags[i + 2] != "B-ORG") {
+      size_t begin = i;
+      while (begin > 0 && tags[begin][0] == 'I') --begin;
+      size_t end = i + 3;
+      while (end < n && tags[end] == "I-" + tags[i + 2].substr(2)) ++end;
+      if (end - (i + 2) > 4) continue;
+      Relabel(tags, begin, end, "ORG");
+      i = end - 1;
+      continue;
+    }
+    if (tags[i][0] == 'I' || tags[i] == "B-EVENT" || tags[i] == "B-MISC") continue;
     size_t end = i + 1;  // end of the head's own span, if it has one
     if (tags[i] != "O") {
       while (end < n && tags[end] == "I-" + tags[i].substr(2)) ++end;

@@ -792,6 +792,16 @@ TEST(NerSpanRulesTest, AHyphenJoinsAWordToTheCompanyAfterIt) {
   EXPECT_EQ(run("Varnel - Quentz drew", {"B-ORG", "O", "B-ORG", "O"}), (V{"B-ORG", "O", "B-ORG", "O"}));
 }
 
+// A body's name ending in its head word runs on over "of" and a place: "Law Society of Kenya".
+TEST(NerSpanRulesTest, ABodysNameRunsOnOverOfAndAPlace) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("the Law Society of Kenya said", {"O", "B-ORG", "I-ORG", "O", "B-GPE", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  // A common noun before "of" is no body's name: "the state of Ohio" keeps its place.
+  EXPECT_EQ(run("the state of Ohio said", {"O", "O", "O", "B-GPE", "O"}), (V{"O", "O", "O", "B-GPE", "O"}));
+}
+
 // A plural's possessive apostrophe inside a body's name: one ORG, whatever the model cut.
 TEST(NerSpanRulesTest, APluralsApostropheInsideABodysNameJoinsIt) {
   const auto run = AfterSpanRulesWithGazetteer;
