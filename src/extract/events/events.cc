@@ -52,7 +52,8 @@ enum class Governor { kNone, kIntent, kThreat, kRefuse };
 
 Governor GovernorOf(std::string_view lemma) {
   if (OneOf(lemma, {"promise", "pledge", "vow", "plan", "intend", "offer", "agree", "aim", "hope", "want", "seek",
-                    "prepare", "decide", "commit", "expect", "propose", "mean", "wish", "undertake"})) {
+                    "prepare", "decide", "commit", "expect", "propose", "mean", "wish", "undertake", "due",
+                    "schedule", "slate"})) {
     return Governor::kIntent;
   }
   if (OneOf(lemma, {"threaten", "warn"})) return Governor::kThreat;
@@ -743,8 +744,15 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
   if (t.size() == 0) return;
   date_.reset();
   place_.reset();
+  // "will meet on Thursday", "is due to meet on Thursday": a weekday is the coming one.
   sentence_future_ = false;
-  for (int i = 0; i < t.size(); ++i) sentence_future_ = sentence_future_ || Tree::LowerEquals(t.tok(i).form, "will");
+  for (int i = 0; i < t.size(); ++i) {
+    const std::string& form = t.tok(i).form;
+    const bool before_to = i + 1 < t.size() && Tree::LowerEquals(t.tok(i + 1).form, "to");
+    sentence_future_ = sentence_future_ || Tree::LowerEquals(form, "will") ||
+                       (before_to && (Tree::LowerEquals(form, "due") || Tree::LowerEquals(form, "scheduled") ||
+                                      Tree::LowerEquals(form, "slated")));
+  }
   sentence_question_ = t.tok(t.size() - 1).form == "?";
   std::vector<Candidate> candidates;
   std::vector<bool> coded_verb(t.size(), false);

@@ -600,6 +600,18 @@ TEST(EventCoderTest, TargetingAndAirStrikes) {
   EXPECT_EQ(strikes->cameo, "195");
 }
 
+// "is due to meet on Thursday": intended, on the coming Thursday; religious leaders are REL.
+TEST(EventCoderTest, ADueMeetingIsIntendedAndAhead) {
+  // The fixtures' articles are dated Wednesday 2024-03-06.
+  Document doc = Sentence("Kenyan President Amos Kerich is due to meet religious leaders on Thursday.");
+  const EventMention* meet = Find(doc, "meet");
+  ASSERT_NE(meet, nullptr);
+  EXPECT_EQ(meet->modality, "intended");
+  ASSERT_TRUE(meet->date.has_value());
+  EXPECT_EQ(meet->date->ToIso(), "2024-03-07");
+  EXPECT_EQ(meet->target.actor, "KENREL");
+}
+
 // A date after "on" is when, not whom.
 TEST(EventCoderTest, ADateIsNoTarget) {
   Document doc = Sentence("West German engineering union IG Metall will hold nationwide warning strikes on March 9.");
