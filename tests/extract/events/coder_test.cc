@@ -612,6 +612,15 @@ TEST(EventCoderTest, ADueMeetingIsIntendedAndAhead) {
   EXPECT_EQ(meet->target.actor, "KENREL");
 }
 
+// A court that orders activists released: 0841, as if it released them itself.
+TEST(EventCoderTest, AnOrderedReleaseOfActivists) {
+  Document doc = Sentence("A Chilean court ordered the release of 12 activists.");
+  const EventMention* release = Find(doc, "release");
+  ASSERT_NE(release, nullptr);
+  EXPECT_EQ(release->cameo, "0841");
+  EXPECT_EQ(release->source.actor, "CHLJUD");
+}
+
 // A date after "on" is when, not whom.
 TEST(EventCoderTest, ADateIsNoTarget) {
   Document doc = Sentence("West German engineering union IG Metall will hold nationwide warning strikes on March 9.");
