@@ -865,20 +865,31 @@ bool MakeBodyDescription(const Work& w, uint32_t t, WorkMention& out) {
   const bool body = !sector.empty() && (sector != "MED" || word == "newspaper") && word != "inc" && word != "ltd" &&
                     word != "corp";
   if (!country && !body) return false;
-  // "the Israeli military", "the Egyptian foreign ministry": a state body a nationality
-  // names (up to one lower-case word between), the country's.
+  // "the Israeli military", "the Egyptian foreign ministry", "Armenia's foreign ministry": a
+  // state body a nationality or a country's possessive names (up to one lower-case word
+  // between), the country's.
   uint32_t begin = t - 1;
   std::string owner;
   if (w.norm[t - 1] != "the") {
     uint32_t k = t - 1;
-    if (w.covered[k] < 0 && k > sb && !w.Capitalized(k) && w.doc.tokens[k].upos != "VERB") --k;
-    const int c = w.covered[k];
+    if (w.covered[k] < 0 && k > sb && !w.Capitalized(k) && w.doc.tokens[k].upos != "VERB" && !w.IsPossessive(k)) --k;
     if (!body || (sector != "GOV" && sector != "MIL" && sector != "COP" && sector != "JUD" && sector != "LEG")) return false;
-    if (c < 0 || w.mentions[c].type != "NORP" || w.mentions[c].te != k + 1 || w.mentions[c].country.empty()) return false;
-    const uint32_t nb = w.mentions[c].tb;
-    if (nb == sb || w.norm[nb - 1] != "the") return false;
-    begin = nb - 1;
-    owner = w.mentions[c].country;
+    if (w.IsPossessive(k) && k > sb) {  // "Armenia's"
+      const int c = w.covered[k - 1];
+      if (c < 0 || w.mentions[c].type != "GPE" || w.mentions[c].te != k || w.mentions[c].country.empty() ||
+          w.mentions[c].kind != "name") {
+        return false;
+      }
+      begin = w.mentions[c].tb;
+      owner = w.mentions[c].country;
+    } else {
+      const int c = w.covered[k];
+      if (c < 0 || w.mentions[c].type != "NORP" || w.mentions[c].te != k + 1 || w.mentions[c].country.empty()) return false;
+      const uint32_t nb = w.mentions[c].tb;
+      if (nb == sb || w.norm[nb - 1] != "the") return false;
+      begin = nb - 1;
+      owner = w.mentions[c].country;
+    }
     // "defence ministry" is the military's, as an organization's name would say.
     if (k + 1 < t) {
       if (std::string_view two = w.kb.SectorWord(w.norm[k + 1] + " " + word); !two.empty()) sector = two;

@@ -67,10 +67,16 @@ TokenRange AccordingSource(const DocView& view, int i) {
 int CueSubject(const DocView& view, int cue) {
   int s = view.Child(cue, "nsubj");
   // "... and said", "..., saying", "went on to say": the subject of the verb it hangs on.
+  const bool comma_participle = view.tok(cue).xpos == "VBG" && cue > 0 && view.tok(cue - 1).form == ",";
   for (int v = cue, depth = 0; s < 0 && depth < 3 && view.Head(v) >= 0; ++depth) {
     const std::string& rel = view.tok(v).deprel;
     if (rel != "conj" && rel.compare(0, 5, "advcl") != 0 && rel != "xcomp") break;
     v = view.Head(v);
+    // "Aliyev said Baku would double exports, adding that ...": hung on the reported clause,
+    // a comma's participle still speaks for the reporter.
+    if (comma_participle && view.tok(v).deprel == "ccomp" && view.Head(v) >= 0 && IsCue(view, view.Head(v))) {
+      v = view.Head(v);
+    }
     s = view.Child(v, "nsubj");
   }
   // "A judge rejected a request to unseal the file, saying ...": a participle after a comma

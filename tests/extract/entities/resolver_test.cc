@@ -813,6 +813,12 @@ TEST_F(ResolverTest, AStateBodyNamedByItsNationalityIsTheCountrys) {
   const Entity* ministry = EntityOf(doc, "the Peruvian foreign ministry");
   ASSERT_NE(ministry, nullptr) << Dump(doc);
   EXPECT_EQ(ministry->sector, "GOV");
+  // A country's possessive names it the same way.
+  Document armenia = Resolve("[GPE Armenia] 's foreign/ADJ ministry/NOUN criticised/VERB the deal .");
+  const Entity* body = EntityOf(armenia, "Armenia 's foreign ministry");
+  ASSERT_NE(body, nullptr) << Dump(armenia);
+  EXPECT_EQ(body->country, "ARM");
+  EXPECT_EQ(body->sector, "GOV");
   // Before a role word the words are the person's title, not the body.
   EXPECT_NE(EntityOf(doc, "The Chilean military", doc.text.find("spokesman") - 25), military);
 }

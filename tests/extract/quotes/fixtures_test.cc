@@ -127,6 +127,19 @@ TEST_F(QuoteFixturesTest, ACueInsideReportedSpeechLeavesTheQuoteToTheReporter) {
   EXPECT_NE(manner->speaker_name.find("Tolvanen"), std::string::npos) << manner->speaker_name << " " << manner->reason;
 }
 
+TEST_F(QuoteFixturesTest, ACommaParticipleSpeaksForTheReporterNotTheReported) {
+  // The parse may hang "adding" on "double", inside what Varga reports; Varga still adds it.
+  document::Document doc = Annotate(
+      "date 2026-06-03 Lena Varga said Baku would double gas exports to Turkey by 2030, adding that the deal "
+      "\"opens a new chapter\".\n");
+  const document::Quote* chapter = nullptr;
+  for (const document::Quote& q : doc.quotes) {
+    if (doc.SpanText(q.span).find("chapter") != std::string::npos) chapter = &q;
+  }
+  ASSERT_NE(chapter, nullptr);
+  EXPECT_NE(chapter->speaker_name.find("Varga"), std::string::npos) << chapter->speaker_name << " " << chapter->reason;
+}
+
 TEST_F(QuoteFixturesTest, AQuoteFollowedByADescribedSpeakerIsOneDirectQuote) {
   // The parse hangs the quote's verb on "said", with the description inside it: no
   // indirect quote may start inside the quote marks.
