@@ -496,6 +496,38 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
   return fallback;
 }
 
+// "the two leaders", "both sides", "the two countries": a subject that names the two
+// parties of an act told before it.
+bool NamesTwoParties(const Tree& t, int subj) {
+  if (!OneOf(t.lemma(subj), {"leader", "side", "country", "nation", "government", "president", "minister",
+                             "delegation", "man", "woman", "party", "official", "neighbour", "neighbor"})) {
+    return false;
+  }
+  bool two = false;
+  t.ForChildren(subj, [&](int c) {
+    two = two || (t.rel(c) == "nummod" && Tree::LowerEquals(t.tok(c).form, "two")) ||
+          (t.base_rel(c) == "det" && Tree::LowerEquals(t.tok(c).form, "both"));
+  });
+  return two;
+}
+
+// The last event of this sentence, else of the document, with a coded source and a coded
+// target of another country; nullptr if none.
+const EventMention* LastTwoPartyEvent(const std::vector<EventMention>& sentence,
+                                      const std::vector<EventMention>& document) {
+  auto two_parties = [](const EventMention& e) {
+    return !e.source.country.empty() && !e.target.country.empty() && e.source.country != e.target.country &&
+           !e.cameo.empty();
+  };
+  for (auto it = sentence.rbegin(); it != sentence.rend(); ++it) {
+    if (two_parties(*it)) return &*it;
+  }
+  for (auto it = document.rbegin(); it != document.rend(); ++it) {
+    if (two_parties(*it)) return &*it;
+  }
+  return nullptr;
+}
+
 // The other party of a joint subject: "South Korea and the United States held
 // exercises", "Armenian and Azerbaijani officials discussed".
 Actor SentenceCoder::CoActorOf(const Tree& t, int i) {
@@ -857,6 +889,28 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
     PlaceGroupSource(t, c.token, source);
     e.source = source.value;
     e.target = target.value;
+    // "... hosted Aliyev, where the two leaders signed a pipeline agreement": the two parties
+    // of the last event with both, the words "the two leaders" standing for each.
+    if (!source.Coded() && !target.Coded() && (root == "03" || root == "04" || root == "05" || root == "06")) {
+      int subj = c.nominal ? -1 : t.Child(c.token, "nsubj");
+      // "the two leaders are expected to sign": the subject of the verb it completes.
+      if (!c.nominal && subj < 0 && t.base_rel(c.token) == "xcomp" && t.head(c.token) >= 0) {
+        subj = t.Child(t.head(c.token), "nsubj");
+        if (subj < 0) subj = t.Child(t.head(c.token), "nsubj:pass");
+      }
+      if (subj >= 0 && NamesTwoParties(t, subj)) {
+        if (const EventMention* last = LastTwoPartyEvent(found, doc_.events)) {
+          document::Span words = t.tok(subj).span;  // "the two leaders": from its first modifier
+          t.ForChildren(subj, [&](int k) { words.start = std::min(words.start, t.tok(k).span.start); });
+          e.source = last->source;
+          e.target = last->target;
+          for (document::EventActor* a : {&e.source, &e.target}) {
+            a->text = doc_.SpanText(words);
+            a->span = words;
+          }
+        }
+      }
+    }
     if (c.match.pattern != nullptr) {
       std::string_view code = c.match.pattern->code;
       // One person attacking another, by name, is a politician's criticism far more often than

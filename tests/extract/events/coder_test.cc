@@ -612,6 +612,23 @@ TEST(EventCoderTest, ADueMeetingIsIntendedAndAhead) {
   EXPECT_EQ(meet->target.actor, "KENREL");
 }
 
+// "The two leaders" are the two parties of the act told before: both sign.
+TEST(EventCoderTest, TheTwoLeadersAreTheLastEventsTwoParties) {
+  Document doc = Sentence(
+      "Chilean President Arturo Vidal hosted Peruvian President Lucia Campos in Santiago, where the two leaders "
+      "signed a trade agreement.");
+  const EventMention* signed_ = Find(doc, "signed");
+  ASSERT_NE(signed_, nullptr);
+  EXPECT_EQ(signed_->cameo, "057");
+  EXPECT_EQ(signed_->source.country, "CHL");
+  EXPECT_EQ(signed_->target.country, "PER");
+  EXPECT_EQ(signed_->source.text, "the two leaders");
+  // Without two parties told before, the words name nobody.
+  Document alone = Sentence("The two leaders signed a trade agreement.");
+  const EventMention* none = Find(alone, "signed");
+  EXPECT_TRUE(none == nullptr || none->source.country.empty());
+}
+
 // A court that orders activists released: 0841, as if it released them itself.
 TEST(EventCoderTest, AnOrderedReleaseOfActivists) {
   Document doc = Sentence("A Chilean court ordered the release of 12 activists.");
