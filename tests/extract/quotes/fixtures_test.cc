@@ -13,6 +13,15 @@ namespace {
 using quote_fixtures::Fixture;
 using quote_fixtures::Score;
 
+// The last quote whose words contain `words`, or nullptr.
+const document::Quote* QuoteWith(const document::Document& doc, const std::string& words) {
+  const document::Quote* found = nullptr;
+  for (const document::Quote& q : doc.quotes) {
+    if (doc.SpanText(q.span).find(words) != std::string::npos) found = &q;
+  }
+  return found;
+}
+
 class QuoteFixturesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -106,10 +115,7 @@ TEST_F(QuoteFixturesTest, ACueBeforeAQuoteThatEndsItsSentenceWinsOverALaterOne) 
   document::Document doc = Annotate(
       "date 2016-09-27 When the senator noted that Lena Varga had paid no tax, Varga boasted, \"That makes me "
       "smart.\" Varga was just as defensive about an architect who said he was never paid for his work.\n");
-  const document::Quote* smart = nullptr;
-  for (const document::Quote& q : doc.quotes) {
-    if (doc.SpanText(q.span).find("smart") != std::string::npos) smart = &q;
-  }
+  const document::Quote* smart = QuoteWith(doc, "smart");
   ASSERT_NE(smart, nullptr);
   EXPECT_NE(smart->speaker_name.find("Varga"), std::string::npos) << smart->speaker_name << " " << smart->reason;
 }
@@ -119,10 +125,7 @@ TEST_F(QuoteFixturesTest, ACueInsideReportedSpeechLeavesTheQuoteToTheReporter) {
   document::Document doc = Annotate(
       "date 2026-03-14 President Arvid Kessel condemned the sanctions. His spokeswoman, Mira Tolvanen, said the "
       "government would respond \"in a mirror-like manner\".\n");
-  const document::Quote* manner = nullptr;
-  for (const document::Quote& q : doc.quotes) {
-    if (doc.SpanText(q.span).find("mirror") != std::string::npos) manner = &q;
-  }
+  const document::Quote* manner = QuoteWith(doc, "mirror");
   ASSERT_NE(manner, nullptr);
   EXPECT_NE(manner->speaker_name.find("Tolvanen"), std::string::npos) << manner->speaker_name << " " << manner->reason;
 }
@@ -132,10 +135,7 @@ TEST_F(QuoteFixturesTest, ACommaParticipleSpeaksForTheReporterNotTheReported) {
   document::Document doc = Annotate(
       "date 2026-06-03 Lena Varga said Baku would double gas exports to Turkey by 2030, adding that the deal "
       "\"opens a new chapter\".\n");
-  const document::Quote* chapter = nullptr;
-  for (const document::Quote& q : doc.quotes) {
-    if (doc.SpanText(q.span).find("chapter") != std::string::npos) chapter = &q;
-  }
+  const document::Quote* chapter = QuoteWith(doc, "chapter");
   ASSERT_NE(chapter, nullptr);
   EXPECT_NE(chapter->speaker_name.find("Varga"), std::string::npos) << chapter->speaker_name << " " << chapter->reason;
 }
