@@ -88,7 +88,10 @@ bool IsLegalSuffix(std::string_view w) {
 bool OpensLongerCompanyName(const Work& w, const WorkMention& m) {
   if (m.type != "ORG") return false;
   const uint32_t n = m.te - m.tb;
-  for (const WorkMention& o : w.mentions) {
+  // The company is named early; a bounded look keeps a list of 10,000 names linear.
+  constexpr size_t kMaxLook = 1000;
+  for (size_t i = 0; i < w.mentions.size() && i < kMaxLook; ++i) {
+    const WorkMention& o = w.mentions[i];
     if (o.type != "ORG" || o.kind != "name" || o.te - o.tb <= n || o.tb == m.tb) continue;
     if (w.kb.SectorWord(w.norm[o.te - 1]) != "BUS" && !IsLegalSuffix(w.norm[o.te - 1])) continue;
     bool same = true;
@@ -683,9 +686,12 @@ int LastInternationalBody(const Work& w, uint32_t t, const std::string& word) {
   const bool alliance = word == "alliance", organisation = word == "organisation" || word == "organization";
   if (word != "bloc" && !alliance && !organisation) return -1;
   const int sentence = w.sentence_of[t];
-  for (int i = static_cast<int>(w.mentions.size()) - 1; i >= 0; --i) {
+  // Mentions are in text order: start at the last one before t.
+  const auto first_after = std::lower_bound(w.mentions.begin(), w.mentions.end(), t,
+                                            [](const WorkMention& c, uint32_t token) { return c.tb < token; });
+  for (int i = static_cast<int>(first_after - w.mentions.begin()) - 1; i >= 0; --i) {
     const WorkMention& c = w.mentions[i];
-    if (c.tb >= t || c.kind != "name") continue;
+    if (c.kind != "name") continue;
     if (sentence - w.sentence_of[c.tb] > 5) break;
     if (c.type != "ORG" || c.sector != "IGO") continue;
     const std::string& name = c.canonical;
