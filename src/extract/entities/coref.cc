@@ -521,9 +521,10 @@ void Cluster(Work& w) {
         const int person = MatchPerson(w, words, key);
         if (person >= 0 && w.entities[person].name_words.size() > 1 && w.entities[person].name_words[0] == words[0]) {
           m.type = "PERSON";
+          e = person;
         }
       }
-      e = m.type == "PERSON" ? MatchPerson(w, words, key) : SurnameTakenForAPlace(w, m, words);
+      if (e < 0) e = m.type == "PERSON" ? MatchPerson(w, words, key) : SurnameTakenForAPlace(w, m, words);
       if (e < 0) e = MatchOther(w, m, key);
       if (e < 0) e = MatchShortName(w, m, words);
       if (e < 0) e = NewEntity(w, m.type);
