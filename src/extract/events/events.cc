@@ -48,7 +48,7 @@ constexpr size_t kMaxEventsPerDocument = 2000;
 constexpr int kMaxClimb = 4;
 constexpr int kMaxClauseLemmas = 64;
 
-enum class Governor { kNone, kIntent, kThreat, kRefuse };
+enum class Governor { kNone, kIntent, kThreat, kRefuse, kDeny };
 
 Governor GovernorOf(std::string_view lemma) {
   if (OneOf(lemma, {"promise", "pledge", "vow", "plan", "intend", "offer", "agree", "aim", "hope", "want", "seek",
@@ -58,6 +58,7 @@ Governor GovernorOf(std::string_view lemma) {
   }
   if (OneOf(lemma, {"threaten", "warn"})) return Governor::kThreat;
   if (OneOf(lemma, {"refuse", "decline", "reject", "fail"})) return Governor::kRefuse;
+  if (lemma == "deny") return Governor::kDeny;  // "denied targeting civilians": it says it did not
   return Governor::kNone;
 }
 
@@ -662,6 +663,9 @@ void SentenceCoder::Modality(const Tree& t, int i, bool nominal, EventMention& e
     } else if (g == Governor::kThreat) {
       code = events::ThreatCode(code);
       intended = hypothetical = false;
+    } else if (g == Governor::kDeny && !governor_negated) {
+      negated = true;
+      intended = false;
     } else if (g == Governor::kRefuse && !governor_negated) {
       std::string refusal = events::RefusalCode(code);
       if (refusal.empty()) {

@@ -638,6 +638,30 @@ TEST(EventCoderTest, AnOrderedReleaseOfActivists) {
   EXPECT_EQ(release->source.actor, "CHLJUD");
 }
 
+// A warning of force is a threat (138); a warning against a trade war is a warning (012).
+TEST(EventCoderTest, ATradeWarIsNoWarToThreaten) {
+  Document threat = Sentence("Iran warned of retaliation against any attack on its ships.");
+  const EventMention* warned = Find(threat, "warned");
+  ASSERT_NE(warned, nullptr);
+  EXPECT_EQ(warned->cameo, "138");
+  Document trade = Sentence("German Chancellor Anna Berg warned against a trade war with China.");
+  const EventMention* caution = Find(trade, "warned");
+  ASSERT_NE(caution, nullptr);
+  EXPECT_EQ(caution->cameo, "012");
+}
+
+// "denied targeting civilians": the actor says it did not; the act is negated.
+TEST(EventCoderTest, ADeniedActIsNegated) {
+  Document doc = Sentence("Sudanese troops denied attacking the village of Umbaro.");
+  const EventMention* attack = Find(doc, "attacking");
+  ASSERT_NE(attack, nullptr);
+  EXPECT_TRUE(attack->negated);
+  Document plain = Sentence("Sudanese troops attacked the village of Umbaro.");
+  const EventMention* attacked = Find(plain, "attacked");
+  ASSERT_NE(attacked, nullptr);
+  EXPECT_FALSE(attacked->negated);
+}
+
 // A date after "on" is when, not whom.
 TEST(EventCoderTest, ADateIsNoTarget) {
   Document doc = Sentence("West German engineering union IG Metall will hold nationwide warning strikes on March 9.");
