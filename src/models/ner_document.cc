@@ -121,6 +121,11 @@ bool IsShortName(std::string_view w) {
   return std::all_of(w.begin(), w.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
 }
 
+// "NATO", "GM": a word of two or more letters, all capitals.
+bool IsCapitalsWord(std::string_view w) {
+  return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 // "E.F.", "J.P.", "W.": initials that stand for a founder's first names.
 bool IsInitials(std::string_view w) {
   if (w.size() < 2 || w.size() % 2 != 0) return false;
@@ -315,6 +320,20 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
     if (s.end - s.begin >= 4 && (f[s.begin + 1] == "and" || f[s.begin + 1] == "&") && IsCompanySuffix(f[s.end - 1])) {
       add_prefixes(s.begin + 2);
     }
+  }
+  // A person's surname typed as an organization is that person ("a spokesman for Guterres"
+  // beside "Antonio Guterres"), unless an organization's name begins with it ("Ford" beside
+  // "Ford Motor Co"), it is written in capitals in running text (an acronym) or it follows "the".
+  for (const TagSpan& s : Spans(tags)) {
+    if (s.type != "ORG" || s.end - s.begin != 1) continue;
+    const std::string text = Text(forms[s.sentence], s.begin, s.end);
+    if (surnames.count(text) == 0 || org_prefixes.count(text) > 0) continue;
+    const std::string_view word = forms[s.sentence][s.begin];
+    if (word.size() < 3 || (IsCapitalsWord(word) && !IsAllCapsSentence(forms[s.sentence]))) continue;
+    // "the Tower commission": a body or a report named after the person.
+    if (s.begin > 0 && base::AsciiLower(forms[s.sentence][s.begin - 1]) == "the") continue;
+    Relabel(tags[s.sentence], s.begin, s.end, "PERSON");
+    majority[text] = "PERSON";
   }
   // Places some mention of which reads as a place: after a locative word ("in Alaska"),
   // beside another place ("Cleveland , Ohio", "Rockford , Iowa", "British Columbia and

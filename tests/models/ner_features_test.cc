@@ -1316,6 +1316,23 @@ TEST(NerDocumentTest, HeadlinesFollowTheNamesOfTheBody) {
   EXPECT_EQ(tags[5], (std::vector<std::string>{"O", "O", "B-PERSON", "I-PERSON", "O", "O"}));
 }
 
+// A person's surname the model typed as an organization is that person, unless a company's
+// name begins with it, it is written in capitals in running text or "the" comes before it.
+TEST(NerDocumentTest, ASurnameTypedAsAnOrganizationIsThePerson) {
+  std::vector<std::vector<std::string>> words = {Split("Anna Quellin and Tom Varno met ."),
+                                                 Split("A spokesman for Quellin said Varno Group and QUELLIN agreed ."),
+                                                 Split("Varno rose after the Quellin report .")};
+  std::vector<std::vector<std::string_view>> forms;
+  for (const auto& w : words) forms.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags = {
+      {"B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O"},
+      {"O", "O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "O"},
+      {"B-ORG", "O", "O", "O", "B-ORG", "O", "O"}};
+  ner_internal::MakeDocumentConsistent(forms, tags);
+  EXPECT_EQ(tags[1], (std::vector<std::string>{"O", "O", "O", "B-PERSON", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "O"}));
+  EXPECT_EQ(tags[2], (std::vector<std::string>{"B-ORG", "O", "O", "O", "B-ORG", "O", "O"}));
+}
+
 TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
   std::vector<std::vector<std::string>> words = {
       Split("Tom Reed met Zorvex in Lima ."), Split("Zorvex said Reed left Lima for Quito ."),
