@@ -310,6 +310,47 @@ void ReadPossessedOffice(Work& w, WorkMention& m, uint32_t comma) {
   if (m.role_sector.empty() && ServesItsHolder(r->phrase)) m.role_sector = !h.role_sector.empty() ? h.role_sector : h.sector;
 }
 
+// "A spokesman for Guterres, Stephane Dujarric, said", "the ambassador of France, X,": an
+// office held for a person or a body named right before the name's comma gives the name that
+// role and the principal's country; a body's sector too, a person's when the office serves
+// its holder (a spokesman, not a lawyer).
+constexpr int kPrincipalLookBack = 200;  // mentions: a few pages of news
+
+void ReadOfficeForPrincipal(Work& w, WorkMention& m, uint32_t comma) {
+  const uint32_t sb = w.SentenceBegin(m.tb);
+  if (comma < sb + 3) return;
+  const int c = w.covered[comma - 1];
+  if (c < 0 || w.mentions[c].te != comma || w.mentions[c].kind != "name") return;
+  const WorkMention& principal = w.mentions[c];
+  if (principal.type != "PERSON" && principal.type != "ORG" && principal.type != "GPE") return;
+  const uint32_t prep = principal.tb - 1;
+  if (principal.tb <= sb + 1 || (w.norm[prep] != "for" && w.norm[prep] != "of")) return;
+  uint32_t n = 0;
+  const RoleWord* r = RoleEndingAt(w, sb, prep, n);
+  if (r == nullptr || r->kind == RoleWord::Kind::kKin || r->kind == RoleWord::Kind::kHonorific) return;
+  uint32_t at = prep - n;
+  if (at > sb && (w.norm[at - 1] == "a" || w.norm[at - 1] == "an" || w.norm[at - 1] == "the")) --at;
+  if (at != sb && w.Form(at - 1) != "," && w.norm[at - 1] != "and") return;
+  ApplyRole(m, *r, r->phrase);
+  if (principal.type != "PERSON") {
+    Affiliate(m, principal);
+    return;
+  }
+  // A surname alone ("for Guterres") carries what its full name's mention read.
+  const WorkMention* holder = &principal;
+  const std::string& surname = w.norm[principal.te - 1];
+  for (int k = c, seen = 0; k-- > 0 && seen < kPrincipalLookBack && holder->country.empty() &&
+                            holder->role_sector.empty() && holder->sector.empty();
+       ++seen) {
+    const WorkMention& o = w.mentions[k];
+    if (o.type == "PERSON" && o.kind == "name" && w.norm[o.te - 1] == surname) holder = &o;
+  }
+  if (m.country.empty()) m.country = holder->country;
+  if (m.role_sector.empty() && ServesItsHolder(r->phrase)) {
+    m.role_sector = !holder->role_sector.empty() ? holder->role_sector : holder->sector;
+  }
+}
+
 // "China's delegate, Lt. Gen. Zhou Weimin, replied": the description before the
 // name is the same person and gives its role and country.
 void ReadFrontApposition(Work& w, int name) {
@@ -331,6 +372,7 @@ void ReadFrontApposition(Work& w, int name) {
   }
   if (c < 0) {
     ReadPossessedOffice(w, m, at - 1);
+    ReadOfficeForPrincipal(w, m, at - 1);
     return;
   }
   WorkMention& d = w.mentions[c];

@@ -147,6 +147,10 @@ bool CanNameSpeaker(const DocView& view, TokenRange r) {
 TokenRange WithAppositiveName(const DocView& view, TokenRange r, TokenRange window) {
   if (r.empty() || r.end + 1 >= window.end || view.tok(r.end).form != ",") return r;
   for (int i = r.begin; i < r.end; ++i) {
+    // "A spokesman for Guterres, Stephane Dujarric, said": whom the person noun serves is
+    // named after "for" or "of", and the spokesman's own name follows.
+    const std::string w = view.Lower(i);
+    if ((w == "for" || w == "of") && i > r.begin && IsPersonNoun(view.Lower(i - 1))) break;
     const bool possessor = i + 1 < r.end && view.IsPossessiveMark(i + 1);
     if (view.IsProperish(i) && !possessor) return r;  // "Kim's sister, Kim Yo Jong": the sister's name follows
   }

@@ -880,6 +880,30 @@ TEST_F(ResolverTest, AnOfficeOfAPersonNamedBeforeGivesTheirSide) {
   EXPECT_NE(brenner->sector, "GOV");
 }
 
+// "A spokesman for X, Y," gives Y the office and X's side; "the ambassador of France, Z," is
+// France's; a lawyer for someone serves no government.
+TEST_F(ResolverTest, AnOfficeHeldForAPrincipalNamedBeforeTheName) {
+  Document doc = Resolve(
+      "[NORP Belarusian] President [PERSON Arvid Kessel] condemned the sanctions .\n"
+      "A spokesman for [PERSON Kessel] , [PERSON Mira Tolvanen] , said the government would respond .\n"
+      "The ambassador of [GPE France] , [PERSON Jean Morel] , disagreed .\n"
+      "A lawyer for [PERSON Kessel] , [PERSON Otto Brenner] , declined to comment .");
+  ExpectConsistent(doc);
+  const Entity* tolvanen = Find(doc, "Mira Tolvanen");
+  ASSERT_NE(tolvanen, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(tolvanen, "spokesman")) << Dump(doc);
+  EXPECT_EQ(tolvanen->country, "BLR");
+  EXPECT_EQ(tolvanen->sector, "GOV");
+  const Entity* morel = Find(doc, "Jean Morel");
+  ASSERT_NE(morel, nullptr);
+  EXPECT_TRUE(HasRole(morel, "ambassador")) << Dump(doc);
+  EXPECT_EQ(morel->country, "FRA");
+  const Entity* brenner = Find(doc, "Otto Brenner");
+  ASSERT_NE(brenner, nullptr);
+  EXPECT_TRUE(HasRole(brenner, "lawyer")) << Dump(doc);
+  EXPECT_NE(brenner->sector, "GOV");
+}
+
 // A company named by the first words of its name is the company, even when a town has that
 // name ("Sterling" beside "Sterling Drug Inc"); with two such companies, neither.
 TEST_F(ResolverTest, ACompanysShortNameIsTheCompany) {

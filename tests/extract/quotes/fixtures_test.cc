@@ -130,6 +130,16 @@ TEST_F(QuoteFixturesTest, ACueInsideReportedSpeechLeavesTheQuoteToTheReporter) {
   EXPECT_NE(manner->speaker_name.find("Tolvanen"), std::string::npos) << manner->speaker_name << " " << manner->reason;
 }
 
+TEST_F(QuoteFixturesTest, ANamedSpokesmanForAPrincipalSpeaks) {
+  // The spokesman named after the comma speaks, not the man he speaks for.
+  document::Document doc = Annotate(
+      "date 2026-10-14 Secretary-General Arvid Kessel said he was disappointed. A spokesman for Kessel, Mira "
+      "Tolvanen, said the secretary-general would continue to press both sides.\n");
+  const document::Quote* press = QuoteWith(doc, "press");
+  ASSERT_NE(press, nullptr);
+  EXPECT_NE(press->speaker_name.find("Tolvanen"), std::string::npos) << press->speaker_name << " " << press->reason;
+}
+
 TEST_F(QuoteFixturesTest, ACommaParticipleSpeaksForTheReporterNotTheReported) {
   // The parse may hang "adding" on "double", inside what Varga reports; Varga still adds it.
   document::Document doc = Annotate(
