@@ -246,6 +246,20 @@ Status NerTagger::CheckSelfTest(const nlohmann::json& selftest, const std::strin
 
 StatusOr<std::shared_ptr<const NerTagger>> NerTagger::LoadFromBytes(std::string bytes, const std::string& name,
                                                                    std::shared_ptr<const kb::Gazetteer> gazetteer) {
+  return LoadChecked(std::move(bytes), name, std::move(gazetteer), true);
+}
+
+StatusOr<std::shared_ptr<const NerTagger>> NerTagger::LoadToRestamp(const std::string& model_path,
+                                                                   std::shared_ptr<const kb::Gazetteer> gazetteer) {
+  base::FileSystem& fs = base::LocalFileSystem();
+  if (!fs.Exists(model_path)) return Status::NotFound(model_path + ": NER model file not found");
+  NG_ASSIGN_OR_RETURN(std::string bytes, fs.ReadFile(model_path, 512ull << 20));
+  return LoadChecked(std::move(bytes), model_path, std::move(gazetteer), false);
+}
+
+StatusOr<std::shared_ptr<const NerTagger>> NerTagger::LoadChecked(std::string bytes, const std::string& name,
+                                                                 std::shared_ptr<const kb::Gazetteer> gazetteer,
+                                                                 bool run_self_test) {
   if (gazetteer == nullptr) return Status::InvalidArgument(name + ": the NER needs a gazetteer (got none)");
   NG_ASSIGN_OR_RETURN(ModelFile file, ModelFile::Parse(std::move(bytes), name));
   NG_RETURN_IF_ERROR(file.ExpectKind("ner"));
@@ -296,7 +310,7 @@ StatusOr<std::shared_ptr<const NerTagger>> NerTagger::LoadFromBytes(std::string 
   }
   auto tagger = std::make_shared<const NerTagger>(meta, std::move(weights), std::move(gazetteer), std::move(lexicon),
                                                   std::move(names), std::move(first_names), std::move(weights_r2l));
-  NG_RETURN_IF_ERROR(tagger->CheckSelfTest(file.selftest(), name));
+  if (run_self_test) NG_RETURN_IF_ERROR(tagger->CheckSelfTest(file.selftest(), name));
   return std::shared_ptr<const NerTagger>(tagger);
 }
 

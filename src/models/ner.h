@@ -59,6 +59,10 @@ class NerTagger {
   // Same, from the bytes of a model file (`name` is used in messages).
   static StatusOr<std::shared_ptr<const NerTagger>> LoadFromBytes(std::string bytes, const std::string& name,
                                                                  std::shared_ptr<const kb::Gazetteer> gazetteer);
+  // Load() without the self-test, for the trainer that writes the model again with
+  // today's rules and a new self-test (train_ner --replace-names). Checksums are checked.
+  static StatusOr<std::shared_ptr<const NerTagger>> LoadToRestamp(const std::string& model_path,
+                                                                 std::shared_ptr<const kb::Gazetteer> gazetteer);
   // DefaultModelDir() + "/ner.ngm".
   static std::string DefaultPath();
 
@@ -105,6 +109,9 @@ class NerTagger {
   Status CheckSelfTest(const nlohmann::json& selftest, const std::string& name) const;
 
  private:
+  static StatusOr<std::shared_ptr<const NerTagger>> LoadChecked(std::string bytes, const std::string& name,
+                                                               std::shared_ptr<const kb::Gazetteer> gazetteer,
+                                                               bool run_self_test);
   nlohmann::json meta_;
   perceptron::SparseWeights weights_;
   perceptron::SparseWeights weights_r2l_;  // right-to-left pass; no classes = none

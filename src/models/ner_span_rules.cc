@@ -895,6 +895,7 @@ void TagScheduleLine(const std::vector<std::string_view>& forms, const kb::Gazet
 }
 
 bool IsDemonym(const kb::Gazetteer* gaz, std::string_view w);
+bool IsCompassWord(std::string_view w);
 
 // After a sports slug, the words that say what the story holds are no names ("MAJOR LEAGUE
 // STANDINGS AFTER SUNDAY 'S GAMES": "LEAGUE STANDINGS" was a person, "GAMES" another name,
@@ -1011,8 +1012,9 @@ void TagRegions(const std::vector<std::string_view>& forms, const std::vector<st
   for (size_t i = 0; i < n; ++i) {
     if (!Capitalized(forms[i]) || tags[i][0] == 'I') continue;
     const kb::GazetteerEntry* entry = nullptr;
-    const size_t len = static_cast<size_t>(GazetteerMatch(norm, i, gaz, &entry));
-    if (len == 0 || entry->type != kb::EntryType::kRegion) continue;
+    // A region that shares its name with a subdivision ("Red Sea", a state of Sudan) is the region.
+    const size_t len = static_cast<size_t>(GazetteerMatch(norm, i, gaz, &entry, kb::EntryType::kRegion));
+    if (len == 0) continue;
     const size_t end = i + len;
     if (UntaggedOrOneSpan(tags, i, end)) Relabel(tags, i, end, "LOC");
     i = end - 1;
@@ -1417,6 +1419,71 @@ void TagOrganizationRuns(const std::vector<std::string_view>& forms, std::vector
   }
 }
 
+// "South Korean", "West German": a compass word and a nationality are one nationality when the
+// gazetteer knows them together, whatever spans the model gave them, unless a longer name runs
+// on ("North American Philips Corp").
+void JoinCompassDemonyms(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
+                         std::vector<std::string>& tags) {
+  if (gazetteer == nullptr) return;
+  for (size_t i = 0; i + 1 < forms.size(); ++i) {
+    if (!IsCompassWord(forms[i]) || tags[i][0] == 'I' || (i + 2 < tags.size() && tags[i + 2][0] == 'I')) continue;
+    if (tags[i + 1] == "I-NORP" || !IsDemonym(gazetteer, Joined(forms, i, i + 2))) continue;
+    Relabel(tags, i, i + 2, "NORP");
+  }
+}
+
+// The lower-case noun that says a company's kind before its name: "Chinese carmaker BYD",
+// "Danish shipping company Maersk", "Swiss lender UBS".
+bool IsCompanyKindNoun(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "carmaker", "automaker", "chipmaker", "drugmaker", "planemaker", "steelmaker", "maker",    "manufacturer",
+      "company",   "firm",      "group",     "giant",      "major",      "conglomerate", "lender",
+      "bank",     "insurer",   "retailer",  "airline",   "carrier",    "miner",      "supplier",
+      "startup",  "start-up",  "exporter",  "refiner",    "brokerage",  "utility",  "broadcaster",
+      "shipper",  "shipbuilder", "platform", "marketplace", "distributor", "outlet"};
+  return kWords.count(w) > 0;
+}
+
+// A name right after a nationality and the noun that says a company's kind is that company,
+// whatever the model made of it ("Chinese carmaker BYD", "U.S. chipmaker Nvidia", "Danish
+// shipping company Maersk"): up to three lower-case words of trade between them, a name of up
+// to four capitalized words after, not a country the gazetteer knows.
+void TagCompaniesAfterKindNouns(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
+                                std::vector<std::string>& tags) {
+  for (size_t k = 1; k + 1 < forms.size(); ++k) {
+    if (!IsCompanyKindNoun(forms[k]) || !Capitalized(forms[k + 1])) continue;
+    size_t a = k;
+    while (a > 0 && k - a < 3 && !forms[a - 1].empty() && forms[a - 1][0] >= 'a' && forms[a - 1][0] <= 'z' &&
+           tags[a - 1] == "O") {
+      --a;
+    }
+    if (a == 0) continue;
+    const std::string& anchor = tags[a - 1];
+    const bool nationality = anchor.ends_with("-NORP") || anchor.ends_with("-GPE") ||
+                             (anchor == "O" && IsDemonym(gazetteer, forms[a - 1]));
+    if (!nationality) continue;
+    size_t e = k + 1;
+    while (e < forms.size() && e - k <= 5 && !IsCompanySuffix(forms[e])) {
+      if (Capitalized(forms[e])) {
+        ++e;
+      } else if (forms[e] == "-" && e + 1 < forms.size() && Capitalized(forms[e + 1])) {
+        e += 2;  // "Kansallis - Osake - Pankki": the tokenizer split the hyphens
+      } else {
+        break;
+      }
+    }
+    while (e < forms.size() && IsCompanySuffix(forms[e])) ++e;
+    if (e < forms.size() && Capitalized(forms[e])) continue;  // a longer run: not sure where the name ends
+    // "firm Matthews and Wright": a partnership, or two names; not sure which.
+    if (e + 1 < forms.size() && (forms[e] == "and" || forms[e] == "&") && Capitalized(forms[e + 1])) continue;
+    if (e < tags.size() && tags[e][0] == 'I') continue;       // a span runs on past it
+    // A span of the model's that starts inside the run and is already an organization stays.
+    if (tags[k + 1] == "B-ORG" && (e == k + 2 || tags[e - 1] == "I-ORG")) continue;
+    if (gazetteer != nullptr && IsNationName(gazetteer, forms, k + 1, e)) continue;
+    Relabel(tags, k + 1, e, "ORG");
+  }
+}
+
 // "Michael Schumacher ( Germany ) Ferrari 1:28:15.125", "Tony Rominger ( Switzerland )
 // Mapei same time": in a results list, capitalized words right after a person's
 // bracketed country, before a time, points or "same time", are the team: an ORG.
@@ -1748,6 +1815,37 @@ void TagUntaggedCountries(const std::vector<std::string_view>& forms, const kb::
   }
 }
 
+// "U.S. Trade Representative Katherine Tai", "U.S. Attorney General Ann Reed": a country, the
+// capitalized words of an office and a person's name. The country is a place (however the model
+// read it), the office's words are no name.
+void TagCountriesBeforeOffices(const std::vector<std::string_view>& forms, const kb::Gazetteer& gaz,
+                               std::vector<std::string>& tags) {
+  const size_t n = forms.size();
+  auto office_word = [](std::string_view w) {
+    const std::string lower = base::AsciiLower(w);
+    return IsTitleWord(lower) || lower == "representative" || lower == "commissioner" || lower == "administrator";
+  };
+  for (size_t i = 0; i + 2 < n; ++i) {
+    if (tags[i][0] == 'I' || !IsNationName(&gaz, forms, i, i + 1)) continue;
+    size_t t = i + 1;
+    // Not a body's name ("Canada Development Corp President ...", "U.S. Treasury Secretary"):
+    // the body is named, not only the country.
+    while (t < n && t - i <= 3 && Capitalized(forms[t]) && !office_word(forms[t]) && !IsCompanySuffix(forms[t]) &&
+           !IsOrgHead(forms[t]) && !IsInstitutionHead(forms[t]) && !IsBusinessWord(forms[t]) &&
+           !IsForceHead(forms[t]) && forms[t] != "Treasury" && forms[t] != "Court") {
+      ++t;
+    }
+    while (t + 1 < n && office_word(forms[t]) && Capitalized(forms[t + 1]) && office_word(forms[t + 1])) ++t;
+    if (t >= n || t - i > 4 || !office_word(forms[t]) || !Capitalized(forms[t])) continue;
+    if (t + 1 >= n || tags[t + 1] != "B-PERSON") continue;
+    // The model's spans must lie inside the country and the office.
+    if (tags[i] != "O" && !tags[i].starts_with("B-")) continue;
+    tags[i] = "B-GPE";
+    for (size_t k = i + 1; k <= t; ++k) tags[k] = "O";
+    i = t;
+  }
+}
+
 // "Walker County", "Kanawha County", "Orleans Parish": a county is a place, not a person or
 // another name (the model knows "Henry" and "Walker" as names), whether the model typed the
 // words as PERSON or MISC or left them untagged. Inside a longer name ("Walker County Sheriff 's
@@ -1938,6 +2036,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     SplitPersonsAtOf(forms, *gazetteer, tags);
     TagRegions(forms, norm, *gazetteer, tags);
     TagUntaggedCountries(forms, *gazetteer, tags);
+    TagCountriesBeforeOffices(forms, *gazetteer, tags);
     TagStatesAfterTowns(forms, norm, *gazetteer, tags);
     TagLeadersBeforeAdministrations(forms, *gazetteer, tags);
     FixPlaceSpans(forms, norm, *gazetteer, tags);
@@ -1954,6 +2053,8 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   TagRomanceInstitutions(forms, tags);
   ExtendPersonsOverParticles(forms, tags);
   TagNamesBeforeAcronyms(forms, gazetteer, tags);
+  TagCompaniesAfterKindNouns(forms, gazetteer, tags);
+  JoinCompassDemonyms(forms, gazetteer, tags);
   JoinSpansAcrossHyphens(forms, tags);
   SplitCompaniesJoinedByAnd(forms, tags);
   JoinPluralPossessiveNames(forms, tags);

@@ -802,6 +802,54 @@ TEST(NerSpanRulesTest, ABodysNameRunsOnOverOfAndAPlace) {
   EXPECT_EQ(run("the state of Ohio said", {"O", "O", "O", "B-GPE", "O"}), (V{"O", "O", "O", "B-GPE", "O"}));
 }
 
+// "Chinese carmaker BYD": a nationality and the noun of a company's kind make the name after
+// them a company, whatever the model made of it; a person's trade ("Texas developer James
+// Sowell") or a longer capitalized run is left alone.
+TEST(NerSpanRulesTest, ANameAfterANationalityAndACompanysKindIsACompany) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("Chinese carmaker Quvex said", {"B-NORP", "O", "O", "O"}), (V{"B-NORP", "O", "B-ORG", "O"}));
+  EXPECT_EQ(run("Danish shipping company Varnsk warned", {"B-NORP", "O", "O", "B-PERSON", "O"}),
+            (V{"B-NORP", "O", "O", "B-ORG", "O"}));
+  EXPECT_EQ(run("U.S. chipmaker Quellia rose", {"B-GPE", "O", "B-GPE", "O"}), (V{"B-GPE", "O", "B-ORG", "O"}));
+  EXPECT_EQ(run("Texas developer James Quorn said", {"B-GPE", "O", "B-PERSON", "I-PERSON", "O"}),
+            (V{"B-GPE", "O", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("Chinese carmaker Quvex and Varn said", {"B-NORP", "O", "O", "O", "O", "O"}),
+            (V{"B-NORP", "O", "O", "O", "O", "O"}));
+  // Without a nationality, the noun alone says too little.
+  EXPECT_EQ(run("the carmaker Quvex said", {"O", "O", "B-PERSON", "O"}), (V{"O", "O", "B-PERSON", "O"}));
+}
+
+// "South Korean" is one nationality, however the model cut it; "North American Quorn Corp" runs on.
+TEST(NerSpanRulesTest, ACompassWordAndANationalityAreOneNationality) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("North Korean troops", {"B-NORP", "B-NORP", "O"}), (V{"B-NORP", "I-NORP", "O"}));
+  EXPECT_EQ(run("the South Korean won", {"O", "O", "B-NORP", "O"}), (V{"O", "B-NORP", "I-NORP", "O"}));
+  EXPECT_EQ(run("North American Quorn Corp", {"B-ORG", "I-ORG", "I-ORG", "I-ORG"}),
+            (V{"B-ORG", "I-ORG", "I-ORG", "I-ORG"}));
+}
+
+// "U.S. Trade Representative Katherine Quorn": the country, an office, the person; a body's
+// officer ("U.S. Treasury Secretary") is left to the rules of bodies.
+TEST(NerSpanRulesTest, ACountryBeforeAnOfficeAndANameIsAPlace) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("U.S. Trade Representative Katherine Quorn said", {"O", "B-MISC", "O", "B-PERSON", "I-PERSON", "O"}),
+            (V{"B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("U.S. Treasury Secretary James Quorn said", {"O", "O", "O", "B-PERSON", "I-PERSON", "O"}),
+            (V{"O", "O", "O", "B-PERSON", "I-PERSON", "O"}));
+}
+
+// A region that shares its name with a subdivision ("Red Sea", a state of Sudan) is the region.
+TEST(NerSpanRulesTest, ARegionSharingASubdivisionsNameIsTheRegion) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("delays in the Red Sea .", {"O", "O", "O", "B-MISC", "I-MISC", "O"}),
+            (V{"O", "O", "O", "B-LOC", "I-LOC", "O"}));
+  EXPECT_EQ(run("famine in Darfur .", {"O", "O", "B-EVENT", "O"}), (V{"O", "O", "B-LOC", "O"}));
+}
+
 // A plural's possessive apostrophe inside a body's name: one ORG, whatever the model cut.
 TEST(NerSpanRulesTest, APluralsApostropheInsideABodysNameJoinsIt) {
   const auto run = AfterSpanRulesWithGazetteer;
