@@ -306,6 +306,16 @@ int OnlyCountry(const Work& w, int mention) {
 // (the one a story is about; "the company said" after "Carling O'Keefe said ... its
 // football club" is Carling), never a public body. "the country": the one country
 // named in the last kBodySentences.
+// True when one of the three words before name mention `c` is `word` ("paramilitary" in
+// "Sudan's paramilitary Rapid Support Forces").
+bool DescribedBefore(const Work& w, const WorkMention& c, const std::string& word) {
+  const uint32_t sb = w.SentenceBegin(c.tb);
+  for (uint32_t k = c.tb; k > sb && c.tb - k < 3; --k) {
+    if (w.norm[k - 1] == word) return true;
+  }
+  return false;
+}
+
 int MatchBodyDescription(const Work& w, int mention) {
   const WorkMention& m = w.mentions[mention];
   const int sentence = w.sentence_of[m.tb];
@@ -322,6 +332,15 @@ int MatchBodyDescription(const Work& w, int mention) {
     if (c.entity < 0 || c.kind != "name") continue;
     const WorkEntity& e = w.entities[c.entity];
     if (e.type != "ORG") continue;
+    if (!m.described_as.empty()) {
+      // "the paramilitary group": a body introduced as "paramilitary" ("Sudan's paramilitary
+      // Rapid Support Forces") or so named.
+      if (DescribedBefore(w, c, m.described_as)) return c.entity;
+      for (const std::string& word : e.name_words) {
+        if (word == m.described_as) return c.entity;
+      }
+      continue;
+    }
     if (!company) {
       for (const std::string& word : e.name_words) {
         if (word == m.description || word == plural) return c.entity;

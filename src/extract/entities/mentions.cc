@@ -140,6 +140,11 @@ void Retype(Work& w, WorkMention& m) {
         // read as one ("HUDSON", a dateline, is a town).
         if (m.type == "ORG" && m.te - m.tb == 1 && w.Form(m.tb).size() <= 4 && AllCapitals(w.Form(m.tb))) return;
         if (OpensLongerCompanyName(w, m)) return;
+        // "Japanese automaker Toyota": a word before the name says what body it is.
+        if (m.type == "ORG" && m.tb > w.SentenceBegin(m.tb) && w.covered[m.tb - 1] < 0 && !w.Capitalized(m.tb - 1) &&
+            !w.kb.SectorWord(w.norm[m.tb - 1]).empty()) {
+          return;
+        }
         m.type = "GPE";
         m.country = e.country;
         m.capital = e.detail == "PPLC";
@@ -875,8 +880,15 @@ bool MakeBodyDescription(const Work& w, uint32_t t, WorkMention& out) {
   // state body a nationality or a country's possessive names (up to one lower-case word
   // between), the country's.
   uint32_t begin = t - 1;
-  std::string owner;
-  if (w.norm[t - 1] != "the") {
+  std::string owner, described_as;
+  // "the paramilitary group", "the militant group": a lower-case adjective the story gave the
+  // body before its name tells which one.
+  const bool adjective = t >= sb + 2 && w.norm[t - 2] == "the" && w.covered[t - 1] < 0 && !w.Capitalized(t - 1) &&
+                         w.doc.tokens[t - 1].upos == "ADJ" && body && !country;
+  if (adjective) {
+    begin = t - 2;
+    described_as = w.norm[t - 1];
+  } else if (w.norm[t - 1] != "the") {
     uint32_t k = t - 1;
     if (w.covered[k] < 0 && k > sb && !w.Capitalized(k) && w.doc.tokens[k].upos != "VERB" && !w.IsPossessive(k)) --k;
     if (!body || (sector != "GOV" && sector != "MIL" && sector != "COP" && sector != "JUD" && sector != "LEG")) return false;
@@ -910,6 +922,7 @@ bool MakeBodyDescription(const Work& w, uint32_t t, WorkMention& out) {
   }
   out = NewMention(begin, t + 1, country ? "GPE" : "ORG", "nominal");
   out.description = word;
+  out.described_as = described_as;
   out.sector = std::string(sector);
   out.country = owner;
   return true;
@@ -982,6 +995,32 @@ void MarkPolitical(Work& w) {
   }
 }
 
+bool ReadDescribedOrganization(Work& w, WorkMention& m) {
+  const uint32_t sb = w.SentenceBegin(m.tb);
+  if (m.tb < sb + 2 || w.covered[m.tb - 1] >= 0 || w.kb.SectorWord(w.norm[m.tb - 1]).empty()) return false;
+  uint32_t b = m.tb - 1;
+  while (b > sb && m.tb - b < 3 && w.covered[b - 1] < 0 && !w.Capitalized(b - 1) && AllWordChars(w.Form(b - 1))) --b;
+  if (b == sb || b < sb + 1) return false;
+  uint32_t owner_end = b;
+  if (w.IsPossessive(owner_end - 1) && owner_end - 1 > sb) --owner_end;
+  const int owner = w.covered[owner_end - 1];
+  if (owner < 0 || w.mentions[owner].te != owner_end) return false;
+  const WorkMention& o = w.mentions[owner];
+  if ((o.type != "GPE" && o.type != "NORP") || o.country.empty()) return false;
+  // Without a sector the body would be coded as its country itself ("German chemicals
+  // group BASF" is not Germany): no country either.
+  std::string sector = m.sector;
+  for (uint32_t t = b; t < m.tb && m.sector.empty(); ++t) {
+    if (w.norm[t] == "group") continue;
+    std::string_view s = w.kb.SectorWord(w.norm[t]);
+    if (!s.empty()) sector = std::string(s);
+  }
+  if (sector.empty()) return false;
+  m.sector = sector;
+  m.country = o.country;
+  return true;
+}
+
 void ReadOrganizationNames(Work& w) {
   for (WorkMention& m : w.mentions) {
     if (m.kind != "name" || m.type != "ORG" || !m.code.empty()) continue;
@@ -1009,6 +1048,10 @@ void ReadOrganizationNames(Work& w) {
         if (!m.country.empty()) continue;
       }
     }
+    // "Chinese carmaker BYD", "Danish shipping company Maersk", "Lebanon's militant group X": a
+    // nationality or a country, up to three lower-case words that say what the body is, then
+    // its name. The words give the sector ("group" alone says none, and then nothing is read).
+    if (ReadDescribedOrganization(w, m)) continue;
     // The first country or nationality among its words, of up to three words ("U.S.
     // Agriculture Department", "Bank of England", "British Airways").
     for (uint32_t b = m.tb; b < m.te && m.country.empty(); ++b) {

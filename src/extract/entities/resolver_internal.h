@@ -35,6 +35,7 @@ struct WorkMention {
   bool plural = false;     // "they"
   int reporter_token = -1; // "it" in "China said it would ...": a token of the mention of who said it
   std::string description; // "company", "ministry", "country": a body named before, described by what it is
+  std::string described_as; // "paramilitary" of "the paramilitary group": the word that tells the body apart
   int entity = -1;
   int apposed_to = -1;     // a description set before a name ("China's delegate, Zhou"): that name's mention
   bool unnamed_body = false;  // "the party's president": whose is not said, so no earlier person is it

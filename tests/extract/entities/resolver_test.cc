@@ -904,6 +904,38 @@ TEST_F(ResolverTest, AnOfficeHeldForAPrincipalNamedBeforeTheName) {
   EXPECT_NE(brenner->sector, "GOV");
 }
 
+// "Chinese carmaker Quvex": the nationality and the company's kind give its country and
+// sector; a town of that name ("Toyota") stays the company; "group" alone says no sector, and
+// then no country is read (the body would be coded as the country itself).
+TEST_F(ResolverTest, ANationalityAndACompanysKindBeforeItsName) {
+  Document doc = Resolve(
+      "[NORP Chinese] carmaker [ORG Quvex] said it would export cars .\n"
+      "[NORP Japanese] automaker [ORG Toyota] and [NORP German] chemicals group [ORG Varnsk] agreed .");
+  ExpectConsistent(doc);
+  const Entity* quvex = Find(doc, "Quvex");
+  ASSERT_NE(quvex, nullptr) << Dump(doc);
+  EXPECT_EQ(quvex->country, "CHN");
+  EXPECT_EQ(quvex->sector, "BUS");
+  const Entity* toyota = Find(doc, "Toyota");
+  ASSERT_NE(toyota, nullptr) << Dump(doc);
+  EXPECT_EQ(toyota->type, "ORG");
+  EXPECT_EQ(toyota->country, "JPN");
+  const Entity* varnsk = Find(doc, "Varnsk");
+  ASSERT_NE(varnsk, nullptr) << Dump(doc);
+  EXPECT_EQ(varnsk->country, "");
+}
+
+// "the paramilitary group" is the body the story introduced as paramilitary.
+TEST_F(ResolverTest, ABodyDescribedByItsAdjectiveIsTheOneIntroducedSo) {
+  Document doc = Resolve(
+      "[GPE Sudan] 's paramilitary [ORG Quellan Support Forces] shelled the city .\n"
+      "The paramilitary/ADJ group/NOUN denied it .");
+  ExpectConsistent(doc);
+  const Entity* forces = Find(doc, "Quellan Support Forces");
+  ASSERT_NE(forces, nullptr) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "The paramilitary group"), forces) << Dump(doc);
+}
+
 // A company named by the first words of its name is the company, even when a town has that
 // name ("Sterling" beside "Sterling Drug Inc"); with two such companies, neither.
 TEST_F(ResolverTest, ACompanysShortNameIsTheCompany) {
