@@ -304,7 +304,8 @@ int OnlyCountry(const Work& w, int mention) {
 // "the corporation": the story's main company among those named in the last
 // kCompanySentences, by how often it was named and whether it acted as a subject
 // (the one a story is about; "the company said" after "Carling O'Keefe said ... its
-// football club" is Carling), never a public body. "the country": the one country
+// football club" is Carling), never a public body. "the group" with no group so named:
+// the latest armed group ("Hezbollah ... the group has vowed"). "the country": the one country
 // named in the last kBodySentences.
 // True when one of the three words before name mention `c` is `word` ("paramilitary" in
 // "Sudan's paramilitary Rapid Support Forces").
@@ -323,7 +324,7 @@ int MatchBodyDescription(const Work& w, int mention) {
   const bool company = m.description == "company" || m.description == "firm" || m.description == "corporation";
   if (country) return OnlyCountry(w, mention);
   const std::string plural = m.description + "s";
-  int best = -1, best_score = -1;
+  int best = -1, best_score = -1, armed_group = -1;
   std::vector<int> seen;  // entities already scored
   for (int i = mention - 1; i >= std::max(0, mention - static_cast<int>(kMaxCandidates)); --i) {
     const WorkMention& c = w.mentions[i];
@@ -334,17 +335,20 @@ int MatchBodyDescription(const Work& w, int mention) {
     if (e.type != "ORG") continue;
     if (!m.described_as.empty()) {
       // "the paramilitary group": a body introduced as "paramilitary" ("Sudan's paramilitary
-      // Rapid Support Forces") or so named.
+      // Rapid Support Forces") or so named; else "the Iran-backed group", "the militant
+      // group" is the latest armed group named.
       if (DescribedBefore(w, c, m.described_as)) return c.entity;
       for (const std::string& word : e.name_words) {
         if (word == m.described_as) return c.entity;
       }
+      if (m.description == "group" && armed_group < 0 && e.sector == "REB") armed_group = c.entity;
       continue;
     }
     if (!company) {
       for (const std::string& word : e.name_words) {
         if (word == m.description || word == plural) return c.entity;
       }
+      if (m.description == "group" && armed_group < 0 && e.sector == "REB") armed_group = c.entity;
       continue;
     }
     const bool public_body = !e.code.empty() || (!e.sector.empty() && e.sector != "BUS");
@@ -355,7 +359,7 @@ int MatchBodyDescription(const Work& w, int mention) {
     const int score = 2 * e.name_mentions + (subject ? 3 : 0) + (back <= 1 ? 1 : 0);
     if (score > best_score) best = c.entity, best_score = score;  // ties: the later one
   }
-  return best;
+  return best >= 0 ? best : armed_group;
 }
 
 // "The government said ...": the government of the one country named in the last

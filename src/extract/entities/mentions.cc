@@ -885,8 +885,12 @@ bool MakeBodyDescription(const Work& w, uint32_t t, WorkMention& out) {
   // body before its name tells which one.
   const bool adjective = t >= sb + 2 && w.norm[t - 2] == "the" && w.covered[t - 1] < 0 && !w.Capitalized(t - 1) &&
                          w.doc.tokens[t - 1].upos == "ADJ" && body && !country;
-  if (adjective) {
-    begin = t - 2;
+  // "the Iran-backed group": whose backing, split by the tokenizer ("Iran - backed").
+  const bool backed = t >= sb + 4 && w.norm[t - 4] == "the" && w.Form(t - 2) == "-" && body && !country &&
+                      (w.norm[t - 1] == "backed" || w.norm[t - 1] == "aligned" || w.norm[t - 1] == "allied" ||
+                       w.norm[t - 1] == "linked" || w.norm[t - 1] == "led" || w.norm[t - 1] == "affiliated");
+  if (adjective || backed) {
+    begin = t - (backed ? 4 : 2);
     described_as = w.norm[t - 1];
   } else if (w.norm[t - 1] != "the") {
     uint32_t k = t - 1;
@@ -1036,6 +1040,14 @@ void ReadOrganizationNames(Work& w) {
         }
         s = w.kb.SectorWord(w.norm[t]);
         if (!s.empty()) m.sector = std::string(s);
+      }
+      // "the ruling Georgian Dream party", "the Fujitsu company": the word after the name says
+      // what it is. Not a body's part ("the ICO council", "the Labor department", "the Tower
+      // commission": GOV words), its forces, nor "group" ("the Wagner group" is no business).
+      if (m.sector.empty() && m.te < w.SentenceEnd(m.tb) && w.covered[m.te] < 0 && !w.Capitalized(m.te) &&
+          w.norm[m.te] != "group") {
+        const std::string_view after = w.kb.SectorWord(w.norm[m.te]);
+        if (after != "GOV" && after != "MIL" && after != "COP") m.sector = std::string(after);
       }
     }
     if (!m.country.empty()) continue;

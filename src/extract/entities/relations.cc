@@ -120,11 +120,14 @@ bool InTitle(const Work& w, uint32_t t) {
 
 bool NamesAnAffiliation(const Work& w, const WorkEntity& e, const std::string& home) {
   constexpr uint32_t kReach = 5;
+  // A body named, or described with another country ("a critic of the government" is
+  // no affiliation of the home country's president).
   auto affiliation = [&](uint32_t t) {
     int c = w.covered[t];
     if (c < 0) return false;
-    const std::string& type = w.mentions[c].type;
-    return type == "NORP" || type == "GPE" || type == "ORG";
+    const WorkMention& a = w.mentions[c];
+    if (a.type != "NORP" && a.type != "GPE" && a.type != "ORG") return false;
+    return a.kind == "name" || (!a.country.empty() && a.country != home);
   };
   for (int i : e.mentions) {
     const WorkMention& m = w.mentions[i];
@@ -199,6 +202,12 @@ void OfficialsOfTheHomeCountry(Work& w) {
     // in a story about Japan is still the American one.)
     if (e.type == "ORG" && e.country.empty() && e.code.empty() && (e.sector == "MIL" || e.sector == "COP") &&
         !NamesAnAffiliation(w, e, home)) {
+      e.country = home;
+    }
+    // So is a ministry ("the Interior Ministry said" in a story filed from Tbilisi), but
+    // for the United States, whose government has departments: there it is another's.
+    if (e.type == "ORG" && e.country.empty() && e.code.empty() && e.sector == "GOV" && home != "USA" &&
+        !e.name_words.empty() && e.name_words.back() == "ministry" && !NamesAnAffiliation(w, e, home)) {
       e.country = home;
     }
   }

@@ -83,6 +83,13 @@ void ActorResolver::Fill(Actor& a, std::string country, std::string sector, std:
 
 namespace {
 
+// Nouns that say what kind of body a name before them is ("the Georgian Dream party").
+bool IsBodyNoun(std::string_view lemma) {
+  return lemma == "party" || lemma == "group" || lemma == "movement" || lemma == "militia" || lemma == "faction" ||
+         lemma == "alliance" || lemma == "coalition" || lemma == "organisation" || lemma == "organization" ||
+         lemma == "company" || lemma == "firm";
+}
+
 // Nouns of people acting for a body that give it no sector of their own ("the UN
 // coordinator", "EU negotiators"); agents.tsv lists those that do ("troops": MIL).
 bool IsPeopleNoun(std::string_view lemma) {
@@ -182,13 +189,28 @@ Actor ActorResolver::Resolve(const Tree& t, int head) {
   }
   Actor resolved = ResolveWords(t, head, phrase, a);
   if (!resolved.Coded() && from_entity.Coded()) return from_entity;
-  // "RSF fighters": an organization the entity layer coded, named before a head word of
-  // people (agents.tsv), is whose they are ("OPEC oil" is no actor).
+  // "the ruling Georgian Dream party", "the Hamas movement": a body's name before the word
+  // of what it is names the body, whatever nationality its words hold.
+  if (m == nullptr && IsBodyNoun(t.lemma(head))) {
+    for (int k : phrase) {
+      if (k != head - 1 || t.rel(k) != "compound") continue;
+      const document::Mention* org = MentionAt(t.tok(k).span);
+      if (org == nullptr || org->entity < 0 || doc_.entities[org->entity].type != "ORG") continue;
+      if (doc_.entities[org->entity].actor.size() <= 3) continue;
+      Actor owner = FromEntity(org->entity);
+      owner.value.span = a.value.span;
+      owner.value.text = a.value.text;
+      return owner;
+    }
+  }
+  // "RSF fighters", "its fighters" (Hezbollah's): an organization the entity layer coded,
+  // named or referred to before a head word of people (agents.tsv), is whose they are
+  // ("OPEC oil" is no actor).
   if (!resolved.Coded() && m == nullptr &&
       (!dict_.AgentSector(kb::Gazetteer::Normalize(t.tok(head).form)).empty() ||
        !dict_.AgentSector(t.lemma(head)).empty() || IsPeopleNoun(t.lemma(head)))) {
     for (int k : phrase) {
-      if (k >= head || t.rel(k) != "compound") continue;
+      if (k >= head || (t.rel(k) != "compound" && t.rel(k) != "nmod:poss")) continue;
       const document::Mention* org = MentionAt(t.tok(k).span);
       if (org == nullptr || org->entity < 0 || doc_.entities[org->entity].type != "ORG") continue;
       Actor owner = FromEntity(org->entity);

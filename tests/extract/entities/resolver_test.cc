@@ -936,6 +936,38 @@ TEST_F(ResolverTest, ABodyDescribedByItsAdjectiveIsTheOneIntroducedSo) {
   EXPECT_EQ(EntityOf(doc, "The paramilitary group"), forces) << Dump(doc);
 }
 
+// "the Iran-backed group", "the group": with no group so named, the latest armed group.
+TEST_F(ResolverTest, TheGroupIsTheLatestArmedGroup) {
+  Document doc = Resolve(
+      "[GPE Israel] struck [ORG Hezbollah] targets after the [GPE Iran] -/PUNCT backed/VERB group/NOUN fired rockets .\n"
+      "The group/NOUN vowed to go on .");
+  ExpectConsistent(doc);
+  const Entity* hezbollah = Find(doc, "Hezbollah");
+  ASSERT_NE(hezbollah, nullptr) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "the Iran-backed group"), hezbollah) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "The group"), hezbollah) << Dump(doc);
+}
+
+// In a story about one country, its ministry and its president named without a country are
+// its own ("a critic of the government" names no other side); a party is a party.
+TEST_F(ResolverTest, TheHomeCountrysMinistryAndPresident) {
+  Document doc = Resolve(
+      "[NORP Georgian] police detained protesters in [GPE Tbilisi] .\n"
+      "The [ORG Interior Ministry] said 41 people were held .\n"
+      "President [PERSON Salome Quellishvili] , a critic of the government/NOUN , said she would veto it .\n"
+      "The bill is a setback for [GPE Georgia] , said the ruling [ORG Georgian Dream] party/NOUN .");
+  ExpectConsistent(doc);
+  const Entity* ministry = Find(doc, "Interior Ministry");
+  ASSERT_NE(ministry, nullptr) << Dump(doc);
+  EXPECT_EQ(ministry->country, "GEO");
+  const Entity* president = Find(doc, "Salome Quellishvili");
+  ASSERT_NE(president, nullptr);
+  EXPECT_EQ(president->country, "GEO") << Dump(doc);
+  const Entity* party = Find(doc, "Georgian Dream");
+  ASSERT_NE(party, nullptr);
+  EXPECT_EQ(party->actor, "GEOPTY") << Dump(doc);
+}
+
 // A company named by the first words of its name is the company, even when a town has that
 // name ("Sterling" beside "Sterling Drug Inc"); with two such companies, neither.
 TEST_F(ResolverTest, ACompanysShortNameIsTheCompany) {

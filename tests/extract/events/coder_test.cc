@@ -662,6 +662,18 @@ TEST(EventCoderTest, ADeniedActIsNegated) {
   EXPECT_FALSE(attacked->negated);
 }
 
+// "its fighters" are the body "its" refers to; "the ruling Georgian Dream party" is the party.
+TEST(EventCoderTest, ABodysPeopleAndABodyNamedBeforeItsKind) {
+  Document doc = Sentence("Hezbollah said its fighters had attacked an Israeli army base near Safed.");
+  const EventMention* attacked = Find(doc, "attacked");
+  ASSERT_NE(attacked, nullptr);
+  EXPECT_EQ(attacked->source.actor, "LBNREB");
+  Document party = Sentence("Opposition leader Nika Melia accused the ruling Georgian Dream party of corruption.");
+  const EventMention* accused = Find(party, "accused");
+  ASSERT_NE(accused, nullptr);
+  EXPECT_EQ(accused->target.actor, "GEOPTY");
+}
+
 // A date after "on" is when, not whom.
 TEST(EventCoderTest, ADateIsNoTarget) {
   Document doc = Sentence("West German engineering union IG Metall will hold nationwide warning strikes on March 9.");
