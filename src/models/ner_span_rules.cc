@@ -901,7 +901,8 @@ bool IsCompassWord(std::string_view w);
 // STANDINGS AFTER SUNDAY 'S GAMES": "LEAGUE STANDINGS" was a person, "GAMES" another name,
 // "NHL STANDINGS" one organization); a name they cut ends there, and what is left of it that
 // is only a league's words ("LEAGUE", "DIVISION") is no name either.
-void UntagResultsWords(const std::vector<std::string_view>& forms, size_t from, std::vector<std::string>& tags) {
+void UntagResultsWords(const std::vector<std::string_view>& forms, size_t from, const kb::Gazetteer* gazetteer,
+                       std::vector<std::string>& tags) {
   static const std::unordered_set<std::string_view> kResults = {
       "STANDINGS", "RESULTS", "RESULT", "SCORES", "SCOREBOARD", "SCORERS", "TABLE", "GAMES", "SUMMARY",
       "SUMMARIES", "LEADERS", "LEADING", "GRID", "POSITIONS", "FIXTURES", "ROUNDUP", "DETAILS", "STATISTICS"};
@@ -915,8 +916,15 @@ void UntagResultsWords(const std::vector<std::string_view>& forms, size_t from, 
     if (tags[b] == "O") continue;
     size_t e = b + 1;
     while (e < forms.size() && tags[e][0] == 'I') ++e;
-    if (std::all_of(forms.begin() + b, forms.begin() + e, [](std::string_view w) { return kLeagueWords.count(w) > 0; })) {
+    auto league_words = [&](size_t from_word) {
+      return std::all_of(forms.begin() + from_word, forms.begin() + e,
+                         [](std::string_view w) { return kLeagueWords.count(w) > 0; });
+    };
+    if (league_words(b)) {
       for (size_t i = b; i < e; ++i) tags[i] = "O";
+    } else if (e - b > 1 && IsDemonym(gazetteer, forms[b]) && league_words(b + 1)) {
+      tags[b] = "B-NORP";  // "ITALIAN LEAGUE STANDINGS": the people, then the league's words
+      for (size_t i = b + 1; i < e; ++i) tags[i] = "O";
     }
     b = e - 1;
   }
@@ -960,7 +968,7 @@ void UntagSportSlug(const std::vector<std::string_view>& forms, const kb::Gazett
   // starts after it.
   tags[dash] = "O";
   if (dash + 1 < tags.size() && tags[dash + 1][0] == 'I') tags[dash + 1][0] = 'B';
-  UntagResultsWords(forms, dash + 1, tags);
+  UntagResultsWords(forms, dash + 1, gazetteer, tags);
 }
 
 void UntagCreditRatings(const std::vector<std::string_view>& forms, std::vector<std::string>& tags) {

@@ -1170,6 +1170,9 @@ TEST(NerSpanRulesTest, SportSlugsAreNoNames) {
   EXPECT_EQ(run("ICE HOCKEY - NHL STANDINGS", {"O", "O", "O", "B-ORG", "I-ORG"}), (V{"O", "O", "O", "B-ORG", "O"}));
   EXPECT_EQ(run("SOCCER - QUELLTON RESULTS AND RANGERS", {"O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"}),
             (V{"O", "O", "B-ORG", "O", "B-ORG", "I-ORG"}));
+  // A people and a league's word: the people alone ("ITALIAN LEAGUE STANDINGS AND RESULTS").
+  EXPECT_EQ(run("SOCCER - ITALIAN LEAGUE STANDINGS AND RESULTS", {"O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"}),
+            (V{"O", "O", "B-NORP", "O", "O", "O", "O"}));
   // Without a slug they are left to the model.
   EXPECT_EQ(run("NHL STANDINGS", {"B-ORG", "I-ORG"}), (V{"B-ORG", "I-ORG"}));
 }
