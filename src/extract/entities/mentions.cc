@@ -1060,6 +1060,17 @@ void ReadOrganizationNames(Work& w) {
         if (!m.country.empty()) continue;
       }
     }
+    // "the Chinese Foreign Ministry": a nationality right before the name of a body whose
+    // sector its words say (a body of none would be coded as the country itself: "Dutch
+    // Coffee Roasters' Association" is not the Netherlands).
+    if (m.tb > w.SentenceBegin(m.tb) && !m.sector.empty()) {
+      const int owner = w.covered[m.tb - 1];
+      if (owner >= 0 && w.mentions[owner].te == m.tb && w.mentions[owner].type == "NORP" &&
+          !w.mentions[owner].country.empty()) {
+        m.country = w.mentions[owner].country;
+        continue;
+      }
+    }
     // "Chinese carmaker BYD", "Danish shipping company Maersk", "Lebanon's militant group X": a
     // nationality or a country, up to three lower-case words that say what the body is, then
     // its name. The words give the sector ("group" alone says none, and then nothing is read).

@@ -637,7 +637,15 @@ class Finder {
   TokenRange ContentOf(int t) const {
     int cc = view_.ContentChild(t);  // the clause after the cue first
     TokenRange r;
-    if (cc > t) return view_.Subtree(cc);
+    if (cc > t) {
+      // "..., the Chinese leader said, according to state broadcaster CCTV": a source the
+      // parse hung on the cue is no content.
+      r = view_.Subtree(cc);
+      int first = r.begin;
+      while (first < r.end && view_.IsPunct(first)) ++first;
+      if (first + 1 < r.end && view_.Lower(first) == "according" && view_.Lower(first + 1) == "to") return {};
+      return r;
+    }
     if (cc >= 0) {
       r = view_.Subtree(cc);  // "The strike will end on Friday, the spokesman said"
     } else if (view_.tok(t).deprel == "parataxis" && view_.Head(t) >= 0 && view_.Head(t) < t) {

@@ -936,6 +936,21 @@ TEST_F(ResolverTest, ABodyDescribedByItsAdjectiveIsTheOneIntroducedSo) {
   EXPECT_EQ(EntityOf(doc, "The paramilitary group"), forces) << Dump(doc);
 }
 
+// "the Chinese Foreign Ministry": the nationality before a body's name is its country, when
+// the name says what the body is; "Dutch Coffee Roasters' Association" is not the Netherlands.
+TEST_F(ResolverTest, ANationalityBeforeABodysName) {
+  Document doc = Resolve(
+      "The [NORP Chinese] [ORG Foreign Ministry] said the remark was wrong .\n"
+      "The [NORP Dutch] [ORG Quellish Roasters Association] met .");
+  ExpectConsistent(doc);
+  const Entity* ministry = Find(doc, "Foreign Ministry");
+  ASSERT_NE(ministry, nullptr) << Dump(doc);
+  EXPECT_EQ(ministry->actor, "CHNGOV");
+  const Entity* roasters = Find(doc, "Quellish Roasters Association");
+  ASSERT_NE(roasters, nullptr) << Dump(doc);
+  EXPECT_NE(roasters->actor, "NLD");
+}
+
 // "the Iran-backed group", "the group": with no group so named, the latest armed group.
 TEST_F(ResolverTest, TheGroupIsTheLatestArmedGroup) {
   Document doc = Resolve(

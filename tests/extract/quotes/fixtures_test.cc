@@ -140,6 +140,20 @@ TEST_F(QuoteFixturesTest, ANamedSpokesmanForAPrincipalSpeaks) {
   EXPECT_NE(press->speaker_name.find("Tolvanen"), std::string::npos) << press->speaker_name << " " << press->reason;
 }
 
+TEST_F(QuoteFixturesTest, AccordingToAfterACueIsItsViaNotWhatWasSaid) {
+  // The parse may hang "according to" on the cue of a direct quote: the outlet relays the
+  // quote, and is no content of its own.
+  document::Document doc = Annotate(
+      "date 2026-11-15 Lin Zhao said the world was big enough. \"The planet is big enough for both of us,\" the "
+      "Chinese leader said, according to state broadcaster CCTV.\n");
+  for (const document::Quote& q : doc.quotes) {
+    EXPECT_EQ(doc.SpanText(q.span).find("according"), std::string_view::npos) << doc.SpanText(q.span);
+  }
+  const document::Quote* planet = QuoteWith(doc, "planet");
+  ASSERT_NE(planet, nullptr);
+  EXPECT_EQ(planet->kind, "direct");
+}
+
 TEST_F(QuoteFixturesTest, ACommaParticipleSpeaksForTheReporterNotTheReported) {
   // The parse may hang "adding" on "double", inside what Varga reports; Varga still adds it.
   document::Document doc = Annotate(
