@@ -1823,6 +1823,36 @@ void TagUntaggedCountries(const std::vector<std::string_view>& forms, const kb::
   }
 }
 
+// "Organization of the Petroleum Exporting Countries", "Asia - Pacific Economic Cooperation":
+// the name of an international organization the gazetteer knows, of three words or more, is one
+// ORG span, whatever pieces the model made of it (hyphens split by the tokenizer included).
+void TagGazetteerOrganizations(const std::vector<std::string_view>& forms, const std::vector<std::string>& norm,
+                               const kb::Gazetteer& gaz, std::vector<std::string>& tags) {
+  constexpr size_t kMaxWords = 10;
+  const size_t n = forms.size();
+  for (size_t i = 0; i < n; ++i) {
+    // Not from "the": the gazetteer's aliases hold it ("the United Nations"), names do not.
+    if (!Capitalized(forms[i]) || tags[i][0] == 'I' || norm[i].empty() || norm[i] == "the") continue;
+    std::string key;
+    size_t best = 0, words = 0, best_words = 0;
+    for (size_t j = i; j < n && j - i < kMaxWords; ++j) {
+      if (norm[j].empty()) {
+        if (forms[j] == "-" && j > i) continue;
+        break;
+      }
+      key += (key.empty() ? "" : " ") + norm[j];
+      ++words;
+      if (!gaz.IsPrefix(key)) break;
+      for (uint32_t hit : gaz.LookupNormalized(key)) {
+        if (gaz.entry(hit).type == kb::EntryType::kOrganization) best = j + 1, best_words = words;
+      }
+    }
+    if (best == 0 || best_words < 3 || (best < n && tags[best][0] == 'I')) continue;
+    Relabel(tags, i, best, "ORG");
+    i = best - 1;
+  }
+}
+
 // "U.S. Trade Representative Katherine Tai", "U.S. Attorney General Ann Reed": a country, the
 // capitalized words of an office and a person's name. The country is a place (however the model
 // read it), the office's words are no name.
@@ -2045,6 +2075,7 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
     TagRegions(forms, norm, *gazetteer, tags);
     TagUntaggedCountries(forms, *gazetteer, tags);
     TagCountriesBeforeOffices(forms, *gazetteer, tags);
+    TagGazetteerOrganizations(forms, norm, *gazetteer, tags);
     TagStatesAfterTowns(forms, norm, *gazetteer, tags);
     TagLeadersBeforeAdministrations(forms, *gazetteer, tags);
     FixPlaceSpans(forms, norm, *gazetteer, tags);

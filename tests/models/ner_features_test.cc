@@ -841,6 +841,19 @@ TEST(NerSpanRulesTest, ACountryBeforeAnOfficeAndANameIsAPlace) {
             (V{"O", "O", "O", "B-PERSON", "I-PERSON", "O"}));
 }
 
+// The name of an international organization the gazetteer knows is one span, whatever pieces
+// the model made; "The United Nations" keeps "The" out.
+TEST(NerSpanRulesTest, AKnownOrganizationsLongNameIsOneSpan) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("the Organization of the Petroleum Exporting Countries met",
+                {"O", "B-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("the Asia - Pacific Economic Cooperation summit", {"O", "B-GPE", "O", "B-ORG", "O", "O", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(run("The United Nations said", {"O", "B-ORG", "I-ORG", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
+}
+
 // A region that shares its name with a subdivision ("Red Sea", a state of Sudan) is the region.
 TEST(NerSpanRulesTest, ARegionSharingASubdivisionsNameIsTheRegion) {
   const auto run = AfterSpanRulesWithGazetteer;
