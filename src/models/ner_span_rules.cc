@@ -694,6 +694,10 @@ void TrimSpanEdges(const std::vector<std::string_view>& forms, std::vector<std::
     } else if (e - b == 2 && forms[b] == "Class" && forms[b + 1].size() == 1 && e < n &&
                (forms[e] == "shares" || forms[e] == "stock" || forms[e] == "common" || forms[e] == "preferred")) {
       tags[b] = tags[b + 1] = "O";
+    } else if (e - b >= 3 && type == "PERSON" && forms[b].size() > 4 && forms[b].back() == 's' &&
+               IsTitleWord(base::AsciiLower(forms[b].substr(0, forms[b].size() - 1)))) {
+      tags[b] = "O";  // "Justices William Brennan , Byron White ...": a plural title opens a list
+      tags[b + 1] = "B-PERSON";
     } else if (e - b > 1 && type == "PERSON" && (forms[e - 1] == "Bank" || forms[e - 1] == "Banks") &&
                std::find(forms.begin() + b, forms.begin() + e, "of") == forms.begin() + e) {
       Relabel(tags, b, e, "ORG");
@@ -1444,11 +1448,11 @@ void JoinCompassDemonyms(const std::vector<std::string_view>& forms, const kb::G
 // "Danish shipping company Maersk", "Swiss lender UBS".
 bool IsCompanyKindNoun(std::string_view w) {
   static const std::unordered_set<std::string_view> kWords = {
-      "carmaker", "automaker", "chipmaker", "drugmaker", "planemaker", "steelmaker", "maker",    "manufacturer",
+      "carmaker", "automaker", "chipmaker", "drugmaker", "planemaker", "steelmaker", "manufacturer",
       "company",   "firm",      "group",     "giant",      "major",      "conglomerate", "lender",
       "bank",     "insurer",   "retailer",  "airline",   "carrier",    "miner",      "supplier",
       "startup",  "start-up",  "exporter",  "refiner",    "brokerage",  "utility",  "broadcaster",
-      "shipper",  "shipbuilder", "platform", "marketplace", "distributor", "outlet"};
+      "shipper",  "shipbuilder", "platform", "marketplace", "distributor", "outlet", "agency"};
   return kWords.count(w) > 0;
 }
 
@@ -1467,7 +1471,10 @@ void TagCompaniesAfterKindNouns(const std::vector<std::string_view>& forms, cons
     }
     if (a == 0) continue;
     const std::string& anchor = tags[a - 1];
+    // Or, for an agency, the body whose agency it is ("the EC statistics agency Eurostat", "the
+    // OPEC news agency Opecna").
     const bool nationality = anchor.ends_with("-NORP") || anchor.ends_with("-GPE") ||
+                             (anchor.ends_with("-ORG") && forms[k] == "agency") ||
                              (anchor == "O" && IsDemonym(gazetteer, forms[a - 1]));
     if (!nationality) continue;
     size_t e = k + 1;
@@ -1480,6 +1487,9 @@ void TagCompaniesAfterKindNouns(const std::vector<std::string_view>& forms, cons
         break;
       }
     }
+    if (e == k + 1) continue;  // "Jacobs Engineering group Inc": the suffix of the name before
+    // "Air Force major General Richard Secord": a title, then a person.
+    if (IsTitleWord(base::AsciiLower(forms[k + 1]))) continue;
     while (e < forms.size() && IsCompanySuffix(forms[e])) ++e;
     if (e < forms.size() && Capitalized(forms[e])) continue;  // a longer run: not sure where the name ends
     // "firm Matthews and Wright": a partnership, or two names; not sure which.

@@ -818,6 +818,14 @@ TEST(NerSpanRulesTest, ANameAfterANationalityAndACompanysKindIsACompany) {
             (V{"B-NORP", "O", "O", "O", "O", "O"}));
   // Without a nationality, the noun alone says too little.
   EXPECT_EQ(run("the carmaker Quvex said", {"O", "O", "B-PERSON", "O"}), (V{"O", "O", "B-PERSON", "O"}));
+  // A body's agency is named after the body; a title after a body's words opens a person.
+  EXPECT_EQ(run("the OPEC news agency Quenna quoted", {"O", "B-ORG", "O", "O", "O", "O"}),
+            (V{"O", "B-ORG", "O", "O", "B-ORG", "O"}));
+  EXPECT_EQ(run("retired Air Force major General Tom Quorn said",
+                {"O", "B-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON", "O"}),
+            (V{"O", "B-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON", "O"}));
+  EXPECT_EQ(run("Quorn Engineering group Inc said", {"B-ORG", "I-ORG", "O", "O", "O"}),
+            (V{"B-ORG", "I-ORG", "O", "O", "O"}));
 }
 
 // "South Korean" is one nationality, however the model cut it; "North American Quorn Corp" runs on.
@@ -852,6 +860,18 @@ TEST(NerSpanRulesTest, AKnownOrganizationsLongNameIsOneSpan) {
   EXPECT_EQ(run("the Asia - Pacific Economic Cooperation summit", {"O", "B-GPE", "O", "B-ORG", "O", "O", "O"}),
             (V{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
   EXPECT_EQ(run("The United Nations said", {"O", "B-ORG", "I-ORG", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
+}
+
+// "Justices William Quorn , Byron Varn ...": a plural title opens a list of persons, not a name.
+TEST(NerSpanRulesTest, APluralTitleIsNoPartOfTheFirstName) {
+  const auto run = AfterSpanRulesWithGazetteer;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(run("joined by Justices William Quorn and Byron Varn", {"O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O",
+                                                                     "B-PERSON", "I-PERSON"}),
+            (V{"O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"}));
+  // A surname that ends in "s" after a title's letters stays ("Generals" is a title, "Reeves" is not).
+  EXPECT_EQ(run("Tom Reeves Quorn said", {"B-PERSON", "I-PERSON", "I-PERSON", "O"}),
+            (V{"B-PERSON", "I-PERSON", "I-PERSON", "O"}));
 }
 
 // A region that shares its name with a subdivision ("Red Sea", a state of Sudan) is the region.
