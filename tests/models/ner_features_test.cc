@@ -1417,6 +1417,19 @@ TEST(NerDocumentTest, ASurnameTypedAsAnOrganizationIsThePerson) {
   EXPECT_EQ(tags[2], (std::vector<std::string>{"B-ORG", "O", "O", "O", "B-ORG", "O", "O"}));
 }
 
+// "Quellan" + "Varn Offshore" (a person) beside "Quellan Varn Offshore Partners": the untagged
+// capitalized word before the span opens the organization's name with it.
+TEST(NerDocumentTest, AWordBeforeAPersonOpensAnOrganizationsName) {
+  std::vector<std::vector<std::string>> words = {Split("Quellan Varn Offshore Partners drilled ."),
+                                                 Split("Quellan Varn Offshore said .")};
+  std::vector<std::vector<std::string_view>> forms;
+  for (const auto& w : words) forms.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags = {{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"},
+                                                {"O", "B-PERSON", "I-PERSON", "O", "O"}};
+  ner_internal::MakeDocumentConsistent(forms, tags);
+  EXPECT_EQ(tags[1], (std::vector<std::string>{"B-ORG", "I-ORG", "I-ORG", "O", "O"}));
+}
+
 TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
   std::vector<std::vector<std::string>> words = {
       Split("Tom Reed met Zorvex in Lima ."), Split("Zorvex said Reed left Lima for Quito ."),
