@@ -459,7 +459,12 @@ bool TitledPersonTaggedAsBody(const Work& w, const WorkMention& m) {
 // four capitalized words that look like a person's name are one.
 bool PersonTaggedMiscAfterRole(const Work& w, const WorkMention& m) {
   if (m.type != "MISC" || m.tb == w.SentenceBegin(m.tb) || !PersonLike(w, m.tb, m.te)) return false;
-  const RoleWord* r = w.kb.Role(w.norm[m.tb - 1]);
+  // Or after a role and its comma, closed by another ("Chinh's spokeswoman, Pham Thu Hang, said").
+  uint32_t role = m.tb - 1;
+  if (w.Form(role) == "," && role > w.SentenceBegin(m.tb) && m.te < w.SentenceEnd(m.tb) && w.Form(m.te) == ",") {
+    --role;
+  }
+  const RoleWord* r = w.kb.Role(w.norm[role]);
   return r != nullptr && (r->kind == RoleWord::Kind::kRole || r->kind == RoleWord::Kind::kTitle);
 }
 

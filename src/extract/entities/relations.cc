@@ -69,13 +69,20 @@ void FindRelations(Work& w) {
       if (w.norm[t] == "accompanied" && w.norm[t + 1] == "by") {
         int head = LastEntityBefore(w, t, true);
         if (head >= 0) AddRelation(w, head, t + 2, s.token_end);
-      } else if (IsGroupWord(w.norm[t]) && IsIncludeWord(w.norm[t + 1])) {
-        // "Kim's (powerful) entourage includes ..."
+      } else if (IsGroupWord(w.norm[t])) {
+        // "Kim's (powerful) entourage includes ...", "His delegation also included ..."
+        uint32_t include = t + 1;
+        if (include + 1 < s.token_end && w.doc.tokens[include].upos == "ADV") ++include;
+        if (!IsIncludeWord(w.norm[include])) continue;
         uint32_t k = t;
         while (k > s.token_begin + 1 && w.doc.tokens[k - 1].upos == "ADJ") --k;
-        if (k < s.token_begin + 2 || !w.IsPossessive(k - 1)) continue;
-        int head = w.covered[k - 2];
-        if (head >= 0 && w.mentions[head].entity >= 0) AddRelation(w, head, t + 2, s.token_end);
+        int head = -1;
+        if (k >= s.token_begin + 2 && w.IsPossessive(k - 1)) {
+          head = w.covered[k - 2];
+        } else if (k > s.token_begin && (w.norm[k - 1] == "his" || w.norm[k - 1] == "her")) {
+          head = w.covered[k - 1];  // the pronoun's mention, clustered with its person
+        }
+        if (head >= 0 && w.mentions[head].entity >= 0) AddRelation(w, head, include + 1, s.token_end);
       }
     }
   }

@@ -291,7 +291,24 @@ bool ServesItsHolder(const std::string& role) {
          role == "adviser" || role == "advisor" || role == "chief of staff";
 }
 
-// "His spokeswoman, Natalya Eismont, said": an office of a person named before ("his", "her")
+constexpr int kPrincipalLookBack = 200;  // mentions: a few pages of news
+
+// Person mention `c`, or, when it says no country or sector (a surname alone: "for Guterres",
+// "Chinh's"), the latest earlier mention of that surname that does.
+const WorkMention& NamedEarlierWithSide(const Work& w, int c) {
+  const WorkMention* holder = &w.mentions[c];
+  const std::string& surname = w.norm[holder->te - 1];
+  for (int k = c, seen = 0; k-- > 0 && seen < kPrincipalLookBack && holder->country.empty() &&
+                            holder->role_sector.empty() && holder->sector.empty();
+       ++seen) {
+    const WorkMention& o = w.mentions[k];
+    if (o.type == "PERSON" && o.kind == "name" && w.norm[o.te - 1] == surname) holder = &o;
+  }
+  return *holder;
+}
+
+// "His spokeswoman, Natalya Eismont, said", "Chinh's spokeswoman, X,": an office of a person
+// named before ("his", "her") or right there
 // standing alone before the name's comma gives the name that role and that person's country;
 // the sector too when the office serves its holder (a spokeswoman, not a lawyer).
 void ReadPossessedOffice(Work& w, WorkMention& m, uint32_t comma) {
@@ -299,12 +316,19 @@ void ReadPossessedOffice(Work& w, WorkMention& m, uint32_t comma) {
   uint32_t n = 0;
   const RoleWord* r = RoleEndingAt(w, sb, comma, n);
   if (r == nullptr || r->kind == RoleWord::Kind::kKin || r->kind == RoleWord::Kind::kHonorific) return;
-  const uint32_t possessive = comma - n - 1;
-  if (comma < sb + n + 1 || (w.norm[possessive] != "his" && w.norm[possessive] != "her")) return;
-  if (possessive != sb && w.Form(possessive - 1) != "," && w.norm[possessive - 1] != "and") return;
-  const int holder = PossessorPerson(w, possessive + 1);
+  if (comma < sb + n + 1) return;
+  uint32_t possessive = comma - n - 1;
+  int holder = -1;
+  if (w.norm[possessive] == "his" || w.norm[possessive] == "her") {
+    holder = PossessorPerson(w, possessive + 1);
+  } else if (w.IsPossessive(possessive) && possessive > sb) {
+    // "Chinh's spokeswoman, Pham Thu Hang,": a person named, then "'s".
+    holder = PossessorPerson(w, possessive + 1);
+    if (holder >= 0) possessive = w.mentions[holder].tb;
+  }
   if (holder < 0) return;
-  const WorkMention& h = w.mentions[holder];
+  if (possessive != sb && w.Form(possessive - 1) != "," && w.norm[possessive - 1] != "and") return;
+  const WorkMention& h = NamedEarlierWithSide(w, holder);
   ApplyRole(m, *r, r->phrase);
   if (m.country.empty()) m.country = h.country;
   if (m.role_sector.empty() && ServesItsHolder(r->phrase)) m.role_sector = !h.role_sector.empty() ? h.role_sector : h.sector;
@@ -314,8 +338,6 @@ void ReadPossessedOffice(Work& w, WorkMention& m, uint32_t comma) {
 // office held for a person or a body named right before the name's comma gives the name that
 // role and the principal's country; a body's sector too, a person's when the office serves
 // its holder (a spokesman, not a lawyer).
-constexpr int kPrincipalLookBack = 200;  // mentions: a few pages of news
-
 void ReadOfficeForPrincipal(Work& w, WorkMention& m, uint32_t comma) {
   const uint32_t sb = w.SentenceBegin(m.tb);
   if (comma < sb + 3) return;
@@ -336,15 +358,7 @@ void ReadOfficeForPrincipal(Work& w, WorkMention& m, uint32_t comma) {
     Affiliate(m, principal);
     return;
   }
-  // A surname alone ("for Guterres") carries what its full name's mention read.
-  const WorkMention* holder = &principal;
-  const std::string& surname = w.norm[principal.te - 1];
-  for (int k = c, seen = 0; k-- > 0 && seen < kPrincipalLookBack && holder->country.empty() &&
-                            holder->role_sector.empty() && holder->sector.empty();
-       ++seen) {
-    const WorkMention& o = w.mentions[k];
-    if (o.type == "PERSON" && o.kind == "name" && w.norm[o.te - 1] == surname) holder = &o;
-  }
+  const WorkMention* holder = &NamedEarlierWithSide(w, c);
   if (m.country.empty()) m.country = holder->country;
   if (m.role_sector.empty() && ServesItsHolder(r->phrase)) {
     m.role_sector = !holder->role_sector.empty() ? holder->role_sector : holder->sector;

@@ -904,6 +904,32 @@ TEST_F(ResolverTest, AnOfficeHeldForAPrincipalNamedBeforeTheName) {
   EXPECT_NE(brenner->sector, "GOV");
 }
 
+// "His delegation also included X": X accompanies the man "his" refers to and keeps his
+// country; "Chinh's spokeswoman, Y," (Y typed MISC by the NER) is a person holding that office
+// for Chinh's side.
+TEST_F(ResolverTest, ADelegationAndANamedPersonsSpokeswoman) {
+  Document doc = Resolve(
+      "[NORP Indonesian] President [PERSON Arif Quorn] arrived .\n"
+      "His/PRON delegation/NOUN also/ADV included/VERB [PERSON Rosan Varnel] , a banker .\n"
+      "[GPE Vietnam] 's Prime Minister [PERSON Pham Minh Chinh] met him .\n"
+      "[PERSON Chinh] 's spokeswoman , [MISC Pham Thu Quen] , said the deal was done .");
+  ExpectConsistent(doc);
+  const Entity* quorn = Find(doc, "Arif Quorn");
+  const Entity* varnel = Find(doc, "Rosan Varnel");
+  ASSERT_NE(quorn, nullptr) << Dump(doc);
+  ASSERT_NE(varnel, nullptr) << Dump(doc);
+  ASSERT_EQ(doc.relations.size(), 1u) << Dump(doc);
+  EXPECT_EQ(&doc.entities[doc.relations[0].head], quorn);
+  ASSERT_EQ(doc.relations[0].members.size(), 1u);
+  EXPECT_EQ(&doc.entities[doc.relations[0].members[0]], varnel);
+  EXPECT_EQ(varnel->country, "IDN");
+  const Entity* spokeswoman = Find(doc, "Pham Thu Quen");
+  ASSERT_NE(spokeswoman, nullptr) << Dump(doc);
+  EXPECT_EQ(spokeswoman->type, "PERSON");
+  EXPECT_TRUE(HasRole(spokeswoman, "spokeswoman")) << Dump(doc);
+  EXPECT_EQ(spokeswoman->country, "VNM");
+}
+
 // "Chinese carmaker Quvex": the nationality and the company's kind give its country and
 // sector; a town of that name ("Toyota") stays the company; "group" alone says no sector, and
 // then no country is read (the body would be coded as the country itself).
