@@ -187,6 +187,7 @@ class Tagger {
   void PredictLabelsR2L(const std::vector<tagger_internal::WordInfo>& words, const std::vector<int32_t>& vocab,
                         std::vector<int>& out, std::vector<uint8_t>& margins) const;
   void FillFeatsAndLemma(document::Token& token, int label, int32_t vocab, const TagOptions& options) const;
+  void ReadBareParticiplesAsPast(const document::Token* tokens, size_t count, std::vector<int>& labels) const;
   std::string Feats(std::string_view form, int label) const;
 
   nlohmann::json meta_;
@@ -198,6 +199,7 @@ class Tagger {
   tagger_internal::ClusterMap clusters_;
   Vocab vocab_;
   bool two_pass_ = false;  // meta.training.two_pass: re-tag with the first pass's right-context labels
+  int past_tense_label_ = -1;  // the label "VBD VERB", set at load
   // meta.training.bidirectional (payload 3): a right-to-left pass (weights_r2l_) runs
   // first; weights_ is the left-to-right model stacked on its labels.
   bool bidirectional_ = false;

@@ -377,6 +377,19 @@ TEST_F(CommittedModelTest, ForeignNamesAreProperNouns) {
   EXPECT_EQ(t[7].xpos, "VBD");
 }
 
+// "Russian drones struck energy facilities": the act in the past tense, not a participle; a
+// participle with no object ("killed in the attack") or before a time ("issued today") stays one.
+TEST_F(CommittedModelTest, AParticipleAfterItsSubjectWithAnObjectIsThePastTense) {
+  auto t = Tag({"Russian", "drones", "struck", "energy", "facilities", "in", "Kharkiv", "overnight", "."});
+  EXPECT_EQ(t[2].xpos, "VBD");
+  EXPECT_EQ(t[2].upos, "VERB");
+  EXPECT_EQ(t[2].lemma, "strike");
+  auto relative = Tag({"Soldiers", "killed", "in", "the", "attack", "were", "buried", "on", "Friday", "."});
+  EXPECT_EQ(relative[1].xpos, "VBN");
+  auto timed = Tag({"In", "a", "statement", "issued", "today", "the", "ministry", "warned", "of", "delays", "."});
+  EXPECT_EQ(timed[3].xpos, "VBN");
+}
+
 TEST_F(CommittedModelTest, AllCapsHeadline) {
   auto t = Tag({"GOVERNMENT", "ANNOUNCES", "NEW", "TAXES", "ON", "FUEL"});
   EXPECT_EQ(t[4].upos, "ADP");
