@@ -674,6 +674,16 @@ TEST(EventCoderTest, ABodysPeopleAndABodyNamedBeforeItsKind) {
   EXPECT_EQ(accused->target.actor, "GEOPTY");
 }
 
+// "granted Argentina a loan" is economic aid, as "gave" is.
+TEST(EventCoderTest, AGrantedLoanIsAid) {
+  Document doc =
+      Sentence("Japan and a group of other creditor nations on Monday granted Peru a 300 million dollar bridge loan.");
+  const EventMention* granted = Find(doc, "granted");
+  ASSERT_NE(granted, nullptr);
+  EXPECT_EQ(granted->cameo, "071");
+  EXPECT_EQ(granted->target.country, "PER");
+}
+
 // A date after "on" is when, not whom.
 TEST(EventCoderTest, ADateIsNoTarget) {
   Document doc = Sentence("West German engineering union IG Metall will hold nationwide warning strikes on March 9.");
