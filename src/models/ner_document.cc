@@ -364,10 +364,12 @@ void MakeDocumentConsistent(const std::vector<std::vector<std::string_view>>& fo
     const bool place = s.type == "GPE" || s.type == "LOC";
     if (s.type != "PERSON" && s.type != "MISC" && (!place || !known_place)) continue;
     const std::string text = Text(forms[s.sentence], s.begin, s.end);
-    // "Diamond" + "Shamrock Offshore" (a person) beside "Diamond Shamrock Offshore Partners":
-    // the untagged capitalized word before the span opens the organization's name with it.
-    if (s.type == "PERSON" && s.begin > 0 && tags[s.sentence][s.begin - 1] == "O" &&
+    // "Diamond" + "Shamrock Offshore" (a person) beside "Diamond Shamrock Offshore Partners",
+    // "Shell" + "Canada" (a place) beside "Shell Canada Ltd": the untagged capitalized word
+    // before the span opens the organization's name with it.
+    if ((s.type == "PERSON" || place) && s.begin > 0 && tags[s.sentence][s.begin - 1] == "O" &&
         Capitalized(forms[s.sentence][s.begin - 1]) &&
+        !CommonSentenceOpener(base::AsciiLower(forms[s.sentence][s.begin - 1])) &&
         org_prefixes.count(Text(forms[s.sentence], s.begin - 1, s.end)) > 0) {
       Relabel(tags[s.sentence], s.begin - 1, s.end, "ORG");
       majority[Text(forms[s.sentence], s.begin - 1, s.end)] = "ORG";

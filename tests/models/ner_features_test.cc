@@ -1428,6 +1428,19 @@ TEST(NerDocumentTest, AWordBeforeAPersonOpensAnOrganizationsName) {
                                                 {"O", "B-PERSON", "I-PERSON", "O", "O"}};
   ner_internal::MakeDocumentConsistent(forms, tags);
   EXPECT_EQ(tags[1], (std::vector<std::string>{"B-ORG", "I-ORG", "I-ORG", "O", "O"}));
+  // So before a "place" ("Shell" + "Canada" beside "Shell Canada Ltd"), but not "The".
+  std::vector<std::vector<std::string>> words2 = {Split("Quell Canada Ltd paid ."), Split("Quell Canada said ."),
+                                                  Split("The Japan Quorn Fund rose ."), Split("The Japan office .")};
+  std::vector<std::vector<std::string_view>> forms2;
+  for (const auto& w : words2) forms2.emplace_back(w.begin(), w.end());
+  std::vector<std::vector<std::string>> tags2 = {{"B-ORG", "I-ORG", "I-ORG", "O", "O"},
+                                                 {"O", "B-GPE", "O", "O"},
+                                                 {"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"},
+                                                 {"O", "B-GPE", "O", "O"}};
+  auto country = [](std::string_view w) { return w == "Canada" || w == "Japan"; };
+  ner_internal::MakeDocumentConsistent(forms2, tags2, country, country, country);
+  EXPECT_EQ(tags2[1], (std::vector<std::string>{"B-ORG", "I-ORG", "O", "O"}));
+  EXPECT_EQ(tags2[3], (std::vector<std::string>{"O", "B-GPE", "O", "O"}));
 }
 
 TEST(NerDocumentTest, RepeatedNamesAgreeAndMissedRepeatsAreTagged) {
