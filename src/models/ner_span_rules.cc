@@ -1843,6 +1843,9 @@ void TagGazetteerOrganizations(const std::vector<std::string_view>& forms, const
   for (size_t i = 0; i < n; ++i) {
     // Not from "the": the gazetteer's aliases hold it ("the United Nations"), names do not.
     if (!Capitalized(forms[i]) || tags[i][0] == 'I' || norm[i].empty() || norm[i] == "the") continue;
+    // Three words or more: the next one is a word of the name, a hyphen or a short function
+    // word ("Organization of the ...", "Organisation for Economic ...").
+    if (i + 2 >= n || (!Capitalized(forms[i + 1]) && forms[i + 1] != "-" && forms[i + 1].size() > 3)) continue;
     std::string key;
     size_t best = 0, words = 0, best_words = 0;
     for (size_t j = i; j < n && j - i < kMaxWords; ++j) {
@@ -1874,7 +1877,8 @@ void TagCountriesBeforeOffices(const std::vector<std::string_view>& forms, const
     return IsTitleWord(lower) || lower == "representative" || lower == "commissioner" || lower == "administrator";
   };
   for (size_t i = 0; i + 2 < n; ++i) {
-    if (tags[i][0] == 'I' || !IsNationName(&gaz, forms, i, i + 1)) continue;
+    if (tags[i][0] == 'I' || !Capitalized(forms[i]) || !Capitalized(forms[i + 1])) continue;
+    if (!IsNationName(&gaz, forms, i, i + 1)) continue;
     size_t t = i + 1;
     // Not a body's name ("Canada Development Corp President ...", "U.S. Treasury Secretary"):
     // the body is named, not only the country.
