@@ -9,6 +9,7 @@
 #include "base/binary_io.h"
 #include "base/checksum.h"
 #include "base/inflate.h"
+#include "base/strings.h"
 #include "models/model_file.h"
 #include "models/word_clusters.h"
 
@@ -574,9 +575,7 @@ bool IsTimeWord(std::string_view form) {
   static const std::unordered_set<std::string> kWords = {
       "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
       "saturday", "sunday", "last", "this", "next", "earlier", "later", "late", "overnight", "recently"};
-  std::string lower(form);
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return kWords.count(lower) > 0;
+  return kWords.count(base::AsciiLower(form)) > 0;
 }
 
 // Participles that mostly stand before a noun as adjectives ("asset backed securities", "series
@@ -587,9 +586,7 @@ bool IsAdjectivalParticiple(std::string_view form) {
       "related",   "based",   "owned",    "registered", "restricted", "limited", "adjusted", "consolidated",
       "combined",  "estimated", "unlisted", "controlled", "linked", "indexed", "denominated", "traded",
       "subordinated", "integrated", "sponsored", "realized", "realised"};
-  std::string lower(form);
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return kWords.count(lower) > 0;
+  return kWords.count(base::AsciiLower(form)) > 0;
 }
 }  // namespace
 
@@ -663,21 +660,22 @@ void Tagger::TagSpan(document::Token* tokens, size_t count, const TagOptions& op
       });
       label = it == labels_.end() ? 0 : static_cast<int>(it - labels_.begin());
     }
-    if (options.pos && label != predicted[i]) {
-      // A participle read as the past tense keeps the lemma of the model's reading ("struck"
-      // -> "strike") and takes the past tense's features.
+    // A participle read as the past tense keeps the lemma of the model's reading ("struck" ->
+    // "strike") and takes the past tense's features.
+    const bool reread = options.pos && label != predicted[i];
+    if (reread && options.lemma) {
       tokens[i].xpos = labels_[predicted[i]].xpos;
-      if (options.lemma) FillFeatsAndLemma(tokens[i], predicted[i], vocab[i], TagOptions{false, false, true});
-      tokens[i].xpos = labels_[label].xpos;
-      tokens[i].upos = labels_[label].upos;
-      if (options.feats) tokens[i].feats = Feats(tokens[i].form, label);
-      continue;
+      FillFeatsAndLemma(tokens[i], predicted[i], vocab[i], TagOptions{false, false, true});
     }
     if (options.pos) {
       tokens[i].xpos = labels_[label].xpos;
       tokens[i].upos = labels_[label].upos;
     }
-    if (options.feats || options.lemma) FillFeatsAndLemma(tokens[i], label, vocab[i], options);
+    if (reread) {
+      if (options.feats) tokens[i].feats = Feats(tokens[i].form, label);
+    } else if (options.feats || options.lemma) {
+      FillFeatsAndLemma(tokens[i], label, vocab[i], options);
+    }
   }
 }
 
