@@ -437,7 +437,11 @@ void FixPlaceSpans(const std::vector<std::string_view>& forms, const std::vector
     }
     const std::string want = entry->type == kb::EntryType::kDemonym ? "NORP" : "GPE";
     const std::string_view last = tags[end - 1].size() > 2 ? std::string_view(tags[end - 1]).substr(2) : "";
-    if (len >= 2 && (last == "GPE" || last == "NORP" || last == "LOC") && tags[i] != "B-" + std::string(last)) {
+    // Not one span of that type already ("North" NORP + "Korean" NORP are two).
+    const bool one_span = tags[i] == "B-" + std::string(last) &&
+                          std::all_of(tags.begin() + i + 1, tags.begin() + end,
+                                      [&](const std::string& t) { return t == "I-" + std::string(last); });
+    if (len >= 2 && (last == "GPE" || last == "NORP" || last == "LOC") && !one_span) {
       Relabel(tags, i, end, want);
     } else if (IsNation(*entry) && tags[i] == "B-ORG" &&
                (end == tags.size() || tags[end] != "I-ORG")) {
@@ -899,7 +903,6 @@ void TagScheduleLine(const std::vector<std::string_view>& forms, const kb::Gazet
 }
 
 bool IsDemonym(const kb::Gazetteer* gaz, std::string_view w);
-bool IsCompassWord(std::string_view w);
 
 // After a sports slug, the words that say what the story holds are no names ("MAJOR LEAGUE
 // STANDINGS AFTER SUNDAY 'S GAMES": "LEAGUE STANDINGS" was a person, "GAMES" another name,
@@ -1431,19 +1434,6 @@ void TagOrganizationRuns(const std::vector<std::string_view>& forms, std::vector
   }
 }
 
-// "South Korean", "West German": a compass word and a nationality are one nationality when the
-// gazetteer knows them together, whatever spans the model gave them, unless a longer name runs
-// on ("North American Philips Corp").
-void JoinCompassDemonyms(const std::vector<std::string_view>& forms, const kb::Gazetteer* gazetteer,
-                         std::vector<std::string>& tags) {
-  if (gazetteer == nullptr) return;
-  for (size_t i = 0; i + 1 < forms.size(); ++i) {
-    if (!IsCompassWord(forms[i]) || tags[i][0] == 'I' || (i + 2 < tags.size() && tags[i + 2][0] == 'I')) continue;
-    if (tags[i + 1] == "I-NORP" || !IsDemonym(gazetteer, Joined(forms, i, i + 2))) continue;
-    Relabel(tags, i, i + 2, "NORP");
-  }
-}
-
 // The lower-case noun that says a company's kind before its name: "Chinese carmaker BYD",
 // "Danish shipping company Maersk", "Swiss lender UBS".
 bool IsCompanyKindNoun(std::string_view w) {
@@ -1473,10 +1463,10 @@ void TagCompaniesAfterKindNouns(const std::vector<std::string_view>& forms, cons
     const std::string& anchor = tags[a - 1];
     // Or, for an agency, the body whose agency it is ("the EC statistics agency Eurostat", "the
     // OPEC news agency Opecna").
-    const bool nationality = anchor.ends_with("-NORP") || anchor.ends_with("-GPE") ||
-                             (anchor.ends_with("-ORG") && forms[k] == "agency") ||
-                             (anchor == "O" && IsDemonym(gazetteer, forms[a - 1]));
-    if (!nationality) continue;
+    const bool anchored = anchor.ends_with("-NORP") || anchor.ends_with("-GPE") ||
+                          (anchor.ends_with("-ORG") && forms[k] == "agency") ||
+                          (anchor == "O" && IsDemonym(gazetteer, forms[a - 1]));
+    if (!anchored) continue;
     size_t e = k + 1;
     while (e < forms.size() && e - k <= 5 && !IsCompanySuffix(forms[e])) {
       if (Capitalized(forms[e])) {
@@ -2107,7 +2097,6 @@ void ApplySpanRules(const std::vector<std::string_view>& forms, const kb::Gazett
   ExtendPersonsOverParticles(forms, tags);
   TagNamesBeforeAcronyms(forms, gazetteer, tags);
   TagCompaniesAfterKindNouns(forms, gazetteer, tags);
-  JoinCompassDemonyms(forms, gazetteer, tags);
   JoinSpansAcrossHyphens(forms, tags);
   SplitCompaniesJoinedByAnd(forms, tags);
   JoinPluralPossessiveNames(forms, tags);
