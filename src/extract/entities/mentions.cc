@@ -101,6 +101,13 @@ bool OpensLongerCompanyName(const Work& w, const WorkMention& m) {
   return false;
 }
 
+// The lower-case word right before name mention `m` says what kind of body it is ("automaker",
+// "lender", "party": a word of data/kb/sectors.tsv).
+bool KindWordBefore(const Work& w, const WorkMention& m) {
+  return m.tb > w.SentenceBegin(m.tb) && w.covered[m.tb - 1] < 0 && !w.Capitalized(m.tb - 1) &&
+         !w.kb.SectorWord(w.norm[m.tb - 1]).empty();
+}
+
 // Types a mention by what the gazetteer or the KB knows its text to be.
 void Retype(Work& w, WorkMention& m) {
   std::string key = w.Key(m.tb, m.te);
@@ -141,10 +148,7 @@ void Retype(Work& w, WorkMention& m) {
         if (m.type == "ORG" && m.te - m.tb == 1 && w.Form(m.tb).size() <= 4 && AllCapitals(w.Form(m.tb))) return;
         if (OpensLongerCompanyName(w, m)) return;
         // "Japanese automaker Toyota": a word before the name says what body it is.
-        if (m.type == "ORG" && m.tb > w.SentenceBegin(m.tb) && w.covered[m.tb - 1] < 0 && !w.Capitalized(m.tb - 1) &&
-            !w.kb.SectorWord(w.norm[m.tb - 1]).empty()) {
-          return;
-        }
+        if (m.type == "ORG" && KindWordBefore(w, m)) return;
         m.type = "GPE";
         m.country = e.country;
         m.capital = e.detail == "PPLC";
@@ -1006,7 +1010,7 @@ void MarkPolitical(Work& w) {
 
 bool ReadDescribedOrganization(Work& w, WorkMention& m) {
   const uint32_t sb = w.SentenceBegin(m.tb);
-  if (m.tb < sb + 2 || w.covered[m.tb - 1] >= 0 || w.kb.SectorWord(w.norm[m.tb - 1]).empty()) return false;
+  if (m.tb < sb + 2 || !KindWordBefore(w, m)) return false;
   uint32_t b = m.tb - 1;
   while (b > sb && m.tb - b < 3 && w.covered[b - 1] < 0 && !w.Capitalized(b - 1) && AllWordChars(w.Form(b - 1))) --b;
   if (b == sb || b < sb + 1) return false;
