@@ -307,10 +307,16 @@ const WorkMention& NamedEarlierWithSide(const Work& w, int c) {
   return *holder;
 }
 
+// Office `r` held for person `h` gives `m` h's country, and h's sector when the office serves
+// its holder (a spokeswoman, not a lawyer).
+void TakeHoldersSide(WorkMention& m, const RoleWord& r, const WorkMention& h) {
+  if (m.country.empty()) m.country = h.country;
+  if (m.role_sector.empty() && ServesItsHolder(r.phrase)) m.role_sector = !h.role_sector.empty() ? h.role_sector : h.sector;
+}
+
 // "His spokeswoman, Natalya Eismont, said", "Chinh's spokeswoman, X,": an office of a person
-// named before ("his", "her") or right there
-// standing alone before the name's comma gives the name that role and that person's country;
-// the sector too when the office serves its holder (a spokeswoman, not a lawyer).
+// named before ("his", "her") or right before it, standing alone before the name's comma, gives
+// the name that role and that person's side.
 void ReadPossessedOffice(Work& w, WorkMention& m, uint32_t comma) {
   const uint32_t sb = w.SentenceBegin(m.tb);
   uint32_t n = 0;
@@ -328,10 +334,8 @@ void ReadPossessedOffice(Work& w, WorkMention& m, uint32_t comma) {
   }
   if (holder < 0) return;
   if (possessive != sb && w.Form(possessive - 1) != "," && w.norm[possessive - 1] != "and") return;
-  const WorkMention& h = NamedEarlierWithSide(w, holder);
   ApplyRole(m, *r, r->phrase);
-  if (m.country.empty()) m.country = h.country;
-  if (m.role_sector.empty() && ServesItsHolder(r->phrase)) m.role_sector = !h.role_sector.empty() ? h.role_sector : h.sector;
+  TakeHoldersSide(m, *r, NamedEarlierWithSide(w, holder));
 }
 
 // "A spokesman for Guterres, Stephane Dujarric, said", "the ambassador of France, X,": an
@@ -358,11 +362,7 @@ void ReadOfficeForPrincipal(Work& w, WorkMention& m, uint32_t comma) {
     Affiliate(m, principal);
     return;
   }
-  const WorkMention* holder = &NamedEarlierWithSide(w, c);
-  if (m.country.empty()) m.country = holder->country;
-  if (m.role_sector.empty() && ServesItsHolder(r->phrase)) {
-    m.role_sector = !holder->role_sector.empty() ? holder->role_sector : holder->sector;
-  }
+  TakeHoldersSide(m, *r, NamedEarlierWithSide(w, c));
 }
 
 // "China's delegate, Lt. Gen. Zhou Weimin, replied": the description before the
