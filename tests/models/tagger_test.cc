@@ -3,9 +3,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <thread>
 
 #include "models/model_file.h"
@@ -62,11 +63,21 @@ std::string TinyConllu() {
   return out;
 }
 
+// The files WriteTemp wrote, removed when the test process ends.
+struct WrittenFiles {
+  std::vector<std::string> paths;
+  ~WrittenFiles() {
+    for (const std::string& p : paths) std::remove(p.c_str());
+  }
+};
+
 // Per process: ctest runs each test as its own process, two at a time, and two suites
 // writing one path race.
 std::string WriteTemp(const std::string& name, const std::string& data) {
+  static WrittenFiles written;
   std::string path = testing::TempDir() + "/" + std::to_string(getpid()) + "_" + name;
   std::ofstream(path, std::ios::binary) << data;
+  written.paths.push_back(path);
   return path;
 }
 
