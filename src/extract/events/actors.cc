@@ -191,12 +191,11 @@ Actor ActorResolver::Resolve(const Tree& t, int head) {
   if (!resolved.Coded() && from_entity.Coded()) return from_entity;
   // "the ruling Georgian Dream party", "the Hamas movement": a body's name before the word
   // of what it is names the body, whatever nationality its words hold.
-  if (m == nullptr && IsBodyNoun(t.lemma(head))) {
-    for (int k : phrase) {
-      if (k != head - 1 || t.rel(k) != "compound") continue;
-      const document::Mention* org = MentionAt(t.tok(k).span);
-      if (org == nullptr || org->entity < 0 || doc_.entities[org->entity].type != "ORG") continue;
-      if (doc_.entities[org->entity].actor.size() <= 3) continue;
+  if (m == nullptr && IsBodyNoun(t.lemma(head)) && head > 0 && t.head(head - 1) == head &&
+      t.rel(head - 1) == "compound") {
+    const document::Mention* org = MentionAt(t.tok(head - 1).span);
+    if (org != nullptr && org->entity >= 0 && doc_.entities[org->entity].type == "ORG" &&
+        doc_.entities[org->entity].actor.size() > 3) {
       Actor owner = FromEntity(org->entity);
       owner.value.span = a.value.span;
       owner.value.text = a.value.text;

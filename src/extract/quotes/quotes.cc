@@ -643,7 +643,7 @@ class Finder {
       r = view_.Subtree(cc);
       int first = r.begin;
       while (first < r.end && view_.IsPunct(first)) ++first;
-      if (first + 1 < r.end && view_.Lower(first) == "according" && view_.Lower(first + 1) == "to") return {};
+      if (first < r.end && quotes::IsAccordingTo(view_, first)) return {};
       return r;
     }
     if (cc >= 0) {
