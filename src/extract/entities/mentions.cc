@@ -374,6 +374,15 @@ void SplitPlaceAfterOf(Work& w, WorkMention& m, std::vector<WorkMention>& added)
   }
 }
 
+// "Court of Justice", "Ministry of Justice": a body's word before "of" and a title word
+// ("justice") after it name the body, not an office.
+bool NamesABody(const Work& w, const WorkMention& m) {
+  for (uint32_t k = m.tb; k + 1 < m.te; ++k) {
+    if (w.norm[k + 1] == "of" && BodyHeadWord(w.norm[k])) return true;
+  }
+  return false;
+}
+
 // NER mistakes seen on wire copy: a company tagged PERSON ("Lloyds Bank Plc"), a title
 // tagged as a name of its own ("Finance and Petroleum Minister"), a body before a title
 // and a name tagged PERSON ("Citibank chairman William Rhodes").
@@ -383,7 +392,7 @@ void RetypeBodies(Work& w) {
     WorkMention& m = w.mentions[i];
     if (m.kind != "name" || m.te - m.tb < 2) continue;
     const RoleWord* last = w.kb.Role(w.norm[m.te - 1]);
-    if (m.type != "PERSON" && last != nullptr && last->kind != RoleWord::Kind::kHonorific) {
+    if (m.type != "PERSON" && last != nullptr && last->kind != RoleWord::Kind::kHonorific && !NamesABody(w, m)) {
       drop[i] = true;
     } else if (m.type == "PERSON" && BodyHeadWord(w.norm[m.te - 1])) {
       m.type = "ORG";

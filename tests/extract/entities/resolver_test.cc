@@ -756,6 +756,13 @@ TEST_F(ResolverTest, WireCopyNerMistakesAndLeaderRoles) {
   ASSERT_NE(lloyds, nullptr);
   EXPECT_EQ(lloyds->type, "ORG");
   EXPECT_EQ(Find(doc, "Finance Minister"), nullptr) << Dump(doc);
+  // A body named for a title word ("justice") is still a body.
+  Document courts = Resolve(
+      "The [ORG International Court of Justice] ruled and the [ORG Ministry of Justice] said it would comply .");
+  const Entity* icj = Find(courts, "International Court of Justice");
+  ASSERT_NE(icj, nullptr) << Dump(courts);
+  EXPECT_EQ(icj->actor, "IGOICJ");
+  EXPECT_NE(Find(courts, "Ministry of Justice"), nullptr) << Dump(courts);
   const Entity* gemayel = Find(doc, "Amin Gemayel");
   ASSERT_NE(gemayel, nullptr);
   EXPECT_FALSE(HasRole(gemayel, "prime minister")) << Dump(doc);  // a president is not the prime minister
