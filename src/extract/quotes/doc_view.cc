@@ -38,7 +38,12 @@ DocView::DocView(const document::Document& doc) : doc_(doc) {
     for (int c : children_[i]) {
       const std::string& d = doc.tokens[c].deprel;
       if (nsubj_[i] < 0 && d.compare(0, 5, "nsubj") == 0 && (d.size() == 5 || d[5] == ':')) nsubj_[i] = c;
-      if (d == "ccomp" && (ccomp_[i] < 0 || (ccomp_[i] < i && c > i))) ccomp_[i] = c;
+    }
+  }
+  for (int i = 0; i < n; ++i) {
+    for (int c : children_[i]) {
+      if (doc.tokens[c].deprel != "ccomp") continue;
+      if (ccomp_[i] < 0 || (ccomp_[i] < i && c > i && !BareParticiple(c))) ccomp_[i] = c;
     }
   }
   // "told a meeting in Hanover that shifts were needed": the parse may hang the "that"
@@ -60,6 +65,16 @@ DocView::DocView(const document::Document& doc) : doc_(doc) {
       }
     }
   }
+}
+
+bool DocView::BareParticiple(int i) const {
+  const std::string& xpos = tok(i).xpos;
+  if ((xpos != "VBN" && xpos != "VBG" && xpos != "VB") || nsubj_[i] >= 0) return false;
+  for (int c : children_[i]) {
+    const std::string& d = doc_.tokens[c].deprel;
+    if (d == "mark" || d == "expl" || d.compare(0, 3, "aux") == 0) return false;
+  }
+  return true;
 }
 
 std::string DocView::Lower(int i) const { return base::AsciiLower(tok(i).form); }

@@ -46,7 +46,9 @@ class DocView {
   const std::vector<int>& Children(int i) const { return children_[i]; }
   // The first child of i whose deprel starts with `rel` ("nsubj" matches nsubj:pass); -1 when none.
   int Child(int i, std::string_view rel) const;
-  // The content clause of i: its ccomp child after it, else before it; -1 when none.
+  // The content clause of i: its ccomp child after it, else before it; -1 when none. A
+  // participle with no subject or marker after it ("said in a statement read on television")
+  // gives way to a clause before it.
   int ContentChild(int i) const { return i >= 0 && i < token_count() ? ccomp_[i] : -1; }
   // Tokens of i's subtree: [min, max+1) (projective enough for spans).
   TokenRange Subtree(int i) const;
@@ -84,6 +86,9 @@ class DocView {
   std::vector<int> MentionsIn(document::Span s) const;
 
  private:
+  // A participle or bare verb form (VBN, VBG, VB) with no subject, marker or auxiliary.
+  bool BareParticiple(int i) const;
+
   const document::Document& doc_;
   std::vector<int> sentence_of_;
   std::vector<int> head_;

@@ -154,6 +154,16 @@ TEST_F(QuoteFixturesTest, AccordingToAfterACueIsItsViaNotWhatWasSaid) {
   EXPECT_EQ(planet->kind, "direct");
 }
 
+TEST_F(QuoteFixturesTest, AStatementReadOnTelevisionIsNotWhatWasSaid) {
+  // The parse may make "read" a second content clause of "said": the clause before the
+  // cue is what the junta said.
+  document::Document doc = Annotate(
+      "date 2026-07-14 Zarovia expelled the Velsian ambassador on Monday and ordered the troops to leave, the "
+      "junta said in a statement read on state television.\n");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.SpanText(doc.quotes[0].span).substr(0, 16), "Zarovia expelled") << doc.SpanText(doc.quotes[0].span);
+}
+
 TEST_F(QuoteFixturesTest, ACommaParticipleSpeaksForTheReporterNotTheReported) {
   // The parse may hang "adding" on "double", inside what Varga reports; Varga still adds it.
   document::Document doc = Annotate(
