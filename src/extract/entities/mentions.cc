@@ -743,6 +743,19 @@ uint32_t TheBeforeCommonPossessor(const Work& w, uint32_t r) {
   return kNone;
 }
 
+// The article opening the noun phrase that token t continues, over up to two lower-case
+// adjectives ("the", "a senior", "a top"): its token, or kNone.
+uint32_t ArticleBefore(const Work& w, uint32_t t) {
+  const uint32_t sb = w.SentenceBegin(t);
+  for (int adjectives = 0; t > sb; ++adjectives) {
+    const std::string& word = w.norm[t - 1];
+    if (word == "the" || word == "a" || word == "an") return t - 1;
+    if (adjectives == 2 || w.covered[t - 1] >= 0 || w.Capitalized(t - 1) || w.doc.tokens[t - 1].upos != "ADJ") break;
+    --t;
+  }
+  return kNone;
+}
+
 // "the North Korean leader", "North Korea's leader", "the Kremlin spokesperson",
 // "the leader of North Korea": a role phrase at [r, r + n) used as a noun phrase.
 bool MakeNominal(Work& w, uint32_t r, uint32_t n, const RoleWord& role, WorkMention& out) {
@@ -784,10 +797,9 @@ bool MakeNominal(Work& w, uint32_t r, uint32_t n, const RoleWord& role, WorkMent
     start = w.mentions[affiliation].tb;
     if (start > sb && w.norm[start - 1] == "the") --start;
   } else if (r > sb && w.covered[r - 1] >= 0 && w.mentions[w.covered[r - 1]].te == r) {
-    affiliation = w.covered[r - 1];  // "the Kremlin spokesperson"
-    start = w.mentions[affiliation].tb;
-    if (start == sb || w.norm[start - 1] != "the") return false;
-    --start;
+    affiliation = w.covered[r - 1];  // "the Kremlin spokesperson", "a senior Hamas official"
+    start = ArticleBefore(w, w.mentions[affiliation].tb);
+    if (start == kNone) return false;
   } else if (r >= sb + 2 && w.IsPossessive(r - 1) && w.covered[r - 2] >= 0) {
     affiliation = w.covered[r - 2];  // "North Korea's leader"
     start = w.mentions[affiliation].tb;

@@ -346,8 +346,10 @@ void ReadOfficeForPrincipal(Work& w, WorkMention& m, uint32_t comma) {
   const uint32_t sb = w.SentenceBegin(m.tb);
   if (comma < sb + 3) return;
   const int c = w.covered[comma - 1];
-  if (c < 0 || w.mentions[c].te != comma || w.mentions[c].kind != "name") return;
+  if (c < 0 || w.mentions[c].te != comma) return;
   const WorkMention& principal = w.mentions[c];
+  // A body may be named or described ("for the ministry"); a person or a place is named.
+  if (principal.kind != "name" && principal.type != "ORG") return;
   if (principal.type != "PERSON" && principal.type != "ORG" && principal.type != "GPE") return;
   const uint32_t prep = principal.tb - 1;
   if (principal.tb <= sb + 1 || (w.norm[prep] != "for" && w.norm[prep] != "of")) return;
@@ -363,6 +365,19 @@ void ReadOfficeForPrincipal(Work& w, WorkMention& m, uint32_t comma) {
     return;
   }
   TakeHoldersSide(m, *r, NamedEarlierWithSide(w, c));
+}
+
+// "to the agency", "at the United Nations": tokens [b, e) are a short phrase of where an
+// office is held (a preposition, then up to five words, no verb or comma).
+bool PostedPhrase(const Work& w, uint32_t b, uint32_t e) {
+  if (b >= e || e - b > 6) return false;
+  const std::string& p = w.norm[b];
+  if (p != "to" && p != "at" && p != "in" && p != "for") return false;
+  for (uint32_t t = b + 1; t < e; ++t) {
+    const std::string& upos = w.doc.tokens[t].upos;
+    if (upos == "VERB" || upos == "AUX" || upos == "PUNCT" || upos == "CCONJ" || upos == "ADP") return false;
+  }
+  return true;
 }
 
 // "China's delegate, Lt. Gen. Zhou Weimin, replied": the description before the
@@ -382,7 +397,10 @@ void ReadFrontApposition(Work& w, int name) {
   // ("the Governor of the Bank of Greece, Dimitris Halikias").
   int c = -1;
   for (int k = name - 1; k >= 0 && w.mentions[k].tb >= sb; --k) {
-    if (w.mentions[k].kind == "nominal" && w.mentions[k].te == at - 1) c = k;
+    const WorkMention& d = w.mentions[k];
+    if (d.kind == "nominal" && d.type == "PERSON" && (d.te == at - 1 || PostedPhrase(w, d.te, at - 1))) {
+      c = k;
+    }
   }
   if (c < 0) {
     ReadPossessedOffice(w, m, at - 1);

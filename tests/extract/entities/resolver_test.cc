@@ -682,6 +682,26 @@ TEST_F(ResolverTest, SplitNamesTitlesAndFrontAppositions) {
   EXPECT_EQ(EntityOf(doc, "Hale"), Find(doc, "Robert M. Hale Jr."));
 }
 
+TEST_F(ResolverTest, DescriptionsWithAnArticleOrAPostBeforeAName) {
+  Document doc = Resolve(
+      "A senior/ADJ [ORG Hamas] official , [PERSON Basem Narin] , said the group was ready .\n"
+      "[GPE Iran] 's ambassador to the agency , [PERSON Reza Nadiri] , said the report was wrong .\n"
+      "A spokesman for the ministry , [PERSON Omar Sallal] , said the talks would resume .");
+  ExpectConsistent(doc);
+  const Entity* narin = Find(doc, "Basem Narin");
+  ASSERT_NE(narin, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(narin, "official")) << Dump(doc);
+  EXPECT_EQ(narin->actor, "PSEREB") << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "A senior Hamas official"), narin) << Dump(doc);
+  const Entity* nadiri = Find(doc, "Reza Nadiri");
+  ASSERT_NE(nadiri, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(nadiri, "ambassador")) << Dump(doc);
+  EXPECT_EQ(nadiri->country, "IRN");
+  const Entity* sallal = Find(doc, "Omar Sallal");
+  ASSERT_NE(sallal, nullptr) << Dump(doc);
+  EXPECT_TRUE(HasRole(sallal, "spokesman")) << Dump(doc);
+}
+
 TEST_F(ResolverTest, ShortPersonSpansGrowAndBareDescriptionsAreDropped) {
   Document doc = Resolve(
       "Health Minister [PERSON Oliver] Grant said on [DATE Monday] the hospital would open .\n"
