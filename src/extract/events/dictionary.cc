@@ -140,12 +140,15 @@ Status EventDictionary::ParsePattern(const std::vector<std::string_view>& f, int
   p.line = line_no;
   for (std::string_view word : base::Split(Trim(f[0]), ' ')) {
     if (word.empty()) continue;
-    if (word[0] == '+' || word[0] == '-') {
+    if (word[0] == '+' || word[0] == '-' || word[0] == '@') {
       std::vector<std::string> alts = SplitAlternatives(word.substr(1));
       if (alts.empty()) return Status::InvalidArgument("empty word list after '" + std::string(1, word[0]) + "'");
       if (p.lemma.empty()) return Status::InvalidArgument("pattern starts with '" + std::string(word) + "', not a lemma");
       if (word[0] == '+') {
         p.require.push_back(std::move(alts));
+      } else if (word[0] == '@') {
+        if (!p.subject.empty()) return Status::InvalidArgument("more than one subject list ('@')");
+        p.subject = std::move(alts);
       } else {
         p.forbid.insert(p.forbid.end(), alts.begin(), alts.end());
       }

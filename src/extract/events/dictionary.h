@@ -33,11 +33,15 @@ struct Pattern {
   std::vector<std::string> particles;             // words that must follow ("down" in "step down")
   std::vector<std::vector<std::string>> require;  // each: one of these lemmas must be in the clause
   std::vector<std::string> forbid;                // none of these lemmas may be in the clause
+  std::vector<std::string> subject;               // one of these lemmas must head the subject (or its "of" noun)
   std::string code;
   std::string plover;       // override of the CAMEO table's PLOVER type; "" = the table's
   std::string plover_mode;  // with the override
   int line = 0;
-  int Specificity() const { return 1 + 10 * static_cast<int>(particles.size()) + 5 * static_cast<int>(require.size()); }
+  int Specificity() const {
+    return 1 + 10 * static_cast<int>(particles.size()) + 5 * static_cast<int>(require.size()) +
+           (subject.empty() ? 0 : 5);
+  }
 };
 
 struct Facility {

@@ -187,6 +187,31 @@ std::vector<std::string> ClauseLemmas(const Tree& t, int i) {
   return out;
 }
 
+// Lower-cased lemmas of the subject of predicate i and of its "of" noun ("Hundreds of
+// protesters"); a predicate with no subject of its own ("..., chanting slogans", "and
+// marched") takes its head's.
+std::vector<std::string> SubjectLemmas(const Tree& t, int i) {
+  std::vector<std::string> out;
+  int subject = t.Child(i, "nsubj");
+  for (int k = i; subject < 0 && t.head(k) >= 0 && OneOf(t.base_rel(k), {"conj", "advcl", "xcomp"});) {
+    k = t.head(k);
+    subject = t.Child(k, "nsubj");
+  }
+  if (subject < 0) return out;
+  auto add = [&](int c) {
+    for (std::string_view w : {t.lemma(c), std::string_view(t.tok(c).form)}) {
+      std::string l(w);
+      for (char& ch : l) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+      out.push_back(std::move(l));
+    }
+  };
+  add(subject);
+  t.ForChildren(subject, [&](int c) {
+    if (t.base_rel(c) == "nmod" && t.CaseOf(c) == "of") add(c);
+  });
+  return out;
+}
+
 bool HasParticle(const Tree& t, int i, std::string_view particle) {
   if (i + 1 < t.size() && Tree::LowerEquals(t.tok(i + 1).form, particle)) return true;
   bool found = false;
@@ -208,11 +233,19 @@ Match MatchPatterns(const Tree& t, int i, std::span<const Pattern> patterns) {
   if (patterns.empty()) return m;
   std::vector<std::string> lemmas = ClauseLemmas(t, i);
   auto has = [&](const std::string& w) { return std::find(lemmas.begin(), lemmas.end(), w) != lemmas.end(); };
+  std::vector<std::string> subject;
+  bool subject_read = false;
   int best = 0;
   for (const Pattern& p : patterns) {
     bool ok = std::all_of(p.particles.begin(), p.particles.end(), [&](const std::string& w) { return HasParticle(t, i, w); });
     for (const auto& group : p.require) ok = ok && std::any_of(group.begin(), group.end(), has);
     ok = ok && std::none_of(p.forbid.begin(), p.forbid.end(), has);
+    if (ok && !p.subject.empty()) {
+      if (!subject_read) subject = SubjectLemmas(t, i), subject_read = true;
+      ok = std::any_of(p.subject.begin(), p.subject.end(), [&](const std::string& w) {
+        return std::find(subject.begin(), subject.end(), w) != subject.end();
+      });
+    }
     if (ok && p.Specificity() > best) best = p.Specificity(), m.pattern = &p;
   }
   // Kept for review only when the word itself is of interest (some pattern needs no
@@ -405,7 +438,9 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
     // "arrived in Moscow": the host of a visit is the place's country.
     bool visit_place = code == "042" && (t.CaseOf(c) == "in" || t.CaseOf(c) == "to");
     visit_place = visit_place || (root == "15" && t.CaseOf(c) == "near");  // "massed troops near Taiwan"
-    if (t.base_rel(c) == "obl" && (target_case(c) || visit_place)) options.push_back(c);
+    // "took to the streets of Belgrade": a public place, and the town it is of, are where, not whom.
+    const bool public_place = OneOf(t.lemma(c), {"street", "square", "avenue", "boulevard"});
+    if (t.base_rel(c) == "obl" && (target_case(c) || visit_place) && !public_place) options.push_back(c);
   });
   // "imposed sanctions on Iran", "provided aid to Ukraine": the object's own modifiers;
   // then, last, where the object is ("condemned the coup in Niger") and whose it is
@@ -829,6 +864,7 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
   std::map<uint32_t, uint32_t> carriers;  // verb start -> start of the event noun it carries
   std::map<uint32_t, uint32_t> objects;   // the same, for a noun that is the verb's object
   std::vector<EventMention> found;
+  std::vector<int> found_at;  // the predicate token of each
   for (const Candidate& c : candidates) {
     if (static_cast<int>(found.size()) >= kMaxEventsPerSentence) break;
     // A noun that is the object of a verb is an act of the verb's subject only when the verb
@@ -945,6 +981,7 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
                        !e.target.actor.empty();
     if (!coded_actor) continue;
     found.push_back(std::move(e));
+    found_at.push_back(c.token);
   }
   // Decided for all before any is moved out.
   std::vector<bool> drop(found.size(), false);
@@ -965,6 +1002,24 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
       auto object = objects.find(found[j].cue.start);
       drop[k] = j != k && !drop[j] && object != objects.end() && object->second == found[k].cue.start &&
                 !found[j].cameo.empty() && found[j].root == found[k].root;
+    }
+  }
+  // "gathered outside the embassy, chanting slogans against France": a clause of manner
+  // coded as its head's act, by the same actor, is that act; its target, if the head has none.
+  for (size_t k = 0; k < found.size(); ++k) {
+    const int at = found_at[k];
+    if (drop[k] || found[k].cameo.empty() || t.base_rel(at) != "advcl" || at < t.head(at) ||
+        t.tok(at).xpos != "VBG" || t.Child(at, "mark") >= 0) {
+      continue;  // "before flying to Auckland", "Besides agreeing to ...": acts of their own
+    }
+    for (size_t j = 0; j < found.size(); ++j) {
+      if (j == k || drop[j] || found_at[j] != t.head(found_at[k]) || found[j].cameo != found[k].cameo ||
+          found[j].source.actor != found[k].source.actor || found[j].source.text != found[k].source.text) {
+        continue;
+      }
+      if (found[j].target.actor.empty() && found[j].target.country.empty()) found[j].target = found[k].target;
+      drop[k] = true;
+      break;
     }
   }
   for (size_t k = 0; k < found.size(); ++k) {

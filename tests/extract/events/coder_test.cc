@@ -189,6 +189,28 @@ TEST(EventCoderTest, ASurnameThatIsACapitalIsNoGovernment) {
   EXPECT_EQ(criticized->source.actor.find("ESP"), std::string::npos);
 }
 
+TEST(EventCoderTest, ProtestersGatheringAreADemonstrationAndMinistersAreNot) {
+  // The subject makes "gathered" a protest; the chanting that goes with it is the same act,
+  // and gives it its target.
+  Document doc = Sentence(
+      "Hundreds of Malian protesters gathered outside the embassy in Bamako on Sunday, chanting slogans against "
+      "France.");
+  const EventMention* gathered = Find(doc, "gathered");
+  ASSERT_NE(gathered, nullptr);
+  EXPECT_EQ(gathered->cameo, "141");
+  EXPECT_EQ(gathered->target.country, "FRA");
+  EXPECT_EQ(Find(doc, "chanting"), nullptr);  // one act, told once
+  Document ministers = Sentence("Malian ministers gathered in Bamako on Sunday.");
+  const EventMention* met = Find(ministers, "gathered");
+  EXPECT_TRUE(met == nullptr || met->root != "14");
+  // The streets they took to are where, not whom.
+  Document streets = Sentence("Malian opposition supporters took to the streets of Bamako on Sunday.");
+  const EventMention* took = Find(streets, "took");
+  ASSERT_NE(took, nullptr);
+  EXPECT_EQ(took->cameo, "141");
+  EXPECT_EQ(took->target.country, "");
+}
+
 TEST(EventCoderTest, ACrowdParsedAsTheRootStillActs) {
   // Both parsers make "Thousands" the root and "demonstrated" its acl.
   Document doc = Sentence("Thousands of Chilean students demonstrated against the government in Santiago.");

@@ -103,6 +103,12 @@ TEST(EventDictionaryTest, PatternSyntax) {
   EXPECT_EQ(step[0].plover, "SANCTION");
   EXPECT_EQ(step[0].plover_mode, "withdraw");
   EXPECT_GT(step[0].Specificity(), meet[0].Specificity());
+  ASSERT_TRUE(dict.Parse("d/verbs.tsv", "gather @protester|demonstrator\t040\n").ok());
+  auto gather = dict.VerbPatterns("gather");
+  ASSERT_EQ(gather.size(), 1u);
+  EXPECT_THAT(gather[0].subject, ::testing::ElementsAre("protester", "demonstrator"));
+  EXPECT_TRUE(gather[0].require.empty());
+  EXPECT_GT(gather[0].Specificity(), meet[0].Specificity());
 }
 
 TEST(EventDictionaryTest, BrokenLinesNameFileAndLine) {
@@ -117,6 +123,7 @@ TEST(EventDictionaryTest, BrokenLinesNameFileAndLine) {
       {"d/nouns.tsv", "\n\n+talks\t040\n", "d/nouns.tsv:3: pattern starts with '+talks'"},
       {"d/nouns.tsv", "talks +\t040\n", "d/nouns.tsv:1: empty word list"},
       {"d/verbs.tsv", "meet\t040\tconsult\n", "d/verbs.tsv:1: bad PLOVER type"},
+      {"d/verbs.tsv", "meet @a @b\t040\n", "d/verbs.tsv:1: more than one subject list"},
       {"d/agents.tsv", "president\tgov\n", "d/agents.tsv:1: bad code"},
       {"d/facilities.tsv", "Base\tRUS\t\t95\t10\tfacility\n", "d/facilities.tsv:1: bad latitude"},
       {"d/cameo_codes.tsv", "04x\t04\t1\t1.0\t\t\t\tx\n", "d/cameo_codes.tsv:1: bad CAMEO code"},
