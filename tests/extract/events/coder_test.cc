@@ -211,6 +211,16 @@ TEST(EventCoderTest, ProtestersGatheringAreADemonstrationAndMinistersAreNot) {
   EXPECT_EQ(took->target.country, "");
 }
 
+TEST(EventCoderTest, SeizingATownIsOccupationAndSeizingPowerIsNoSeizureOfProperty) {
+  Document town = Sentence("Congolese rebels seized the town of Goma on Sunday.");
+  const EventMention* seized = Find(town, "seized");
+  ASSERT_NE(seized, nullptr);
+  EXPECT_EQ(seized->cameo, "192");
+  Document power = Sentence("The Malian army seized power in Bamako on Sunday.");
+  const EventMention* coup = Find(power, "seized");
+  EXPECT_TRUE(coup == nullptr || coup->cameo != "171");
+}
+
 TEST(EventCoderTest, ACrowdParsedAsTheRootStillActs) {
   // Both parsers make "Thousands" the root and "demonstrated" its acl.
   Document doc = Sentence("Thousands of Chilean students demonstrated against the government in Santiago.");
