@@ -770,6 +770,8 @@ void SentenceCoder::Finish(const Tree& t, const document::Sentence& s, int predi
     }
     break;
   }
+  // "Hamas said the group was committed to the truce": an actor acting on itself names no target.
+  if (e.source.entity >= 0 && e.source.entity == e.target.entity) e.target = {};
   float c = 0.4f;
   if (!e.source.country.empty() || !e.source.actor.empty()) c += 0.25f;
   if (!e.target.country.empty() || !e.target.actor.empty()) c += 0.2f;

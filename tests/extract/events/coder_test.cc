@@ -221,6 +221,15 @@ TEST(EventCoderTest, SeizingATownIsOccupationAndSeizingPowerIsNoSeizureOfPropert
   EXPECT_TRUE(coup == nullptr || coup->cameo != "171");
 }
 
+TEST(EventCoderTest, AnActorActingOnItselfNamesNoTarget) {
+  Document doc = Sentence("Hamas said the group was committed to the truce.");
+  const EventMention* committed = Find(doc, "committed");
+  ASSERT_NE(committed, nullptr);
+  EXPECT_EQ(committed->source.actor, "PSEREB");
+  EXPECT_EQ(committed->target.entity, -1);
+  EXPECT_EQ(committed->target.text, "");
+}
+
 TEST(EventCoderTest, ACrowdParsedAsTheRootStillActs) {
   // Both parsers make "Thousands" the root and "demonstrated" its acl.
   Document doc = Sentence("Thousands of Chilean students demonstrated against the government in Santiago.");
