@@ -187,6 +187,19 @@ std::vector<std::string> ClauseLemmas(const Tree& t, int i) {
   return out;
 }
 
+// "struck what it called hideouts, killing eight people": a participle after a comma that
+// the parse hung on a noun (acl) is the clause's, as a trailing advcl is: the nearest verb
+// above it that is no relative or reduced clause of its own. -1 for any other word.
+int TrailingParticipleOwner(const Tree& t, int i) {
+  if (t.rel(i) != "acl" || t.tok(i).xpos != "VBG" || i == 0 || t.tok(i - 1).form != "," || t.Child(i, "nsubj") >= 0) {
+    return -1;
+  }
+  for (int k = t.head(i), steps = 0; k >= 0 && k < i && steps < 6; k = t.head(k), ++steps) {
+    if (t.tok(k).upos == "VERB" && t.rel(k).substr(0, 3) != "acl") return k;
+  }
+  return -1;
+}
+
 // Lower-cased lemmas of the subject of predicate i and of its "of" noun ("Hundreds of
 // protesters"); a predicate with no subject of its own ("..., chanting slogans", "and
 // marched") takes its head's.
@@ -416,6 +429,7 @@ Actor SentenceCoder::SubjectOf(const Tree& t, int i, int depth) {
   if (depth < kMaxClimb && t.head(i) >= 0 && (r == "xcomp" || r == "conj" || (r == "advcl" && depth == 0))) {
     return SubjectOf(t, t.head(i), depth + 1);
   }
+  if (const int owner = TrailingParticipleOwner(t, i); depth == 0 && owner >= 0) return SubjectOf(t, owner, depth + 1);
   return Actor{};
 }
 
@@ -1010,12 +1024,13 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
   // coded as its head's act, by the same actor, is that act; its target, if the head has none.
   for (size_t k = 0; k < found.size(); ++k) {
     const int at = found_at[k];
-    if (drop[k] || found[k].cameo.empty() || t.base_rel(at) != "advcl" || at < t.head(at) ||
-        t.tok(at).xpos != "VBG" || t.Child(at, "mark") >= 0) {
+    const int owner = t.base_rel(at) == "advcl" ? t.head(at) : TrailingParticipleOwner(t, at);
+    if (drop[k] || found[k].cameo.empty() || owner < 0 || at < owner || t.tok(at).xpos != "VBG" ||
+        t.Child(at, "mark") >= 0) {
       continue;  // "before flying to Auckland", "Besides agreeing to ...": acts of their own
     }
     for (size_t j = 0; j < found.size(); ++j) {
-      if (j == k || drop[j] || found_at[j] != t.head(found_at[k]) || found[j].cameo != found[k].cameo ||
+      if (j == k || drop[j] || found_at[j] != owner || found[j].cameo != found[k].cameo ||
           found[j].source.actor != found[k].source.actor || found[j].source.text != found[k].source.text) {
         continue;
       }

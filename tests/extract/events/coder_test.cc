@@ -221,6 +221,19 @@ TEST(EventCoderTest, SeizingATownIsOccupationAndSeizingPowerIsNoSeizureOfPropert
   EXPECT_TRUE(coup == nullptr || coup->cameo != "171");
 }
 
+TEST(EventCoderTest, TheKillingThatFollowsAStrikeIsTheStrikers) {
+  // The parse hangs "killing" on "what" (acl): it is still the jets' act, told with the strike.
+  Document doc = Sentence(
+      "Pakistani jets later struck what the military described as militant hideouts in the Afghan province of "
+      "Khost, killing at least eight people.");
+  const EventMention* struck = Find(doc, "struck");
+  ASSERT_NE(struck, nullptr);
+  EXPECT_EQ(struck->source.country, "PAK");
+  EXPECT_EQ(struck->target.country, "AFG");
+  const EventMention* killing = Find(doc, "killing");
+  EXPECT_TRUE(killing == nullptr || killing->source.country == "PAK");
+}
+
 TEST(EventCoderTest, AnActorActingOnItselfNamesNoTarget) {
   Document doc = Sentence("Hamas said the group was committed to the truce.");
   const EventMention* committed = Find(doc, "committed");
