@@ -316,7 +316,8 @@ void TakeHoldersSide(WorkMention& m, const RoleWord& r, const WorkMention& h) {
 
 // "His spokeswoman, Natalya Eismont, said", "Chinh's spokeswoman, X,": an office of a person
 // named before ("his", "her") or right before it, standing alone before the name's comma, gives
-// the name that role and that person's side.
+// the name that role and that person's side; "Its spokesman, X," opening a sentence, the side
+// of the body or country named last.
 void ReadPossessedOffice(Work& w, WorkMention& m, uint32_t comma) {
   const uint32_t sb = w.SentenceBegin(m.tb);
   uint32_t n = 0;
@@ -325,6 +326,19 @@ void ReadPossessedOffice(Work& w, WorkMention& m, uint32_t comma) {
   if (comma < sb + n + 1) return;
   uint32_t possessive = comma - n - 1;
   int holder = -1;
+  if ((w.norm[possessive] == "its" || w.norm[possessive] == "their") && possessive == sb) {
+    // "Its spokesman, Zabihullah Mujahid, urged ...": the body or country named last.
+    for (int k = w.covered[m.tb], seen = 0; k-- > 0 && seen < kPrincipalLookBack; ++seen) {
+      const WorkMention& o = w.mentions[k];
+      if (o.te > possessive) continue;
+      if (o.type == "PERSON") return;  // whose "its" is not clear
+      if (o.type != "ORG" && o.type != "GPE") continue;
+      ApplyRole(m, *r, r->phrase);
+      Affiliate(m, o);
+      return;
+    }
+    return;
+  }
   if (w.norm[possessive] == "his" || w.norm[possessive] == "her") {
     holder = PossessorPerson(w, possessive + 1);
   } else if (w.IsPossessive(possessive) && possessive > sb) {
