@@ -67,6 +67,19 @@ const document::Mention* ActorResolver::NamedByTitle(const Tree& t, int head) co
   return found;
 }
 
+namespace {
+
+// True if a word of tokens [b, e) starts with a capital letter.
+bool AnyCapitalized(const Tree& t, int b, int e) {
+  for (int k = b; k < e; ++k) {
+    const std::string& f = t.tok(k).form;
+    if (!f.empty() && f[0] >= 'A' && f[0] <= 'Z') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 const kb::GazetteerEntry* ActorResolver::LookupName(std::string_view text) const {
   auto found = gaz_.LookupNormalized(kb::Gazetteer::Normalize(text));
   return found.empty() ? nullptr : &gaz_.entry(found[0]);
@@ -281,6 +294,8 @@ Actor ActorResolver::ResolveWords(const Tree& t, int head, const std::vector<int
         continue;
       }
       const kb::GazetteerEntry& e = gaz_.entry(found[0]);
+      // "his national security council" is no Security Council: a body's name is capitalized.
+      if (e.type == kb::EntryType::kOrganization && !AnyCapitalized(t, phrase[i], phrase[i + n - 1] + 1)) continue;
       bool covers_head = phrase[i] <= head && head <= phrase[i + n - 1];
       std::string c;
       if (e.type == kb::EntryType::kCountry || e.type == kb::EntryType::kDemonym) c = e.country;
@@ -290,7 +305,10 @@ Actor ActorResolver::ResolveWords(const Tree& t, int head, const std::vector<int
       } else if (e.type == kb::EntryType::kCity && covers_head && n == phrase.size() && e.population >= 100000) {
         c = e.country;  // "shelled Kharkiv": a large city alone stands for its country
       }
-      if (e.type == kb::EntryType::kOrganization && covers_head && code.empty()) code = e.code;
+      // Coded as the entity layer codes it: IGOUNSC, NGOICRC.
+      if (e.type == kb::EntryType::kOrganization && covers_head && code.empty()) {
+        code = (e.detail == "IGO" || e.detail == "NGO") ? e.detail + e.code : e.code;
+      }
       if (!c.empty() && code.empty() && (country.empty() || (covers_head && !head_is_place))) {
         country = c;
         head_is_place = covers_head;

@@ -234,6 +234,18 @@ TEST(EventCoderTest, TheKillingThatFollowsAStrikeIsTheStrikers) {
   EXPECT_TRUE(killing == nullptr || killing->source.country == "PAK");
 }
 
+TEST(EventCoderTest, ANationalSecurityCouncilIsNoSecurityCouncil) {
+  Document doc = Sentence(
+      "Peruvian President Mario Quispe convened an emergency meeting of his national security council on Wednesday.");
+  const EventMention* meeting = Find(doc, "meeting");
+  ASSERT_NE(meeting, nullptr);
+  EXPECT_EQ(meeting->target.actor.find("UNSC"), std::string::npos) << meeting->target.actor;
+  Document un = Sentence("Peru asked the Security Council to meet.");
+  const EventMention* asked = Find(un, "asked");
+  ASSERT_NE(asked, nullptr);
+  EXPECT_EQ(asked->target.actor, "IGOUNSC");
+}
+
 TEST(EventCoderTest, AnActorActingOnItselfNamesNoTarget) {
   Document doc = Sentence("Hamas said the group was committed to the truce.");
   const EventMention* committed = Find(doc, "committed");
