@@ -1425,7 +1425,11 @@ void TagOrganizationRuns(const std::vector<std::string_view>& forms, std::vector
     }
     if (b == k || (head && k - b < 1)) continue;
     auto untagged_or_misc = [](const std::string& t) { return t == "O" || t == "B-MISC" || t == "I-MISC"; };
-    if (head && (tags[k] != "O" || !std::all_of(tags.begin() + b, tags.begin() + k, untagged_or_misc))) continue;
+    // The head may be tagged alone ("Defence" O, "Ministry" B-ORG).
+    const bool head_alone = tags[k] == "B-ORG" && (k + 1 >= tags.size() || tags[k + 1][0] != 'I');
+    if (head && ((tags[k] != "O" && !head_alone) || !std::all_of(tags.begin() + b, tags.begin() + k, untagged_or_misc))) {
+      continue;
+    }
     if (head && b == 0 && k == 1) continue;  // "Party officials ..." at a sentence start: too weak
     if (k + 1 < tags.size() && tags[k + 1][0] == 'I') continue;  // a longer name goes on
     // The run sits inside a longer span already ("Cable and" + "Wireless Plc", joined).

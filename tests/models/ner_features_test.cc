@@ -394,6 +394,9 @@ TEST(NerSpanRulesTest, KnownNamesSuffixesTitlesAndDatelines) {
   // Words before a head word the model typed MISC or left untagged are one ORG, without the article.
   EXPECT_EQ(run("a Foreign Ministry spokesman", {"O", "B-MISC", "O", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
   EXPECT_EQ(run("said The Zorvex Exchange", {"O", "O", "O", "O"}), (V{"O", "O", "B-ORG", "I-ORG"}));
+  // ... and so are words before a head word the model tagged alone.
+  EXPECT_EQ(run("Varnia 's Defence Ministry said", {"B-LOC", "O", "O", "B-ORG", "O"}),
+            (V{"B-LOC", "O", "B-ORG", "I-ORG", "O"}));
   // An article that opens the sentence is not part of the name; a nationality before a ministry
   // is its own NORP.
   EXPECT_EQ(run("A Defence Ministry official", {"B-ORG", "I-ORG", "I-ORG", "O"}), (V{"O", "B-ORG", "I-ORG", "O"}));
