@@ -921,9 +921,11 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
         if (a.Coded()) target = a;
       }
     }
-    // Joint actions (meet, cooperate, sign): the second subject is the other party.
+    // Joint actions (meet, cooperate, sign): the second subject is the other party; in an
+    // exchange ("Russia and the United States swapped prisoners") it is, before what changed hands.
     std::string_view root = c.match.pattern != nullptr ? std::string_view(c.match.pattern->code).substr(0, 2) : "";
-    if (!target.Coded() && (root == "04" || root == "05" || root == "06" || root == "03")) {
+    const bool exchange = !c.nominal && OneOf(t.lemma(c.token), {"swap", "exchange", "trade"});
+    if ((!target.Coded() && (root == "04" || root == "05" || root == "06" || root == "03")) || exchange) {
       int clause = c.nominal && t.head(c.token) >= 0 ? t.head(c.token) : c.token;
       // "X and Y agreed to resume talks": the joint subject is the verb's above.
       for (int up = 0; up < 2 && t.Child(clause, "nsubj") < 0 && t.head(clause) >= 0 &&

@@ -246,6 +246,25 @@ TEST(EventCoderTest, ANationalSecurityCouncilIsNoSecurityCouncil) {
   EXPECT_EQ(asked->target.actor, "IGOUNSC");
 }
 
+TEST(EventCoderTest, CourtsSentenceMissilesIntoTheSeaShowForceAndSwapsGoBothWays) {
+  Document court = Sentence("A Minsk court sentenced a Polish journalist to eight years in prison.");
+  const EventMention* sentenced = Find(court, "sentenced");
+  ASSERT_NE(sentenced, nullptr);
+  EXPECT_EQ(sentenced->cameo, "172");  // as PETRARCH codes a sentence
+  EXPECT_EQ(sentenced->source.actor, "BLRJUD");
+  EXPECT_EQ(sentenced->target.country, "POL");
+  Document sea = Sentence("North Korea fired two ballistic missiles into the sea on Wednesday.");
+  const EventMention* fired = Find(sea, "fired");
+  ASSERT_NE(fired, nullptr);
+  EXPECT_EQ(fired->cameo, "150");
+  Document swap = Sentence("Poland and Belarus swapped prisoners on Friday.");
+  const EventMention* swapped = Find(swap, "swapped");
+  ASSERT_NE(swapped, nullptr);
+  EXPECT_EQ(swapped->cameo, "0841");
+  EXPECT_EQ(swapped->source.country, "POL");
+  EXPECT_EQ(swapped->target.country, "BLR");
+}
+
 TEST(EventCoderTest, AnActorActingOnItselfNamesNoTarget) {
   Document doc = Sentence("Hamas said the group was committed to the truce.");
   const EventMention* committed = Find(doc, "committed");
