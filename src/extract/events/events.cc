@@ -513,6 +513,9 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
     if (subnational && t.CaseOf(c) == "in" && code != "042") continue;
     if (own_country) continue;
     if (last_resort && !a.Coded()) continue;
+    // "killed 17 soldiers at a checkpoint in North Waziristan": the group is whom, the place
+    // only says whose it is (below); "the release of the journalist by China" is China's act on it.
+    if (last_resort && !group.value.text.empty() && t.CaseOf(c) == "in") continue;
     if (a.Known()) return a;
     if (group.value.text.empty() && !a.sector.empty()) group = a;
     bool date_word = t.rel(c).find("tmod") != std::string_view::npos || t.tok(c).ner.find("DATE") != std::string::npos ||

@@ -348,6 +348,11 @@ TEST(EventCoderTest, AGroupWithoutACountryIsOfThePlaceElseOfTheSource) {
   EXPECT_EQ(killed->source.country, "RUS");
   EXPECT_EQ(killed->target.country, "UKR");
   EXPECT_EQ(killed->target.actor, "UKRCVL");
+  // The group is whom even when a place hangs on another of the act's phrases.
+  Document checkpoint = Sentence("A suicide bomber killed 17 soldiers at a checkpoint in North Waziristan.");
+  const EventMention* bombed = Find(checkpoint, "killed");
+  ASSERT_NE(bombed, nullptr);
+  EXPECT_EQ(bombed->target.actor, "PAKMIL");
   Document home = Sentence("Pakistani police arrested dozens of protesters.");
   const EventMention* arrested = Find(home, "arrested");
   ASSERT_NE(arrested, nullptr);
