@@ -426,6 +426,11 @@ Actor SentenceCoder::SubjectOf(const Tree& t, int i, int depth) {
   if (r == "xcomp" && t.head(i) >= 0) {
     if (const int raised = PassiveSubject(t, t.head(i)); raised >= 0) return actors_.Resolve(t, raised);
   }
+  // "The EU was concerned by the detentions and called on Ankara ...": an active verb joined
+  // to a passive one shares its subject, not its "by" phrase.
+  if (r == "conj" && t.head(i) >= 0) {
+    if (const int shared = t.Child(t.head(i), "nsubj:pass"); shared >= 0) return actors_.Resolve(t, shared);
+  }
   if (depth < kMaxClimb && t.head(i) >= 0 && (r == "xcomp" || r == "conj" || (r == "advcl" && depth == 0))) {
     return SubjectOf(t, t.head(i), depth + 1);
   }

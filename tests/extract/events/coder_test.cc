@@ -265,6 +265,25 @@ TEST(EventCoderTest, CourtsSentenceMissilesIntoTheSeaShowForceAndSwapsGoBothWays
   EXPECT_EQ(swapped->target.country, "BLR");
 }
 
+TEST(EventCoderTest, AVerbJoinedToAPassiveSharesItsSubjectNotItsAgent) {
+  Document doc = Sentence("Norway was concerned by the detentions and called on Ankara to respect the law.");
+  const EventMention* called = Find(doc, "called");
+  ASSERT_NE(called, nullptr);
+  EXPECT_EQ(called->source.country, "NOR");
+  EXPECT_EQ(called->target.country, "TUR");
+}
+
+TEST(EventCoderTest, DismissingOnesCabinetIsNoRejection) {
+  Document cabinet = Sentence("Hungarian President Anton Varga dismissed his cabinet on Friday.");
+  const EventMention* fired = Find(cabinet, "dismissed");
+  ASSERT_NE(fired, nullptr);  // kept for review, uncoded
+  EXPECT_EQ(fired->cameo, "");
+  Document claims = Sentence("Hungary dismissed the claims of Slovakia on Friday.");
+  const EventMention* rejected = Find(claims, "dismissed");
+  ASSERT_NE(rejected, nullptr);
+  EXPECT_EQ(rejected->cameo, "120");
+}
+
 TEST(EventCoderTest, AnActorActingOnItselfNamesNoTarget) {
   Document doc = Sentence("Hamas said the group was committed to the truce.");
   const EventMention* committed = Find(doc, "committed");
