@@ -129,6 +129,32 @@ void TakeCounterpartsOffice(const Work& w, WorkMention& m, uint32_t at) {
   }
 }
 
+constexpr int kPrincipalLookBack = 200;  // mentions: a few pages of news
+
+// The body or country that "its" or "their" at token `its` stands for: the latest name in
+// the subject of a clause whose verb comes before it ("The World Bank approved a loan to
+// Kenya, its country director said"; "Afghanistan's Taliban administration denied it. Its
+// spokesman"); -1 when a person is that subject, or none is near.
+int BodyOfIts(const Work& w, uint32_t its) {
+  auto subject_of_earlier_clause = [&](int t) {
+    for (int up = 0; up < 2 && t >= 0; ++up, t = w.HeadOf(static_cast<uint32_t>(t))) {
+      const std::string& rel = w.doc.tokens[t].deprel;
+      if (rel == "nsubj" || rel == "nsubj:pass") return w.HeadOf(static_cast<uint32_t>(t)) < static_cast<int>(its);
+      if (rel != "compound" && rel != "nmod:poss" && rel != "amod") return false;
+    }
+    return false;
+  };
+  for (int k = static_cast<int>(w.mentions.size()), seen = 0; k-- > 0 && seen < kPrincipalLookBack;) {
+    const WorkMention& o = w.mentions[k];
+    if (o.te > its || o.kind != "name") continue;
+    ++seen;
+    if (!subject_of_earlier_clause(static_cast<int>(o.te) - 1)) continue;
+    if (o.type == "PERSON") return -1;
+    if (o.type == "ORG" || o.type == "GPE") return k;
+  }
+  return -1;
+}
+
 // Before the name: [affiliation] role NAME, or role of [the] ORG NAME, or
 // "A's minister X and foreign minister Y" (Y inherits A).
 void ReadPremodifier(Work& w, WorkMention& m) {
@@ -181,6 +207,10 @@ void ReadPremodifier(Work& w, WorkMention& m) {
     return;
   }
   int a = AffiliationBefore(w, at);
+  if ((a < 0 || w.mentions[a].kind == "pronoun") && r != nullptr && at > sb &&
+      (w.norm[at - 1] == "its" || w.norm[at - 1] == "their")) {
+    a = BodyOfIts(w, at - 1);  // "its country director Keith Hansen said"
+  }
   if (a >= 0) {
     Affiliate(m, w.mentions[a]);
     return;
@@ -291,8 +321,6 @@ bool ServesItsHolder(const std::string& role) {
          role == "adviser" || role == "advisor" || role == "chief of staff";
 }
 
-constexpr int kPrincipalLookBack = 200;  // mentions: a few pages of news
-
 // Person mention `c`, or, when it says no country or sector (a surname alone: "for Guterres",
 // "Chinh's"), the latest earlier mention of that surname that does.
 const WorkMention& NamedEarlierWithSide(const Work& w, int c) {
@@ -316,8 +344,8 @@ void TakeHoldersSide(WorkMention& m, const RoleWord& r, const WorkMention& h) {
 
 // "His spokeswoman, Natalya Eismont, said", "Chinh's spokeswoman, X,": an office of a person
 // named before ("his", "her") or right before it, standing alone before the name's comma, gives
-// the name that role and that person's side; "Its spokesman, X," opening a sentence, the side
-// of the body or country named last.
+// the name that role and that person's side; "Its spokesman, X,", the side of the body or
+// country "its" stands for.
 void ReadPossessedOffice(Work& w, WorkMention& m, uint32_t comma) {
   const uint32_t sb = w.SentenceBegin(m.tb);
   uint32_t n = 0;
@@ -326,16 +354,11 @@ void ReadPossessedOffice(Work& w, WorkMention& m, uint32_t comma) {
   if (comma < sb + n + 1) return;
   uint32_t possessive = comma - n - 1;
   int holder = -1;
-  if ((w.norm[possessive] == "its" || w.norm[possessive] == "their") && possessive == sb) {
-    // "Its spokesman, Zabihullah Mujahid, urged ...": the body or country named last.
-    for (int k = w.covered[m.tb], seen = 0; k-- > 0 && seen < kPrincipalLookBack; ++seen) {
-      const WorkMention& o = w.mentions[k];
-      if (o.te > possessive) continue;
-      if (o.type == "PERSON") return;  // whose "its" is not clear
-      if (o.type != "ORG" && o.type != "GPE") continue;
+  if (w.norm[possessive] == "its" || w.norm[possessive] == "their") {
+    // "Its spokesman, Zabihullah Mujahid, urged ...".
+    if (const int body = BodyOfIts(w, possessive); body >= 0) {
       ApplyRole(m, *r, r->phrase);
-      Affiliate(m, o);
-      return;
+      Affiliate(m, w.mentions[body]);
     }
     return;
   }

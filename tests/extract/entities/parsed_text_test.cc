@@ -66,6 +66,24 @@ const document::Entity* Named(const document::Document& doc, const std::string& 
 
 // Filed from the most named country, a story's officials are that country's even when
 // another country is named nearly as often.
+// "Its" and "their" before an office stand for the body or country that is the subject of
+// a clause before them, not for the latest name.
+TEST_F(ParsedTextTest, ItsOfficeIsTheSubjectBodys) {
+  document::Document doc = Annotate(
+      "date 2026-02-11\n"
+      "The Pakistani Taliban claimed the attack. Afghanistan's Taliban administration denied the charge. Its "
+      "spokesman, Zabi Mujadi, urged Islamabad to talk.\n\n"
+      "The World Bank also approved a loan to support Kenya's budget, its country director Keith Hanson said.\n");
+  const document::Entity* mujadi = Named(doc, "Zabi Mujadi");
+  ASSERT_NE(mujadi, nullptr);
+  EXPECT_EQ(mujadi->actor, "AFGREB");
+  ASSERT_EQ(mujadi->roles.size(), 1u);
+  EXPECT_EQ(mujadi->roles[0], "spokesman");
+  const document::Entity* hanson = Named(doc, "Keith Hanson");
+  ASSERT_NE(hanson, nullptr);
+  EXPECT_EQ(hanson->actor, "IGOWBK");
+}
+
 TEST_F(ParsedTextTest, OfficialsOfTheCountryAStoryIsFiledFrom) {
   document::Document doc = Annotate(
       "date 2026-05-12\n"
