@@ -821,6 +821,12 @@ TEST_F(ResolverTest, InternationalBodiesAndTheirOfficials) {
   const Entity* un = EntityOf(doc, "UN");
   ASSERT_NE(un, nullptr);
   EXPECT_EQ(un->actor, "IGOUNO");  // from the gazetteer's organizations
+  // "the fund" is the fund named before.
+  Document fund = Resolve(
+      "The [ORG International Monetary Fund] agreed to lend [GPE Kenya] money , the fund/NOUN said/VERB .");
+  const Entity* imf = Find(fund, "International Monetary Fund");
+  ASSERT_NE(imf, nullptr) << Dump(fund);
+  EXPECT_EQ(EntityOf(fund, "the fund"), imf) << Dump(fund);
 }
 
 // "The Israeli military said": a state body its nationality names is an entity of its own,
