@@ -707,6 +707,13 @@ void SentenceCoder::Modality(const Tree& t, int i, bool nominal, EventMention& e
     int h = t.head(clause);
     std::string_view r = t.base_rel(clause);
     bool to_clause = r == "advcl" && t.HasChildLemma(clause, "mark", "to");
+    // "agreed to a ceasefire to allow aid in": a verb with its own object is no governor of
+    // the purpose clause after it.
+    if (to_clause && h >= 0) {
+      t.ForChildren(h, [&](int c) {
+        if (t.base_rel(c) == "obj" || (t.base_rel(c) == "obl" && t.CaseOf(c) == "to")) to_clause = false;
+      });
+    }
     if (h >= 0 && (r == "xcomp" || r == "ccomp" || to_clause)) {
       if (Governor g = GovernorOf(t.lemma(h)); g != Governor::kNone) governors.push_back({g, h});
     }

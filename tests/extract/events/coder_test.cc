@@ -284,6 +284,27 @@ TEST(EventCoderTest, DismissingOnesCabinetIsNoRejection) {
   EXPECT_EQ(rejected->cameo, "120");
 }
 
+TEST(EventCoderTest, AVerbWithItsOwnObjectGovernsNoPurposeClause) {
+  // "agreed to a ceasefire" is the act; "to allow aid in" its purpose, not what was agreed.
+  Document doc = Sentence(
+      "Chad and the rebels of the FACT agreed on Tuesday to a seven-day ceasefire to allow aid into the town of "
+      "Abeche.");
+  const EventMention* agreed = Find(doc, "agreed");
+  ASSERT_NE(agreed, nullptr);
+  EXPECT_EQ(agreed->root, "03");
+  EXPECT_EQ(agreed->source.country, "TCD");
+}
+
+TEST(EventCoderTest, MeetingATargetIsNoMeeting) {
+  Document doc = Sentence("Poland said it would meet its targets and its debt repayments this year.");
+  const EventMention* meet = Find(doc, "meet");
+  EXPECT_TRUE(meet == nullptr || meet->root != "04") << meet->cameo;
+  Document talks = Sentence("Poland's president met the Lithuanian president on Friday.");
+  const EventMention* met = Find(talks, "met");
+  ASSERT_NE(met, nullptr);
+  EXPECT_EQ(met->cameo, "040");
+}
+
 TEST(EventCoderTest, AnActorActingOnItselfNamesNoTarget) {
   Document doc = Sentence("Hamas said the group was committed to the truce.");
   const EventMention* committed = Find(doc, "committed");
