@@ -525,6 +525,44 @@ int PredicateSubject(const Work& w, const WorkMention& m) {
 
 }  // namespace
 
+// A name the text gives another ("the Republican People's Party (CHP)", "Mohamed Hamdan
+// Dagalo, known as Hemedti") is that entity's, here and wherever it recurs: the entity, or -1.
+int AliasedEntity(Work& w, int mention, const std::string& key) {
+  const WorkMention& m = w.mentions[mention];
+  if (m.type != "ORG" && m.type != "PERSON") return -1;
+  for (size_t i = 0; i < w.entities.size(); ++i) {
+    const std::vector<std::string>& aliases = w.entities[i].alias_keys;
+    if (std::find(aliases.begin(), aliases.end(), key) != aliases.end()) return static_cast<int>(i);
+  }
+  const uint32_t sb = w.SentenceBegin(m.tb);
+  // The words between the named mention and this one.
+  uint32_t k = m.tb;
+  bool known_as = false;
+  if (k > sb && w.Form(k - 1) == "(" && m.te < w.doc.tokens.size() && w.Form(m.te) == ")") {
+    --k;  // "(CHP)"
+    if (k > sb && w.norm[k - 1] == "as" && k > sb + 1 && w.norm[k - 2] == "known") k -= 2, known_as = true;
+  } else if (k > sb + 2 && w.norm[k - 1] == "as" && w.norm[k - 2] == "known") {
+    k -= 2;  // ", known as Hemedti", ", also known as", ", better known as"
+    known_as = true;
+    if (k > sb && (w.norm[k - 1] == "also" || w.norm[k - 1] == "better" || w.norm[k - 1] == "widely" ||
+                   w.norm[k - 1] == "popularly")) {
+      --k;
+    }
+    if (k > sb && w.Form(k - 1) == ",") --k;
+  } else {
+    return -1;
+  }
+  if (k == sb || w.covered[k - 1] < 0) return -1;
+  const WorkMention& named = w.mentions[w.covered[k - 1]];
+  if (named.te != k || named.kind != "name" || named.entity < 0 || named.type != (known_as ? named.type : m.type)) {
+    return -1;
+  }
+  // Brackets alone hold an acronym or a short name, not a place or a second party.
+  if (!known_as && m.te - m.tb > 2) return -1;
+  w.entities[named.entity].alias_keys.push_back(key);
+  return named.entity;
+}
+
 void Cluster(Work& w) {
   w.entities.clear();
   for (size_t i = 0; i < w.mentions.size(); ++i) {
@@ -546,6 +584,10 @@ void Cluster(Work& w) {
           m.type = "PERSON";
           e = person;
         }
+      }
+      if (e < 0) {
+        e = AliasedEntity(w, mention, key);
+        if (e >= 0) m.type = w.entities[e].type;
       }
       if (e < 0) e = m.type == "PERSON" ? MatchPerson(w, words, key) : SurnameTakenForAPlace(w, m, words);
       if (e < 0) e = MatchOther(w, m, key);

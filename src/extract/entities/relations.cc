@@ -163,7 +163,27 @@ bool NamesAnAffiliation(const Work& w, const WorkEntity& e, const std::string& h
   return false;
 }
 
+// "Army chief General X" in a story that names "Sudan's army": an officer with no country
+// of his own serves the one country whose armed forces the story names (none when it
+// names two countries' forces).
+void OfficersOfTheNamedForces(Work& w) {
+  std::string forces_of;
+  for (const WorkEntity& e : w.entities) {
+    if (e.type != "ORG" || e.sector != "MIL" || e.country.empty()) continue;
+    if (!forces_of.empty() && forces_of != e.country) return;
+    forces_of = e.country;
+  }
+  if (forces_of.empty()) return;
+  for (WorkEntity& e : w.entities) {
+    if (e.type == "PERSON" && e.country.empty() && e.code.empty() && e.sector == "MIL" &&
+        !NamesAnAffiliation(w, e, forces_of)) {
+      e.country = forces_of;
+    }
+  }
+}
+
 void OfficialsOfTheHomeCountry(Work& w) {
+  OfficersOfTheNamedForces(w);
   // Place names by country, to find the country the story is about.
   constexpr int kMinMentions = 3, kMinDatelineMentions = 2;
   std::map<std::string, int> named;

@@ -57,6 +57,7 @@ struct WorkEntity {
   std::vector<std::string> roles;
   std::vector<std::string> name_words;  // normalized words of the best name
   std::string key;                      // name words without spaces or hyphens
+  std::vector<std::string> alias_keys;  // keys of names the text gave it ("CHP", "Hemedti")
   char gender = '-';
   bool gender_from_name = false;  // only a given name says so ("Hillary"): pronouns may overrule it
   bool political = false;

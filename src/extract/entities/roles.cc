@@ -27,6 +27,8 @@ void Affiliate(WorkMention& m, const WorkMention& a) {
     const std::string& role = m.roles.back();
     if (role.ends_with("president") || role == "secretary" || role == "official") m.role_sector = a.sector;
   }
+  // An armed group's commander or official is the group's (SDNREB), not a state's.
+  if (a.type == "ORG" && a.sector == "REB" && (m.role_sector == "MIL" || m.role_sector == "GOV")) m.role_sector = "REB";
   // An official of an international body is coded as the body (IGOWFP).
   if (a.type == "ORG" && (a.sector == "IGO" || a.sector == "NGO")) {
     if (m.code.empty()) m.code = a.code;

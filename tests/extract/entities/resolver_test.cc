@@ -702,6 +702,28 @@ TEST_F(ResolverTest, DescriptionsWithAnArticleOrAPostBeforeAName) {
   EXPECT_TRUE(HasRole(sallal, "spokesman")) << Dump(doc);
 }
 
+TEST_F(ResolverTest, NamesTheTextGivesAreAliases) {
+  Document doc = Resolve(
+      "The main opposition [ORG Zarovian People 's Party] ( [ORG ZHP] ) won .\n"
+      "[PERSON Mohamed Hamdan Darlo] , known as [PERSON Hemmet] , did not comment .\n"
+      "[ORG ZHP] leader [PERSON Ozan Ozer] said [PERSON Hemmet] had lost .\n"
+      "[ORG Acme Corp] ( [GPE Paris] ) fell .");
+  ExpectConsistent(doc);
+  const Entity* party = Find(doc, "Zarovian People 's Party");
+  ASSERT_NE(party, nullptr) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "ZHP"), party) << Dump(doc);
+  int zhp_mentions = 0;
+  for (const document::Mention& m : doc.mentions) {
+    if (doc.SpanText(m.span) == "ZHP" && m.entity >= 0 && &doc.entities[m.entity] == party) ++zhp_mentions;
+  }
+  EXPECT_EQ(zhp_mentions, 2) << Dump(doc);
+  const Entity* darlo = Find(doc, "Mohamed Hamdan Darlo");
+  ASSERT_NE(darlo, nullptr) << Dump(doc);
+  EXPECT_EQ(EntityOf(doc, "Hemmet"), darlo) << Dump(doc);
+  EXPECT_EQ(Find(doc, "Hemmet"), nullptr) << Dump(doc);
+  EXPECT_NE(EntityOf(doc, "Paris"), Find(doc, "Acme Corp"));
+}
+
 TEST_F(ResolverTest, ShortPersonSpansGrowAndBareDescriptionsAreDropped) {
   Document doc = Resolve(
       "Health Minister [PERSON Oliver] Grant said on [DATE Monday] the hospital would open .\n"
