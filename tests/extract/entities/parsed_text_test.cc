@@ -84,6 +84,23 @@ TEST_F(ParsedTextTest, ItsOfficeIsTheSubjectBodys) {
   EXPECT_EQ(hanson->actor, "IGOWBK");
 }
 
+// Talks held abroad: the officers are of the forces the story names, not of the town it is
+// filed from; an armed group's commander is the group's.
+TEST_F(ParsedTextTest, OfficersServeTheForcesTheStoryNames) {
+  document::Document doc = Annotate(
+      "date 2026-05-06\n"
+      "JEDDAH, May 6 (Newsgraph) - Sudan's army and the Rapid Support Forces agreed to a truce, Saudi mediators "
+      "said.\n\n"
+      "Army chief General Kamal Osmani said his forces would respect the truce. RSF commander Idris Dalgo did "
+      "not comment.\n");
+  const document::Entity* osmani = Named(doc, "Kamal Osmani");
+  ASSERT_NE(osmani, nullptr);
+  EXPECT_EQ(osmani->actor, "SDNMIL");
+  const document::Entity* dalgo = Named(doc, "Idris Dalgo");
+  ASSERT_NE(dalgo, nullptr);
+  EXPECT_EQ(dalgo->actor, "SDNREB");
+}
+
 TEST_F(ParsedTextTest, OfficialsOfTheCountryAStoryIsFiledFrom) {
   document::Document doc = Annotate(
       "date 2026-05-12\n"
