@@ -305,6 +305,19 @@ TEST(EventCoderTest, MeetingATargetIsNoMeeting) {
   EXPECT_EQ(met->cameo, "040");
 }
 
+TEST(EventCoderTest, SiegesAndExchangesOfFire) {
+  Document siege = Sentence("Sudanese rebels have besieged the city of El Fasher for a year.");
+  const EventMention* besieged = Find(siege, "besieged");
+  ASSERT_NE(besieged, nullptr);
+  EXPECT_EQ(besieged->cameo, "191");
+  Document fire = Sentence("Armenia and Azerbaijan exchanged artillery fire across the border overnight.");
+  const EventMention* exchanged = Find(fire, "exchanged");
+  ASSERT_NE(exchanged, nullptr);
+  EXPECT_EQ(exchanged->root, "19");
+  EXPECT_EQ(exchanged->source.country, "ARM");
+  EXPECT_EQ(exchanged->target.country, "AZE");
+}
+
 TEST(EventCoderTest, AnActorActingOnItselfNamesNoTarget) {
   Document doc = Sentence("Hamas said the group was committed to the truce.");
   const EventMention* committed = Find(doc, "committed");
