@@ -316,6 +316,13 @@ TEST(EventCoderTest, SiegesAndExchangesOfFire) {
   EXPECT_EQ(exchanged->root, "19");
   EXPECT_EQ(exchanged->source.country, "ARM");
   EXPECT_EQ(exchanged->target.country, "AZE");
+  Document opened = Sentence("Azerbaijani troops opened fire on Armenian posts.");
+  const EventMention* shots = Find(opened, "opened");
+  ASSERT_NE(shots, nullptr);
+  EXPECT_EQ(shots->root, "19");
+  // Opening a market is no act of interest.
+  Document market = Sentence("Armenia opened its market to Azerbaijani goods.");
+  EXPECT_EQ(Find(market, "opened"), nullptr);
 }
 
 TEST(EventCoderTest, AnActorActingOnItselfNamesNoTarget) {
