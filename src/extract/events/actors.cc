@@ -50,6 +50,15 @@ const document::Mention* ActorResolver::NamedByTitle(const Tree& t, int head) co
     if (found != nullptr || (t.rel(c) != "appos" && t.rel(c).substr(0, 4) != "flat")) return;
     const document::Mention* m = MentionAt(t.tok(c).span);
     if (m != nullptr && m->entity >= 0 && doc_.entities[m->entity].type == "PERSON") found = m;
+    // "His rival, former president Jorge Quiroga,": the name in apposition to the title in
+    // apposition.
+    if (found == nullptr && t.rel(c) == "appos" && t.tok(c).upos == "NOUN") {
+      t.ForChildren(c, [&](int g) {
+        if (found != nullptr || (t.rel(g) != "appos" && t.rel(g).substr(0, 4) != "flat")) return;
+        const document::Mention* n = MentionAt(t.tok(g).span);
+        if (n != nullptr && n->entity >= 0 && doc_.entities[n->entity].type == "PERSON") found = n;
+      });
+    }
   });
   // "met Governor-General Sam Mostyn" with "Governor" parsed as the object and the name
   // beside it: the person named right after the capitalized title words.

@@ -435,6 +435,12 @@ Actor SentenceCoder::SubjectOf(const Tree& t, int i, int depth) {
     return SubjectOf(t, t.head(i), depth + 1);
   }
   if (const int owner = TrailingParticipleOwner(t, i); depth == 0 && owner >= 0) return SubjectOf(t, owner, depth + 1);
+  // "adopted a resolution demanding that Israel ...": a text that demands or condemns speaks
+  // for whoever adopted, issued or signed it.
+  if (depth == 0 && t.rel(i) == "acl" && t.tok(i).xpos == "VBG" && t.head(i) >= 0 && t.base_rel(t.head(i)) == "obj" &&
+      OneOf(t.lemma(t.head(i)), {"resolution", "statement", "declaration", "letter", "motion", "communique", "decree"})) {
+    return SubjectOf(t, t.head(t.head(i)), depth + 1);
+  }
   return Actor{};
 }
 
@@ -940,7 +946,10 @@ void SentenceCoder::CodeSentence(const document::Sentence& s) {
     // exchange ("Russia and the United States swapped prisoners") it is, before what changed hands.
     std::string_view root = c.match.pattern != nullptr ? std::string_view(c.match.pattern->code).substr(0, 2) : "";
     const bool exchange = !c.nominal && OneOf(t.lemma(c.token), {"swap", "exchange", "trade"});
-    if ((!target.Coded() && (root == "04" || root == "05" || root == "06" || root == "03")) || exchange) {
+    // Praise, support or recognition of someone named ("X and Y were the first to congratulate
+    // the president-elect") is no joint act of X and Y; signing a deal is.
+    const bool directed = root == "05" && c.match.pattern->code != "057" && !c.nominal && t.Child(c.token, "obj") >= 0;
+    if ((!target.Coded() && !directed && (root == "04" || root == "05" || root == "06" || root == "03")) || exchange) {
       int clause = c.nominal && t.head(c.token) >= 0 ? t.head(c.token) : c.token;
       // "X and Y agreed to resume talks": the joint subject is the verb's above.
       for (int up = 0; up < 2 && t.Child(clause, "nsubj") < 0 && t.head(clause) >= 0 &&

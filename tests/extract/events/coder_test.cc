@@ -325,6 +325,31 @@ TEST(EventCoderTest, SiegesAndExchangesOfFire) {
   EXPECT_EQ(Find(market, "opened"), nullptr);
 }
 
+TEST(EventCoderTest, WhoCongratulatesWhomAndWhoseResolutionDemands) {
+  // Two subjects praising someone named are not each other's target.
+  Document doc = Sentence(
+      "Chilean President Ana Soto and Peruvian President Luis Rojo were the first to congratulate the "
+      "president-elect.");
+  const EventMention* congratulate = Find(doc, "congratulate");
+  ASSERT_NE(congratulate, nullptr);
+  EXPECT_EQ(congratulate->source.country, "CHL");
+  EXPECT_NE(congratulate->target.country, "PER");
+  // The name in apposition to a title in apposition to the subject acts.
+  Document rival = Article(
+      "date 2026-10-27 LA PAZ, Oct 27 (Newsgraph) - Bolivia's President Luis Arce voted in La Paz.\n\n"
+      "His rival, former president Jorge Quiroga, conceded defeat on Sunday.\n");
+  const EventMention* conceded = Find(rival, "conceded");
+  ASSERT_NE(conceded, nullptr);
+  EXPECT_EQ(conceded->source.country, "BOL");
+  // A resolution demands what its adopter demands.
+  Document un = Sentence(
+      "The U.N. General Assembly adopted a resolution demanding that Israel end its occupation.");
+  const EventMention* demanding = Find(un, "demanding");
+  ASSERT_NE(demanding, nullptr);
+  EXPECT_EQ(demanding->source.actor, "IGOUNGA");
+  EXPECT_EQ(demanding->target.country, "ISR");
+}
+
 TEST(EventCoderTest, AnActorActingOnItselfNamesNoTarget) {
   Document doc = Sentence("Hamas said the group was committed to the truce.");
   const EventMention* committed = Find(doc, "committed");
