@@ -171,15 +171,20 @@ void ReadPremodifier(Work& w, WorkMention& m) {
     // body and the role belong to the role.
     std::string text = r->phrase;
     const uint32_t role_b = at;
-    for (uint32_t k = 1; k <= 2 && at >= sb + k + 1; ++k) {
+    // (A hyphenated word is one: "Bolivian centre-right candidate".)
+    for (uint32_t k = 1; k <= 4 && at >= sb + k + 1; ++k) {
       uint32_t b = at - k;
       bool plain = true;
+      int word_count = 0;
       // Nouns and adjectives only: "Japan hailed President X" gives X no role "hailed president".
       for (uint32_t t = b; t < at && plain; ++t) {
         const std::string& upos = w.doc.tokens[t].upos;
+        const bool hyphen = w.Form(t) == "-" && t > b && t + 1 < at;
+        word_count += hyphen ? -1 : 1;
         plain = w.covered[t] < 0 && AllWordChars(w.Form(t)) &&
-                (upos.empty() || upos == "X" || upos == "NOUN" || upos == "PROPN" || upos == "ADJ");
+                (hyphen || upos.empty() || upos == "X" || upos == "NOUN" || upos == "PROPN" || upos == "ADJ");
       }
+      if (word_count > 2) break;
       if (!plain || AffiliationBefore(w, b) < 0 || AffiliationBefore(w, at) >= 0) continue;
       std::string words =
           base::CollapseWhitespace(w.doc.SpanText({w.doc.tokens[b].span.start, w.doc.tokens[at - 1].span.end}));

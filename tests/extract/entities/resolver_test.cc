@@ -702,6 +702,14 @@ TEST_F(ResolverTest, DescriptionsWithAnArticleOrAPostBeforeAName) {
   EXPECT_TRUE(HasRole(sallal, "spokesman")) << Dump(doc);
 }
 
+TEST_F(ResolverTest, AHyphenatedWordBetweenNationalityAndRoleIsOneWord) {
+  Document doc = Resolve("[NORP Bolivian] centre/ADJ -/PUNCT right/ADJ candidate/NOUN [PERSON Rodrigo Vaz] won .");
+  const Entity* vaz = Find(doc, "Rodrigo Vaz");
+  ASSERT_NE(vaz, nullptr) << Dump(doc);
+  EXPECT_EQ(vaz->country, "BOL") << Dump(doc);
+  EXPECT_TRUE(HasRole(vaz, "centre-right candidate")) << Dump(doc);
+}
+
 TEST_F(ResolverTest, NamesTheTextGivesAreAliases) {
   Document doc = Resolve(
       "The main opposition [ORG Zarovian People 's Party] ( [ORG ZHP] ) won .\n"
