@@ -1210,6 +1210,18 @@ void TagNamesBeforeAcronyms(const std::vector<std::string_view>& forms, const kb
     // initials do not spell, right after an organization, still names it ("International Cocoa
     // Organization ( ICCO )").
     if (open - begin < 2 || tags[begin][0] == 'I') {
+      // ... and so does one after capitalized words joined by "for" or "of" to an organization the
+      // model began there ("Movement" ORG + "for Socialism ( MAS )": the name of another language).
+      size_t start = open;
+      while (start > 0 && open - start < 8 &&
+             (Capitalized(forms[start - 1]) || forms[start - 1] == "for" || forms[start - 1] == "of") &&
+             tags[start - 1] != "B-ORG" && (tags[start - 1] == "O" || tags[start - 1] == "I-ORG")) {
+        --start;
+      }
+      if (start > 0 && tags[start - 1] == "B-ORG" && start < open && Capitalized(forms[open - 1]) &&
+          (forms[start] == "for" || forms[start] == "of")) {
+        Relabel(tags, start - 1, open, "ORG");
+      }
       if (tags[open + 1] == "O" && (tags[open - 1] == "B-ORG" || tags[open - 1] == "I-ORG")) tags[open + 1] = "B-ORG";
       continue;
     }

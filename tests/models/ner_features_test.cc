@@ -962,6 +962,10 @@ TEST(NerSpanRulesTest, NamesSpelledByABracketedAcronym) {
             (V{"O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O"}));
   EXPECT_EQ(run("the quill trade board ( XYZ )", {"O", "O", "O", "O", "O", "O", "O"}),
             (V{"O", "O", "O", "O", "O", "O", "O"}));
+  // An organization the model began, joined by "for" to capitalized words before the
+  // acronym of a name in another language, runs on to it.
+  EXPECT_EQ(run("rule by the Movement for Quillism ( MAQ ) ended", {"O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O"}),
+            (V{"O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O"}));
 }
 
 TEST(NerSpanRulesTest, PlacesThatNameAccordsAreOtherNames) {
