@@ -268,13 +268,21 @@ Actor ActorResolver::ResolveWords(const Tree& t, int head, const std::vector<int
   }
   // 3. Countries, demonyms, capitals and organizations among the phrase's words.
   std::string country, sector, code;
+  bool people_sector = false;  // the sector came from the head's word for people ("officials")
   bool head_is_place = false;
   for (size_t i = 0; i < phrase.size(); ++i) {
     for (size_t n = std::min<size_t>(kMaxNgram, phrase.size() - i); n >= 1; --n) {
       if (phrase[i + n - 1] - phrase[i] != static_cast<int>(n) - 1) continue;  // contiguous words only
       std::string key = kb::Gazetteer::Normalize(
           doc_.SpanText(Span{t.tok(phrase[i]).span.start, t.tok(phrase[i + n - 1]).span.end}));
-      if (sector.empty()) sector = std::string(dict_.AgentSector(key));
+      // "Officials of major brokerage firms": the body's word says whose officials they are.
+      const bool people = n == 1 && IsPeopleNoun(t.lemma(phrase[i]));
+      std::string_view agent = dict_.AgentSector(key);
+      if (agent.empty() && n == 1) agent = dict_.AgentSector(kb::Gazetteer::Normalize(t.lemma(phrase[i])));  // "firms"
+      if (!agent.empty() && (sector.empty() || (people_sector && !people))) {
+        people_sector = sector.empty() && people && phrase[i] == head;
+        sector = std::string(agent);
+      }
       // A known actor anywhere in the phrase ("Russia President Vladimir Putin") names it.
       if (std::string_view known = dict_.KnownActor(key); !known.empty() && code.empty()) {
         auto e = gaz_.LookupNormalized(key);

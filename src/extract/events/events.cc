@@ -806,7 +806,12 @@ void SentenceCoder::Finish(const Tree& t, const document::Sentence& s, int predi
     break;
   }
   // "Hamas said the group was committed to the truce": an actor acting on itself names no target.
+  // "Deputy oil ministers from six Gulf Arab states will meet in Bahrain": nor do groups of one
+  // country and sector, unnamed, on both sides.
   if (e.source.entity >= 0 && e.source.entity == e.target.entity) e.target = {};
+  if (e.source.entity < 0 && e.target.entity < 0 && !e.source.actor.empty() && e.source.actor == e.target.actor) {
+    e.target = {};
+  }
   float c = 0.4f;
   if (!e.source.country.empty() || !e.source.actor.empty()) c += 0.25f;
   if (!e.target.country.empty() || !e.target.actor.empty()) c += 0.2f;

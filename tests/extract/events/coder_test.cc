@@ -350,6 +350,13 @@ TEST(EventCoderTest, WhoCongratulatesWhomAndWhoseResolutionDemands) {
   EXPECT_EQ(demanding->target.country, "ISR");
 }
 
+TEST(EventCoderTest, OfficialsOfABodyAreOfItsSector) {
+  Document doc = Sentence("Officials of Kenyan brokerage firms criticised the decision of Uganda.");
+  const EventMention* criticised = Find(doc, "criticised");
+  ASSERT_NE(criticised, nullptr);
+  EXPECT_EQ(criticised->source.actor, "KENBUS");
+}
+
 TEST(EventCoderTest, AnActorActingOnItselfNamesNoTarget) {
   Document doc = Sentence("Hamas said the group was committed to the truce.");
   const EventMention* committed = Find(doc, "committed");
@@ -357,6 +364,10 @@ TEST(EventCoderTest, AnActorActingOnItselfNamesNoTarget) {
   EXPECT_EQ(committed->source.actor, "PSEREB");
   EXPECT_EQ(committed->target.entity, -1);
   EXPECT_EQ(committed->target.text, "");
+  Document ministers = Sentence("Deputy oil ministers from six Gulf Arab states will meet in Bahrain on Thursday.");
+  const EventMention* meet = Find(ministers, "meet");
+  ASSERT_NE(meet, nullptr);
+  EXPECT_NE(meet->source.actor, meet->target.actor) << meet->source.actor;
 }
 
 TEST(EventCoderTest, ACrowdParsedAsTheRootStillActs) {
