@@ -278,7 +278,9 @@ Actor ActorResolver::ResolveWords(const Tree& t, int head, const std::vector<int
       // "Officials of major brokerage firms": the body's word says whose officials they are.
       const bool people = n == 1 && IsPeopleNoun(t.lemma(phrase[i]));
       std::string_view agent = dict_.AgentSector(key);
-      if (agent.empty() && n == 1) agent = dict_.AgentSector(kb::Gazetteer::Normalize(t.lemma(phrase[i])));  // "firms"
+      if (agent.empty() && n == 1 && people_sector) {
+        agent = dict_.AgentSector(kb::Gazetteer::Normalize(t.lemma(phrase[i])));  // "of brokerage firms"
+      }
       if (!agent.empty() && (sector.empty() || (people_sector && !people))) {
         people_sector = sector.empty() && people && phrase[i] == head;
         sector = std::string(agent);
