@@ -398,6 +398,12 @@ Actor SentenceCoder::SubjectOf(const Tree& t, int i, int depth) {
       return actors_.Resolve(t, t.head(i));
     }
   }
+  // "Washington remained committed to the alliance": a participle after a linking verb is a
+  // state of that verb's subject.
+  if (depth < kMaxClimb && r == "xcomp" && t.head(i) >= 0 &&
+      OneOf(t.lemma(t.head(i)), {"remain", "stay", "seem", "appear", "become", "look", "feel"})) {
+    return SubjectOf(t, t.head(i), depth + 1);
+  }
   bool passive = t.Child(i, "aux:pass") >= 0 || (t.tok(i).xpos == "VBN" && t.Child(i, "aux") < 0);
   // "When asked about ..., Peskov said": a bare past form right after the clause's
   // conjunction is a reduced passive; its subject is not the main clause's.

@@ -357,6 +357,13 @@ TEST(EventCoderTest, OfficialsOfABodyAreOfItsSector) {
   EXPECT_EQ(criticised->source.actor, "KENBUS");
 }
 
+TEST(EventCoderTest, AParticipleAfterALinkingVerbIsItsSubjectsState) {
+  Document doc = Sentence("He added that Paris remained committed to the alliance.");
+  const EventMention* committed = Find(doc, "committed");
+  ASSERT_NE(committed, nullptr);
+  EXPECT_EQ(committed->source.country, "FRA");
+}
+
 TEST(EventCoderTest, AnActorActingOnItselfNamesNoTarget) {
   Document doc = Sentence("Hamas said the group was committed to the truce.");
   const EventMention* committed = Find(doc, "committed");
