@@ -357,6 +357,13 @@ TEST(EventCoderTest, OfficialsOfABodyAreOfItsSector) {
   EXPECT_EQ(criticised->source.actor, "KENBUS");
 }
 
+TEST(EventCoderTest, ATownOfSeveralWordsIsWhereNotWhom) {
+  Document doc = Sentence("Polish ministers will discuss the plan at a summit in The Hague in June.");
+  const EventMention* discuss = Find(doc, "discuss");
+  ASSERT_NE(discuss, nullptr);
+  EXPECT_NE(discuss->target.country, "NLD");
+}
+
 TEST(EventCoderTest, AParticipleAfterALinkingVerbIsItsSubjectsState) {
   Document doc = Sentence("He added that Paris remained committed to the alliance.");
   const EventMention* committed = Find(doc, "committed");
