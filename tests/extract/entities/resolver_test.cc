@@ -851,6 +851,11 @@ TEST_F(ResolverTest, InternationalBodiesAndTheirOfficials) {
   const Entity* un = EntityOf(doc, "UN");
   ASSERT_NE(un, nullptr);
   EXPECT_EQ(un->actor, "IGOUNO");  // from the gazetteer's organizations
+  // The press of the 1980s wrote "EC Commission" for the European Commission.
+  Document ec = Resolve("The [ORG EC Commission] cut its forecast .");
+  const Entity* commission = Find(ec, "European Commission");
+  ASSERT_NE(commission, nullptr) << Dump(ec);
+  EXPECT_EQ(commission->actor, "IGOEUC");
   // "the fund" is the fund named before.
   Document fund = Resolve(
       "The [ORG International Monetary Fund] agreed to lend [GPE Kenya] money , the fund/NOUN said/VERB .");
