@@ -521,7 +521,7 @@ Actor SentenceCoder::TargetOf(const Tree& t, int i, const Actor& source, std::st
     const bool named_actor = a.value.entity >= 0 && a.value.entity < static_cast<int>(doc_.entities.size()) &&
                              (doc_.entities[a.value.entity].type == "PERSON" || doc_.entities[a.value.entity].type == "ORG");
     const kb::GazetteerEntry* place = named_actor ? nullptr : actors_.LookupName(t.tok(c).form);
-    if (place == nullptr && !named_actor) place = actors_.LookupName(a.value.text);  // "The Hague"
+    if (place == nullptr && !named_actor && t.tok(c).upos == "PROPN") place = actors_.LookupName(a.value.text);  // "The Hague"
     bool city = place != nullptr && place->type == kb::EntryType::kCity;
     bool own_country = !a.value.country.empty() && a.value.country == source.value.country &&
                        (t.CaseOf(c) == "in" || city);
