@@ -51,6 +51,12 @@ struct GazetteerEntry {
   double lon = 0;
   int64_t population = 0;  // cities only
   std::string fips;        // countries: FIPS 10-4 code (GDELT's geo country codes); "" if none
+
+  // An organization's actor code as events name it: its sector before its code (IGOUNSC,
+  // NGOICRC); the code alone for others.
+  std::string OrganizationActorCode() const {
+    return (detail == "IGO" || detail == "NGO") ? detail + code : code;
+  }
 };
 
 class Gazetteer {

@@ -530,7 +530,7 @@ int PredicateSubject(const Work& w, const WorkMention& m) {
 int AliasedEntity(Work& w, int mention, const std::string& key) {
   const WorkMention& m = w.mentions[mention];
   if (m.type != "ORG" && m.type != "PERSON") return -1;
-  for (size_t i = 0; i < w.entities.size(); ++i) {
+  for (size_t i = w.entities.size() > kMaxCandidates ? w.entities.size() - kMaxCandidates : 0; i < w.entities.size(); ++i) {
     const std::vector<std::string>& aliases = w.entities[i].alias_keys;
     if (std::find(aliases.begin(), aliases.end(), key) != aliases.end()) return static_cast<int>(i);
   }
@@ -540,7 +540,7 @@ int AliasedEntity(Work& w, int mention, const std::string& key) {
   bool known_as = false;
   if (k > sb && w.Form(k - 1) == "(" && m.te < w.doc.tokens.size() && w.Form(m.te) == ")") {
     --k;  // "(CHP)"
-    if (k > sb && w.norm[k - 1] == "as" && k > sb + 1 && w.norm[k - 2] == "known") k -= 2, known_as = true;
+    if (k > sb + 1 && w.norm[k - 1] == "as" && w.norm[k - 2] == "known") k -= 2, known_as = true;
   } else if (k > sb + 2 && w.norm[k - 1] == "as" && w.norm[k - 2] == "known") {
     k -= 2;  // ", known as Hemedti", ", also known as", ", better known as"
     known_as = true;
@@ -554,11 +554,9 @@ int AliasedEntity(Work& w, int mention, const std::string& key) {
   }
   if (k == sb || w.covered[k - 1] < 0) return -1;
   const WorkMention& named = w.mentions[w.covered[k - 1]];
-  if (named.te != k || named.kind != "name" || named.entity < 0 || named.type != (known_as ? named.type : m.type)) {
-    return -1;
-  }
-  // Brackets alone hold an acronym or a short name, not a place or a second party.
-  if (!known_as && m.te - m.tb > 2) return -1;
+  if (named.te != k || named.kind != "name" || named.entity < 0) return -1;
+  // Brackets alone hold an acronym or a short name of the same kind, not a place or a second party.
+  if (!known_as && (named.type != m.type || m.te - m.tb > 2)) return -1;
   w.entities[named.entity].alias_keys.push_back(key);
   return named.entity;
 }

@@ -48,7 +48,7 @@ bool AllCapitals(std::string_view s) {
 
 void SetIgoCode(WorkMention& m, const kb::GazetteerEntry& e) {
   m.sector = e.detail;
-  m.code = (e.detail == "IGO" || e.detail == "NGO") ? e.detail + e.code : e.code;
+  m.code = e.OrganizationActorCode();
 }
 
 // "the" before a name is a sign it is no town ("the West", "the Gulf"), unless the

@@ -325,9 +325,7 @@ Actor ActorResolver::ResolveWords(const Tree& t, int head, const std::vector<int
         c = e.country;  // "shelled Kharkiv": a large city alone stands for its country
       }
       // Coded as the entity layer codes it: IGOUNSC, NGOICRC.
-      if (e.type == kb::EntryType::kOrganization && covers_head && code.empty()) {
-        code = (e.detail == "IGO" || e.detail == "NGO") ? e.detail + e.code : e.code;
-      }
+      if (e.type == kb::EntryType::kOrganization && covers_head && code.empty()) code = e.OrganizationActorCode();
       if (!c.empty() && code.empty() && (country.empty() || (covers_head && !head_is_place))) {
         country = c;
         head_is_place = covers_head;

@@ -161,16 +161,20 @@ int PassiveSubject(const Tree& t, int i) {
   return t.Child(i, "nsubj");
 }
 
+// Appends token c's lemma and form, lower-cased, as patterns name words.
+void AddLowerWords(const Tree& t, int c, std::vector<std::string>& out) {
+  for (std::string_view w : {t.lemma(c), std::string_view(t.tok(c).form)}) {
+    std::string l(w);
+    for (char& ch : l) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    if (!l.empty()) out.push_back(std::move(l));
+  }
+}
+
 // Lower-cased lemmas of the words in a predicate's clause: its arguments and their modifiers.
 std::vector<std::string> ClauseLemmas(const Tree& t, int i) {
   std::vector<std::string> out;
   auto add = [&](int c) {
-    if (static_cast<int>(out.size()) >= kMaxClauseLemmas) return;
-    for (std::string_view w : {t.lemma(c), std::string_view(t.tok(c).form)}) {
-      std::string l(w);
-      for (char& ch : l) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-      if (!l.empty()) out.push_back(std::move(l));
-    }
+    if (static_cast<int>(out.size()) < kMaxClauseLemmas) AddLowerWords(t, c, out);
   };
   t.ForChildren(i, [&](int c) {
     std::string_view r = t.base_rel(c);
@@ -211,16 +215,9 @@ std::vector<std::string> SubjectLemmas(const Tree& t, int i) {
     subject = t.Child(k, "nsubj");
   }
   if (subject < 0) return out;
-  auto add = [&](int c) {
-    for (std::string_view w : {t.lemma(c), std::string_view(t.tok(c).form)}) {
-      std::string l(w);
-      for (char& ch : l) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-      out.push_back(std::move(l));
-    }
-  };
-  add(subject);
+  AddLowerWords(t, subject, out);
   t.ForChildren(subject, [&](int c) {
-    if (t.base_rel(c) == "nmod" && t.CaseOf(c) == "of") add(c);
+    if (t.base_rel(c) == "nmod" && t.CaseOf(c) == "of") AddLowerWords(t, c, out);
   });
   return out;
 }
